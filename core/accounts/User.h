@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+namespace confer {
+
+enum class Role { Administrator, Chair, Coordinator, Member };
+
+QString roleKey(Role role);           // stable key stored in the database ("administrator", ...)
+std::optional<Role> roleFromKey(const QString& key);
+QString roleDisplayName(Role role);   // translated, for the UI
+
+struct User {
+    qint64 id = 0;
+    QString login;       // what the unlock screen lists; kept in the key-slot file too
+    QString displayName; // personal: kept only inside the store
+    Role role = Role::Member;
+    bool isDisabled = false;
+    QDateTime createdUtc;
+};
+
+} // namespace confer

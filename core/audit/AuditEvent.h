@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+namespace confer {
+
+// What is audited. The detail is short and never personal ("role=chair", "attempt 3").
+struct AuditEvent {
+    qint64 sequence = 0; // 1, 2, 3... assigned by AuditLog
+    QDateTime atUtc;
+    QString actor;   // login of the user who acted, or "" before sign-in
+    QString action;  // "signin.success", "account.create", "case.view", ...
+    QString record;  // which record: "user:7", "case:MAPS-2026-0042", or ""
+    QString detail;  // short, non-personal
+    QByteArray previousHash;
+    QByteArray hash; // HMAC-SHA256(audit key, previousHash || canonical(event))
+};
+
+} // namespace confer

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QDateTime>
+
+namespace confer {
+
+// Everything that depends on "now" asks a Clock, so tests move time by hand instead of sleeping.
+class Clock {
+public:
+    virtual ~Clock() = default;
+    virtual QDateTime nowUtc() const = 0;
+    // Monotonic milliseconds, for measuring intervals (inactivity, back-off).
+    virtual qint64 monotonicMs() const = 0;
+};
+
+class SystemClock final : public Clock {
+public:
+    QDateTime nowUtc() const override;
+    qint64 monotonicMs() const override;
+    static SystemClock& instance();
+};
+
+// A clock that only moves when told to; used by tests and by the screenshot tour.
+class ManualClock final : public Clock {
+public:
+    explicit ManualClock(QDateTime start = QDateTime(QDate(2026, 1, 5), QTime(9, 0), Qt::UTC));
+    QDateTime nowUtc() const override { return m_now; }
+    qint64 monotonicMs() const override { return m_monotonicMs; }
+    void advanceMs(qint64 ms);
+    void advanceSeconds(qint64 s) { advanceMs(s * 1000); }
+
+private:
+    QDateTime m_now;
+    qint64 m_monotonicMs = 0;
+};
+
+} // namespace confer

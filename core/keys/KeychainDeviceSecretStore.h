@@ -1,0 +1,27 @@
+#pragma once
+
+#include "keys/DeviceSecretStore.h"
+
+namespace confer {
+
+// The device secret in the OS keychain through QtKeychain (Secret Service on Linux).
+// Every job runs with a timeout; the insecure plaintext fallback is never enabled.
+class KeychainDeviceSecretStore final : public DeviceSecretStore {
+public:
+    explicit KeychainDeviceSecretStore(QString service = QStringLiteral("Confer"), int timeoutMs = 15000);
+
+    Result<SecureBytes> read(const QString& storeId) override;
+    Status write(const QString& storeId, const SecureBytes& secret) override;
+    Status remove(const QString& storeId) override;
+
+    // True when a Secret Service answers on the session bus (used by tests to decide to skip
+    // on a laptop without one; CI always has one).
+    static bool isServiceAvailable();
+
+private:
+    QString entryName(const QString& storeId) const;
+    QString m_service;
+    int m_timeoutMs;
+};
+
+} // namespace confer

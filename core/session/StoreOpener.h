@@ -1,0 +1,58 @@
+#pragma once
+
+#include "common/Result.h"
+#include "crypto/PassphraseKdf.h"
+#include "crypto/RecoveryKey.h"
+#include "session/Session.h"
+#include "session/StorePaths.h"
+
+#include <memory>
+
+namespace confer {
+
+class Clock;
+class DeviceSecretStore;
+
+// Creates a store, and opens one: by passphrase, or by the recovery key (which then binds this
+// device). Failed attempts are audited once the store can be opened, and never reveal whether
+// the login, the passphrase or the file was at fault.
+class StoreOpener final {
+public:
+    StoreOpener(StorePaths paths, DeviceSecretStore& deviceSecrets, const Clock& clock,
+                KdfPolicy policy = KdfPolicy::product());
+
+    bool storeExists() const { return m_paths.exists(); }
+    const StorePaths& paths() const { return m_paths; }
+    // Logins with a key slot, for the unlock screen. Empty when there is no readable slot file.
+    QStringList logins() const;
+    bool isDeviceBound() const;
+
+    struct SetupRequest {
+        QString adminLogin;
+        QString adminDisplayName;
+        QString passphrase;
+        bool bindToDevice = true;
+        // KDF cost for every slot; when empty, tuned on this machine to ~0.75 s.
+        std::optional<KdfParams> kdf;
+    };
+    struct SetupOutcome {
+        std::unique_ptr<Session> session;
+        RecoveryKey recoveryKey; // show once, then drop
+    };
+    Result<SetupOutcome> create(const SetupRequest& request);
+
+    Result<std::unique_ptr<Session>> unlock(const QString& login, const QString& passphrase);
+
+    // Opens with the recovery key, makes a new device secret on this machine, and reseals the
+    // login's slot under newPassphrase. Other users' slots wait for an administrator's reset.
+    Result<std::unique_ptr<Session>> recover(const QString& recoveryKeyText, const QString& login,
+                                             const QString& newPassphrase);
+
+private:
+    StorePaths m_paths;
+    DeviceSecretStore& m_deviceSecrets;
+    const Clock& m_clock;
+    KdfPolicy m_policy;
+};
+
+} // namespace confer

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QVariant>
+
+struct sqlite3_stmt;
+
+namespace confer {
+
+class Database;
+
+// A prepared statement: bind by name (":name"), step, read by column index. Finalised on destruction.
+class Statement final {
+public:
+    Statement(Statement&& other) noexcept;
+    Statement& operator=(Statement&& other) noexcept;
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    ~Statement();
+
+    Statement& bind(const char* name, qint64 value);
+    Statement& bind(const char* name, int value) { return bind(name, static_cast<qint64>(value)); }
+    Statement& bind(const char* name, double value);
+    Statement& bind(const char* name, const QString& value); // a null QString binds NULL
+    Statement& bind(const char* name, const QByteArray& value); // as BLOB; a null array binds NULL
+    Statement& bind(const char* name, bool value) { return bind(name, static_cast<qint64>(value ? 1 : 0)); }
+    Statement& bindNull(const char* name);
+
+    // Steps once. Result is true while a row is available, false when done.
+    Result<bool> step();
+    // Steps to completion for statements with no result rows.
+    Status run();
+    void reset(); // ready to step again, keeping bindings
+
+    qint64 columnInt(int index) const;
+    double columnDouble(int index) const;
+    QString columnText(int index) const;
+    QByteArray columnBlob(int index) const;
+    bool isNull(int index) const;
+
+private:
+    friend class Database;
+    Statement(Database* db, sqlite3_stmt* stmt);
+    int indexOf(const char* name);
+
+    Database* m_db = nullptr;
+    sqlite3_stmt* m_stmt = nullptr;
+    bool m_bindFailed = false;
+    QString m_bindError;
+};
+
+} // namespace confer

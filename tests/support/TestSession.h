@@ -1,0 +1,35 @@
+#pragma once
+
+#include "InMemoryDeviceSecretStore.h"
+#include "TestStoreDir.h"
+#include "common/Clock.h"
+#include "session/StoreOpener.h"
+
+#include <memory>
+
+namespace confer::test {
+
+// A store made for one test: cheap KDF parameters through the product's code path, an in-memory
+// device secret, a clock the test moves by hand, and an administrator already signed in.
+class TestSession final {
+public:
+    static constexpr const char* AdminLogin = "admin";
+    static QString adminPassphrase() { return QStringLiteral("correct horse battery staple"); }
+
+    explicit TestSession(bool bindToDevice = true);
+
+    StoreOpener opener() { return StoreOpener(StorePaths(dir.path()), deviceSecrets, clock, KdfPolicy::cheapForTests()); }
+    Session& session() { return *m_session; }
+    std::unique_ptr<Session>& sessionPtr() { return m_session; }
+    QString recoveryKeyText() const { return m_recoveryKey; }
+
+    TestStoreDir dir;
+    InMemoryDeviceSecretStore deviceSecrets;
+    ManualClock clock;
+
+private:
+    std::unique_ptr<Session> m_session;
+    QString m_recoveryKey;
+};
+
+} // namespace confer::test
