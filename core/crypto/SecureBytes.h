@@ -35,8 +35,9 @@ public:
     // Constant-time comparison.
     bool equals(const SecureBytes& other) const;
 
-    // True when every byte is zero (tests use it to prove a buffer was wiped before release).
-    bool isAllZero() const;
+    // How many guarded buffers are alive in the process: after lock, none that held a store key
+    // may remain (tests check this the way an attacker would look for leftovers).
+    static int liveCount();
 
 private:
     unsigned char* m_data = nullptr;
