@@ -1,1 +1,66 @@
-int main() { return 0; }
+// Confer's entry point: harden the process, then either run a command-line command or start the
+// window. Everything else lives in core and ui.
+#include "CommandLine.h"
+#include "common/Clock.h"
+#include "keys/KeychainDeviceSecretStore.h"
+#include "platform/ProcessHardening.h"
+#include "shell/AppContext.h"
+#include "shell/MainWindow.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QLocale>
+#include <QTranslator>
+
+#include <memory>
+
+using namespace confer;
+
+namespace {
+
+void setIdentity()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("Confer"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Confer"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CONFER_VERSION));
+}
+
+// en_GB is the source language; a Welsh locale (cy) picks up translations/confer_cy.ts.
+void installTranslator(QCoreApplication& app, QTranslator& translator)
+{
+    if (translator.load(QLocale(), QStringLiteral("confer"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
+        translator.load(QStringLiteral(":/i18n/confer_en_GB")))
+        app.installTranslator(&translator);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    // Before anything holds a key: no core dump may ever contain one.
+    ProcessHardening::disableCoreDumps();
+    setIdentity();
+
+    if (CommandLine::wantsCommand(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        QTranslator translator;
+        installTranslator(app, translator);
+        KeychainDeviceSecretStore keychain;
+        CommandLine commandLine;
+        return commandLine.run(keychain).value_or(CommandLine::Usage);
+    }
+
+    QApplication app(argc, argv);
+    QGuiApplication::setDesktopFileName(QStringLiteral("uk.confer.Confer"));
+    QTranslator translator;
+    installTranslator(app, translator);
+    KeychainDeviceSecretStore keychain;
+    CommandLine commandLine;
+    if (auto exitCode = commandLine.run(keychain))
+        return *exitCode;
+
+    MainWindow window(AppContext{StorePaths(commandLine.storeDirectory()), keychain, SystemClock::instance(),
+                                 KdfPolicy::product()});
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,298 @@
+#include "accounts/AccountService.h"
+
+#include "accounts/PassphrasePolicy.h"
+#include "audit/AuditLog.h"
+#include "common/Clock.h"
+#include "keys/KeySlotFile.h"
+#include "session/Session.h"
+#include "store/Database.h"
+#include "store/Statement.h"
+#include "store/Transaction.h"
+
+#include <QCoreApplication>
+
+namespace confer {
+
+namespace {
+
+QString trAccounts(const char* text)
+{
+    return QCoreApplication::translate("confer::AccountService", text);
+}
+
+const char* const SelectUser = "SELECT id, login, display_name, role, is_disabled, created_utc FROM users";
+
+User readUser(const Statement& row)
+{
+    User user;
+    user.id = row.columnInt(0);
+    user.login = row.columnText(1);
+    user.displayName = row.columnText(2);
+    user.role = roleFromKey(row.columnText(3)).value_or(Role::Member);
+    user.isDisabled = row.columnInt(4) != 0;
+    user.createdUtc = QDateTime::fromString(row.columnText(5), Qt::ISODateWithMs);
+    return user;
+}
+
+QString userRecord(qint64 id)
+{
+    return QStringLiteral("user:%1").arg(id);
+}
+
+} // namespace
+
+AccountService::AccountService(Session& session)
+    : m_session(session)
+{}
+
+Status AccountService::requireAdministrator(const QString& action) const
+{
+    if (m_session.isAdministrator())
+        return {};
+    (void)m_session.audit().append(m_session.currentUser().login, QStringLiteral("access.denied"), {}, action);
+    return makeError(ErrorCode::AccessDenied, trAccounts("Only an administrator can manage accounts."));
+}
+
+Result<std::vector<User>> AccountService::users() const
+{
+    auto rows = m_session.database().prepare(QString::fromLatin1(SelectUser) +
+                                             QStringLiteral(" ORDER BY display_name COLLATE NOCASE"));
+    if (!rows.ok())
+        return rows.error();
+    std::vector<User> result;
+    while (true) {
+        auto hasRow = rows->step();
+        if (!hasRow.ok())
+            return hasRow.error();
+        if (!*hasRow)
+            break;
+        result.push_back(readUser(*rows));
+    }
+    return result;
+}
+
+Result<User> AccountService::user(qint64 id) const
+{
+    auto row = m_session.database().prepare(QString::fromLatin1(SelectUser) + QStringLiteral(" WHERE id = :id"));
+    if (!row.ok())
+        return row.error();
+    row->bind(":id", id);
+    auto hasRow = row->step();
+    if (!hasRow.ok())
+        return hasRow.error();
+    if (!*hasRow)
+        return makeError(ErrorCode::NotFound, trAccounts("That account does not exist."));
+    return readUser(*row);
+}
+
+Result<int> AccountService::activeAdministratorCount() const
+{
+    auto row = m_session.database().prepare(
+        QStringLiteral("SELECT count(*) FROM users WHERE role = 'administrator' AND is_disabled = 0"));
+    if (!row.ok())
+        return row.error();
+    auto hasRow = row->step();
+    if (!hasRow.ok())
+        return hasRow.error();
+    return static_cast<int>(row->columnInt(0));
+}
+
+Status AccountService::writeSlot(const QString& login, const QString& passphrase)
+{
+    KeySlotFile& slotFile = m_session.keySlots();
+    auto deviceSecret = m_session.deviceSecret();
+    if (!deviceSecret.ok())
+        return deviceSecret.error();
+    auto slot = KeySlotCrypto::seal(m_session.storeKey(), slotFile.storeId, slotFile.isDeviceBound, login, passphrase,
+                                    slotFile.isDeviceBound ? &*deviceSecret : nullptr, slotFile.deviceSecretId, slotFile.defaultKdf,
+                                    m_session.kdfPolicy());
+    if (!slot.ok())
+        return slot.error();
+    slotFile.upsertSlot(*slot);
+    return m_session.saveKeySlots();
+}
+
+Status AccountService::removeSlot(const QString& login)
+{
+    KeySlotFile& slotFile = m_session.keySlots();
+    slotFile.removeSlot(login);
+    return m_session.saveKeySlots();
+}
+
+Status AccountService::changeWithSlot(const std::function<Status(Database&)>& change, const QString& action,
+                                      const QString& record, const QString& detail,
+                                      const std::function<Status()>& slotChange)
+{
+    // The database change and the key-slot change succeed together: the slot file is saved inside
+    // the transaction, and put back if the commit then fails.
+    const KeySlotFile before = m_session.keySlots();
+    Database& db = m_session.database();
+    Transaction tx(db);
+    if (!tx.isActive())
+        return tx.beginStatus();
+    if (Status changed = change(db); !changed.ok())
+        return changed;
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, action, record, detail); !audited.ok())
+        return audited;
+    if (Status slotted = slotChange(); !slotted.ok()) {
+        m_session.keySlots() = before;
+        (void)m_session.saveKeySlots();
+        return slotted;
+    }
+    if (Status committed = tx.commit(); !committed.ok()) {
+        m_session.keySlots() = before;
+        (void)m_session.saveKeySlots();
+        return committed;
+    }
+    return {};
+}
+
+Result<User> AccountService::addUser(const NewUser& request)
+{
+    if (Status allowed = requireAdministrator(QStringLiteral("account.create")); !allowed.ok())
+        return allowed.error();
+    if (Status valid = validateLogin(request.login); !valid.ok())
+        return valid.error();
+    if (request.displayName.trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidInput, trAccounts("Enter the person's full name."));
+    if (Status strong = PassphrasePolicy::check(request.initialPassphrase, request.login); !strong.ok())
+        return strong.error();
+    if (m_session.keySlots().slotFor(request.login))
+        return makeError(ErrorCode::Conflict, trAccounts("That user name is already taken."));
+
+    qint64 newId = 0;
+    QString record; // known once the row exists; the audit event reads it after the insert
+    Status status = changeWithSlot(
+        [&](Database& db) -> Status {
+            auto insert = db.prepare(QStringLiteral("INSERT INTO users (login, display_name, role, created_utc) "
+                                                    "VALUES (:login, :name, :role, :at)"));
+            if (!insert.ok())
+                return insert.error();
+            insert->bind(":login", request.login)
+                .bind(":name", request.displayName.trimmed())
+                .bind(":role", roleKey(request.role))
+                .bind(":at", m_session.clock().nowUtc().toString(Qt::ISODateWithMs));
+            if (Status run = insert->run(); !run.ok()) {
+                if (run.error().code == ErrorCode::Conflict || run.error().detail.contains(QLatin1String("UNIQUE")))
+                    return makeError(ErrorCode::Conflict, trAccounts("That user name is already taken."));
+                return run;
+            }
+            newId = db.lastInsertRowId();
+            record = userRecord(newId);
+            return {};
+        },
+        QStringLiteral("account.create"), record, QStringLiteral("role=%1").arg(roleKey(request.role)),
+        [&] { return writeSlot(request.login, request.initialPassphrase); });
+    if (!status.ok())
+        return status.error();
+    return user(newId);
+}
+
+Status AccountService::setDisabled(qint64 userId, bool isDisabled, const QString& newPassphraseIfEnabling)
+{
+    if (Status allowed = requireAdministrator(QStringLiteral("account.disable")); !allowed.ok())
+        return allowed;
+    auto target = user(userId);
+    if (!target.ok())
+        return target.error();
+    if (target->isDisabled == isDisabled)
+        return {};
+    if (isDisabled && target->id == m_session.currentUser().id)
+        return makeError(ErrorCode::InvalidInput, trAccounts("You cannot disable your own account."));
+    if (isDisabled && target->role == Role::Administrator) {
+        auto admins = activeAdministratorCount();
+        if (!admins.ok())
+            return admins.error();
+        if (*admins <= 1)
+            return makeError(ErrorCode::InvalidInput, trAccounts("The last administrator cannot be disabled."));
+    }
+    if (!isDisabled) {
+        if (Status strong = PassphrasePolicy::check(newPassphraseIfEnabling, target->login); !strong.ok())
+            return strong;
+    }
+    return changeWithSlot(
+        [&](Database& db) -> Status {
+            auto update = db.prepare(QStringLiteral("UPDATE users SET is_disabled = :disabled WHERE id = :id"));
+            if (!update.ok())
+                return update.error();
+            update->bind(":disabled", isDisabled).bind(":id", userId);
+            return update->run();
+        },
+        isDisabled ? QStringLiteral("account.disable") : QStringLiteral("account.enable"), userRecord(userId), {},
+        [&] { return isDisabled ? removeSlot(target->login) : writeSlot(target->login, newPassphraseIfEnabling); });
+}
+
+Status AccountService::resetPassphrase(qint64 userId, const QString& newPassphrase)
+{
+    if (Status allowed = requireAdministrator(QStringLiteral("account.reset")); !allowed.ok())
+        return allowed;
+    auto target = user(userId);
+    if (!target.ok())
+        return target.error();
+    if (target->isDisabled)
+        return makeError(ErrorCode::InvalidInput, trAccounts("Enable the account before resetting its passphrase."));
+    if (Status strong = PassphrasePolicy::check(newPassphrase, target->login); !strong.ok())
+        return strong;
+    return changeWithSlot([](Database&) { return Status{}; }, QStringLiteral("account.reset"), userRecord(userId), {},
+                          [&] { return writeSlot(target->login, newPassphrase); });
+}
+
+Status AccountService::changeRole(qint64 userId, Role role)
+{
+    if (Status allowed = requireAdministrator(QStringLiteral("account.role")); !allowed.ok())
+        return allowed;
+    auto target = user(userId);
+    if (!target.ok())
+        return target.error();
+    if (target->role == role)
+        return {};
+    if (target->role == Role::Administrator && !target->isDisabled) {
+        auto admins = activeAdministratorCount();
+        if (!admins.ok())
+            return admins.error();
+        if (*admins <= 1)
+            return makeError(ErrorCode::InvalidInput, trAccounts("The last administrator must keep that role."));
+    }
+    Status status = changeWithSlot(
+        [&](Database& db) -> Status {
+            auto update = db.prepare(QStringLiteral("UPDATE users SET role = :role WHERE id = :id"));
+            if (!update.ok())
+                return update.error();
+            update->bind(":role", roleKey(role)).bind(":id", userId);
+            return update->run();
+        },
+        QStringLiteral("account.role"), userRecord(userId),
+        QStringLiteral("%1->%2").arg(roleKey(target->role), roleKey(role)), [] { return Status{}; });
+    if (status.ok() && userId == m_session.currentUser().id) {
+        User updated = m_session.currentUser();
+        updated.role = role;
+        m_session.refreshCurrentUser(updated);
+    }
+    return status;
+}
+
+Status AccountService::changeOwnPassphrase(const QString& current, const QString& replacement)
+{
+    const User& me = m_session.currentUser();
+    const KeySlotFile& slotFile = m_session.keySlots();
+    const KeySlot* slot = slotFile.slotFor(me.login);
+    if (!slot)
+        return makeError(ErrorCode::NotFound, trAccounts("Your key slot is missing; ask an administrator to reset it."));
+    auto deviceSecret = m_session.deviceSecret();
+    if (!deviceSecret.ok())
+        return deviceSecret.error();
+    auto opened = KeySlotCrypto::open(*slot, slotFile.storeId, slotFile.isDeviceBound, current,
+                                      slotFile.isDeviceBound ? &*deviceSecret : nullptr);
+    if (!opened.ok()) {
+        (void)m_session.audit().append(me.login, QStringLiteral("passphrase.change.refused"), userRecord(me.id));
+        return makeError(ErrorCode::WrongCredentials, trAccounts("The current passphrase is not correct."));
+    }
+    if (Status strong = PassphrasePolicy::check(replacement, me.login); !strong.ok())
+        return strong;
+    if (current == replacement)
+        return makeError(ErrorCode::InvalidInput, trAccounts("The new passphrase must differ from the current one."));
+    return changeWithSlot([](Database&) { return Status{}; }, QStringLiteral("passphrase.change"), userRecord(me.id),
+                          {}, [&] { return writeSlot(me.login, replacement); });
+}
+
+} // namespace confer

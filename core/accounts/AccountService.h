@@ -3,10 +3,12 @@
 #include "accounts/User.h"
 #include "common/Result.h"
 
+#include <functional>
 #include <vector>
 
 namespace confer {
 
+class Database;
 class Session;
 
 // Local accounts. Administrators add, disable and reset; everyone changes their own passphrase.
@@ -32,6 +34,11 @@ public:
 
 private:
     Status requireAdministrator(const QString& action) const;
+    Result<int> activeAdministratorCount() const;
+    Status writeSlot(const QString& login, const QString& passphrase);
+    Status removeSlot(const QString& login);
+    Status changeWithSlot(const std::function<Status(Database&)>& change, const QString& action,
+                          const QString& record, const QString& detail, const std::function<Status()>& slotChange);
     Session& m_session;
 };
 

@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include "common/Result.h"
+
 #include <optional>
 
 namespace confer {
@@ -12,6 +14,9 @@ enum class Role { Administrator, Chair, Coordinator, Member };
 QString roleKey(Role role);           // stable key stored in the database ("administrator", ...)
 std::optional<Role> roleFromKey(const QString& key);
 QString roleDisplayName(Role role);   // translated, for the UI
+
+// A login is 2 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit.
+Status validateLogin(const QString& login);
 
 struct User {
     qint64 id = 0;

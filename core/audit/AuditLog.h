@@ -43,6 +43,8 @@ public:
 
 private:
     void onCommitted();
+    void discardPending();
+    AuditAnchor readHead() const;
     QByteArray computeHash(const AuditEvent& event) const;
 
     Database& m_db;

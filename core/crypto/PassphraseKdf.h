@@ -23,7 +23,10 @@ struct KdfParams {
 // the very same code path so they stay fast.
 struct KdfPolicy {
     KdfParams floor;
-    static KdfPolicy product();       // 64 MiB, 3 passes at least
+    // The memory tune() settles on when the machine allows it (never below the floor): memory is
+    // what makes guessing on graphics cards expensive, so it is chosen first and passes fill the time.
+    std::size_t tunedMemLimitBytes = 0;
+    static KdfPolicy product();       // 64 MiB, 3 passes at least; tuned at 256 MiB
     static KdfPolicy cheapForTests(); // 8 MiB, 1 pass: tests only, never the product
     bool allows(const KdfParams& params) const;
 };
@@ -32,13 +35,23 @@ class PassphraseKdf final {
 public:
     static constexpr std::size_t SaltSize = 16;
     static constexpr std::size_t KeySize = 32;
+    // derive() refuses more than this: the parameters come from a file an attacker may have edited,
+    // and absurd ones would hang the unlock instead of failing it.
+    static constexpr std::uint64_t MaxOpsLimit = 64;
+    static constexpr std::size_t MaxMemLimitBytes = std::size_t{4} << 30;
+    // tune() never chooses more passes than this, and runs at most MaxTuneTrials derives.
+    static constexpr std::uint64_t MaxTunedOpsLimit = 32;
+    static constexpr int MaxTuneTrials = 6;
 
-    // Argon2id(secret, salt) -> 32 bytes. Fails (Crypto) when memory cannot be had.
+    // Argon2id(secret, salt) -> 32 bytes. InvalidInput for a salt that is not SaltSize bytes or
+    // parameters outside [libsodium's minimum, the maxima above]; Crypto when memory cannot be had.
     static Result<SecureBytes> derive(const SecureBytes& secret, const QByteArray& salt,
                                       const KdfParams& params);
 
     // Finds parameters at least `floor` whose derive() takes about targetMs on this machine:
-    // memory fixed at the floor's (or more), passes raised until the time is reached.
+    // memory at policy.tunedMemLimitBytes (halved towards the floor if that cannot be had or takes
+    // over twice the target), passes raised until the time is reached. Reads clock.monotonicMs()
+    // once before and once after each trial derive.
     static Result<KdfParams> tune(const KdfPolicy& policy, int targetMs, const Clock& clock);
 };
 

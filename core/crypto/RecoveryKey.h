@@ -3,16 +3,19 @@
 #include "common/Result.h"
 #include "crypto/SecureBytes.h"
 
+#include <QList>
 #include <QString>
 
 namespace confer {
 
-// The recovery key: 32 random bytes, shown once at setup as 13 groups of 4 Crockford base32
-// characters (the last group carries a checksum, so a mistyped key is told apart from a wrong one).
-// It opens the store with no device secret and no passphrase.
+// The recovery key: 32 random bytes, shown once at setup as 14 groups of 4 Crockford base32
+// characters. 56 characters carry 280 bits: the 256-bit key and a 24-bit checksum (BLAKE2b of the
+// key), so a mistyped key is told apart from a wrong one. It opens the store with no device secret
+// and no passphrase.
 class RecoveryKey final {
 public:
-    static constexpr int GroupCount = 13;
+    static constexpr int GroupCount = 14;
+    static constexpr int GroupLength = 4;
 
     static RecoveryKey generate();
     // Accepts any case, spaces or dashes, and the usual Crockford look-alikes (O→0, I/L→1).

@@ -26,7 +26,7 @@ public:
 
     const User& currentUser() const { return m_user; }
     bool isAdministrator() const { return m_user.role == Role::Administrator; }
-    bool isDeviceBound() const { return m_slots.isDeviceBound; }
+    bool isDeviceBound() const { return m_slotFile.isDeviceBound; }
     const StorePaths& paths() const { return m_paths; }
     const Clock& clock() const { return m_clock; }
 
@@ -41,12 +41,12 @@ public:
     // Checks database integrity and the audit chain against its anchor.
     Status verify();
 
-    // Wipes the key and closes the store. Idempotent; the destructor calls it.
-    void lock();
+    // Records why, wipes the key and closes the store. Idempotent; the destructor calls it.
+    void lock(const QString& reason = QStringLiteral("manual"));
     bool isLocked() const { return !m_db; }
 
     // --- for AccountService and StoreOpener only ---
-    KeySlotFile& keySlots() { return m_slots; }
+    KeySlotFile& keySlots() { return m_slotFile; }
     Status saveKeySlots();
     const SecureBytes& storeKey() const { return m_storeKey; }
     Result<SecureBytes> deviceSecret();
@@ -55,12 +55,12 @@ public:
 
 private:
     friend class StoreOpener;
-    Session(StorePaths paths, KeySlotFile slots, SecureBytes storeKey, std::unique_ptr<Database> db,
+    Session(StorePaths paths, KeySlotFile slotFile, SecureBytes storeKey, std::unique_ptr<Database> db,
             DeviceSecretStore& deviceSecrets, const Clock& clock, KdfPolicy policy);
     Status start(const QString& login);
 
     StorePaths m_paths;
-    KeySlotFile m_slots;
+    KeySlotFile m_slotFile;
     SecureBytes m_storeKey;
     std::unique_ptr<Database> m_db;
     DeviceSecretStore& m_deviceSecrets;

@@ -6,7 +6,11 @@
 #include "session/Session.h"
 #include "session/StorePaths.h"
 
+#include <QDateTime>
+#include <QList>
+
 #include <memory>
+#include <optional>
 
 namespace confer {
 
@@ -49,10 +53,20 @@ public:
                                              const QString& newPassphrase);
 
 private:
+    struct FailedAttempt {
+        QString login;
+        QDateTime atUtc;
+    };
+    Result<std::unique_ptr<Session>> openSession(KeySlotFile slots, SecureBytes storeKey, const QString& login,
+                                                 const QString& how);
+
     StorePaths m_paths;
     DeviceSecretStore& m_deviceSecrets;
     const Clock& m_clock;
     KdfPolicy m_policy;
+    // Failed attempts since the last sign-in: the store is locked when they happen, so they are
+    // written to the audit trail by the next successful unlock (nothing on disk changes before).
+    QList<FailedAttempt> m_failedAttempts;
 };
 
 } // namespace confer

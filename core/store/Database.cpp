@@ -1,0 +1,333 @@
+#include "store/Database.h"
+
+#include "crypto/SecureBytes.h"
+#include "store/Statement.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QStringList>
+
+#include <sqlcipher/sqlite3.h>
+
+#include <cstring>
+#include <vector>
+
+namespace confer {
+
+namespace {
+
+constexpr std::size_t KeySize = 32;
+constexpr int PageSize = 4096;
+constexpr int BusyTimeoutMs = 5000;
+// The first 16 bytes of every unencrypted SQLite file, NUL included.
+constexpr char PlaintextHeader[] = "SQLite format 3";
+constexpr qint64 PlaintextHeaderSize = sizeof(PlaintextHeader);
+
+// A wrong key, a garbage file and a truncated file must be indistinguishable to whoever is
+// guessing: one code, one sentence, no detail that tells them apart.
+Error wrongCredentials() {
+    return makeError(ErrorCode::WrongCredentials,
+                     QCoreApplication::translate("confer::Database",
+                                                 "The store could not be opened with these credentials."));
+}
+
+Error misconfigured(const QString& detail) {
+    return makeError(ErrorCode::StoreMisconfigured,
+                     QCoreApplication::translate("confer::Database",
+                                                 "A security setting of the store did not take effect, so "
+                                                 "Confer will not open it."),
+                     detail);
+}
+
+Error unencryptedFile() {
+    return makeError(
+        ErrorCode::StoreMisconfigured,
+        QCoreApplication::translate("confer::Database",
+                                    "This file is an unencrypted database; Confer will not open it."));
+}
+
+bool isCorruptionCode(int code) {
+    const int primary = code & 0xff;
+    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+}
+
+// Reads the first bytes of the file itself, below SQLite, to see whether they are plaintext.
+Result<bool> startsWithPlaintextHeader(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("confer::Database", "The store file could not be read."),
+                         file.errorString());
+    }
+    const QByteArray head = file.read(PlaintextHeaderSize);
+    return head.size() == PlaintextHeaderSize &&
+           std::memcmp(head.constData(), PlaintextHeader, head.size()) == 0;
+}
+
+// The raw-key form x'<64 hex digits>' that skips SQLCipher's own KDF (Argon2id has already run).
+// Built in guarded memory so no copy of the key lingers in an ordinary heap buffer.
+SecureBytes rawKeyLiteral(const SecureBytes& key) {
+    static constexpr char Digits[] = "0123456789abcdef";
+    SecureBytes literal(key.size() * 2 + 3);
+    unsigned char* out = literal.data();
+    out[0] = 'x';
+    out[1] = '\'';
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        out[2 + 2 * i] = static_cast<unsigned char>(Digits[key.data()[i] >> 4]);
+        out[3 + 2 * i] = static_cast<unsigned char>(Digits[key.data()[i] & 0x0f]);
+    }
+    out[literal.size() - 1] = '\'';
+    return literal;
+}
+
+// One text value from a query that yields one row (a pragma read-back); null if no row.
+Result<QString> queryText(Database& db, const char* sql) {
+    auto statement = db.prepare(QString::fromLatin1(sql));
+    if (!statement.ok())
+        return statement.error();
+    auto hasRow = statement->step();
+    if (!hasRow.ok())
+        return hasRow.error();
+    return *hasRow ? statement->columnText(0) : QString();
+}
+
+} // namespace
+
+Database::Database(sqlite3* db, QString path)
+    : m_db(db)
+    , m_path(std::move(path)) {}
+
+Database::~Database() {
+    if (!m_db)
+        return;
+    if (m_isOpen && !isInTransaction())
+        (void)checkpointTruncate(); // best effort: SQLite checkpoints again as the last connection closes
+    sqlite3_close_v2(m_db);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString& path, const SecureBytes& key,
+                                                 const Options& options) {
+    const bool isKeyed = !options.plaintextForBenchmark;
+    if (isKeyed && key.size() != KeySize) {
+        return makeError(
+            ErrorCode::InvalidInput,
+            QCoreApplication::translate("confer::Database", "The store key has the wrong length."));
+    }
+    if (options.cachePages <= 0) {
+        return makeError(
+            ErrorCode::InvalidInput,
+            QCoreApplication::translate("confer::Database", "The store's page cache size must be positive."));
+    }
+
+    const QFileInfo info(path);
+    const bool exists = info.exists();
+    if (!exists && !options.create) {
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("confer::Database", "The store file was not found."));
+    }
+    if (exists && isKeyed) {
+        const auto isPlaintext = startsWithPlaintextHeader(path);
+        if (!isPlaintext.ok())
+            return isPlaintext.error();
+        if (*isPlaintext)
+            return unencryptedFile();
+        // SQLite would quietly turn an empty file into a new database; an existing store never is empty.
+        if (info.size() == 0 && !options.create)
+            return wrongCredentials();
+    }
+    const bool isNew = !exists || info.size() == 0;
+
+    sqlite3* handle = nullptr;
+    const int flags = SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0);
+    const int opened = sqlite3_open_v2(path.toUtf8().constData(), &handle, flags, nullptr);
+    std::unique_ptr<Database> db(new Database(handle, path)); // closes the handle on every way out
+    if (opened != SQLITE_OK || !handle) {
+        Error error = db->lastError(QStringLiteral("open store file"));
+        error.code = ErrorCode::Io;
+        error.message =
+            QCoreApplication::translate("confer::Database", "The store file could not be opened.");
+        return error;
+    }
+    // Owner-only before anything is written: SQLite gives the -wal and -shm files the same mode.
+    if (isNew && QFileInfo::exists(path) &&
+        !QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner)) {
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate(
+                             "confer::Database", "The store file could not be made private to this user."));
+    }
+    sqlite3_extended_result_codes(handle, 1);
+    sqlite3_busy_timeout(handle, BusyTimeoutMs);
+
+    if (isKeyed) {
+        SecureBytes literal = rawKeyLiteral(key);
+        const int keyed = sqlite3_key(handle, literal.data(), static_cast<int>(literal.size()));
+        literal.wipe();
+        if (keyed != SQLITE_OK)
+            return misconfigured(QStringLiteral("sqlite3_key failed"));
+    }
+    // The page size is fixed when the store is created; 4 KiB pages cost far less to encrypt than 1 KiB.
+    const QString pageSize =
+        QStringLiteral("PRAGMA %1 = %2")
+            .arg(isKeyed ? QStringLiteral("cipher_page_size") : QStringLiteral("page_size"))
+            .arg(PageSize);
+    if (Status set = db->exec(pageSize); !set.ok())
+        return set.error();
+
+    // SQLCipher only notices a wrong key when it first decrypts a page, so read one now.
+    {
+        auto firstRead = db->prepare(QStringLiteral("SELECT count(*) FROM sqlite_master"));
+        if (!firstRead.ok())
+            return firstRead.error().code == ErrorCode::StoreCorrupt ? wrongCredentials() : firstRead.error();
+        auto stepped = firstRead->step();
+        if (!stepped.ok())
+            return stepped.error().code == ErrorCode::StoreCorrupt ? wrongCredentials() : stepped.error();
+    }
+
+    if (Status settings = db->applyAndVerifySettings(options); !settings.ok())
+        return settings.error();
+
+    if (isNew && isKeyed) {
+        // Switching to WAL has written page 1 to the main file: it must not read as plaintext.
+        const auto isPlaintext = startsWithPlaintextHeader(path);
+        if (!isPlaintext.ok())
+            return isPlaintext.error();
+        if (*isPlaintext || QFileInfo(path).size() < PlaintextHeaderSize)
+            return misconfigured(QStringLiteral("new store file is not encrypted on disk"));
+    }
+
+    db->m_isOpen = true;
+    return db;
+}
+
+Status Database::applyAndVerifySettings(const Options& options) {
+    const bool isKeyed = !options.plaintextForBenchmark;
+    if (isKeyed) {
+        // SQLCipher 3.4.1 ignores pragmas it does not know, so read back rather than trust.
+        auto version = queryText(*this, "PRAGMA cipher_version");
+        if (!version.ok())
+            return version.error();
+        if (version->isEmpty())
+            return misconfigured(QStringLiteral("cipher_version is empty: the library has no cipher"));
+        m_cipherVersion = *version;
+    }
+
+    struct Setting {
+        QString assignment; // run first
+        const char* readBack;
+        QString expected;
+    };
+    const std::vector<Setting> settings = {
+        {QStringLiteral("PRAGMA secure_delete = ON"), "PRAGMA secure_delete", QStringLiteral("1")},
+        {QStringLiteral("PRAGMA temp_store = MEMORY"), "PRAGMA temp_store", QStringLiteral("2")},
+        {QStringLiteral("PRAGMA foreign_keys = ON"), "PRAGMA foreign_keys", QStringLiteral("1")},
+        {QStringLiteral("PRAGMA journal_mode = WAL"), "PRAGMA journal_mode", QStringLiteral("wal")},
+        {QStringLiteral("PRAGMA synchronous = FULL"), "PRAGMA synchronous", QStringLiteral("2")},
+        {QStringLiteral("PRAGMA cache_size = %1").arg(options.cachePages), "PRAGMA cache_size",
+         QString::number(options.cachePages)},
+        {QString(), isKeyed ? "PRAGMA cipher_page_size" : "PRAGMA page_size", QString::number(PageSize)},
+    };
+    for (const Setting& setting : settings) {
+        if (!setting.assignment.isEmpty()) {
+            if (Status set = exec(setting.assignment); !set.ok())
+                return set;
+        }
+        auto actual = queryText(*this, setting.readBack);
+        if (!actual.ok())
+            return actual.error();
+        if (actual->compare(setting.expected, Qt::CaseInsensitive) != 0) {
+            return misconfigured(QStringLiteral("%1 reads back '%2', expected '%3'")
+                                     .arg(QString::fromLatin1(setting.readBack), *actual, setting.expected));
+        }
+    }
+    return {};
+}
+
+Status Database::exec(const QString& sql) {
+    const int rc = sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK)
+        return lastError(QStringLiteral("exec"));
+    return {};
+}
+
+Result<Statement> Database::prepare(const QString& sql) {
+    sqlite3_stmt* stmt = nullptr;
+    const QByteArray utf8 = sql.toUtf8();
+    const int rc = sqlite3_prepare_v2(m_db, utf8.constData(), static_cast<int>(utf8.size()), &stmt, nullptr);
+    if (rc != SQLITE_OK) {
+        sqlite3_finalize(stmt);
+        return lastError(QStringLiteral("prepare"));
+    }
+    if (!stmt) { // only whitespace or a comment: a programming error, not a store failure
+        return makeError(
+            ErrorCode::InvalidInput,
+            QCoreApplication::translate("confer::Database", "An empty statement cannot be run."));
+    }
+    return Statement(this, stmt);
+}
+
+qint64 Database::lastInsertRowId() const {
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+int Database::changes() const {
+    return sqlite3_changes(m_db);
+}
+
+Status Database::checkIntegrity() {
+    const auto corrupt = [](const QString& detail) {
+        return makeError(ErrorCode::StoreCorrupt,
+                         QCoreApplication::translate("confer::Database",
+                                                     "The store is damaged: some of its pages failed the "
+                                                     "integrity check. Restore it from a backup."),
+                         detail);
+    };
+    auto check = prepare(QStringLiteral("PRAGMA integrity_check"));
+    if (!check.ok())
+        return corrupt(check.error().detail);
+    QStringList rows;
+    for (;;) {
+        auto hasRow = check->step();
+        if (!hasRow.ok())
+            return corrupt(hasRow.error().detail);
+        if (!*hasRow)
+            break;
+        rows << check->columnText(0);
+    }
+    if (rows == QStringList{QStringLiteral("ok")})
+        return {};
+    // The report names pages and indexes, never row contents; the first line is enough to start from.
+    return corrupt(QStringLiteral("integrity_check: %1 problem(s); first: %2")
+                       .arg(rows.size())
+                       .arg(rows.isEmpty() ? QStringLiteral("no result") : rows.first()));
+}
+
+Status Database::checkpointTruncate() {
+    const int rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+    if (rc != SQLITE_OK)
+        return lastError(QStringLiteral("checkpoint"));
+    return {};
+}
+
+bool Database::isInTransaction() const {
+    return m_db && !sqlite3_get_autocommit(m_db);
+}
+
+Error Database::lastError(const QString& what) const {
+    const int code = m_db ? sqlite3_extended_errcode(m_db) : SQLITE_NOMEM;
+    const QString detail = QStringLiteral("%1: %2 (%3)")
+                               .arg(what, QString::fromUtf8(m_db ? sqlite3_errmsg(m_db) : "no connection"))
+                               .arg(code);
+    if (isCorruptionCode(code)) {
+        return makeError(ErrorCode::StoreCorrupt,
+                         QCoreApplication::translate(
+                             "confer::Database", "The store is damaged and this part of it cannot be read. "
+                                                 "Restore it from a backup."),
+                         detail);
+    }
+    return makeError(
+        ErrorCode::Database,
+        QCoreApplication::translate("confer::Database", "The store could not complete this step."), detail);
+}
+
+} // namespace confer

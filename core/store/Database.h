@@ -22,9 +22,11 @@ class Statement;
 class Database final {
 public:
     struct Options {
-        bool create = false;          // create the file if it does not exist (else it must exist)
-        int cachePages = 4000;        // page cache size in pages (4 KiB each)
-        bool plaintextForBenchmark = false; // unkeyed, for the benchmark baseline only; never in the product
+        bool create = false;   // create the file if it does not exist (else it must exist)
+        int cachePages = 4000; // page cache size in pages (4 KiB each)
+        // Unkeyed: no sqlite3_key, no refusal of a plaintext file, no cipher checks. Only the store
+        // benchmark uses it, for its same-library baseline; the product never sets it.
+        bool plaintextForBenchmark = false;
     };
 
     ~Database();
@@ -35,8 +37,7 @@ public:
     // A wrong key and a file that is not a store give the same WrongCredentials error.
     static Result<std::unique_ptr<Database>> open(const QString& path, const SecureBytes& key,
                                                   const Options& options);
-    static Result<std::unique_ptr<Database>> open(const QString& path, const SecureBytes& key)
-    {
+    static Result<std::unique_ptr<Database>> open(const QString& path, const SecureBytes& key) {
         return open(path, key, Options{});
     }
 
@@ -54,19 +55,21 @@ public:
 
     // True between BEGIN and COMMIT/ROLLBACK.
     bool isInTransaction() const;
-    // Called after every successful Transaction::commit(); the audit log anchors its head there.
-    void setCommitListener(std::function<void()> listener) { m_commitListener = std::move(listener); }
-    void notifyCommitted()
-    {
-        if (m_commitListener)
-            m_commitListener();
+    // Told when a Transaction ends: true after a successful commit, false after a rollback. The audit
+    // log anchors its chain head on commit and forgets unanchored events on rollback.
+    void setTransactionListener(std::function<void(bool isCommitted)> listener) {
+        m_transactionListener = std::move(listener);
     }
+    void notifyCommitted() { notifyTransactionEnded(true); }
+    void notifyRolledBack() { notifyTransactionEnded(false); }
 
     QString cipherVersion() const { return m_cipherVersion; }
     QString path() const { return m_path; }
     sqlite3* handle() const { return m_db; } // for Statement and Transaction only
 
     // A sentence-and-code error for the last SQLite failure, without any bound value in it.
+    // `what` names the operation for developers ("insert case"); it goes into detail with the SQLite
+    // message. A damaged page (SQLITE_CORRUPT / SQLITE_NOTADB) gives StoreCorrupt, anything else Database.
     Error lastError(const QString& what) const;
 
 private:
@@ -76,7 +79,12 @@ private:
     sqlite3* m_db = nullptr;
     QString m_path;
     QString m_cipherVersion;
-    std::function<void()> m_commitListener;
+    bool m_isOpen = false; // fully opened and verified: only then may closing write (checkpoint)
+    void notifyTransactionEnded(bool isCommitted) {
+        if (m_transactionListener)
+            m_transactionListener(isCommitted);
+    }
+    std::function<void(bool)> m_transactionListener;
 };
 
 } // namespace confer

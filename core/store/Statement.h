@@ -24,10 +24,12 @@ public:
     Statement& bind(const char* name, qint64 value);
     Statement& bind(const char* name, int value) { return bind(name, static_cast<qint64>(value)); }
     Statement& bind(const char* name, double value);
-    Statement& bind(const char* name, const QString& value); // a null QString binds NULL
+    Statement& bind(const char* name, const QString& value);    // a null QString binds NULL
     Statement& bind(const char* name, const QByteArray& value); // as BLOB; a null array binds NULL
     Statement& bind(const char* name, bool value) { return bind(name, static_cast<qint64>(value ? 1 : 0)); }
     Statement& bindNull(const char* name);
+    // A string literal would silently pick bind(bool); say QStringLiteral(...) instead.
+    Statement& bind(const char* name, const char* value) = delete;
 
     // Steps once. Result is true while a row is available, false when done.
     Result<bool> step();
@@ -45,6 +47,7 @@ private:
     friend class Database;
     Statement(Database* db, sqlite3_stmt* stmt);
     int indexOf(const char* name);
+    void recordBindResult(const char* name, int rc);
 
     Database* m_db = nullptr;
     sqlite3_stmt* m_stmt = nullptr;

@@ -15,7 +15,8 @@ QList<QByteArray> base64Forms(const QByteArray& marker)
 {
     QList<QByteArray> forms;
     for (int shift = 0; shift < 3; ++shift) {
-        const QByteArray encoded = (QByteArray(shift, '\0') + marker).toBase64(QByteArray::OmitTrailingEquals);
+        const QByteArray encoded =
+            QByteArray(QByteArray(shift, '\0') + marker).toBase64(QByteArray::OmitTrailingEquals);
         const int skip = shift == 0 ? 0 : (shift == 1 ? 2 : 3);
         QByteArray core = encoded.mid(skip);
         core.chop(3); // the tail depends on what follows

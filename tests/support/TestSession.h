@@ -14,7 +14,7 @@ namespace confer::test {
 class TestSession final {
 public:
     static constexpr const char* AdminLogin = "admin";
-    static QString adminPassphrase() { return QStringLiteral("correct horse battery staple"); }
+    static QString adminPassphrase() { return QStringLiteral("Durham panel stapler 2026"); }
 
     explicit TestSession(bool bindToDevice = true);
 

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+#include <optional>
+
+namespace confer {
+
+class DeviceSecretStore;
+
+// `confer [--store DIR] [init|verify] ...`: the commands that run without a window.
+class CommandLine final {
+public:
+    enum ExitCode { Ok = 0, Failed = 1, Usage = 2, Broken = 3 };
+
+    // True when argv asks for a command (or --help/--version), so main() can skip the GUI.
+    static bool wantsCommand(int argc, char** argv);
+
+    CommandLine();
+    // Parses QCoreApplication::arguments(). Returns an exit code for a command, or std::nullopt
+    // when the graphical application should start (on storeDirectory()).
+    std::optional<int> run(DeviceSecretStore& deviceSecrets);
+    QString storeDirectory() const;
+
+private:
+    int init(DeviceSecretStore& deviceSecrets);
+    int verify(DeviceSecretStore& deviceSecrets);
+    int fail(const QString& message, int code = Failed);
+
+    QCommandLineParser m_parser;
+    QCommandLineOption m_store;
+    QCommandLineOption m_user;
+    QCommandLineOption m_name;
+    QCommandLineOption m_noDeviceBinding;
+};
+
+} // namespace confer

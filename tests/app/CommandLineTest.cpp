@@ -1,0 +1,175 @@
+#include "TestStoreDir.h"
+#include "keys/KeySlotFile.h"
+#include "keys/KeychainDeviceSecretStore.h"
+#include "session/StorePaths.h"
+
+#include <QCryptographicHash>
+#include <QDirIterator>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+
+#include <gtest/gtest.h>
+
+using namespace confer;
+
+namespace {
+
+const QString Passphrase = QStringLiteral("Easington MAPS on a Tuesday");
+
+struct Run {
+    int exitCode = -1;
+    bool isNormalExit = false;
+    QString out;
+    QString err;
+};
+
+Run confer(const QStringList& arguments, const QString& input = {})
+{
+    QProcess process;
+    process.start(QStringLiteral(CONFER_EXECUTABLE), arguments);
+    EXPECT_TRUE(process.waitForStarted());
+    process.write(input.toUtf8());
+    process.closeWriteChannel();
+    EXPECT_TRUE(process.waitForFinished(120000));
+    return Run{process.exitCode(), process.exitStatus() == QProcess::NormalExit,
+               QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+QByteArray digestOfDirectory(const QString& dir)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    QStringList files;
+    while (it.hasNext())
+        files << it.next();
+    files.sort();
+    for (const QString& path : files) {
+        QFile file(path);
+        EXPECT_TRUE(file.open(QIODevice::ReadOnly));
+        hash.addData(path.toUtf8());
+        hash.addData(file.readAll());
+    }
+    return hash.result();
+}
+
+Run initUnbound(const QString& dir)
+{
+    return confer({QStringLiteral("--store"), dir, QStringLiteral("init"), QStringLiteral("--user"),
+                   QStringLiteral("admin"), QStringLiteral("--no-device-binding")},
+                  Passphrase + QLatin1Char('\n') + Passphrase + QLatin1Char('\n'));
+}
+
+Run verify(const QString& dir, const QString& passphrase)
+{
+    return confer({QStringLiteral("--store"), dir, QStringLiteral("verify"), QStringLiteral("--user"),
+                   QStringLiteral("admin")},
+                  passphrase + QLatin1Char('\n'));
+}
+
+} // namespace
+
+TEST(CommandLine, VersionAndHelp)
+{
+    const Run version = confer({QStringLiteral("--version")});
+    EXPECT_EQ(version.exitCode, 0);
+    EXPECT_TRUE(version.out.contains(QStringLiteral(CONFER_VERSION))) << version.out.toStdString();
+    const Run help = confer({QStringLiteral("--help")});
+    EXPECT_EQ(help.exitCode, 0);
+    for (const char* word : {"init", "verify", "--store", "--user", "--no-device-binding"})
+        EXPECT_TRUE(help.out.contains(QLatin1String(word))) << word;
+}
+
+TEST(CommandLine, InitPrintsRecoveryKeyOnceAndVerifySaysOk)
+{
+    test::TestStoreDir dir;
+    const Run init = initUnbound(dir.path());
+    ASSERT_EQ(init.exitCode, 0) << init.err.toStdString();
+    static const QRegularExpression recoveryKey(QStringLiteral("([0-9A-Z]{4}-){13}[0-9A-Z]{4}"));
+    EXPECT_EQ(init.out.count(recoveryKey), 1) << init.out.toStdString();
+    EXPECT_TRUE(init.out.contains(QLatin1String("not bound")));
+
+    const Run verified = verify(dir.path(), Passphrase);
+    EXPECT_EQ(verified.exitCode, 0) << verified.err.toStdString();
+    EXPECT_EQ(verified.out.trimmed(), QStringLiteral("ok"));
+}
+
+TEST(CommandLine, MismatchedConfirmationCreatesNothing)
+{
+    test::TestStoreDir dir;
+    const Run init = confer({QStringLiteral("--store"), dir.path(), QStringLiteral("init"), QStringLiteral("--user"),
+                             QStringLiteral("admin"), QStringLiteral("--no-device-binding")},
+                            Passphrase + QStringLiteral("\nsomething else entirely\n"));
+    EXPECT_NE(init.exitCode, 0);
+    EXPECT_FALSE(StorePaths(dir.path()).exists());
+}
+
+TEST(CommandLine, WrongPassphraseGivesOneGenericLineAndChangesNothing)
+{
+    test::TestStoreDir dir;
+    ASSERT_EQ(initUnbound(dir.path()).exitCode, 0);
+    const QByteArray before = digestOfDirectory(dir.path());
+    const Run wrong = verify(dir.path(), QStringLiteral("not the right passphrase"));
+    EXPECT_EQ(wrong.exitCode, 1);
+    EXPECT_TRUE(wrong.out.isEmpty());
+    EXPECT_EQ(wrong.err.trimmed().count(QLatin1Char('\n')), 0) << wrong.err.toStdString();
+    EXPECT_EQ(digestOfDirectory(dir.path()), before);
+
+    // A store file replaced by garbage reads exactly the same.
+    QFile store(StorePaths(dir.path()).storeFile());
+    ASSERT_TRUE(store.open(QIODevice::ReadWrite));
+    const qint64 size = store.size();
+    store.seek(0);
+    store.write(QByteArray(size, '\x5a'));
+    store.close();
+    const Run garbage = verify(dir.path(), Passphrase);
+    EXPECT_EQ(garbage.exitCode, 1);
+    EXPECT_EQ(garbage.err, wrong.err);
+}
+
+TEST(CommandLine, FlippedByteMakesVerifyFailWithoutCrashing)
+{
+    test::TestStoreDir dir;
+    ASSERT_EQ(initUnbound(dir.path()).exitCode, 0);
+    QFile store(StorePaths(dir.path()).storeFile());
+    ASSERT_TRUE(store.open(QIODevice::ReadWrite));
+    const qint64 offset = store.size() - 2000; // inside the last page, past the first page's header
+    store.seek(offset);
+    char byte = 0;
+    store.getChar(&byte);
+    store.seek(offset);
+    store.putChar(static_cast<char>(byte ^ 0x01));
+    store.close();
+
+    const Run verified = verify(dir.path(), Passphrase);
+    EXPECT_TRUE(verified.isNormalExit);
+    EXPECT_NE(verified.exitCode, 0);
+    EXPECT_FALSE(verified.out.contains(QLatin1String("ok")));
+    EXPECT_FALSE(verified.err.isEmpty());
+}
+
+TEST(CommandLine, DeviceBoundInitUsesTheRealKeychain)
+{
+    if (!KeychainDeviceSecretStore::isServiceAvailable()) {
+        if (!qEnvironmentVariableIsEmpty("CONFER_REQUIRE_KEYCHAIN"))
+            FAIL() << "CI requires a Secret Service on the session bus, and none answers";
+        GTEST_SKIP() << "no Secret Service on the session bus: run through ./build.sh test for the real keychain";
+    }
+    test::TestStoreDir dir;
+    const Run init = confer({QStringLiteral("--store"), dir.path(), QStringLiteral("init"), QStringLiteral("--user"),
+                             QStringLiteral("admin")},
+                            Passphrase + QLatin1Char('\n') + Passphrase + QLatin1Char('\n'));
+    ASSERT_EQ(init.exitCode, 0) << init.err.toStdString();
+    EXPECT_FALSE(init.out.contains(QLatin1String("not bound")));
+    const Run verified = verify(dir.path(), Passphrase);
+    EXPECT_EQ(verified.out.trimmed(), QStringLiteral("ok")) << verified.err.toStdString();
+
+    // Without the keychain entry the store fails closed and points to the recovery key.
+    auto slotFile = KeySlotFile::load(StorePaths(dir.path()).keySlotFile());
+    ASSERT_TRUE(slotFile.ok());
+    KeychainDeviceSecretStore keychain;
+    ASSERT_TRUE(keychain.remove(slotFile->storeId).ok());
+    const Run locked = verify(dir.path(), Passphrase);
+    EXPECT_EQ(locked.exitCode, 1);
+    EXPECT_TRUE(locked.err.contains(QLatin1String("recovery key"))) << locked.err.toStdString();
+}

@@ -1,0 +1,51 @@
+#include "ShellTestSupport.h"
+
+#include "shell/MainWindow.h"
+#include "unlock/UnlockScreen.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+namespace confer::test {
+
+AppContext contextFor(TestStoreDir& dir, InMemoryDeviceSecretStore& secrets, ManualClock& clock) {
+    return AppContext{StorePaths(dir.path()), secrets, clock, KdfPolicy::cheapForTests(),
+                      KdfPolicy::cheapForTests().floor};
+}
+
+AppContext contextFor(TestSession& session) {
+    return contextFor(session.dir, session.deviceSecrets, session.clock);
+}
+
+void showActive(QWidget& window) {
+    window.resize(1366, 768);
+    window.show();
+    window.activateWindow();
+    QApplication::setActiveWindow(&window);
+    EXPECT_TRUE(QTest::qWaitForWindowExposed(&window));
+    EXPECT_TRUE(QTest::qWaitForWindowActive(&window));
+}
+
+void unlockThroughScreen(MainWindow& window, const QString& login, const QString& passphrase) {
+    UnlockScreen* screen = window.unlockScreen();
+    QComboBox* logins = screen->loginBox();
+    const int index = logins->findText(login);
+    ASSERT_GE(index, 0) << "login not offered: " << login.toStdString();
+    // Choose the user with the keyboard, as the combo box is reached by Tab.
+    logins->setFocus();
+    while (logins->currentIndex() != index)
+        QTest::keyClick(logins, logins->currentIndex() < index ? Qt::Key_Down : Qt::Key_Up);
+    QTest::keyClicks(screen->passphraseEdit(), passphrase);
+    QTest::keyClick(screen->passphraseEdit(), Qt::Key_Return);
+}
+
+void processDeferredDeletes() {
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    QCoreApplication::processEvents();
+}
+
+} // namespace confer::test

@@ -1,0 +1,184 @@
+#include "unlock/UnlockScreen.h"
+
+#include "ShellTestSupport.h"
+#include "accounts/PassphraseEntry.h"
+#include "session/Session.h"
+#include "shell/MainWindow.h"
+#include "unlock/RecoveryDialog.h"
+
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+namespace confer::test {
+namespace {
+
+const QString GenericError = QStringLiteral("The user name or passphrase is not correct.");
+
+class UnlockScreenTest : public ::testing::Test {
+protected:
+    UnlockScreenTest() {
+        store.sessionPtr().reset(); // the store starts locked, as on a fresh start of the app
+        window = std::make_unique<MainWindow>(contextFor(store));
+        showActive(*window);
+        screen = window->unlockScreen();
+    }
+
+    void failOnce() {
+        unlockThroughScreen(*window, QString::fromLatin1(TestSession::AdminLogin),
+                            QStringLiteral("definitely not the passphrase"));
+    }
+
+    TestSession store;
+    std::unique_ptr<MainWindow> window;
+    UnlockScreen* screen = nullptr;
+};
+
+TEST_F(UnlockScreenTest, ExistingStore_OpensOnTheUnlockScreenListingItsLogins) {
+    EXPECT_EQ(window->currentPage(), MainWindow::Page::Unlock);
+    ASSERT_EQ(screen->loginBox()->count(), 1);
+    EXPECT_EQ(screen->loginBox()->itemText(0), QString::fromLatin1(TestSession::AdminLogin));
+    EXPECT_EQ(screen->passphraseEdit()->echoMode(), QLineEdit::Password);
+    EXPECT_TRUE(screen->unlockButton()->isDefault());
+}
+
+TEST_F(UnlockScreenTest, WrongPassphrase_ShowsTheGenericSentenceAndStaysLocked) {
+    failOnce();
+    EXPECT_EQ(window->currentPage(), MainWindow::Page::Unlock);
+    EXPECT_EQ(window->session(), nullptr);
+    EXPECT_EQ(screen->errorText(), GenericError);
+    EXPECT_TRUE(screen->waitText().isEmpty()) << "the first failure must not make anyone wait";
+}
+
+TEST_F(UnlockScreenTest, ThirdAndLaterFailures_LockTheFormForGrowingTimes) {
+    failOnce();
+    failOnce();
+    EXPECT_TRUE(screen->passphraseEdit()->isEnabled());
+    EXPECT_TRUE(screen->unlockButton()->isEnabled());
+
+    failOnce(); // third: one second
+    EXPECT_FALSE(screen->passphraseEdit()->isEnabled());
+    EXPECT_FALSE(screen->unlockButton()->isEnabled());
+    EXPECT_EQ(screen->waitText(), QStringLiteral("Too many attempts. Try again in 1 s."));
+    EXPECT_EQ(screen->errorText(), GenericError);
+
+    // An attempt during the wait does not reach the store, even with the right passphrase.
+    screen->passphraseEdit()->setText(TestSession::adminPassphrase());
+    screen->attemptUnlock();
+    EXPECT_EQ(window->session(), nullptr);
+    screen->passphraseEdit()->clear();
+
+    store.clock.advanceMs(999);
+    screen->recheckThrottle();
+    EXPECT_FALSE(screen->unlockButton()->isEnabled()) << "released before the second was up";
+    store.clock.advanceMs(1);
+    screen->recheckThrottle();
+    EXPECT_TRUE(screen->unlockButton()->isEnabled());
+    EXPECT_TRUE(screen->passphraseEdit()->isEnabled());
+    EXPECT_TRUE(screen->waitText().isEmpty());
+
+    failOnce(); // fourth: two seconds
+    EXPECT_EQ(screen->waitText(), QStringLiteral("Too many attempts. Try again in 2 s."));
+    store.clock.advanceMs(1000);
+    screen->recheckThrottle();
+    EXPECT_EQ(screen->waitText(), QStringLiteral("Too many attempts. Try again in 1 s."));
+    store.clock.advanceMs(1000);
+    screen->recheckThrottle();
+
+    failOnce(); // fifth: four seconds
+    EXPECT_EQ(screen->waitText(), QStringLiteral("Too many attempts. Try again in 4 s."));
+    store.clock.advanceMs(4000);
+    screen->recheckThrottle();
+
+    // Success clears the count: the next failure is free again.
+    unlockThroughScreen(*window, QString::fromLatin1(TestSession::AdminLogin),
+                        TestSession::adminPassphrase());
+    ASSERT_EQ(window->currentPage(), MainWindow::Page::Workspace);
+    EXPECT_EQ(screen->throttle().consecutiveFailures(), 0);
+    window->lock();
+    failOnce();
+    EXPECT_TRUE(screen->waitText().isEmpty());
+}
+
+TEST_F(UnlockScreenTest, LockingAgain_DoesNotResetTheFailureCount) {
+    failOnce();
+    failOnce();
+    window->lock(); // nothing unlocked: must not give a guesser a fresh start
+    failOnce();
+    EXPECT_FALSE(screen->waitText().isEmpty());
+}
+
+TEST(UnlockScreenKeychain, UnreachableKeychain_SaysSoAndPointsToTheRecoveryKeyWithoutPenalty) {
+    TestSession store;
+    store.sessionPtr().reset();
+    store.deviceSecrets.isUnavailable = true;
+    MainWindow window(contextFor(store));
+    showActive(window);
+    UnlockScreen* screen = window.unlockScreen();
+
+    for (int i = 0; i < 4; ++i)
+        unlockThroughScreen(window, QString::fromLatin1(TestSession::AdminLogin),
+                            TestSession::adminPassphrase());
+
+    EXPECT_EQ(window.session(), nullptr);
+    EXPECT_NE(screen->errorText(), GenericError);
+    EXPECT_TRUE(screen->errorText().contains(QStringLiteral("recovery key")))
+        << screen->errorText().toStdString();
+    EXPECT_TRUE(screen->recoveryButton()->isVisible());
+    EXPECT_TRUE(screen->waitText().isEmpty()) << "a keychain fault is not a guess and must not be throttled";
+}
+
+TEST(UnlockScreenRecovery, RecoveryKeyWithNewPassphrase_OpensTheStore) {
+    TestSession store;
+    const QString recoveryKey = store.recoveryKeyText();
+    store.sessionPtr().reset();
+    store.deviceSecrets.isUnavailable = true; // the keychain is gone: only the recovery key helps
+    MainWindow window(contextFor(store));
+    showActive(window);
+    unlockThroughScreen(window, QString::fromLatin1(TestSession::AdminLogin), TestSession::adminPassphrase());
+    ASSERT_EQ(window.session(), nullptr);
+    store.deviceSecrets.isUnavailable = false; // a new keychain on this computer
+
+    QTest::mouseClick(window.unlockScreen()->recoveryButton(), Qt::LeftButton);
+    auto* dialog = window.findChild<RecoveryDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    ASSERT_TRUE(dialog->isVisible());
+    EXPECT_EQ(dialog->loginBox()->currentText(), QString::fromLatin1(TestSession::AdminLogin));
+    QTest::keyClicks(dialog->recoveryKeyEdit(), recoveryKey);
+    QTest::keyClicks(dialog->passphraseEntry().passphraseEdit(), memberPassphrase());
+    QTest::keyClicks(dialog->passphraseEntry().confirmationEdit(), memberPassphrase());
+    QTest::keyClick(dialog->passphraseEntry().confirmationEdit(), Qt::Key_Return);
+
+    ASSERT_EQ(window.currentPage(), MainWindow::Page::Workspace) << dialog->errorText().toStdString();
+    ASSERT_NE(window.session(), nullptr);
+    window.lock();
+    unlockThroughScreen(window, QString::fromLatin1(TestSession::AdminLogin), memberPassphrase());
+    EXPECT_EQ(window.currentPage(), MainWindow::Page::Workspace)
+        << "the new passphrase does not open the store";
+}
+
+TEST(UnlockScreenRecovery, WrongRecoveryKey_ShowsTheErrorAndStaysLocked) {
+    TestSession store;
+    store.sessionPtr().reset();
+    MainWindow window(contextFor(store));
+    showActive(window);
+
+    QTest::mouseClick(window.unlockScreen()->recoveryButton(), Qt::LeftButton);
+    auto* dialog = window.findChild<RecoveryDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    QTest::keyClicks(dialog->recoveryKeyEdit(), QStringLiteral("0000-0000-0000-0000"));
+    QTest::keyClicks(dialog->passphraseEntry().passphraseEdit(), memberPassphrase());
+    QTest::keyClicks(dialog->passphraseEntry().confirmationEdit(), memberPassphrase());
+    QTest::keyClick(dialog->passphraseEntry().confirmationEdit(), Qt::Key_Return);
+
+    EXPECT_TRUE(dialog->isVisible());
+    EXPECT_FALSE(dialog->errorText().isEmpty());
+    EXPECT_EQ(window.session(), nullptr);
+    EXPECT_EQ(window.currentPage(), MainWindow::Page::Unlock);
+}
+
+} // namespace
+} // namespace confer::test

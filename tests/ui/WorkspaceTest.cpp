@@ -1,0 +1,284 @@
+#include "shell/Workspace.h"
+
+#include "ShellTestSupport.h"
+#include "accounts/AccountService.h"
+#include "accounts/AccountsModel.h"
+#include "accounts/AccountsPage.h"
+#include "accounts/AddUserDialog.h"
+#include "accounts/ChangePassphraseDialog.h"
+#include "accounts/PassphraseEntry.h"
+#include "audit/AuditTrailModel.h"
+#include "audit/AuditTrailPage.h"
+#include "platform/InactivityTimer.h"
+#include "session/Session.h"
+#include "shell/MainWindow.h"
+#include "shell/OverviewPage.h"
+#include "shell/SettingsDialog.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QPointer>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTest>
+#include <QToolButton>
+
+#include <gtest/gtest.h>
+
+namespace confer::test {
+namespace {
+
+// A locked store with an administrator and a member, and the window on its unlock screen.
+class WorkspaceTest : public ::testing::Test {
+protected:
+    explicit WorkspaceTest(bool bindToDevice = true)
+        : store(bindToDevice) {
+        AccountService::NewUser member;
+        member.login = QStringLiteral("member1");
+        member.displayName = QStringLiteral("Morgan Reid");
+        member.role = Role::Member;
+        member.initialPassphrase = memberPassphrase();
+        const auto added = store.session().accounts().addUser(member);
+        EXPECT_TRUE(added.ok()) << added.error().message.toStdString();
+        store.sessionPtr().reset();
+        window = std::make_unique<MainWindow>(contextFor(store));
+        showActive(*window);
+    }
+
+    Workspace* signInAsAdmin() {
+        unlockThroughScreen(*window, QString::fromLatin1(TestSession::AdminLogin),
+                            TestSession::adminPassphrase());
+        EXPECT_EQ(window->currentPage(), MainWindow::Page::Workspace);
+        return window->workspace();
+    }
+
+    void chooseSection(Workspace* workspace, const QString& name) {
+        QListWidget* navigation = workspace->navigation();
+        const QList<QListWidgetItem*> items = navigation->findItems(name, Qt::MatchExactly);
+        ASSERT_EQ(items.size(), 1) << "no section " << name.toStdString();
+        QTest::mouseClick(navigation->viewport(), Qt::LeftButton, {},
+                          navigation->visualItemRect(items.first()).center());
+    }
+
+    static QStringList sectionNames(Workspace* workspace) {
+        QStringList names;
+        for (int i = 0; i < workspace->navigation()->count(); ++i)
+            names << workspace->navigation()->item(i)->text();
+        return names;
+    }
+
+    static QStringList menuTexts(Workspace* workspace) {
+        QStringList texts;
+        for (QAction* action : workspace->accountButton()->menu()->actions())
+            texts << action->text();
+        return texts;
+    }
+
+    TestSession store;
+    std::unique_ptr<MainWindow> window;
+};
+
+TEST_F(WorkspaceTest, Administrator_SeesOverviewAccountsAndAuditTrail) {
+    Workspace* workspace = signInAsAdmin();
+    ASSERT_NE(workspace, nullptr);
+    EXPECT_EQ(sectionNames(workspace), (QStringList{QStringLiteral("Overview"), QStringLiteral("Accounts"),
+                                                    QStringLiteral("Audit trail")}));
+    EXPECT_TRUE(menuTexts(workspace).contains(QStringLiteral("&Settings\u2026")));
+}
+
+TEST_F(WorkspaceTest, Member_DoesNotSeeAccountsOrAuditTrail) {
+    unlockThroughScreen(*window, QStringLiteral("member1"), memberPassphrase());
+    ASSERT_EQ(window->currentPage(), MainWindow::Page::Workspace);
+    Workspace* workspace = window->workspace();
+    EXPECT_EQ(sectionNames(workspace), QStringList{QStringLiteral("Overview")});
+    EXPECT_EQ(workspace->accountsPage(), nullptr);
+    EXPECT_EQ(workspace->auditTrailPage(), nullptr);
+    EXPECT_TRUE(window->findChildren<AccountsPage*>().isEmpty());
+    EXPECT_TRUE(window->findChildren<AuditTrailPage*>().isEmpty());
+    EXPECT_FALSE(menuTexts(workspace).contains(QStringLiteral("&Settings\u2026")));
+    EXPECT_EQ(workspace->overviewPage()->changeAutoLockButton(), nullptr);
+}
+
+TEST_F(WorkspaceTest, AddUserDialog_FilledWithKeysAndClicked_AddsTheAccount) {
+    Workspace* workspace = signInAsAdmin();
+    chooseSection(workspace, QStringLiteral("Accounts"));
+    AccountsPage* page = workspace->accountsPage();
+    ASSERT_EQ(workspace->currentSection(), Workspace::Section::Accounts);
+    ASSERT_EQ(page->model()->rowCount(), 2);
+
+    QTest::mouseClick(page->addButton(), Qt::LeftButton);
+    QPointer<AddUserDialog> dialog = window->findChild<AddUserDialog*>();
+    ASSERT_TRUE(dialog);
+    ASSERT_TRUE(dialog->isVisible());
+    QTest::keyClicks(dialog->loginEdit(), QStringLiteral("jbrennan"));
+    QTest::keyClicks(dialog->displayNameEdit(), QStringLiteral("Jo Brennan"));
+    dialog->roleBox()->setFocus();
+    while (dialog->roleBox()->currentText() != roleDisplayName(Role::Chair))
+        QTest::keyClick(dialog->roleBox(), Qt::Key_Down);
+    QTest::keyClicks(dialog->passphraseEntry().passphraseEdit(),
+                     QStringLiteral("seven orange kites drifting"));
+    EXPECT_FALSE(dialog->addButton()->isEnabled());
+    QTest::keyClicks(dialog->passphraseEntry().confirmationEdit(),
+                     QStringLiteral("seven orange kites drifting"));
+    ASSERT_TRUE(dialog->addButton()->isEnabled());
+    QTest::mouseClick(dialog->addButton(), Qt::LeftButton);
+
+    EXPECT_TRUE(!dialog || !dialog->isVisible()) << dialog->errorText().toStdString();
+    ASSERT_EQ(page->model()->rowCount(), 3);
+    const int row = [&] {
+        for (int r = 0; r < 3; ++r) {
+            if (page->model()->userAt(r)->login == QStringLiteral("jbrennan"))
+                return r;
+        }
+        return -1;
+    }();
+    ASSERT_GE(row, 0);
+    EXPECT_EQ(page->model()->index(row, AccountsModel::NameColumn).data().toString(),
+              QStringLiteral("Jo Brennan"));
+    EXPECT_EQ(page->model()->index(row, AccountsModel::RoleColumn).data().toString(),
+              roleDisplayName(Role::Chair));
+    EXPECT_EQ(page->table()->selectionModel()->selectedRows().value(0).row(), row)
+        << "the new account is not selected";
+
+    // And the person can sign in with it.
+    window->lock();
+    unlockThroughScreen(*window, QStringLiteral("jbrennan"), QStringLiteral("seven orange kites drifting"));
+    ASSERT_EQ(window->currentPage(), MainWindow::Page::Workspace);
+    EXPECT_EQ(window->session()->currentUser().role, Role::Chair);
+}
+
+TEST_F(WorkspaceTest, AddUserRefusedByTheCore_KeepsTheDialogWithTheReasonAndChangesNothing) {
+    Workspace* workspace = signInAsAdmin();
+    workspace->showSection(Workspace::Section::Accounts);
+    AccountsPage* page = workspace->accountsPage();
+    QTest::mouseClick(page->addButton(), Qt::LeftButton);
+    auto* dialog = window->findChild<AddUserDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    QTest::keyClicks(dialog->loginEdit(), QStringLiteral("member1")); // taken
+    QTest::keyClicks(dialog->displayNameEdit(), QStringLiteral("Someone Else"));
+    QTest::keyClicks(dialog->passphraseEntry().passphraseEdit(),
+                     QStringLiteral("seven orange kites drifting"));
+    QTest::keyClicks(dialog->passphraseEntry().confirmationEdit(),
+                     QStringLiteral("seven orange kites drifting"));
+    QTest::mouseClick(dialog->addButton(), Qt::LeftButton);
+
+    EXPECT_TRUE(dialog->isVisible());
+    EXPECT_FALSE(dialog->errorText().isEmpty());
+    EXPECT_EQ(page->model()->rowCount(), 2);
+    const auto users = window->session()->accounts().users();
+    ASSERT_TRUE(users.ok());
+    EXPECT_EQ(users->size(), 2u);
+}
+
+TEST_F(WorkspaceTest, PassphraseFeedback_ExplainsAShortOneAndAMismatch) {
+    Workspace* workspace = signInAsAdmin();
+    workspace->showSection(Workspace::Section::Accounts);
+    QTest::mouseClick(workspace->accountsPage()->addButton(), Qt::LeftButton);
+    auto* dialog = window->findChild<AddUserDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    PassphraseEntry& entry = dialog->passphraseEntry();
+    QTest::keyClicks(entry.passphraseEdit(), QStringLiteral("short"));
+    const QString tooShort = entry.feedbackLabel()->text();
+    EXPECT_FALSE(entry.isAcceptable());
+    QTest::keyClicks(entry.passphraseEdit(), QStringLiteral(" but now long enough"));
+    EXPECT_NE(entry.feedbackLabel()->text(), tooShort);
+    QTest::keyClicks(entry.confirmationEdit(), QStringLiteral("something else"));
+    EXPECT_EQ(entry.feedbackLabel()->text(), QStringLiteral("The two passphrases do not match."));
+    EXPECT_FALSE(entry.isAcceptable());
+}
+
+TEST_F(WorkspaceTest, AuditTrail_ListsTheSignInNewestFirst) {
+    Workspace* workspace = signInAsAdmin();
+    chooseSection(workspace, QStringLiteral("Audit trail"));
+    AuditTrailModel* model = workspace->auditTrailPage()->model();
+    ASSERT_GT(model->rowCount(), 0);
+    EXPECT_EQ(model->columnCount(), 5);
+    for (int row = 1; row < model->rowCount(); ++row)
+        EXPECT_GT(model->eventAt(row - 1)->sequence, model->eventAt(row)->sequence);
+    EXPECT_EQ(model->index(0, AuditTrailModel::UserColumn).data().toString(),
+              QString::fromLatin1(TestSession::AdminLogin));
+}
+
+TEST_F(WorkspaceTest, SettingsDialog_ChangesTheAutoLockTimeTheTimerUses) {
+    Workspace* workspace = signInAsAdmin();
+    workspace->openSettings();
+    auto* dialog = window->findChild<SettingsDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    QSpinBox* minutes = dialog->autoLockBox();
+    minutes->setFocus();
+    QTest::keyClick(minutes, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(minutes, QStringLiteral("2"));
+    QTest::keyClick(minutes, Qt::Key_Return);
+
+    ASSERT_EQ(window->session()->autoLockMinutes(), 2) << dialog->errorText().toStdString();
+    EXPECT_EQ(window->inactivityTimer().timeoutMs(), 2 * 60 * 1000);
+    store.clock.advanceSeconds(2 * 60 + 1);
+    window->inactivityTimer().check();
+    EXPECT_EQ(window->currentPage(), MainWindow::Page::Unlock);
+}
+
+TEST_F(WorkspaceTest, LockShortcut_WorksWhileADialogIsOpen) {
+    Workspace* workspace = signInAsAdmin();
+    workspace->openChangePassphrase();
+    QPointer<ChangePassphraseDialog> dialog = window->findChild<ChangePassphraseDialog*>();
+    ASSERT_TRUE(dialog);
+    ASSERT_TRUE(QTest::qWaitForWindowActive(dialog.data()));
+    QTest::keyClick(dialog->currentEdit(), Qt::Key_L, Qt::ControlModifier);
+    EXPECT_EQ(window->currentPage(), MainWindow::Page::Unlock);
+    EXPECT_EQ(window->session(), nullptr);
+    processDeferredDeletes();
+    EXPECT_FALSE(dialog) << "the dialog outlived the lock";
+}
+
+TEST_F(WorkspaceTest, ChangePassphrase_WrongCurrentIsRefusedRightOneTakesEffect) {
+    Workspace* workspace = signInAsAdmin();
+    workspace->openChangePassphrase();
+    auto* dialog = window->findChild<ChangePassphraseDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    const QString replacement = QStringLiteral("granite meadow whistles softly");
+    QTest::keyClicks(dialog->currentEdit(), QStringLiteral("not my passphrase at all"));
+    QTest::keyClicks(dialog->passphraseEntry().passphraseEdit(), replacement);
+    QTest::keyClicks(dialog->passphraseEntry().confirmationEdit(), replacement);
+    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+    EXPECT_TRUE(dialog->isVisible());
+    EXPECT_FALSE(dialog->errorText().isEmpty());
+
+    QTest::keyClicks(dialog->currentEdit(), TestSession::adminPassphrase());
+    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+    EXPECT_FALSE(dialog->isVisible()) << dialog->errorText().toStdString();
+
+    window->lock();
+    unlockThroughScreen(*window, QString::fromLatin1(TestSession::AdminLogin),
+                        TestSession::adminPassphrase());
+    EXPECT_EQ(window->currentPage(), MainWindow::Page::Unlock) << "the old passphrase still opens the store";
+    unlockThroughScreen(*window, QString::fromLatin1(TestSession::AdminLogin), replacement);
+    EXPECT_EQ(window->currentPage(), MainWindow::Page::Workspace);
+}
+
+TEST_F(WorkspaceTest, Overview_VerifyNowReportsAnIntactTrail) {
+    Workspace* workspace = signInAsAdmin();
+    OverviewPage* overview = workspace->overviewPage();
+    EXPECT_FALSE(overview->unboundWarning()->isVisibleTo(overview))
+        << "bound store shows the unbound warning";
+    QTest::mouseClick(overview->verifyButton(), Qt::LeftButton);
+    EXPECT_TRUE(overview->verificationText().startsWith(QStringLiteral("\u2713 Intact")))
+        << overview->verificationText().toStdString();
+}
+
+class UnboundWorkspaceTest : public WorkspaceTest {
+protected:
+    UnboundWorkspaceTest()
+        : WorkspaceTest(false) {}
+};
+
+TEST_F(UnboundWorkspaceTest, Overview_WarnsThatTheStoreIsNotBound) {
+    Workspace* workspace = signInAsAdmin();
+    EXPECT_TRUE(workspace->overviewPage()->unboundWarning()->isVisibleTo(workspace->overviewPage()));
+}
+
+} // namespace
+} // namespace confer::test

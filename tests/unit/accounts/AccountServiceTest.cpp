@@ -1,0 +1,149 @@
+#include "TestSession.h"
+#include "accounts/AccountService.h"
+#include "audit/AuditLog.h"
+#include "keys/KeySlotFile.h"
+
+#include <gtest/gtest.h>
+
+using namespace confer;
+
+namespace {
+
+const QString ChairPassphrase = QStringLiteral("chairs the Easington panel");
+
+class AccountServiceTest : public ::testing::Test {
+protected:
+    AccountService& accounts() { return store.session().accounts(); }
+    QString lastAction()
+    {
+        auto page = store.session().audit().page(std::numeric_limits<qint64>::max(), 1);
+        return page.ok() && !page->empty() ? page->front().action : QString();
+    }
+    User addChair()
+    {
+        auto added = accounts().addUser({QStringLiteral("chair.one"), QStringLiteral("Chris Chair"), Role::Chair,
+                                         ChairPassphrase});
+        EXPECT_TRUE(added.ok()) << (added.ok() ? "" : added.error().message.toStdString());
+        return added.ok() ? *added : User{};
+    }
+    Result<std::unique_ptr<Session>> signIn(const QString& login, const QString& passphrase)
+    {
+        store.sessionPtr().reset();
+        m_opener = std::make_unique<StoreOpener>(store.opener());
+        return m_opener->unlock(login, passphrase);
+    }
+
+    test::TestSession store;
+
+private:
+    std::unique_ptr<StoreOpener> m_opener;
+};
+
+} // namespace
+
+TEST_F(AccountServiceTest, AdministratorAddsUserWhoCanSignIn)
+{
+    const User chair = addChair();
+    EXPECT_EQ(chair.role, Role::Chair);
+    EXPECT_EQ(lastAction(), QStringLiteral("account.create"));
+    EXPECT_TRUE(store.session().keySlots().slotFor(QStringLiteral("chair.one")));
+    auto session = signIn(QStringLiteral("chair.one"), ChairPassphrase);
+    ASSERT_TRUE(session.ok());
+    EXPECT_EQ((*session)->currentUser().displayName, QStringLiteral("Chris Chair"));
+    EXPECT_FALSE((*session)->isAdministrator());
+}
+
+TEST_F(AccountServiceTest, DuplicateOrInvalidUsersAreRefusedAndChangeNothing)
+{
+    addChair();
+    const int slotsBefore = store.session().keySlots().userSlots.size();
+    auto duplicate = accounts().addUser({QStringLiteral("CHAIR.ONE"), QStringLiteral("Someone"), Role::Member,
+                                         QStringLiteral("another fine passphrase")});
+    ASSERT_FALSE(duplicate.ok());
+    EXPECT_EQ(duplicate.error().code, ErrorCode::Conflict);
+    EXPECT_FALSE(accounts().addUser({QStringLiteral("x"), QStringLiteral("X"), Role::Member,
+                                     QStringLiteral("another fine passphrase")}).ok());
+    EXPECT_FALSE(accounts().addUser({QStringLiteral("new.one"), QStringLiteral("  "), Role::Member,
+                                     QStringLiteral("another fine passphrase")}).ok());
+    EXPECT_FALSE(accounts().addUser({QStringLiteral("new.one"), QStringLiteral("New"), Role::Member,
+                                     QStringLiteral("password1234")}).ok());
+    EXPECT_EQ(store.session().keySlots().userSlots.size(), slotsBefore);
+    EXPECT_EQ(accounts().users()->size(), 2u);
+}
+
+TEST_F(AccountServiceTest, DisabledUserCannotSignInAndLosesTheirSlot)
+{
+    const User chair = addChair();
+    ASSERT_TRUE(accounts().setDisabled(chair.id, true).ok());
+    EXPECT_EQ(lastAction(), QStringLiteral("account.disable"));
+    EXPECT_FALSE(store.session().keySlots().slotFor(QStringLiteral("chair.one")));
+    EXPECT_FALSE(signIn(QStringLiteral("chair.one"), ChairPassphrase).ok());
+}
+
+TEST_F(AccountServiceTest, EnablingNeedsANewPassphrase)
+{
+    const User chair = addChair();
+    ASSERT_TRUE(accounts().setDisabled(chair.id, true).ok());
+    EXPECT_FALSE(accounts().setDisabled(chair.id, false, QStringLiteral("short")).ok());
+    ASSERT_TRUE(accounts().setDisabled(chair.id, false, QStringLiteral("back on the panel again")).ok());
+    EXPECT_TRUE(signIn(QStringLiteral("chair.one"), QStringLiteral("back on the panel again")).ok());
+}
+
+TEST_F(AccountServiceTest, LastAdministratorCannotBeDisabledOrDemoted)
+{
+    const qint64 adminId = store.session().currentUser().id;
+    EXPECT_FALSE(accounts().setDisabled(adminId, true).ok());
+    EXPECT_FALSE(accounts().changeRole(adminId, Role::Member).ok());
+    EXPECT_TRUE(store.session().isAdministrator());
+}
+
+TEST_F(AccountServiceTest, ResetPassphraseReplacesOnlyThatSlot)
+{
+    const User chair = addChair();
+    const QByteArray adminSealed = store.session().keySlots().slotFor(QStringLiteral("admin"))->sealed.ciphertext;
+    ASSERT_TRUE(accounts().resetPassphrase(chair.id, QStringLiteral("reset by the administrator")).ok());
+    EXPECT_EQ(store.session().keySlots().slotFor(QStringLiteral("admin"))->sealed.ciphertext, adminSealed);
+    EXPECT_FALSE(signIn(QStringLiteral("chair.one"), ChairPassphrase).ok());
+    EXPECT_TRUE(signIn(QStringLiteral("chair.one"), QStringLiteral("reset by the administrator")).ok());
+}
+
+TEST_F(AccountServiceTest, UserChangesOwnPassphraseResealingOnlyTheirSlot)
+{
+    addChair();
+    auto session = signIn(QStringLiteral("chair.one"), ChairPassphrase);
+    ASSERT_TRUE(session.ok());
+    AccountService& mine = (*session)->accounts();
+    const QByteArray adminSealed = (*session)->keySlots().slotFor(QStringLiteral("admin"))->sealed.ciphertext;
+    Status wrongCurrent = mine.changeOwnPassphrase(QStringLiteral("not my passphrase"), QStringLiteral("a brand new one here"));
+    ASSERT_FALSE(wrongCurrent.ok());
+    EXPECT_EQ(wrongCurrent.error().code, ErrorCode::WrongCredentials);
+    ASSERT_TRUE(mine.changeOwnPassphrase(ChairPassphrase, QStringLiteral("a brand new one here")).ok());
+    EXPECT_EQ((*session)->keySlots().slotFor(QStringLiteral("admin"))->sealed.ciphertext, adminSealed);
+    session->reset();
+    EXPECT_FALSE(signIn(QStringLiteral("chair.one"), ChairPassphrase).ok());
+    EXPECT_TRUE(signIn(QStringLiteral("chair.one"), QStringLiteral("a brand new one here")).ok());
+}
+
+TEST_F(AccountServiceTest, NonAdministratorIsDeniedAndTheDenialIsAudited)
+{
+    addChair();
+    auto session = signIn(QStringLiteral("chair.one"), ChairPassphrase);
+    ASSERT_TRUE(session.ok());
+    auto attempt = (*session)->accounts().addUser(
+        {QStringLiteral("sneaky"), QStringLiteral("Sneaky"), Role::Administrator, QStringLiteral("let me in please")});
+    ASSERT_FALSE(attempt.ok());
+    EXPECT_EQ(attempt.error().code, ErrorCode::AccessDenied);
+    auto page = (*session)->audit().page(std::numeric_limits<qint64>::max(), 1);
+    ASSERT_TRUE(page.ok());
+    EXPECT_EQ(page->front().action, QStringLiteral("access.denied"));
+    EXPECT_FALSE((*session)->keySlots().slotFor(QStringLiteral("sneaky")));
+}
+
+TEST_F(AccountServiceTest, RoleChangeIsAudited)
+{
+    const User chair = addChair();
+    ASSERT_TRUE(accounts().changeRole(chair.id, Role::Coordinator).ok());
+    EXPECT_EQ(accounts().user(chair.id)->role, Role::Coordinator);
+    auto page = store.session().audit().page(std::numeric_limits<qint64>::max(), 1);
+    EXPECT_EQ(page->front().detail, QStringLiteral("chair->coordinator"));
+}

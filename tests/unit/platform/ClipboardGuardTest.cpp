@@ -1,0 +1,94 @@
+#include "platform/ClipboardGuard.h"
+
+#include "common/Clock.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+
+#include <gtest/gtest.h>
+
+namespace confer {
+namespace {
+
+QString clipboardText() {
+    return QGuiApplication::clipboard()->text();
+}
+
+class ClipboardGuardTest : public ::testing::Test {
+protected:
+    void SetUp() override { QGuiApplication::clipboard()->clear(); }
+
+    ManualClock m_clock;
+    ClipboardGuard m_guard{m_clock};
+};
+
+TEST_F(ClipboardGuardTest, ClipboardGuard_CopyPutsTextOnTheClipboard) {
+    m_guard.copy(QStringLiteral("CASE-2026-0042"));
+    EXPECT_EQ(clipboardText(), QStringLiteral("CASE-2026-0042"));
+    EXPECT_TRUE(m_guard.isHolding());
+}
+
+TEST_F(ClipboardGuardTest, ClipboardGuard_ClearsAfterThirtySeconds) {
+    m_guard.copy(QStringLiteral("CASE-2026-0042"));
+    m_clock.advanceSeconds(30);
+    m_guard.check();
+    EXPECT_TRUE(clipboardText().isEmpty());
+    EXPECT_FALSE(m_guard.isHolding());
+}
+
+TEST_F(ClipboardGuardTest, ClipboardGuard_KeepsTheTextBeforeThirtySeconds) {
+    m_guard.copy(QStringLiteral("CASE-2026-0042"));
+    m_clock.advanceSeconds(29);
+    m_guard.check();
+    m_clock.advanceMs(999);
+    m_guard.check();
+    EXPECT_EQ(clipboardText(), QStringLiteral("CASE-2026-0042"));
+    EXPECT_TRUE(m_guard.isHolding());
+}
+
+TEST_F(ClipboardGuardTest, ClipboardGuard_DoesNotWipeWhatTheUserCopiedSince) {
+    m_guard.copy(QStringLiteral("CASE-2026-0042"));
+    QGuiApplication::clipboard()->setText(QStringLiteral("the user's own text"));
+    m_clock.advanceSeconds(30);
+    m_guard.check();
+    EXPECT_EQ(clipboardText(), QStringLiteral("the user's own text"));
+    EXPECT_FALSE(m_guard.isHolding());
+}
+
+TEST_F(ClipboardGuardTest, ClipboardGuard_ClearNowClearsAtOnce) {
+    m_guard.copy(QStringLiteral("CASE-2026-0042"));
+    m_guard.clearNow();
+    EXPECT_TRUE(clipboardText().isEmpty());
+    EXPECT_FALSE(m_guard.isHolding());
+}
+
+TEST_F(ClipboardGuardTest, ClipboardGuard_ClearNowLeavesTheUsersTextAlone) {
+    m_guard.copy(QStringLiteral("CASE-2026-0042"));
+    QGuiApplication::clipboard()->setText(QStringLiteral("the user's own text"));
+    m_guard.clearNow();
+    EXPECT_EQ(clipboardText(), QStringLiteral("the user's own text"));
+}
+
+TEST_F(ClipboardGuardTest, ClipboardGuard_CopyingAgainRestartsTheThirtySeconds) {
+    m_guard.copy(QStringLiteral("first"));
+    m_clock.advanceSeconds(20);
+    m_guard.copy(QStringLiteral("second"));
+    m_clock.advanceSeconds(20);
+    m_guard.check();
+    EXPECT_EQ(clipboardText(), QStringLiteral("second"));
+    m_clock.advanceSeconds(10);
+    m_guard.check();
+    EXPECT_TRUE(clipboardText().isEmpty());
+}
+
+TEST_F(ClipboardGuardTest, ClipboardGuard_DestroyingTheGuardClearsItsText) {
+    {
+        ClipboardGuard guard(m_clock);
+        guard.copy(QStringLiteral("CASE-2026-0042"));
+        ASSERT_EQ(clipboardText(), QStringLiteral("CASE-2026-0042"));
+    }
+    EXPECT_TRUE(clipboardText().isEmpty());
+}
+
+} // namespace
+} // namespace confer

@@ -1,0 +1,326 @@
+#include "TestSession.h"
+#include "accounts/AccountService.h"
+#include "audit/AuditLog.h"
+#include "crypto/RecoveryKey.h"
+#include "crypto/SecureBytes.h"
+#include "keys/KeySlotFile.h"
+#include "store/Database.h"
+#include "store/Statement.h"
+
+#include <QFile>
+
+#include <gtest/gtest.h>
+
+using namespace confer;
+
+namespace {
+
+QString lastAuditAction(Session& session)
+{
+    auto page = session.audit().page(std::numeric_limits<qint64>::max(), 1);
+    return page.ok() && !page->empty() ? page->front().action : QString();
+}
+
+QStringList auditActions(Session& session)
+{
+    QStringList actions;
+    auto page = session.audit().page(std::numeric_limits<qint64>::max(), 1000);
+    if (page.ok()) {
+        for (const AuditEvent& event : *page)
+            actions.prepend(event.action);
+    }
+    return actions;
+}
+
+} // namespace
+
+TEST(StoreOpener, SetupCreatesStoreAndSignsInAdministrator)
+{
+    test::TestSession store;
+    ASSERT_TRUE(store.sessionPtr());
+    EXPECT_EQ(store.session().currentUser().login, QStringLiteral("admin"));
+    EXPECT_TRUE(store.session().isAdministrator());
+    EXPECT_TRUE(store.session().isDeviceBound());
+    EXPECT_TRUE(store.opener().storeExists());
+    EXPECT_EQ(store.opener().logins(), QStringList{QStringLiteral("admin")});
+    EXPECT_TRUE(auditActions(store.session()).contains(QStringLiteral("store.create")));
+}
+
+TEST(StoreOpener, SetupRefusesToOverwriteAnExistingStore)
+{
+    test::TestSession store;
+    StoreOpener::SetupRequest again{QStringLiteral("other"), QStringLiteral("Other"),
+                                    QStringLiteral("another long passphrase"), true, KdfPolicy::cheapForTests().floor};
+    auto outcome = store.opener().create(again);
+    ASSERT_FALSE(outcome.ok());
+    EXPECT_EQ(outcome.error().code, ErrorCode::Conflict);
+}
+
+TEST(StoreOpener, SetupWithBadInputCreatesNothing)
+{
+    test::TestStoreDir dir;
+    test::InMemoryDeviceSecretStore secrets;
+    ManualClock clock;
+    StoreOpener opener(StorePaths(dir.path() + QStringLiteral("/store")), secrets, clock, KdfPolicy::cheapForTests());
+    StoreOpener::SetupRequest weak{QStringLiteral("admin"), QStringLiteral("Alex"), QStringLiteral("password1234"),
+                                   true, KdfPolicy::cheapForTests().floor};
+    auto outcome = opener.create(weak);
+    ASSERT_FALSE(outcome.ok());
+    EXPECT_EQ(outcome.error().code, ErrorCode::InvalidInput);
+    EXPECT_FALSE(QFile::exists(dir.path() + QStringLiteral("/store")));
+    auto missing = secrets.read(QStringLiteral("anything"));
+    EXPECT_FALSE(missing.ok());
+}
+
+TEST(StoreOpener, ProductPolicyRefusesSlotsBelowItsFloor)
+{
+    test::TestStoreDir dir;
+    test::InMemoryDeviceSecretStore secrets;
+    ManualClock clock;
+    StoreOpener opener(StorePaths(dir.path()), secrets, clock, KdfPolicy::product());
+    StoreOpener::SetupRequest cheap{QStringLiteral("admin"), QStringLiteral("Alex"),
+                                    test::TestSession::adminPassphrase(), true, KdfPolicy::cheapForTests().floor};
+    auto outcome = opener.create(cheap);
+    ASSERT_FALSE(outcome.ok());
+    EXPECT_EQ(outcome.error().code, ErrorCode::InvalidInput);
+    EXPECT_FALSE(opener.storeExists());
+}
+
+TEST(StoreOpener, UnlockWithRightPassphraseSignsIn)
+{
+    test::TestSession store;
+    store.sessionPtr().reset();
+    StoreOpener opener = store.opener();
+    auto session = opener.unlock(QStringLiteral("admin"), test::TestSession::adminPassphrase());
+    ASSERT_TRUE(session.ok()) << session.error().message.toStdString();
+    EXPECT_EQ(lastAuditAction(**session), QStringLiteral("signin.success"));
+}
+
+TEST(StoreOpener, WrongPassphraseUnknownUserAndGarbageStoreGiveTheSameError)
+{
+    test::TestSession store;
+    store.sessionPtr().reset();
+    StoreOpener opener = store.opener();
+    auto wrong = opener.unlock(QStringLiteral("admin"), QStringLiteral("not the passphrase at all"));
+    auto unknown = opener.unlock(QStringLiteral("nobody"), test::TestSession::adminPassphrase());
+    ASSERT_FALSE(wrong.ok());
+    ASSERT_FALSE(unknown.ok());
+
+    // Replace the store file with random bytes of the same size.
+    QFile file(store.opener().paths().storeFile());
+    ASSERT_TRUE(file.open(QIODevice::ReadWrite));
+    const qint64 size = file.size();
+    const SecureBytes noise = SecureBytes::random(static_cast<std::size_t>(size));
+    file.seek(0);
+    file.write(reinterpret_cast<const char*>(noise.data()), size);
+    file.close();
+    auto garbage = opener.unlock(QStringLiteral("admin"), test::TestSession::adminPassphrase());
+    ASSERT_FALSE(garbage.ok());
+
+    for (const auto* failure : {&wrong, &unknown, &garbage}) {
+        EXPECT_EQ(failure->error().code, ErrorCode::WrongCredentials);
+        EXPECT_EQ(failure->error().message, wrong.error().message);
+    }
+}
+
+TEST(StoreOpener, WrongPassphraseChangesNothingOnDisk)
+{
+    test::TestSession store;
+    store.sessionPtr().reset();
+    auto snapshot = [&] {
+        QByteArray all;
+        for (const QString& path : {store.opener().paths().storeFile(), store.opener().paths().keySlotFile()}) {
+            QFile f(path);
+            EXPECT_TRUE(f.open(QIODevice::ReadOnly));
+            all += f.readAll();
+        }
+        return all;
+    };
+    const QByteArray before = snapshot();
+    StoreOpener opener = store.opener();
+    ASSERT_FALSE(opener.unlock(QStringLiteral("admin"), QStringLiteral("wrong wrong wrong wrong")).ok());
+    EXPECT_EQ(snapshot(), before);
+}
+
+TEST(StoreOpener, FailedAttemptsAreAuditedAtTheNextSignIn)
+{
+    test::TestSession store;
+    store.sessionPtr().reset();
+    StoreOpener opener = store.opener();
+    ASSERT_FALSE(opener.unlock(QStringLiteral("admin"), QStringLiteral("wrong wrong wrong wrong")).ok());
+    ASSERT_FALSE(opener.unlock(QStringLiteral("admin"), QStringLiteral("still wrong, sorry")).ok());
+    auto session = opener.unlock(QStringLiteral("admin"), test::TestSession::adminPassphrase());
+    ASSERT_TRUE(session.ok());
+    EXPECT_EQ(auditActions(**session).count(QStringLiteral("signin.failure")), 2);
+}
+
+TEST(StoreOpener, MissingDeviceSecretFailsClosedAndPointsToRecovery)
+{
+    test::TestSession store;
+    const QString storeId = store.session().keySlots().storeId;
+    store.sessionPtr().reset();
+    ASSERT_TRUE(store.deviceSecrets.remove(storeId).ok());
+    StoreOpener opener = store.opener();
+    auto session = opener.unlock(QStringLiteral("admin"), test::TestSession::adminPassphrase());
+    ASSERT_FALSE(session.ok());
+    EXPECT_EQ(session.error().code, ErrorCode::DeviceSecretMissing);
+    EXPECT_TRUE(session.error().message.contains(QLatin1String("recovery key")));
+    // It never makes a new secret on its own.
+    EXPECT_FALSE(store.deviceSecrets.read(storeId).ok());
+}
+
+TEST(StoreOpener, UnavailableKeychainFailsClosed)
+{
+    test::TestSession store;
+    store.sessionPtr().reset();
+    store.deviceSecrets.isUnavailable = true;
+    StoreOpener opener = store.opener();
+    auto session = opener.unlock(QStringLiteral("admin"), test::TestSession::adminPassphrase());
+    ASSERT_FALSE(session.ok());
+    EXPECT_EQ(session.error().code, ErrorCode::KeychainUnavailable);
+}
+
+TEST(StoreOpener, RecoveryKeyOpensWithoutDeviceSecretAndBindsThisDevice)
+{
+    test::TestSession store;
+    const QString storeId = store.session().keySlots().storeId;
+    store.sessionPtr().reset();
+    ASSERT_TRUE(store.deviceSecrets.remove(storeId).ok()); // a new machine: no secret here
+
+    StoreOpener opener = store.opener();
+    const QString newPassphrase = QStringLiteral("new laptop, same panel, 2026");
+    auto recovered = opener.recover(store.recoveryKeyText(), QStringLiteral("admin"), newPassphrase);
+    ASSERT_TRUE(recovered.ok()) << recovered.error().message.toStdString();
+    EXPECT_TRUE(auditActions(**recovered).contains(QStringLiteral("recovery.used")));
+    recovered->reset();
+
+    EXPECT_TRUE(store.deviceSecrets.read(storeId).ok()); // a new secret, bound to this device
+    auto unlocked = opener.unlock(QStringLiteral("admin"), newPassphrase);
+    ASSERT_TRUE(unlocked.ok()) << unlocked.error().message.toStdString();
+    EXPECT_TRUE((*unlocked)->verify().ok());
+}
+
+TEST(StoreOpener, RecoveryLeavesOtherUsersNeedingAnAdministratorReset)
+{
+    test::TestSession store;
+    AccountService::NewUser chair{QStringLiteral("chair.one"), QStringLiteral("Chris Chair"), Role::Chair,
+                                  QStringLiteral("chairs the Easington panel")};
+    auto added = store.session().accounts().addUser(chair);
+    ASSERT_TRUE(added.ok()) << added.error().message.toStdString();
+    const QString storeId = store.session().keySlots().storeId;
+    store.sessionPtr().reset();
+    ASSERT_TRUE(store.deviceSecrets.remove(storeId).ok());
+
+    StoreOpener opener = store.opener();
+    auto recovered = opener.recover(store.recoveryKeyText(), QStringLiteral("admin"),
+                                    QStringLiteral("new laptop, same panel, 2026"));
+    ASSERT_TRUE(recovered.ok());
+    auto chairAttempt = opener.unlock(QStringLiteral("chair.one"), chair.initialPassphrase);
+    ASSERT_FALSE(chairAttempt.ok());
+    EXPECT_TRUE(chairAttempt.error().message.contains(QLatin1String("administrator")));
+
+    ASSERT_TRUE((*recovered)->accounts().resetPassphrase(added->id, QStringLiteral("a fresh start for chris")).ok());
+    recovered->reset();
+    EXPECT_TRUE(opener.unlock(QStringLiteral("chair.one"), QStringLiteral("a fresh start for chris")).ok());
+}
+
+TEST(StoreOpener, WrongOrMistypedRecoveryKeyIsRefused)
+{
+    test::TestSession store;
+    store.sessionPtr().reset();
+    StoreOpener opener = store.opener();
+    const RecoveryKey other = RecoveryKey::generate();
+    auto wrong = opener.recover(other.displayText(), QStringLiteral("admin"), QStringLiteral("new laptop, same panel"));
+    ASSERT_FALSE(wrong.ok());
+    EXPECT_EQ(wrong.error().code, ErrorCode::WrongCredentials);
+    auto malformed = opener.recover(QStringLiteral("ABCD-EFGH"), QStringLiteral("admin"),
+                                    QStringLiteral("new laptop, same panel"));
+    ASSERT_FALSE(malformed.ok());
+    EXPECT_EQ(malformed.error().code, ErrorCode::InvalidInput);
+}
+
+TEST(StoreOpener, UnboundStoreRecordsTheChoiceAndNeedsNoKeychain)
+{
+    test::TestSession store(false);
+    ASSERT_TRUE(store.sessionPtr());
+    EXPECT_FALSE(store.session().isDeviceBound());
+    auto row = store.session().database().prepare(QStringLiteral("SELECT is_device_bound FROM store_info"));
+    ASSERT_TRUE(row.ok());
+    ASSERT_TRUE(*row->step());
+    EXPECT_EQ(row->columnInt(0), 0);
+    store.sessionPtr().reset();
+    store.deviceSecrets.isUnavailable = true;
+    StoreOpener opener = store.opener();
+    EXPECT_FALSE(opener.isDeviceBound());
+    EXPECT_TRUE(opener.unlock(QStringLiteral("admin"), test::TestSession::adminPassphrase()).ok());
+}
+
+TEST(StoreOpener, SlotOfUnboundStoreDoesNotOpenIfMarkedBound)
+{
+    // Flipping the binding flag in the key-slot file must not turn a slot into something else.
+    test::TestSession store(false);
+    store.sessionPtr().reset();
+    auto slotFile = KeySlotFile::load(store.opener().paths().keySlotFile());
+    ASSERT_TRUE(slotFile.ok());
+    // A consistent-looking edit: bound, with a secret id, and a secret for it in the keychain.
+    slotFile->isDeviceBound = true;
+    slotFile->deviceSecretId = KeySlotFile::randomId();
+    for (KeySlot& slot : slotFile->userSlots)
+        slot.deviceSecretId = slotFile->deviceSecretId;
+    ASSERT_TRUE(slotFile->save(store.opener().paths().keySlotFile()).ok());
+    ASSERT_TRUE(store.deviceSecrets.write(slotFile->storeId, SecureBytes::random(32)).ok());
+    StoreOpener opener = store.opener();
+    auto session = opener.unlock(QStringLiteral("admin"), test::TestSession::adminPassphrase());
+    ASSERT_FALSE(session.ok());
+    EXPECT_EQ(session.error().code, ErrorCode::WrongCredentials);
+}
+
+TEST(Session, LockWipesTheKeyAndClosesTheStore)
+{
+    const int before = SecureBytes::liveCount();
+    {
+        test::TestSession store;
+        ASSERT_GT(SecureBytes::liveCount(), before);
+        store.session().lock(QStringLiteral("test"));
+        EXPECT_TRUE(store.session().isLocked());
+        EXPECT_TRUE(store.session().storeKey().isEmpty());
+        EXPECT_EQ(SecureBytes::liveCount(), before);
+    }
+    EXPECT_EQ(SecureBytes::liveCount(), before);
+}
+
+TEST(Session, LockAndUnlockAreAudited)
+{
+    test::TestSession store;
+    store.session().lock(QStringLiteral("idle"));
+    StoreOpener opener = store.opener();
+    auto session = opener.unlock(QStringLiteral("admin"), test::TestSession::adminPassphrase());
+    ASSERT_TRUE(session.ok());
+    const QStringList actions = auditActions(**session);
+    EXPECT_TRUE(actions.contains(QStringLiteral("session.lock")));
+    EXPECT_EQ(actions.last(), QStringLiteral("signin.success"));
+}
+
+TEST(Session, AutoLockDefaultsToFiveMinutesAndOnlyAdministratorsChangeIt)
+{
+    test::TestSession store;
+    EXPECT_EQ(store.session().autoLockMinutes(), 5);
+    EXPECT_FALSE(store.session().setAutoLockMinutes(0).ok());
+    EXPECT_FALSE(store.session().setAutoLockMinutes(61).ok());
+    EXPECT_EQ(store.session().autoLockMinutes(), 5);
+    ASSERT_TRUE(store.session().setAutoLockMinutes(12).ok());
+    EXPECT_EQ(store.session().autoLockMinutes(), 12);
+
+    auto member = store.session().accounts().addUser(
+        {QStringLiteral("member.one"), QStringLiteral("Morgan Member"), Role::Member, QStringLiteral("member of the panel")});
+    ASSERT_TRUE(member.ok());
+    store.sessionPtr().reset();
+    StoreOpener opener = store.opener();
+    auto session = opener.unlock(QStringLiteral("member.one"), QStringLiteral("member of the panel"));
+    ASSERT_TRUE(session.ok());
+    Status denied = (*session)->setAutoLockMinutes(30);
+    ASSERT_FALSE(denied.ok());
+    EXPECT_EQ(denied.error().code, ErrorCode::AccessDenied);
+    EXPECT_EQ((*session)->autoLockMinutes(), 12);
+    EXPECT_EQ(lastAuditAction(**session), QStringLiteral("access.denied"));
+}

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QWizardPage>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+
+namespace confer {
+
+class PassphraseEntry;
+
+// The first administrator: login, full name, passphrase with live feedback, and whether the store
+// is bound to this computer's keychain (recommended; turning it off is explained plainly).
+class AdministratorPage final : public QWizardPage {
+    Q_OBJECT
+public:
+    explicit AdministratorPage(QWidget* parent = nullptr);
+
+    bool isComplete() const override;
+    void initializePage() override;
+
+    QString login() const;
+    QString displayName() const;
+    QString passphrase() const;
+    bool isDeviceBindingChosen() const;
+
+    void showCreationError(const QString& message);
+    // After the store is created the passphrase has no business staying in a line edit.
+    void forgetPassphrase();
+
+    QLineEdit* loginEdit() const { return m_login; }
+    QLineEdit* displayNameEdit() const { return m_displayName; }
+    PassphraseEntry& passphraseEntry() const { return *m_passphrase; }
+    QCheckBox* deviceBindingCheck() const { return m_bindToDevice; }
+    QLabel* unboundWarning() const { return m_unboundWarning; }
+    QLabel* errorLabel() const { return m_error; }
+
+private:
+    QLineEdit* m_login;
+    QLineEdit* m_displayName;
+    PassphraseEntry* m_passphrase;
+    QCheckBox* m_bindToDevice;
+    QLabel* m_unboundWarning;
+    QLabel* m_error;
+};
+
+} // namespace confer

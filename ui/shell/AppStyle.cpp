@@ -1,0 +1,56 @@
+#include "shell/AppStyle.h"
+
+#include <QApplication>
+#include <QPalette>
+#include <QStyle>
+#include <QStyleFactory>
+
+namespace confer {
+
+namespace {
+
+const char* const styleSheetText = R"(
+#setupHost, #unlockScreen { background: #e9edf1; }
+#card { background: #ffffff; border: 1px solid #cfd6dd; border-radius: 8px; }
+#markingBadge { background: #2f3b45; color: #ffffff; padding: 3px 10px; border-radius: 3px; }
+#topBar { background: #ffffff; border-bottom: 1px solid #d5dbe1; }
+#navigation { background: #f4f6f8; border: none; border-right: 1px solid #d5dbe1; outline: 0; }
+#navigation::item { padding: 9px 14px; border-left: 3px solid transparent; color: #1f2933; }
+#navigation::item:hover { background: #e8edf2; }
+#navigation::item:selected { background: #dce7f2; border-left: 3px solid #24527a; color: #10283d; }
+#sectionStack { background: #ffffff; }
+#infoCard { background: #ffffff; border: 1px solid #d5dbe1; border-radius: 6px; }
+#warningBanner { background: #fff4e0; border: 1px solid #e9b261; border-radius: 6px; }
+#recoveryKeyFrame { background: #f7f9fb; border: 1px dashed #9aa7b3; border-radius: 6px; }
+QPushButton#primaryButton { background: #24527a; color: #ffffff; border: 1px solid #1b4061;
+    border-radius: 4px; padding: 6px 18px; }
+QPushButton#primaryButton:hover { background: #2b6191; }
+QPushButton#primaryButton:pressed { background: #1b4061; }
+QPushButton#primaryButton:focus { border: 2px solid #0d2437; }
+QPushButton#primaryButton:disabled { background: #a9b8c6; border-color: #a9b8c6; }
+QPushButton#linkButton { border: none; color: #24527a; text-decoration: underline; padding: 2px; }
+QPushButton#linkButton:focus { border: 1px dotted #24527a; }
+QToolButton#accountButton { padding: 4px 8px; border: 1px solid transparent; border-radius: 4px; }
+QToolButton#accountButton:hover, QToolButton#accountButton:focus { border-color: #b8c2cc; background: #f1f4f7; }
+QTableView { gridline-color: #e3e7eb; }
+)";
+
+} // namespace
+
+void AppStyle::apply(QApplication& app) {
+    app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette palette = app.style()->standardPalette();
+    palette.setColor(QPalette::Window, QColor(0xf4, 0xf6, 0xf8));
+    palette.setColor(QPalette::Base, Qt::white);
+    palette.setColor(QPalette::AlternateBase, QColor(0xf6, 0xf8, 0xfa));
+    palette.setColor(QPalette::Highlight, QColor(0x24, 0x52, 0x7a));
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    palette.setColor(QPalette::WindowText, QColor(0x1f, 0x29, 0x33));
+    palette.setColor(QPalette::Text, QColor(0x1f, 0x29, 0x33));
+    palette.setColor(QPalette::ButtonText, QColor(0x1f, 0x29, 0x33));
+    palette.setColor(QPalette::Link, QColor(0x24, 0x52, 0x7a));
+    app.setPalette(palette);
+    app.setStyleSheet(QString::fromLatin1(styleSheetText));
+}
+
+} // namespace confer

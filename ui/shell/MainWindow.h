@@ -1,0 +1,70 @@
+#pragma once
+
+#include "shell/AppContext.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
+
+class QAction;
+class QStackedWidget;
+
+namespace confer {
+
+class ClipboardGuard;
+class InactivityTimer;
+class ScreenLockWatcher;
+class Session;
+class SetupWizard;
+class UnlockScreen;
+class Workspace;
+
+// Confer's one window. Shows setup (no store yet), the unlock screen, or the workspace of the one
+// unlocked session it owns. Locking destroys the session and the workspace, so no key and no model
+// data outlive it: on idle (InactivityTimer), when the desktop locks, and on Ctrl+L.
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+public:
+    enum class Page { Setup, Unlock, Workspace };
+
+    explicit MainWindow(AppContext context, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    Page currentPage() const;
+    Session* session() const { return m_session.get(); }
+    InactivityTimer& inactivityTimer() const { return *m_inactivity; }
+    ClipboardGuard& clipboardGuard() const { return *m_clipboard; }
+    SetupWizard* setupWizard() const;
+    UnlockScreen* unlockScreen() const { return m_unlock; }
+    Workspace* workspace() const;
+    QAction* lockAction() const { return m_lockAction; }
+
+public slots:
+    // Ctrl+L and the account menu's Lock.
+    void lock();
+
+private:
+    // reason goes to the audit trail: "manual", "idle" or "screen-locked".
+    void lockFor(const QString& reason);
+    QWidget* makeSetupHost();
+    void showUnlock();
+    void finishSetup();
+    void enterWorkspace(std::unique_ptr<Session> session);
+    void applyAutoLock();
+
+    AppContext m_context;
+    std::unique_ptr<Session> m_session;
+    InactivityTimer* m_inactivity;
+    ScreenLockWatcher* m_screenLock;
+    ClipboardGuard* m_clipboard;
+    QAction* m_lockAction;
+    QStackedWidget* m_stack;
+    QPointer<QWidget> m_setupHost;
+    QPointer<SetupWizard> m_wizard;
+    UnlockScreen* m_unlock;
+    QPointer<Workspace> m_workspace;
+    bool m_isLockPending = false;
+};
+
+} // namespace confer

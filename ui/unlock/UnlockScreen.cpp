@@ -1,0 +1,254 @@
+#include "unlock/UnlockScreen.h"
+
+#include "session/Session.h"
+#include "shell/AppContext.h"
+#include "shell/CoreCall.h"
+#include "shell/MarkingLabel.h"
+#include "shell/Tone.h"
+#include "unlock/RecoveryDialog.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFormLayout>
+#include <QFrame>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace confer {
+
+namespace {
+constexpr int ThrottleTickMs = 250;
+}
+
+UnlockScreen::UnlockScreen(const AppContext& context, QWidget* parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_opener(context.makeOpener())
+    , m_throttle(context.clock)
+    , m_login(new QComboBox(this))
+    , m_passphrase(new QLineEdit(this))
+    , m_unlock(new QPushButton(tr("&Unlock"), this))
+    , m_recovery(new QPushButton(tr("Use &recovery key\u2026"), this))
+    , m_error(new QLabel(this))
+    , m_wait(new QLabel(this))
+    , m_storeLocation(new QLabel(this)) {
+    setObjectName(QStringLiteral("unlockScreen"));
+    setAccessibleName(tr("Unlock Confer"));
+    setAttribute(Qt::WA_StyledBackground, true);
+
+    auto* card = new QFrame(this);
+    card->setObjectName(QStringLiteral("card"));
+    card->setFrameShape(QFrame::StyledPanel);
+    card->setFixedWidth(440);
+
+    auto* title = new QLabel(tr("Confer"), card);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 2.0);
+    titleFont.setWeight(QFont::DemiBold);
+    title->setFont(titleFont);
+    title->setAlignment(Qt::AlignCenter);
+    auto* tagline = new QLabel(tr("Multi-agency case conferences"), card);
+    tagline->setAlignment(Qt::AlignCenter);
+    applyTone(tagline, Tone::Muted);
+    auto* marking = new MarkingLabel(card);
+    auto* locked = new QLabel(tr("Confer is locked. Sign in to continue."), card);
+    locked->setAlignment(Qt::AlignCenter);
+
+    m_login->setObjectName(QStringLiteral("unlockLogin"));
+    m_login->setAccessibleName(tr("User"));
+    m_passphrase->setObjectName(QStringLiteral("unlockPassphrase"));
+    m_passphrase->setAccessibleName(tr("Passphrase"));
+    m_passphrase->setEchoMode(QLineEdit::Password);
+    m_unlock->setObjectName(QStringLiteral("primaryButton"));
+    m_unlock->setAccessibleName(tr("Unlock"));
+    m_unlock->setDefault(true);
+    m_unlock->setAutoDefault(true);
+    m_recovery->setObjectName(QStringLiteral("linkButton"));
+    m_recovery->setAccessibleName(tr("Use recovery key"));
+    m_recovery->setCursor(Qt::PointingHandCursor);
+    m_recovery->setFlat(true);
+
+    m_error->setObjectName(QStringLiteral("unlockError"));
+    m_error->setAccessibleName(tr("Unlock error"));
+    m_error->setWordWrap(true);
+    m_error->setVisible(false);
+    applyTone(m_error, Tone::Bad);
+    m_wait->setObjectName(QStringLiteral("unlockWait"));
+    m_wait->setAccessibleName(tr("Waiting time"));
+    m_wait->setVisible(false);
+    applyTone(m_wait, Tone::Warning);
+
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setLabelAlignment(Qt::AlignLeft);
+    form->setVerticalSpacing(10);
+    auto* userLabel = new QLabel(tr("U&ser:"), card);
+    userLabel->setBuddy(m_login);
+    auto* passphraseLabel = new QLabel(tr("&Passphrase:"), card);
+    passphraseLabel->setBuddy(m_passphrase);
+    form->addRow(userLabel, m_login);
+    form->addRow(passphraseLabel, m_passphrase);
+
+    auto* cardLayout = new QVBoxLayout(card);
+    cardLayout->setContentsMargins(36, 28, 36, 24);
+    cardLayout->setSpacing(8);
+    cardLayout->addWidget(title);
+    cardLayout->addWidget(tagline);
+    cardLayout->addSpacing(4);
+    cardLayout->addWidget(marking, 0, Qt::AlignHCenter);
+    cardLayout->addSpacing(16);
+    cardLayout->addWidget(locked);
+    cardLayout->addSpacing(8);
+    cardLayout->addLayout(form);
+    cardLayout->addWidget(m_error);
+    cardLayout->addWidget(m_wait);
+    cardLayout->addSpacing(8);
+    cardLayout->addWidget(m_unlock);
+    cardLayout->addSpacing(4);
+    cardLayout->addWidget(m_recovery, 0, Qt::AlignHCenter);
+
+    m_storeLocation->setObjectName(QStringLiteral("unlockStoreLocation"));
+    m_storeLocation->setAlignment(Qt::AlignCenter);
+    m_storeLocation->setText(tr("Store: %1").arg(QDir::toNativeSeparators(context.paths.directory())));
+    m_storeLocation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    applyTone(m_storeLocation, Tone::Muted);
+
+    auto* layout = new QGridLayout(this);
+    layout->setRowStretch(0, 2);
+    layout->setRowStretch(3, 3);
+    layout->setColumnStretch(0, 1);
+    layout->setColumnStretch(2, 1);
+    layout->addWidget(card, 1, 1);
+    layout->addWidget(m_storeLocation, 2, 1);
+
+    m_throttleTimer.setInterval(ThrottleTickMs);
+    connect(&m_throttleTimer, &QTimer::timeout, this, &UnlockScreen::recheckThrottle);
+    connect(m_unlock, &QPushButton::clicked, this, &UnlockScreen::attemptUnlock);
+    connect(m_passphrase, &QLineEdit::returnPressed, this, &UnlockScreen::attemptUnlock);
+    connect(m_recovery, &QPushButton::clicked, this, &UnlockScreen::openRecovery);
+    setTabOrder(m_login, m_passphrase);
+    setTabOrder(m_passphrase, m_unlock);
+    setTabOrder(m_unlock, m_recovery);
+}
+
+void UnlockScreen::reset() {
+    const QString previous = m_login->currentText();
+    m_login->clear();
+    m_login->addItems(m_opener.logins());
+    if (const int index = m_login->findText(previous); index >= 0)
+        m_login->setCurrentIndex(index);
+    m_passphrase->clear();
+    m_error->clear();
+    m_error->setVisible(false);
+    if (m_login->count() == 0) {
+        m_error->setText(tr("No accounts could be read from this store's key file. Use the recovery key, "
+                            "or ask whoever looks after this computer."));
+        m_error->setVisible(true);
+    }
+    updateFormState();
+    m_passphrase->setFocus();
+}
+
+std::unique_ptr<Session> UnlockScreen::takeSession() {
+    return std::move(m_session);
+}
+
+QString UnlockScreen::errorText() const {
+    return m_error->isVisible() ? m_error->text() : QString();
+}
+
+QString UnlockScreen::waitText() const {
+    return m_wait->isVisible() ? m_wait->text() : QString();
+}
+
+void UnlockScreen::attemptUnlock() {
+    if (m_isUnlocking || m_throttle.isWaiting() || m_login->count() == 0)
+        return;
+    const QString login = m_login->currentText();
+    const QString passphrase = m_passphrase->text();
+    m_passphrase->clear();
+
+    m_isUnlocking = true;
+    updateFormState();
+    auto opened = [&] {
+        CoreCall call;
+        return m_opener.unlock(login, passphrase);
+    }();
+    m_isUnlocking = false;
+
+    if (!opened.ok()) {
+        showFailure(opened.error());
+        updateFormState();
+        return;
+    }
+    m_throttle.recordSuccess();
+    acceptSession(std::move(opened.value()));
+}
+
+void UnlockScreen::acceptSession(std::unique_ptr<Session> session) {
+    m_error->setVisible(false);
+    m_wait->setVisible(false);
+    m_session = std::move(session);
+    updateFormState();
+    emit unlocked();
+}
+
+void UnlockScreen::showFailure(const Error& error) {
+    switch (error.code) {
+    case ErrorCode::DeviceSecretMissing:
+    case ErrorCode::KeychainUnavailable:
+        // Not a guess at the passphrase, so no penalty; the way out is the recovery key.
+        m_error->setText(tr("%1 If this computer's keychain was reset, or the store was moved here, "
+                            "use the recovery key.")
+                             .arg(error.message));
+        m_recovery->setFocus();
+        break;
+    default:
+        // One sentence whatever failed, so the screen never tells a guesser which part was wrong.
+        m_throttle.recordFailure();
+        m_error->setText(tr("The user name or passphrase is not correct."));
+        m_passphrase->setFocus();
+        break;
+    }
+    m_error->setVisible(true);
+}
+
+void UnlockScreen::recheckThrottle() {
+    updateFormState();
+}
+
+void UnlockScreen::updateFormState() {
+    const qint64 remainingMs = m_throttle.remainingMs();
+    const bool isWaiting = remainingMs > 0;
+    if (isWaiting) {
+        const qint64 seconds = (remainingMs + 999) / 1000;
+        m_wait->setText(tr("Too many attempts. Try again in %n s.", nullptr, int(seconds)));
+        if (!m_throttleTimer.isActive())
+            m_throttleTimer.start();
+    } else if (m_throttleTimer.isActive()) {
+        m_throttleTimer.stop();
+    }
+    const bool wasWaiting = m_wait->isVisible();
+    m_wait->setVisible(isWaiting);
+
+    const bool canEdit = !isWaiting && !m_isUnlocking;
+    m_login->setEnabled(canEdit);
+    m_passphrase->setEnabled(canEdit);
+    m_unlock->setEnabled(canEdit && m_login->count() > 0);
+    if (wasWaiting && !isWaiting)
+        m_passphrase->setFocus();
+}
+
+void UnlockScreen::openRecovery() {
+    auto* dialog = new RecoveryDialog(m_opener, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_login->count() > 0)
+        dialog->selectLogin(m_login->currentText());
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { acceptSession(dialog->takeSession()); });
+    dialog->open();
+}
+
+} // namespace confer

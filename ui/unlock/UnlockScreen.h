@@ -1,0 +1,73 @@
+#pragma once
+
+#include "session/StoreOpener.h"
+#include "session/UnlockThrottle.h"
+
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace confer {
+
+class Session;
+struct AppContext;
+struct Error;
+
+// The locked state: a centred card with the user list, the passphrase and Unlock. Failures show
+// one generic sentence (the keychain's own problems excepted, which point to the recovery key),
+// and after the third failure in a row the form waits longer each time (UnlockThrottle).
+class UnlockScreen final : public QWidget {
+    Q_OBJECT
+public:
+    explicit UnlockScreen(const AppContext& context, QWidget* parent = nullptr);
+
+    // Ready for the next person: fresh user list, empty passphrase, no old error.
+    void reset();
+    std::unique_ptr<Session> takeSession();
+    // Re-reads the clock and re-enables the form when the wait is over; a timer calls it while
+    // waiting, tests call it after moving their clock.
+    void recheckThrottle();
+    void attemptUnlock();
+
+    QComboBox* loginBox() const { return m_login; }
+    QLineEdit* passphraseEdit() const { return m_passphrase; }
+    QPushButton* unlockButton() const { return m_unlock; }
+    QPushButton* recoveryButton() const { return m_recovery; }
+    QString errorText() const;
+    QString waitText() const;
+    const UnlockThrottle& throttle() const { return m_throttle; }
+
+signals:
+    void unlocked();
+
+private:
+    void showFailure(const Error& error);
+    void updateFormState();
+    void openRecovery();
+    void acceptSession(std::unique_ptr<Session> session);
+
+    const AppContext& m_context;
+    // One opener for the screen's lifetime: it remembers failed attempts until the next sign-in
+    // writes them to the audit trail.
+    StoreOpener m_opener;
+    UnlockThrottle m_throttle;
+    QTimer m_throttleTimer;
+    std::unique_ptr<Session> m_session;
+    bool m_isUnlocking = false;
+
+    QComboBox* m_login;
+    QLineEdit* m_passphrase;
+    QPushButton* m_unlock;
+    QPushButton* m_recovery;
+    QLabel* m_error;
+    QLabel* m_wait;
+    QLabel* m_storeLocation;
+};
+
+} // namespace confer
