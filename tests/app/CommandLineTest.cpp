@@ -17,14 +17,14 @@ namespace {
 
 const QString Passphrase = QStringLiteral("Easington MAPS on a Tuesday");
 
-struct Run {
+struct Outcome {
     int exitCode = -1;
     bool isNormalExit = false;
     QString out;
     QString err;
 };
 
-Run confer(const QStringList& arguments, const QString& input = {})
+Outcome runConfer(const QStringList& arguments, const QString& input = {})
 {
     QProcess process;
     process.start(QStringLiteral(CONFER_EXECUTABLE), arguments);
@@ -32,7 +32,7 @@ Run confer(const QStringList& arguments, const QString& input = {})
     process.write(input.toUtf8());
     process.closeWriteChannel();
     EXPECT_TRUE(process.waitForFinished(120000));
-    return Run{process.exitCode(), process.exitStatus() == QProcess::NormalExit,
+    return Outcome{process.exitCode(), process.exitStatus() == QProcess::NormalExit,
                QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
 }
 
@@ -53,16 +53,16 @@ QByteArray digestOfDirectory(const QString& dir)
     return hash.result();
 }
 
-Run initUnbound(const QString& dir)
+Outcome initUnbound(const QString& dir)
 {
-    return confer({QStringLiteral("--store"), dir, QStringLiteral("init"), QStringLiteral("--user"),
+    return runConfer({QStringLiteral("--store"), dir, QStringLiteral("init"), QStringLiteral("--user"),
                    QStringLiteral("admin"), QStringLiteral("--no-device-binding")},
                   Passphrase + QLatin1Char('\n') + Passphrase + QLatin1Char('\n'));
 }
 
-Run verify(const QString& dir, const QString& passphrase)
+Outcome verify(const QString& dir, const QString& passphrase)
 {
-    return confer({QStringLiteral("--store"), dir, QStringLiteral("verify"), QStringLiteral("--user"),
+    return runConfer({QStringLiteral("--store"), dir, QStringLiteral("verify"), QStringLiteral("--user"),
                    QStringLiteral("admin")},
                   passphrase + QLatin1Char('\n'));
 }
@@ -71,10 +71,10 @@ Run verify(const QString& dir, const QString& passphrase)
 
 TEST(CommandLine, VersionAndHelp)
 {
-    const Run version = confer({QStringLiteral("--version")});
+    const Outcome version = runConfer({QStringLiteral("--version")});
     EXPECT_EQ(version.exitCode, 0);
     EXPECT_TRUE(version.out.contains(QStringLiteral(CONFER_VERSION))) << version.out.toStdString();
-    const Run help = confer({QStringLiteral("--help")});
+    const Outcome help = runConfer({QStringLiteral("--help")});
     EXPECT_EQ(help.exitCode, 0);
     for (const char* word : {"init", "verify", "--store", "--user", "--no-device-binding"})
         EXPECT_TRUE(help.out.contains(QLatin1String(word))) << word;
@@ -83,13 +83,13 @@ TEST(CommandLine, VersionAndHelp)
 TEST(CommandLine, InitPrintsRecoveryKeyOnceAndVerifySaysOk)
 {
     test::TestStoreDir dir;
-    const Run init = initUnbound(dir.path());
+    const Outcome init = initUnbound(dir.path());
     ASSERT_EQ(init.exitCode, 0) << init.err.toStdString();
     static const QRegularExpression recoveryKey(QStringLiteral("([0-9A-Z]{4}-){13}[0-9A-Z]{4}"));
     EXPECT_EQ(init.out.count(recoveryKey), 1) << init.out.toStdString();
     EXPECT_TRUE(init.out.contains(QLatin1String("not bound")));
 
-    const Run verified = verify(dir.path(), Passphrase);
+    const Outcome verified = verify(dir.path(), Passphrase);
     EXPECT_EQ(verified.exitCode, 0) << verified.err.toStdString();
     EXPECT_EQ(verified.out.trimmed(), QStringLiteral("ok"));
 }
@@ -97,7 +97,7 @@ TEST(CommandLine, InitPrintsRecoveryKeyOnceAndVerifySaysOk)
 TEST(CommandLine, MismatchedConfirmationCreatesNothing)
 {
     test::TestStoreDir dir;
-    const Run init = confer({QStringLiteral("--store"), dir.path(), QStringLiteral("init"), QStringLiteral("--user"),
+    const Outcome init = runConfer({QStringLiteral("--store"), dir.path(), QStringLiteral("init"), QStringLiteral("--user"),
                              QStringLiteral("admin"), QStringLiteral("--no-device-binding")},
                             Passphrase + QStringLiteral("\nsomething else entirely\n"));
     EXPECT_NE(init.exitCode, 0);
@@ -109,7 +109,7 @@ TEST(CommandLine, WrongPassphraseGivesOneGenericLineAndChangesNothing)
     test::TestStoreDir dir;
     ASSERT_EQ(initUnbound(dir.path()).exitCode, 0);
     const QByteArray before = digestOfDirectory(dir.path());
-    const Run wrong = verify(dir.path(), QStringLiteral("not the right passphrase"));
+    const Outcome wrong = verify(dir.path(), QStringLiteral("not the right passphrase"));
     EXPECT_EQ(wrong.exitCode, 1);
     EXPECT_TRUE(wrong.out.isEmpty());
     EXPECT_EQ(wrong.err.trimmed().count(QLatin1Char('\n')), 0) << wrong.err.toStdString();
@@ -122,7 +122,7 @@ TEST(CommandLine, WrongPassphraseGivesOneGenericLineAndChangesNothing)
     store.seek(0);
     store.write(QByteArray(size, '\x5a'));
     store.close();
-    const Run garbage = verify(dir.path(), Passphrase);
+    const Outcome garbage = verify(dir.path(), Passphrase);
     EXPECT_EQ(garbage.exitCode, 1);
     EXPECT_EQ(garbage.err, wrong.err);
 }
@@ -141,7 +141,7 @@ TEST(CommandLine, FlippedByteMakesVerifyFailWithoutCrashing)
     store.putChar(static_cast<char>(byte ^ 0x01));
     store.close();
 
-    const Run verified = verify(dir.path(), Passphrase);
+    const Outcome verified = verify(dir.path(), Passphrase);
     EXPECT_TRUE(verified.isNormalExit);
     EXPECT_NE(verified.exitCode, 0);
     EXPECT_FALSE(verified.out.contains(QLatin1String("ok")));
@@ -156,12 +156,12 @@ TEST(CommandLine, DeviceBoundInitUsesTheRealKeychain)
         GTEST_SKIP() << "no Secret Service on the session bus: run through ./build.sh test for the real keychain";
     }
     test::TestStoreDir dir;
-    const Run init = confer({QStringLiteral("--store"), dir.path(), QStringLiteral("init"), QStringLiteral("--user"),
+    const Outcome init = runConfer({QStringLiteral("--store"), dir.path(), QStringLiteral("init"), QStringLiteral("--user"),
                              QStringLiteral("admin")},
                             Passphrase + QLatin1Char('\n') + Passphrase + QLatin1Char('\n'));
     ASSERT_EQ(init.exitCode, 0) << init.err.toStdString();
     EXPECT_FALSE(init.out.contains(QLatin1String("not bound")));
-    const Run verified = verify(dir.path(), Passphrase);
+    const Outcome verified = verify(dir.path(), Passphrase);
     EXPECT_EQ(verified.out.trimmed(), QStringLiteral("ok")) << verified.err.toStdString();
 
     // Without the keychain entry the store fails closed and points to the recovery key.
@@ -169,7 +169,7 @@ TEST(CommandLine, DeviceBoundInitUsesTheRealKeychain)
     ASSERT_TRUE(slotFile.ok());
     KeychainDeviceSecretStore keychain;
     ASSERT_TRUE(keychain.remove(slotFile->storeId).ok());
-    const Run locked = verify(dir.path(), Passphrase);
+    const Outcome locked = verify(dir.path(), Passphrase);
     EXPECT_EQ(locked.exitCode, 1);
     EXPECT_TRUE(locked.err.contains(QLatin1String("recovery key"))) << locked.err.toStdString();
 }

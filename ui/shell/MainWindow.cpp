@@ -46,8 +46,9 @@ MainWindow::MainWindow(AppContext context, QWidget* parent)
     m_lockAction->setToolTip(tr("Lock Confer now (Ctrl+L)"));
     addAction(m_lockAction);
     connect(m_lockAction, &QAction::triggered, this, &MainWindow::lock);
-    connect(m_inactivity, &InactivityTimer::inactive, this, &MainWindow::lock);
-    connect(m_screenLock, &ScreenLockWatcher::screenLocked, this, &MainWindow::lock);
+    connect(m_inactivity, &InactivityTimer::inactive, this, [this] { lockFor(QStringLiteral("idle")); });
+    connect(m_screenLock, &ScreenLockWatcher::screenLocked, this,
+            [this] { lockFor(QStringLiteral("screen-locked")); });
 
     m_stack->addWidget(m_unlock);
     setCentralWidget(m_stack);
@@ -106,13 +107,11 @@ QWidget* MainWindow::makeSetupHost() {
     return host;
 }
 
-SetupWizard* MainWindow::setupWizard() const
-{
+SetupWizard* MainWindow::setupWizard() const {
     return m_wizard.data();
 }
 
-Workspace* MainWindow::workspace() const
-{
+Workspace* MainWindow::workspace() const {
     return m_workspace.data();
 }
 
@@ -163,14 +162,18 @@ void MainWindow::applyAutoLock() {
 }
 
 void MainWindow::lock() {
+    lockFor(QStringLiteral("manual"));
+}
+
+void MainWindow::lockFor(const QString& reason) {
     if (CoreCall::isRunning()) {
         // Asked from inside a session call's nested event loop: tearing the session down now would
         // pull it from under that call. Lock as soon as the call has returned.
         if (!m_isLockPending) {
             m_isLockPending = true;
-            QTimer::singleShot(LockRetryMs, this, [this] {
+            QTimer::singleShot(LockRetryMs, this, [this, reason] {
                 m_isLockPending = false;
-                lock();
+                lockFor(reason);
             });
         }
         return;
@@ -187,7 +190,7 @@ void MainWindow::lock() {
         m_workspace = nullptr;
     }
     if (m_session) {
-        m_session->lock();
+        m_session->lock(reason);
         m_session.reset();
     }
     if (currentPage() != Page::Setup)

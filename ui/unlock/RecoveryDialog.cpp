@@ -108,8 +108,7 @@ void RecoveryDialog::accept() {
         return;
     auto opened = [&] {
         CoreCall call;
-        return m_opener.recover(m_key->text(), m_login->currentText(),
-                                              m_passphrase->passphrase());
+        return m_opener.recover(m_key->text(), m_login->currentText(), m_passphrase->passphrase());
     }();
     if (!opened.ok()) {
         m_error->setText(opened.error().message);
