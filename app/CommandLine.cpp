@@ -48,15 +48,17 @@ bool CommandLine::wantsCommand(int argc, char** argv)
 }
 
 CommandLine::CommandLine()
-    : m_store(QStringList{QStringLiteral("store")},
-              trCli("Use the store in <directory> (default: %1).").arg(StorePaths::defaultLocation().directory()),
-              trCli("directory"))
+    : m_store(
+          QStringList{QStringLiteral("store")},
+          trCli("Use the store in <directory> (default: %1).").arg(StorePaths::defaultLocation().directory()),
+          trCli("directory"))
     , m_user(QStringList{QStringLiteral("user")}, trCli("The user name to sign in or create."), trCli("name"))
-    , m_name(QStringList{QStringLiteral("name")}, trCli("init: the administrator's full name (default: the user name)."),
-             trCli("full name"))
-    , m_noDeviceBinding(QStringList{QStringLiteral("no-device-binding")},
-                        trCli("init: do not bind the store to this computer's keychain. Anyone with the files and a "
-                              "passphrase could then open it on any computer. Recorded in the store."))
+    , m_name(QStringList{QStringLiteral("name")},
+             trCli("init: the administrator's full name (default: the user name)."), trCli("full name"))
+    , m_noDeviceBinding(
+          QStringList{QStringLiteral("no-device-binding")},
+          trCli("init: do not bind the store to this computer's keychain. Anyone with the files and a "
+                "passphrase could then open it on any computer. Recorded in the store."))
 {
     m_parser.setApplicationDescription(
         trCli("Confer: multi-agency case conferences, held securely.\n\n"
@@ -69,7 +71,8 @@ CommandLine::CommandLine()
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addOptions({m_store, m_user, m_name, m_noDeviceBinding});
-    m_parser.addPositionalArgument(QStringLiteral("command"), trCli("init or verify"), QStringLiteral("[command]"));
+    m_parser.addPositionalArgument(QStringLiteral("command"), trCli("init or verify"),
+                                   QStringLiteral("[command]"));
 }
 
 QString CommandLine::storeDirectory() const
@@ -117,10 +120,12 @@ int CommandLine::init(DeviceSecretStore& deviceSecrets)
     auto outcome = opener.create(request);
     if (!outcome.ok())
         return fail(outcome.error().message);
-    printLine(stdout, trCli("Store created in %1 for administrator %2.").arg(storeDirectory(), request.adminLogin));
+    printLine(stdout,
+              trCli("Store created in %1 for administrator %2.").arg(storeDirectory(), request.adminLogin));
     if (!request.bindToDevice)
         printLine(stdout, trCli("Warning: this store is not bound to this computer's keychain."));
-    printLine(stdout, trCli("Recovery key (shown once; write it down and keep it somewhere safe and offline):"));
+    printLine(stdout,
+              trCli("Recovery key (shown once; write it down and keep it somewhere safe and offline):"));
     printLine(stdout, outcome->recoveryKey.displayText());
     return Ok;
 }

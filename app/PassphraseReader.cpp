@@ -35,7 +35,8 @@ QString PassphraseReader::read(const QString& prompt)
     }
     if (!line.empty() && line.back() == '\r')
         line.pop_back();
-    const QString passphrase = hasLine ? QString::fromUtf8(line.data(), static_cast<qsizetype>(line.size())) : QString();
+    const QString passphrase =
+        hasLine ? QString::fromUtf8(line.data(), static_cast<qsizetype>(line.size())) : QString();
     if (!line.empty())
         sodium_memzero(line.data(), line.size());
     return passphrase;

@@ -5,6 +5,7 @@
 #include "keys/KeychainDeviceSecretStore.h"
 #include "platform/ProcessHardening.h"
 #include "shell/AppContext.h"
+#include "shell/AppStyle.h"
 #include "shell/MainWindow.h"
 
 #include <QApplication>
@@ -52,6 +53,7 @@ int main(int argc, char** argv)
 
     QApplication app(argc, argv);
     QGuiApplication::setDesktopFileName(QStringLiteral("uk.confer.Confer"));
+    AppStyle::apply(app);
     QTranslator translator;
     installTranslator(app, translator);
     KeychainDeviceSecretStore keychain;

@@ -49,7 +49,8 @@ Status AccountService::requireAdministrator(const QString& action) const
 {
     if (m_session.isAdministrator())
         return {};
-    (void)m_session.audit().append(m_session.currentUser().login, QStringLiteral("access.denied"), {}, action);
+    (void)m_session.audit().append(m_session.currentUser().login, QStringLiteral("access.denied"), {},
+                                   action);
     return makeError(ErrorCode::AccessDenied, trAccounts("Only an administrator can manage accounts."));
 }
 
@@ -73,7 +74,8 @@ Result<std::vector<User>> AccountService::users() const
 
 Result<User> AccountService::user(qint64 id) const
 {
-    auto row = m_session.database().prepare(QString::fromLatin1(SelectUser) + QStringLiteral(" WHERE id = :id"));
+    auto row =
+        m_session.database().prepare(QString::fromLatin1(SelectUser) + QStringLiteral(" WHERE id = :id"));
     if (!row.ok())
         return row.error();
     row->bind(":id", id);
@@ -103,9 +105,9 @@ Status AccountService::writeSlot(const QString& login, const QString& passphrase
     auto deviceSecret = m_session.deviceSecret();
     if (!deviceSecret.ok())
         return deviceSecret.error();
-    auto slot = KeySlotCrypto::seal(m_session.storeKey(), slotFile.storeId, slotFile.isDeviceBound, login, passphrase,
-                                    slotFile.isDeviceBound ? &*deviceSecret : nullptr, slotFile.deviceSecretId, slotFile.defaultKdf,
-                                    m_session.kdfPolicy());
+    auto slot = KeySlotCrypto::seal(m_session.storeKey(), slotFile.storeId, slotFile.isDeviceBound, login,
+                                    passphrase, slotFile.isDeviceBound ? &*deviceSecret : nullptr,
+                                    slotFile.deviceSecretId, slotFile.defaultKdf, m_session.kdfPolicy());
     if (!slot.ok())
         return slot.error();
     slotFile.upsertSlot(*slot);
@@ -132,7 +134,8 @@ Status AccountService::changeWithSlot(const std::function<Status(Database&)>& ch
         return tx.beginStatus();
     if (Status changed = change(db); !changed.ok())
         return changed;
-    if (Status audited = m_session.audit().append(m_session.currentUser().login, action, record, detail); !audited.ok())
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, action, record, detail);
+        !audited.ok())
         return audited;
     if (Status slotted = slotChange(); !slotted.ok()) {
         m_session.keySlots() = before;
@@ -164,8 +167,9 @@ Result<User> AccountService::addUser(const NewUser& request)
     QString record; // known once the row exists; the audit event reads it after the insert
     Status status = changeWithSlot(
         [&](Database& db) -> Status {
-            auto insert = db.prepare(QStringLiteral("INSERT INTO users (login, display_name, role, created_utc) "
-                                                    "VALUES (:login, :name, :role, :at)"));
+            auto insert =
+                db.prepare(QStringLiteral("INSERT INTO users (login, display_name, role, created_utc) "
+                                          "VALUES (:login, :name, :role, :at)"));
             if (!insert.ok())
                 return insert.error();
             insert->bind(":login", request.login)
@@ -173,7 +177,8 @@ Result<User> AccountService::addUser(const NewUser& request)
                 .bind(":role", roleKey(request.role))
                 .bind(":at", m_session.clock().nowUtc().toString(Qt::ISODateWithMs));
             if (Status run = insert->run(); !run.ok()) {
-                if (run.error().code == ErrorCode::Conflict || run.error().detail.contains(QLatin1String("UNIQUE")))
+                if (run.error().code == ErrorCode::Conflict ||
+                    run.error().detail.contains(QLatin1String("UNIQUE")))
                     return makeError(ErrorCode::Conflict, trAccounts("That user name is already taken."));
                 return run;
             }
@@ -204,7 +209,8 @@ Status AccountService::setDisabled(qint64 userId, bool isDisabled, const QString
         if (!admins.ok())
             return admins.error();
         if (*admins <= 1)
-            return makeError(ErrorCode::InvalidInput, trAccounts("The last administrator cannot be disabled."));
+            return makeError(ErrorCode::InvalidInput,
+                             trAccounts("The last administrator cannot be disabled."));
     }
     if (!isDisabled) {
         if (Status strong = PassphrasePolicy::check(newPassphraseIfEnabling, target->login); !strong.ok())
@@ -212,14 +218,18 @@ Status AccountService::setDisabled(qint64 userId, bool isDisabled, const QString
     }
     return changeWithSlot(
         [&](Database& db) -> Status {
-            auto update = db.prepare(QStringLiteral("UPDATE users SET is_disabled = :disabled WHERE id = :id"));
+            auto update =
+                db.prepare(QStringLiteral("UPDATE users SET is_disabled = :disabled WHERE id = :id"));
             if (!update.ok())
                 return update.error();
             update->bind(":disabled", isDisabled).bind(":id", userId);
             return update->run();
         },
-        isDisabled ? QStringLiteral("account.disable") : QStringLiteral("account.enable"), userRecord(userId), {},
-        [&] { return isDisabled ? removeSlot(target->login) : writeSlot(target->login, newPassphraseIfEnabling); });
+        isDisabled ? QStringLiteral("account.disable") : QStringLiteral("account.enable"), userRecord(userId),
+        {},
+        [&] {
+            return isDisabled ? removeSlot(target->login) : writeSlot(target->login, newPassphraseIfEnabling);
+        });
 }
 
 Status AccountService::resetPassphrase(qint64 userId, const QString& newPassphrase)
@@ -230,11 +240,12 @@ Status AccountService::resetPassphrase(qint64 userId, const QString& newPassphra
     if (!target.ok())
         return target.error();
     if (target->isDisabled)
-        return makeError(ErrorCode::InvalidInput, trAccounts("Enable the account before resetting its passphrase."));
+        return makeError(ErrorCode::InvalidInput,
+                         trAccounts("Enable the account before resetting its passphrase."));
     if (Status strong = PassphrasePolicy::check(newPassphrase, target->login); !strong.ok())
         return strong;
-    return changeWithSlot([](Database&) { return Status{}; }, QStringLiteral("account.reset"), userRecord(userId), {},
-                          [&] { return writeSlot(target->login, newPassphrase); });
+    return changeWithSlot([](Database&) { return Status{}; }, QStringLiteral("account.reset"),
+                          userRecord(userId), {}, [&] { return writeSlot(target->login, newPassphrase); });
 }
 
 Status AccountService::changeRole(qint64 userId, Role role)
@@ -251,7 +262,8 @@ Status AccountService::changeRole(qint64 userId, Role role)
         if (!admins.ok())
             return admins.error();
         if (*admins <= 1)
-            return makeError(ErrorCode::InvalidInput, trAccounts("The last administrator must keep that role."));
+            return makeError(ErrorCode::InvalidInput,
+                             trAccounts("The last administrator must keep that role."));
     }
     Status status = changeWithSlot(
         [&](Database& db) -> Status {
@@ -277,22 +289,25 @@ Status AccountService::changeOwnPassphrase(const QString& current, const QString
     const KeySlotFile& slotFile = m_session.keySlots();
     const KeySlot* slot = slotFile.slotFor(me.login);
     if (!slot)
-        return makeError(ErrorCode::NotFound, trAccounts("Your key slot is missing; ask an administrator to reset it."));
+        return makeError(ErrorCode::NotFound,
+                         trAccounts("Your key slot is missing; ask an administrator to reset it."));
     auto deviceSecret = m_session.deviceSecret();
     if (!deviceSecret.ok())
         return deviceSecret.error();
     auto opened = KeySlotCrypto::open(*slot, slotFile.storeId, slotFile.isDeviceBound, current,
                                       slotFile.isDeviceBound ? &*deviceSecret : nullptr);
     if (!opened.ok()) {
-        (void)m_session.audit().append(me.login, QStringLiteral("passphrase.change.refused"), userRecord(me.id));
+        (void)m_session.audit().append(me.login, QStringLiteral("passphrase.change.refused"),
+                                       userRecord(me.id));
         return makeError(ErrorCode::WrongCredentials, trAccounts("The current passphrase is not correct."));
     }
     if (Status strong = PassphrasePolicy::check(replacement, me.login); !strong.ok())
         return strong;
     if (current == replacement)
-        return makeError(ErrorCode::InvalidInput, trAccounts("The new passphrase must differ from the current one."));
-    return changeWithSlot([](Database&) { return Status{}; }, QStringLiteral("passphrase.change"), userRecord(me.id),
-                          {}, [&] { return writeSlot(me.login, replacement); });
+        return makeError(ErrorCode::InvalidInput,
+                         trAccounts("The new passphrase must differ from the current one."));
+    return changeWithSlot([](Database&) { return Status{}; }, QStringLiteral("passphrase.change"),
+                          userRecord(me.id), {}, [&] { return writeSlot(me.login, replacement); });
 }
 
 } // namespace confer

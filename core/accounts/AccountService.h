@@ -26,10 +26,10 @@ public:
         Role role = Role::Member;
         QString initialPassphrase; // the administrator tells the person; they change it on first use
     };
-    Result<User> addUser(const NewUser& request);           // administrators only
+    Result<User> addUser(const NewUser& request); // administrators only
     Status setDisabled(qint64 userId, bool isDisabled, const QString& newPassphraseIfEnabling = {});
     Status resetPassphrase(qint64 userId, const QString& newPassphrase); // administrators only
-    Status changeRole(qint64 userId, Role role);            // administrators only; never the last admin
+    Status changeRole(qint64 userId, Role role); // administrators only; never the last admin
     Status changeOwnPassphrase(const QString& current, const QString& replacement);
 
 private:
@@ -38,7 +38,8 @@ private:
     Status writeSlot(const QString& login, const QString& passphrase);
     Status removeSlot(const QString& login);
     Status changeWithSlot(const std::function<Status(Database&)>& change, const QString& action,
-                          const QString& record, const QString& detail, const std::function<Status()>& slotChange);
+                          const QString& record, const QString& detail,
+                          const std::function<Status()>& slotChange);
     Session& m_session;
 };
 

@@ -74,8 +74,7 @@ Status PassphrasePolicy::check(const QString& passphrase, const QString& login)
     if (!login.isEmpty())
         withoutLogin.remove(login.toLower());
     if (withoutLogin.size() < 8) {
-        return makeError(ErrorCode::InvalidInput,
-                         trPolicy("The passphrase must not contain the user name."));
+        return makeError(ErrorCode::InvalidInput, trPolicy("The passphrase must not contain the user name."));
     }
     if (isCommonWithDecoration(passphrase.toLower()) || isCommonWithDecoration(lowered)) {
         return makeError(ErrorCode::InvalidInput,

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "common/Result.h"
+
 #include <QDateTime>
 #include <QString>
-
-#include "common/Result.h"
 
 #include <optional>
 
@@ -11,9 +11,9 @@ namespace confer {
 
 enum class Role { Administrator, Chair, Coordinator, Member };
 
-QString roleKey(Role role);           // stable key stored in the database ("administrator", ...)
+QString roleKey(Role role); // stable key stored in the database ("administrator", ...)
 std::optional<Role> roleFromKey(const QString& key);
-QString roleDisplayName(Role role);   // translated, for the UI
+QString roleDisplayName(Role role); // translated, for the UI
 
 // A login is 2 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit.
 Status validateLogin(const QString& login);

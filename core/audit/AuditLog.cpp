@@ -49,7 +49,8 @@ AuditEvent readEvent(const Statement& row)
     return event;
 }
 
-const char* const SelectColumns = "SELECT seq, at_utc, actor, action, record, detail, prev_hash, hash FROM audit_events";
+const char* const SelectColumns =
+    "SELECT seq, at_utc, actor, action, record, detail, prev_hash, hash FROM audit_events";
 
 } // namespace
 
@@ -95,7 +96,8 @@ QByteArray AuditLog::computeHash(const AuditEvent& event) const
     return mac;
 }
 
-Status AuditLog::append(const QString& actor, const QString& action, const QString& record, const QString& detail)
+Status AuditLog::append(const QString& actor, const QString& action, const QString& record,
+                        const QString& detail)
 {
     AuditEvent event;
     event.sequence = m_head.sequence + 1;
@@ -193,8 +195,9 @@ Result<AuditLog::Verification> AuditLog::verify(const AuditAnchor& anchor) const
         }
         if (event.previousHash != previous || computeHash(event) != event.hash) {
             result.firstBadSequence = event.sequence;
-            result.problem = trAudit("Audit event %1 has been altered, removed or moved: its seal does not match.")
-                                 .arg(event.sequence);
+            result.problem =
+                trAudit("Audit event %1 has been altered, removed or moved: its seal does not match.")
+                    .arg(event.sequence);
             return result;
         }
         if (event.sequence == anchor.sequence)
@@ -214,7 +217,8 @@ Result<AuditLog::Verification> AuditLog::verify(const AuditAnchor& anchor) const
     }
     if (anchor.sequence > 0 && hashAtAnchor != anchor.hash) {
         result.firstBadSequence = anchor.sequence;
-        result.problem = trAudit("Audit event %1 does not match the copy kept beside the store.").arg(anchor.sequence);
+        result.problem =
+            trAudit("Audit event %1 does not match the copy kept beside the store.").arg(anchor.sequence);
         return result;
     }
     result.isIntact = true;

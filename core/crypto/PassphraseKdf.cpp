@@ -16,14 +16,16 @@ namespace {
 constexpr std::size_t MiB = std::size_t{1} << 20;
 
 // Argon2id has its own minima in libsodium (1 pass, 8 KiB); crypto_pwhash refuses anything less.
-bool isWithinLimits(const KdfParams& params) {
+bool isWithinLimits(const KdfParams& params)
+{
     return params.opsLimit >= crypto_pwhash_argon2id_OPSLIMIT_MIN &&
            params.opsLimit <= PassphraseKdf::MaxOpsLimit &&
            params.memLimitBytes >= crypto_pwhash_argon2id_MEMLIMIT_MIN &&
            params.memLimitBytes <= PassphraseKdf::MaxMemLimitBytes;
 }
 
-QByteArray randomSalt() {
+QByteArray randomSalt()
+{
     QByteArray salt(static_cast<qsizetype>(PassphraseKdf::SaltSize), Qt::Uninitialized);
     randombytes_buf(salt.data(), PassphraseKdf::SaltSize);
     return salt;
@@ -31,7 +33,8 @@ QByteArray randomSalt() {
 
 // One real derive, timed by the clock the caller trusts.
 Result<qint64> timedDerive(const SecureBytes& secret, const QByteArray& salt, const KdfParams& params,
-                           const Clock& clock) {
+                           const Clock& clock)
+{
     const qint64 start = clock.monotonicMs();
     Result<SecureBytes> key = PassphraseKdf::derive(secret, salt, params);
     const qint64 elapsed = clock.monotonicMs() - start;
@@ -41,22 +44,26 @@ Result<qint64> timedDerive(const SecureBytes& secret, const QByteArray& salt, co
 }
 } // namespace
 
-KdfPolicy KdfPolicy::product() {
+KdfPolicy KdfPolicy::product()
+{
     // 64 MiB and 3 passes is libsodium's "moderate" pass count on its "interactive" memory; tune()
     // aims higher (256 MiB, libsodium's "moderate" memory) and this floor is what it never goes below.
     return KdfPolicy{KdfParams{3, 64 * MiB}, 256 * MiB};
 }
 
-KdfPolicy KdfPolicy::cheapForTests() {
+KdfPolicy KdfPolicy::cheapForTests()
+{
     return KdfPolicy{KdfParams{1, 8 * MiB}, 8 * MiB};
 }
 
-bool KdfPolicy::allows(const KdfParams& params) const {
+bool KdfPolicy::allows(const KdfParams& params) const
+{
     return params.opsLimit >= floor.opsLimit && params.memLimitBytes >= floor.memLimitBytes;
 }
 
 Result<SecureBytes> PassphraseKdf::derive(const SecureBytes& secret, const QByteArray& salt,
-                                          const KdfParams& params) {
+                                          const KdfParams& params)
+{
     if (!ensureSodium())
         return makeError(
             ErrorCode::Crypto,
@@ -93,7 +100,8 @@ Result<SecureBytes> PassphraseKdf::derive(const SecureBytes& secret, const QByte
     return key;
 }
 
-Result<KdfParams> PassphraseKdf::tune(const KdfPolicy& policy, int targetMs, const Clock& clock) {
+Result<KdfParams> PassphraseKdf::tune(const KdfPolicy& policy, int targetMs, const Clock& clock)
+{
     if (targetMs <= 0)
         return makeError(ErrorCode::InvalidInput,
                          QCoreApplication::translate("confer::PassphraseKdf",

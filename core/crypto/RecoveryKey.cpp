@@ -23,7 +23,8 @@ constexpr char ChecksumContext[] = "confer-recovery-check-v1";
 
 // The first 24 bits of BLAKE2b over a fixed context and the key: any change to the key changes
 // them with odds of 1 in 16.7 million of a collision, and a typo in the checksum itself shows directly.
-void computeChecksum(const unsigned char* key, unsigned char* checksum) {
+void computeChecksum(const unsigned char* key, unsigned char* checksum)
+{
     const std::size_t contextSize = sizeof(ChecksumContext) - 1;
     SecureBytes message(contextSize + KeySize);
     std::memcpy(message.data(), ChecksumContext, contextSize);
@@ -34,7 +35,8 @@ void computeChecksum(const unsigned char* key, unsigned char* checksum) {
     sodium_memzero(digest, sizeof digest);
 }
 
-int symbolValue(QChar c) {
+int symbolValue(QChar c)
+{
     switch (c.toUpper().unicode()) {
     case 'O':
         return 0;
@@ -52,7 +54,8 @@ int symbolValue(QChar c) {
     return -1;
 }
 
-Error notAKey(const QString& detail) {
+Error notAKey(const QString& detail)
+{
     return makeError(ErrorCode::InvalidInput,
                      QCoreApplication::translate("confer::RecoveryKey",
                                                  "This is not a valid recovery key; check each group."),
@@ -61,13 +64,16 @@ Error notAKey(const QString& detail) {
 } // namespace
 
 RecoveryKey::RecoveryKey(SecureBytes bytes)
-    : m_bytes(std::move(bytes)) {}
+    : m_bytes(std::move(bytes))
+{}
 
-RecoveryKey RecoveryKey::generate() {
+RecoveryKey RecoveryKey::generate()
+{
     return RecoveryKey(SecureBytes::random(KeySize));
 }
 
-Result<RecoveryKey> RecoveryKey::parse(const QString& text) {
+Result<RecoveryKey> RecoveryKey::parse(const QString& text)
+{
     if (!ensureSodium())
         return makeError(
             ErrorCode::Crypto,
@@ -106,7 +112,8 @@ Result<RecoveryKey> RecoveryKey::parse(const QString& text) {
     return RecoveryKey(SecureBytes(packed.data(), KeySize));
 }
 
-QString RecoveryKey::displayText() const {
+QString RecoveryKey::displayText() const
+{
     SecureBytes packed(PackedSize);
     if (m_bytes.size() != KeySize)
         return {};
@@ -133,7 +140,8 @@ QString RecoveryKey::displayText() const {
     return text;
 }
 
-QString RecoveryKey::group(int oneBasedIndex) const {
+QString RecoveryKey::group(int oneBasedIndex) const
+{
     if (oneBasedIndex < 1 || oneBasedIndex > GroupCount)
         return {};
     return displayText().mid((oneBasedIndex - 1) * (GroupLength + 1), GroupLength);

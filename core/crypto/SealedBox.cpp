@@ -9,11 +9,13 @@
 namespace confer {
 
 namespace {
-const unsigned char* bytesOf(const QByteArray& data) {
+const unsigned char* bytesOf(const QByteArray& data)
+{
     return reinterpret_cast<const unsigned char*>(data.constData());
 }
 
-Error wrongKey() {
+Error wrongKey()
+{
     return makeError(
         ErrorCode::WrongCredentials,
         QCoreApplication::translate("confer::SealedBox", "The key does not open this sealed value."));
@@ -21,7 +23,8 @@ Error wrongKey() {
 } // namespace
 
 Result<Sealed> SealedBox::seal(const SecureBytes& key, const SecureBytes& plaintext,
-                               const QByteArray& associatedData) {
+                               const QByteArray& associatedData)
+{
     if (!ensureSodium())
         return makeError(
             ErrorCode::Crypto,
@@ -55,7 +58,8 @@ Result<Sealed> SealedBox::seal(const SecureBytes& key, const SecureBytes& plaint
 }
 
 Result<SecureBytes> SealedBox::open(const SecureBytes& key, const Sealed& sealed,
-                                    const QByteArray& associatedData) {
+                                    const QByteArray& associatedData)
+{
     if (!ensureSodium())
         return makeError(
             ErrorCode::Crypto,

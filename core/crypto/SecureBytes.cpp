@@ -13,7 +13,8 @@ namespace confer {
 namespace {
 std::atomic<int> g_liveCount{0};
 
-unsigned char* allocate(std::size_t size) {
+unsigned char* allocate(std::size_t size)
+{
     if (size == 0)
         return nullptr;
     if (!ensureSodium())
@@ -28,30 +29,35 @@ unsigned char* allocate(std::size_t size) {
 
 SecureBytes::SecureBytes(std::size_t size)
     : m_data(allocate(size))
-    , m_size(size) {
+    , m_size(size)
+{
     if (m_data)
         sodium_memzero(m_data, m_size);
 }
 
 SecureBytes::SecureBytes(const unsigned char* data, std::size_t size)
     : m_data(allocate(size))
-    , m_size(size) {
+    , m_size(size)
+{
     if (m_data)
         std::memcpy(m_data, data, size);
 }
 
-SecureBytes::~SecureBytes() {
+SecureBytes::~SecureBytes()
+{
     wipe();
 }
 
 SecureBytes::SecureBytes(SecureBytes&& other) noexcept
     : m_data(other.m_data)
-    , m_size(other.m_size) {
+    , m_size(other.m_size)
+{
     other.m_data = nullptr;
     other.m_size = 0;
 }
 
-SecureBytes& SecureBytes::operator=(SecureBytes&& other) noexcept {
+SecureBytes& SecureBytes::operator=(SecureBytes&& other) noexcept
+{
     if (this != &other) {
         wipe();
         m_data = other.m_data;
@@ -62,14 +68,16 @@ SecureBytes& SecureBytes::operator=(SecureBytes&& other) noexcept {
     return *this;
 }
 
-SecureBytes SecureBytes::random(std::size_t size) {
+SecureBytes SecureBytes::random(std::size_t size)
+{
     SecureBytes bytes(size);
     if (size)
         randombytes_buf(bytes.m_data, size);
     return bytes;
 }
 
-SecureBytes SecureBytes::fromPassphrase(const QString& passphrase) {
+SecureBytes SecureBytes::fromPassphrase(const QString& passphrase)
+{
     QByteArray utf8 = passphrase.normalized(QString::NormalizationForm_C).toUtf8();
     SecureBytes bytes(reinterpret_cast<const unsigned char*>(utf8.constData()),
                       static_cast<std::size_t>(utf8.size()));
@@ -78,11 +86,13 @@ SecureBytes SecureBytes::fromPassphrase(const QString& passphrase) {
     return bytes;
 }
 
-SecureBytes SecureBytes::clone() const {
+SecureBytes SecureBytes::clone() const
+{
     return SecureBytes(m_data, m_size);
 }
 
-void SecureBytes::wipe() {
+void SecureBytes::wipe()
+{
     if (!m_data)
         return;
     sodium_memzero(m_data, m_size); // sodium_free zeroes too; this documents the intent
@@ -92,7 +102,8 @@ void SecureBytes::wipe() {
     m_size = 0;
 }
 
-bool SecureBytes::equals(const SecureBytes& other) const {
+bool SecureBytes::equals(const SecureBytes& other) const
+{
     if (m_size != other.m_size)
         return false;
     if (m_size == 0)
@@ -100,7 +111,8 @@ bool SecureBytes::equals(const SecureBytes& other) const {
     return sodium_memcmp(m_data, other.m_data, m_size) == 0;
 }
 
-int SecureBytes::liveCount() {
+int SecureBytes::liveCount()
+{
     return g_liveCount.load();
 }
 

@@ -4,7 +4,8 @@
 
 namespace confer {
 
-bool ensureSodium() {
+bool ensureSodium()
+{
     static const bool isReady = sodium_init() >= 0;
     return isReady;
 }

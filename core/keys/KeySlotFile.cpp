@@ -45,7 +45,8 @@ const QSet<QString> KdfKeys = {QStringLiteral("opsLimit"), QStringLiteral("memLi
 const QSet<QString> SealedKeys = {QStringLiteral("nonce"), QStringLiteral("ciphertext")};
 const QSet<QString> AnchorKeys = {QStringLiteral("sequence"), QStringLiteral("hash")};
 
-bool isId(const QString& text) {
+bool isId(const QString& text)
+{
     if (text.size() != static_cast<qsizetype>(IdBytes * 2))
         return false;
     for (const QChar c : text) {
@@ -56,7 +57,8 @@ bool isId(const QString& text) {
     return true;
 }
 
-Error damaged(const QString& detail) {
+Error damaged(const QString& detail)
+{
     return makeError(
         ErrorCode::StoreCorrupt,
         QCoreApplication::translate("confer::KeySlotFile",
@@ -65,12 +67,14 @@ Error damaged(const QString& detail) {
         detail);
 }
 
-QString encode(const QByteArray& bytes) {
+QString encode(const QByteArray& bytes)
+{
     return QString::fromLatin1(bytes.toBase64());
 }
 
 // Strict base64: only the canonical encoding of some bytes is accepted, so a file has one reading.
-Result<QByteArray> decode(const QJsonValue& value, const QString& field) {
+Result<QByteArray> decode(const QJsonValue& value, const QString& field)
+{
     if (!value.isString())
         return damaged(field + QStringLiteral(" is not a string"));
     const QByteArray text = value.toString().toLatin1();
@@ -80,14 +84,16 @@ Result<QByteArray> decode(const QJsonValue& value, const QString& field) {
     return decoded.decoded;
 }
 
-Result<QByteArray> decodeSized(const QJsonValue& value, const QString& field, qsizetype size) {
+Result<QByteArray> decodeSized(const QJsonValue& value, const QString& field, qsizetype size)
+{
     auto bytes = decode(value, field);
     if (bytes.ok() && bytes->size() != size)
         return damaged(QStringLiteral("%1 is %2 bytes, %3 expected").arg(field).arg(bytes->size()).arg(size));
     return bytes;
 }
 
-Result<QJsonObject> object(const QJsonValue& value, const QSet<QString>& keys, const QString& field) {
+Result<QJsonObject> object(const QJsonValue& value, const QSet<QString>& keys, const QString& field)
+{
     if (!value.isObject())
         return damaged(field + QStringLiteral(" is not an object"));
     const QJsonObject result = value.toObject();
@@ -97,19 +103,22 @@ Result<QJsonObject> object(const QJsonValue& value, const QSet<QString>& keys, c
     return result;
 }
 
-Result<qint64> integer(const QJsonValue& value, const QString& field, qint64 least) {
+Result<qint64> integer(const QJsonValue& value, const QString& field, qint64 least)
+{
     const qint64 number = value.isDouble() ? value.toInteger(least - 1) : least - 1;
     if (number < least)
         return damaged(field + QStringLiteral(" is not a whole number of at least %1").arg(least));
     return number;
 }
 
-QJsonObject kdfToJson(const KdfParams& kdf) {
+QJsonObject kdfToJson(const KdfParams& kdf)
+{
     return QJsonObject{{QStringLiteral("opsLimit"), static_cast<qint64>(kdf.opsLimit)},
                        {QStringLiteral("memLimitBytes"), static_cast<qint64>(kdf.memLimitBytes)}};
 }
 
-Result<KdfParams> kdfFromJson(const QJsonValue& value, const QString& field) {
+Result<KdfParams> kdfFromJson(const QJsonValue& value, const QString& field)
+{
     auto json = object(value, KdfKeys, field);
     if (!json.ok())
         return json.error();
@@ -123,7 +132,8 @@ Result<KdfParams> kdfFromJson(const QJsonValue& value, const QString& field) {
     return KdfParams{static_cast<std::uint64_t>(*ops), static_cast<std::size_t>(*mem)};
 }
 
-Result<Sealed> sealedFromJson(const QJsonObject& json, const QString& field) {
+Result<Sealed> sealedFromJson(const QJsonObject& json, const QString& field)
+{
     auto nonce = decodeSized(json.value(QLatin1String("nonce")), field + QStringLiteral(".nonce"),
                              crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
     if (!nonce.ok())
@@ -136,7 +146,8 @@ Result<Sealed> sealedFromJson(const QJsonObject& json, const QString& field) {
     return Sealed{*nonce, *ciphertext};
 }
 
-Result<KeySlot> slotFromJson(const QJsonValue& value, const QString& field, bool isDeviceBound) {
+Result<KeySlot> slotFromJson(const QJsonValue& value, const QString& field, bool isDeviceBound)
+{
     auto json = object(value, SlotKeys, field);
     if (!json.ok())
         return json.error();
@@ -170,14 +181,16 @@ Result<KeySlot> slotFromJson(const QJsonValue& value, const QString& field, bool
 
 // Fields are length-prefixed (4 bytes, big-endian) so no two different field lists give the same
 // bytes; numbers are 8 bytes big-endian, booleans one byte.
-void appendField(QByteArray& out, const QByteArray& field) {
+void appendField(QByteArray& out, const QByteArray& field)
+{
     const auto size = static_cast<quint32>(field.size());
     for (int shift = 24; shift >= 0; shift -= 8)
         out.append(static_cast<char>((size >> shift) & 0xff));
     out.append(field);
 }
 
-QByteArray bigEndian64(std::uint64_t value) {
+QByteArray bigEndian64(std::uint64_t value)
+{
     QByteArray bytes(8, '\0');
     for (int i = 7; i >= 0; --i, value >>= 8)
         bytes[i] = static_cast<char>(value & 0xff);
@@ -185,7 +198,8 @@ QByteArray bigEndian64(std::uint64_t value) {
 }
 
 QByteArray slotAssociatedData(const QString& storeId, const QString& slotId, const QString& login,
-                              bool isDeviceBound, const QString& deviceSecretId, const KdfParams& kdf) {
+                              bool isDeviceBound, const QString& deviceSecretId, const KdfParams& kdf)
+{
     QByteArray ad;
     appendField(ad, QByteArray(SlotContext));
     appendField(ad, storeId.toUtf8());
@@ -198,7 +212,8 @@ QByteArray slotAssociatedData(const QString& storeId, const QString& slotId, con
     return ad;
 }
 
-QByteArray recoveryAssociatedData(const QString& storeId) {
+QByteArray recoveryAssociatedData(const QString& storeId)
+{
     QByteArray ad;
     appendField(ad, QByteArray(RecoveryContext));
     appendField(ad, storeId.toUtf8());
@@ -206,7 +221,8 @@ QByteArray recoveryAssociatedData(const QString& storeId) {
 }
 
 // BLAKE2b-256 over context || material, keyed with `key` when there is one.
-Result<SecureBytes> kek(const char* context, const SecureBytes* material, const SecureBytes* key) {
+Result<SecureBytes> kek(const char* context, const SecureBytes* material, const SecureBytes* key)
+{
     const std::size_t contextSize = std::strlen(context);
     const std::size_t materialSize = material ? material->size() : 0;
     SecureBytes message(contextSize + materialSize);
@@ -222,19 +238,22 @@ Result<SecureBytes> kek(const char* context, const SecureBytes* material, const 
     return out;
 }
 
-Error wrongCredentials() {
+Error wrongCredentials()
+{
     return makeError(
         ErrorCode::WrongCredentials,
         QCoreApplication::translate("confer::KeySlotCrypto", "The login or passphrase is not right."));
 }
 
-Error wrongRecoveryKey() {
+Error wrongRecoveryKey()
+{
     return makeError(
         ErrorCode::WrongCredentials,
         QCoreApplication::translate("confer::KeySlotCrypto", "This recovery key does not open this store."));
 }
 
-Error sodiumUnavailable() {
+Error sodiumUnavailable()
+{
     return makeError(
         ErrorCode::Crypto,
         QCoreApplication::translate("confer::KeySlotCrypto", "The encryption library could not start."));
@@ -243,7 +262,8 @@ Error sodiumUnavailable() {
 // The slot's key-encryption key: Argon2id of the passphrase, then BLAKE2b keyed with the device
 // secret, so the file and the passphrase alone are not enough on a device-bound store.
 Result<SecureBytes> slotKek(const QString& passphrase, const QByteArray& salt, const KdfParams& kdf,
-                            const SecureBytes* deviceSecret) {
+                            const SecureBytes* deviceSecret)
+{
     auto stretched = PassphraseKdf::derive(SecureBytes::fromPassphrase(passphrase), salt, kdf);
     if (!stretched.ok())
         return stretched.error();
@@ -252,7 +272,8 @@ Result<SecureBytes> slotKek(const QString& passphrase, const QByteArray& salt, c
 
 #ifdef Q_OS_UNIX
 // The rename is only durable once the directory entry is on disk.
-void syncDirectory(const QString& filePath) {
+void syncDirectory(const QString& filePath)
+{
     const QByteArray directory = QFile::encodeName(QFileInfo(filePath).absolutePath());
     const int fd = ::open(directory.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd >= 0) {
@@ -267,7 +288,8 @@ void syncDirectory(const QString&) {}
 
 // --- KeySlotFile ---------------------------------------------------------------------------------
 
-const KeySlot* KeySlotFile::slotFor(const QString& login) const {
+const KeySlot* KeySlotFile::slotFor(const QString& login) const
+{
     for (const KeySlot& slot : userSlots) {
         if (slot.login.compare(login, Qt::CaseInsensitive) == 0)
             return &slot;
@@ -275,14 +297,16 @@ const KeySlot* KeySlotFile::slotFor(const QString& login) const {
     return nullptr;
 }
 
-QStringList KeySlotFile::logins() const {
+QStringList KeySlotFile::logins() const
+{
     QStringList result;
     for (const KeySlot& slot : userSlots)
         result.append(slot.login);
     return result;
 }
 
-void KeySlotFile::upsertSlot(const KeySlot& slot) {
+void KeySlotFile::upsertSlot(const KeySlot& slot)
+{
     for (KeySlot& existing : userSlots) {
         if (existing.login.compare(slot.login, Qt::CaseInsensitive) == 0) {
             existing = slot;
@@ -292,12 +316,14 @@ void KeySlotFile::upsertSlot(const KeySlot& slot) {
     userSlots.append(slot);
 }
 
-bool KeySlotFile::removeSlot(const QString& login) {
+bool KeySlotFile::removeSlot(const QString& login)
+{
     return userSlots.removeIf(
                [&](const KeySlot& slot) { return slot.login.compare(login, Qt::CaseInsensitive) == 0; }) > 0;
 }
 
-QString KeySlotFile::randomId() {
+QString KeySlotFile::randomId()
+{
     if (!ensureSodium())
         return {};
     QByteArray bytes(static_cast<qsizetype>(IdBytes), Qt::Uninitialized);
@@ -305,7 +331,8 @@ QString KeySlotFile::randomId() {
     return QString::fromLatin1(bytes.toHex());
 }
 
-QByteArray KeySlotFile::toJson() const {
+QByteArray KeySlotFile::toJson() const
+{
     QJsonArray slotArray;
     for (const KeySlot& slot : userSlots) {
         slotArray.append(QJsonObject{{QStringLiteral("slotId"), slot.slotId},
@@ -336,7 +363,8 @@ QByteArray KeySlotFile::toJson() const {
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-Result<KeySlotFile> KeySlotFile::fromJson(const QByteArray& json) {
+Result<KeySlotFile> KeySlotFile::fromJson(const QByteArray& json)
+{
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
@@ -422,7 +450,8 @@ Result<KeySlotFile> KeySlotFile::fromJson(const QByteArray& json) {
     return file;
 }
 
-Result<KeySlotFile> KeySlotFile::load(const QString& path) {
+Result<KeySlotFile> KeySlotFile::load(const QString& path)
+{
     QFile file(path);
     if (!file.exists())
         return makeError(
@@ -444,7 +473,8 @@ Result<KeySlotFile> KeySlotFile::load(const QString& path) {
     return fromJson(json);
 }
 
-Status KeySlotFile::save(const QString& path) const {
+Status KeySlotFile::save(const QString& path) const
+{
     const QByteArray json = toJson();
     // Never leave behind a file that the next unlock would refuse.
     if (auto check = fromJson(json); !check.ok()) {
@@ -487,7 +517,8 @@ Status KeySlotFile::save(const QString& path) const {
 Result<KeySlot> KeySlotCrypto::seal(const SecureBytes& storeKey, const QString& storeId, bool isDeviceBound,
                                     const QString& login, const QString& passphrase,
                                     const SecureBytes* deviceSecret, const QString& deviceSecretId,
-                                    const KdfParams& params, const KdfPolicy& policy) {
+                                    const KdfParams& params, const KdfPolicy& policy)
+{
     if (!ensureSodium())
         return sodiumUnavailable();
     if (!policy.allows(params))
@@ -529,7 +560,8 @@ Result<KeySlot> KeySlotCrypto::seal(const SecureBytes& storeKey, const QString& 
 }
 
 Result<SecureBytes> KeySlotCrypto::open(const KeySlot& slot, const QString& storeId, bool isDeviceBound,
-                                        const QString& passphrase, const SecureBytes* deviceSecret) {
+                                        const QString& passphrase, const SecureBytes* deviceSecret)
+{
     if (!ensureSodium())
         return sodiumUnavailable();
     if (isDeviceBound && (!deviceSecret || deviceSecret->size() != DeviceSecretSize))
@@ -551,7 +583,8 @@ Result<SecureBytes> KeySlotCrypto::open(const KeySlot& slot, const QString& stor
 }
 
 Result<RecoverySlot> KeySlotCrypto::sealRecovery(const SecureBytes& storeKey, const QString& storeId,
-                                                 const SecureBytes& recoveryKey) {
+                                                 const SecureBytes& recoveryKey)
+{
     if (!ensureSodium())
         return sodiumUnavailable();
     if (storeKey.isEmpty() || recoveryKey.size() != KekSize)
@@ -568,7 +601,8 @@ Result<RecoverySlot> KeySlotCrypto::sealRecovery(const SecureBytes& storeKey, co
 }
 
 Result<SecureBytes> KeySlotCrypto::openRecovery(const RecoverySlot& slot, const QString& storeId,
-                                                const SecureBytes& recoveryKey) {
+                                                const SecureBytes& recoveryKey)
+{
     if (!ensureSodium())
         return sodiumUnavailable();
     if (recoveryKey.size() != KekSize)

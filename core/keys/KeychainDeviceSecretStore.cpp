@@ -25,7 +25,8 @@ template <typename JobType>
 using JobPtr = std::unique_ptr<JobType, JobDeleter>;
 
 template <typename JobType>
-JobPtr<JobType> makeJob(const QString& service, const QString& key) {
+JobPtr<JobType> makeJob(const QString& service, const QString& key)
+{
     JobPtr<JobType> job(new JobType(service));
     job->setAutoDelete(false);
     job->setInsecureFallback(false); // never the plaintext QSettings store
@@ -38,7 +39,8 @@ JobPtr<JobType> makeJob(const QString& service, const QString& key) {
 // pointer to it and would write into freed memory. So it is cut loose from this call and deletes
 // itself (autoDelete) once the keychain finally answers.
 template <typename JobType>
-bool runJob(JobPtr<JobType>& job, int timeoutMs) {
+bool runJob(JobPtr<JobType>& job, int timeoutMs)
+{
     QEventLoop loop;
     QTimer timeout;
     timeout.setSingleShot(true);
@@ -60,14 +62,16 @@ bool runJob(JobPtr<JobType>& job, int timeoutMs) {
     return false;
 }
 
-Error timedOut() {
+Error timedOut()
+{
     return makeError(ErrorCode::KeychainUnavailable,
                      QCoreApplication::translate("confer", "The system keychain did not answer in time."),
                      QStringLiteral("keychain job timed out"));
 }
 
 // Errors other than "not found"; every one fails closed as KeychainUnavailable.
-Error unavailable(QKeychain::Error code, const QString& keychainMessage) {
+Error unavailable(QKeychain::Error code, const QString& keychainMessage)
+{
     QString message;
     switch (code) {
     case QKeychain::AccessDenied:
@@ -96,7 +100,8 @@ Error unavailable(QKeychain::Error code, const QString& keychainMessage) {
 
 // QByteArray is implicitly shared: the job's own copy uses the same buffer, so zero it in place
 // (through constData) instead of detaching a private copy with data().
-void scrubSharedBuffer(const QByteArray& bytes) {
+void scrubSharedBuffer(const QByteArray& bytes)
+{
     if (!bytes.isEmpty())
         sodium_memzero(const_cast<char*>(bytes.constData()), static_cast<std::size_t>(bytes.size()));
 }
@@ -105,13 +110,16 @@ void scrubSharedBuffer(const QByteArray& bytes) {
 
 KeychainDeviceSecretStore::KeychainDeviceSecretStore(QString service, int timeoutMs)
     : m_service(std::move(service))
-    , m_timeoutMs(timeoutMs) {}
+    , m_timeoutMs(timeoutMs)
+{}
 
-QString KeychainDeviceSecretStore::entryName(const QString& storeId) const {
+QString KeychainDeviceSecretStore::entryName(const QString& storeId) const
+{
     return QStringLiteral("device-secret/") + storeId;
 }
 
-Result<SecureBytes> KeychainDeviceSecretStore::read(const QString& storeId) {
+Result<SecureBytes> KeychainDeviceSecretStore::read(const QString& storeId)
+{
     auto job = makeJob<QKeychain::ReadPasswordJob>(m_service, entryName(storeId));
     if (!runJob(job, m_timeoutMs))
         return timedOut();
@@ -141,7 +149,8 @@ Result<SecureBytes> KeychainDeviceSecretStore::read(const QString& storeId) {
     return secret;
 }
 
-Status KeychainDeviceSecretStore::write(const QString& storeId, const SecureBytes& secret) {
+Status KeychainDeviceSecretStore::write(const QString& storeId, const SecureBytes& secret)
+{
     // read() refuses anything else, so never store it.
     if (secret.size() != DeviceSecretSize)
         return makeError(ErrorCode::InvalidInput,
@@ -161,7 +170,8 @@ Status KeychainDeviceSecretStore::write(const QString& storeId, const SecureByte
     return Status::success();
 }
 
-Status KeychainDeviceSecretStore::remove(const QString& storeId) {
+Status KeychainDeviceSecretStore::remove(const QString& storeId)
+{
     auto job = makeJob<QKeychain::DeletePasswordJob>(m_service, entryName(storeId));
     if (!runJob(job, m_timeoutMs))
         return timedOut();
@@ -171,7 +181,8 @@ Status KeychainDeviceSecretStore::remove(const QString& storeId) {
     return Status::success();
 }
 
-bool KeychainDeviceSecretStore::isServiceAvailable() {
+bool KeychainDeviceSecretStore::isServiceAvailable()
+{
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected() || !bus.interface())
         return false;

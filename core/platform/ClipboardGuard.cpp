@@ -9,16 +9,19 @@ namespace confer {
 
 ClipboardGuard::ClipboardGuard(const Clock& clock, QObject* parent)
     : QObject(parent)
-    , m_clock(clock) {
+    , m_clock(clock)
+{
     m_poll.setInterval(1000);
     connect(&m_poll, &QTimer::timeout, this, &ClipboardGuard::check);
 }
 
-ClipboardGuard::~ClipboardGuard() {
+ClipboardGuard::~ClipboardGuard()
+{
     clearNow();
 }
 
-void ClipboardGuard::copy(const QString& text) {
+void ClipboardGuard::copy(const QString& text)
+{
     QGuiApplication::clipboard()->setText(text);
     m_copied = text;
     m_copiedAtMs = m_clock.monotonicMs();
@@ -26,12 +29,14 @@ void ClipboardGuard::copy(const QString& text) {
     m_poll.start();
 }
 
-void ClipboardGuard::check() {
+void ClipboardGuard::check()
+{
     if (m_isHolding && m_clock.monotonicMs() - m_copiedAtMs >= ClearAfterMs)
         clearNow();
 }
 
-void ClipboardGuard::clearNow() {
+void ClipboardGuard::clearNow()
+{
     if (!m_isHolding)
         return;
     m_isHolding = false;

@@ -9,7 +9,8 @@ namespace confer {
 
 InactivityTimer::InactivityTimer(const Clock& clock, QObject* parent)
     : QObject(parent)
-    , m_clock(clock) {
+    , m_clock(clock)
+{
     // Coarse on purpose: the clock decides, the timer only asks once a second.
     m_poll.setInterval(1000);
     connect(&m_poll, &QTimer::timeout, this, &InactivityTimer::check);
@@ -17,22 +18,26 @@ InactivityTimer::InactivityTimer(const Clock& clock, QObject* parent)
         app->installEventFilter(this);
 }
 
-void InactivityTimer::setTimeoutMs(qint64 ms) {
+void InactivityTimer::setTimeoutMs(qint64 ms)
+{
     m_timeoutMs = ms;
 }
 
-void InactivityTimer::start() {
+void InactivityTimer::start()
+{
     m_lastActivityMs = m_clock.monotonicMs();
     m_isActive = true;
     m_poll.start();
 }
 
-void InactivityTimer::stop() {
+void InactivityTimer::stop()
+{
     m_isActive = false;
     m_poll.stop();
 }
 
-void InactivityTimer::check() {
+void InactivityTimer::check()
+{
     if (!m_isActive)
         return;
     if (m_clock.monotonicMs() - m_lastActivityMs < m_timeoutMs)
@@ -41,7 +46,8 @@ void InactivityTimer::check() {
     emit inactive();
 }
 
-bool InactivityTimer::eventFilter(QObject* watched, QEvent* event) {
+bool InactivityTimer::eventFilter(QObject* watched, QEvent* event)
+{
     switch (event->type()) {
     case QEvent::KeyPress:
     case QEvent::MouseButtonPress:

@@ -5,7 +5,8 @@
 
 namespace confer {
 
-bool ProcessHardening::disableCoreDumps() {
+bool ProcessHardening::disableCoreDumps()
+{
     const rlimit none{0, 0};
     const bool isLimitSet = setrlimit(RLIMIT_CORE, &none) == 0;
     // Not dumpable also keeps other processes of the same user from ptrace-attaching to read memory.
@@ -13,7 +14,8 @@ bool ProcessHardening::disableCoreDumps() {
     return isLimitSet && isUndumpable && areCoreDumpsDisabled();
 }
 
-bool ProcessHardening::areCoreDumpsDisabled() {
+bool ProcessHardening::areCoreDumpsDisabled()
+{
     rlimit limit{};
     if (getrlimit(RLIMIT_CORE, &limit) != 0)
         return false;

@@ -15,7 +15,8 @@ const QString ScreenSaverSignal = QStringLiteral("ActiveChanged");
 const QString LogindService = QStringLiteral("org.freedesktop.login1");
 
 // logind's object path for the session this process runs in; empty when there is none.
-QString currentLogindSession(const QDBusConnection& systemBus) {
+QString currentLogindSession(const QDBusConnection& systemBus)
+{
     const QString managerPath = QStringLiteral("/org/freedesktop/login1");
     const QString managerInterface = QStringLiteral("org.freedesktop.login1.Manager");
     QDBusMessage byPid = QDBusMessage::createMethodCall(LogindService, managerPath, managerInterface,
@@ -36,7 +37,8 @@ QString currentLogindSession(const QDBusConnection& systemBus) {
 } // namespace
 
 ScreenLockWatcher::ScreenLockWatcher(QObject* parent)
-    : QObject(parent) {
+    : QObject(parent)
+{
     QDBusConnection sessionBus = QDBusConnection::sessionBus();
     if (sessionBus.isConnected()) {
         // Bound to the service name, so only the screensaver that owns it can lock us.
@@ -65,13 +67,15 @@ ScreenLockWatcher::ScreenLockWatcher(QObject* parent)
     }
 }
 
-void ScreenLockWatcher::onScreenSaverActiveChanged(bool isActive) {
+void ScreenLockWatcher::onScreenSaverActiveChanged(bool isActive)
+{
     // ActiveChanged(false) is the screen coming back: Confer stays locked until the user unlocks it.
     if (isActive)
         emit screenLocked();
 }
 
-void ScreenLockWatcher::onSessionLock() {
+void ScreenLockWatcher::onSessionLock()
+{
     emit screenLocked();
 }
 

@@ -57,8 +57,8 @@ Status Session::start(const QString& login)
     auto hasRow = row->step();
     if (!hasRow.ok())
         return hasRow.error();
-    const Error refused = makeError(ErrorCode::WrongCredentials,
-                                    trSession("The user name or passphrase is not correct."));
+    const Error refused =
+        makeError(ErrorCode::WrongCredentials, trSession("The user name or passphrase is not correct."));
     if (!*hasRow)
         return refused;
     m_user.id = row->columnInt(0);
@@ -68,8 +68,8 @@ Status Session::start(const QString& login)
     m_user.isDisabled = row->columnInt(4) != 0;
     m_user.createdUtc = QDateTime::fromString(row->columnText(5), Qt::ISODate);
     if (m_user.isDisabled) {
-        (void)m_audit->append(m_user.login, QStringLiteral("signin.refused"), QStringLiteral("user:%1").arg(m_user.id),
-                              QStringLiteral("account disabled"));
+        (void)m_audit->append(m_user.login, QStringLiteral("signin.refused"),
+                              QStringLiteral("user:%1").arg(m_user.id), QStringLiteral("account disabled"));
         return refused;
     }
     return {};
@@ -92,23 +92,28 @@ int Session::autoLockMinutes() const
 Status Session::setAutoLockMinutes(int minutes)
 {
     if (!isAdministrator()) {
-        (void)m_audit->append(m_user.login, QStringLiteral("access.denied"), QStringLiteral("setting:auto-lock"));
-        return makeError(ErrorCode::AccessDenied, trSession("Only an administrator can change the auto-lock time."));
+        (void)m_audit->append(m_user.login, QStringLiteral("access.denied"),
+                              QStringLiteral("setting:auto-lock"));
+        return makeError(ErrorCode::AccessDenied,
+                         trSession("Only an administrator can change the auto-lock time."));
     }
     if (minutes < 1 || minutes > 60)
-        return makeError(ErrorCode::InvalidInput, trSession("Choose an auto-lock time from 1 to 60 minutes."));
+        return makeError(ErrorCode::InvalidInput,
+                         trSession("Choose an auto-lock time from 1 to 60 minutes."));
     Transaction tx(*m_db);
     if (!tx.isActive())
         return tx.beginStatus();
     // INSERT OR REPLACE: SQLite 3.15 has no UPSERT.
-    auto write = m_db->prepare(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (:key, :value)"));
+    auto write =
+        m_db->prepare(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (:key, :value)"));
     if (!write.ok())
         return write.error();
     write->bind(":key", QString::fromLatin1(AutoLockKey)).bind(":value", QString::number(minutes));
     if (Status run = write->run(); !run.ok())
         return run;
-    if (Status audited = m_audit->append(m_user.login, QStringLiteral("setting.change"),
-                                         QStringLiteral("setting:auto-lock"), QStringLiteral("minutes=%1").arg(minutes));
+    if (Status audited =
+            m_audit->append(m_user.login, QStringLiteral("setting.change"),
+                            QStringLiteral("setting:auto-lock"), QStringLiteral("minutes=%1").arg(minutes));
         !audited.ok())
         return audited;
     return tx.commit();

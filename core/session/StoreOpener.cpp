@@ -44,16 +44,18 @@ QString isoNow(const Clock& clock)
 Error deviceSecretProblem(const Error& error)
 {
     if (error.code == ErrorCode::KeychainUnavailable) {
-        return makeError(ErrorCode::KeychainUnavailable,
-                         trOpener("The system keychain did not answer, so this store cannot be unlocked. Unlock "
-                                  "the desktop keychain and try again, or use the recovery key."),
-                         error.detail);
+        return makeError(
+            ErrorCode::KeychainUnavailable,
+            trOpener("The system keychain did not answer, so this store cannot be unlocked. Unlock "
+                     "the desktop keychain and try again, or use the recovery key."),
+            error.detail);
     }
-    return makeError(ErrorCode::DeviceSecretMissing,
-                     trOpener("This store is bound to a secret kept in this computer's keychain, and that secret "
-                              "cannot be found. If the store was moved to a new computer or the keychain was reset, "
-                              "unlock it with the recovery key."),
-                     error.detail);
+    return makeError(
+        ErrorCode::DeviceSecretMissing,
+        trOpener("This store is bound to a secret kept in this computer's keychain, and that secret "
+                 "cannot be found. If the store was moved to a new computer or the keychain was reset, "
+                 "unlock it with the recovery key."),
+        error.detail);
 }
 
 // Removes what a failed setup created, so a second attempt starts clean.
@@ -85,8 +87,9 @@ Status initialiseStore(Session& session, const StoreOpener::SetupRequest& reques
     Transaction tx(store);
     if (!tx.isActive())
         return tx.beginStatus();
-    auto info = store.prepare(QStringLiteral("INSERT INTO store_info (id, store_id, created_utc, is_device_bound) "
-                                             "VALUES (1, :store, :at, :bound)"));
+    auto info =
+        store.prepare(QStringLiteral("INSERT INTO store_info (id, store_id, created_utc, is_device_bound) "
+                                     "VALUES (1, :store, :at, :bound)"));
     if (!info.ok())
         return info.error();
     info->bind(":store", slotFile.storeId).bind(":at", isoNow(clock)).bind(":bound", request.bindToDevice);
@@ -102,7 +105,8 @@ Status initialiseStore(Session& session, const StoreOpener::SetupRequest& reques
     if (Status run = admin->run(); !run.ok())
         return run;
     const QString userRecord = QStringLiteral("user:%1").arg(store.lastInsertRowId());
-    const QString binding = request.bindToDevice ? QStringLiteral("device-bound") : QStringLiteral("not device-bound");
+    const QString binding =
+        request.bindToDevice ? QStringLiteral("device-bound") : QStringLiteral("not device-bound");
     AuditLog& audit = session.audit();
     const std::tuple<QString, QString, QString> events[] = {
         {QStringLiteral("store.create"), QString(), binding},
@@ -122,7 +126,8 @@ Status initialiseStore(Session& session, const StoreOpener::SetupRequest& reques
 
 } // namespace
 
-StoreOpener::StoreOpener(StorePaths paths, DeviceSecretStore& deviceSecrets, const Clock& clock, KdfPolicy policy)
+StoreOpener::StoreOpener(StorePaths paths, DeviceSecretStore& deviceSecrets, const Clock& clock,
+                         KdfPolicy policy)
     : m_paths(std::move(paths))
     , m_deviceSecrets(deviceSecrets)
     , m_clock(clock)
@@ -144,7 +149,8 @@ bool StoreOpener::isDeviceBound() const
 Result<StoreOpener::SetupOutcome> StoreOpener::create(const SetupRequest& request)
 {
     if (m_paths.exists() || QFile::exists(m_paths.storeFile()) || QFile::exists(m_paths.keySlotFile()))
-        return makeError(ErrorCode::Conflict, trOpener("A store already exists here; Confer will not overwrite it."));
+        return makeError(ErrorCode::Conflict,
+                         trOpener("A store already exists here; Confer will not overwrite it."));
     if (Status valid = validateLogin(request.adminLogin); !valid.ok())
         return valid.error();
     if (request.adminDisplayName.trimmed().isEmpty())
@@ -163,11 +169,14 @@ Result<StoreOpener::SetupOutcome> StoreOpener::create(const SetupRequest& reques
         params = *tuned;
     }
     if (!m_policy.allows(params))
-        return makeError(ErrorCode::InvalidInput, trOpener("The key derivation settings are below Confer's minimum."));
+        return makeError(ErrorCode::InvalidInput,
+                         trOpener("The key derivation settings are below Confer's minimum."));
 
     if (!QDir().mkpath(m_paths.directory()))
-        return makeError(ErrorCode::Io, trOpener("The store folder could not be created."), m_paths.directory());
-    QFile::setPermissions(m_paths.directory(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        return makeError(ErrorCode::Io, trOpener("The store folder could not be created."),
+                         m_paths.directory());
+    QFile::setPermissions(m_paths.directory(),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 
     KeySlotFile slotFile;
     slotFile.storeId = KeySlotFile::randomId();
@@ -191,9 +200,9 @@ Result<StoreOpener::SetupOutcome> StoreOpener::create(const SetupRequest& reques
 
     SecureBytes storeKey = SecureBytes::random(32);
     RecoveryKey recoveryKey = RecoveryKey::generate();
-    auto adminSlot = KeySlotCrypto::seal(storeKey, slotFile.storeId, slotFile.isDeviceBound, request.adminLogin,
-                                         request.passphrase, request.bindToDevice ? &deviceSecret : nullptr, slotFile.deviceSecretId, params,
-                                         m_policy);
+    auto adminSlot = KeySlotCrypto::seal(
+        storeKey, slotFile.storeId, slotFile.isDeviceBound, request.adminLogin, request.passphrase,
+        request.bindToDevice ? &deviceSecret : nullptr, slotFile.deviceSecretId, params, m_policy);
     if (!adminSlot.ok())
         return undo(adminSlot.error());
     slotFile.userSlots.append(*adminSlot);
@@ -225,15 +234,16 @@ Result<std::unique_ptr<Session>> StoreOpener::unlock(const QString& login, const
         return error;
     };
     if (!m_paths.exists())
-        return makeError(ErrorCode::NotFound, trOpener("There is no Confer store in this folder."), m_paths.directory());
+        return makeError(ErrorCode::NotFound, trOpener("There is no Confer store in this folder."),
+                         m_paths.directory());
     auto slotFile = KeySlotFile::load(m_paths.keySlotFile());
     if (!slotFile.ok())
         return failed(genericFailure());
     const KeySlot* slot = slotFile->slotFor(login);
     if (!slot) {
         // Spend the same effort as a real attempt, so timing does not tell which logins exist.
-        (void)PassphraseKdf::derive(SecureBytes::fromPassphrase(passphrase), QByteArray(PassphraseKdf::SaltSize, '\0'),
-                                    slotFile->defaultKdf);
+        (void)PassphraseKdf::derive(SecureBytes::fromPassphrase(passphrase),
+                                    QByteArray(PassphraseKdf::SaltSize, '\0'), slotFile->defaultKdf);
         return failed(genericFailure());
     }
 
@@ -244,9 +254,10 @@ Result<std::unique_ptr<Session>> StoreOpener::unlock(const QString& login, const
             return deviceSecretProblem(secret.error());
         deviceSecret = std::move(*secret);
         if (slot->deviceSecretId != slotFile->deviceSecretId) {
-            return makeError(ErrorCode::WrongCredentials,
-                             trOpener("This store was recovered on a new computer since you last signed in. Ask an "
-                                      "administrator to reset your passphrase."));
+            return makeError(
+                ErrorCode::WrongCredentials,
+                trOpener("This store was recovered on a new computer since you last signed in. Ask an "
+                         "administrator to reset your passphrase."));
         }
     }
     auto storeKey = KeySlotCrypto::open(*slot, slotFile->storeId, slotFile->isDeviceBound, passphrase,
@@ -257,8 +268,8 @@ Result<std::unique_ptr<Session>> StoreOpener::unlock(const QString& login, const
     return openSession(std::move(*slotFile), std::move(*storeKey), slot->login, QStringLiteral("passphrase"));
 }
 
-Result<std::unique_ptr<Session>> StoreOpener::openSession(KeySlotFile slotFile, SecureBytes storeKey, const QString& login,
-                                                          const QString& how)
+Result<std::unique_ptr<Session>> StoreOpener::openSession(KeySlotFile slotFile, SecureBytes storeKey,
+                                                          const QString& login, const QString& how)
 {
     auto db = openStore(m_paths, storeKey, false);
     if (!db.ok()) {
@@ -268,8 +279,8 @@ Result<std::unique_ptr<Session>> StoreOpener::openSession(KeySlotFile slotFile, 
         }
         return db.error();
     }
-    std::unique_ptr<Session> session(
-        new Session(m_paths, std::move(slotFile), std::move(storeKey), std::move(*db), m_deviceSecrets, m_clock, m_policy));
+    std::unique_ptr<Session> session(new Session(m_paths, std::move(slotFile), std::move(storeKey),
+                                                 std::move(*db), m_deviceSecrets, m_clock, m_policy));
     if (Status started = session->start(login); !started.ok())
         return started.error();
 
@@ -281,7 +292,8 @@ Result<std::unique_ptr<Session>> StoreOpener::openSession(KeySlotFile slotFile, 
     }
     m_failedAttempts.clear();
     const User& user = session->currentUser();
-    if (Status audited = audit.append(user.login, QStringLiteral("signin.success"), QStringLiteral("user:%1").arg(user.id), how);
+    if (Status audited = audit.append(user.login, QStringLiteral("signin.success"),
+                                      QStringLiteral("user:%1").arg(user.id), how);
         !audited.ok())
         return audited.error();
     return session;
@@ -291,7 +303,8 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
                                                       const QString& newPassphrase)
 {
     if (!m_paths.exists())
-        return makeError(ErrorCode::NotFound, trOpener("There is no Confer store in this folder."), m_paths.directory());
+        return makeError(ErrorCode::NotFound, trOpener("There is no Confer store in this folder."),
+                         m_paths.directory());
     auto recoveryKey = RecoveryKey::parse(recoveryKeyText);
     if (!recoveryKey.ok())
         return recoveryKey.error();
@@ -299,19 +312,22 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
         return strong.error();
     auto slotFile = KeySlotFile::load(m_paths.keySlotFile());
     if (!slotFile.ok() || !slotFile->recovery)
-        return makeError(ErrorCode::WrongCredentials, trOpener("The store could not be opened with this recovery key."));
+        return makeError(ErrorCode::WrongCredentials,
+                         trOpener("The store could not be opened with this recovery key."));
     auto storeKey = KeySlotCrypto::openRecovery(*slotFile->recovery, slotFile->storeId, recoveryKey->bytes());
     if (!storeKey.ok())
-        return makeError(ErrorCode::WrongCredentials, trOpener("The store could not be opened with this recovery key."));
+        return makeError(ErrorCode::WrongCredentials,
+                         trOpener("The store could not be opened with this recovery key."));
 
     // Open first: the user must exist and be enabled before anything about this device changes.
     auto db = openStore(m_paths, *storeKey, false);
     if (!db.ok())
         return db.error();
-    std::unique_ptr<Session> session(new Session(m_paths, std::move(*slotFile), std::move(*storeKey), std::move(*db),
-                                                 m_deviceSecrets, m_clock, m_policy));
+    std::unique_ptr<Session> session(new Session(m_paths, std::move(*slotFile), std::move(*storeKey),
+                                                 std::move(*db), m_deviceSecrets, m_clock, m_policy));
     if (Status started = session->start(login); !started.ok())
-        return makeError(ErrorCode::InvalidInput, trOpener("There is no enabled account with that user name."));
+        return makeError(ErrorCode::InvalidInput,
+                         trOpener("There is no enabled account with that user name."));
 
     KeySlotFile& file = session->keySlots();
     const KeySlotFile before = file;
@@ -321,8 +337,9 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
         file.deviceSecretId = KeySlotFile::randomId();
     }
     const QString userLogin = session->currentUser().login;
-    auto slot = KeySlotCrypto::seal(session->storeKey(), file.storeId, file.isDeviceBound, userLogin, newPassphrase,
-                                    file.isDeviceBound ? &deviceSecret : nullptr, file.deviceSecretId, file.defaultKdf, m_policy);
+    auto slot = KeySlotCrypto::seal(session->storeKey(), file.storeId, file.isDeviceBound, userLogin,
+                                    newPassphrase, file.isDeviceBound ? &deviceSecret : nullptr,
+                                    file.deviceSecretId, file.defaultKdf, m_policy);
     if (!slot.ok()) {
         file = before;
         return slot.error();
@@ -347,7 +364,8 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
     const QString record = QStringLiteral("user:%1").arg(session->currentUser().id);
     (void)session->audit().append(userLogin, QStringLiteral("recovery.used"), record,
                                   file.isDeviceBound ? QStringLiteral("device re-bound") : QString());
-    (void)session->audit().append(userLogin, QStringLiteral("signin.success"), record, QStringLiteral("recovery key"));
+    (void)session->audit().append(userLogin, QStringLiteral("signin.success"), record,
+                                  QStringLiteral("recovery key"));
     return session;
 }
 

@@ -57,8 +57,8 @@ private:
         QString login;
         QDateTime atUtc;
     };
-    Result<std::unique_ptr<Session>> openSession(KeySlotFile slots, SecureBytes storeKey, const QString& login,
-                                                 const QString& how);
+    Result<std::unique_ptr<Session>> openSession(KeySlotFile slots, SecureBytes storeKey,
+                                                 const QString& login, const QString& how);
 
     StorePaths m_paths;
     DeviceSecretStore& m_deviceSecrets;

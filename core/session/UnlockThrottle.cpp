@@ -7,23 +7,28 @@
 namespace confer {
 
 UnlockThrottle::UnlockThrottle(const Clock& clock)
-    : m_clock(clock) {}
+    : m_clock(clock)
+{}
 
-void UnlockThrottle::recordFailure() {
+void UnlockThrottle::recordFailure()
+{
     ++m_failures;
     m_allowedFromMs = m_clock.monotonicMs() + delayAfterFailures(m_failures);
 }
 
-void UnlockThrottle::recordSuccess() {
+void UnlockThrottle::recordSuccess()
+{
     m_failures = 0;
     m_allowedFromMs = 0;
 }
 
-qint64 UnlockThrottle::remainingMs() const {
+qint64 UnlockThrottle::remainingMs() const
+{
     return std::max<qint64>(0, m_allowedFromMs - m_clock.monotonicMs());
 }
 
-qint64 UnlockThrottle::delayAfterFailures(int failures) {
+qint64 UnlockThrottle::delayAfterFailures(int failures)
+{
     if (failures < FreeAttempts)
         return 0;
     const int exponent = failures - FreeAttempts;

@@ -26,13 +26,15 @@ constexpr qint64 PlaintextHeaderSize = sizeof(PlaintextHeader);
 
 // A wrong key, a garbage file and a truncated file must be indistinguishable to whoever is
 // guessing: one code, one sentence, no detail that tells them apart.
-Error wrongCredentials() {
+Error wrongCredentials()
+{
     return makeError(ErrorCode::WrongCredentials,
                      QCoreApplication::translate("confer::Database",
                                                  "The store could not be opened with these credentials."));
 }
 
-Error misconfigured(const QString& detail) {
+Error misconfigured(const QString& detail)
+{
     return makeError(ErrorCode::StoreMisconfigured,
                      QCoreApplication::translate("confer::Database",
                                                  "A security setting of the store did not take effect, so "
@@ -40,20 +42,23 @@ Error misconfigured(const QString& detail) {
                      detail);
 }
 
-Error unencryptedFile() {
+Error unencryptedFile()
+{
     return makeError(
         ErrorCode::StoreMisconfigured,
         QCoreApplication::translate("confer::Database",
                                     "This file is an unencrypted database; Confer will not open it."));
 }
 
-bool isCorruptionCode(int code) {
+bool isCorruptionCode(int code)
+{
     const int primary = code & 0xff;
     return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
 }
 
 // Reads the first bytes of the file itself, below SQLite, to see whether they are plaintext.
-Result<bool> startsWithPlaintextHeader(const QString& path) {
+Result<bool> startsWithPlaintextHeader(const QString& path)
+{
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return makeError(ErrorCode::Io,
@@ -67,7 +72,8 @@ Result<bool> startsWithPlaintextHeader(const QString& path) {
 
 // The raw-key form x'<64 hex digits>' that skips SQLCipher's own KDF (Argon2id has already run).
 // Built in guarded memory so no copy of the key lingers in an ordinary heap buffer.
-SecureBytes rawKeyLiteral(const SecureBytes& key) {
+SecureBytes rawKeyLiteral(const SecureBytes& key)
+{
     static constexpr char Digits[] = "0123456789abcdef";
     SecureBytes literal(key.size() * 2 + 3);
     unsigned char* out = literal.data();
@@ -82,7 +88,8 @@ SecureBytes rawKeyLiteral(const SecureBytes& key) {
 }
 
 // One text value from a query that yields one row (a pragma read-back); null if no row.
-Result<QString> queryText(Database& db, const char* sql) {
+Result<QString> queryText(Database& db, const char* sql)
+{
     auto statement = db.prepare(QString::fromLatin1(sql));
     if (!statement.ok())
         return statement.error();
@@ -96,9 +103,11 @@ Result<QString> queryText(Database& db, const char* sql) {
 
 Database::Database(sqlite3* db, QString path)
     : m_db(db)
-    , m_path(std::move(path)) {}
+    , m_path(std::move(path))
+{}
 
-Database::~Database() {
+Database::~Database()
+{
     if (!m_db)
         return;
     if (m_isOpen && !isInTransaction())
@@ -107,7 +116,8 @@ Database::~Database() {
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString& path, const SecureBytes& key,
-                                                 const Options& options) {
+                                                 const Options& options)
+{
     const bool isKeyed = !options.plaintextForBenchmark;
     if (isKeyed && key.size() != KeySize) {
         return makeError(
@@ -200,7 +210,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secu
     return db;
 }
 
-Status Database::applyAndVerifySettings(const Options& options) {
+Status Database::applyAndVerifySettings(const Options& options)
+{
     const bool isKeyed = !options.plaintextForBenchmark;
     if (isKeyed) {
         // SQLCipher 3.4.1 ignores pragmas it does not know, so read back rather than trust.
@@ -243,14 +254,16 @@ Status Database::applyAndVerifySettings(const Options& options) {
     return {};
 }
 
-Status Database::exec(const QString& sql) {
+Status Database::exec(const QString& sql)
+{
     const int rc = sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK)
         return lastError(QStringLiteral("exec"));
     return {};
 }
 
-Result<Statement> Database::prepare(const QString& sql) {
+Result<Statement> Database::prepare(const QString& sql)
+{
     sqlite3_stmt* stmt = nullptr;
     const QByteArray utf8 = sql.toUtf8();
     const int rc = sqlite3_prepare_v2(m_db, utf8.constData(), static_cast<int>(utf8.size()), &stmt, nullptr);
@@ -266,15 +279,18 @@ Result<Statement> Database::prepare(const QString& sql) {
     return Statement(this, stmt);
 }
 
-qint64 Database::lastInsertRowId() const {
+qint64 Database::lastInsertRowId() const
+{
     return sqlite3_last_insert_rowid(m_db);
 }
 
-int Database::changes() const {
+int Database::changes() const
+{
     return sqlite3_changes(m_db);
 }
 
-Status Database::checkIntegrity() {
+Status Database::checkIntegrity()
+{
     const auto corrupt = [](const QString& detail) {
         return makeError(ErrorCode::StoreCorrupt,
                          QCoreApplication::translate("confer::Database",
@@ -302,18 +318,21 @@ Status Database::checkIntegrity() {
                        .arg(rows.isEmpty() ? QStringLiteral("no result") : rows.first()));
 }
 
-Status Database::checkpointTruncate() {
+Status Database::checkpointTruncate()
+{
     const int rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
     if (rc != SQLITE_OK)
         return lastError(QStringLiteral("checkpoint"));
     return {};
 }
 
-bool Database::isInTransaction() const {
+bool Database::isInTransaction() const
+{
     return m_db && !sqlite3_get_autocommit(m_db);
 }
 
-Error Database::lastError(const QString& what) const {
+Error Database::lastError(const QString& what) const
+{
     const int code = m_db ? sqlite3_extended_errcode(m_db) : SQLITE_NOMEM;
     const QString detail = QStringLiteral("%1: %2 (%3)")
                                .arg(what, QString::fromUtf8(m_db ? sqlite3_errmsg(m_db) : "no connection"))

@@ -37,7 +37,8 @@ public:
     // A wrong key and a file that is not a store give the same WrongCredentials error.
     static Result<std::unique_ptr<Database>> open(const QString& path, const SecureBytes& key,
                                                   const Options& options);
-    static Result<std::unique_ptr<Database>> open(const QString& path, const SecureBytes& key) {
+    static Result<std::unique_ptr<Database>> open(const QString& path, const SecureBytes& key)
+    {
         return open(path, key, Options{});
     }
 
@@ -57,7 +58,8 @@ public:
     bool isInTransaction() const;
     // Told when a Transaction ends: true after a successful commit, false after a rollback. The audit
     // log anchors its chain head on commit and forgets unanchored events on rollback.
-    void setTransactionListener(std::function<void(bool isCommitted)> listener) {
+    void setTransactionListener(std::function<void(bool isCommitted)> listener)
+    {
         m_transactionListener = std::move(listener);
     }
     void notifyCommitted() { notifyTransactionEnded(true); }
@@ -80,7 +82,8 @@ private:
     QString m_path;
     QString m_cipherVersion;
     bool m_isOpen = false; // fully opened and verified: only then may closing write (checkpoint)
-    void notifyTransactionEnded(bool isCommitted) {
+    void notifyTransactionEnded(bool isCommitted)
+    {
         if (m_transactionListener)
             m_transactionListener(isCommitted);
     }

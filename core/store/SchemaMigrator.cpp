@@ -16,7 +16,8 @@ namespace confer {
 namespace {
 
 // Keeps the underlying code (a damaged page stays StoreCorrupt) with a sentence about the upgrade.
-Error upgradeFailed(ErrorCode code, const QString& detail) {
+Error upgradeFailed(ErrorCode code, const QString& detail)
+{
     return makeError(code,
                      QCoreApplication::translate("confer::SchemaMigrator",
                                                  "The store could not be upgraded to this version of Confer; "
@@ -26,11 +27,13 @@ Error upgradeFailed(ErrorCode code, const QString& detail) {
 
 } // namespace
 
-std::vector<Migration> SchemaMigrator::productMigrations() {
+std::vector<Migration> SchemaMigrator::productMigrations()
+{
     return migrationsFrom(QStringLiteral(":/schema"));
 }
 
-std::vector<Migration> SchemaMigrator::migrationsFrom(const QString& directory) {
+std::vector<Migration> SchemaMigrator::migrationsFrom(const QString& directory)
+{
     static const QRegularExpression numbered(QStringLiteral("^(\\d+)_[^/]+\\.sql$"));
     std::vector<Migration> migrations;
     const QStringList names = QDir(directory).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
@@ -49,7 +52,8 @@ std::vector<Migration> SchemaMigrator::migrationsFrom(const QString& directory) 
     return migrations;
 }
 
-Result<int> SchemaMigrator::currentVersion(Database& db) {
+Result<int> SchemaMigrator::currentVersion(Database& db)
+{
     auto query = db.prepare(QStringLiteral("PRAGMA user_version"));
     if (!query.ok())
         return query.error();
@@ -59,7 +63,8 @@ Result<int> SchemaMigrator::currentVersion(Database& db) {
     return *hasRow ? static_cast<int>(query->columnInt(0)) : 0;
 }
 
-Status SchemaMigrator::migrate(Database& db, const std::vector<Migration>& migrations) {
+Status SchemaMigrator::migrate(Database& db, const std::vector<Migration>& migrations)
+{
     int previous = 0;
     for (const Migration& migration : migrations) {
         if (migration.version <= previous) {

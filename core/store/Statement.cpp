@@ -12,15 +12,18 @@ namespace confer {
 
 Statement::Statement(Database* db, sqlite3_stmt* stmt)
     : m_db(db)
-    , m_stmt(stmt) {}
+    , m_stmt(stmt)
+{}
 
 Statement::Statement(Statement&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
     , m_stmt(std::exchange(other.m_stmt, nullptr))
     , m_bindFailed(std::exchange(other.m_bindFailed, false))
-    , m_bindError(std::move(other.m_bindError)) {}
+    , m_bindError(std::move(other.m_bindError))
+{}
 
-Statement& Statement::operator=(Statement&& other) noexcept {
+Statement& Statement::operator=(Statement&& other) noexcept
+{
     if (this != &other) {
         sqlite3_finalize(m_stmt);
         m_db = std::exchange(other.m_db, nullptr);
@@ -31,11 +34,13 @@ Statement& Statement::operator=(Statement&& other) noexcept {
     return *this;
 }
 
-Statement::~Statement() {
+Statement::~Statement()
+{
     sqlite3_finalize(m_stmt); // a no-op on nullptr
 }
 
-int Statement::indexOf(const char* name) {
+int Statement::indexOf(const char* name)
+{
     const int index = m_stmt ? sqlite3_bind_parameter_index(m_stmt, name) : 0;
     // An unknown name is a programming error; step() reports it instead of crashing or
     // silently running with the parameter left NULL.
@@ -46,7 +51,8 @@ int Statement::indexOf(const char* name) {
     return index;
 }
 
-void Statement::recordBindResult(const char* name, int rc) {
+void Statement::recordBindResult(const char* name, int rc)
+{
     // The value itself never goes into the message, only the parameter's name.
     if (rc != SQLITE_OK && !m_bindFailed) {
         m_bindFailed = true;
@@ -54,19 +60,22 @@ void Statement::recordBindResult(const char* name, int rc) {
     }
 }
 
-Statement& Statement::bind(const char* name, qint64 value) {
+Statement& Statement::bind(const char* name, qint64 value)
+{
     if (const int index = indexOf(name))
         recordBindResult(name, sqlite3_bind_int64(m_stmt, index, value));
     return *this;
 }
 
-Statement& Statement::bind(const char* name, double value) {
+Statement& Statement::bind(const char* name, double value)
+{
     if (const int index = indexOf(name))
         recordBindResult(name, sqlite3_bind_double(m_stmt, index, value));
     return *this;
 }
 
-Statement& Statement::bind(const char* name, const QString& value) {
+Statement& Statement::bind(const char* name, const QString& value)
+{
     if (value.isNull())
         return bindNull(name);
     if (const int index = indexOf(name)) {
@@ -78,7 +87,8 @@ Statement& Statement::bind(const char* name, const QString& value) {
     return *this;
 }
 
-Statement& Statement::bind(const char* name, const QByteArray& value) {
+Statement& Statement::bind(const char* name, const QByteArray& value)
+{
     if (value.isNull())
         return bindNull(name);
     if (const int index = indexOf(name)) {
@@ -92,13 +102,15 @@ Statement& Statement::bind(const char* name, const QByteArray& value) {
     return *this;
 }
 
-Statement& Statement::bindNull(const char* name) {
+Statement& Statement::bindNull(const char* name)
+{
     if (const int index = indexOf(name))
         recordBindResult(name, sqlite3_bind_null(m_stmt, index));
     return *this;
 }
 
-Result<bool> Statement::step() {
+Result<bool> Statement::step()
+{
     if (m_bindFailed) {
         return makeError(
             ErrorCode::InvalidInput,
@@ -119,7 +131,8 @@ Result<bool> Statement::step() {
     return m_db->lastError(QStringLiteral("step"));
 }
 
-Status Statement::run() {
+Status Statement::run()
+{
     for (;;) {
         auto hasRow = step();
         if (!hasRow.ok()) {
@@ -134,20 +147,24 @@ Status Statement::run() {
     return {};
 }
 
-void Statement::reset() {
+void Statement::reset()
+{
     if (m_stmt)
         sqlite3_reset(m_stmt);
 }
 
-qint64 Statement::columnInt(int index) const {
+qint64 Statement::columnInt(int index) const
+{
     return sqlite3_column_int64(m_stmt, index);
 }
 
-double Statement::columnDouble(int index) const {
+double Statement::columnDouble(int index) const
+{
     return sqlite3_column_double(m_stmt, index);
 }
 
-QString Statement::columnText(int index) const {
+QString Statement::columnText(int index) const
+{
     if (sqlite3_column_type(m_stmt, index) == SQLITE_NULL)
         return {};
     // Text first, then its length, as SQLite's documentation asks.
@@ -156,7 +173,8 @@ QString Statement::columnText(int index) const {
     return QString::fromUtf8(text, size);
 }
 
-QByteArray Statement::columnBlob(int index) const {
+QByteArray Statement::columnBlob(int index) const
+{
     if (sqlite3_column_type(m_stmt, index) == SQLITE_NULL)
         return {};
     const auto* blob = static_cast<const char*>(sqlite3_column_blob(m_stmt, index));
@@ -164,7 +182,8 @@ QByteArray Statement::columnBlob(int index) const {
     return blob ? QByteArray(blob, size) : QByteArray("", 0); // empty, but not null
 }
 
-bool Statement::isNull(int index) const {
+bool Statement::isNull(int index) const
+{
     return sqlite3_column_type(m_stmt, index) == SQLITE_NULL;
 }
 

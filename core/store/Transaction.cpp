@@ -10,9 +10,11 @@ Transaction::Transaction(Database& db)
     : m_db(db)
     // IMMEDIATE takes the write lock now, so a busy store fails here rather than halfway through.
     , m_begin(db.exec(QStringLiteral("BEGIN IMMEDIATE")))
-    , m_active(m_begin.ok()) {}
+    , m_active(m_begin.ok())
+{}
 
-Transaction::~Transaction() {
+Transaction::~Transaction()
+{
     if (!m_active)
         return;
     // SQLite may already have rolled back on its own (a failed COMMIT after an I/O error).
@@ -21,7 +23,8 @@ Transaction::~Transaction() {
     m_db.notifyRolledBack();
 }
 
-Status Transaction::commit() {
+Status Transaction::commit()
+{
     if (!m_active) {
         if (!m_begin.ok())
             return m_begin;

@@ -33,7 +33,8 @@ Outcome runConfer(const QStringList& arguments, const QString& input = {})
     process.closeWriteChannel();
     EXPECT_TRUE(process.waitForFinished(120000));
     return Outcome{process.exitCode(), process.exitStatus() == QProcess::NormalExit,
-               QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+                   QString::fromUtf8(process.readAllStandardOutput()),
+                   QString::fromUtf8(process.readAllStandardError())};
 }
 
 QByteArray digestOfDirectory(const QString& dir)
@@ -56,15 +57,15 @@ QByteArray digestOfDirectory(const QString& dir)
 Outcome initUnbound(const QString& dir)
 {
     return runConfer({QStringLiteral("--store"), dir, QStringLiteral("init"), QStringLiteral("--user"),
-                   QStringLiteral("admin"), QStringLiteral("--no-device-binding")},
-                  Passphrase + QLatin1Char('\n') + Passphrase + QLatin1Char('\n'));
+                      QStringLiteral("admin"), QStringLiteral("--no-device-binding")},
+                     Passphrase + QLatin1Char('\n') + Passphrase + QLatin1Char('\n'));
 }
 
 Outcome verify(const QString& dir, const QString& passphrase)
 {
     return runConfer({QStringLiteral("--store"), dir, QStringLiteral("verify"), QStringLiteral("--user"),
-                   QStringLiteral("admin")},
-                  passphrase + QLatin1Char('\n'));
+                      QStringLiteral("admin")},
+                     passphrase + QLatin1Char('\n'));
 }
 
 } // namespace
@@ -97,9 +98,10 @@ TEST(CommandLine, InitPrintsRecoveryKeyOnceAndVerifySaysOk)
 TEST(CommandLine, MismatchedConfirmationCreatesNothing)
 {
     test::TestStoreDir dir;
-    const Outcome init = runConfer({QStringLiteral("--store"), dir.path(), QStringLiteral("init"), QStringLiteral("--user"),
-                             QStringLiteral("admin"), QStringLiteral("--no-device-binding")},
-                            Passphrase + QStringLiteral("\nsomething else entirely\n"));
+    const Outcome init =
+        runConfer({QStringLiteral("--store"), dir.path(), QStringLiteral("init"), QStringLiteral("--user"),
+                   QStringLiteral("admin"), QStringLiteral("--no-device-binding")},
+                  Passphrase + QStringLiteral("\nsomething else entirely\n"));
     EXPECT_NE(init.exitCode, 0);
     EXPECT_FALSE(StorePaths(dir.path()).exists());
 }
@@ -153,12 +155,13 @@ TEST(CommandLine, DeviceBoundInitUsesTheRealKeychain)
     if (!KeychainDeviceSecretStore::isServiceAvailable()) {
         if (!qEnvironmentVariableIsEmpty("CONFER_REQUIRE_KEYCHAIN"))
             FAIL() << "CI requires a Secret Service on the session bus, and none answers";
-        GTEST_SKIP() << "no Secret Service on the session bus: run through ./build.sh test for the real keychain";
+        GTEST_SKIP()
+            << "no Secret Service on the session bus: run through ./build.sh test for the real keychain";
     }
     test::TestStoreDir dir;
-    const Outcome init = runConfer({QStringLiteral("--store"), dir.path(), QStringLiteral("init"), QStringLiteral("--user"),
-                             QStringLiteral("admin")},
-                            Passphrase + QLatin1Char('\n') + Passphrase + QLatin1Char('\n'));
+    const Outcome init = runConfer({QStringLiteral("--store"), dir.path(), QStringLiteral("init"),
+                                    QStringLiteral("--user"), QStringLiteral("admin")},
+                                   Passphrase + QLatin1Char('\n') + Passphrase + QLatin1Char('\n'));
     ASSERT_EQ(init.exitCode, 0) << init.err.toStdString();
     EXPECT_FALSE(init.out.contains(QLatin1String("not bound")));
     const Outcome verified = verify(dir.path(), Passphrase);

@@ -45,43 +45,61 @@ class Tour final {
 public:
     Tour(QString outputDirectory, QSize size)
         : m_output(std::move(outputDirectory))
-        , m_size(size) {}
+        , m_size(size)
+    {}
 
     bool run();
 
 private:
-    void settle() {
+    bool runUnbound();
+
+    void settle()
+    {
         for (int i = 0; i < 8; ++i) {
             QCoreApplication::processEvents();
             QTest::qWait(15);
         }
     }
-    void save(const QImage& image, const QString& screen) {
+    void save(const QImage& image, const QString& screen)
+    {
         const QString path =
             QStringLiteral("%1/%2-%3x%4.png").arg(m_output, screen).arg(m_size.width()).arg(m_size.height());
         if (!image.save(path))
             std::fprintf(stderr, "could not write %s\n", qPrintable(path));
         ++m_count;
     }
-    void shot(QWidget& window, const QString& screen) {
+    void shot(QWidget& window, const QString& screen)
+    {
         settle();
         save(window.grab().toImage(), screen);
     }
     // The window with an open dialog painted where it sits, as a person would see them together.
-    void shotWithDialog(QWidget& window, QDialog* dialog, const QString& screen) {
+    // Xvfb runs no window manager, so the dialog's title bar is drawn here as a plain strip.
+    void shotWithDialog(QWidget& window, QDialog* dialog, const QString& screen)
+    {
         settle();
         QImage image = window.grab().toImage();
         QPainter painter(&image);
         const QPoint at = window.mapFromGlobal(dialog->mapToGlobal(QPoint(0, 0)));
+        const int titleHeight = dialog->fontMetrics().height() + 14;
+        const QRect titleBar(at.x(), at.y() - titleHeight, dialog->width(), titleHeight);
         painter.fillRect(image.rect(), QColor(0, 0, 0, 40));
+        painter.fillRect(titleBar, QColor(0x3a, 0x44, 0x4e));
+        painter.setPen(Qt::white);
+        QFont titleFont = dialog->font();
+        titleFont.setBold(true);
+        painter.setFont(titleFont);
+        painter.drawText(titleBar, Qt::AlignCenter, dialog->windowTitle());
         painter.drawPixmap(at, dialog->grab());
-        painter.setPen(QColor(0x7a, 0x86, 0x92));
-        painter.drawRect(QRect(at, dialog->size()).adjusted(-1, -1, 0, 0));
+        painter.setPen(QColor(0x3a, 0x44, 0x4e));
+        painter.drawRect(QRect(titleBar.topLeft(), QSize(dialog->width(), dialog->height() + titleHeight))
+                             .adjusted(-1, -1, 0, 0));
         painter.end();
         save(image, screen);
     }
     template <typename Condition>
-    bool waitFor(Condition condition) {
+    bool waitFor(Condition condition)
+    {
         return QTest::qWaitFor(condition, 60000);
     }
 
@@ -90,7 +108,8 @@ private:
     int m_count = 0;
 };
 
-bool Tour::run() {
+bool Tour::run()
+{
     test::TestStoreDir dir;
     test::InMemoryDeviceSecretStore secrets;
     ManualClock clock(QDateTime(QDate(2026, 3, 9), QTime(9, 12), Qt::UTC));
@@ -118,7 +137,8 @@ bool Tour::run() {
     admin->deviceBindingCheck()->setChecked(true);
 
     wizard->button(QWizard::CommitButton)->click();
-    shot(window, QStringLiteral("setup-creating"));
+    // At once, before the worker's result is delivered: the cheap test KDF finishes in moments.
+    save(window.grab().toImage(), QStringLiteral("setup-creating"));
     if (!waitFor([&] { return wizard->currentId() == SetupWizard::RecoveryKeyId; })) {
         std::fprintf(stderr, "setup failed: %s\n", qPrintable(admin->errorLabel()->text()));
         return false;
@@ -209,13 +229,47 @@ bool Tour::run() {
     QTest::keyClicks(unlock->passphraseEdit(), QStringLiteral("quiet harbour"));
     unlock->unlockButton()->click();
     shot(window, QStringLiteral("unlock-error"));
+    return runUnbound();
+}
+
+// A second store, created without the keychain, to show the overview's warning.
+bool Tour::runUnbound()
+{
+    test::TestStoreDir dir;
+    test::InMemoryDeviceSecretStore secrets;
+    ManualClock clock(QDateTime(QDate(2026, 3, 9), QTime(9, 40), Qt::UTC));
+    const AppContext context{StorePaths(dir.path() + QStringLiteral("/store")), secrets, clock,
+                             KdfPolicy::cheapForTests(), KdfPolicy::cheapForTests().floor};
+    StoreOpener::SetupRequest request;
+    request.adminLogin = QStringLiteral("amorgan");
+    request.adminDisplayName = QStringLiteral("Alex Morgan");
+    request.passphrase = AdminPassphrase;
+    request.bindToDevice = false;
+    request.kdf = context.fixedKdf;
+    if (auto created = context.makeOpener().create(request); !created.ok()) {
+        std::fprintf(stderr, "creating the unbound store failed: %s\n", qPrintable(created.error().message));
+        return false;
+    }
+
+    MainWindow window(context);
+    window.resize(m_size);
+    window.move(0, 0);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return false;
+    QTest::keyClicks(window.unlockScreen()->passphraseEdit(), AdminPassphrase);
+    window.unlockScreen()->unlockButton()->click();
+    if (!window.workspace())
+        return false;
+    shot(window, QStringLiteral("overview-unbound"));
     return true;
 }
 
 } // namespace
 } // namespace confer
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv)
+{
     QApplication app(argc, argv);
     confer::AppStyle::apply(app);
     // A typical desktop text size, so the pictures match what a council laptop shows.

@@ -53,10 +53,12 @@ bool StrayFileCheck::isAllowed(const QString& path)
     const QString home = QDir::homePath();
     static const QStringList allowedPrefixes = {
         allowedStoreRoot() + QLatin1Char('/'),
-        home + QStringLiteral("/data/keyrings/"), // gnome-keyring's own store: the OS keychain
-        home + QStringLiteral("/run/"),           // sockets of the private D-Bus session and keyring
+        home + QStringLiteral("/data/keyrings/"),    // gnome-keyring's own store: the OS keychain
+        home + QStringLiteral("/run/"),              // sockets of the private D-Bus session and keyring
         home + QStringLiteral("/cache/fontconfig/"), // font cache: no personal data
-        QStringLiteral("/tmp/.X11-unix/"), QStringLiteral("/tmp/.X"), QStringLiteral("/tmp/xvfb-run"),
+        QStringLiteral("/tmp/.X11-unix/"),
+        QStringLiteral("/tmp/.X"),
+        QStringLiteral("/tmp/xvfb-run"),
         QStringLiteral("/tmp/dbus-"),
     };
     for (const QString& prefix : allowedPrefixes) {

@@ -18,7 +18,10 @@ public:
 
     explicit TestSession(bool bindToDevice = true);
 
-    StoreOpener opener() { return StoreOpener(StorePaths(dir.path()), deviceSecrets, clock, KdfPolicy::cheapForTests()); }
+    StoreOpener opener()
+    {
+        return StoreOpener(StorePaths(dir.path()), deviceSecrets, clock, KdfPolicy::cheapForTests());
+    }
     Session& session() { return *m_session; }
     std::unique_ptr<Session>& sessionPtr() { return m_session; }
     QString recoveryKeyText() const { return m_recoveryKey; }

@@ -22,7 +22,8 @@
 namespace confer::test {
 namespace {
 
-bool isControl(const QWidget* widget) {
+bool isControl(const QWidget* widget)
+{
     return qobject_cast<const QAbstractButton*>(widget) || qobject_cast<const QLineEdit*>(widget) ||
            qobject_cast<const QComboBox*>(widget) || qobject_cast<const QAbstractSpinBox*>(widget) ||
            (qobject_cast<const QAbstractItemView*>(widget) && !qobject_cast<const QHeaderView*>(widget));
@@ -30,7 +31,8 @@ bool isControl(const QWidget* widget) {
 
 // Visible, focusable controls with neither an accessible name nor text of their own. A spin box's
 // or combo box's inner line edit is part of its owner and named through it.
-QStringList unnamedControls(QWidget* root) {
+QStringList unnamedControls(QWidget* root)
+{
     QStringList unnamed;
     for (QWidget* widget : root->findChildren<QWidget*>()) {
         if (!isControl(widget) || !widget->isVisibleTo(root) || widget->focusPolicy() == Qt::NoFocus)
@@ -45,7 +47,8 @@ QStringList unnamedControls(QWidget* root) {
     return unnamed;
 }
 
-TEST(Accessibility, SetupWizardPages_NameEveryControl) {
+TEST(Accessibility, SetupWizardPages_NameEveryControl)
+{
     TestStoreDir dir;
     InMemoryDeviceSecretStore secrets;
     ManualClock clock;
@@ -58,7 +61,8 @@ TEST(Accessibility, SetupWizardPages_NameEveryControl) {
     EXPECT_EQ(unnamedControls(&window), QStringList());
 }
 
-TEST(Accessibility, UnlockScreenAndWorkspace_NameEveryControl) {
+TEST(Accessibility, UnlockScreenAndWorkspace_NameEveryControl)
+{
     TestSession store;
     store.sessionPtr().reset();
     MainWindow window(contextFor(store));
@@ -73,7 +77,8 @@ TEST(Accessibility, UnlockScreenAndWorkspace_NameEveryControl) {
     }
 }
 
-TEST(Accessibility, UnlockForm_IsReachableWithTabAlone) {
+TEST(Accessibility, UnlockForm_IsReachableWithTabAlone)
+{
     TestSession store;
     store.sessionPtr().reset();
     MainWindow window(contextFor(store));

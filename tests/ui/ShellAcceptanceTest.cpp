@@ -32,7 +32,8 @@ namespace {
 
 const QString AdminPassphrase = QStringLiteral("quiet harbour under amber light");
 
-bool isInside(const QObject* object, const QObject* ancestor) {
+bool isInside(const QObject* object, const QObject* ancestor)
+{
     for (const QObject* o = object; o; o = o->parent()) {
         if (o == ancestor)
             return true;
@@ -41,7 +42,8 @@ bool isInside(const QObject* object, const QObject* ancestor) {
 }
 
 // Models holding rows anywhere in the window other than the unlock screen's own user list.
-QList<QAbstractItemModel*> modelsWithDataOutside(const MainWindow& window, const QObject* allowed) {
+QList<QAbstractItemModel*> modelsWithDataOutside(const MainWindow& window, const QObject* allowed)
+{
     QList<QAbstractItemModel*> found;
     for (QAbstractItemModel* model : window.findChildren<QAbstractItemModel*>()) {
         if (model->rowCount() > 0 && !isInside(model, allowed))
@@ -50,14 +52,16 @@ QList<QAbstractItemModel*> modelsWithDataOutside(const MainWindow& window, const
     return found;
 }
 
-void clickWizardButton(SetupWizard* wizard, QWizard::WizardButton which) {
+void clickWizardButton(SetupWizard* wizard, QWizard::WizardButton which)
+{
     QAbstractButton* button = wizard->button(which);
     ASSERT_TRUE(button->isVisible()) << "wizard button not shown: " << int(which);
     ASSERT_TRUE(button->isEnabled()) << "wizard button disabled: " << int(which);
     QTest::mouseClick(button, Qt::LeftButton);
 }
 
-TEST(ShellAcceptance, SetupThenLockThenUnlockThenIdle_LeavesOnlyTheUnlockScreenAndNoKey) {
+TEST(ShellAcceptance, SetupThenLockThenUnlockThenIdle_LeavesOnlyTheUnlockScreenAndNoKey)
+{
     TestStoreDir dir;
     InMemoryDeviceSecretStore secrets;
     ManualClock clock;

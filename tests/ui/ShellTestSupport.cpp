@@ -12,16 +12,19 @@
 
 namespace confer::test {
 
-AppContext contextFor(TestStoreDir& dir, InMemoryDeviceSecretStore& secrets, ManualClock& clock) {
+AppContext contextFor(TestStoreDir& dir, InMemoryDeviceSecretStore& secrets, ManualClock& clock)
+{
     return AppContext{StorePaths(dir.path()), secrets, clock, KdfPolicy::cheapForTests(),
                       KdfPolicy::cheapForTests().floor};
 }
 
-AppContext contextFor(TestSession& session) {
+AppContext contextFor(TestSession& session)
+{
     return contextFor(session.dir, session.deviceSecrets, session.clock);
 }
 
-void showActive(QWidget& window) {
+void showActive(QWidget& window)
+{
     window.resize(1366, 768);
     window.show();
     window.activateWindow();
@@ -30,7 +33,8 @@ void showActive(QWidget& window) {
     EXPECT_TRUE(QTest::qWaitForWindowActive(&window));
 }
 
-void unlockThroughScreen(MainWindow& window, const QString& login, const QString& passphrase) {
+void unlockThroughScreen(MainWindow& window, const QString& login, const QString& passphrase)
+{
     UnlockScreen* screen = window.unlockScreen();
     QComboBox* logins = screen->loginBox();
     const int index = logins->findText(login);
@@ -43,7 +47,8 @@ void unlockThroughScreen(MainWindow& window, const QString& login, const QString
     QTest::keyClick(screen->passphraseEdit(), Qt::Key_Return);
 }
 
-void processDeferredDeletes() {
+void processDeferredDeletes()
+{
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     QCoreApplication::processEvents();
 }

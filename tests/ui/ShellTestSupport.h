@@ -14,7 +14,8 @@ class MainWindow;
 namespace confer::test {
 
 // A long, uncommon passphrase that passes PassphrasePolicy.
-inline QString memberPassphrase() {
+inline QString memberPassphrase()
+{
     return QStringLiteral("lantern orchard velvet compass");
 }
 

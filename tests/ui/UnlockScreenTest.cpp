@@ -20,14 +20,16 @@ const QString GenericError = QStringLiteral("The user name or passphrase is not 
 
 class UnlockScreenTest : public ::testing::Test {
 protected:
-    UnlockScreenTest() {
+    UnlockScreenTest()
+    {
         store.sessionPtr().reset(); // the store starts locked, as on a fresh start of the app
         window = std::make_unique<MainWindow>(contextFor(store));
         showActive(*window);
         screen = window->unlockScreen();
     }
 
-    void failOnce() {
+    void failOnce()
+    {
         unlockThroughScreen(*window, QString::fromLatin1(TestSession::AdminLogin),
                             QStringLiteral("definitely not the passphrase"));
     }
@@ -37,7 +39,8 @@ protected:
     UnlockScreen* screen = nullptr;
 };
 
-TEST_F(UnlockScreenTest, ExistingStore_OpensOnTheUnlockScreenListingItsLogins) {
+TEST_F(UnlockScreenTest, ExistingStore_OpensOnTheUnlockScreenListingItsLogins)
+{
     EXPECT_EQ(window->currentPage(), MainWindow::Page::Unlock);
     ASSERT_EQ(screen->loginBox()->count(), 1);
     EXPECT_EQ(screen->loginBox()->itemText(0), QString::fromLatin1(TestSession::AdminLogin));
@@ -45,7 +48,8 @@ TEST_F(UnlockScreenTest, ExistingStore_OpensOnTheUnlockScreenListingItsLogins) {
     EXPECT_TRUE(screen->unlockButton()->isDefault());
 }
 
-TEST_F(UnlockScreenTest, WrongPassphrase_ShowsTheGenericSentenceAndStaysLocked) {
+TEST_F(UnlockScreenTest, WrongPassphrase_ShowsTheGenericSentenceAndStaysLocked)
+{
     failOnce();
     EXPECT_EQ(window->currentPage(), MainWindow::Page::Unlock);
     EXPECT_EQ(window->session(), nullptr);
@@ -53,7 +57,8 @@ TEST_F(UnlockScreenTest, WrongPassphrase_ShowsTheGenericSentenceAndStaysLocked) 
     EXPECT_TRUE(screen->waitText().isEmpty()) << "the first failure must not make anyone wait";
 }
 
-TEST_F(UnlockScreenTest, ThirdAndLaterFailures_LockTheFormForGrowingTimes) {
+TEST_F(UnlockScreenTest, ThirdAndLaterFailures_LockTheFormForGrowingTimes)
+{
     failOnce();
     failOnce();
     EXPECT_TRUE(screen->passphraseEdit()->isEnabled());
@@ -103,7 +108,8 @@ TEST_F(UnlockScreenTest, ThirdAndLaterFailures_LockTheFormForGrowingTimes) {
     EXPECT_TRUE(screen->waitText().isEmpty());
 }
 
-TEST_F(UnlockScreenTest, LockingAgain_DoesNotResetTheFailureCount) {
+TEST_F(UnlockScreenTest, LockingAgain_DoesNotResetTheFailureCount)
+{
     failOnce();
     failOnce();
     window->lock(); // nothing unlocked: must not give a guesser a fresh start
@@ -111,7 +117,8 @@ TEST_F(UnlockScreenTest, LockingAgain_DoesNotResetTheFailureCount) {
     EXPECT_FALSE(screen->waitText().isEmpty());
 }
 
-TEST(UnlockScreenKeychain, UnreachableKeychain_SaysSoAndPointsToTheRecoveryKeyWithoutPenalty) {
+TEST(UnlockScreenKeychain, UnreachableKeychain_SaysSoAndPointsToTheRecoveryKeyWithoutPenalty)
+{
     TestSession store;
     store.sessionPtr().reset();
     store.deviceSecrets.isUnavailable = true;
@@ -131,7 +138,8 @@ TEST(UnlockScreenKeychain, UnreachableKeychain_SaysSoAndPointsToTheRecoveryKeyWi
     EXPECT_TRUE(screen->waitText().isEmpty()) << "a keychain fault is not a guess and must not be throttled";
 }
 
-TEST(UnlockScreenRecovery, RecoveryKeyWithNewPassphrase_OpensTheStore) {
+TEST(UnlockScreenRecovery, RecoveryKeyWithNewPassphrase_OpensTheStore)
+{
     TestSession store;
     const QString recoveryKey = store.recoveryKeyText();
     store.sessionPtr().reset();
@@ -160,7 +168,8 @@ TEST(UnlockScreenRecovery, RecoveryKeyWithNewPassphrase_OpensTheStore) {
         << "the new passphrase does not open the store";
 }
 
-TEST(UnlockScreenRecovery, WrongRecoveryKey_ShowsTheErrorAndStaysLocked) {
+TEST(UnlockScreenRecovery, WrongRecoveryKey_ShowsTheErrorAndStaysLocked)
+{
     TestSession store;
     store.sessionPtr().reset();
     MainWindow window(contextFor(store));

@@ -8,7 +8,8 @@
 namespace confer {
 namespace {
 
-TEST(UnlockThrottle, FirstThreeFailuresCostNothingThenTheDelayDoubles) {
+TEST(UnlockThrottle, FirstThreeFailuresCostNothingThenTheDelayDoubles)
+{
     EXPECT_EQ(UnlockThrottle::delayAfterFailures(0), 0);
     EXPECT_EQ(UnlockThrottle::delayAfterFailures(2), 0);
     EXPECT_EQ(UnlockThrottle::delayAfterFailures(3), 1000);
@@ -17,13 +18,15 @@ TEST(UnlockThrottle, FirstThreeFailuresCostNothingThenTheDelayDoubles) {
     EXPECT_EQ(UnlockThrottle::delayAfterFailures(8), 32000);
 }
 
-TEST(UnlockThrottle, DelayIsCappedAtOneMinuteEvenAfterVeryManyFailures) {
+TEST(UnlockThrottle, DelayIsCappedAtOneMinuteEvenAfterVeryManyFailures)
+{
     EXPECT_EQ(UnlockThrottle::delayAfterFailures(9), 60000);
     EXPECT_EQ(UnlockThrottle::delayAfterFailures(70), 60000);
     EXPECT_EQ(UnlockThrottle::delayAfterFailures(1'000'000), 60000);
 }
 
-TEST(UnlockThrottle, WaitRunsOnTheInjectedClock) {
+TEST(UnlockThrottle, WaitRunsOnTheInjectedClock)
+{
     ManualClock clock;
     UnlockThrottle throttle(clock);
     throttle.recordFailure();
@@ -39,7 +42,8 @@ TEST(UnlockThrottle, WaitRunsOnTheInjectedClock) {
     EXPECT_EQ(throttle.remainingMs(), 2000);
 }
 
-TEST(UnlockThrottle, SuccessStartsAgainFromZero) {
+TEST(UnlockThrottle, SuccessStartsAgainFromZero)
+{
     ManualClock clock;
     UnlockThrottle throttle(clock);
     for (int i = 0; i < 5; ++i)

@@ -36,7 +36,8 @@ namespace {
 class WorkspaceTest : public ::testing::Test {
 protected:
     explicit WorkspaceTest(bool bindToDevice = true)
-        : store(bindToDevice) {
+        : store(bindToDevice)
+    {
         AccountService::NewUser member;
         member.login = QStringLiteral("member1");
         member.displayName = QStringLiteral("Morgan Reid");
@@ -49,14 +50,16 @@ protected:
         showActive(*window);
     }
 
-    Workspace* signInAsAdmin() {
+    Workspace* signInAsAdmin()
+    {
         unlockThroughScreen(*window, QString::fromLatin1(TestSession::AdminLogin),
                             TestSession::adminPassphrase());
         EXPECT_EQ(window->currentPage(), MainWindow::Page::Workspace);
         return window->workspace();
     }
 
-    void chooseSection(Workspace* workspace, const QString& name) {
+    void chooseSection(Workspace* workspace, const QString& name)
+    {
         QListWidget* navigation = workspace->navigation();
         const QList<QListWidgetItem*> items = navigation->findItems(name, Qt::MatchExactly);
         ASSERT_EQ(items.size(), 1) << "no section " << name.toStdString();
@@ -64,14 +67,16 @@ protected:
                           navigation->visualItemRect(items.first()).center());
     }
 
-    static QStringList sectionNames(Workspace* workspace) {
+    static QStringList sectionNames(Workspace* workspace)
+    {
         QStringList names;
         for (int i = 0; i < workspace->navigation()->count(); ++i)
             names << workspace->navigation()->item(i)->text();
         return names;
     }
 
-    static QStringList menuTexts(Workspace* workspace) {
+    static QStringList menuTexts(Workspace* workspace)
+    {
         QStringList texts;
         for (QAction* action : workspace->accountButton()->menu()->actions())
             texts << action->text();
@@ -82,7 +87,8 @@ protected:
     std::unique_ptr<MainWindow> window;
 };
 
-TEST_F(WorkspaceTest, Administrator_SeesOverviewAccountsAndAuditTrail) {
+TEST_F(WorkspaceTest, Administrator_SeesOverviewAccountsAndAuditTrail)
+{
     Workspace* workspace = signInAsAdmin();
     ASSERT_NE(workspace, nullptr);
     EXPECT_EQ(sectionNames(workspace), (QStringList{QStringLiteral("Overview"), QStringLiteral("Accounts"),
@@ -90,7 +96,8 @@ TEST_F(WorkspaceTest, Administrator_SeesOverviewAccountsAndAuditTrail) {
     EXPECT_TRUE(menuTexts(workspace).contains(QStringLiteral("&Settings\u2026")));
 }
 
-TEST_F(WorkspaceTest, Member_DoesNotSeeAccountsOrAuditTrail) {
+TEST_F(WorkspaceTest, Member_DoesNotSeeAccountsOrAuditTrail)
+{
     unlockThroughScreen(*window, QStringLiteral("member1"), memberPassphrase());
     ASSERT_EQ(window->currentPage(), MainWindow::Page::Workspace);
     Workspace* workspace = window->workspace();
@@ -103,7 +110,8 @@ TEST_F(WorkspaceTest, Member_DoesNotSeeAccountsOrAuditTrail) {
     EXPECT_EQ(workspace->overviewPage()->changeAutoLockButton(), nullptr);
 }
 
-TEST_F(WorkspaceTest, AddUserDialog_FilledWithKeysAndClicked_AddsTheAccount) {
+TEST_F(WorkspaceTest, AddUserDialog_FilledWithKeysAndClicked_AddsTheAccount)
+{
     Workspace* workspace = signInAsAdmin();
     chooseSection(workspace, QStringLiteral("Accounts"));
     AccountsPage* page = workspace->accountsPage();
@@ -151,7 +159,8 @@ TEST_F(WorkspaceTest, AddUserDialog_FilledWithKeysAndClicked_AddsTheAccount) {
     EXPECT_EQ(window->session()->currentUser().role, Role::Chair);
 }
 
-TEST_F(WorkspaceTest, AddUserRefusedByTheCore_KeepsTheDialogWithTheReasonAndChangesNothing) {
+TEST_F(WorkspaceTest, AddUserRefusedByTheCore_KeepsTheDialogWithTheReasonAndChangesNothing)
+{
     Workspace* workspace = signInAsAdmin();
     workspace->showSection(Workspace::Section::Accounts);
     AccountsPage* page = workspace->accountsPage();
@@ -174,7 +183,8 @@ TEST_F(WorkspaceTest, AddUserRefusedByTheCore_KeepsTheDialogWithTheReasonAndChan
     EXPECT_EQ(users->size(), 2u);
 }
 
-TEST_F(WorkspaceTest, PassphraseFeedback_ExplainsAShortOneAndAMismatch) {
+TEST_F(WorkspaceTest, PassphraseFeedback_ExplainsAShortOneAndAMismatch)
+{
     Workspace* workspace = signInAsAdmin();
     workspace->showSection(Workspace::Section::Accounts);
     QTest::mouseClick(workspace->accountsPage()->addButton(), Qt::LeftButton);
@@ -191,7 +201,8 @@ TEST_F(WorkspaceTest, PassphraseFeedback_ExplainsAShortOneAndAMismatch) {
     EXPECT_FALSE(entry.isAcceptable());
 }
 
-TEST_F(WorkspaceTest, AuditTrail_ListsTheSignInNewestFirst) {
+TEST_F(WorkspaceTest, AuditTrail_ListsTheSignInNewestFirst)
+{
     Workspace* workspace = signInAsAdmin();
     chooseSection(workspace, QStringLiteral("Audit trail"));
     AuditTrailModel* model = workspace->auditTrailPage()->model();
@@ -203,7 +214,8 @@ TEST_F(WorkspaceTest, AuditTrail_ListsTheSignInNewestFirst) {
               QString::fromLatin1(TestSession::AdminLogin));
 }
 
-TEST_F(WorkspaceTest, SettingsDialog_ChangesTheAutoLockTimeTheTimerUses) {
+TEST_F(WorkspaceTest, SettingsDialog_ChangesTheAutoLockTimeTheTimerUses)
+{
     Workspace* workspace = signInAsAdmin();
     workspace->openSettings();
     auto* dialog = window->findChild<SettingsDialog*>();
@@ -221,7 +233,8 @@ TEST_F(WorkspaceTest, SettingsDialog_ChangesTheAutoLockTimeTheTimerUses) {
     EXPECT_EQ(window->currentPage(), MainWindow::Page::Unlock);
 }
 
-TEST_F(WorkspaceTest, LockShortcut_WorksWhileADialogIsOpen) {
+TEST_F(WorkspaceTest, LockShortcut_WorksWhileADialogIsOpen)
+{
     Workspace* workspace = signInAsAdmin();
     workspace->openChangePassphrase();
     QPointer<ChangePassphraseDialog> dialog = window->findChild<ChangePassphraseDialog*>();
@@ -234,7 +247,8 @@ TEST_F(WorkspaceTest, LockShortcut_WorksWhileADialogIsOpen) {
     EXPECT_FALSE(dialog) << "the dialog outlived the lock";
 }
 
-TEST_F(WorkspaceTest, ChangePassphrase_WrongCurrentIsRefusedRightOneTakesEffect) {
+TEST_F(WorkspaceTest, ChangePassphrase_WrongCurrentIsRefusedRightOneTakesEffect)
+{
     Workspace* workspace = signInAsAdmin();
     workspace->openChangePassphrase();
     auto* dialog = window->findChild<ChangePassphraseDialog*>();
@@ -259,7 +273,8 @@ TEST_F(WorkspaceTest, ChangePassphrase_WrongCurrentIsRefusedRightOneTakesEffect)
     EXPECT_EQ(window->currentPage(), MainWindow::Page::Workspace);
 }
 
-TEST_F(WorkspaceTest, Overview_VerifyNowReportsAnIntactTrail) {
+TEST_F(WorkspaceTest, Overview_VerifyNowReportsAnIntactTrail)
+{
     Workspace* workspace = signInAsAdmin();
     OverviewPage* overview = workspace->overviewPage();
     EXPECT_FALSE(overview->unboundWarning()->isVisibleTo(overview))
@@ -272,10 +287,12 @@ TEST_F(WorkspaceTest, Overview_VerifyNowReportsAnIntactTrail) {
 class UnboundWorkspaceTest : public WorkspaceTest {
 protected:
     UnboundWorkspaceTest()
-        : WorkspaceTest(false) {}
+        : WorkspaceTest(false)
+    {}
 };
 
-TEST_F(UnboundWorkspaceTest, Overview_WarnsThatTheStoreIsNotBound) {
+TEST_F(UnboundWorkspaceTest, Overview_WarnsThatTheStoreIsNotBound)
+{
     Workspace* workspace = signInAsAdmin();
     EXPECT_TRUE(workspace->overviewPage()->unboundWarning()->isVisibleTo(workspace->overviewPage()));
 }

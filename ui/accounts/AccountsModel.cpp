@@ -9,9 +9,11 @@ namespace confer {
 
 AccountsModel::AccountsModel(AccountService& accounts, QObject* parent)
     : QAbstractTableModel(parent)
-    , m_accounts(&accounts) {}
+    , m_accounts(&accounts)
+{}
 
-Status AccountsModel::refresh() {
+Status AccountsModel::refresh()
+{
     if (!m_accounts)
         return Status::success();
     auto users = m_accounts->users();
@@ -23,20 +25,23 @@ Status AccountsModel::refresh() {
     return Status::success();
 }
 
-void AccountsModel::clear() {
+void AccountsModel::clear()
+{
     beginResetModel();
     m_users.clear();
     m_accounts = nullptr;
     endResetModel();
 }
 
-const User* AccountsModel::userAt(int row) const {
+const User* AccountsModel::userAt(int row) const
+{
     if (row < 0 || row >= int(m_users.size()))
         return nullptr;
     return &m_users[std::size_t(row)];
 }
 
-int AccountsModel::rowOf(qint64 userId) const {
+int AccountsModel::rowOf(qint64 userId) const
+{
     for (std::size_t i = 0; i < m_users.size(); ++i) {
         if (m_users[i].id == userId)
             return int(i);
@@ -44,15 +49,18 @@ int AccountsModel::rowOf(qint64 userId) const {
     return -1;
 }
 
-int AccountsModel::rowCount(const QModelIndex& parent) const {
+int AccountsModel::rowCount(const QModelIndex& parent) const
+{
     return parent.isValid() ? 0 : int(m_users.size());
 }
 
-int AccountsModel::columnCount(const QModelIndex& parent) const {
+int AccountsModel::columnCount(const QModelIndex& parent) const
+{
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant AccountsModel::data(const QModelIndex& index, int role) const {
+QVariant AccountsModel::data(const QModelIndex& index, int role) const
+{
     const User* user = userAt(index.row());
     if (!user)
         return {};
@@ -78,7 +86,8 @@ QVariant AccountsModel::data(const QModelIndex& index, int role) const {
     }
 }
 
-QVariant AccountsModel::headerData(int section, Qt::Orientation orientation, int role) const {
+QVariant AccountsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {

@@ -31,7 +31,8 @@ AccountsPage::AccountsPage(Session& session, QAction* lockAction, QWidget* paren
     , m_reset(new QPushButton(tr("Reset &passphrase\u2026"), this))
     , m_role(new QPushButton(tr("Change &role\u2026"), this))
     , m_disable(new QPushButton(tr("&Disable"), this))
-    , m_error(new QLabel(this)) {
+    , m_error(new QLabel(this))
+{
     setObjectName(QStringLiteral("accountsPage"));
     auto* header = new PageHeader(
         tr("Accounts"),
@@ -97,7 +98,8 @@ AccountsPage::AccountsPage(Session& session, QAction* lockAction, QWidget* paren
     refresh();
 }
 
-void AccountsPage::refresh() {
+void AccountsPage::refresh()
+{
     const User* selected = selectedUser();
     const qint64 selectedId = selected ? selected->id : 0;
     if (const Status status = m_model->refresh(); !status.ok()) {
@@ -113,22 +115,26 @@ void AccountsPage::refresh() {
     updateButtons();
 }
 
-void AccountsPage::clear() {
+void AccountsPage::clear()
+{
     m_model->clear();
 }
 
-void AccountsPage::selectUser(qint64 userId) {
+void AccountsPage::selectUser(qint64 userId)
+{
     const int row = m_model->rowOf(userId);
     if (row >= 0)
         m_table->selectRow(row);
 }
 
-const User* AccountsPage::selectedUser() const {
+const User* AccountsPage::selectedUser() const
+{
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     return rows.isEmpty() ? nullptr : m_model->userAt(rows.first().row());
 }
 
-void AccountsPage::updateButtons() {
+void AccountsPage::updateButtons()
+{
     const User* user = selectedUser();
     const bool isSelf = user && user->id == m_session.currentUser().id;
     m_reset->setEnabled(user && !user->isDisabled && !isSelf);
@@ -140,18 +146,21 @@ void AccountsPage::updateButtons() {
                                : QString());
 }
 
-void AccountsPage::showError(const QString& message) {
+void AccountsPage::showError(const QString& message)
+{
     m_error->setText(message);
     m_error->setVisible(true);
 }
 
-void AccountsPage::afterChange(qint64 userId) {
+void AccountsPage::afterChange(qint64 userId)
+{
     refresh();
     if (userId)
         selectUser(userId);
 }
 
-void AccountsPage::addUser() {
+void AccountsPage::addUser()
+{
     auto* dialog = new AddUserDialog(m_session.accounts(), this);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const auto added = dialog->addedUser();
@@ -160,7 +169,8 @@ void AccountsPage::addUser() {
     DialogPresenter::open(dialog, m_lockAction);
 }
 
-void AccountsPage::resetPassphrase() {
+void AccountsPage::resetPassphrase()
+{
     const User* user = selectedUser();
     if (!user)
         return;
@@ -171,7 +181,8 @@ void AccountsPage::resetPassphrase() {
     DialogPresenter::open(dialog, m_lockAction);
 }
 
-void AccountsPage::changeRole() {
+void AccountsPage::changeRole()
+{
     const User* user = selectedUser();
     if (!user)
         return;
@@ -181,7 +192,8 @@ void AccountsPage::changeRole() {
     DialogPresenter::open(dialog, m_lockAction);
 }
 
-void AccountsPage::toggleDisabled() {
+void AccountsPage::toggleDisabled()
+{
     const User* user = selectedUser();
     if (!user)
         return;

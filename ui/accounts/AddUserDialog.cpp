@@ -21,7 +21,8 @@ AddUserDialog::AddUserDialog(AccountService& accounts, QWidget* parent)
     , m_login(new QLineEdit(this))
     , m_displayName(new QLineEdit(this))
     , m_role(new QComboBox(this))
-    , m_error(new QLabel(this)) {
+    , m_error(new QLabel(this))
+{
     setWindowTitle(tr("Add user"));
     setAccessibleName(tr("Add user"));
     setMinimumWidth(520);
@@ -86,16 +87,19 @@ AddUserDialog::AddUserDialog(AccountService& accounts, QWidget* parent)
     updateOkButton();
 }
 
-QString AddUserDialog::errorText() const {
+QString AddUserDialog::errorText() const
+{
     return m_error->isVisible() ? m_error->text() : QString();
 }
 
-void AddUserDialog::updateOkButton() {
+void AddUserDialog::updateOkButton()
+{
     m_ok->setEnabled(!m_login->text().trimmed().isEmpty() && !m_displayName->text().trimmed().isEmpty() &&
                      m_passphrase->isAcceptable());
 }
 
-void AddUserDialog::accept() {
+void AddUserDialog::accept()
+{
     if (!m_ok->isEnabled())
         return;
     AccountService::NewUser request;

@@ -19,7 +19,8 @@ ChangePassphraseDialog::ChangePassphraseDialog(AccountService& accounts, const Q
     : QDialog(parent)
     , m_accounts(accounts)
     , m_current(new QLineEdit(this))
-    , m_error(new QLabel(this)) {
+    , m_error(new QLabel(this))
+{
     setWindowTitle(tr("Change passphrase"));
     setAccessibleName(tr("Change passphrase"));
     setMinimumWidth(500);
@@ -61,15 +62,18 @@ ChangePassphraseDialog::ChangePassphraseDialog(AccountService& accounts, const Q
     updateOkButton();
 }
 
-QString ChangePassphraseDialog::errorText() const {
+QString ChangePassphraseDialog::errorText() const
+{
     return m_error->isVisible() ? m_error->text() : QString();
 }
 
-void ChangePassphraseDialog::updateOkButton() {
+void ChangePassphraseDialog::updateOkButton()
+{
     m_ok->setEnabled(!m_current->text().isEmpty() && m_passphrase->isAcceptable());
 }
 
-void ChangePassphraseDialog::accept() {
+void ChangePassphraseDialog::accept()
+{
     if (!m_ok->isEnabled())
         return;
     const Status status = [&] {

@@ -18,7 +18,8 @@ ChangeRoleDialog::ChangeRoleDialog(const User& user, AccountService& accounts, Q
     , m_user(user)
     , m_accounts(accounts)
     , m_role(new QComboBox(this))
-    , m_error(new QLabel(this)) {
+    , m_error(new QLabel(this))
+{
     setWindowTitle(tr("Change role"));
     setAccessibleName(tr("Change role"));
     setMinimumWidth(440);
@@ -69,11 +70,13 @@ ChangeRoleDialog::ChangeRoleDialog(const User& user, AccountService& accounts, Q
     connect(buttons, &QDialogButtonBox::rejected, this, &ChangeRoleDialog::reject);
 }
 
-QString ChangeRoleDialog::errorText() const {
+QString ChangeRoleDialog::errorText() const
+{
     return m_error->isVisible() ? m_error->text() : QString();
 }
 
-void ChangeRoleDialog::accept() {
+void ChangeRoleDialog::accept()
+{
     const Role role = Role(m_role->currentData().toInt());
     if (role == m_user.role) {
         QDialog::accept();

@@ -13,7 +13,8 @@ PassphraseEntry::PassphraseEntry(QFormLayout* form, QWidget* owner, const QStrin
     : QObject(owner)
     , m_passphrase(new QLineEdit(owner))
     , m_confirmation(new QLineEdit(owner))
-    , m_feedback(new QLabel(owner)) {
+    , m_feedback(new QLabel(owner))
+{
     m_passphrase->setObjectName(QStringLiteral("newPassphrase"));
     m_passphrase->setEchoMode(QLineEdit::Password);
     m_passphrase->setAccessibleName(QString(passphraseLabel).remove(QLatin1Char('&')));
@@ -43,25 +44,30 @@ PassphraseEntry::PassphraseEntry(QFormLayout* form, QWidget* owner, const QStrin
     update();
 }
 
-QString PassphraseEntry::passphrase() const {
+QString PassphraseEntry::passphrase() const
+{
     return m_passphrase->text();
 }
 
-void PassphraseEntry::setLogin(const QString& login) {
+void PassphraseEntry::setLogin(const QString& login)
+{
     m_login = login;
     update();
 }
 
-bool PassphraseEntry::isAcceptable() const {
+bool PassphraseEntry::isAcceptable() const
+{
     return m_isAcceptable;
 }
 
-void PassphraseEntry::clear() {
+void PassphraseEntry::clear()
+{
     m_passphrase->clear();
     m_confirmation->clear();
 }
 
-void PassphraseEntry::update() {
+void PassphraseEntry::update()
+{
     const QString passphrase = m_passphrase->text();
     const QString confirmation = m_confirmation->text();
     m_isAcceptable = false;

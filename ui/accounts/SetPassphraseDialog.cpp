@@ -19,7 +19,8 @@ SetPassphraseDialog::SetPassphraseDialog(Purpose purpose, const User& user, Acco
     , m_purpose(purpose)
     , m_user(user)
     , m_accounts(accounts)
-    , m_error(new QLabel(this)) {
+    , m_error(new QLabel(this))
+{
     const bool isEnabling = purpose == Purpose::Enable;
     const QString title = isEnabling ? tr("Enable account") : tr("Reset passphrase");
     setWindowTitle(title);
@@ -70,15 +71,18 @@ SetPassphraseDialog::SetPassphraseDialog(Purpose purpose, const User& user, Acco
     updateOkButton();
 }
 
-QString SetPassphraseDialog::errorText() const {
+QString SetPassphraseDialog::errorText() const
+{
     return m_error->isVisible() ? m_error->text() : QString();
 }
 
-void SetPassphraseDialog::updateOkButton() {
+void SetPassphraseDialog::updateOkButton()
+{
     m_ok->setEnabled(m_passphrase->isAcceptable());
 }
 
-void SetPassphraseDialog::accept() {
+void SetPassphraseDialog::accept()
+{
     if (!m_passphrase->isAcceptable())
         return;
     const Status status = [&] {

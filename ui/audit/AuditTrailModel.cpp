@@ -10,9 +10,11 @@ namespace confer {
 
 AuditTrailModel::AuditTrailModel(AuditLog& log, QObject* parent)
     : QAbstractTableModel(parent)
-    , m_log(&log) {}
+    , m_log(&log)
+{}
 
-Status AuditTrailModel::reload() {
+Status AuditTrailModel::reload()
+{
     beginResetModel();
     m_events.clear();
     m_hasMore = m_log != nullptr;
@@ -21,7 +23,8 @@ Status AuditTrailModel::reload() {
     return fetchPage();
 }
 
-void AuditTrailModel::clear() {
+void AuditTrailModel::clear()
+{
     beginResetModel();
     m_events.clear();
     m_hasMore = false;
@@ -29,7 +32,8 @@ void AuditTrailModel::clear() {
     endResetModel();
 }
 
-Status AuditTrailModel::fetchPage() {
+Status AuditTrailModel::fetchPage()
+{
     if (!m_log || !m_hasMore)
         return Status::success();
     const qint64 before = m_events.empty() ? std::numeric_limits<qint64>::max() : m_events.back().sequence;
@@ -51,21 +55,25 @@ Status AuditTrailModel::fetchPage() {
     return Status::success();
 }
 
-const AuditEvent* AuditTrailModel::eventAt(int row) const {
+const AuditEvent* AuditTrailModel::eventAt(int row) const
+{
     if (row < 0 || row >= int(m_events.size()))
         return nullptr;
     return &m_events[std::size_t(row)];
 }
 
-int AuditTrailModel::rowCount(const QModelIndex& parent) const {
+int AuditTrailModel::rowCount(const QModelIndex& parent) const
+{
     return parent.isValid() ? 0 : int(m_events.size());
 }
 
-int AuditTrailModel::columnCount(const QModelIndex& parent) const {
+int AuditTrailModel::columnCount(const QModelIndex& parent) const
+{
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant AuditTrailModel::data(const QModelIndex& index, int role) const {
+QVariant AuditTrailModel::data(const QModelIndex& index, int role) const
+{
     const AuditEvent* event = eventAt(index.row());
     if (!event || (role != Qt::DisplayRole && role != Qt::AccessibleTextRole && role != Qt::ToolTipRole))
         return {};
@@ -86,7 +94,8 @@ QVariant AuditTrailModel::data(const QModelIndex& index, int role) const {
     }
 }
 
-QVariant AuditTrailModel::headerData(int section, Qt::Orientation orientation, int role) const {
+QVariant AuditTrailModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -105,11 +114,13 @@ QVariant AuditTrailModel::headerData(int section, Qt::Orientation orientation, i
     }
 }
 
-bool AuditTrailModel::canFetchMore(const QModelIndex& parent) const {
+bool AuditTrailModel::canFetchMore(const QModelIndex& parent) const
+{
     return !parent.isValid() && m_log && m_hasMore;
 }
 
-void AuditTrailModel::fetchMore(const QModelIndex& parent) {
+void AuditTrailModel::fetchMore(const QModelIndex& parent)
+{
     if (!parent.isValid())
         (void)fetchPage();
 }

@@ -22,7 +22,8 @@ AuditTrailPage::AuditTrailPage(Session& session, QWidget* parent)
     , m_table(new QTableView(this))
     , m_refresh(new QPushButton(tr("&Refresh"), this))
     , m_count(new QLabel(this))
-    , m_error(new QLabel(this)) {
+    , m_error(new QLabel(this))
+{
     setObjectName(QStringLiteral("auditTrailPage"));
     auto* header = new PageHeader(tr("Audit trail"),
                                   tr("Every sign-in, change and view, newest first. Entries are chained "
@@ -78,7 +79,8 @@ AuditTrailPage::AuditTrailPage(Session& session, QWidget* parent)
     reload();
 }
 
-void AuditTrailPage::reload() {
+void AuditTrailPage::reload()
+{
     const Status status = m_model->reload();
     m_error->setVisible(!status.ok());
     if (!status.ok())
@@ -88,7 +90,8 @@ void AuditTrailPage::reload() {
     m_count->setText(total == 1 ? tr("1 event recorded.") : tr("%1 events recorded.").arg(total));
 }
 
-void AuditTrailPage::clear() {
+void AuditTrailPage::clear()
+{
     m_model->clear();
 }
 

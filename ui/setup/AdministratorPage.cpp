@@ -17,7 +17,8 @@ AdministratorPage::AdministratorPage(QWidget* parent)
     , m_displayName(new QLineEdit(this))
     , m_bindToDevice(new QCheckBox(tr("&Bind this store to this computer's keychain (recommended)"), this))
     , m_unboundWarning(new QLabel(this))
-    , m_error(new QLabel(this)) {
+    , m_error(new QLabel(this))
+{
     setTitle(tr("Administrator account"));
     setSubTitle(tr("The administrator adds the other people who use Confer and can reset their "
                    "passphrases. You can add more administrators later."));
@@ -88,36 +89,44 @@ AdministratorPage::AdministratorPage(QWidget* parent)
             [this](bool isChecked) { m_unboundWarning->setVisible(!isChecked); });
 }
 
-void AdministratorPage::initializePage() {
+void AdministratorPage::initializePage()
+{
     m_login->setFocus();
 }
 
-bool AdministratorPage::isComplete() const {
+bool AdministratorPage::isComplete() const
+{
     return !login().isEmpty() && !displayName().isEmpty() && m_passphrase->isAcceptable();
 }
 
-QString AdministratorPage::login() const {
+QString AdministratorPage::login() const
+{
     return m_login->text().trimmed();
 }
 
-QString AdministratorPage::displayName() const {
+QString AdministratorPage::displayName() const
+{
     return m_displayName->text().trimmed();
 }
 
-QString AdministratorPage::passphrase() const {
+QString AdministratorPage::passphrase() const
+{
     return m_passphrase->passphrase();
 }
 
-bool AdministratorPage::isDeviceBindingChosen() const {
+bool AdministratorPage::isDeviceBindingChosen() const
+{
     return m_bindToDevice->isChecked();
 }
 
-void AdministratorPage::showCreationError(const QString& message) {
+void AdministratorPage::showCreationError(const QString& message)
+{
     m_error->setText(tr("The store was not created. %1").arg(message));
     m_error->setVisible(true);
 }
 
-void AdministratorPage::forgetPassphrase() {
+void AdministratorPage::forgetPassphrase()
+{
     m_passphrase->clear();
     m_error->setVisible(false);
 }

@@ -17,7 +17,8 @@ namespace {
 
 // The same forgiveness RecoveryKey::parse shows: any case, stray spaces or dashes, and the Crockford
 // look-alikes O for 0 and I or L for 1.
-QString normalisedGroup(QString text) {
+QString normalisedGroup(QString text)
+{
     text = text.toUpper();
     text.remove(QLatin1Char(' '));
     text.remove(QLatin1Char('-'));
@@ -32,7 +33,8 @@ QString normalisedGroup(QString text) {
 ConfirmRecoveryKeyPage::ConfirmRecoveryKeyPage(SetupWizard* wizard)
     : QWizardPage(wizard)
     , m_wizard(wizard)
-    , m_askedGroups(RecoveryKey::confirmationGroups()) {
+    , m_askedGroups(RecoveryKey::confirmationGroups())
+{
     setTitle(tr("Confirm the recovery key"));
     setSubTitle(tr("To show that the key is written down, type two of its groups from what you wrote."));
 
@@ -66,14 +68,22 @@ ConfirmRecoveryKeyPage::ConfirmRecoveryKeyPage(SetupWizard* wizard)
         });
     }
 
+    auto* back = new QLabel(tr("Cannot read a group in what you wrote? Choose Back to see the key again, "
+                               "and correct your copy."),
+                            this);
+    back->setWordWrap(true);
+    applyTone(back, Tone::Muted);
+
     auto* layout = new QVBoxLayout(this);
     layout->setSpacing(12);
     layout->addWidget(explanation);
     layout->addLayout(form);
     layout->addStretch(1);
+    layout->addWidget(back);
 }
 
-void ConfirmRecoveryKeyPage::initializePage() {
+void ConfirmRecoveryKeyPage::initializePage()
+{
     for (QLineEdit* edit : m_edits)
         edit->clear();
     updateFeedback();
@@ -81,7 +91,8 @@ void ConfirmRecoveryKeyPage::initializePage() {
         m_edits.first()->setFocus();
 }
 
-bool ConfirmRecoveryKeyPage::matches(int index) const {
+bool ConfirmRecoveryKeyPage::matches(int index) const
+{
     const RecoveryKey* key = m_wizard->recoveryKey();
     if (!key)
         return false;
@@ -89,7 +100,8 @@ bool ConfirmRecoveryKeyPage::matches(int index) const {
     return !typed.isEmpty() && typed == normalisedGroup(key->group(m_askedGroups[index]));
 }
 
-bool ConfirmRecoveryKeyPage::isComplete() const {
+bool ConfirmRecoveryKeyPage::isComplete() const
+{
     for (int i = 0; i < m_edits.size(); ++i) {
         if (!matches(i))
             return false;
@@ -97,7 +109,8 @@ bool ConfirmRecoveryKeyPage::isComplete() const {
     return !m_edits.isEmpty();
 }
 
-void ConfirmRecoveryKeyPage::updateFeedback() {
+void ConfirmRecoveryKeyPage::updateFeedback()
+{
     for (int i = 0; i < m_edits.size(); ++i) {
         QLabel* mark = m_marks[i];
         const QString typed = normalisedGroup(m_edits[i]->text());
@@ -115,7 +128,8 @@ void ConfirmRecoveryKeyPage::updateFeedback() {
     }
 }
 
-void ConfirmRecoveryKeyPage::forget() {
+void ConfirmRecoveryKeyPage::forget()
+{
     for (QLineEdit* edit : m_edits)
         edit->clear();
 }

@@ -12,7 +12,8 @@ CreatingStorePage::CreatingStorePage(SetupWizard* wizard)
     : QWizardPage(wizard)
     , m_wizard(wizard)
     , m_busy(new QProgressBar(this))
-    , m_status(new QLabel(this)) {
+    , m_status(new QLabel(this))
+{
     setTitle(tr("Creating the store"));
     setSubTitle(tr("Confer is creating the encrypted store and the administrator's key."));
     // The recovery key page that follows must not lead back here: that would create a second store.
@@ -39,17 +40,20 @@ CreatingStorePage::CreatingStorePage(SetupWizard* wizard)
     connect(wizard, &SetupWizard::creationFinished, this, &CreatingStorePage::onCreationFinished);
 }
 
-void CreatingStorePage::initializePage() {
+void CreatingStorePage::initializePage()
+{
     m_isCreated = false;
     emit completeChanged();
     m_wizard->startCreation();
 }
 
-bool CreatingStorePage::isComplete() const {
+bool CreatingStorePage::isComplete() const
+{
     return m_isCreated;
 }
 
-void CreatingStorePage::onCreationFinished(bool isCreated) {
+void CreatingStorePage::onCreationFinished(bool isCreated)
+{
     m_isCreated = isCreated;
     emit completeChanged();
     if (isCreated)

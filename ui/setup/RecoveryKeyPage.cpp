@@ -23,7 +23,8 @@ RecoveryKeyPage::RecoveryKeyPage(SetupWizard* wizard)
     : QWizardPage(wizard)
     , m_wizard(wizard)
     , m_copy(new QPushButton(tr("&Copy"), this))
-    , m_copyStatus(new QLabel(this)) {
+    , m_copyStatus(new QLabel(this))
+{
     setTitle(tr("Your recovery key"));
     setSubTitle(tr("This is the only time Confer shows it. Write it down now."));
 
@@ -83,7 +84,7 @@ RecoveryKeyPage::RecoveryKeyPage(SetupWizard* wizard)
 
     auto* layout = new QVBoxLayout(this);
     layout->setSpacing(12);
-    layout->addWidget(frame, 0, Qt::AlignLeft);
+    layout->addWidget(frame, 0, Qt::AlignHCenter);
     layout->addLayout(copyRow);
     layout->addWidget(keep);
     layout->addStretch(1);
@@ -91,32 +92,37 @@ RecoveryKeyPage::RecoveryKeyPage(SetupWizard* wizard)
     connect(m_copy, &QPushButton::clicked, this, &RecoveryKeyPage::copyKey);
 }
 
-void RecoveryKeyPage::initializePage() {
+void RecoveryKeyPage::initializePage()
+{
     const RecoveryKey* key = m_wizard->recoveryKey();
     for (int i = 0; i < m_groups.size(); ++i)
         m_groups[i]->setText(key ? key->group(i + 1) : QString());
     m_copyStatus->clear();
 }
 
-QString RecoveryKeyPage::displayedKey() const {
+QString RecoveryKeyPage::displayedKey() const
+{
     QStringList groups;
     for (const QLabel* group : m_groups)
         groups << group->text();
     return groups.join(QLatin1Char('-'));
 }
 
-QString RecoveryKeyPage::displayedGroup(int oneBasedIndex) const {
+QString RecoveryKeyPage::displayedGroup(int oneBasedIndex) const
+{
     if (oneBasedIndex < 1 || oneBasedIndex > m_groups.size())
         return {};
     return m_groups[oneBasedIndex - 1]->text();
 }
 
-void RecoveryKeyPage::forget() {
+void RecoveryKeyPage::forget()
+{
     for (QLabel* group : m_groups)
         group->clear();
 }
 
-void RecoveryKeyPage::copyKey() {
+void RecoveryKeyPage::copyKey()
+{
     const RecoveryKey* key = m_wizard->recoveryKey();
     if (!key)
         return;

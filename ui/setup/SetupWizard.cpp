@@ -20,7 +20,8 @@ SetupWizard::SetupWizard(const AppContext& context, ClipboardGuard& clipboard, Q
     , m_administratorPage(new AdministratorPage(this))
     , m_creatingPage(new CreatingStorePage(this))
     , m_recoveryKeyPage(new RecoveryKeyPage(this))
-    , m_confirmPage(new ConfirmRecoveryKeyPage(this)) {
+    , m_confirmPage(new ConfirmRecoveryKeyPage(this))
+{
     setObjectName(QStringLiteral("setupWizard"));
     setAccessibleName(tr("Set up Confer"));
     setWindowTitle(tr("Set up Confer"));
@@ -34,16 +35,31 @@ SetupWizard::SetupWizard(const AppContext& context, ClipboardGuard& clipboard, Q
     setPage(ConfirmId, m_confirmPage);
     setStartId(WelcomeId);
 
+    // The modern style's title is only bold body text; a larger one reads as a heading.
+    setTitleFormat(Qt::RichText);
+    const QString titleStyle = QStringLiteral("<span style=\"font-size:%1pt; font-weight:600\">%2</span>");
+    for (int id : pageIds()) {
+        QWizardPage* wizardPage = page(id);
+        wizardPage->setTitle(
+            titleStyle.arg(font().pointSizeF() * 1.4).arg(wizardPage->title().toHtmlEscaped()));
+    }
+
     setButtonText(QWizard::NextButton, tr("&Next"));
     setButtonText(QWizard::BackButton, tr("&Back"));
     setButtonText(QWizard::FinishButton, tr("&Finish"));
     button(QWizard::NextButton)->setAccessibleName(tr("Next"));
     button(QWizard::BackButton)->setAccessibleName(tr("Back"));
     button(QWizard::FinishButton)->setAccessibleName(tr("Finish"));
-    button(QWizard::CommitButton)->setAccessibleName(tr("Continue"));
+    // The commit button's text is set per page ("Create store", "Continue"); its name follows it.
+    connect(this, &QWizard::currentIdChanged, this, [this] {
+        if (QWizardPage* page = currentPage())
+            button(QWizard::CommitButton)
+                ->setAccessibleName(page->buttonText(QWizard::CommitButton).remove(QLatin1Char('&')));
+    });
 }
 
-SetupWizard::~SetupWizard() {
+SetupWizard::~SetupWizard()
+{
     // The worker writes into this object; let it finish before the members go.
     if (m_worker) {
         m_worker->wait();
@@ -51,11 +67,13 @@ SetupWizard::~SetupWizard() {
     }
 }
 
-QString SetupWizard::storeDirectory() const {
+QString SetupWizard::storeDirectory() const
+{
     return m_context.paths.directory();
 }
 
-void SetupWizard::startCreation() {
+void SetupWizard::startCreation()
+{
     if (m_worker)
         return;
     StoreOpener::SetupRequest request;
@@ -77,7 +95,8 @@ void SetupWizard::startCreation() {
     m_worker->start();
 }
 
-void SetupWizard::onWorkerFinished() {
+void SetupWizard::onWorkerFinished()
+{
     m_worker->wait();
     delete m_worker;
     m_worker = nullptr;
@@ -95,7 +114,8 @@ void SetupWizard::onWorkerFinished() {
     emit creationFinished(true);
 }
 
-std::unique_ptr<Session> SetupWizard::takeSession() {
+std::unique_ptr<Session> SetupWizard::takeSession()
+{
     m_recoveryKeyPage->forget();
     m_confirmPage->forget();
     m_recoveryKey.reset();

@@ -10,7 +10,8 @@
 namespace confer {
 
 WelcomePage::WelcomePage(const QString& storeDirectory, QWidget* parent)
-    : QWizardPage(parent) {
+    : QWizardPage(parent)
+{
     setTitle(tr("Welcome to Confer"));
     setSubTitle(tr("Confer keeps the records of multi-agency case conferences \u2014 MAPS, IOM, MEAM and "
                    "Channel panels \u2014 in an encrypted store on this computer."));
@@ -22,6 +23,15 @@ WelcomePage::WelcomePage(const QString& storeDirectory, QWidget* parent)
            "itself when this computer is left alone, and records every change in an audit trail."),
         this);
     intro->setWordWrap(true);
+
+    auto* needs = new QLabel(tr("<p><b>You will need:</b></p>"
+                                "<ul style=\"margin-left: -20px\">"
+                                "<li>a login and a passphrase for yourself, the first administrator;</li>"
+                                "<li>pen and paper for the recovery key Confer shows once, and somewhere "
+                                "safe to keep it, such as a locked safe.</li></ul>"),
+                             this);
+    needs->setWordWrap(true);
+    needs->setTextFormat(Qt::RichText);
 
     auto* whereLabel = new QLabel(tr("The store will be created in this folder:"), this);
     auto* where = new QLabel(QDir::toNativeSeparators(storeDirectory), this);
@@ -38,7 +48,7 @@ WelcomePage::WelcomePage(const QString& storeDirectory, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setSpacing(10);
     layout->addWidget(intro);
-    layout->addSpacing(8);
+    layout->addWidget(needs);
     layout->addWidget(whereLabel);
     layout->addWidget(where);
     layout->addStretch(1);

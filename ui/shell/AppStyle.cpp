@@ -12,6 +12,8 @@ namespace {
 const char* const styleSheetText = R"(
 #setupHost, #unlockScreen { background: #e9edf1; }
 #card { background: #ffffff; border: 1px solid #cfd6dd; border-radius: 8px; }
+QWizard#setupWizard { background: #ffffff; border: 1px solid #cfd6dd; }
+QDialogButtonBox { dialogbuttonbox-buttons-have-icons: 0; }
 #markingBadge { background: #2f3b45; color: #ffffff; padding: 3px 10px; border-radius: 3px; }
 #topBar { background: #ffffff; border-bottom: 1px solid #d5dbe1; }
 #navigation { background: #f4f6f8; border: none; border-right: 1px solid #d5dbe1; outline: 0; }
@@ -31,13 +33,15 @@ QPushButton#primaryButton:disabled { background: #a9b8c6; border-color: #a9b8c6;
 QPushButton#linkButton { border: none; color: #24527a; text-decoration: underline; padding: 2px; }
 QPushButton#linkButton:focus { border: 1px dotted #24527a; }
 QToolButton#accountButton { padding: 4px 8px; border: 1px solid transparent; border-radius: 4px; }
+QToolButton#accountButton::menu-indicator { image: none; width: 0; }
 QToolButton#accountButton:hover, QToolButton#accountButton:focus { border-color: #b8c2cc; background: #f1f4f7; }
 QTableView { gridline-color: #e3e7eb; }
 )";
 
 } // namespace
 
-void AppStyle::apply(QApplication& app) {
+void AppStyle::apply(QApplication& app)
+{
     app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QPalette palette = app.style()->standardPalette();
     palette.setColor(QPalette::Window, QColor(0xf4, 0xf6, 0xf8));

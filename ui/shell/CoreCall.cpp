@@ -7,17 +7,20 @@ namespace confer {
 
 int CoreCall::s_depth = 0;
 
-CoreCall::CoreCall() {
+CoreCall::CoreCall()
+{
     ++s_depth;
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
 }
 
-CoreCall::~CoreCall() {
+CoreCall::~CoreCall()
+{
     QGuiApplication::restoreOverrideCursor();
     --s_depth;
 }
 
-bool CoreCall::isRunning() {
+bool CoreCall::isRunning()
+{
     return s_depth > 0;
 }
 

@@ -5,7 +5,8 @@
 
 namespace confer {
 
-void DialogPresenter::open(QDialog* dialog, QAction* lockAction) {
+void DialogPresenter::open(QDialog* dialog, QAction* lockAction)
+{
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (lockAction)
         dialog->addAction(lockAction);

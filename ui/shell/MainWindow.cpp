@@ -34,7 +34,8 @@ MainWindow::MainWindow(AppContext context, QWidget* parent)
     , m_clipboard(new ClipboardGuard(m_context.clock, this))
     , m_lockAction(new QAction(tr("&Lock"), this))
     , m_stack(new QStackedWidget(this))
-    , m_unlock(new UnlockScreen(m_context, m_stack)) {
+    , m_unlock(new UnlockScreen(m_context, m_stack))
+{
     setWindowTitle(tr("Confer"));
     setObjectName(QStringLiteral("mainWindow"));
     setAccessibleName(tr("Confer"));
@@ -63,7 +64,8 @@ MainWindow::MainWindow(AppContext context, QWidget* parent)
     }
 }
 
-MainWindow::~MainWindow() {
+MainWindow::~MainWindow()
+{
     // The pages refer to the session: they go first, then the session and its key.
     delete m_workspace;
     delete m_setupHost;
@@ -71,7 +73,8 @@ MainWindow::~MainWindow() {
     m_session.reset();
 }
 
-QWidget* MainWindow::makeSetupHost() {
+QWidget* MainWindow::makeSetupHost()
+{
     auto* host = new QWidget(m_stack);
     host->setObjectName(QStringLiteral("setupHost"));
     host->setAttribute(Qt::WA_StyledBackground, true);
@@ -107,15 +110,18 @@ QWidget* MainWindow::makeSetupHost() {
     return host;
 }
 
-SetupWizard* MainWindow::setupWizard() const {
+SetupWizard* MainWindow::setupWizard() const
+{
     return m_wizard.data();
 }
 
-Workspace* MainWindow::workspace() const {
+Workspace* MainWindow::workspace() const
+{
     return m_workspace.data();
 }
 
-MainWindow::Page MainWindow::currentPage() const {
+MainWindow::Page MainWindow::currentPage() const
+{
     QWidget* current = m_stack->currentWidget();
     if (m_workspace && current == m_workspace)
         return Page::Workspace;
@@ -124,7 +130,8 @@ MainWindow::Page MainWindow::currentPage() const {
     return Page::Unlock;
 }
 
-void MainWindow::finishSetup() {
+void MainWindow::finishSetup()
+{
     std::unique_ptr<Session> session = m_wizard->takeSession();
     // The wizard is still inside its own Finish handler: delete it once that has returned.
     m_stack->removeWidget(m_setupHost);
@@ -137,13 +144,15 @@ void MainWindow::finishSetup() {
     enterWorkspace(std::move(session));
 }
 
-void MainWindow::showUnlock() {
+void MainWindow::showUnlock()
+{
     m_unlock->reset();
     m_stack->setCurrentWidget(m_unlock);
     m_unlock->passphraseEdit()->setFocus();
 }
 
-void MainWindow::enterWorkspace(std::unique_ptr<Session> session) {
+void MainWindow::enterWorkspace(std::unique_ptr<Session> session)
+{
     if (!session)
         return;
     m_session = std::move(session);
@@ -156,16 +165,19 @@ void MainWindow::enterWorkspace(std::unique_ptr<Session> session) {
     m_inactivity->start();
 }
 
-void MainWindow::applyAutoLock() {
+void MainWindow::applyAutoLock()
+{
     if (m_session)
         m_inactivity->setTimeoutMs(qint64(m_session->autoLockMinutes()) * 60 * 1000);
 }
 
-void MainWindow::lock() {
+void MainWindow::lock()
+{
     lockFor(QStringLiteral("manual"));
 }
 
-void MainWindow::lockFor(const QString& reason) {
+void MainWindow::lockFor(const QString& reason)
+{
     if (CoreCall::isRunning()) {
         // Asked from inside a session call's nested event loop: tearing the session down now would
         // pull it from under that call. Lock as soon as the call has returned.

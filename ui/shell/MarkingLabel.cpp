@@ -3,7 +3,8 @@
 namespace confer {
 
 MarkingLabel::MarkingLabel(QWidget* parent)
-    : QLabel(tr("OFFICIAL-SENSITIVE"), parent) {
+    : QLabel(tr("OFFICIAL-SENSITIVE"), parent)
+{
     setObjectName(QStringLiteral("markingBadge"));
     setAccessibleName(tr("Protective marking: OFFICIAL-SENSITIVE"));
     setAlignment(Qt::AlignCenter);

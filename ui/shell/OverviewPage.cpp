@@ -24,7 +24,8 @@ namespace {
 constexpr int ContentMaximumWidth = 1040;
 
 // A white card with a bold heading; the caller fills its grid.
-QFrame* makeCard(const QString& heading, QWidget* parent, QGridLayout*& grid) {
+QFrame* makeCard(const QString& heading, QWidget* parent, QGridLayout*& grid)
+{
     auto* card = new QFrame(parent);
     card->setObjectName(QStringLiteral("infoCard"));
     card->setFrameShape(QFrame::StyledPanel);
@@ -46,7 +47,8 @@ QFrame* makeCard(const QString& heading, QWidget* parent, QGridLayout*& grid) {
     return card;
 }
 
-QLabel* addRow(QGridLayout* grid, const QString& name, const QString& value, QWidget* parent) {
+QLabel* addRow(QGridLayout* grid, const QString& name, const QString& value, QWidget* parent)
+{
     const int row = grid->rowCount();
     auto* nameLabel = new QLabel(name, parent);
     applyTone(nameLabel, Tone::Muted);
@@ -66,7 +68,8 @@ OverviewPage::OverviewPage(Session& session, QWidget* parent)
     , m_session(session)
     , m_unboundWarning(new QLabel(this))
     , m_verification(new QLabel(this))
-    , m_verify(new QPushButton(tr("&Verify now"), this)) {
+    , m_verify(new QPushButton(tr("&Verify now"), this))
+{
     setObjectName(QStringLiteral("overviewPage"));
     const User& user = session.currentUser();
     auto* header = new PageHeader(tr("Overview"),
@@ -154,12 +157,14 @@ OverviewPage::OverviewPage(Session& session, QWidget* parent)
 
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(32, 24, 32, 24);
+    layout->addStretch(0);
     layout->addWidget(column, 1);
     layout->addStretch(0);
     refresh();
 }
 
-void OverviewPage::refresh() {
+void OverviewPage::refresh()
+{
     const int minutes = m_session.autoLockMinutes();
     m_autoLock->setText(minutes == 1 ? tr("1 minute without keyboard or mouse input")
                                      : tr("%1 minutes without keyboard or mouse input").arg(minutes));
@@ -167,11 +172,13 @@ void OverviewPage::refresh() {
     m_eventCount->setText(events == 1 ? tr("1 event recorded") : tr("%1 events recorded").arg(events));
 }
 
-QString OverviewPage::verificationText() const {
+QString OverviewPage::verificationText() const
+{
     return m_verification->text();
 }
 
-void OverviewPage::verifyNow() {
+void OverviewPage::verifyNow()
+{
     const Status status = [&] {
         CoreCall call;
         return m_session.verify();

@@ -10,7 +10,8 @@ namespace confer {
 PageHeader::PageHeader(const QString& title, const QString& description, QWidget* parent)
     : QWidget(parent)
     , m_title(new QLabel(title, this))
-    , m_description(new QLabel(description, this)) {
+    , m_description(new QLabel(description, this))
+{
     m_title->setObjectName(QStringLiteral("pageTitle"));
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);

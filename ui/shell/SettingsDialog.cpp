@@ -17,7 +17,8 @@ SettingsDialog::SettingsDialog(Session& session, QWidget* parent)
     : QDialog(parent)
     , m_session(session)
     , m_autoLock(new QSpinBox(this))
-    , m_error(new QLabel(this)) {
+    , m_error(new QLabel(this))
+{
     setWindowTitle(tr("Settings"));
     setAccessibleName(tr("Settings"));
     setMinimumWidth(460);
@@ -29,6 +30,7 @@ SettingsDialog::SettingsDialog(Session& session, QWidget* parent)
     m_autoLock->setValue(session.autoLockMinutes());
 
     auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     auto* label = new QLabel(tr("&Lock after:"), this);
     label->setBuddy(m_autoLock);
     form->addRow(label, m_autoLock);
@@ -68,11 +70,13 @@ SettingsDialog::SettingsDialog(Session& session, QWidget* parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
 }
 
-QString SettingsDialog::errorText() const {
+QString SettingsDialog::errorText() const
+{
     return m_error->isVisible() ? m_error->text() : QString();
 }
 
-void SettingsDialog::accept() {
+void SettingsDialog::accept()
+{
     const int minutes = m_autoLock->value();
     if (minutes != m_session.autoLockMinutes()) {
         const Status status = [&] {

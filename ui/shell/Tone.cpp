@@ -5,7 +5,8 @@
 
 namespace confer {
 
-void applyTone(QLabel* label, Tone tone) {
+void applyTone(QLabel* label, Tone tone)
+{
     QPalette palette = label->palette();
     const QColor normal = label->parentWidget() ? label->parentWidget()->palette().color(QPalette::WindowText)
                                                 : QPalette().color(QPalette::WindowText);

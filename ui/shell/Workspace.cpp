@@ -30,7 +30,8 @@ Workspace::Workspace(Session& session, QAction* lockAction, QWidget* parent)
     , m_session(session)
     , m_lockAction(lockAction)
     , m_navigation(new QListWidget(this))
-    , m_pages(new QStackedWidget(this)) {
+    , m_pages(new QStackedWidget(this))
+{
     setObjectName(QStringLiteral("workspace"));
     setAccessibleName(tr("Confer workspace"));
 
@@ -67,7 +68,8 @@ Workspace::Workspace(Session& session, QAction* lockAction, QWidget* parent)
     m_navigation->setCurrentRow(0);
 }
 
-QWidget* Workspace::makeTopBar() {
+QWidget* Workspace::makeTopBar()
+{
     auto* bar = new QWidget(this);
     bar->setObjectName(QStringLiteral("topBar"));
     bar->setAttribute(Qt::WA_StyledBackground, true);
@@ -81,7 +83,7 @@ QWidget* Workspace::makeTopBar() {
     const User& user = m_session.currentUser();
     m_accountButton = new QToolButton(bar);
     m_accountButton->setObjectName(QStringLiteral("accountButton"));
-    m_accountButton->setText(user.displayName);
+    m_accountButton->setText(tr("%1  \u25be").arg(user.displayName));
     m_accountButton->setAccessibleName(tr("Account menu for %1").arg(user.displayName));
     m_accountButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_accountButton->setPopupMode(QToolButton::InstantPopup);
@@ -114,24 +116,32 @@ QWidget* Workspace::makeTopBar() {
     return bar;
 }
 
-void Workspace::addSection(Section section, const QString& name, QWidget* page) {
+void Workspace::addSection(Section section, const QString& name, QWidget* page)
+{
     auto* item = new QListWidgetItem(name, m_navigation);
     item->setData(SectionRole, int(section));
     m_pages->addWidget(page);
     m_sections << section;
 }
 
-void Workspace::showSection(Section section) {
+void Workspace::showSection(Section section)
+{
     const int row = int(m_sections.indexOf(section));
-    if (row >= 0)
+    if (row < 0)
+        return;
+    if (row == m_navigation->currentRow())
+        onSectionChosen(row); // already there: still show the store as it is now
+    else
         m_navigation->setCurrentRow(row);
 }
 
-Workspace::Section Workspace::currentSection() const {
+Workspace::Section Workspace::currentSection() const
+{
     return m_sections.value(m_navigation->currentRow(), Section::Overview);
 }
 
-void Workspace::onSectionChosen(int row) {
+void Workspace::onSectionChosen(int row)
+{
     if (row < 0 || row >= m_sections.size())
         return;
     // Each visit shows the store as it is now.
@@ -149,7 +159,8 @@ void Workspace::onSectionChosen(int row) {
     m_pages->setCurrentIndex(row);
 }
 
-void Workspace::openSettings() {
+void Workspace::openSettings()
+{
     if (!m_session.isAdministrator())
         return;
     auto* dialog = new SettingsDialog(m_session, this);
@@ -160,12 +171,14 @@ void Workspace::openSettings() {
     DialogPresenter::open(dialog, m_lockAction);
 }
 
-void Workspace::openChangePassphrase() {
+void Workspace::openChangePassphrase()
+{
     auto* dialog = new ChangePassphraseDialog(m_session.accounts(), m_session.currentUser().login, this);
     DialogPresenter::open(dialog, m_lockAction);
 }
 
-void Workspace::shutDown() {
+void Workspace::shutDown()
+{
     for (QWidget* child : findChildren<QWidget*>()) {
         if (child->isWindow())
             child->hide();

@@ -22,7 +22,8 @@ RecoveryDialog::RecoveryDialog(StoreOpener& opener, QWidget* parent)
     , m_opener(opener)
     , m_key(new QLineEdit(this))
     , m_login(new QComboBox(this))
-    , m_error(new QLabel(this)) {
+    , m_error(new QLabel(this))
+{
     setWindowTitle(tr("Open with the recovery key"));
     setAccessibleName(tr("Open with the recovery key"));
     setMinimumWidth(560);
@@ -85,25 +86,30 @@ RecoveryDialog::RecoveryDialog(StoreOpener& opener, QWidget* parent)
     updateOkButton();
 }
 
-void RecoveryDialog::selectLogin(const QString& login) {
+void RecoveryDialog::selectLogin(const QString& login)
+{
     if (const int index = m_login->findText(login); index >= 0)
         m_login->setCurrentIndex(index);
 }
 
-std::unique_ptr<Session> RecoveryDialog::takeSession() {
+std::unique_ptr<Session> RecoveryDialog::takeSession()
+{
     return std::move(m_session);
 }
 
-QString RecoveryDialog::errorText() const {
+QString RecoveryDialog::errorText() const
+{
     return m_error->isVisible() ? m_error->text() : QString();
 }
 
-void RecoveryDialog::updateOkButton() {
+void RecoveryDialog::updateOkButton()
+{
     m_ok->setEnabled(!m_key->text().trimmed().isEmpty() && !m_login->currentText().isEmpty() &&
                      m_passphrase->isAcceptable());
 }
 
-void RecoveryDialog::accept() {
+void RecoveryDialog::accept()
+{
     if (!m_ok->isEnabled())
         return;
     auto opened = [&] {

@@ -34,7 +34,8 @@ UnlockScreen::UnlockScreen(const AppContext& context, QWidget* parent)
     , m_recovery(new QPushButton(tr("Use &recovery key\u2026"), this))
     , m_error(new QLabel(this))
     , m_wait(new QLabel(this))
-    , m_storeLocation(new QLabel(this)) {
+    , m_storeLocation(new QLabel(this))
+{
     setObjectName(QStringLiteral("unlockScreen"));
     setAccessibleName(tr("Unlock Confer"));
     setAttribute(Qt::WA_StyledBackground, true);
@@ -134,7 +135,8 @@ UnlockScreen::UnlockScreen(const AppContext& context, QWidget* parent)
     setTabOrder(m_unlock, m_recovery);
 }
 
-void UnlockScreen::reset() {
+void UnlockScreen::reset()
+{
     const QString previous = m_login->currentText();
     m_login->clear();
     m_login->addItems(m_opener.logins());
@@ -152,19 +154,23 @@ void UnlockScreen::reset() {
     m_passphrase->setFocus();
 }
 
-std::unique_ptr<Session> UnlockScreen::takeSession() {
+std::unique_ptr<Session> UnlockScreen::takeSession()
+{
     return std::move(m_session);
 }
 
-QString UnlockScreen::errorText() const {
+QString UnlockScreen::errorText() const
+{
     return m_error->isVisible() ? m_error->text() : QString();
 }
 
-QString UnlockScreen::waitText() const {
+QString UnlockScreen::waitText() const
+{
     return m_wait->isVisible() ? m_wait->text() : QString();
 }
 
-void UnlockScreen::attemptUnlock() {
+void UnlockScreen::attemptUnlock()
+{
     if (m_isUnlocking || m_throttle.isWaiting() || m_login->count() == 0)
         return;
     const QString login = m_login->currentText();
@@ -188,7 +194,8 @@ void UnlockScreen::attemptUnlock() {
     acceptSession(std::move(opened.value()));
 }
 
-void UnlockScreen::acceptSession(std::unique_ptr<Session> session) {
+void UnlockScreen::acceptSession(std::unique_ptr<Session> session)
+{
     m_error->setVisible(false);
     m_wait->setVisible(false);
     m_session = std::move(session);
@@ -196,7 +203,8 @@ void UnlockScreen::acceptSession(std::unique_ptr<Session> session) {
     emit unlocked();
 }
 
-void UnlockScreen::showFailure(const Error& error) {
+void UnlockScreen::showFailure(const Error& error)
+{
     switch (error.code) {
     case ErrorCode::DeviceSecretMissing:
     case ErrorCode::KeychainUnavailable:
@@ -216,11 +224,13 @@ void UnlockScreen::showFailure(const Error& error) {
     m_error->setVisible(true);
 }
 
-void UnlockScreen::recheckThrottle() {
+void UnlockScreen::recheckThrottle()
+{
     updateFormState();
 }
 
-void UnlockScreen::updateFormState() {
+void UnlockScreen::updateFormState()
+{
     const qint64 remainingMs = m_throttle.remainingMs();
     const bool isWaiting = remainingMs > 0;
     if (isWaiting) {
@@ -242,7 +252,8 @@ void UnlockScreen::updateFormState() {
         m_passphrase->setFocus();
 }
 
-void UnlockScreen::openRecovery() {
+void UnlockScreen::openRecovery()
+{
     auto* dialog = new RecoveryDialog(m_opener, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (m_login->count() > 0)

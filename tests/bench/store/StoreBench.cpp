@@ -41,13 +41,15 @@ const char* const Agencies[] = {"Police", "Probation",           "Housing",
                                 "Health", "Children's Services", "Adult Social Care"};
 
 // A note of about 200 bytes in all, shaped like a real caseload row.
-QString noteBody(int i) {
+QString noteBody(int i)
+{
     return QStringLiteral("Case %1 reviewed: agreed actions on housing, substance misuse support and a "
                           "joint visit before the next panel; originator asked to be consulted first.")
         .arg(i, 6, 10, QLatin1Char('0'));
 }
 
-void fail(benchmark::State& state, const char* what, const confer::Error& error) {
+void fail(benchmark::State& state, const char* what, const confer::Error& error)
+{
     state.SkipWithError(
         (std::string(what) + ": " + error.message.toStdString() + " | " + error.detail.toStdString())
             .c_str());
@@ -55,7 +57,8 @@ void fail(benchmark::State& state, const char* what, const confer::Error& error)
 
 // One full pass of the workload on a fresh store; false (and the state marked) on any failure.
 bool runWorkload(benchmark::State& state, const QString& path, const SecureBytes& key, bool isKeyed,
-                 int cachePages) {
+                 int cachePages)
+{
     Database::Options options;
     options.create = true;
     options.cachePages = cachePages;
@@ -145,7 +148,8 @@ bool runWorkload(benchmark::State& state, const QString& path, const SecureBytes
     return true; // closing (with its checkpoint) happens in the caller, inside the timed region
 }
 
-void storeWorkload(benchmark::State& state, bool isKeyed, int cachePages) {
+void storeWorkload(benchmark::State& state, bool isKeyed, int cachePages)
+{
     const SecureBytes key = SecureBytes::random(32);
     for (auto _ : state) {
         state.PauseTiming();
@@ -165,9 +169,11 @@ void storeWorkload(benchmark::State& state, bool isKeyed, int cachePages) {
 class MeanRecorder final : public benchmark::ConsoleReporter {
 public:
     explicit MeanRecorder(OutputOptions options)
-        : ConsoleReporter(options) {}
+        : ConsoleReporter(options)
+    {}
 
-    void ReportRuns(const std::vector<Run>& runs) override {
+    void ReportRuns(const std::vector<Run>& runs) override
+    {
         ConsoleReporter::ReportRuns(runs);
         for (const Run& run : runs) {
             if (run.error_occurred)
@@ -183,13 +189,15 @@ public:
 
     // Mean milliseconds per iteration (wall clock, or CPU of the benchmark thread: the encryption work
     // without the fsync waits); negative if the benchmark did not run.
-    double meanMs(const std::string& name) const {
+    double meanMs(const std::string& name) const
+    {
         const auto found = m_totals.find(name);
         return found == m_totals.end() || found->second.count == 0
                    ? -1.0
                    : found->second.realSum / found->second.count;
     }
-    double meanCpuMs(const std::string& name) const {
+    double meanCpuMs(const std::string& name) const
+    {
         const auto found = m_totals.find(name);
         return found == m_totals.end() || found->second.count == 0
                    ? -1.0
@@ -208,14 +216,16 @@ private:
     std::map<std::string, Totals> m_totals;
 };
 
-std::string benchName(bool isKeyed, int cachePages) {
+std::string benchName(bool isKeyed, int cachePages)
+{
     return std::string("store_workload/") + (isKeyed ? "keyed" : "unkeyed") +
            "/cache_pages:" + std::to_string(cachePages);
 }
 
 } // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv)
+{
     // ctest's smoke run passes --confer-smoke: a small workload, the product's cache size only.
     bool isSmoke = false;
     std::vector<char*> args;

@@ -1,6 +1,7 @@
 // Unlock wall time against the Argon2id call alone (target: ratio <= 1.15). Everything an unlock
 // adds to the KDF — reading the key-slot file and the keychain, opening the slot, keying and
 // checking the store, signing in and auditing it — must stay small beside the deliberate cost.
+#include "InMemoryDeviceSecretStore.h"
 #include "TestStoreDir.h"
 #include "common/Clock.h"
 #include "crypto/PassphraseKdf.h"
@@ -8,7 +9,6 @@
 #include "keys/KeySlotFile.h"
 #include "keys/KeychainDeviceSecretStore.h"
 #include "session/StoreOpener.h"
-#include "InMemoryDeviceSecretStore.h"
 
 #include <QGuiApplication>
 
@@ -111,9 +111,11 @@ int main(int argc, char** argv)
     }
     // The product's tuned cost, except in the ctest smoke run, which only proves the code runs.
     fixture.policy = isSmoke ? KdfPolicy::cheapForTests() : KdfPolicy::product();
-    StoreOpener opener(StorePaths(fixture.dir.path()), *fixture.secrets, SystemClock::instance(), fixture.policy);
-    StoreOpener::SetupRequest request{QStringLiteral("admin"), QStringLiteral("Bench Admin"), Passphrase, true,
-                                      isSmoke ? std::optional(KdfPolicy::cheapForTests().floor) : std::nullopt};
+    StoreOpener opener(StorePaths(fixture.dir.path()), *fixture.secrets, SystemClock::instance(),
+                       fixture.policy);
+    StoreOpener::SetupRequest request{
+        QStringLiteral("admin"), QStringLiteral("Bench Admin"), Passphrase, true,
+        isSmoke ? std::optional(KdfPolicy::cheapForTests().floor) : std::nullopt};
     auto created = opener.create(request);
     if (!created.ok()) {
         std::fprintf(stderr, "setup failed: %s\n", qPrintable(created.error().message));
@@ -124,8 +126,14 @@ int main(int argc, char** argv)
     created->session.reset();
 
     const int iterations = isSmoke ? 2 : 8;
-    benchmark::RegisterBenchmark("Argon2idAlone", BM_Argon2idAlone)->Iterations(iterations)->Unit(benchmark::kMillisecond)->UseRealTime();
-    benchmark::RegisterBenchmark("Unlock", BM_Unlock)->Iterations(iterations)->Unit(benchmark::kMillisecond)->UseRealTime();
+    benchmark::RegisterBenchmark("Argon2idAlone", BM_Argon2idAlone)
+        ->Iterations(iterations)
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime();
+    benchmark::RegisterBenchmark("Unlock", BM_Unlock)
+        ->Iterations(iterations)
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime();
     benchmark::Initialize(&benchArgc, args.data());
     RatioReporter reporter;
     benchmark::RunSpecifiedBenchmarks(&reporter);
@@ -134,7 +142,8 @@ int main(int argc, char** argv)
 
     const double kdf = reporter.mean("Argon2idAlone");
     const double unlock = reporter.mean("Unlock");
-    std::printf("Argon2id: %llu passes, %zu MiB; %s\n", static_cast<unsigned long long>(fixture.params.opsLimit),
+    std::printf("Argon2id: %llu passes, %zu MiB; %s\n",
+                static_cast<unsigned long long>(fixture.params.opsLimit),
                 fixture.params.memLimitBytes / (1024 * 1024), qPrintable(fixture.keychainNote));
     std::printf("unlock %.1f ms / Argon2id alone %.1f ms\n", unlock, kdf);
     std::printf("unlock/argon2id ratio: %.3f (target <= 1.15)\n", kdf > 0 ? unlock / kdf : 0.0);

@@ -1,5 +1,6 @@
-#include "TestSession.h"
 #include "accounts/AccountService.h"
+
+#include "TestSession.h"
 #include "audit/AuditLog.h"
 #include "keys/KeySlotFile.h"
 
@@ -21,8 +22,8 @@ protected:
     }
     User addChair()
     {
-        auto added = accounts().addUser({QStringLiteral("chair.one"), QStringLiteral("Chris Chair"), Role::Chair,
-                                         ChairPassphrase});
+        auto added = accounts().addUser(
+            {QStringLiteral("chair.one"), QStringLiteral("Chris Chair"), Role::Chair, ChairPassphrase});
         EXPECT_TRUE(added.ok()) << (added.ok() ? "" : added.error().message.toStdString());
         return added.ok() ? *added : User{};
     }
@@ -61,12 +62,18 @@ TEST_F(AccountServiceTest, DuplicateOrInvalidUsersAreRefusedAndChangeNothing)
                                          QStringLiteral("another fine passphrase")});
     ASSERT_FALSE(duplicate.ok());
     EXPECT_EQ(duplicate.error().code, ErrorCode::Conflict);
-    EXPECT_FALSE(accounts().addUser({QStringLiteral("x"), QStringLiteral("X"), Role::Member,
-                                     QStringLiteral("another fine passphrase")}).ok());
-    EXPECT_FALSE(accounts().addUser({QStringLiteral("new.one"), QStringLiteral("  "), Role::Member,
-                                     QStringLiteral("another fine passphrase")}).ok());
-    EXPECT_FALSE(accounts().addUser({QStringLiteral("new.one"), QStringLiteral("New"), Role::Member,
-                                     QStringLiteral("password1234")}).ok());
+    EXPECT_FALSE(accounts()
+                     .addUser({QStringLiteral("x"), QStringLiteral("X"), Role::Member,
+                               QStringLiteral("another fine passphrase")})
+                     .ok());
+    EXPECT_FALSE(accounts()
+                     .addUser({QStringLiteral("new.one"), QStringLiteral("  "), Role::Member,
+                               QStringLiteral("another fine passphrase")})
+                     .ok());
+    EXPECT_FALSE(accounts()
+                     .addUser({QStringLiteral("new.one"), QStringLiteral("New"), Role::Member,
+                               QStringLiteral("password1234")})
+                     .ok());
     EXPECT_EQ(store.session().keySlots().userSlots.size(), slotsBefore);
     EXPECT_EQ(accounts().users()->size(), 2u);
 }
@@ -100,7 +107,8 @@ TEST_F(AccountServiceTest, LastAdministratorCannotBeDisabledOrDemoted)
 TEST_F(AccountServiceTest, ResetPassphraseReplacesOnlyThatSlot)
 {
     const User chair = addChair();
-    const QByteArray adminSealed = store.session().keySlots().slotFor(QStringLiteral("admin"))->sealed.ciphertext;
+    const QByteArray adminSealed =
+        store.session().keySlots().slotFor(QStringLiteral("admin"))->sealed.ciphertext;
     ASSERT_TRUE(accounts().resetPassphrase(chair.id, QStringLiteral("reset by the administrator")).ok());
     EXPECT_EQ(store.session().keySlots().slotFor(QStringLiteral("admin"))->sealed.ciphertext, adminSealed);
     EXPECT_FALSE(signIn(QStringLiteral("chair.one"), ChairPassphrase).ok());
@@ -114,7 +122,8 @@ TEST_F(AccountServiceTest, UserChangesOwnPassphraseResealingOnlyTheirSlot)
     ASSERT_TRUE(session.ok());
     AccountService& mine = (*session)->accounts();
     const QByteArray adminSealed = (*session)->keySlots().slotFor(QStringLiteral("admin"))->sealed.ciphertext;
-    Status wrongCurrent = mine.changeOwnPassphrase(QStringLiteral("not my passphrase"), QStringLiteral("a brand new one here"));
+    Status wrongCurrent =
+        mine.changeOwnPassphrase(QStringLiteral("not my passphrase"), QStringLiteral("a brand new one here"));
     ASSERT_FALSE(wrongCurrent.ok());
     EXPECT_EQ(wrongCurrent.error().code, ErrorCode::WrongCredentials);
     ASSERT_TRUE(mine.changeOwnPassphrase(ChairPassphrase, QStringLiteral("a brand new one here")).ok());
@@ -129,8 +138,8 @@ TEST_F(AccountServiceTest, NonAdministratorIsDeniedAndTheDenialIsAudited)
     addChair();
     auto session = signIn(QStringLiteral("chair.one"), ChairPassphrase);
     ASSERT_TRUE(session.ok());
-    auto attempt = (*session)->accounts().addUser(
-        {QStringLiteral("sneaky"), QStringLiteral("Sneaky"), Role::Administrator, QStringLiteral("let me in please")});
+    auto attempt = (*session)->accounts().addUser({QStringLiteral("sneaky"), QStringLiteral("Sneaky"),
+                                                   Role::Administrator, QStringLiteral("let me in please")});
     ASSERT_FALSE(attempt.ok());
     EXPECT_EQ(attempt.error().code, ErrorCode::AccessDenied);
     auto page = (*session)->audit().page(std::numeric_limits<qint64>::max(), 1);

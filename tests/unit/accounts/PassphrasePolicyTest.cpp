@@ -22,7 +22,8 @@ TEST(PassphrasePolicy, LengthCountsCharactersNotBytes)
 TEST(PassphrasePolicy, LongPassphrasesAndAnyCharactersAreAllowed)
 {
     EXPECT_TRUE(PassphrasePolicy::check(QStringLiteral("the panel meets on wednesdays at the fire station "
-                                                       "in peterlee, bring biscuits")).ok());
+                                                       "in peterlee, bring biscuits"))
+                    .ok());
     EXPECT_TRUE(PassphrasePolicy::check(QStringLiteral("Ça marche! ¿Sí? 🙂 tab\there")).ok());
     EXPECT_FALSE(PassphrasePolicy::check(QString(2000, QLatin1Char('k'))).ok());
 }
@@ -35,9 +36,9 @@ TEST(PassphrasePolicy, NoCompositionRules)
 
 TEST(PassphrasePolicy, CommonPasswordsAreRefusedEvenDressedUp)
 {
-    for (const char* common : {"password1234", "Password1234!", "qwertyuiop123", "123456789012", "iloveyou1234",
-                               "passwordpassword", "correct horse battery staple", "monkeymonkey12",
-                               "aaaaaaaaaaaa", "Liverpool1234", "1q2w3e4r5t6y"}) {
+    for (const char* common : {"password1234", "Password1234!", "qwertyuiop123", "123456789012",
+                               "iloveyou1234", "passwordpassword", "correct horse battery staple",
+                               "monkeymonkey12", "aaaaaaaaaaaa", "Liverpool1234", "1q2w3e4r5t6y"}) {
         EXPECT_FALSE(PassphrasePolicy::check(QString::fromUtf8(common)).ok()) << common;
     }
 }
@@ -53,5 +54,6 @@ TEST(PassphrasePolicy, RefusalSaysWhatToChange)
 TEST(PassphrasePolicy, UserNameDressedUpIsRefused)
 {
     EXPECT_FALSE(PassphrasePolicy::check(QStringLiteral("j.okonkwo2026"), QStringLiteral("j.okonkwo")).ok());
-    EXPECT_TRUE(PassphrasePolicy::check(QStringLiteral("badminton club on friday"), QStringLiteral("admin")).ok());
+    EXPECT_TRUE(
+        PassphrasePolicy::check(QStringLiteral("badminton club on friday"), QStringLiteral("admin")).ok());
 }

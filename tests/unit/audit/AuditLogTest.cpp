@@ -1,5 +1,6 @@
-#include "TestSession.h"
 #include "audit/AuditLog.h"
+
+#include "TestSession.h"
 #include "keys/KeySlotFile.h"
 #include "store/Database.h"
 #include "store/Statement.h"
@@ -19,8 +20,9 @@ protected:
     {
         ASSERT_TRUE(store.sessionPtr());
         for (int i = 0; i < 8; ++i)
-            ASSERT_TRUE(audit().append(QStringLiteral("admin"), QStringLiteral("test.event"),
-                                       QStringLiteral("record:%1").arg(i), QStringLiteral("n=%1").arg(i))
+            ASSERT_TRUE(audit()
+                            .append(QStringLiteral("admin"), QStringLiteral("test.event"),
+                                    QStringLiteral("record:%1").arg(i), QStringLiteral("n=%1").arg(i))
                             .ok());
         ASSERT_TRUE(db().exec(QStringLiteral("DROP TRIGGER audit_events_no_update; "
                                              "DROP TRIGGER audit_events_no_delete;"))
@@ -77,7 +79,8 @@ TEST(AuditLog, EventsInRolledBackTransactionLeaveNoTraceInChain)
     const qint64 before = store.session().audit().head().sequence;
     {
         Transaction tx(store.session().database());
-        ASSERT_TRUE(store.session().audit().append(QStringLiteral("admin"), QStringLiteral("test.event")).ok());
+        ASSERT_TRUE(
+            store.session().audit().append(QStringLiteral("admin"), QStringLiteral("test.event")).ok());
     } // rolled back
     EXPECT_EQ(store.session().audit().head().sequence, before);
     ASSERT_TRUE(store.session().audit().append(QStringLiteral("admin"), QStringLiteral("test.after")).ok());
@@ -95,8 +98,9 @@ TEST_F(AuditChainTest, EditedEventFailsNamingIt)
 
 TEST_F(AuditChainTest, EditedTimestampFailsNamingIt)
 {
-    ASSERT_TRUE(db().exec(QStringLiteral("UPDATE audit_events SET at_utc = '2020-01-01T00:00:00.000Z' WHERE seq = 3"))
-                    .ok());
+    ASSERT_TRUE(
+        db().exec(QStringLiteral("UPDATE audit_events SET at_utc = '2020-01-01T00:00:00.000Z' WHERE seq = 3"))
+            .ok());
     EXPECT_EQ(verify().firstBadSequence, 3);
 }
 
@@ -114,17 +118,18 @@ TEST_F(AuditChainTest, DeletedAndRenumberedEventFailsNamingIt)
     const qint64 last = audit().head().sequence;
     ASSERT_TRUE(db().exec(QStringLiteral("DELETE FROM audit_events WHERE seq = 5")).ok());
     for (qint64 seq = 6; seq <= last; ++seq)
-        ASSERT_TRUE(db().exec(QStringLiteral("UPDATE audit_events SET seq = %1 WHERE seq = %2").arg(seq - 1).arg(seq)).ok());
+        ASSERT_TRUE(
+            db().exec(QStringLiteral("UPDATE audit_events SET seq = %1 WHERE seq = %2").arg(seq - 1).arg(seq))
+                .ok());
     EXPECT_EQ(verify().firstBadSequence, 5);
 }
 
 TEST_F(AuditChainTest, ReorderedEventsFailNamingTheFirst)
 {
     // Swap events 4 and 5 wholesale (all columns but the sequence number).
-    ASSERT_TRUE(db().exec(QStringLiteral(
-                              "UPDATE audit_events SET seq = -4 WHERE seq = 4; "
-                              "UPDATE audit_events SET seq = 4 WHERE seq = 5; "
-                              "UPDATE audit_events SET seq = 5 WHERE seq = -4;"))
+    ASSERT_TRUE(db().exec(QStringLiteral("UPDATE audit_events SET seq = -4 WHERE seq = 4; "
+                                         "UPDATE audit_events SET seq = 4 WHERE seq = 5; "
+                                         "UPDATE audit_events SET seq = 5 WHERE seq = -4;"))
                     .ok());
     const auto result = verify();
     EXPECT_FALSE(result.isIntact);
@@ -143,11 +148,12 @@ TEST_F(AuditChainTest, TruncatedTailIsCaughtByTheAnchor)
 TEST_F(AuditChainTest, ForgedEventWithoutTheKeyFails)
 {
     const qint64 next = audit().head().sequence + 1;
-    ASSERT_TRUE(db().exec(QStringLiteral("INSERT INTO audit_events (seq, at_utc, actor, action, record, detail, "
-                                         "prev_hash, hash) VALUES (%1, '2026-01-05T09:00:00.000Z', 'admin', "
-                                         "'test.forged', '', '', zeroblob(32), zeroblob(32))")
-                              .arg(next))
-                    .ok());
+    ASSERT_TRUE(
+        db().exec(QStringLiteral("INSERT INTO audit_events (seq, at_utc, actor, action, record, detail, "
+                                 "prev_hash, hash) VALUES (%1, '2026-01-05T09:00:00.000Z', 'admin', "
+                                 "'test.forged', '', '', zeroblob(32), zeroblob(32))")
+                      .arg(next))
+            .ok());
     EXPECT_EQ(verify().firstBadSequence, next);
 }
 

@@ -14,15 +14,18 @@ using namespace confer;
 namespace {
 constexpr std::size_t MiB = std::size_t{1} << 20;
 
-QByteArray salt(char fill) {
+QByteArray salt(char fill)
+{
     return QByteArray(static_cast<qsizetype>(PassphraseKdf::SaltSize), fill);
 }
 
-KdfParams cheap() {
+KdfParams cheap()
+{
     return KdfPolicy::cheapForTests().floor;
 }
 
-SecureBytes derived(const QString& passphrase, const QByteArray& saltBytes, const KdfParams& params) {
+SecureBytes derived(const QString& passphrase, const QByteArray& saltBytes, const KdfParams& params)
+{
     auto key = PassphraseKdf::derive(SecureBytes::fromPassphrase(passphrase), saltBytes, params);
     EXPECT_TRUE(key.ok()) << (key.ok() ? "" : key.error().detail.toStdString());
     return key.ok() ? std::move(key).value() : SecureBytes();
@@ -33,9 +36,11 @@ SecureBytes derived(const QString& passphrase, const QByteArray& saltBytes, cons
 class ScriptedClock final : public Clock {
 public:
     explicit ScriptedClock(QList<qint64> trialMs)
-        : m_trialMs(std::move(trialMs)) {}
+        : m_trialMs(std::move(trialMs))
+    {}
     QDateTime nowUtc() const override { return {}; }
-    qint64 monotonicMs() const override {
+    qint64 monotonicMs() const override
+    {
         if (m_reads++ % 2 == 1)
             m_nowMs += m_trialMs.value(m_trials++, m_trialMs.isEmpty() ? 0 : m_trialMs.last());
         return m_nowMs;
@@ -50,14 +55,16 @@ private:
 };
 } // namespace
 
-TEST(PassphraseKdf, SameInputsGiveTheSameKey) {
+TEST(PassphraseKdf, SameInputsGiveTheSameKey)
+{
     const SecureBytes a = derived(QStringLiteral("correct horse battery"), salt('a'), cheap());
     const SecureBytes b = derived(QStringLiteral("correct horse battery"), salt('a'), cheap());
     EXPECT_EQ(a.size(), PassphraseKdf::KeySize);
     EXPECT_TRUE(a.equals(b));
 }
 
-TEST(PassphraseKdf, SaltPassphraseAndParametersEachChangeTheKey) {
+TEST(PassphraseKdf, SaltPassphraseAndParametersEachChangeTheKey)
+{
     const QString phrase = QStringLiteral("correct horse battery");
     const SecureBytes base = derived(phrase, salt('a'), cheap());
     EXPECT_FALSE(base.equals(derived(phrase, salt('b'), cheap())));
@@ -68,7 +75,8 @@ TEST(PassphraseKdf, SaltPassphraseAndParametersEachChangeTheKey) {
         base.equals(derived(phrase, salt('a'), KdfParams{cheap().opsLimit, cheap().memLimitBytes * 2})));
 }
 
-TEST(PassphraseKdf, IsLibsodiumArgon2id) {
+TEST(PassphraseKdf, IsLibsodiumArgon2id)
+{
     const QByteArray passphrase("correct horse battery");
     const SecureBytes ours = derived(QString::fromUtf8(passphrase), salt('s'), cheap());
     unsigned char argon2id[32];
@@ -85,14 +93,16 @@ TEST(PassphraseKdf, IsLibsodiumArgon2id) {
     EXPECT_FALSE(ours.equals(SecureBytes(argon2i, sizeof argon2i)));
 }
 
-TEST(PassphraseKdf, PassphraseIsNormalisedBeforeDerivation) {
+TEST(PassphraseKdf, PassphraseIsNormalisedBeforeDerivation)
+{
     // "é" typed as one code point or as e + combining accent is the same passphrase.
     const SecureBytes composed = derived(QStringLiteral("caf\u00e9 au lait ok"), salt('n'), cheap());
     const SecureBytes decomposed = derived(QStringLiteral("cafe\u0301 au lait ok"), salt('n'), cheap());
     EXPECT_TRUE(composed.equals(decomposed));
 }
 
-TEST(PassphraseKdf, RefusesParametersBelowLibsodiumMinimum) {
+TEST(PassphraseKdf, RefusesParametersBelowLibsodiumMinimum)
+{
     const SecureBytes secret = SecureBytes::fromPassphrase(QStringLiteral("correct horse battery"));
     auto noPasses = PassphraseKdf::derive(secret, salt('a'), KdfParams{0, 8 * MiB});
     ASSERT_FALSE(noPasses.ok());
@@ -107,7 +117,8 @@ TEST(PassphraseKdf, RefusesParametersBelowLibsodiumMinimum) {
                     .ok());
 }
 
-TEST(PassphraseKdf, RefusesAbsurdParametersInsteadOfHanging) {
+TEST(PassphraseKdf, RefusesAbsurdParametersInsteadOfHanging)
+{
     const SecureBytes secret = SecureBytes::fromPassphrase(QStringLiteral("correct horse battery"));
     auto manyPasses =
         PassphraseKdf::derive(secret, salt('a'), KdfParams{PassphraseKdf::MaxOpsLimit + 1, 8 * MiB});
@@ -119,14 +130,16 @@ TEST(PassphraseKdf, RefusesAbsurdParametersInsteadOfHanging) {
     EXPECT_EQ(hugeMemory.error().code, ErrorCode::InvalidInput);
 }
 
-TEST(PassphraseKdf, RefusesSaltOfTheWrongSize) {
+TEST(PassphraseKdf, RefusesSaltOfTheWrongSize)
+{
     const SecureBytes secret = SecureBytes::fromPassphrase(QStringLiteral("correct horse battery"));
     auto shortSalt = PassphraseKdf::derive(secret, QByteArray(15, 'a'), cheap());
     ASSERT_FALSE(shortSalt.ok());
     EXPECT_EQ(shortSalt.error().code, ErrorCode::InvalidInput);
 }
 
-TEST(KdfPolicy, ProductFloorIsAtLeast64MiBAndThreePasses) {
+TEST(KdfPolicy, ProductFloorIsAtLeast64MiBAndThreePasses)
+{
     const KdfPolicy product = KdfPolicy::product();
     EXPECT_GE(product.floor.memLimitBytes, 64 * MiB);
     EXPECT_GE(product.floor.opsLimit, 3u);
@@ -137,14 +150,16 @@ TEST(KdfPolicy, ProductFloorIsAtLeast64MiBAndThreePasses) {
     EXPECT_FALSE(product.allows(KdfPolicy::cheapForTests().floor));
 }
 
-TEST(KdfPolicy, CheapTestPolicyStaysWithinLibsodiumLimits) {
+TEST(KdfPolicy, CheapTestPolicyStaysWithinLibsodiumLimits)
+{
     const KdfParams floor = KdfPolicy::cheapForTests().floor;
     EXPECT_GE(floor.opsLimit, crypto_pwhash_argon2id_OPSLIMIT_MIN);
     EXPECT_GE(floor.memLimitBytes, crypto_pwhash_argon2id_MEMLIMIT_MIN);
     EXPECT_TRUE(KdfPolicy::cheapForTests().allows(KdfParams{floor.opsLimit + 1, floor.memLimitBytes}));
 }
 
-TEST(PassphraseKdfTune, RaisesPassesUntilTheTargetTimeIsReached) {
+TEST(PassphraseKdfTune, RaisesPassesUntilTheTargetTimeIsReached)
+{
     // One pass "takes" 10 ms, so 100 ms needs 10 passes: found by extrapolation, then checked.
     ScriptedClock clock({10, 100});
     auto tuned = PassphraseKdf::tune(KdfPolicy::cheapForTests(), 100, clock);
@@ -154,7 +169,8 @@ TEST(PassphraseKdfTune, RaisesPassesUntilTheTargetTimeIsReached) {
     EXPECT_EQ(clock.trials(), 2);
 }
 
-TEST(PassphraseKdfTune, KeepsRefiningWhenTheFirstEstimateFallsShort) {
+TEST(PassphraseKdfTune, KeepsRefiningWhenTheFirstEstimateFallsShort)
+{
     ScriptedClock clock({10, 50, 100});
     auto tuned = PassphraseKdf::tune(KdfPolicy::cheapForTests(), 100, clock);
     ASSERT_TRUE(tuned.ok());
@@ -162,14 +178,16 @@ TEST(PassphraseKdfTune, KeepsRefiningWhenTheFirstEstimateFallsShort) {
     EXPECT_EQ(clock.trials(), 3);
 }
 
-TEST(PassphraseKdfTune, StopsAtThePassCapWhenTheClockDoesNotMove) {
+TEST(PassphraseKdfTune, StopsAtThePassCapWhenTheClockDoesNotMove)
+{
     ManualClock stillClock;
     auto tuned = PassphraseKdf::tune(KdfPolicy::cheapForTests(), 500, stillClock);
     ASSERT_TRUE(tuned.ok());
     EXPECT_EQ(tuned->opsLimit, PassphraseKdf::MaxTunedOpsLimit);
 }
 
-TEST(PassphraseKdfTune, SlowMachineHalvesMemoryButNeverBelowTheFloor) {
+TEST(PassphraseKdfTune, SlowMachineHalvesMemoryButNeverBelowTheFloor)
+{
     const KdfPolicy policy{KdfParams{2, 8 * MiB}, 32 * MiB};
     ScriptedClock clock({1000}); // every trial far over the target
     auto tuned = PassphraseKdf::tune(policy, 100, clock);
@@ -180,7 +198,8 @@ TEST(PassphraseKdfTune, SlowMachineHalvesMemoryButNeverBelowTheFloor) {
     EXPECT_TRUE(policy.allows(*tuned));
 }
 
-TEST(PassphraseKdfTune, KeepsTheTunedMemoryWhenItFitsTheTime) {
+TEST(PassphraseKdfTune, KeepsTheTunedMemoryWhenItFitsTheTime)
+{
     const KdfPolicy policy{KdfParams{1, 8 * MiB}, 16 * MiB};
     ScriptedClock clock({60, 100});
     auto tuned = PassphraseKdf::tune(policy, 100, clock);
@@ -189,7 +208,8 @@ TEST(PassphraseKdfTune, KeepsTheTunedMemoryWhenItFitsTheTime) {
     EXPECT_EQ(tuned->opsLimit, 2u);
 }
 
-TEST(PassphraseKdfTune, NeverGoesBelowTheFloorOnARealClock) {
+TEST(PassphraseKdfTune, NeverGoesBelowTheFloorOnARealClock)
+{
     // A floor slower than the target is kept: the floor wins over speed.
     const KdfPolicy policy{KdfParams{3, 8 * MiB}, 8 * MiB};
     auto tuned = PassphraseKdf::tune(policy, 1, SystemClock::instance());
@@ -198,14 +218,16 @@ TEST(PassphraseKdfTune, NeverGoesBelowTheFloorOnARealClock) {
     EXPECT_EQ(tuned->memLimitBytes, 8 * MiB);
 }
 
-TEST(PassphraseKdfTune, CheapPolicyOnARealClockRespectsTheFloor) {
+TEST(PassphraseKdfTune, CheapPolicyOnARealClockRespectsTheFloor)
+{
     auto tuned = PassphraseKdf::tune(KdfPolicy::cheapForTests(), 30, SystemClock::instance());
     ASSERT_TRUE(tuned.ok());
     EXPECT_TRUE(KdfPolicy::cheapForTests().allows(*tuned));
     EXPECT_LE(tuned->opsLimit, PassphraseKdf::MaxTunedOpsLimit);
 }
 
-TEST(PassphraseKdfTune, RefusesANonPositiveTarget) {
+TEST(PassphraseKdfTune, RefusesANonPositiveTarget)
+{
     ManualClock clock;
     auto tuned = PassphraseKdf::tune(KdfPolicy::cheapForTests(), 0, clock);
     ASSERT_FALSE(tuned.ok());
@@ -213,7 +235,8 @@ TEST(PassphraseKdfTune, RefusesANonPositiveTarget) {
 }
 
 // The one product-floor check: the real policy on this machine, aiming at the setup's 0.75 s.
-TEST(PassphraseKdfTune, ProductPolicyOnThisMachineKeepsTheProductFloor) {
+TEST(PassphraseKdfTune, ProductPolicyOnThisMachineKeepsTheProductFloor)
+{
     const KdfPolicy product = KdfPolicy::product();
     const qint64 start = SystemClock::instance().monotonicMs();
     auto tuned = PassphraseKdf::tune(product, 750, SystemClock::instance());

@@ -13,14 +13,16 @@ const QString KnownText =
     QStringLiteral("000G-40R4-0M30-E209-185G-R38E-1W81-24GK-2GAH-C5RR-34D1-P70X-3RFW-TEND");
 const QString Alphabet = QStringLiteral("0123456789ABCDEFGHJKMNPQRSTVWXYZ");
 
-SecureBytes knownBytes() {
+SecureBytes knownBytes()
+{
     SecureBytes bytes(32);
     for (int i = 0; i < 32; ++i)
         bytes.data()[i] = static_cast<unsigned char>(i);
     return bytes;
 }
 
-void expectNotAKey(const QString& text) {
+void expectNotAKey(const QString& text)
+{
     auto parsed = RecoveryKey::parse(text);
     ASSERT_FALSE(parsed.ok()) << text.toStdString();
     EXPECT_EQ(parsed.error().code, ErrorCode::InvalidInput);
@@ -28,7 +30,8 @@ void expectNotAKey(const QString& text) {
 }
 } // namespace
 
-TEST(RecoveryKey, DisplayIsGroupsOfCrockfordCharacters) {
+TEST(RecoveryKey, DisplayIsGroupsOfCrockfordCharacters)
+{
     const RecoveryKey key = RecoveryKey::generate();
     const QString text = key.displayText();
     const QStringList groups = text.split(QLatin1Char('-'));
@@ -39,14 +42,16 @@ TEST(RecoveryKey, DisplayIsGroupsOfCrockfordCharacters) {
     EXPECT_EQ(key.bytes().size(), 32u);
 }
 
-TEST(RecoveryKey, KnownKeyHasItsDocumentedDisplayText) {
+TEST(RecoveryKey, KnownKeyHasItsDocumentedDisplayText)
+{
     auto parsed = RecoveryKey::parse(KnownText);
     ASSERT_TRUE(parsed.ok());
     EXPECT_TRUE(parsed->bytes().equals(knownBytes()));
     EXPECT_EQ(parsed->displayText(), KnownText);
 }
 
-TEST(RecoveryKey, GeneratedKeyRoundTripsThroughItsText) {
+TEST(RecoveryKey, GeneratedKeyRoundTripsThroughItsText)
+{
     const RecoveryKey key = RecoveryKey::generate();
     auto parsed = RecoveryKey::parse(key.displayText());
     ASSERT_TRUE(parsed.ok());
@@ -54,7 +59,8 @@ TEST(RecoveryKey, GeneratedKeyRoundTripsThroughItsText) {
     EXPECT_FALSE(RecoveryKey::generate().bytes().equals(key.bytes()));
 }
 
-TEST(RecoveryKey, ParsingForgivesCaseSpacingAndLookAlikes) {
+TEST(RecoveryKey, ParsingForgivesCaseSpacingAndLookAlikes)
+{
     QString sloppy = KnownText.toLower();
     sloppy.replace(QLatin1Char('-'), QStringLiteral("  "));
     sloppy.replace(QLatin1Char('0'), QLatin1Char('o'));         // O for zero
@@ -71,7 +77,8 @@ TEST(RecoveryKey, ParsingForgivesCaseSpacingAndLookAlikes) {
     }
 }
 
-TEST(RecoveryKey, EverySingleMistypedCharacterIsCaught) {
+TEST(RecoveryKey, EverySingleMistypedCharacterIsCaught)
+{
     int checked = 0;
     for (qsizetype i = 0; i < KnownText.size(); ++i) {
         if (KnownText[i] == QLatin1Char('-'))
@@ -88,7 +95,8 @@ TEST(RecoveryKey, EverySingleMistypedCharacterIsCaught) {
     EXPECT_EQ(checked, RecoveryKey::GroupCount * RecoveryKey::GroupLength * 31);
 }
 
-TEST(RecoveryKey, SwappedNeighboursAreCaught) {
+TEST(RecoveryKey, SwappedNeighboursAreCaught)
+{
     const QString compact = QString(KnownText).remove(QLatin1Char('-'));
     for (qsizetype i = 0; i + 1 < compact.size(); ++i) {
         if (compact[i] == compact[i + 1])
@@ -99,7 +107,8 @@ TEST(RecoveryKey, SwappedNeighboursAreCaught) {
     }
 }
 
-TEST(RecoveryKey, WrongLengthIsRefused) {
+TEST(RecoveryKey, WrongLengthIsRefused)
+{
     expectNotAKey(KnownText.chopped(1));
     expectNotAKey(KnownText + QLatin1Char('0'));
     expectNotAKey(KnownText + QStringLiteral("-0000"));
@@ -107,7 +116,8 @@ TEST(RecoveryKey, WrongLengthIsRefused) {
     expectNotAKey(QStringLiteral("----"));
 }
 
-TEST(RecoveryKey, CharactersOutsideTheAlphabetAreRefused) {
+TEST(RecoveryKey, CharactersOutsideTheAlphabetAreRefused)
+{
     QString withU = KnownText;
     withU[0] = QLatin1Char('U'); // Crockford leaves U out
     expectNotAKey(withU);
@@ -119,7 +129,8 @@ TEST(RecoveryKey, CharactersOutsideTheAlphabetAreRefused) {
     expectNotAKey(withAccent);
 }
 
-TEST(RecoveryKey, GroupsAreNumberedFromOne) {
+TEST(RecoveryKey, GroupsAreNumberedFromOne)
+{
     auto key = RecoveryKey::parse(KnownText);
     ASSERT_TRUE(key.ok());
     EXPECT_EQ(key->group(1), QStringLiteral("000G"));

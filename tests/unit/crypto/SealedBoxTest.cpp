@@ -7,19 +7,22 @@
 using namespace confer;
 
 namespace {
-SecureBytes bytesOf(const char* text) {
+SecureBytes bytesOf(const char* text)
+{
     return SecureBytes(reinterpret_cast<const unsigned char*>(text), std::strlen(text));
 }
 
 const QByteArray Context("store 1234 / slot 5678");
 
-void expectRefused(const Result<SecureBytes>& opened) {
+void expectRefused(const Result<SecureBytes>& opened)
+{
     ASSERT_FALSE(opened.ok());
     EXPECT_EQ(opened.error().code, ErrorCode::WrongCredentials);
 }
 } // namespace
 
-TEST(SealedBox, OpensWhatItSealed) {
+TEST(SealedBox, OpensWhatItSealed)
+{
     const SecureBytes key = SecureBytes::random(32);
     const SecureBytes secret = bytesOf("the store key, thirty-two bytes!");
     auto sealed = SealedBox::seal(key, secret, Context);
@@ -32,7 +35,8 @@ TEST(SealedBox, OpensWhatItSealed) {
     EXPECT_TRUE(opened->equals(secret));
 }
 
-TEST(SealedBox, SealingTwiceUsesFreshNonces) {
+TEST(SealedBox, SealingTwiceUsesFreshNonces)
+{
     const SecureBytes key = SecureBytes::random(32);
     const SecureBytes secret = bytesOf("same value");
     auto first = SealedBox::seal(key, secret, Context);
@@ -42,7 +46,8 @@ TEST(SealedBox, SealingTwiceUsesFreshNonces) {
     EXPECT_NE(first->ciphertext, second->ciphertext);
 }
 
-TEST(SealedBox, EmptyValueRoundTrips) {
+TEST(SealedBox, EmptyValueRoundTrips)
+{
     const SecureBytes key = SecureBytes::random(32);
     auto sealed = SealedBox::seal(key, SecureBytes(), Context);
     ASSERT_TRUE(sealed.ok());
@@ -52,13 +57,15 @@ TEST(SealedBox, EmptyValueRoundTrips) {
     EXPECT_TRUE(opened->isEmpty());
 }
 
-TEST(SealedBox, WrongKeyIsRefused) {
+TEST(SealedBox, WrongKeyIsRefused)
+{
     auto sealed = SealedBox::seal(SecureBytes::random(32), bytesOf("secret"), Context);
     ASSERT_TRUE(sealed.ok());
     expectRefused(SealedBox::open(SecureBytes::random(32), *sealed, Context));
 }
 
-TEST(SealedBox, EveryFlippedCiphertextByteIsRefused) {
+TEST(SealedBox, EveryFlippedCiphertextByteIsRefused)
+{
     const SecureBytes key = SecureBytes::random(32);
     auto sealed = SealedBox::seal(key, bytesOf("secret"), Context);
     ASSERT_TRUE(sealed.ok());
@@ -70,7 +77,8 @@ TEST(SealedBox, EveryFlippedCiphertextByteIsRefused) {
     }
 }
 
-TEST(SealedBox, FlippedNonceIsRefused) {
+TEST(SealedBox, FlippedNonceIsRefused)
+{
     const SecureBytes key = SecureBytes::random(32);
     auto sealed = SealedBox::seal(key, bytesOf("secret"), Context);
     ASSERT_TRUE(sealed.ok());
@@ -79,7 +87,8 @@ TEST(SealedBox, FlippedNonceIsRefused) {
     expectRefused(SealedBox::open(key, tampered, Context));
 }
 
-TEST(SealedBox, WrongAssociatedDataIsRefused) {
+TEST(SealedBox, WrongAssociatedDataIsRefused)
+{
     const SecureBytes key = SecureBytes::random(32);
     auto sealed = SealedBox::seal(key, bytesOf("secret"), Context);
     ASSERT_TRUE(sealed.ok());
@@ -87,7 +96,8 @@ TEST(SealedBox, WrongAssociatedDataIsRefused) {
     expectRefused(SealedBox::open(key, *sealed, QByteArray()));
 }
 
-TEST(SealedBox, TruncatedOrMisshapenBoxIsRefusedLikeAWrongKey) {
+TEST(SealedBox, TruncatedOrMisshapenBoxIsRefusedLikeAWrongKey)
+{
     const SecureBytes key = SecureBytes::random(32);
     auto sealed = SealedBox::seal(key, bytesOf("secret"), Context);
     ASSERT_TRUE(sealed.ok());
@@ -102,7 +112,8 @@ TEST(SealedBox, TruncatedOrMisshapenBoxIsRefusedLikeAWrongKey) {
     expectRefused(SealedBox::open(key, shortNonce, Context));
 }
 
-TEST(SealedBox, SealRefusesAKeyOfTheWrongLength) {
+TEST(SealedBox, SealRefusesAKeyOfTheWrongLength)
+{
     auto sealed = SealedBox::seal(SecureBytes::random(16), bytesOf("secret"), Context);
     ASSERT_FALSE(sealed.ok());
     EXPECT_EQ(sealed.error().code, ErrorCode::InvalidInput);

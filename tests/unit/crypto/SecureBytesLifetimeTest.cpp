@@ -8,7 +8,8 @@ using namespace confer;
 
 // Every guarded buffer the crypto code makes (keys, intermediate hashes, parse buffers) is released
 // when its owner dies, failures included: nothing is left for a memory scan to find.
-TEST(SecureBytesLifetime, CryptoOperationsLeaveNoGuardedBuffersBehind) {
+TEST(SecureBytesLifetime, CryptoOperationsLeaveNoGuardedBuffersBehind)
+{
     const int before = SecureBytes::liveCount();
     {
         const SecureBytes passphrase = SecureBytes::fromPassphrase(QStringLiteral("correct horse battery"));
@@ -30,7 +31,8 @@ TEST(SecureBytesLifetime, CryptoOperationsLeaveNoGuardedBuffersBehind) {
     EXPECT_EQ(SecureBytes::liveCount(), before);
 }
 
-TEST(SecureBytesLifetime, WipeReleasesEarly) {
+TEST(SecureBytesLifetime, WipeReleasesEarly)
+{
     const int before = SecureBytes::liveCount();
     SecureBytes key = SecureBytes::random(32);
     EXPECT_EQ(SecureBytes::liveCount(), before + 1);

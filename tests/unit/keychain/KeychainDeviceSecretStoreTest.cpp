@@ -23,15 +23,18 @@ namespace {
 // Not the product's service name, so a developer's own Confer entries can never be touched.
 const QString TestService = QStringLiteral("ConferTest");
 
-bool isKeychainRequired() {
+bool isKeychainRequired()
+{
     return !qEnvironmentVariableIsEmpty("CONFER_REQUIRE_KEYCHAIN");
 }
 
-bool isPrivateTestSession() {
+bool isPrivateTestSession()
+{
     return qEnvironmentVariable("CONFER_KEYCHAIN_SESSION") == QLatin1String("1");
 }
 
-std::string whySecretServiceIsMissing() {
+std::string whySecretServiceIsMissing()
+{
     const QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected())
         return "no Secret Service on the session bus: there is no session bus (" +
@@ -40,14 +43,16 @@ std::string whySecretServiceIsMissing() {
            "test";
 }
 
-SecureBytes secretFilledWith(unsigned char value) {
+SecureBytes secretFilledWith(unsigned char value)
+{
     SecureBytes secret(32);
     for (std::size_t i = 0; i < secret.size(); ++i)
         secret.data()[i] = static_cast<unsigned char>(value + i);
     return secret;
 }
 
-QString entryName(const QString& storeId) {
+QString entryName(const QString& storeId)
+{
     return QStringLiteral("device-secret/") + storeId;
 }
 
@@ -58,7 +63,8 @@ struct ToolResult {
 
 // secret-tool talks to the Secret Service through libsecret on its own: what it sees is in the
 // keychain daemon, not in anything QtKeychain keeps for itself.
-ToolResult secretTool(const QStringList& arguments, const QByteArray& input = {}) {
+ToolResult secretTool(const QStringList& arguments, const QByteArray& input = {})
+{
     QProcess process;
     process.start(QStringLiteral("secret-tool"), arguments);
     if (!process.waitForStarted(10000))
@@ -70,13 +76,15 @@ ToolResult secretTool(const QStringList& arguments, const QByteArray& input = {}
             QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError())};
 }
 
-ToolResult searchEntry(const QString& storeId) {
+ToolResult searchEntry(const QString& storeId)
+{
     return secretTool({QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("--unlock"),
                        QStringLiteral("server"), TestService, QStringLiteral("user"), entryName(storeId)});
 }
 
 // Places where QtKeychain's insecure fallback (QSettings named after the service) would write.
-QStringList plaintextFallbackTraces(const QString& storeId) {
+QStringList plaintextFallbackTraces(const QString& storeId)
+{
     QStringList traces;
     const QStringList roots{QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation),
                             QDir::homePath() + QStringLiteral("/.config")};
@@ -97,7 +105,8 @@ QStringList plaintextFallbackTraces(const QString& storeId) {
 
 class KeychainDeviceSecretStoreTest : public ::testing::Test {
 protected:
-    void SetUp() override {
+    void SetUp() override
+    {
         if (KeychainDeviceSecretStore::isServiceAvailable())
             return;
         if (isKeychainRequired())
@@ -105,13 +114,15 @@ protected:
         GTEST_SKIP() << whySecretServiceIsMissing();
     }
 
-    void TearDown() override {
+    void TearDown() override
+    {
         for (const QString& storeId : m_storeIds)
             (void)m_store.remove(storeId);
     }
 
     // A fresh id per test, so parallel runs and leftovers of a crashed run never collide.
-    QString newStoreId() {
+    QString newStoreId()
+    {
         m_storeIds << QUuid::createUuid().toString(QUuid::WithoutBraces);
         return m_storeIds.last();
     }
@@ -122,7 +133,8 @@ private:
     QStringList m_storeIds;
 };
 
-TEST_F(KeychainDeviceSecretStoreTest, KeychainDeviceSecretStore_WrittenSecretReadsBackExactly) {
+TEST_F(KeychainDeviceSecretStoreTest, KeychainDeviceSecretStore_WrittenSecretReadsBackExactly)
+{
     const QString storeId = newStoreId();
     const SecureBytes secret = SecureBytes::random(32);
     const Status written = m_store.write(storeId, secret);
@@ -134,7 +146,8 @@ TEST_F(KeychainDeviceSecretStoreTest, KeychainDeviceSecretStore_WrittenSecretRea
     EXPECT_TRUE(read->equals(secret));
 }
 
-TEST_F(KeychainDeviceSecretStoreTest, KeychainDeviceSecretStore_FreshInstanceReadsWhatAnotherWrote) {
+TEST_F(KeychainDeviceSecretStoreTest, KeychainDeviceSecretStore_FreshInstanceReadsWhatAnotherWrote)
+{
     const QString storeId = newStoreId();
     const SecureBytes secret = SecureBytes::random(32);
     {
@@ -147,7 +160,8 @@ TEST_F(KeychainDeviceSecretStoreTest, KeychainDeviceSecretStore_FreshInstanceRea
     EXPECT_TRUE(read->equals(secret));
 }
 
-TEST_F(KeychainDeviceSecretStoreTest, KeychainDeviceSecretStore_OverwriteReplacesTheSecret) {
+TEST_F(KeychainDeviceSecretStoreTest, KeychainDeviceSecretStore_OverwriteReplacesTheSecret)
+{
     const QString storeId = newStoreId();
     ASSERT_TRUE(m_store.write(storeId, secretFilledWith(1)).ok());
     ASSERT_TRUE(m_store.write(storeId, secretFilledWith(100)).ok());
@@ -161,7 +175,8 @@ TEST_F(KeychainDeviceSecretStoreTest, KeychainDeviceSecretStore_OverwriteReplace
     EXPECT_EQ(search.output.count(QStringLiteral("attribute.user = ")), 1) << search.output.toStdString();
 }
 
-TEST_F(KeychainDeviceSecretStoreTest, KeychainDeviceSecretStore_RemovedSecretReadsAsMissing) {
+TEST_F(KeychainDeviceSecretStoreTest, KeychainDeviceSecretStore_RemovedSecretReadsAsMissing)
+{
     const QString storeId = newStoreId();
     ASSERT_TRUE(m_store.write(storeId, SecureBytes::random(32)).ok());
     ASSERT_TRUE(m_store.read(storeId).ok());
@@ -174,19 +189,22 @@ TEST_F(KeychainDeviceSecretStoreTest, KeychainDeviceSecretStore_RemovedSecretRea
     EXPECT_EQ(searchEntry(storeId).output.count(QStringLiteral("attribute.user = ")), 0);
 }
 
-TEST_F(KeychainDeviceSecretStoreTest, KeychainDeviceSecretStore_NeverWrittenSecretReadsAsMissing) {
+TEST_F(KeychainDeviceSecretStoreTest, KeychainDeviceSecretStore_NeverWrittenSecretReadsAsMissing)
+{
     const Result<SecureBytes> read = m_store.read(newStoreId());
     ASSERT_FALSE(read.ok());
     EXPECT_EQ(read.error().code, ErrorCode::DeviceSecretMissing);
     EXPECT_FALSE(read.error().message.isEmpty());
 }
 
-TEST_F(KeychainDeviceSecretStoreTest, KeychainDeviceSecretStore_RemovingAMissingSecretSucceeds) {
+TEST_F(KeychainDeviceSecretStoreTest, KeychainDeviceSecretStore_RemovingAMissingSecretSucceeds)
+{
     const Status removed = m_store.remove(newStoreId());
     EXPECT_TRUE(removed.ok()) << removed.error().detail.toStdString();
 }
 
-TEST_F(KeychainDeviceSecretStoreTest, KeychainDeviceSecretStore_SecretOfWrongLengthInKeychainIsRefused) {
+TEST_F(KeychainDeviceSecretStoreTest, KeychainDeviceSecretStore_SecretOfWrongLengthInKeychainIsRefused)
+{
     // Planted with secret-tool under QtKeychain's attributes: a truncated binary entry and a
     // 32-character text entry (right length as text, but not what Confer writes).
     const struct {
@@ -214,7 +232,8 @@ TEST_F(KeychainDeviceSecretStoreTest, KeychainDeviceSecretStore_SecretOfWrongLen
     }
 }
 
-TEST_F(KeychainDeviceSecretStoreTest, KeychainDeviceSecretStore_WriteRefusesSecretOfWrongLength) {
+TEST_F(KeychainDeviceSecretStoreTest, KeychainDeviceSecretStore_WriteRefusesSecretOfWrongLength)
+{
     const QString storeId = newStoreId();
     const Status written = m_store.write(storeId, SecureBytes::random(16));
     ASSERT_FALSE(written.ok());
@@ -222,7 +241,8 @@ TEST_F(KeychainDeviceSecretStoreTest, KeychainDeviceSecretStore_WriteRefusesSecr
     EXPECT_EQ(m_store.read(storeId).error().code, ErrorCode::DeviceSecretMissing);
 }
 
-TEST_F(KeychainDeviceSecretStoreTest, KeychainDeviceSecretStore_SecretLivesInTheSecretServiceNotInAFile) {
+TEST_F(KeychainDeviceSecretStoreTest, KeychainDeviceSecretStore_SecretLivesInTheSecretServiceNotInAFile)
+{
     const QString storeId = newStoreId();
     const SecureBytes secret = secretFilledWith(7);
     ASSERT_TRUE(m_store.write(storeId, secret).ok());
@@ -255,12 +275,14 @@ class FrozenProcess final {
 public:
     explicit FrozenProcess(pid_t pid)
         : m_pid(pid)
-        , m_isFrozen(kill(pid, SIGSTOP) == 0) {}
+        , m_isFrozen(kill(pid, SIGSTOP) == 0)
+    {}
     ~FrozenProcess() { thaw(); }
     FrozenProcess(const FrozenProcess&) = delete;
     FrozenProcess& operator=(const FrozenProcess&) = delete;
     bool isFrozen() const { return m_isFrozen; }
-    void thaw() {
+    void thaw()
+    {
         if (m_isFrozen)
             kill(m_pid, SIGCONT);
         m_isFrozen = false;
@@ -271,7 +293,8 @@ private:
     bool m_isFrozen;
 };
 
-TEST_F(KeychainDeviceSecretStoreTest, KeychainDeviceSecretStore_KeychainThatDoesNotAnswerTimesOut) {
+TEST_F(KeychainDeviceSecretStoreTest, KeychainDeviceSecretStore_KeychainThatDoesNotAnswerTimesOut)
+{
     // Freezing the daemon is only acceptable for the throw-away one of build.sh's private session.
     if (!isPrivateTestSession())
         GTEST_SKIP() << "needs the private keyring session of ./build.sh test (CONFER_KEYCHAIN_SESSION=1)";

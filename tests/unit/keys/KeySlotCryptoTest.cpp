@@ -17,28 +17,32 @@ protected:
     const QString deviceSecretId = KeySlotFile::randomId();
     const KdfPolicy policy = KdfPolicy::cheapForTests();
 
-    KeySlot sealBound(const QString& login = QStringLiteral("alice")) {
+    KeySlot sealBound(const QString& login = QStringLiteral("alice"))
+    {
         auto slot = KeySlotCrypto::seal(storeKey, storeId, true, login, Passphrase, &deviceSecret,
                                         deviceSecretId, policy.floor, policy);
         EXPECT_TRUE(slot.ok()) << (slot.ok() ? "" : slot.error().detail.toStdString());
         return slot.ok() ? *slot : KeySlot{};
     }
 
-    KeySlot sealUnbound() {
+    KeySlot sealUnbound()
+    {
         auto slot = KeySlotCrypto::seal(storeKey, storeId, false, QStringLiteral("alice"), Passphrase,
                                         nullptr, {}, policy.floor, policy);
         EXPECT_TRUE(slot.ok());
         return slot.ok() ? *slot : KeySlot{};
     }
 
-    void expectOpens(const KeySlot& slot, bool isDeviceBound, const SecureBytes* secret) {
+    void expectOpens(const KeySlot& slot, bool isDeviceBound, const SecureBytes* secret)
+    {
         auto opened = KeySlotCrypto::open(slot, storeId, isDeviceBound, Passphrase, secret);
         ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
         EXPECT_TRUE(opened->equals(storeKey));
     }
 };
 
-void expectWrongCredentials(const Result<SecureBytes>& opened) {
+void expectWrongCredentials(const Result<SecureBytes>& opened)
+{
     ASSERT_FALSE(opened.ok());
     EXPECT_EQ(opened.error().code, ErrorCode::WrongCredentials);
 }
@@ -80,7 +84,8 @@ const char* const SpecFileV1 = R"json({
     }
 })json";
 
-SecureBytes counting(unsigned char from) {
+SecureBytes counting(unsigned char from)
+{
     SecureBytes bytes(32);
     for (unsigned char i = 0; i < 32; ++i)
         bytes.data()[i] = static_cast<unsigned char>(from + i);
@@ -88,7 +93,8 @@ SecureBytes counting(unsigned char from) {
 }
 } // namespace
 
-TEST(KeySlotFormat, FileWrittenFromTheSpecOpens) {
+TEST(KeySlotFormat, FileWrittenFromTheSpecOpens)
+{
     auto file = KeySlotFile::fromJson(QByteArray(SpecFileV1));
     ASSERT_TRUE(file.ok()) << file.error().detail.toStdString();
     const SecureBytes deviceSecret = counting(0x40);
@@ -111,7 +117,8 @@ TEST(KeySlotFormat, FileWrittenFromTheSpecOpens) {
     EXPECT_EQ(file->auditAnchor.sequence, 7);
 }
 
-TEST_F(KeySlotCryptoTest, RightPassphraseAndDeviceSecretOpen) {
+TEST_F(KeySlotCryptoTest, RightPassphraseAndDeviceSecretOpen)
+{
     const KeySlot slot = sealBound();
     EXPECT_EQ(slot.login, QStringLiteral("alice"));
     EXPECT_EQ(slot.deviceSecretId, deviceSecretId);
@@ -121,7 +128,8 @@ TEST_F(KeySlotCryptoTest, RightPassphraseAndDeviceSecretOpen) {
     expectOpens(slot, true, &deviceSecret);
 }
 
-TEST_F(KeySlotCryptoTest, EachSealIsFresh) {
+TEST_F(KeySlotCryptoTest, EachSealIsFresh)
+{
     const KeySlot first = sealBound();
     const KeySlot second = sealBound();
     EXPECT_NE(first.slotId, second.slotId);
@@ -129,23 +137,27 @@ TEST_F(KeySlotCryptoTest, EachSealIsFresh) {
     EXPECT_NE(first.sealed.nonce, second.sealed.nonce);
 }
 
-TEST_F(KeySlotCryptoTest, WrongPassphraseIsRefused) {
+TEST_F(KeySlotCryptoTest, WrongPassphraseIsRefused)
+{
     expectWrongCredentials(
         KeySlotCrypto::open(sealBound(), storeId, true, Passphrase + QLatin1Char('!'), &deviceSecret));
 }
 
-TEST_F(KeySlotCryptoTest, WrongDeviceSecretIsRefused) {
+TEST_F(KeySlotCryptoTest, WrongDeviceSecretIsRefused)
+{
     const SecureBytes otherSecret = SecureBytes::random(32);
     expectWrongCredentials(KeySlotCrypto::open(sealBound(), storeId, true, Passphrase, &otherSecret));
 }
 
-TEST_F(KeySlotCryptoTest, MissingDeviceSecretIsRefused) {
+TEST_F(KeySlotCryptoTest, MissingDeviceSecretIsRefused)
+{
     expectWrongCredentials(KeySlotCrypto::open(sealBound(), storeId, true, Passphrase, nullptr));
     const SecureBytes truncated(deviceSecret.data(), 16);
     expectWrongCredentials(KeySlotCrypto::open(sealBound(), storeId, true, Passphrase, &truncated));
 }
 
-TEST_F(KeySlotCryptoTest, EveryFailureLooksTheSame) {
+TEST_F(KeySlotCryptoTest, EveryFailureLooksTheSame)
+{
     const KeySlot slot = sealBound();
     const SecureBytes otherSecret = SecureBytes::random(32);
     KeySlot tampered = slot;
@@ -160,7 +172,8 @@ TEST_F(KeySlotCryptoTest, EveryFailureLooksTheSame) {
     EXPECT_EQ(wrongSecret.error().code, wrongSlot.error().code);
 }
 
-TEST_F(KeySlotCryptoTest, SlotMovedToAnotherLoginIsRefused) {
+TEST_F(KeySlotCryptoTest, SlotMovedToAnotherLoginIsRefused)
+{
     KeySlot slot = sealBound(QStringLiteral("alice"));
     slot.login = QStringLiteral("mallory");
     expectWrongCredentials(KeySlotCrypto::open(slot, storeId, true, Passphrase, &deviceSecret));
@@ -168,12 +181,14 @@ TEST_F(KeySlotCryptoTest, SlotMovedToAnotherLoginIsRefused) {
     expectWrongCredentials(KeySlotCrypto::open(slot, storeId, true, Passphrase, &deviceSecret));
 }
 
-TEST_F(KeySlotCryptoTest, SlotMovedToAnotherStoreIsRefused) {
+TEST_F(KeySlotCryptoTest, SlotMovedToAnotherStoreIsRefused)
+{
     expectWrongCredentials(
         KeySlotCrypto::open(sealBound(), KeySlotFile::randomId(), true, Passphrase, &deviceSecret));
 }
 
-TEST_F(KeySlotCryptoTest, TamperedKdfParametersAreRefused) {
+TEST_F(KeySlotCryptoTest, TamperedKdfParametersAreRefused)
+{
     const KeySlot slot = sealBound();
     KeySlot morePasses = slot;
     morePasses.kdf.opsLimit += 1;
@@ -189,14 +204,16 @@ TEST_F(KeySlotCryptoTest, TamperedKdfParametersAreRefused) {
     expectWrongCredentials(KeySlotCrypto::open(hostile, storeId, true, Passphrase, &deviceSecret));
 }
 
-TEST_F(KeySlotCryptoTest, TamperedDeviceBindingIsRefused) {
+TEST_F(KeySlotCryptoTest, TamperedDeviceBindingIsRefused)
+{
     // A bound slot opened as if the store were unbound: no device secret is needed to try.
     expectWrongCredentials(KeySlotCrypto::open(sealBound(), storeId, false, Passphrase, nullptr));
     // An unbound slot presented as bound.
     expectWrongCredentials(KeySlotCrypto::open(sealUnbound(), storeId, true, Passphrase, &deviceSecret));
 }
 
-TEST_F(KeySlotCryptoTest, TamperedSlotFieldsAreRefused) {
+TEST_F(KeySlotCryptoTest, TamperedSlotFieldsAreRefused)
+{
     const KeySlot slot = sealBound();
     KeySlot otherSecretId = slot;
     otherSecretId.deviceSecretId = KeySlotFile::randomId();
@@ -215,7 +232,8 @@ TEST_F(KeySlotCryptoTest, TamperedSlotFieldsAreRefused) {
     expectWrongCredentials(KeySlotCrypto::open(flipped, storeId, true, Passphrase, &deviceSecret));
 }
 
-TEST_F(KeySlotCryptoTest, UnboundStoreOpensWithoutADeviceSecret) {
+TEST_F(KeySlotCryptoTest, UnboundStoreOpensWithoutADeviceSecret)
+{
     const KeySlot slot = sealUnbound();
     EXPECT_TRUE(slot.deviceSecretId.isEmpty());
     expectOpens(slot, false, nullptr);
@@ -224,7 +242,8 @@ TEST_F(KeySlotCryptoTest, UnboundStoreOpensWithoutADeviceSecret) {
         KeySlotCrypto::open(slot, storeId, false, QStringLiteral("guess guess guess"), nullptr));
 }
 
-TEST_F(KeySlotCryptoTest, DeviceBoundSealNeedsTheSecretAndItsId) {
+TEST_F(KeySlotCryptoTest, DeviceBoundSealNeedsTheSecretAndItsId)
+{
     auto noSecret = KeySlotCrypto::seal(storeKey, storeId, true, QStringLiteral("alice"), Passphrase, nullptr,
                                         deviceSecretId, policy.floor, policy);
     ASSERT_FALSE(noSecret.ok());
@@ -235,7 +254,8 @@ TEST_F(KeySlotCryptoTest, DeviceBoundSealNeedsTheSecretAndItsId) {
     EXPECT_EQ(noId.error().code, ErrorCode::InvalidInput);
 }
 
-TEST_F(KeySlotCryptoTest, SealRefusesParametersBelowThePolicyFloor) {
+TEST_F(KeySlotCryptoTest, SealRefusesParametersBelowThePolicyFloor)
+{
     // The product policy judges the cheap test parameters exactly as it would judge a real request.
     auto slot =
         KeySlotCrypto::seal(storeKey, storeId, true, QStringLiteral("alice"), Passphrase, &deviceSecret,
@@ -251,7 +271,8 @@ TEST_F(KeySlotCryptoTest, SealRefusesParametersBelowThePolicyFloor) {
 }
 
 // The one product-floor slot: what a real store's slot costs at the least.
-TEST_F(KeySlotCryptoTest, ProductFloorSlotSealsAndOpens) {
+TEST_F(KeySlotCryptoTest, ProductFloorSlotSealsAndOpens)
+{
     const KdfPolicy product = KdfPolicy::product();
     auto slot = KeySlotCrypto::seal(storeKey, storeId, true, QStringLiteral("alice"), Passphrase,
                                     &deviceSecret, deviceSecretId, product.floor, product);
@@ -259,7 +280,8 @@ TEST_F(KeySlotCryptoTest, ProductFloorSlotSealsAndOpens) {
     expectOpens(*slot, true, &deviceSecret);
 }
 
-TEST_F(KeySlotCryptoTest, SlotStillOpensAfterTheFileRoundTrip) {
+TEST_F(KeySlotCryptoTest, SlotStillOpensAfterTheFileRoundTrip)
+{
     test::TestStoreDir dir;
     KeySlotFile file;
     file.storeId = storeId;
@@ -282,7 +304,8 @@ TEST_F(KeySlotCryptoTest, SlotStillOpensAfterTheFileRoundTrip) {
     EXPECT_TRUE(opened->equals(storeKey));
 }
 
-TEST_F(KeySlotCryptoTest, RecoverySlotOpensWithTheRightKeyOnly) {
+TEST_F(KeySlotCryptoTest, RecoverySlotOpensWithTheRightKeyOnly)
+{
     const RecoveryKey recoveryKey = RecoveryKey::generate();
     auto slot = KeySlotCrypto::sealRecovery(storeKey, storeId, recoveryKey.bytes());
     ASSERT_TRUE(slot.ok());
@@ -301,7 +324,8 @@ TEST_F(KeySlotCryptoTest, RecoverySlotOpensWithTheRightKeyOnly) {
     expectWrongCredentials(KeySlotCrypto::openRecovery(flipped, storeId, recoveryKey.bytes()));
 }
 
-TEST(KeySlotCryptoLifetime, NoGuardedBufferOutlivesItsOwner) {
+TEST(KeySlotCryptoLifetime, NoGuardedBufferOutlivesItsOwner)
+{
     const int before = SecureBytes::liveCount();
     {
         const KdfPolicy policy = KdfPolicy::cheapForTests();

@@ -16,11 +16,13 @@
 using namespace confer;
 
 namespace {
-QByteArray filled(int size, char value) {
+QByteArray filled(int size, char value)
+{
     return QByteArray(size, value);
 }
 
-KeySlot sampleSlot(const QString& login, char seed) {
+KeySlot sampleSlot(const QString& login, char seed)
+{
     KeySlot slot;
     slot.slotId = KeySlotFile::randomId();
     slot.login = login;
@@ -31,7 +33,8 @@ KeySlot sampleSlot(const QString& login, char seed) {
     return slot;
 }
 
-KeySlotFile sampleFile() {
+KeySlotFile sampleFile()
+{
     KeySlotFile file;
     file.storeId = KeySlotFile::randomId();
     file.isDeviceBound = true;
@@ -43,7 +46,8 @@ KeySlotFile sampleFile() {
     return file;
 }
 
-void expectSameSlot(const KeySlot& a, const KeySlot& b) {
+void expectSameSlot(const KeySlot& a, const KeySlot& b)
+{
     EXPECT_EQ(a.slotId, b.slotId);
     EXPECT_EQ(a.login, b.login);
     EXPECT_EQ(a.salt, b.salt);
@@ -53,7 +57,8 @@ void expectSameSlot(const KeySlot& a, const KeySlot& b) {
     EXPECT_EQ(a.sealed.ciphertext, b.sealed.ciphertext);
 }
 
-void expectSameFile(const KeySlotFile& a, const KeySlotFile& b) {
+void expectSameFile(const KeySlotFile& a, const KeySlotFile& b)
+{
     EXPECT_EQ(a.storeId, b.storeId);
     EXPECT_EQ(a.isDeviceBound, b.isDeviceBound);
     EXPECT_EQ(a.deviceSecretId, b.deviceSecretId);
@@ -70,77 +75,90 @@ void expectSameFile(const KeySlotFile& a, const KeySlotFile& b) {
     EXPECT_EQ(a.auditAnchor.hash, b.auditAnchor.hash);
 }
 
-QJsonObject sampleJson() {
+QJsonObject sampleJson()
+{
     return QJsonDocument::fromJson(sampleFile().toJson()).object();
 }
 
-QJsonObject firstSlot(const QJsonObject& root) {
+QJsonObject firstSlot(const QJsonObject& root)
+{
     return root.value(QLatin1String("slots")).toArray().at(0).toObject();
 }
 
-QJsonObject withFirstSlot(QJsonObject root, const QJsonObject& slot) {
+QJsonObject withFirstSlot(QJsonObject root, const QJsonObject& slot)
+{
     QJsonArray slotArray = root.value(QLatin1String("slots")).toArray();
     slotArray[0] = slot;
     root[QStringLiteral("slots")] = slotArray;
     return root;
 }
 
-QJsonObject withSlotField(const QString& key, const QJsonValue& value) {
+QJsonObject withSlotField(const QString& key, const QJsonValue& value)
+{
     const QJsonObject root = sampleJson();
     QJsonObject slot = firstSlot(root);
     slot[key] = value;
     return withFirstSlot(root, slot);
 }
 
-QJsonObject withField(const QString& key, const QJsonValue& value) {
+QJsonObject withField(const QString& key, const QJsonValue& value)
+{
     QJsonObject root = sampleJson();
     root[key] = value;
     return root;
 }
 
-QJsonObject without(const QString& key) {
+QJsonObject without(const QString& key)
+{
     QJsonObject root = sampleJson();
     root.remove(key);
     return root;
 }
 
-void expectCorrupt(const QByteArray& json, const char* why) {
+void expectCorrupt(const QByteArray& json, const char* why)
+{
     auto file = KeySlotFile::fromJson(json);
     ASSERT_FALSE(file.ok()) << why;
     EXPECT_EQ(file.error().code, ErrorCode::StoreCorrupt) << why;
     EXPECT_FALSE(file.error().message.isEmpty()) << why;
 }
 
-void expectCorrupt(const QJsonObject& json, const char* why) {
+void expectCorrupt(const QJsonObject& json, const char* why)
+{
     expectCorrupt(QJsonDocument(json).toJson(), why);
 }
 
-QByteArray readAll(const QString& path) {
+QByteArray readAll(const QString& path)
+{
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-mode_t modeOf(const QString& path) {
+mode_t modeOf(const QString& path)
+{
     struct stat info {};
     ::stat(QFile::encodeName(path).constData(), &info);
     return info.st_mode & 0777;
 }
 
-ino_t inodeOf(const QString& path) {
+ino_t inodeOf(const QString& path)
+{
     struct stat info {};
     ::stat(QFile::encodeName(path).constData(), &info);
     return info.st_ino;
 }
 } // namespace
 
-TEST(KeySlotFile, JsonRoundTripKeepsEveryField) {
+TEST(KeySlotFile, JsonRoundTripKeepsEveryField)
+{
     const KeySlotFile original = sampleFile();
     auto parsed = KeySlotFile::fromJson(original.toJson());
     ASSERT_TRUE(parsed.ok()) << parsed.error().detail.toStdString();
     expectSameFile(original, *parsed);
 }
 
-TEST(KeySlotFile, UnboundFileWithoutRecoveryRoundTrips) {
+TEST(KeySlotFile, UnboundFileWithoutRecoveryRoundTrips)
+{
     KeySlotFile original = sampleFile();
     original.isDeviceBound = false;
     original.deviceSecretId.clear();
@@ -153,7 +171,8 @@ TEST(KeySlotFile, UnboundFileWithoutRecoveryRoundTrips) {
     expectSameFile(original, *parsed);
 }
 
-TEST(KeySlotFile, JsonNamesItsFormatAndVersion) {
+TEST(KeySlotFile, JsonNamesItsFormatAndVersion)
+{
     const QJsonObject root = sampleJson();
     EXPECT_EQ(root.value(QLatin1String("format")).toString(), QStringLiteral("confer-keyslots"));
     EXPECT_EQ(root.value(QLatin1String("version")).toInt(), 1);
@@ -161,7 +180,8 @@ TEST(KeySlotFile, JsonNamesItsFormatAndVersion) {
               QString::fromLatin1(filled(16, 'a').toBase64()));
 }
 
-TEST(KeySlotFile, NewerVersionIsRefusedWithAClearMessage) {
+TEST(KeySlotFile, NewerVersionIsRefusedWithAClearMessage)
+{
     auto file = KeySlotFile::fromJson(QJsonDocument(withField(QStringLiteral("version"), 2)).toJson());
     ASSERT_FALSE(file.ok());
     EXPECT_EQ(file.error().code, ErrorCode::StoreCorrupt);
@@ -169,14 +189,16 @@ TEST(KeySlotFile, NewerVersionIsRefusedWithAClearMessage) {
         << file.error().message.toStdString();
 }
 
-TEST(KeySlotFile, UnknownOrMissingVersionIsRefused) {
+TEST(KeySlotFile, UnknownOrMissingVersionIsRefused)
+{
     expectCorrupt(withField(QStringLiteral("version"), 0), "version 0");
     expectCorrupt(withField(QStringLiteral("version"), QStringLiteral("1")), "version as a string");
     expectCorrupt(withField(QStringLiteral("version"), 1.5), "fractional version");
     expectCorrupt(without(QStringLiteral("version")), "no version");
 }
 
-TEST(KeySlotFile, ForeignJsonIsRefused) {
+TEST(KeySlotFile, ForeignJsonIsRefused)
+{
     auto file = KeySlotFile::fromJson(
         QJsonDocument(withField(QStringLiteral("format"), QStringLiteral("x"))).toJson());
     ASSERT_FALSE(file.ok());
@@ -184,7 +206,8 @@ TEST(KeySlotFile, ForeignJsonIsRefused) {
     EXPECT_EQ(file.error().message, QStringLiteral("This is not a Confer key file."));
 }
 
-TEST(KeySlotFile, MalformedFilesAreRefused) {
+TEST(KeySlotFile, MalformedFilesAreRefused)
+{
     expectCorrupt(QByteArray(), "empty");
     expectCorrupt(QByteArray("{\"format\": \"confer-keyslots\", "), "truncated JSON");
     expectCorrupt(QByteArray("[1, 2]"), "array at top level");
@@ -215,7 +238,8 @@ TEST(KeySlotFile, MalformedFilesAreRefused) {
         "short anchor hash");
 }
 
-TEST(KeySlotFile, MalformedSlotsAreRefused) {
+TEST(KeySlotFile, MalformedSlotsAreRefused)
+{
     expectCorrupt(withSlotField(QStringLiteral("salt"), QStringLiteral("not base64!")), "salt not base64");
     expectCorrupt(withSlotField(QStringLiteral("salt"), QString::fromLatin1(filled(15, 'a').toBase64())),
                   "short salt");
@@ -247,7 +271,8 @@ TEST(KeySlotFile, MalformedSlotsAreRefused) {
     expectCorrupt(root, "two slots for one login");
 }
 
-TEST(KeySlotFile, UnboundStoreMayNotNameADeviceSecret) {
+TEST(KeySlotFile, UnboundStoreMayNotNameADeviceSecret)
+{
     QJsonObject root = sampleJson();
     root[QStringLiteral("deviceBound")] = false;
     expectCorrupt(root, "unbound store with a secret id");
@@ -255,7 +280,8 @@ TEST(KeySlotFile, UnboundStoreMayNotNameADeviceSecret) {
     expectCorrupt(root, "unbound store whose slots name a secret");
 }
 
-TEST(KeySlotFile, SaveThenLoadGivesTheSameFile) {
+TEST(KeySlotFile, SaveThenLoadGivesTheSameFile)
+{
     test::TestStoreDir dir;
     const QString path = dir.file(QStringLiteral("keyslots.json"));
     const KeySlotFile original = sampleFile();
@@ -265,7 +291,8 @@ TEST(KeySlotFile, SaveThenLoadGivesTheSameFile) {
     expectSameFile(original, *loaded);
 }
 
-TEST(KeySlotFile, SavedFileIsReadableByTheOwnerOnly) {
+TEST(KeySlotFile, SavedFileIsReadableByTheOwnerOnly)
+{
     test::TestStoreDir dir;
     const QString path = dir.file(QStringLiteral("keyslots.json"));
     ASSERT_TRUE(sampleFile().save(path).ok());
@@ -277,7 +304,8 @@ TEST(KeySlotFile, SavedFileIsReadableByTheOwnerOnly) {
     EXPECT_EQ(modeOf(path), 0600u);
 }
 
-TEST(KeySlotFile, SaveReplacesTheFileByRenameAndLeavesNothingBeside) {
+TEST(KeySlotFile, SaveReplacesTheFileByRenameAndLeavesNothingBeside)
+{
     test::TestStoreDir dir;
     const QString path = dir.file(QStringLiteral("keyslots.json"));
     ASSERT_TRUE(sampleFile().save(path).ok());
@@ -293,7 +321,8 @@ TEST(KeySlotFile, SaveReplacesTheFileByRenameAndLeavesNothingBeside) {
               QStringList{QStringLiteral("keyslots.json")});
 }
 
-TEST(KeySlotFile, RefusedSaveLeavesTheOldFileUntouched) {
+TEST(KeySlotFile, RefusedSaveLeavesTheOldFileUntouched)
+{
     test::TestStoreDir dir;
     const QString path = dir.file(QStringLiteral("keyslots.json"));
     ASSERT_TRUE(sampleFile().save(path).ok());
@@ -307,21 +336,24 @@ TEST(KeySlotFile, RefusedSaveLeavesTheOldFileUntouched) {
     EXPECT_EQ(readAll(path), before);
 }
 
-TEST(KeySlotFile, SaveIntoAMissingDirectoryFailsAsIo) {
+TEST(KeySlotFile, SaveIntoAMissingDirectoryFailsAsIo)
+{
     test::TestStoreDir dir;
     Status saved = sampleFile().save(dir.file(QStringLiteral("no-such-dir/keyslots.json")));
     ASSERT_FALSE(saved.ok());
     EXPECT_EQ(saved.error().code, ErrorCode::Io);
 }
 
-TEST(KeySlotFile, MissingFileIsNotFound) {
+TEST(KeySlotFile, MissingFileIsNotFound)
+{
     test::TestStoreDir dir;
     auto loaded = KeySlotFile::load(dir.file(QStringLiteral("keyslots.json")));
     ASSERT_FALSE(loaded.ok());
     EXPECT_EQ(loaded.error().code, ErrorCode::NotFound);
 }
 
-TEST(KeySlotFile, DamagedFileOnDiskIsStoreCorrupt) {
+TEST(KeySlotFile, DamagedFileOnDiskIsStoreCorrupt)
+{
     test::TestStoreDir dir;
     const QString path = dir.file(QStringLiteral("keyslots.json"));
     ASSERT_TRUE(sampleFile().save(path).ok());
@@ -334,7 +366,8 @@ TEST(KeySlotFile, DamagedFileOnDiskIsStoreCorrupt) {
     EXPECT_EQ(loaded.error().code, ErrorCode::StoreCorrupt);
 }
 
-TEST(KeySlotFile, OversizedFileIsRefusedWithoutParsing) {
+TEST(KeySlotFile, OversizedFileIsRefusedWithoutParsing)
+{
     test::TestStoreDir dir;
     const QString path = dir.file(QStringLiteral("keyslots.json"));
     QFile file(path);
@@ -346,7 +379,8 @@ TEST(KeySlotFile, OversizedFileIsRefusedWithoutParsing) {
     EXPECT_EQ(loaded.error().code, ErrorCode::StoreCorrupt);
 }
 
-TEST(KeySlotFile, SlotsAreFoundByLoginInAnyCase) {
+TEST(KeySlotFile, SlotsAreFoundByLoginInAnyCase)
+{
     KeySlotFile file = sampleFile();
     ASSERT_NE(file.slotFor(QStringLiteral("Alice")), nullptr);
     EXPECT_EQ(file.slotFor(QStringLiteral("Alice"))->login, QStringLiteral("alice"));
@@ -354,7 +388,8 @@ TEST(KeySlotFile, SlotsAreFoundByLoginInAnyCase) {
     EXPECT_EQ(file.logins(), (QStringList{QStringLiteral("alice"), QStringLiteral("bob")}));
 }
 
-TEST(KeySlotFile, UpsertReplacesTheLoginsSlotAndRemoveDropsIt) {
+TEST(KeySlotFile, UpsertReplacesTheLoginsSlotAndRemoveDropsIt)
+{
     KeySlotFile file = sampleFile();
     KeySlot replacement = sampleSlot(QStringLiteral("BOB"), 'z');
     file.upsertSlot(replacement);
@@ -367,7 +402,8 @@ TEST(KeySlotFile, UpsertReplacesTheLoginsSlotAndRemoveDropsIt) {
     EXPECT_EQ(file.logins(), (QStringList{QStringLiteral("BOB"), QStringLiteral("carol")}));
 }
 
-TEST(KeySlotFile, RandomIdsAreFreshLowercaseHex) {
+TEST(KeySlotFile, RandomIdsAreFreshLowercaseHex)
+{
     const QString a = KeySlotFile::randomId();
     const QString b = KeySlotFile::randomId();
     EXPECT_EQ(a.size(), 32);

@@ -10,7 +10,8 @@
 namespace confer {
 namespace {
 
-QString clipboardText() {
+QString clipboardText()
+{
     return QGuiApplication::clipboard()->text();
 }
 
@@ -22,13 +23,15 @@ protected:
     ClipboardGuard m_guard{m_clock};
 };
 
-TEST_F(ClipboardGuardTest, ClipboardGuard_CopyPutsTextOnTheClipboard) {
+TEST_F(ClipboardGuardTest, ClipboardGuard_CopyPutsTextOnTheClipboard)
+{
     m_guard.copy(QStringLiteral("CASE-2026-0042"));
     EXPECT_EQ(clipboardText(), QStringLiteral("CASE-2026-0042"));
     EXPECT_TRUE(m_guard.isHolding());
 }
 
-TEST_F(ClipboardGuardTest, ClipboardGuard_ClearsAfterThirtySeconds) {
+TEST_F(ClipboardGuardTest, ClipboardGuard_ClearsAfterThirtySeconds)
+{
     m_guard.copy(QStringLiteral("CASE-2026-0042"));
     m_clock.advanceSeconds(30);
     m_guard.check();
@@ -36,7 +39,8 @@ TEST_F(ClipboardGuardTest, ClipboardGuard_ClearsAfterThirtySeconds) {
     EXPECT_FALSE(m_guard.isHolding());
 }
 
-TEST_F(ClipboardGuardTest, ClipboardGuard_KeepsTheTextBeforeThirtySeconds) {
+TEST_F(ClipboardGuardTest, ClipboardGuard_KeepsTheTextBeforeThirtySeconds)
+{
     m_guard.copy(QStringLiteral("CASE-2026-0042"));
     m_clock.advanceSeconds(29);
     m_guard.check();
@@ -46,7 +50,8 @@ TEST_F(ClipboardGuardTest, ClipboardGuard_KeepsTheTextBeforeThirtySeconds) {
     EXPECT_TRUE(m_guard.isHolding());
 }
 
-TEST_F(ClipboardGuardTest, ClipboardGuard_DoesNotWipeWhatTheUserCopiedSince) {
+TEST_F(ClipboardGuardTest, ClipboardGuard_DoesNotWipeWhatTheUserCopiedSince)
+{
     m_guard.copy(QStringLiteral("CASE-2026-0042"));
     QGuiApplication::clipboard()->setText(QStringLiteral("the user's own text"));
     m_clock.advanceSeconds(30);
@@ -55,21 +60,24 @@ TEST_F(ClipboardGuardTest, ClipboardGuard_DoesNotWipeWhatTheUserCopiedSince) {
     EXPECT_FALSE(m_guard.isHolding());
 }
 
-TEST_F(ClipboardGuardTest, ClipboardGuard_ClearNowClearsAtOnce) {
+TEST_F(ClipboardGuardTest, ClipboardGuard_ClearNowClearsAtOnce)
+{
     m_guard.copy(QStringLiteral("CASE-2026-0042"));
     m_guard.clearNow();
     EXPECT_TRUE(clipboardText().isEmpty());
     EXPECT_FALSE(m_guard.isHolding());
 }
 
-TEST_F(ClipboardGuardTest, ClipboardGuard_ClearNowLeavesTheUsersTextAlone) {
+TEST_F(ClipboardGuardTest, ClipboardGuard_ClearNowLeavesTheUsersTextAlone)
+{
     m_guard.copy(QStringLiteral("CASE-2026-0042"));
     QGuiApplication::clipboard()->setText(QStringLiteral("the user's own text"));
     m_guard.clearNow();
     EXPECT_EQ(clipboardText(), QStringLiteral("the user's own text"));
 }
 
-TEST_F(ClipboardGuardTest, ClipboardGuard_CopyingAgainRestartsTheThirtySeconds) {
+TEST_F(ClipboardGuardTest, ClipboardGuard_CopyingAgainRestartsTheThirtySeconds)
+{
     m_guard.copy(QStringLiteral("first"));
     m_clock.advanceSeconds(20);
     m_guard.copy(QStringLiteral("second"));
@@ -81,7 +89,8 @@ TEST_F(ClipboardGuardTest, ClipboardGuard_CopyingAgainRestartsTheThirtySeconds) 
     EXPECT_TRUE(clipboardText().isEmpty());
 }
 
-TEST_F(ClipboardGuardTest, ClipboardGuard_DestroyingTheGuardClearsItsText) {
+TEST_F(ClipboardGuardTest, ClipboardGuard_DestroyingTheGuardClearsItsText)
+{
     {
         ClipboardGuard guard(m_clock);
         guard.copy(QStringLiteral("CASE-2026-0042"));

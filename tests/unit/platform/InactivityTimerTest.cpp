@@ -24,7 +24,8 @@ constexpr qint64 TimeoutMs = 60 * 1000;
 
 class InactivityTimerTest : public ::testing::Test {
 protected:
-    void SetUp() override {
+    void SetUp() override
+    {
         m_timer.setTimeoutMs(TimeoutMs);
         m_timer.start();
     }
@@ -34,21 +35,24 @@ protected:
     QSignalSpy m_inactive{&m_timer, &InactivityTimer::inactive};
 };
 
-TEST_F(InactivityTimerTest, InactivityTimer_FiresOnceTheTimeoutHasPassed) {
+TEST_F(InactivityTimerTest, InactivityTimer_FiresOnceTheTimeoutHasPassed)
+{
     m_clock.advanceMs(TimeoutMs);
     m_timer.check();
     EXPECT_EQ(m_inactive.count(), 1);
     EXPECT_FALSE(m_timer.isActive());
 }
 
-TEST_F(InactivityTimerTest, InactivityTimer_DoesNotFireBeforeTheTimeout) {
+TEST_F(InactivityTimerTest, InactivityTimer_DoesNotFireBeforeTheTimeout)
+{
     m_clock.advanceMs(TimeoutMs - 1);
     m_timer.check();
     EXPECT_EQ(m_inactive.count(), 0);
     EXPECT_TRUE(m_timer.isActive());
 }
 
-TEST_F(InactivityTimerTest, InactivityTimer_FiresOnlyOnceUntilRestarted) {
+TEST_F(InactivityTimerTest, InactivityTimer_FiresOnlyOnceUntilRestarted)
+{
     m_clock.advanceMs(TimeoutMs);
     m_timer.check();
     m_clock.advanceMs(TimeoutMs);
@@ -65,14 +69,16 @@ TEST_F(InactivityTimerTest, InactivityTimer_FiresOnlyOnceUntilRestarted) {
     EXPECT_EQ(m_inactive.count(), 2);
 }
 
-TEST_F(InactivityTimerTest, InactivityTimer_StoppedTimerDoesNotFire) {
+TEST_F(InactivityTimerTest, InactivityTimer_StoppedTimerDoesNotFire)
+{
     m_timer.stop();
     m_clock.advanceMs(2 * TimeoutMs);
     m_timer.check();
     EXPECT_EQ(m_inactive.count(), 0);
 }
 
-TEST_F(InactivityTimerTest, InactivityTimer_KeyPressSentToAnyObjectResetsIdleTime) {
+TEST_F(InactivityTimerTest, InactivityTimer_KeyPressSentToAnyObjectResetsIdleTime)
+{
     QObject somewhere;
     m_clock.advanceMs(TimeoutMs - 1000);
     QKeyEvent press(QEvent::KeyPress, Qt::Key_A, Qt::NoModifier, QStringLiteral("a"));
@@ -86,7 +92,8 @@ TEST_F(InactivityTimerTest, InactivityTimer_KeyPressSentToAnyObjectResetsIdleTim
     EXPECT_EQ(m_inactive.count(), 1);
 }
 
-TEST_F(InactivityTimerTest, InactivityTimer_EventsThatAreNotInputDoNotResetIdleTime) {
+TEST_F(InactivityTimerTest, InactivityTimer_EventsThatAreNotInputDoNotResetIdleTime)
+{
     QObject somewhere;
     m_clock.advanceMs(TimeoutMs - 1000);
     QKeyEvent release(QEvent::KeyRelease, Qt::Key_A, Qt::NoModifier);
@@ -112,7 +119,8 @@ class InactivityTimerInputTest
     : public InactivityTimerTest
     , public ::testing::WithParamInterface<InputCase> {};
 
-TEST_P(InactivityTimerInputTest, InactivityTimer_InputOnAWindowResetsIdleTime) {
+TEST_P(InactivityTimerInputTest, InactivityTimer_InputOnAWindowResetsIdleTime)
+{
     QWindow window;
     window.resize(200, 200);
     window.show();
@@ -130,20 +138,23 @@ TEST_P(InactivityTimerInputTest, InactivityTimer_InputOnAWindowResetsIdleTime) {
     EXPECT_EQ(m_inactive.count(), 1) << GetParam().name;
 }
 
-void PrintTo(const InputCase& input, std::ostream* out) {
+void PrintTo(const InputCase& input, std::ostream* out)
+{
     *out << input.name;
 }
 
 // Sent straight to the window: through QTest, an unaccepted touch or tablet event would come back
 // as a synthesised mouse press, and the test would no longer show that the touch itself counts.
-void sendTouchBegin(QWindow& window) {
+void sendTouchBegin(QWindow& window)
+{
     static QPointingDevice* touchScreen = QTest::createTouchDevice();
     QEventPoint point(0, QEventPoint::Pressed, QPointF(40, 40), window.mapToGlobal(QPointF(40, 40)));
     QTouchEvent touch(QEvent::TouchBegin, touchScreen, Qt::NoModifier, {point});
     QCoreApplication::sendEvent(&window, &touch);
 }
 
-void sendTabletPress(QWindow& window) {
+void sendTabletPress(QWindow& window)
+{
     static QPointingDevice pen(QStringLiteral("test pen"), 4242, QInputDevice::DeviceType::Stylus,
                                QPointingDevice::PointerType::Pen, QInputDevice::Capability::Position, 1, 1);
     QTabletEvent press(QEvent::TabletPress, &pen, QPointF(30, 30), window.mapToGlobal(QPointF(30, 30)), 0.5,

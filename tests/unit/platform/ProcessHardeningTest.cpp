@@ -15,7 +15,8 @@ namespace {
 
 // Runs check in a child; returns its exit code (0 = passed), or -1 if it did not exit normally.
 // The child uses only system calls and _exit: it is a fork of a process with threads.
-int inChild(const std::function<int()>& check) {
+int inChild(const std::function<int()>& check)
+{
     const pid_t pid = fork();
     if (pid == 0)
         _exit(check());
@@ -27,7 +28,8 @@ int inChild(const std::function<int()>& check) {
     return WEXITSTATUS(status);
 }
 
-TEST(ProcessHardeningTest, ProcessHardening_DisablesCoreDumpsAndReadsThemBack) {
+TEST(ProcessHardeningTest, ProcessHardening_DisablesCoreDumpsAndReadsThemBack)
+{
     const int result = inChild([] {
         if (prctl(PR_GET_DUMPABLE, 0, 0, 0, 0) != 1)
             return 10; // the test needs to start from a dumpable process
@@ -47,7 +49,8 @@ TEST(ProcessHardeningTest, ProcessHardening_DisablesCoreDumpsAndReadsThemBack) {
     EXPECT_EQ(result, 0);
 }
 
-TEST(ProcessHardeningTest, ProcessHardening_ACoreLimitOfZeroAloneIsNotEnough) {
+TEST(ProcessHardeningTest, ProcessHardening_ACoreLimitOfZeroAloneIsNotEnough)
+{
     const int result = inChild([] {
         const rlimit none{0, 0};
         if (setrlimit(RLIMIT_CORE, &none) != 0)
@@ -57,7 +60,8 @@ TEST(ProcessHardeningTest, ProcessHardening_ACoreLimitOfZeroAloneIsNotEnough) {
     EXPECT_EQ(result, 0);
 }
 
-TEST(ProcessHardeningTest, ProcessHardening_UndumpableWithARaisableCoreLimitIsNotEnough) {
+TEST(ProcessHardeningTest, ProcessHardening_UndumpableWithARaisableCoreLimitIsNotEnough)
+{
     rlimit limit{};
     ASSERT_EQ(getrlimit(RLIMIT_CORE, &limit), 0);
     if (limit.rlim_max == 0)

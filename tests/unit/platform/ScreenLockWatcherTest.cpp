@@ -21,7 +21,8 @@ const QString FreedesktopPath = QStringLiteral("/org/freedesktop/ScreenSaver");
 const QString GnomeService = QStringLiteral("org.gnome.ScreenSaver");
 const QString GnomePath = QStringLiteral("/org/gnome/ScreenSaver");
 
-bool isBusRequired() {
+bool isBusRequired()
+{
     return !qEnvironmentVariableIsEmpty("CONFER_REQUIRE_KEYCHAIN");
 }
 
@@ -30,7 +31,8 @@ bool isBusRequired() {
 class ActiveChangedProbe final : public QObject {
     Q_OBJECT
 public:
-    ActiveChangedProbe(const QString& path, const QString& interface) {
+    ActiveChangedProbe(const QString& path, const QString& interface)
+    {
         QDBusConnection::sessionBus().connect(QString(), path, interface, QStringLiteral("ActiveChanged"),
                                               QStringLiteral("b"), this, SLOT(onActiveChanged(bool)));
     }
@@ -48,13 +50,15 @@ public:
         : m_connectionName(std::move(connectionName))
         , m_service(std::move(service))
         , m_path(std::move(path))
-        , m_bus(QDBusConnection::connectToBus(QDBusConnection::SessionBus, m_connectionName)) {}
+        , m_bus(QDBusConnection::connectToBus(QDBusConnection::SessionBus, m_connectionName))
+    {}
     ~BusPeer() { QDBusConnection::disconnectFromBus(m_connectionName); }
     BusPeer(const BusPeer&) = delete;
     BusPeer& operator=(const BusPeer&) = delete;
 
     bool ownName() { return m_bus.registerService(m_service); }
-    bool sendActiveChanged(bool isActive) {
+    bool sendActiveChanged(bool isActive)
+    {
         QDBusMessage signal = QDBusMessage::createSignal(m_path, m_service, QStringLiteral("ActiveChanged"));
         signal << isActive;
         return m_bus.send(signal);
@@ -69,7 +73,8 @@ private:
 
 class ScreenLockWatcherTest : public ::testing::Test {
 protected:
-    void SetUp() override {
+    void SetUp() override
+    {
         if (QDBusConnection::sessionBus().isConnected())
             return;
         const std::string why =
@@ -80,7 +85,8 @@ protected:
     }
 
     // A real desktop's screensaver already owns the name; a test must not fight it.
-    void ownOrSkip(BusPeer& screenSaver, const QString& service) {
+    void ownOrSkip(BusPeer& screenSaver, const QString& service)
+    {
         if (screenSaver.ownName())
             return;
         const std::string why =
@@ -92,7 +98,8 @@ protected:
 
     // Waits for D-Bus delivery (a real round trip, not a time-based behaviour) and then lets
     // every receiver of the same messages run.
-    static bool waitUntilSeen(const ActiveChangedProbe& probe, int count) {
+    static bool waitUntilSeen(const ActiveChangedProbe& probe, int count)
+    {
         const bool isSeen = QTest::qWaitFor([&] { return probe.seen >= count; }, 10000);
         QCoreApplication::sendPostedEvents();
         QCoreApplication::processEvents();
@@ -100,14 +107,16 @@ protected:
     }
 };
 
-TEST_F(ScreenLockWatcherTest, ScreenLockWatcher_ListensToBothScreenSaversOnTheSessionBus) {
+TEST_F(ScreenLockWatcherTest, ScreenLockWatcher_ListensToBothScreenSaversOnTheSessionBus)
+{
     ScreenLockWatcher watcher;
     EXPECT_GE(watcher.connectedSources(), 2);
 }
 
 // One test for both screensavers: every watcher listens to both, so two tests emitting at the same
 // time on the shared bus would see each other's locks.
-TEST_F(ScreenLockWatcherTest, ScreenLockWatcher_OnlyTheScreenSaversOwnActivationSignalsLock) {
+TEST_F(ScreenLockWatcherTest, ScreenLockWatcher_OnlyTheScreenSaversOwnActivationSignalsLock)
+{
     const struct {
         QString service;
         QString path;

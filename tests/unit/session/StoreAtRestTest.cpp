@@ -6,7 +6,6 @@
 #include "store/Database.h"
 
 #include <QDir>
-
 #include <QFile>
 
 #include <gtest/gtest.h>
@@ -22,7 +21,8 @@ void writeMarkers(Session& session)
     auto added = session.accounts().addUser(
         {QStringLiteral("coord.one"), Marker, Role::Coordinator, QStringLiteral("coordinator of the panel")});
     ASSERT_TRUE(added.ok()) << added.error().message.toStdString();
-    ASSERT_TRUE(session.audit().append(QStringLiteral("admin"), QStringLiteral("test.marker"), {}, Marker).ok());
+    ASSERT_TRUE(
+        session.audit().append(QStringLiteral("admin"), QStringLiteral("test.marker"), {}, Marker).ok());
 }
 
 } // namespace
@@ -58,8 +58,10 @@ TEST(StoreAtRest, FlippedByteIsDetectedByVerifyWithoutCrash)
 {
     test::TestSession store;
     for (int i = 0; i < 40; ++i)
-        ASSERT_TRUE(store.session().audit().append(QStringLiteral("admin"), QStringLiteral("test.fill"), {},
-                                                   QString(200, QLatin1Char('x')))
+        ASSERT_TRUE(store.session()
+                        .audit()
+                        .append(QStringLiteral("admin"), QStringLiteral("test.fill"), {},
+                                QString(200, QLatin1Char('x')))
                         .ok());
     const QString file = store.session().paths().storeFile();
     store.session().lock();

@@ -50,7 +50,8 @@ TEST(StoreOpener, SetupRefusesToOverwriteAnExistingStore)
 {
     test::TestSession store;
     StoreOpener::SetupRequest again{QStringLiteral("other"), QStringLiteral("Other"),
-                                    QStringLiteral("another long passphrase"), true, KdfPolicy::cheapForTests().floor};
+                                    QStringLiteral("another long passphrase"), true,
+                                    KdfPolicy::cheapForTests().floor};
     auto outcome = store.opener().create(again);
     ASSERT_FALSE(outcome.ok());
     EXPECT_EQ(outcome.error().code, ErrorCode::Conflict);
@@ -61,9 +62,10 @@ TEST(StoreOpener, SetupWithBadInputCreatesNothing)
     test::TestStoreDir dir;
     test::InMemoryDeviceSecretStore secrets;
     ManualClock clock;
-    StoreOpener opener(StorePaths(dir.path() + QStringLiteral("/store")), secrets, clock, KdfPolicy::cheapForTests());
-    StoreOpener::SetupRequest weak{QStringLiteral("admin"), QStringLiteral("Alex"), QStringLiteral("password1234"),
-                                   true, KdfPolicy::cheapForTests().floor};
+    StoreOpener opener(StorePaths(dir.path() + QStringLiteral("/store")), secrets, clock,
+                       KdfPolicy::cheapForTests());
+    StoreOpener::SetupRequest weak{QStringLiteral("admin"), QStringLiteral("Alex"),
+                                   QStringLiteral("password1234"), true, KdfPolicy::cheapForTests().floor};
     auto outcome = opener.create(weak);
     ASSERT_FALSE(outcome.ok());
     EXPECT_EQ(outcome.error().code, ErrorCode::InvalidInput);
@@ -79,7 +81,8 @@ TEST(StoreOpener, ProductPolicyRefusesSlotsBelowItsFloor)
     ManualClock clock;
     StoreOpener opener(StorePaths(dir.path()), secrets, clock, KdfPolicy::product());
     StoreOpener::SetupRequest cheap{QStringLiteral("admin"), QStringLiteral("Alex"),
-                                    test::TestSession::adminPassphrase(), true, KdfPolicy::cheapForTests().floor};
+                                    test::TestSession::adminPassphrase(), true,
+                                    KdfPolicy::cheapForTests().floor};
     auto outcome = opener.create(cheap);
     ASSERT_FALSE(outcome.ok());
     EXPECT_EQ(outcome.error().code, ErrorCode::InvalidInput);
@@ -129,7 +132,8 @@ TEST(StoreOpener, WrongPassphraseChangesNothingOnDisk)
     store.sessionPtr().reset();
     auto snapshot = [&] {
         QByteArray all;
-        for (const QString& path : {store.opener().paths().storeFile(), store.opener().paths().keySlotFile()}) {
+        for (const QString& path :
+             {store.opener().paths().storeFile(), store.opener().paths().keySlotFile()}) {
             QFile f(path);
             EXPECT_TRUE(f.open(QIODevice::ReadOnly));
             all += f.readAll();
@@ -219,7 +223,8 @@ TEST(StoreOpener, RecoveryLeavesOtherUsersNeedingAnAdministratorReset)
     ASSERT_FALSE(chairAttempt.ok());
     EXPECT_TRUE(chairAttempt.error().message.contains(QLatin1String("administrator")));
 
-    ASSERT_TRUE((*recovered)->accounts().resetPassphrase(added->id, QStringLiteral("a fresh start for chris")).ok());
+    ASSERT_TRUE(
+        (*recovered)->accounts().resetPassphrase(added->id, QStringLiteral("a fresh start for chris")).ok());
     recovered->reset();
     EXPECT_TRUE(opener.unlock(QStringLiteral("chair.one"), QStringLiteral("a fresh start for chris")).ok());
 }
@@ -230,7 +235,8 @@ TEST(StoreOpener, WrongOrMistypedRecoveryKeyIsRefused)
     store.sessionPtr().reset();
     StoreOpener opener = store.opener();
     const RecoveryKey other = RecoveryKey::generate();
-    auto wrong = opener.recover(other.displayText(), QStringLiteral("admin"), QStringLiteral("new laptop, same panel"));
+    auto wrong = opener.recover(other.displayText(), QStringLiteral("admin"),
+                                QStringLiteral("new laptop, same panel"));
     ASSERT_FALSE(wrong.ok());
     EXPECT_EQ(wrong.error().code, ErrorCode::WrongCredentials);
     auto malformed = opener.recover(QStringLiteral("ABCD-EFGH"), QStringLiteral("admin"),
@@ -311,8 +317,9 @@ TEST(Session, AutoLockDefaultsToFiveMinutesAndOnlyAdministratorsChangeIt)
     ASSERT_TRUE(store.session().setAutoLockMinutes(12).ok());
     EXPECT_EQ(store.session().autoLockMinutes(), 12);
 
-    auto member = store.session().accounts().addUser(
-        {QStringLiteral("member.one"), QStringLiteral("Morgan Member"), Role::Member, QStringLiteral("member of the panel")});
+    auto member =
+        store.session().accounts().addUser({QStringLiteral("member.one"), QStringLiteral("Morgan Member"),
+                                            Role::Member, QStringLiteral("member of the panel")});
     ASSERT_TRUE(member.ok());
     store.sessionPtr().reset();
     StoreOpener opener = store.opener();

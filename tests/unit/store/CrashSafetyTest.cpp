@@ -35,7 +35,8 @@ struct StoreState {
     bool isLastPayloadWhole = false;
 };
 
-StoreState inspect(Database& db) {
+StoreState inspect(Database& db)
+{
     StoreState state;
     auto summary = db.prepare(QStringLiteral("SELECT count(*), coalesce(min(n), 0), coalesce(max(n), 0), "
                                              "(SELECT value FROM counter WHERE id = 1) FROM rows"));
@@ -63,7 +64,8 @@ StoreState inspect(Database& db) {
 }
 
 // Complete lines only: a number cut off by the kill was never acknowledged.
-QList<qint64> acknowledgements(const QByteArray& output) {
+QList<qint64> acknowledgements(const QByteArray& output)
+{
     QList<qint64> numbers;
     const qsizetype end = output.lastIndexOf('\n');
     if (end < 0)
@@ -73,7 +75,8 @@ QList<qint64> acknowledgements(const QByteArray& output) {
     return numbers;
 }
 
-TEST(StoreCrashSafety, KilledWriterNeverLosesAnAcknowledgedCommit) {
+TEST(StoreCrashSafety, KilledWriterNeverLosesAnAcknowledgedCommit)
+{
     TestStoreDir dir;
     const QString path = dir.file(QStringLiteral("store.db"));
     const SecureBytes key = SecureBytes::random(32);

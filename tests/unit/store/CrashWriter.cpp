@@ -14,13 +14,15 @@
 
 namespace {
 
-int fail(const char* what, const confer::Error& error) {
+int fail(const char* what, const confer::Error& error)
+{
     std::fprintf(stderr, "crash writer: %s: %s | %s\n", what, error.message.toUtf8().constData(),
                  error.detail.toUtf8().constData());
     return 1;
 }
 
-int hexValue(unsigned char digit) {
+int hexValue(unsigned char digit)
+{
     if (digit >= '0' && digit <= '9')
         return digit - '0';
     if (digit >= 'a' && digit <= 'f')
@@ -31,7 +33,8 @@ int hexValue(unsigned char digit) {
 }
 
 // Reads the key from stdin into guarded memory (argv would show it in /proc/<pid>/cmdline).
-confer::SecureBytes readKey() {
+confer::SecureBytes readKey()
+{
     confer::SecureBytes line(80);
     if (!std::fgets(reinterpret_cast<char*>(line.data()), static_cast<int>(line.size()), stdin))
         return {};
@@ -48,7 +51,8 @@ confer::SecureBytes readKey() {
 
 } // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv)
+{
     using namespace confer;
     if (argc != 2) {
         std::fprintf(stderr, "usage: confer_store_crash_writer <store path>  (hex key on stdin)\n");

@@ -33,19 +33,22 @@ const QString WrongCredentialsMessage =
     QStringLiteral("The store could not be opened with these credentials.");
 
 // A marker no real data contains, so any hit in a file is ours.
-QString uniqueMarker() {
+QString uniqueMarker()
+{
     const SecureBytes random = SecureBytes::random(12);
     return QStringLiteral("CONFER-MARKER-") +
            QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(random.data()), 12).toHex());
 }
 
 // Empty when the scan found nothing; otherwise the files and encodings that gave the marker away.
-std::string hitsIn(const QString& directory, const QString& marker) {
+std::string hitsIn(const QString& directory, const QString& marker)
+{
     return test::describe(test::scanForMarker(directory, marker)).join(QStringLiteral(", ")).toStdString();
 }
 
 // Writes rows whose text and blob both carry the marker, committed in one transaction.
-void insertMarkedRows(Database& db, const QString& marker) {
+void insertMarkedRows(Database& db, const QString& marker)
+{
     mustExec(
         db, QStringLiteral("CREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY, body TEXT, raw BLOB)"));
     Transaction transaction(db);
@@ -64,7 +67,8 @@ void insertMarkedRows(Database& db, const QString& marker) {
 }
 
 // Enough ~200-byte rows that the table spans many 4 KiB pages.
-void insertManyRows(Database& db, int count) {
+void insertManyRows(Database& db, int count)
+{
     mustExec(
         db, QStringLiteral("CREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY, body TEXT, raw BLOB)"));
     Transaction transaction(db);
@@ -79,7 +83,8 @@ void insertManyRows(Database& db, int count) {
     ASSERT_TRUE(transaction.commit().ok());
 }
 
-TEST(Database, CreatedStoreReopensWithTheSameKeyAndKeepsItsData) {
+TEST(Database, CreatedStoreReopensWithTheSameKeyAndKeepsItsData)
+{
     TestStoreDir dir;
     const QString path = dir.file(QStringLiteral("store.db"));
     const SecureBytes key = SecureBytes::random(32);
@@ -94,7 +99,8 @@ TEST(Database, CreatedStoreReopensWithTheSameKeyAndKeepsItsData) {
     EXPECT_EQ(queryText(*reopened, QStringLiteral("SELECT name FROM people")), QStringLiteral("Rhiannon"));
 }
 
-TEST(Database, MissingFileIsNotCreatedWithoutTheCreateOption) {
+TEST(Database, MissingFileIsNotCreatedWithoutTheCreateOption)
+{
     TestStoreDir dir;
     const QString path = dir.file(QStringLiteral("store.db"));
     auto db = Database::open(path, SecureBytes::random(32));
@@ -103,7 +109,8 @@ TEST(Database, MissingFileIsNotCreatedWithoutTheCreateOption) {
     EXPECT_FALSE(QFileInfo::exists(path));
 }
 
-TEST(Database, KeyOfTheWrongLengthIsRefused) {
+TEST(Database, KeyOfTheWrongLengthIsRefused)
+{
     TestStoreDir dir;
     auto db = Database::open(dir.file(QStringLiteral("store.db")), SecureBytes::random(16), creating());
     ASSERT_FALSE(db.ok());
@@ -111,7 +118,8 @@ TEST(Database, KeyOfTheWrongLengthIsRefused) {
     EXPECT_FALSE(QFileInfo::exists(dir.file(QStringLiteral("store.db"))));
 }
 
-TEST(Database, SecuritySettingsReadBackAsRequiredOnCreateAndReopen) {
+TEST(Database, SecuritySettingsReadBackAsRequiredOnCreateAndReopen)
+{
     TestStoreDir dir;
     const QString path = dir.file(QStringLiteral("store.db"));
     const SecureBytes key = SecureBytes::random(32);
@@ -134,7 +142,8 @@ TEST(Database, SecuritySettingsReadBackAsRequiredOnCreateAndReopen) {
     }
 }
 
-TEST(Database, ForeignKeysAreEnforced) {
+TEST(Database, ForeignKeysAreEnforced)
+{
     TestStoreDir dir;
     auto db = mustOpen(dir.file(QStringLiteral("store.db")), SecureBytes::random(32), creating());
     ASSERT_NE(db, nullptr);
@@ -145,7 +154,8 @@ TEST(Database, ForeignKeysAreEnforced) {
     EXPECT_EQ(queryInt(*db, QStringLiteral("SELECT count(*) FROM actions")), 0);
 }
 
-TEST(Database, NewStoreFileIsEncryptedOnDiskAndPrivateToItsOwner) {
+TEST(Database, NewStoreFileIsEncryptedOnDiskAndPrivateToItsOwner)
+{
     TestStoreDir dir;
     const QString path = dir.file(QStringLiteral("store.db"));
     auto db = mustOpen(path, SecureBytes::random(32), creating());
@@ -167,7 +177,8 @@ TEST(Database, NewStoreFileIsEncryptedOnDiskAndPrivateToItsOwner) {
     }
 }
 
-TEST(Database, WrongKeyAndFilesThatAreNotStoresGiveTheSameError) {
+TEST(Database, WrongKeyAndFilesThatAreNotStoresGiveTheSameError)
+{
     TestStoreDir dir;
     const QString path = dir.file(QStringLiteral("store.db"));
     const SecureBytes key = SecureBytes::random(32);
@@ -211,7 +222,8 @@ TEST(Database, WrongKeyAndFilesThatAreNotStoresGiveTheSameError) {
     EXPECT_EQ(queryInt(*rightKey, QStringLiteral("SELECT count(*) FROM notes")), 100);
 }
 
-TEST(Database, WrongKeyAttemptDoesNotDisturbAStoreThatIsOpenElsewhere) {
+TEST(Database, WrongKeyAttemptDoesNotDisturbAStoreThatIsOpenElsewhere)
+{
     TestStoreDir dir;
     const QString path = dir.file(QStringLiteral("store.db"));
     const SecureBytes key = SecureBytes::random(32);
@@ -231,7 +243,8 @@ TEST(Database, WrongKeyAttemptDoesNotDisturbAStoreThatIsOpenElsewhere) {
     EXPECT_TRUE(reopened->checkIntegrity().ok());
 }
 
-TEST(Database, PlaintextSQLiteFileIsRefused) {
+TEST(Database, PlaintextSQLiteFileIsRefused)
+{
     TestStoreDir dir;
     const QString path = dir.file(QStringLiteral("plain.db"));
     Database::Options plaintext = creating();
@@ -256,7 +269,8 @@ TEST(Database, PlaintextSQLiteFileIsRefused) {
     EXPECT_EQ(readFile(path), before);
 }
 
-TEST(Database, SettingThatDoesNotTakeMakesTheStoreRefuseToOpen) {
+TEST(Database, SettingThatDoesNotTakeMakesTheStoreRefuseToOpen)
+{
     // An in-memory database cannot use WAL: journal_mode reads back "memory", so opening must fail closed.
     auto db = Database::open(QStringLiteral(":memory:"), SecureBytes::random(32), creating());
     ASSERT_FALSE(db.ok());
@@ -264,7 +278,8 @@ TEST(Database, SettingThatDoesNotTakeMakesTheStoreRefuseToOpen) {
     EXPECT_TRUE(db.error().detail.contains(QStringLiteral("journal_mode"))) << describe(db.error());
 }
 
-TEST(Database, FlippedByteInADataPageIsReportedAsCorruptionNotACrash) {
+TEST(Database, FlippedByteInADataPageIsReportedAsCorruptionNotACrash)
+{
     TestStoreDir dir;
     const QString path = dir.file(QStringLiteral("store.db"));
     const SecureBytes key = SecureBytes::random(32);
@@ -302,7 +317,8 @@ TEST(Database, FlippedByteInADataPageIsReportedAsCorruptionNotACrash) {
     EXPECT_EQ(stepped.error().code, ErrorCode::StoreCorrupt) << describe(stepped.error());
 }
 
-TEST(Database, MarkerNeverReachesDiskReadableWhileOpenOrAfterClose) {
+TEST(Database, MarkerNeverReachesDiskReadableWhileOpenOrAfterClose)
+{
     TestStoreDir dir;
     const QString marker = uniqueMarker();
     auto db = mustOpen(dir.file(QStringLiteral("store.db")), SecureBytes::random(32), creating());
@@ -314,7 +330,8 @@ TEST(Database, MarkerNeverReachesDiskReadableWhileOpenOrAfterClose) {
     EXPECT_EQ(hitsIn(dir.path(), marker), "");
 }
 
-TEST(Database, MarkerScanFindsTheMarkerInAnUnkeyedStore) {
+TEST(Database, MarkerScanFindsTheMarkerInAnUnkeyedStore)
+{
     // The control for the test above: the same rows in an unkeyed file are found, so a pass there means
     // encryption, not a blind scanner.
     TestStoreDir dir;
@@ -327,7 +344,8 @@ TEST(Database, MarkerScanFindsTheMarkerInAnUnkeyedStore) {
     EXPECT_NE(hitsIn(dir.path(), marker), "");
 }
 
-TEST(Database, SecureDeleteOverwritesDeletedRows) {
+TEST(Database, SecureDeleteOverwritesDeletedRows)
+{
     // Seen through an unkeyed file (same settings, same library): after a delete and a checkpoint the
     // deleted text must be gone from every file, not left in a free slot of the page.
     TestStoreDir dir;
@@ -347,7 +365,8 @@ TEST(Database, SecureDeleteOverwritesDeletedRows) {
     EXPECT_EQ(queryInt(*db, QStringLiteral("SELECT count(*) FROM notes")), 50);
 }
 
-TEST(Database, CheckpointTruncateEmptiesTheWal) {
+TEST(Database, CheckpointTruncateEmptiesTheWal)
+{
     TestStoreDir dir;
     const QString path = dir.file(QStringLiteral("store.db"));
     auto db = mustOpen(path, SecureBytes::random(32), creating());
@@ -360,7 +379,8 @@ TEST(Database, CheckpointTruncateEmptiesTheWal) {
     EXPECT_EQ(queryInt(*db, QStringLiteral("SELECT count(*) FROM notes")), 50);
 }
 
-TEST(Database, OnlySQLCipherIsLoadedAsTheSQLiteLibrary) {
+TEST(Database, OnlySQLCipherIsLoadedAsTheSQLiteLibrary)
+{
     // Two SQLite libraries in one process share symbol names and corrupt each other (Qt SQL's plugin
     // would bring the system libsqlite3).
     TestStoreDir dir;

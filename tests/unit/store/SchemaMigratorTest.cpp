@@ -20,7 +20,8 @@ using test::mustOpen;
 using test::queryInt;
 using test::TestStoreDir;
 
-std::vector<int> versionsOf(const std::vector<Migration>& migrations) {
+std::vector<int> versionsOf(const std::vector<Migration>& migrations)
+{
     std::vector<int> versions;
     for (const Migration& migration : migrations)
         versions.push_back(migration.version);
@@ -29,7 +30,8 @@ std::vector<int> versionsOf(const std::vector<Migration>& migrations) {
 
 class SchemaMigratorTest : public ::testing::Test {
 protected:
-    void SetUp() override {
+    void SetUp() override
+    {
         m_db = mustOpen(m_dir.file(QStringLiteral("store.db")), SecureBytes::random(32), creating());
         ASSERT_NE(m_db, nullptr);
         m_db->setTransactionListener([this](bool isCommitted) { m_endings.push_back(isCommitted); });
@@ -44,14 +46,16 @@ protected:
     std::vector<bool> m_endings;
 };
 
-TEST_F(SchemaMigratorTest, ReadsNumberedFilesSortedByNumber) {
+TEST_F(SchemaMigratorTest, ReadsNumberedFilesSortedByNumber)
+{
     const auto migrations = SchemaMigrator::migrationsFrom(QStringLiteral(":/test-migrations/ordered"));
     EXPECT_EQ(versionsOf(migrations), (std::vector<int>{1, 2, 10}));
     for (const Migration& migration : migrations)
         EXPECT_TRUE(migration.sql.contains(QStringLiteral("CREATE"))) << migration.version;
 }
 
-TEST_F(SchemaMigratorTest, AppliesAllPendingStepsInOrderInOneTransaction) {
+TEST_F(SchemaMigratorTest, AppliesAllPendingStepsInOrderInOneTransaction)
+{
     const Status migrated = SchemaMigrator::migrate(
         db(), SchemaMigrator::migrationsFrom(QStringLiteral(":/test-migrations/ordered")));
     ASSERT_TRUE(migrated.ok()) << describe(migrated.error());
@@ -64,7 +68,8 @@ TEST_F(SchemaMigratorTest, AppliesAllPendingStepsInOrderInOneTransaction) {
     EXPECT_EQ(m_endings, std::vector<bool>{true}) << "three steps, one commit";
 }
 
-TEST_F(SchemaMigratorTest, RunsOnlyTheStepsNewerThanTheStore) {
+TEST_F(SchemaMigratorTest, RunsOnlyTheStepsNewerThanTheStore)
+{
     auto migrations = SchemaMigrator::migrationsFrom(QStringLiteral(":/test-migrations/ordered"));
     ASSERT_EQ(migrations.size(), 3u);
     const std::vector<Migration> firstTwo(migrations.begin(), migrations.begin() + 2);
@@ -82,7 +87,8 @@ TEST_F(SchemaMigratorTest, RunsOnlyTheStepsNewerThanTheStore) {
     EXPECT_TRUE(m_endings.empty()) << "an up-to-date store is not touched";
 }
 
-TEST_F(SchemaMigratorTest, FailingStepLeavesVersionAndSchemaUntouched) {
+TEST_F(SchemaMigratorTest, FailingStepLeavesVersionAndSchemaUntouched)
+{
     const std::vector<Migration> first = {
         {1, QStringLiteral("CREATE TABLE a (x INTEGER); INSERT INTO a VALUES (1);")},
     };
@@ -103,7 +109,8 @@ TEST_F(SchemaMigratorTest, FailingStepLeavesVersionAndSchemaUntouched) {
     EXPECT_FALSE(db().isInTransaction());
 }
 
-TEST_F(SchemaMigratorTest, StoreMadeByANewerConferIsRefused) {
+TEST_F(SchemaMigratorTest, StoreMadeByANewerConferIsRefused)
+{
     mustExec(db(), QStringLiteral("PRAGMA user_version = 11"));
     const Status migrated = SchemaMigrator::migrate(
         db(), SchemaMigrator::migrationsFrom(QStringLiteral(":/test-migrations/ordered")));
@@ -113,7 +120,8 @@ TEST_F(SchemaMigratorTest, StoreMadeByANewerConferIsRefused) {
     EXPECT_EQ(schemaObjects(), 0);
 }
 
-TEST_F(SchemaMigratorTest, MisnumberedStepsAreRefusedBeforeAnythingRuns) {
+TEST_F(SchemaMigratorTest, MisnumberedStepsAreRefusedBeforeAnythingRuns)
+{
     const auto misnamed = SchemaMigrator::migrationsFrom(QStringLiteral(":/test-migrations/misnamed"));
     EXPECT_EQ(versionsOf(misnamed), (std::vector<int>{0, 1}));
     const std::vector<Migration> duplicate = {
@@ -132,7 +140,8 @@ TEST_F(SchemaMigratorTest, MisnumberedStepsAreRefusedBeforeAnythingRuns) {
     }
 }
 
-TEST_F(SchemaMigratorTest, ProductMigrationsAreNumberedFromOneAndApplyToANewStore) {
+TEST_F(SchemaMigratorTest, ProductMigrationsAreNumberedFromOneAndApplyToANewStore)
+{
     const auto migrations = SchemaMigrator::productMigrations();
     ASSERT_FALSE(migrations.empty()) << "resources/schema is not in the resource system";
     for (std::size_t i = 0; i < migrations.size(); ++i)

@@ -22,7 +22,8 @@ using test::TestStoreDir;
 
 class StatementTest : public ::testing::Test {
 protected:
-    void SetUp() override {
+    void SetUp() override
+    {
         m_db = mustOpen(m_dir.file(QStringLiteral("store.db")), SecureBytes::random(32), creating());
         ASSERT_NE(m_db, nullptr);
         mustExec(*m_db, QStringLiteral("CREATE TABLE v (i INTEGER, d REAL, t TEXT, b BLOB)"));
@@ -35,7 +36,8 @@ private:
     std::unique_ptr<Database> m_db;
 };
 
-TEST_F(StatementTest, ValuesRoundTripByType) {
+TEST_F(StatementTest, ValuesRoundTripByType)
+{
     const QString text = QStringLiteral("Cyfarfod ŵŷ – Zoë 😀 “quoted”");
     const QByteArray blob("\x00\x01\xff binary\x00", 11);
     auto insert = db().prepare(QStringLiteral("INSERT INTO v (i, d, t, b) VALUES (:i, :d, :t, :b)"));
@@ -69,7 +71,8 @@ TEST_F(StatementTest, ValuesRoundTripByType) {
     EXPECT_FALSE(*select->step());
 }
 
-TEST_F(StatementTest, NullStringAndNullArrayBindNull) {
+TEST_F(StatementTest, NullStringAndNullArrayBindNull)
+{
     auto insert = db().prepare(QStringLiteral("INSERT INTO v (i, t, b) VALUES (:i, :t, :b)"));
     ASSERT_TRUE(insert.ok());
     insert->bindNull(":i").bind(":t", QString()).bind(":b", QByteArray());
@@ -84,7 +87,8 @@ TEST_F(StatementTest, NullStringAndNullArrayBindNull) {
     EXPECT_TRUE(select->columnBlob(2).isNull());
 }
 
-TEST_F(StatementTest, UnknownParameterNameIsAnErrorNotACrash) {
+TEST_F(StatementTest, UnknownParameterNameIsAnErrorNotACrash)
+{
     auto insert = db().prepare(QStringLiteral("INSERT INTO v (i) VALUES (:i)"));
     ASSERT_TRUE(insert.ok());
     insert->bind(":typo", 7).bind(":i", 1);
@@ -98,7 +102,8 @@ TEST_F(StatementTest, UnknownParameterNameIsAnErrorNotACrash) {
     EXPECT_EQ(queryInt(db(), QStringLiteral("SELECT count(*) FROM v")), 0) << "nothing may run half-bound";
 }
 
-TEST_F(StatementTest, ResetKeepsTheBindings) {
+TEST_F(StatementTest, ResetKeepsTheBindings)
+{
     mustExec(db(), QStringLiteral("INSERT INTO v (i, t) VALUES (1, 'one'), (2, 'two')"));
     auto select = db().prepare(QStringLiteral("SELECT t FROM v WHERE i = :i"));
     ASSERT_TRUE(select.ok());
@@ -111,7 +116,8 @@ TEST_F(StatementTest, ResetKeepsTheBindings) {
     EXPECT_FALSE(*select->step());
 }
 
-TEST_F(StatementTest, ErrorsNeverContainBoundValues) {
+TEST_F(StatementTest, ErrorsNeverContainBoundValues)
+{
     const QString secret = QStringLiteral("Mrs Angharad Secret-Value of 12 Bryn Road");
     mustExec(db(), QStringLiteral("CREATE TABLE people (name TEXT UNIQUE, age INTEGER CHECK (age >= 0))"));
     auto insert = db().prepare(QStringLiteral("INSERT INTO people (name, age) VALUES (:name, :age)"));
@@ -133,7 +139,8 @@ TEST_F(StatementTest, ErrorsNeverContainBoundValues) {
     }
 }
 
-TEST_F(StatementTest, BadOrEmptySqlIsReportedWhenPrepared) {
+TEST_F(StatementTest, BadOrEmptySqlIsReportedWhenPrepared)
+{
     auto bad = db().prepare(QStringLiteral("SELEC 1"));
     ASSERT_FALSE(bad.ok());
     EXPECT_EQ(bad.error().code, ErrorCode::Database);
@@ -142,7 +149,8 @@ TEST_F(StatementTest, BadOrEmptySqlIsReportedWhenPrepared) {
     EXPECT_EQ(empty.error().code, ErrorCode::InvalidInput);
 }
 
-TEST_F(StatementTest, MovedStatementKeepsWorkingAndTheOldOneRefuses) {
+TEST_F(StatementTest, MovedStatementKeepsWorkingAndTheOldOneRefuses)
+{
     mustExec(db(), QStringLiteral("INSERT INTO v (i) VALUES (5)"));
     auto prepared = db().prepare(QStringLiteral("SELECT i FROM v"));
     ASSERT_TRUE(prepared.ok());

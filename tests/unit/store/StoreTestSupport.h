@@ -16,11 +16,13 @@
 // Small helpers shared by the store tests: open a store, read one value, read and write raw files.
 namespace confer::test {
 
-inline std::string describe(const Error& error) {
+inline std::string describe(const Error& error)
+{
     return QString(error.message + QStringLiteral(" | ") + error.detail).toStdString();
 }
 
-inline Database::Options creating() {
+inline Database::Options creating()
+{
     Database::Options options;
     options.create = true;
     return options;
@@ -28,19 +30,22 @@ inline Database::Options creating() {
 
 // Opens (or creates) a store; a refusal fails the current test and gives nullptr.
 inline std::unique_ptr<Database> mustOpen(const QString& path, const SecureBytes& key,
-                                          const Database::Options& options = {}) {
+                                          const Database::Options& options = {})
+{
     auto db = Database::open(path, key, options);
     EXPECT_TRUE(db.ok()) << (db.ok() ? std::string() : describe(db.error()));
     return db.ok() ? std::move(*db) : nullptr;
 }
 
-inline void mustExec(Database& db, const QString& sql) {
+inline void mustExec(Database& db, const QString& sql)
+{
     const Status status = db.exec(sql);
     ASSERT_TRUE(status.ok()) << describe(status.error());
 }
 
 // The first column of the first row as text; a failure fails the test and gives a null string.
-inline QString queryText(Database& db, const QString& sql) {
+inline QString queryText(Database& db, const QString& sql)
+{
     auto statement = db.prepare(sql);
     EXPECT_TRUE(statement.ok()) << (statement.ok() ? std::string() : describe(statement.error()));
     if (!statement.ok())
@@ -50,16 +55,19 @@ inline QString queryText(Database& db, const QString& sql) {
     return hasRow.ok() && *hasRow ? statement->columnText(0) : QString();
 }
 
-inline qint64 queryInt(Database& db, const QString& sql) {
+inline qint64 queryInt(Database& db, const QString& sql)
+{
     return queryText(db, sql).toLongLong();
 }
 
-inline QByteArray readFile(const QString& path) {
+inline QByteArray readFile(const QString& path)
+{
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-inline void writeFile(const QString& path, const QByteArray& bytes) {
+inline void writeFile(const QString& path, const QByteArray& bytes)
+{
     QFile file(path);
     ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     ASSERT_EQ(file.write(bytes), bytes.size());

@@ -23,7 +23,8 @@ using test::TestStoreDir;
 
 class TransactionTest : public ::testing::Test {
 protected:
-    void SetUp() override {
+    void SetUp() override
+    {
         m_db = mustOpen(path(), m_key, creating());
         ASSERT_NE(m_db, nullptr);
         mustExec(*m_db, QStringLiteral("CREATE TABLE people (name TEXT UNIQUE)"));
@@ -33,7 +34,8 @@ protected:
     Database& db() { return *m_db; }
     QString path() const { return m_dir.file(QStringLiteral("store.db")); }
     qint64 people() { return queryInt(*m_db, QStringLiteral("SELECT count(*) FROM people")); }
-    Status insert(const QString& name) {
+    Status insert(const QString& name)
+    {
         auto statement = m_db->prepare(QStringLiteral("INSERT INTO people (name) VALUES (:name)"));
         if (!statement.ok())
             return statement.error();
@@ -47,7 +49,8 @@ protected:
     std::vector<bool> m_endings; // what the listener heard: true = committed, false = rolled back
 };
 
-TEST_F(TransactionTest, RollsBackWhenDestroyedWithoutCommit) {
+TEST_F(TransactionTest, RollsBackWhenDestroyedWithoutCommit)
+{
     {
         Transaction transaction(db());
         ASSERT_TRUE(transaction.isActive()) << describe(transaction.beginStatus().error());
@@ -60,7 +63,8 @@ TEST_F(TransactionTest, RollsBackWhenDestroyedWithoutCommit) {
     EXPECT_EQ(m_endings, std::vector<bool>{false});
 }
 
-TEST_F(TransactionTest, FailingStatementLeavesNothingOfTheChangeBehind) {
+TEST_F(TransactionTest, FailingStatementLeavesNothingOfTheChangeBehind)
+{
     {
         Transaction transaction(db());
         ASSERT_TRUE(transaction.isActive());
@@ -74,7 +78,8 @@ TEST_F(TransactionTest, FailingStatementLeavesNothingOfTheChangeBehind) {
     EXPECT_FALSE(db().isInTransaction());
 }
 
-TEST_F(TransactionTest, CommitKeepsTheChangeAndTellsTheListener) {
+TEST_F(TransactionTest, CommitKeepsTheChangeAndTellsTheListener)
+{
     {
         Transaction transaction(db());
         ASSERT_TRUE(insert(QStringLiteral("Ann")).ok());
@@ -91,7 +96,8 @@ TEST_F(TransactionTest, CommitKeepsTheChangeAndTellsTheListener) {
     EXPECT_EQ(queryInt(*reopened, QStringLiteral("SELECT count(*) FROM people")), 1);
 }
 
-TEST_F(TransactionTest, SecondCommitIsRefused) {
+TEST_F(TransactionTest, SecondCommitIsRefused)
+{
     Transaction transaction(db());
     ASSERT_TRUE(transaction.commit().ok());
     const Status again = transaction.commit();
@@ -100,7 +106,8 @@ TEST_F(TransactionTest, SecondCommitIsRefused) {
     EXPECT_EQ(m_endings, std::vector<bool>{true});
 }
 
-TEST_F(TransactionTest, NestedTransactionIsRefusedAndTheOuterOneStillCommits) {
+TEST_F(TransactionTest, NestedTransactionIsRefusedAndTheOuterOneStillCommits)
+{
     Transaction outer(db());
     ASSERT_TRUE(outer.isActive());
     ASSERT_TRUE(insert(QStringLiteral("Ann")).ok());
