@@ -212,6 +212,10 @@ TEST_F(WorkspaceTest, AuditTrail_ListsTheSignInNewestFirst)
         EXPECT_GT(model->eventAt(row - 1)->sequence, model->eventAt(row)->sequence);
     EXPECT_EQ(model->index(0, AuditTrailModel::UserColumn).data().toString(),
               QString::fromLatin1(TestSession::AdminLogin));
+    // People read a sentence; the stable code stays in the tooltip.
+    const QModelIndex action = model->index(0, AuditTrailModel::ActionColumn);
+    EXPECT_EQ(action.data().toString(), QStringLiteral("Signed in"));
+    EXPECT_EQ(action.data(Qt::ToolTipRole).toString(), QStringLiteral("signin.success"));
 }
 
 TEST_F(WorkspaceTest, SettingsDialog_ChangesTheAutoLockTimeTheTimerUses)

@@ -1,5 +1,6 @@
 #include "audit/AuditTrailModel.h"
 
+#include "audit/AuditActionNames.h"
 #include "audit/AuditLog.h"
 
 #include <QLocale>
@@ -84,7 +85,8 @@ QVariant AuditTrailModel::data(const QModelIndex& index, int role) const
         // Events before anyone signed in (a failed attempt) have no actor.
         return event->actor.isEmpty() ? tr("(not signed in)") : event->actor;
     case ActionColumn:
-        return event->action;
+        // The code stays in the tooltip, for whoever reads the trail next to `confer verify` output.
+        return role == Qt::ToolTipRole ? event->action : auditActionDisplayName(event->action);
     case RecordColumn:
         return event->record;
     case DetailColumn:

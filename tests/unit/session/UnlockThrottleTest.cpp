@@ -1,4 +1,3 @@
-// UnlockThrottle is core logic (core/session); its tests live with the unlock screen that uses it.
 #include "session/UnlockThrottle.h"
 
 #include "common/Clock.h"
