@@ -61,7 +61,7 @@ AuditLog::AuditLog(Database& db, SecureBytes auditKey, const Clock& clock, Ancho
     , m_anchorSink(std::move(anchorSink))
 {
     m_head = readHead();
-    m_db.setTransactionListener([this](bool isCommitted) { isCommitted ? onCommitted() : discardPending(); });
+    m_db.setTransactionListener([this](bool isCommitted) { isCommitted ? onCommitted() : onRolledBack(); });
 }
 
 AuditLog::~AuditLog()
@@ -127,28 +127,29 @@ Status AuditLog::append(const QString& actor, const QString& action, const QStri
         return run;
 
     m_head = AuditAnchor{event.sequence, event.hash};
-    if (m_db.isInTransaction()) {
-        // Anchored once the caller's transaction commits; if it rolls back, the head is re-read.
-        m_isAnchorPending = true;
+    if (m_db.isInTransaction())
+        return {}; // anchored when the outermost transaction commits; re-read if it rolls back
+    return anchor();
+}
+
+Status AuditLog::anchor()
+{
+    if (m_head.sequence == m_anchored.sequence && m_head.hash == m_anchored.hash)
         return {};
-    }
-    return m_anchorSink ? m_anchorSink(m_head) : Status{};
+    Status written = m_anchorSink ? m_anchorSink(m_head) : Status{};
+    if (written.ok())
+        m_anchored = m_head;
+    return written;
 }
 
 void AuditLog::onCommitted()
 {
-    if (!m_isAnchorPending)
-        return;
-    m_isAnchorPending = false;
-    if (m_anchorSink)
-        (void)m_anchorSink(m_head); // a missed anchor only makes the store "ahead"; verify accepts that
+    (void)anchor(); // a missed anchor only leaves the store ahead of it, which verify accepts
 }
 
-void AuditLog::discardPending()
+void AuditLog::onRolledBack()
 {
-    if (!m_isAnchorPending)
-        return;
-    m_isAnchorPending = false;
+    // A rollback (of the whole transaction or to a savepoint) may have removed appended events.
     m_head = readHead();
 }
 

@@ -43,7 +43,8 @@ public:
 
 private:
     void onCommitted();
-    void discardPending();
+    void onRolledBack();
+    Status anchor(); // writes the head to the key-slot file when it moved since the last write
     AuditAnchor readHead() const;
     QByteArray computeHash(const AuditEvent& event) const;
 
@@ -52,7 +53,7 @@ private:
     const Clock& m_clock;
     AnchorSink m_anchorSink;
     AuditAnchor m_head;
-    bool m_isAnchorPending = false;
+    AuditAnchor m_anchored; // what the key-slot file was last told
 };
 
 } // namespace confer

@@ -2,12 +2,16 @@
 
 #include "common/Result.h"
 
+#include <QString>
+
 namespace confer {
 
 class Database;
 
 // BEGIN IMMEDIATE on construction; rolls back in its destructor unless commit() succeeded,
-// so a failure anywhere in a change leaves the store as it was.
+// so a failure anywhere in a change leaves the store as it was. Inside another transaction it
+// becomes a SAVEPOINT, so services compose: an inner failure undoes only the inner change, and
+// nothing is durable until the outermost transaction commits.
 class [[nodiscard]] Transaction final {
 public:
     explicit Transaction(Database& db);
@@ -21,6 +25,7 @@ public:
 
 private:
     Database& m_db;
+    QString m_savepoint; // empty for the outermost transaction
     Status m_begin;
     bool m_active = false;
 };

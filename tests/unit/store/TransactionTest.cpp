@@ -106,21 +106,49 @@ TEST_F(TransactionTest, SecondCommitIsRefused)
     EXPECT_EQ(m_endings, std::vector<bool>{true});
 }
 
-TEST_F(TransactionTest, NestedTransactionIsRefusedAndTheOuterOneStillCommits)
+TEST_F(TransactionTest, NestedTransactionCommitsOnlyWithTheOuterOne)
 {
     Transaction outer(db());
     ASSERT_TRUE(outer.isActive());
     ASSERT_TRUE(insert(QStringLiteral("Ann")).ok());
     {
         Transaction inner(db());
-        EXPECT_FALSE(inner.isActive());
-        EXPECT_FALSE(inner.beginStatus().ok());
-        EXPECT_FALSE(inner.commit().ok());
-    } // the refused inner transaction must not roll the outer one back
+        ASSERT_TRUE(inner.isActive());
+        ASSERT_TRUE(insert(QStringLiteral("Bea")).ok());
+        ASSERT_TRUE(inner.commit().ok());
+    }
+    EXPECT_TRUE(db().isInTransaction());
+    EXPECT_TRUE(m_endings.empty()); // releasing a savepoint is not a commit
+    ASSERT_TRUE(outer.commit().ok());
+    EXPECT_EQ(people(), 2);
+    EXPECT_EQ(m_endings, std::vector<bool>{true});
+}
+
+TEST_F(TransactionTest, FailedNestedTransactionUndoesOnlyItsOwnChange)
+{
+    Transaction outer(db());
+    ASSERT_TRUE(insert(QStringLiteral("Ann")).ok());
+    {
+        Transaction inner(db());
+        ASSERT_TRUE(inner.isActive());
+        ASSERT_TRUE(insert(QStringLiteral("Bea")).ok());
+    } // not committed: rolled back to its savepoint
     EXPECT_TRUE(db().isInTransaction());
     ASSERT_TRUE(outer.commit().ok());
     EXPECT_EQ(people(), 1);
-    EXPECT_EQ(m_endings, std::vector<bool>{true});
+}
+
+TEST_F(TransactionTest, OuterRollbackUndoesACommittedNestedTransaction)
+{
+    {
+        Transaction outer(db());
+        {
+            Transaction inner(db());
+            ASSERT_TRUE(insert(QStringLiteral("Bea")).ok());
+            ASSERT_TRUE(inner.commit().ok());
+        }
+    }
+    EXPECT_EQ(people(), 0);
 }
 
 } // namespace
