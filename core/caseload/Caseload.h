@@ -1,0 +1,42 @@
+#pragma once
+
+#include "caseload/ActionService.h"
+#include "caseload/AgencyService.h"
+#include "caseload/CaseService.h"
+#include "caseload/CaseloadQuery.h"
+#include "caseload/ChronologyService.h"
+#include "caseload/DashboardService.h"
+#include "caseload/NoteService.h"
+#include "caseload/PanelService.h"
+
+namespace confer {
+
+class PanelKindRegistry;
+class Session;
+
+// The caseload services of one signed-in session, created on unlock and destroyed on lock with it.
+struct Caseload final {
+    Caseload(Session& session, const PanelKindRegistry& kinds)
+        : kinds(kinds)
+        , agencies(session)
+        , panels(session, kinds)
+        , cases(session, kinds)
+        , notes(session)
+        , actions(session)
+        , chronology(session, kinds)
+        , query(session)
+        , dashboard(session, kinds)
+    {}
+
+    const PanelKindRegistry& kinds;
+    AgencyService agencies;
+    PanelService panels;
+    CaseService cases;
+    NoteService notes;
+    ActionService actions;
+    ChronologyService chronology;
+    CaseloadQuery query;
+    DashboardService dashboard;
+};
+
+} // namespace confer

@@ -1,0 +1,169 @@
+#pragma once
+
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+#include <QVariantMap>
+
+#include <optional>
+
+namespace confer {
+
+// Government Security Classifications: every record carries one (Durham 5.3).
+enum class Marking { Official, OfficialSensitive };
+QString markingKey(Marking marking); // "official", "official-sensitive"
+std::optional<Marking> markingFromKey(const QString& key);
+QString markingDisplayName(Marking marking); // "OFFICIAL-SENSITIVE"
+
+enum class Risk { Unassessed, Green, Amber, Red };
+QString riskKey(Risk risk); // "unassessed", "green", "amber", "red"
+std::optional<Risk> riskFromKey(const QString& key);
+QString riskDisplayName(Risk risk);
+
+struct Agency {
+    enum class Kind { ResponsibleAuthority, CooperatingBody, Other };
+    qint64 id = 0;
+    QString name;
+    Kind kind = Kind::Other;
+    QString ispSignatory;
+    std::optional<QDate> ispSignedOn;
+    QString dataProtectionRegistration;
+    QString contactName;
+    QString contactEmail;
+    QString contactPhone;
+};
+
+struct Panel {
+    qint64 id = 0;
+    QString name;
+    QString kindKey; // PanelKind::key
+    std::optional<qint64> chairUserId;
+    bool isArchived = false;
+};
+
+struct Subject {
+    enum class Type { Person, Household, Location };
+    qint64 id = 0;
+    Type type = Type::Person;
+    QString name;
+    QString aliases;
+    std::optional<QDate> dateOfBirth;
+    QString gender;
+    QString address;
+    QString postcode;
+};
+QString subjectTypeKey(Subject::Type type);
+std::optional<Subject::Type> subjectTypeFromKey(const QString& key);
+
+struct CaseRecord {
+    qint64 id = 0;
+    QString reference;
+    qint64 panelId = 0;
+    Subject subject;
+    QString stage;
+    QString stageReason;
+    Risk risk = Risk::Unassessed;
+    QDate referralDate;
+    QString referrer;
+    std::optional<qint64> referringAgencyId;
+    QString referralReason;
+    std::optional<qint64> leadAgencyId;
+    QString leadProfessional;
+    std::optional<QDate> nextReview;
+    Marking marking = Marking::OfficialSensitive;
+    QVariantMap fields; // the panel kind's own fields
+    QDateTime createdUtc;
+    QDateTime updatedUtc;
+};
+
+// One row of the caseload table: what a coordinator scans, nothing more.
+struct CaseSummary {
+    qint64 id = 0;
+    QString reference;
+    qint64 panelId = 0;
+    QString panelName;
+    QString stage;
+    Risk risk = Risk::Unassessed;
+    QString subjectName;
+    QString leadAgencyName;
+    std::optional<QDate> nextReview;
+    bool isReviewOverdue = false;
+};
+
+struct Note {
+    qint64 id = 0;
+    qint64 caseId = 0;
+    qint64 threadId = 0; // id of version 1; every correction shares it
+    int version = 1;
+    qint64 agencyId = 0; // the originating agency, which keeps ownership
+    QString agencyName;
+    qint64 authorUserId = 0;
+    QString authorName;
+    bool isOpinion = false; // Thurrock 5.3.1 d): opinions clearly marked, with their basis
+    QString opinionBasis;
+    Marking marking = Marking::OfficialSensitive;
+    QString body;
+    QString correctionReason;
+    QDateTime atUtc;
+};
+
+struct CaseAction {
+    enum class Status { Open, Done, NotPossible, NotDone };
+    qint64 id = 0;
+    qint64 caseId = 0;
+    QString caseReference;
+    QString description;
+    qint64 ownerAgencyId = 0;
+    QString ownerAgencyName;
+    QString ownerPerson;
+    std::optional<QDate> dueDate;
+    Status status = Status::Open;
+    bool isOverdue = false; // open and past its due date
+    QDateTime createdUtc;
+    QDateTime updatedUtc;
+};
+QString actionStatusKey(CaseAction::Status status);
+std::optional<CaseAction::Status> actionStatusFromKey(const QString& key);
+QString actionStatusDisplayName(CaseAction::Status status);
+
+struct ActionUpdate {
+    qint64 id = 0;
+    CaseAction::Status status = CaseAction::Status::Open;
+    QString text;
+    QString byName;
+    QDateTime atUtc;
+};
+
+struct Consent {
+    enum class GivenBy { Individual, ParentGuardian };
+    enum class State { Given, Refused, Withdrawn };
+    qint64 id = 0;
+    GivenBy givenBy = GivenBy::Individual;
+    QString givenByName;
+    State state = State::Given;
+    QDate onDate;
+    QString scope;
+    QDateTime atUtc;
+};
+
+struct ScheduledReviewRecord {
+    qint64 id = 0;
+    qint64 caseId = 0;
+    QString label;
+    QDate dueDate;
+    std::optional<QDate> completedOn;
+    QString outcome;
+};
+
+// One line of a case's chronology, from whatever made it: stage moves, notes, actions, consent,
+// reviews (and, later, meetings).
+struct ChronologyEntry {
+    enum class Kind { Stage, Note, Action, ActionUpdate, Consent, Review, Field };
+    Kind kind = Kind::Stage;
+    QDateTime atUtc;
+    QString summary;  // one line, translated
+    QString byName;   // who recorded it
+    qint64 sourceId = 0;
+};
+
+} // namespace confer

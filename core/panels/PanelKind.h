@@ -1,0 +1,105 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QDate>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+#include <QVariantMap>
+
+#include <optional>
+
+namespace confer {
+
+// What a case of a panel kind records beyond the common columns. Only the fields a kind names are
+// collected (data minimisation). See docs/panel-kinds.md for the file format.
+struct FieldDefinition {
+    enum class Type { Text, LongText, Date, Number, Boolean, Choice, MultiChoice };
+    struct Choice {
+        QString key;
+        QString label;
+    };
+
+    QString key;   // stable, stored ("cohort")
+    QString label; // shown ("Cohort")
+    Type type = Type::Text;
+    bool isRequired = false;
+    QList<Choice> choices; // Choice and MultiChoice only
+    QString help;
+    // A field may be recorded repeatedly over time (MEAM's new-directions score): each value is kept
+    // with its date and the latest is shown.
+    bool isTimeSeries = false;
+};
+
+struct StageDefinition {
+    QString key;   // "referred"
+    QString label; // "Referred"
+    bool isClosed = false; // a case in a closed stage is no longer on the active caseload
+    // Moving into this stage needs a reason (closure reason, de-selection reason, not-adopted).
+    bool needsReason = false;
+    QList<FieldDefinition::Choice> reasons; // when needsReason: the allowed reasons (may be empty: free text)
+};
+
+// A review the application schedules itself when a case enters a stage (Channel: 6 and 12 months
+// after exit).
+struct ScheduledReview {
+    QString label;    // "6-month review after exit"
+    int afterMonths = 0;
+};
+
+struct Transition {
+    QString from;
+    QString to;
+    // Gates that must hold before the move: "consent" = consent recorded as given and not withdrawn.
+    QStringList requires;
+};
+
+// A panel kind, loaded from a definition file in resources/panels/ (or, for tests, any directory).
+struct PanelKind {
+    QString key;             // "maps", "iom", "meam", "channel"
+    QString name;            // "Multi-agency problem solving (MAPS)"
+    QString referencePrefix; // "MAPS" -> MAPS-2026-0042
+    QStringList subjectTypes; // of "person", "household", "location"
+    QString initialStage;
+    QList<StageDefinition> stages;
+    QList<Transition> transitions;
+    QList<FieldDefinition> fields;
+    int reviewEveryDays = 28;      // cadence for the next review date
+    bool reviewAtEachMeeting = false;
+    bool usesConsent = false;      // shows the consent record on a case
+    QHash<QString, QList<ScheduledReview>> reviewsOnEnter; // stage key -> reviews to schedule
+    QString declarationText;       // the default confidentiality declaration
+
+    const StageDefinition* stage(const QString& key) const;
+    const FieldDefinition* field(const QString& key) const;
+    QStringList nextStages(const QString& from) const;
+    const Transition* transition(const QString& from, const QString& to) const;
+
+    // InvalidInput naming the first problem (unknown field, wrong type, value not among choices,
+    // required field missing) in a sentence a coordinator can act on.
+    Status validateFields(const QVariantMap& values) const;
+};
+
+// Reads and checks definition files. A broken file is refused with the file name and the problem;
+// it never half-loads.
+class PanelKindLoader final {
+public:
+    static Result<PanelKind> fromJson(const QByteArray& json, const QString& sourceName);
+    static Result<QList<PanelKind>> loadDirectory(const QString& directory); // every *.json in it
+};
+
+// The kinds known to this process: the four shipped (":/panels") plus any extra directory.
+class PanelKindRegistry final {
+public:
+    static Result<PanelKindRegistry> load(const QStringList& extraDirectories = {});
+    const PanelKind* kind(const QString& key) const;
+    const QList<PanelKind>& kinds() const { return m_kinds; }
+
+private:
+    QList<PanelKind> m_kinds;
+};
+
+} // namespace confer
