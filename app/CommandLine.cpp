@@ -139,8 +139,12 @@ int CommandLine::verify(DeviceSecretStore& deviceSecrets)
         return fail(trCli("Expected the passphrase on standard input."), Usage);
     StoreOpener opener(StorePaths(storeDirectory()), deviceSecrets, SystemClock::instance());
     auto session = opener.unlock(m_parser.value(m_user), passphrase);
-    if (!session.ok())
-        return fail(session.error().message);
+    if (!session.ok()) {
+        // A store that fails its checks while being opened is what verify looks for: exit as broken.
+        const ErrorCode code = session.error().code;
+        const bool isBroken = code == ErrorCode::AuditChainBroken || code == ErrorCode::StoreCorrupt;
+        return fail(session.error().message, isBroken ? Broken : Failed);
+    }
     Status verified = (*session)->verify();
     if (!verified.ok())
         return fail(verified.error().message, Broken);

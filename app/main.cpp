@@ -3,6 +3,7 @@
 #include "CommandLine.h"
 #include "common/Clock.h"
 #include "keys/KeychainDeviceSecretStore.h"
+#include "panels/PanelKind.h"
 #include "platform/ProcessHardening.h"
 #include "shell/AppContext.h"
 #include "shell/AppStyle.h"
@@ -11,8 +12,10 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QLocale>
+#include <QMessageBox>
 #include <QTranslator>
 
+#include <cstdio>
 #include <memory>
 
 using namespace confer;
@@ -38,8 +41,14 @@ void installTranslator(QCoreApplication& app, QTranslator& translator)
 
 int main(int argc, char** argv)
 {
-    // Before anything holds a key: no core dump may ever contain one.
-    ProcessHardening::disableCoreDumps();
+    // Before anything holds a key: no core dump may ever contain one. If that cannot be promised,
+    // Confer does not run.
+    if (!ProcessHardening::disableCoreDumps()) {
+        std::fputs("confer: core dumps could not be switched off, so Confer will not hold keys in this "
+                   "process. Check the process limits (ulimit -c).\n",
+                   stderr);
+        return 1;
+    }
     setIdentity();
 
     if (CommandLine::wantsCommand(argc, argv)) {
@@ -61,8 +70,16 @@ int main(int argc, char** argv)
     if (auto exitCode = commandLine.run(keychain))
         return *exitCode;
 
+    // The panel kinds ship inside the binary; one that does not load is a broken build, not a state
+    // the window can work around.
+    const Result<PanelKindRegistry> panelKinds = PanelKindRegistry::load();
+    if (!panelKinds.ok()) {
+        QMessageBox::critical(nullptr, QCoreApplication::translate("confer", "Confer cannot start"),
+                              panelKinds.error().message);
+        return 1;
+    }
     MainWindow window(AppContext{StorePaths(commandLine.storeDirectory()), keychain, SystemClock::instance(),
-                                 KdfPolicy::product()});
+                                 panelKinds.value(), KdfPolicy::product()});
     window.show();
     return app.exec();
 }

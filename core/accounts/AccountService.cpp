@@ -74,11 +74,23 @@ Result<std::vector<User>> AccountService::users() const
 
 Result<User> AccountService::user(qint64 id) const
 {
-    auto row =
-        m_session.database().prepare(QString::fromLatin1(SelectUser) + QStringLiteral(" WHERE id = :id"));
+    return findUser(QStringLiteral(" WHERE id = :key"), id);
+}
+
+Result<User> AccountService::userByLogin(const QString& login) const
+{
+    return findUser(QStringLiteral(" WHERE login = :key"), login);
+}
+
+Result<User> AccountService::findUser(const QString& where, const QVariant& key) const
+{
+    auto row = m_session.database().prepare(QString::fromLatin1(SelectUser) + where);
     if (!row.ok())
         return row.error();
-    row->bind(":id", id);
+    if (key.typeId() == QMetaType::QString)
+        row->bind(":key", key.toString());
+    else
+        row->bind(":key", key.toLongLong());
     auto hasRow = row->step();
     if (!hasRow.ok())
         return hasRow.error();
@@ -99,55 +111,54 @@ Result<int> AccountService::activeAdministratorCount() const
     return static_cast<int>(row->columnInt(0));
 }
 
-Status AccountService::writeSlot(const QString& login, const QString& passphrase)
+Result<KeySlot> AccountService::sealSlot(const QString& login, const QString& passphrase) const
 {
-    KeySlotFile& slotFile = m_session.keySlots();
-    auto deviceSecret = m_session.deviceSecret();
-    if (!deviceSecret.ok())
-        return deviceSecret.error();
-    auto slot = KeySlotCrypto::seal(m_session.storeKey(), slotFile.storeId, slotFile.isDeviceBound, login,
-                                    passphrase, slotFile.isDeviceBound ? &*deviceSecret : nullptr,
-                                    slotFile.deviceSecretId, slotFile.defaultKdf, m_session.kdfPolicy());
-    if (!slot.ok())
-        return slot.error();
-    slotFile.upsertSlot(*slot);
-    return m_session.saveKeySlots();
-}
-
-Status AccountService::removeSlot(const QString& login)
-{
-    KeySlotFile& slotFile = m_session.keySlots();
-    slotFile.removeSlot(login);
-    return m_session.saveKeySlots();
+    const KeySlotFile& slotFile = m_session.keySlots();
+    return KeySlotCrypto::seal(m_session.storeKey(), slotFile.storeId, slotFile.isDeviceBound, login, passphrase,
+                               m_session.deviceSecret(), slotFile.deviceSecretId, slotFile.defaultKdf,
+                               m_session.kdfPolicy());
 }
 
 Status AccountService::changeWithSlot(const std::function<Status(Database&)>& change, const QString& action,
-                                      const QString& record, const QString& detail,
-                                      const std::function<Status()>& slotChange)
+                                      const QString& record, const QString& detail, const QString& login,
+                                      const std::optional<KeySlot>& newSlot)
 {
-    // The database change and the key-slot change succeed together: the slot file is saved inside
-    // the transaction, and put back if the commit then fails.
-    const KeySlotFile before = m_session.keySlots();
+    // The database change and the key-slot change succeed together: the slot is written inside the
+    // transaction (read-modify-write of the file), and the login's previous slot is put back if the
+    // commit then fails.
+    const KeySlot* existing = m_session.keySlots().slotFor(login);
+    const std::optional<KeySlot> previous = existing ? std::optional<KeySlot>(*existing) : std::nullopt;
+    auto setSlot = [&](const std::optional<KeySlot>& slot) {
+        return m_session.updateKeySlots([&](KeySlotFile& file) {
+            if (slot)
+                file.upsertSlot(*slot);
+            else
+                file.removeSlot(login);
+            return Status{};
+        });
+    };
+
     Database& db = m_session.database();
     Transaction tx(db);
     if (!tx.isActive())
         return tx.beginStatus();
     if (Status changed = change(db); !changed.ok())
         return changed;
-    if (Status audited = m_session.audit().append(m_session.currentUser().login, action, record, detail);
-        !audited.ok())
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, action, record, detail); !audited.ok())
         return audited;
-    if (Status slotted = slotChange(); !slotted.ok()) {
-        m_session.keySlots() = before;
-        (void)m_session.saveKeySlots();
+    if (Status slotted = setSlot(newSlot); !slotted.ok())
         return slotted;
-    }
     if (Status committed = tx.commit(); !committed.ok()) {
-        m_session.keySlots() = before;
-        (void)m_session.saveKeySlots();
+        (void)setSlot(previous);
         return committed;
     }
     return {};
+}
+
+std::optional<KeySlot> AccountService::currentSlot(const QString& login) const
+{
+    const KeySlot* slot = m_session.keySlots().slotFor(login);
+    return slot ? std::optional<KeySlot>(*slot) : std::nullopt;
 }
 
 Result<User> AccountService::addUser(const NewUser& request)
@@ -160,8 +171,11 @@ Result<User> AccountService::addUser(const NewUser& request)
         return makeError(ErrorCode::InvalidInput, trAccounts("Enter the person's full name."));
     if (Status strong = PassphrasePolicy::check(request.initialPassphrase, request.login); !strong.ok())
         return strong.error();
-    if (m_session.keySlots().slotFor(request.login))
+    if (userByLogin(request.login).ok())
         return makeError(ErrorCode::Conflict, trAccounts("That user name is already taken."));
+    auto slot = sealSlot(request.login, request.initialPassphrase);
+    if (!slot.ok())
+        return slot.error();
 
     qint64 newId = 0;
     QString record; // known once the row exists; the audit event reads it after the insert
@@ -187,7 +201,7 @@ Result<User> AccountService::addUser(const NewUser& request)
             return {};
         },
         QStringLiteral("account.create"), record, QStringLiteral("role=%1").arg(roleKey(request.role)),
-        [&] { return writeSlot(request.login, request.initialPassphrase); });
+        request.login, *slot);
     if (!status.ok())
         return status.error();
     return user(newId);
@@ -212,9 +226,14 @@ Status AccountService::setDisabled(qint64 userId, bool isDisabled, const QString
             return makeError(ErrorCode::InvalidInput,
                              trAccounts("The last administrator cannot be disabled."));
     }
+    std::optional<KeySlot> slot;
     if (!isDisabled) {
         if (Status strong = PassphrasePolicy::check(newPassphraseIfEnabling, target->login); !strong.ok())
             return strong;
+        auto sealed = sealSlot(target->login, newPassphraseIfEnabling);
+        if (!sealed.ok())
+            return sealed.error();
+        slot = *sealed;
     }
     return changeWithSlot(
         [&](Database& db) -> Status {
@@ -226,10 +245,7 @@ Status AccountService::setDisabled(qint64 userId, bool isDisabled, const QString
             return update->run();
         },
         isDisabled ? QStringLiteral("account.disable") : QStringLiteral("account.enable"), userRecord(userId),
-        {},
-        [&] {
-            return isDisabled ? removeSlot(target->login) : writeSlot(target->login, newPassphraseIfEnabling);
-        });
+        {}, target->login, slot);
 }
 
 Status AccountService::resetPassphrase(qint64 userId, const QString& newPassphrase)
@@ -244,8 +260,11 @@ Status AccountService::resetPassphrase(qint64 userId, const QString& newPassphra
                          trAccounts("Enable the account before resetting its passphrase."));
     if (Status strong = PassphrasePolicy::check(newPassphrase, target->login); !strong.ok())
         return strong;
+    auto slot = sealSlot(target->login, newPassphrase);
+    if (!slot.ok())
+        return slot.error();
     return changeWithSlot([](Database&) { return Status{}; }, QStringLiteral("account.reset"),
-                          userRecord(userId), {}, [&] { return writeSlot(target->login, newPassphrase); });
+                          userRecord(userId), {}, target->login, *slot);
 }
 
 Status AccountService::changeRole(qint64 userId, Role role)
@@ -274,7 +293,7 @@ Status AccountService::changeRole(qint64 userId, Role role)
             return update->run();
         },
         QStringLiteral("account.role"), userRecord(userId),
-        QStringLiteral("%1->%2").arg(roleKey(target->role), roleKey(role)), [] { return Status{}; });
+        QStringLiteral("%1->%2").arg(roleKey(target->role), roleKey(role)), target->login, currentSlot(target->login));
     if (status.ok() && userId == m_session.currentUser().id) {
         User updated = m_session.currentUser();
         updated.role = role;
@@ -291,11 +310,7 @@ Status AccountService::changeOwnPassphrase(const QString& current, const QString
     if (!slot)
         return makeError(ErrorCode::NotFound,
                          trAccounts("Your key slot is missing; ask an administrator to reset it."));
-    auto deviceSecret = m_session.deviceSecret();
-    if (!deviceSecret.ok())
-        return deviceSecret.error();
-    auto opened = KeySlotCrypto::open(*slot, slotFile.storeId, slotFile.isDeviceBound, current,
-                                      slotFile.isDeviceBound ? &*deviceSecret : nullptr);
+    auto opened = KeySlotCrypto::open(*slot, slotFile.storeId, slotFile.isDeviceBound, current, m_session.deviceSecret());
     if (!opened.ok()) {
         (void)m_session.audit().append(me.login, QStringLiteral("passphrase.change.refused"),
                                        userRecord(me.id));
@@ -306,8 +321,11 @@ Status AccountService::changeOwnPassphrase(const QString& current, const QString
     if (current == replacement)
         return makeError(ErrorCode::InvalidInput,
                          trAccounts("The new passphrase must differ from the current one."));
+    auto replacementSlot = sealSlot(me.login, replacement);
+    if (!replacementSlot.ok())
+        return replacementSlot.error();
     return changeWithSlot([](Database&) { return Status{}; }, QStringLiteral("passphrase.change"),
-                          userRecord(me.id), {}, [&] { return writeSlot(me.login, replacement); });
+                          userRecord(me.id), {}, me.login, *replacementSlot);
 }
 
 } // namespace confer

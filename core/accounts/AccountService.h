@@ -2,8 +2,12 @@
 
 #include "accounts/User.h"
 #include "common/Result.h"
+#include "keys/KeySlotFile.h"
+
+#include <QVariant>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace confer {
@@ -19,6 +23,7 @@ public:
 
     Result<std::vector<User>> users() const;
     Result<User> user(qint64 id) const;
+    Result<User> userByLogin(const QString& login) const; // NotFound when there is none
 
     struct NewUser {
         QString login;
@@ -35,11 +40,14 @@ public:
 private:
     Status requireAdministrator(const QString& action) const;
     Result<int> activeAdministratorCount() const;
-    Status writeSlot(const QString& login, const QString& passphrase);
-    Status removeSlot(const QString& login);
+    Result<User> findUser(const QString& where, const QVariant& key) const;
+    Result<KeySlot> sealSlot(const QString& login, const QString& passphrase) const;
+    std::optional<KeySlot> currentSlot(const QString& login) const;
+    // Runs change and its audit event in one transaction and leaves login's key slot as newSlot
+    // (std::nullopt removes it): everything or nothing.
     Status changeWithSlot(const std::function<Status(Database&)>& change, const QString& action,
-                          const QString& record, const QString& detail,
-                          const std::function<Status()>& slotChange);
+                          const QString& record, const QString& detail, const QString& login,
+                          const std::optional<KeySlot>& newSlot);
     Session& m_session;
 };
 

@@ -41,8 +41,8 @@ bool isCommonWithDecoration(const QString& lowered)
         core.chop(1);
     while (!core.isEmpty() && !core.front().isLetter())
         core.remove(0, 1);
-    if (core.size() < 4)
-        return true; // nothing but digits and symbols around at most three letters
+    if (core.isEmpty())
+        core = lowered; // digits and symbols only: judged as they are, not refused for lacking letters
     if (words.contains(core))
         return true;
     for (int unit = 1; unit <= core.size() / 2; ++unit) {
@@ -71,9 +71,8 @@ Status PassphrasePolicy::check(const QString& passphrase, const QString& login)
     QString lowered = passphrase.toLower();
     lowered.remove(QLatin1Char(' '));
     QString withoutLogin = lowered;
-    if (!login.isEmpty())
-        withoutLogin.remove(login.toLower());
-    if (withoutLogin.size() < 8) {
+    withoutLogin.remove(login.toLower());
+    if (!login.isEmpty() && withoutLogin.size() < 8) {
         return makeError(ErrorCode::InvalidInput, trPolicy("The passphrase must not contain the user name."));
     }
     if (isCommonWithDecoration(passphrase.toLower()) || isCommonWithDecoration(lowered)) {

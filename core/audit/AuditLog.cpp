@@ -178,7 +178,6 @@ Result<AuditLog::Verification> AuditLog::verify(const AuditAnchor& anchor) const
     Verification result;
     QByteArray previous(HashSize, '\0');
     qint64 expected = 1;
-    QByteArray hashAtAnchor;
     while (true) {
         auto hasRow = rows->step();
         if (!hasRow.ok())
@@ -201,22 +200,47 @@ Result<AuditLog::Verification> AuditLog::verify(const AuditAnchor& anchor) const
                     .arg(event.sequence);
             return result;
         }
-        if (event.sequence == anchor.sequence)
-            hashAtAnchor = event.hash;
         previous = event.hash;
         result.eventCount = event.sequence;
         ++expected;
     }
 
     // The store may be ahead of the anchor (a crash between commit and anchoring) but never behind it.
-    if (anchor.sequence > result.eventCount) {
+    auto anchored = checkAnchor(anchor);
+    if (!anchored.ok())
+        return anchored.error();
+    if (!anchored->isIntact) {
+        result.firstBadSequence = anchored->firstBadSequence;
+        result.problem = anchored->problem;
+        return result;
+    }
+    result.isIntact = true;
+    return result;
+}
+
+Result<AuditLog::Verification> AuditLog::checkAnchor(const AuditAnchor& anchor) const
+{
+    Verification result;
+    result.eventCount = m_head.sequence;
+    if (anchor.sequence == 0) {
+        result.isIntact = true;
+        return result;
+    }
+    auto row = m_db.prepare(QStringLiteral("SELECT hash FROM audit_events WHERE seq = :seq"));
+    if (!row.ok())
+        return row.error();
+    row->bind(":seq", anchor.sequence);
+    auto hasRow = row->step();
+    if (!hasRow.ok())
+        return hasRow.error();
+    if (!*hasRow) {
         result.problem = trAudit("The audit trail ends at event %1, but %2 events were recorded: events were "
                                  "removed from the end, or this is an older copy of the store.")
-                             .arg(result.eventCount)
+                             .arg(m_head.sequence)
                              .arg(anchor.sequence);
         return result;
     }
-    if (anchor.sequence > 0 && hashAtAnchor != anchor.hash) {
+    if (row->columnBlob(0) != anchor.hash) {
         result.firstBadSequence = anchor.sequence;
         result.problem =
             trAudit("Audit event %1 does not match the copy kept beside the store.").arg(anchor.sequence);

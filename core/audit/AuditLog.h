@@ -35,6 +35,10 @@ public:
     // Walks the whole chain from event 1 and compares the head with the anchor.
     Result<Verification> verify(const AuditAnchor& anchor) const;
 
+    // The quick check made at every unlock, before anything is appended: the event the anchor names
+    // exists and carries the anchored hash. Catches an older copy of the store and a cut tail.
+    Result<Verification> checkAnchor(const AuditAnchor& anchor) const;
+
     Result<std::vector<AuditEvent>> page(qint64 beforeSequence, int limit) const; // newest first
     AuditAnchor head() const;
 

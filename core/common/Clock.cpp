@@ -1,6 +1,6 @@
 #include "common/Clock.h"
 
-#include <QElapsedTimer>
+#include <time.h>
 
 namespace confer {
 
@@ -11,12 +11,11 @@ QDateTime SystemClock::nowUtc() const
 
 qint64 SystemClock::monotonicMs() const
 {
-    static QElapsedTimer timer = [] {
-        QElapsedTimer t;
-        t.start();
-        return t;
-    }();
-    return timer.elapsed();
+    // CLOCK_BOOTTIME keeps counting while the laptop is suspended, so a lid closed for an hour counts
+    // as an hour of inactivity (CLOCK_MONOTONIC would stop and resume unlocked).
+    timespec now{};
+    clock_gettime(CLOCK_BOOTTIME, &now);
+    return static_cast<qint64>(now.tv_sec) * 1000 + now.tv_nsec / 1000000;
 }
 
 SystemClock& SystemClock::instance()

@@ -3,7 +3,7 @@
 #include "accounts/AccountService.h"
 #include "audit/AuditLog.h"
 #include "common/Clock.h"
-#include "keys/DeviceSecretStore.h"
+#include "session/StoreLock.h"
 #include "store/Database.h"
 #include "store/Statement.h"
 #include "store/Transaction.h"
@@ -24,20 +24,22 @@ QString trSession(const char* text)
 
 } // namespace
 
-Session::Session(StorePaths paths, KeySlotFile slotFile, SecureBytes storeKey, std::unique_ptr<Database> db,
-                 DeviceSecretStore& deviceSecrets, const Clock& clock, KdfPolicy policy)
-    : m_paths(std::move(paths))
-    , m_slotFile(std::move(slotFile))
-    , m_storeKey(std::move(storeKey))
-    , m_db(std::move(db))
-    , m_deviceSecrets(deviceSecrets)
+Session::Session(Parts parts, const Clock& clock, KdfPolicy policy)
+    : m_paths(std::move(parts.paths))
+    , m_lock(std::move(parts.lock))
+    , m_slotFile(std::move(parts.slotFile))
+    , m_storeKey(std::move(parts.storeKey))
+    , m_deviceSecret(std::move(parts.deviceSecret))
+    , m_db(std::move(parts.db))
     , m_clock(clock)
     , m_policy(policy)
 {
     m_audit = std::make_unique<AuditLog>(*m_db, AuditLog::deriveAuditKey(m_storeKey), m_clock,
                                          [this](const AuditAnchor& anchor) {
-                                             m_slotFile.auditAnchor = anchor;
-                                             return saveKeySlots();
+                                             return updateKeySlots([&](KeySlotFile& file) {
+                                                 file.auditAnchor = anchor;
+                                                 return Status{};
+                                             });
                                          });
     m_accounts = std::make_unique<AccountService>(*this);
 }
@@ -49,27 +51,15 @@ Session::~Session()
 
 Status Session::start(const QString& login)
 {
-    auto row = m_db->prepare(QStringLiteral("SELECT id, login, display_name, role, is_disabled, created_utc "
-                                            "FROM users WHERE login = :login"));
-    if (!row.ok())
-        return row.error();
-    row->bind(":login", login);
-    auto hasRow = row->step();
-    if (!hasRow.ok())
-        return hasRow.error();
-    const Error refused =
-        makeError(ErrorCode::WrongCredentials, trSession("The user name or passphrase is not correct."));
-    if (!*hasRow)
-        return refused;
-    m_user.id = row->columnInt(0);
-    m_user.login = row->columnText(1);
-    m_user.displayName = row->columnText(2);
-    m_user.role = roleFromKey(row->columnText(3)).value_or(Role::Member);
-    m_user.isDisabled = row->columnInt(4) != 0;
-    m_user.createdUtc = QDateTime::fromString(row->columnText(5), Qt::ISODate);
+    const Error refused = makeError(ErrorCode::WrongCredentials,
+                                    trSession("The user name or passphrase is not correct."));
+    auto user = m_accounts->userByLogin(login);
+    if (!user.ok())
+        return user.error().code == ErrorCode::NotFound ? refused : user.error();
+    m_user = *user;
     if (m_user.isDisabled) {
-        (void)m_audit->append(m_user.login, QStringLiteral("signin.refused"),
-                              QStringLiteral("user:%1").arg(m_user.id), QStringLiteral("account disabled"));
+        (void)m_audit->append(m_user.login, QStringLiteral("signin.refused"), QStringLiteral("user:%1").arg(m_user.id),
+                              QStringLiteral("account disabled"));
         return refused;
     }
     return {};
@@ -137,22 +127,30 @@ void Session::lock(const QString& reason)
         return;
     if (m_audit)
         (void)m_audit->append(m_user.login, QStringLiteral("session.lock"), {}, reason);
+    abandon();
+}
+
+void Session::abandon()
+{
     m_accounts.reset();
     m_audit.reset();
     m_db.reset();
     m_storeKey.wipe();
+    m_deviceSecret.wipe();
+    m_lock.reset();
 }
 
-Status Session::saveKeySlots()
+Status Session::updateKeySlots(const std::function<Status(KeySlotFile&)>& change)
 {
-    return m_slotFile.save(m_paths.keySlotFile());
-}
-
-Result<SecureBytes> Session::deviceSecret()
-{
-    if (!m_slotFile.isDeviceBound)
-        return SecureBytes();
-    return m_deviceSecrets.read(m_slotFile.storeId);
+    auto current = KeySlotFile::load(m_paths.keySlotFile());
+    if (!current.ok())
+        return current.error();
+    if (Status changed = change(*current); !changed.ok())
+        return changed;
+    if (Status saved = current->save(m_paths.keySlotFile()); !saved.ok())
+        return saved;
+    m_slotFile = std::move(*current);
+    return {};
 }
 
 } // namespace confer

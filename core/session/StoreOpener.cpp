@@ -6,6 +6,7 @@
 #include "common/Clock.h"
 #include "keys/DeviceSecretStore.h"
 #include "keys/KeySlotFile.h"
+#include "session/StoreLock.h"
 #include "store/Database.h"
 #include "store/SchemaMigrator.h"
 #include "store/Statement.h"
@@ -78,12 +79,11 @@ Result<std::unique_ptr<Database>> openStore(const StorePaths& paths, const Secur
     return std::move(*db);
 }
 
-// The first rows of a new store and the audit events of its creation, in one transaction. The
-// key-slot file is written before the commit, so a store never exists without its slotFile.
+// The first rows of a new store and the audit events of its creation, in one transaction; its
+// commit anchors the audit head in the key-slot file, which already exists.
 Status initialiseStore(Session& session, const StoreOpener::SetupRequest& request, const Clock& clock)
 {
     Database& store = session.database();
-    const KeySlotFile& slotFile = session.keySlots();
     Transaction tx(store);
     if (!tx.isActive())
         return tx.beginStatus();
@@ -92,7 +92,7 @@ Status initialiseStore(Session& session, const StoreOpener::SetupRequest& reques
                                      "VALUES (1, :store, :at, :bound)"));
     if (!info.ok())
         return info.error();
-    info->bind(":store", slotFile.storeId).bind(":at", isoNow(clock)).bind(":bound", request.bindToDevice);
+    info->bind(":store", session.keySlots().storeId).bind(":at", isoNow(clock)).bind(":bound", request.bindToDevice);
     if (Status run = info->run(); !run.ok())
         return run;
     auto admin = store.prepare(QStringLiteral("INSERT INTO users (login, display_name, role, created_utc) "
@@ -118,10 +118,27 @@ Status initialiseStore(Session& session, const StoreOpener::SetupRequest& reques
         if (Status audited = audit.append(request.adminLogin, action, record, detail); !audited.ok())
             return audited;
     }
-    session.keySlots().auditAnchor = audit.head();
-    if (Status saved = session.saveKeySlots(); !saved.ok())
-        return saved;
     return tx.commit();
+}
+
+// A new store goes only into a folder that is new or empty: Confer never takes over, or changes the
+// permissions of, a folder that holds other things.
+Status prepareDirectory(const StorePaths& paths)
+{
+    QDir dir(paths.directory());
+    if (dir.exists() && !dir.isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot)) {
+        return makeError(ErrorCode::Conflict,
+                         trOpener("The folder %1 is not empty. Choose a new or empty folder for the store.")
+                             .arg(QDir::toNativeSeparators(paths.directory())));
+    }
+    if (!QDir().mkpath(paths.directory()))
+        return makeError(ErrorCode::Io, trOpener("The store folder could not be created."), paths.directory());
+    if (!QFile::setPermissions(paths.directory(),
+                               QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)) {
+        return makeError(ErrorCode::Io, trOpener("The store folder could not be made private to you."),
+                         paths.directory());
+    }
+    return {};
 }
 
 } // namespace
@@ -149,8 +166,7 @@ bool StoreOpener::isDeviceBound() const
 Result<StoreOpener::SetupOutcome> StoreOpener::create(const SetupRequest& request)
 {
     if (m_paths.exists() || QFile::exists(m_paths.storeFile()) || QFile::exists(m_paths.keySlotFile()))
-        return makeError(ErrorCode::Conflict,
-                         trOpener("A store already exists here; Confer will not overwrite it."));
+        return makeError(ErrorCode::Conflict, trOpener("A store already exists here; Confer will not overwrite it."));
     if (Status valid = validateLogin(request.adminLogin); !valid.ok())
         return valid.error();
     if (request.adminDisplayName.trimmed().isEmpty())
@@ -169,14 +185,12 @@ Result<StoreOpener::SetupOutcome> StoreOpener::create(const SetupRequest& reques
         params = *tuned;
     }
     if (!m_policy.allows(params))
-        return makeError(ErrorCode::InvalidInput,
-                         trOpener("The key derivation settings are below Confer's minimum."));
-
-    if (!QDir().mkpath(m_paths.directory()))
-        return makeError(ErrorCode::Io, trOpener("The store folder could not be created."),
-                         m_paths.directory());
-    QFile::setPermissions(m_paths.directory(),
-                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        return makeError(ErrorCode::InvalidInput, trOpener("The key derivation settings are below Confer's minimum."));
+    if (Status prepared = prepareDirectory(m_paths); !prepared.ok())
+        return prepared.error();
+    auto lock = StoreLock::acquire(m_paths);
+    if (!lock.ok())
+        return lock.error();
 
     KeySlotFile slotFile;
     slotFile.storeId = KeySlotFile::randomId();
@@ -200,9 +214,9 @@ Result<StoreOpener::SetupOutcome> StoreOpener::create(const SetupRequest& reques
 
     SecureBytes storeKey = SecureBytes::random(32);
     RecoveryKey recoveryKey = RecoveryKey::generate();
-    auto adminSlot = KeySlotCrypto::seal(
-        storeKey, slotFile.storeId, slotFile.isDeviceBound, request.adminLogin, request.passphrase,
-        request.bindToDevice ? &deviceSecret : nullptr, slotFile.deviceSecretId, params, m_policy);
+    auto adminSlot = KeySlotCrypto::seal(storeKey, slotFile.storeId, slotFile.isDeviceBound, request.adminLogin,
+                                         request.passphrase, request.bindToDevice ? &deviceSecret : nullptr,
+                                         slotFile.deviceSecretId, params, m_policy);
     if (!adminSlot.ok())
         return undo(adminSlot.error());
     slotFile.userSlots.append(*adminSlot);
@@ -210,13 +224,16 @@ Result<StoreOpener::SetupOutcome> StoreOpener::create(const SetupRequest& reques
     if (!recoverySlot.ok())
         return undo(recoverySlot.error());
     slotFile.recovery = *recoverySlot;
+    // The slots exist before the store does, so there is never a store nobody can open.
+    if (Status saved = slotFile.save(m_paths.keySlotFile()); !saved.ok())
+        return undo(saved.error());
 
     auto db = openStore(m_paths, storeKey, true);
     if (!db.ok())
         return undo(db.error());
-
-    std::unique_ptr<Session> session(new Session(m_paths, slotFile, std::move(storeKey), std::move(*db),
-                                                 m_deviceSecrets, m_clock, m_policy));
+    std::unique_ptr<Session> session(new Session(
+        Session::Parts{m_paths, *lock, slotFile, std::move(storeKey), std::move(deviceSecret), std::move(*db)},
+        m_clock, m_policy));
     Status initialised = initialiseStore(*session, request, m_clock);
     if (initialised.ok())
         initialised = session->start(request.adminLogin);
@@ -234,8 +251,10 @@ Result<std::unique_ptr<Session>> StoreOpener::unlock(const QString& login, const
         return error;
     };
     if (!m_paths.exists())
-        return makeError(ErrorCode::NotFound, trOpener("There is no Confer store in this folder."),
-                         m_paths.directory());
+        return makeError(ErrorCode::NotFound, trOpener("There is no Confer store in this folder."), m_paths.directory());
+    auto lock = StoreLock::acquire(m_paths);
+    if (!lock.ok())
+        return lock.error();
     auto slotFile = KeySlotFile::load(m_paths.keySlotFile());
     if (!slotFile.ok())
         return failed(genericFailure());
@@ -254,33 +273,46 @@ Result<std::unique_ptr<Session>> StoreOpener::unlock(const QString& login, const
             return deviceSecretProblem(secret.error());
         deviceSecret = std::move(*secret);
         if (slot->deviceSecretId != slotFile->deviceSecretId) {
-            return makeError(
-                ErrorCode::WrongCredentials,
-                trOpener("This store was recovered on a new computer since you last signed in. Ask an "
-                         "administrator to reset your passphrase."));
+            return makeError(ErrorCode::AccessDenied,
+                             trOpener("This store was recovered on a new computer since you last signed in. Ask an "
+                                      "administrator to reset your passphrase."));
         }
     }
     auto storeKey = KeySlotCrypto::open(*slot, slotFile->storeId, slotFile->isDeviceBound, passphrase,
                                         slotFile->isDeviceBound ? &deviceSecret : nullptr);
-    deviceSecret.wipe();
     if (!storeKey.ok())
-        return failed(genericFailure());
-    return openSession(std::move(*slotFile), std::move(*storeKey), slot->login, QStringLiteral("passphrase"));
+        return storeKey.error().code == ErrorCode::WrongCredentials ? failed(genericFailure()) : storeKey.error();
+    const QString slotLogin = slot->login;
+    return openSession(Session::Parts{m_paths, *lock, std::move(*slotFile), std::move(*storeKey),
+                                      std::move(deviceSecret), nullptr},
+                       slotLogin, QStringLiteral("passphrase"));
 }
 
-Result<std::unique_ptr<Session>> StoreOpener::openSession(KeySlotFile slotFile, SecureBytes storeKey,
-                                                          const QString& login, const QString& how)
+Result<std::unique_ptr<Session>> StoreOpener::openSession(Session::Parts parts, const QString& login,
+                                                          const QString& how, const QString& recoveryDetail)
 {
-    auto db = openStore(m_paths, storeKey, false);
+    auto db = openStore(m_paths, parts.storeKey, false);
     if (!db.ok()) {
+        // A file that is not this store reads exactly like a wrong passphrase (the rule: a
+        // garbage file and a wrong passphrase give one generic error), and counts as a failed attempt.
         if (db.error().code == ErrorCode::WrongCredentials) {
             m_failedAttempts.append(FailedAttempt{login, m_clock.nowUtc()});
             return genericFailure();
         }
         return db.error();
     }
-    std::unique_ptr<Session> session(new Session(m_paths, std::move(slotFile), std::move(storeKey),
-                                                 std::move(*db), m_deviceSecrets, m_clock, m_policy));
+    parts.db = std::move(*db);
+    const AuditAnchor anchor = parts.slotFile.auditAnchor;
+    std::unique_ptr<Session> session(new Session(std::move(parts), m_clock, m_policy));
+
+    // Before anything is appended: the chain must still hold the head recorded beside the store.
+    // An older copy of the store, or one whose last events were cut, fails closed here.
+    auto anchored = session->audit().checkAnchor(anchor);
+    if (!anchored.ok())
+        return anchored.error();
+    if (!anchored->isIntact)
+        return makeError(ErrorCode::AuditChainBroken, anchored->problem);
+
     if (Status started = session->start(login); !started.ok())
         return started.error();
 
@@ -292,9 +324,13 @@ Result<std::unique_ptr<Session>> StoreOpener::openSession(KeySlotFile slotFile, 
     }
     m_failedAttempts.clear();
     const User& user = session->currentUser();
-    if (Status audited = audit.append(user.login, QStringLiteral("signin.success"),
-                                      QStringLiteral("user:%1").arg(user.id), how);
-        !audited.ok())
+    const QString record = QStringLiteral("user:%1").arg(user.id);
+    if (!recoveryDetail.isNull()) {
+        if (Status audited = audit.append(user.login, QStringLiteral("recovery.used"), record, recoveryDetail);
+            !audited.ok())
+            return audited.error();
+    }
+    if (Status audited = audit.append(user.login, QStringLiteral("signin.success"), record, how); !audited.ok())
         return audited.error();
     return session;
 }
@@ -303,70 +339,74 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
                                                       const QString& newPassphrase)
 {
     if (!m_paths.exists())
-        return makeError(ErrorCode::NotFound, trOpener("There is no Confer store in this folder."),
-                         m_paths.directory());
+        return makeError(ErrorCode::NotFound, trOpener("There is no Confer store in this folder."), m_paths.directory());
     auto recoveryKey = RecoveryKey::parse(recoveryKeyText);
     if (!recoveryKey.ok())
         return recoveryKey.error();
     if (Status strong = PassphrasePolicy::check(newPassphrase, login); !strong.ok())
         return strong.error();
+    auto lock = StoreLock::acquire(m_paths);
+    if (!lock.ok())
+        return lock.error();
+    const Error refused =
+        makeError(ErrorCode::WrongCredentials, trOpener("The store could not be opened with this recovery key."));
     auto slotFile = KeySlotFile::load(m_paths.keySlotFile());
     if (!slotFile.ok() || !slotFile->recovery)
-        return makeError(ErrorCode::WrongCredentials,
-                         trOpener("The store could not be opened with this recovery key."));
+        return refused;
     auto storeKey = KeySlotCrypto::openRecovery(*slotFile->recovery, slotFile->storeId, recoveryKey->bytes());
     if (!storeKey.ok())
-        return makeError(ErrorCode::WrongCredentials,
-                         trOpener("The store could not be opened with this recovery key."));
+        return refused;
 
-    // Open first: the user must exist and be enabled before anything about this device changes.
-    auto db = openStore(m_paths, *storeKey, false);
-    if (!db.ok())
-        return db.error();
-    std::unique_ptr<Session> session(new Session(m_paths, std::move(*slotFile), std::move(*storeKey),
-                                                 std::move(*db), m_deviceSecrets, m_clock, m_policy));
-    if (Status started = session->start(login); !started.ok())
-        return makeError(ErrorCode::InvalidInput,
-                         trOpener("There is no enabled account with that user name."));
+    // The account must exist and be enabled before anything about this device changes.
+    {
+        auto db = openStore(m_paths, *storeKey, false);
+        if (!db.ok())
+            return db.error();
+        Session probe(Session::Parts{m_paths, *lock, *slotFile, storeKey->clone(), SecureBytes(), std::move(*db)},
+                      m_clock, m_policy);
+        auto user = probe.accounts().userByLogin(login);
+        if (!user.ok() || user->isDisabled)
+            return makeError(ErrorCode::InvalidInput, trOpener("There is no enabled account with that user name."));
+        probe.abandon();
+    }
 
-    KeySlotFile& file = session->keySlots();
-    const KeySlotFile before = file;
+    // Keep the device secret this computer already has; make a new one only when it is missing (a new
+    // computer, a reset keychain). Replacing a readable secret would lock every other user out.
     SecureBytes deviceSecret;
-    if (file.isDeviceBound) {
-        deviceSecret = SecureBytes::random(32);
-        file.deviceSecretId = KeySlotFile::randomId();
-    }
-    const QString userLogin = session->currentUser().login;
-    auto slot = KeySlotCrypto::seal(session->storeKey(), file.storeId, file.isDeviceBound, userLogin,
-                                    newPassphrase, file.isDeviceBound ? &deviceSecret : nullptr,
-                                    file.deviceSecretId, file.defaultKdf, m_policy);
-    if (!slot.ok()) {
-        file = before;
-        return slot.error();
-    }
-    file.upsertSlot(*slot);
-
-    // The keychain entry is replaced only once the new slot is ready; if saving the slot file then
-    // fails, the old secret goes back so the other users' slotFile keep working.
-    auto oldSecret = m_deviceSecrets.read(file.storeId);
-    if (file.isDeviceBound) {
-        if (Status stored = m_deviceSecrets.write(file.storeId, deviceSecret); !stored.ok()) {
-            file = before;
-            return deviceSecretProblem(stored.error());
+    bool isNewSecret = false;
+    if (slotFile->isDeviceBound) {
+        auto existing = m_deviceSecrets.read(slotFile->storeId);
+        if (existing.ok()) {
+            deviceSecret = std::move(*existing);
+        } else if (existing.error().code == ErrorCode::DeviceSecretMissing) {
+            deviceSecret = SecureBytes::random(32);
+            isNewSecret = true;
+        } else {
+            return deviceSecretProblem(existing.error());
         }
     }
-    if (Status saved = session->saveKeySlots(); !saved.ok()) {
-        if (file.isDeviceBound && oldSecret.ok())
-            (void)m_deviceSecrets.write(file.storeId, *oldSecret);
-        file = before;
+    KeySlotFile updated = *slotFile;
+    if (isNewSecret)
+        updated.deviceSecretId = KeySlotFile::randomId();
+    auto slot = KeySlotCrypto::seal(*storeKey, updated.storeId, updated.isDeviceBound, login, newPassphrase,
+                                    updated.isDeviceBound ? &deviceSecret : nullptr, updated.deviceSecretId,
+                                    updated.defaultKdf, m_policy);
+    if (!slot.ok())
+        return slot.error();
+    updated.upsertSlot(*slot);
+    if (isNewSecret) {
+        if (Status stored = m_deviceSecrets.write(updated.storeId, deviceSecret); !stored.ok())
+            return deviceSecretProblem(stored.error());
+    }
+    if (Status saved = updated.save(m_paths.keySlotFile()); !saved.ok()) {
+        if (isNewSecret)
+            (void)m_deviceSecrets.remove(updated.storeId);
         return saved.error();
     }
-    const QString record = QStringLiteral("user:%1").arg(session->currentUser().id);
-    (void)session->audit().append(userLogin, QStringLiteral("recovery.used"), record,
-                                  file.isDeviceBound ? QStringLiteral("device re-bound") : QString());
-    (void)session->audit().append(userLogin, QStringLiteral("signin.success"), record,
-                                  QStringLiteral("recovery key"));
-    return session;
+    return openSession(Session::Parts{m_paths, *lock, std::move(updated), std::move(*storeKey),
+                                      std::move(deviceSecret), nullptr},
+                       login, QStringLiteral("recovery key"),
+                       isNewSecret ? QStringLiteral("device re-bound") : QStringLiteral("passphrase reset"));
 }
 
 } // namespace confer

@@ -57,8 +57,10 @@ private:
         QString login;
         QDateTime atUtc;
     };
-    Result<std::unique_ptr<Session>> openSession(KeySlotFile slots, SecureBytes storeKey,
-                                                 const QString& login, const QString& how);
+    // Opens the database with the key a slot gave, checks the audit anchor, signs the user in and
+    // audits it (with "recovery.used" first when recoveryDetail is not null).
+    Result<std::unique_ptr<Session>> openSession(Session::Parts parts, const QString& login, const QString& how,
+                                                 const QString& recoveryDetail = QString());
 
     StorePaths m_paths;
     DeviceSecretStore& m_deviceSecrets;

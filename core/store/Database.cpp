@@ -176,6 +176,15 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secu
         if (keyed != SQLITE_OK)
             return misconfigured(QStringLiteral("sqlite3_key failed"));
     }
+    // Stores are written in SQLCipher 3's format (Debian 12 ships 3.4.1). SQLCipher 4 reads them only
+    // in compatibility mode; 3.x has no such pragma, so it is sent only to 4.x and later.
+    if (isKeyed) {
+        auto version = db->prepare(QStringLiteral("PRAGMA cipher_version"));
+        if (version.ok() && version->step().ok() && version->columnText(0).section(QLatin1Char('.'), 0, 0).toInt() >= 4) {
+            if (Status compatible = db->exec(QStringLiteral("PRAGMA cipher_compatibility = 3")); !compatible.ok())
+                return compatible.error();
+        }
+    }
     // The page size is fixed when the store is created; 4 KiB pages cost far less to encrypt than 1 KiB.
     const QString pageSize =
         QStringLiteral("PRAGMA %1 = %2")

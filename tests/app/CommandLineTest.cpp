@@ -176,3 +176,28 @@ TEST(CommandLine, DeviceBoundInitUsesTheRealKeychain)
     EXPECT_EQ(locked.exitCode, 1);
     EXPECT_TRUE(locked.err.contains(QLatin1String("recovery key"))) << locked.err.toStdString();
 }
+
+TEST(CommandLine, TheRealBinaryLoadsExactlyOneSQLite)
+{
+    // Checked on the product itself, with everything it links (Qt Widgets, QtKeychain, ...), while it
+    // waits for a passphrase.
+    test::TestStoreDir dir;
+    QProcess process;
+    process.start(QStringLiteral(CONFER_EXECUTABLE),
+                  {QStringLiteral("--store"), dir.path(), QStringLiteral("verify"), QStringLiteral("--user"),
+                   QStringLiteral("admin")});
+    ASSERT_TRUE(process.waitForStarted());
+    QByteArray maps;
+    for (int attempt = 0; attempt < 50 && !maps.contains("libsqlcipher"); ++attempt) {
+        QFile file(QStringLiteral("/proc/%1/maps").arg(process.processId()));
+        if (file.open(QIODevice::ReadOnly))
+            maps = file.readAll();
+        if (!maps.contains("libsqlcipher"))
+            process.waitForReadyRead(100);
+    }
+    process.closeWriteChannel();
+    process.waitForFinished(30000);
+    EXPECT_TRUE(maps.contains("libsqlcipher"));
+    EXPECT_FALSE(maps.contains("libsqlite3")) << "a second SQLite library is mapped into confer";
+    EXPECT_FALSE(maps.contains("libQt6Sql")) << "Qt SQL is loaded into confer";
+}

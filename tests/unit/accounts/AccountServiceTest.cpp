@@ -156,3 +156,19 @@ TEST_F(AccountServiceTest, RoleChangeIsAudited)
     auto page = store.session().audit().page(std::numeric_limits<qint64>::max(), 1);
     EXPECT_EQ(page->front().detail, QStringLiteral("chair->coordinator"));
 }
+
+TEST_F(AccountServiceTest, AnOrphanSlotDoesNotBlockAddingThatLogin)
+{
+    // A slot left behind by an interrupted change (no user row) must not reserve the login forever.
+    ASSERT_TRUE(store.session()
+                    .updateKeySlots([](KeySlotFile& file) {
+                        KeySlot orphan = file.userSlots.front();
+                        orphan.login = QStringLiteral("chair.one");
+                        orphan.slotId = KeySlotFile::randomId();
+                        file.upsertSlot(orphan);
+                        return Status{};
+                    })
+                    .ok());
+    addChair();
+    EXPECT_TRUE(signIn(QStringLiteral("chair.one"), ChairPassphrase).ok());
+}

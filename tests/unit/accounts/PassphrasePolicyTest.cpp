@@ -57,3 +57,16 @@ TEST(PassphrasePolicy, UserNameDressedUpIsRefused)
     EXPECT_TRUE(
         PassphrasePolicy::check(QStringLiteral("badminton club on friday"), QStringLiteral("admin")).ok());
 }
+
+TEST(PassphrasePolicy, RandomDigitsAreNotRefusedForLackingLetters)
+{
+    EXPECT_TRUE(PassphrasePolicy::check(QStringLiteral("839201748392")).ok());
+    EXPECT_TRUE(PassphrasePolicy::check(QStringLiteral("%7$2!9@4#6&1")).ok());
+}
+
+TEST(PassphrasePolicy, WithoutALoginNothingIsSaidAboutUserNames)
+{
+    auto status = PassphrasePolicy::check(QStringLiteral("password1234"));
+    ASSERT_FALSE(status.ok());
+    EXPECT_FALSE(status.error().message.contains(QLatin1String("user name")));
+}

@@ -8,6 +8,8 @@
 #include "store/Statement.h"
 
 #include <QFile>
+#include <QFileInfo>
+#include <QLockFile>
 
 #include <gtest/gtest.h>
 
@@ -330,4 +332,79 @@ TEST(Session, AutoLockDefaultsToFiveMinutesAndOnlyAdministratorsChangeIt)
     EXPECT_EQ(denied.error().code, ErrorCode::AccessDenied);
     EXPECT_EQ((*session)->autoLockMinutes(), 12);
     EXPECT_EQ(lastAuditAction(**session), QStringLiteral("access.denied"));
+}
+
+TEST(StoreOpener, OlderCopyOfTheStoreIsRefusedAtUnlock)
+{
+    test::TestSession store;
+    const QString file = store.session().paths().storeFile();
+    store.session().lock();
+    ASSERT_TRUE(QFile::copy(file, store.dir.file(QStringLiteral("old-copy"))));
+
+    StoreOpener opener = store.opener();
+    {
+        auto session = opener.unlock(QStringLiteral("admin"), test::TestSession::adminPassphrase());
+        ASSERT_TRUE(session.ok());
+        ASSERT_TRUE((*session)->setAutoLockMinutes(9).ok()); // a change the old copy does not have
+    }
+    // Put the older copy back, as someone rolling the store back to hide what was done would.
+    ASSERT_TRUE(QFile::remove(file));
+    ASSERT_TRUE(QFile::rename(store.dir.file(QStringLiteral("old-copy")), file));
+
+    auto rolledBack = opener.unlock(QStringLiteral("admin"), test::TestSession::adminPassphrase());
+    ASSERT_FALSE(rolledBack.ok());
+    EXPECT_EQ(rolledBack.error().code, ErrorCode::AuditChainBroken);
+    EXPECT_TRUE(rolledBack.error().message.contains(QLatin1String("older copy")))
+        << rolledBack.error().message.toStdString();
+}
+
+TEST(StoreOpener, StoreOpenInAnotherProcessIsRefused)
+{
+    test::TestSession store;
+    store.sessionPtr().reset();
+    // A lock file held by a live process that is not one of this process's sessions.
+    QLockFile other(store.dir.file(QStringLiteral("confer.lock")));
+    ASSERT_TRUE(other.tryLock(0));
+    StoreOpener opener = store.opener();
+    auto session = opener.unlock(QStringLiteral("admin"), test::TestSession::adminPassphrase());
+    ASSERT_FALSE(session.ok());
+    EXPECT_EQ(session.error().code, ErrorCode::Conflict);
+    other.unlock();
+    EXPECT_TRUE(opener.unlock(QStringLiteral("admin"), test::TestSession::adminPassphrase()).ok());
+}
+
+TEST(StoreOpener, RecoveryKeepsAReadableDeviceSecretSoOtherUsersStillSignIn)
+{
+    test::TestSession store;
+    const QString chairPassphrase = QStringLiteral("chairs the Easington panel");
+    ASSERT_TRUE(store.session()
+                    .accounts()
+                    .addUser({QStringLiteral("chair.one"), QStringLiteral("Chris Chair"), Role::Chair, chairPassphrase})
+                    .ok());
+    store.sessionPtr().reset();
+    StoreOpener opener = store.opener();
+    // The administrator forgot their passphrase; the keychain is fine.
+    auto recovered = opener.recover(store.recoveryKeyText(), QStringLiteral("admin"),
+                                    QStringLiteral("remembered it this time, honest"));
+    ASSERT_TRUE(recovered.ok()) << recovered.error().message.toStdString();
+    recovered->reset();
+    EXPECT_TRUE(opener.unlock(QStringLiteral("chair.one"), chairPassphrase).ok());
+}
+
+TEST(StoreOpener, SetupRefusesAFolderThatHoldsOtherThings)
+{
+    test::TestStoreDir dir;
+    QFile existing(dir.file(QStringLiteral("minutes.odt")));
+    ASSERT_TRUE(existing.open(QIODevice::WriteOnly));
+    existing.close();
+    const auto before = QFileInfo(dir.path()).permissions();
+    test::InMemoryDeviceSecretStore secrets;
+    ManualClock clock;
+    StoreOpener opener(StorePaths(dir.path()), secrets, clock, KdfPolicy::cheapForTests());
+    auto outcome = opener.create({QStringLiteral("admin"), QStringLiteral("Alex"),
+                                  test::TestSession::adminPassphrase(), true, KdfPolicy::cheapForTests().floor});
+    ASSERT_FALSE(outcome.ok());
+    EXPECT_EQ(outcome.error().code, ErrorCode::Conflict);
+    EXPECT_EQ(QFileInfo(dir.path()).permissions(), before);
+    EXPECT_FALSE(opener.storeExists());
 }
