@@ -24,6 +24,7 @@ packages=(
     libpoppler-qt6-dev poppler-utils
     libgtest-dev libgmock-dev googletest libbenchmark-dev
     xvfb xauth dbus dbus-bin gnome-keyring libsecret-tools
+    libqt6opengl6-dev
     fonts-dejavu-core fonts-noto-core clang-format dpkg-dev file
 )
 

@@ -35,8 +35,12 @@ Result<std::shared_ptr<StoreLock>> StoreLock::acquire(const StorePaths& paths)
 {
     const QString path = paths.directory() + QStringLiteral("/confer.lock");
     QMutexLocker guard(&g_mutex);
-    if (auto held = heldLocks().value(path).lock())
-        return held;
+    // One session per store, in this process too: two sessions would each extend the audit chain
+    // from their own idea of its head.
+    if (heldLocks().value(path).lock()) {
+        return makeError(ErrorCode::Conflict, QCoreApplication::translate(
+                                                  "confer::StoreLock", "This store is already open in Confer."));
+    }
     auto lock = std::shared_ptr<StoreLock>(new StoreLock(path));
     if (!lock->m_file.tryLock(0)) {
         lock->m_isRegistered = false;

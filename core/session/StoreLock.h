@@ -9,9 +9,9 @@
 
 namespace confer {
 
-// One Confer process at a time per store: a lock file in the store directory, held while any session
-// of this process has the store open (sessions in one process share it). Without it, two processes
-// would each rewrite the key-slot file from their own copy and could undo each other's changes.
+// One open session at a time per store, across processes and within one: a lock file in the store
+// directory, held while the session is open. Without it, two sessions would each rewrite the key-slot
+// file from their own copy and extend the audit chain from their own idea of its head.
 // The file holds only a process id, host and application name; it goes when the lock is released,
 // and a lock left by a process that died is taken over.
 class StoreLock final {

@@ -218,16 +218,19 @@ TEST(StoreOpener, RecoveryLeavesOtherUsersNeedingAnAdministratorReset)
     ASSERT_TRUE(store.deviceSecrets.remove(storeId).ok());
 
     StoreOpener opener = store.opener();
-    auto recovered = opener.recover(store.recoveryKeyText(), QStringLiteral("admin"),
-                                    QStringLiteral("new laptop, same panel, 2026"));
+    const QString adminPassphrase = QStringLiteral("new laptop, same panel, 2026");
+    auto recovered = opener.recover(store.recoveryKeyText(), QStringLiteral("admin"), adminPassphrase);
     ASSERT_TRUE(recovered.ok());
+    recovered->reset();
     auto chairAttempt = opener.unlock(QStringLiteral("chair.one"), chair.initialPassphrase);
     ASSERT_FALSE(chairAttempt.ok());
+    EXPECT_EQ(chairAttempt.error().code, ErrorCode::AccessDenied);
     EXPECT_TRUE(chairAttempt.error().message.contains(QLatin1String("administrator")));
 
-    ASSERT_TRUE(
-        (*recovered)->accounts().resetPassphrase(added->id, QStringLiteral("a fresh start for chris")).ok());
-    recovered->reset();
+    auto admin = opener.unlock(QStringLiteral("admin"), adminPassphrase);
+    ASSERT_TRUE(admin.ok());
+    ASSERT_TRUE((*admin)->accounts().resetPassphrase(added->id, QStringLiteral("a fresh start for chris")).ok());
+    admin->reset();
     EXPECT_TRUE(opener.unlock(QStringLiteral("chair.one"), QStringLiteral("a fresh start for chris")).ok());
 }
 
@@ -407,4 +410,13 @@ TEST(StoreOpener, SetupRefusesAFolderThatHoldsOtherThings)
     EXPECT_EQ(outcome.error().code, ErrorCode::Conflict);
     EXPECT_EQ(QFileInfo(dir.path()).permissions(), before);
     EXPECT_FALSE(opener.storeExists());
+}
+
+TEST(StoreOpener, ASecondSessionOnTheSameStoreIsRefused)
+{
+    test::TestSession store; // the administrator is signed in
+    StoreOpener opener = store.opener();
+    auto second = opener.unlock(QStringLiteral("admin"), test::TestSession::adminPassphrase());
+    ASSERT_FALSE(second.ok());
+    EXPECT_EQ(second.error().code, ErrorCode::Conflict);
 }
