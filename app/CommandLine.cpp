@@ -3,7 +3,9 @@
 #include "PassphraseReader.h"
 #include "audit/AuditLog.h"
 #include "common/Clock.h"
+#include "demo/DemoPartnership.h"
 #include "keys/DeviceSecretStore.h"
+#include "panels/PanelKind.h"
 #include "session/Session.h"
 #include "session/StoreOpener.h"
 #include "session/StorePaths.h"
@@ -22,7 +24,7 @@ QString trCli(const char* text)
     return QCoreApplication::translate("confer::CommandLine", text);
 }
 
-const char* const Commands[] = {"init", "verify"};
+const char* const Commands[] = {"init", "verify", "demo"};
 
 void printLine(FILE* stream, const QString& line)
 {
@@ -59,6 +61,10 @@ CommandLine::CommandLine()
           QStringList{QStringLiteral("no-device-binding")},
           trCli("init: do not bind the store to this computer's keychain. Anyone with the files and a "
                 "passphrase could then open it on any computer. Recorded in the store."))
+    , m_cases(QStringList{QStringLiteral("cases")},
+              trCli("demo: how many demonstration cases to make (default: %1).")
+                  .arg(DemoPartnership::Options{}.cases),
+              trCli("number"))
 {
     m_parser.setApplicationDescription(
         trCli("Confer: multi-agency case conferences, held securely.\n\n"
@@ -67,11 +73,15 @@ CommandLine::CommandLine()
               "           confirmation (one line each from standard input when it is not a terminal)\n"
               "           and prints the recovery key once\n"
               "  verify   check the store's integrity and its audit trail; prints ok\n"
+              "  demo     fill the store with a synthetic partnership for demonstrations, signed in\n"
+              "           as --user (an administrator; reads the passphrase like verify), with\n"
+              "           --cases N cases; prints the demo accounts and their shared passphrase.\n"
+              "           Refuses a store that holds real cases\n"
               "  (none)   start the application"));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
-    m_parser.addOptions({m_store, m_user, m_name, m_noDeviceBinding});
-    m_parser.addPositionalArgument(QStringLiteral("command"), trCli("init or verify"),
+    m_parser.addOptions({m_store, m_user, m_name, m_noDeviceBinding, m_cases});
+    m_parser.addPositionalArgument(QStringLiteral("command"), trCli("init, verify or demo"),
                                    QStringLiteral("[command]"));
 }
 
@@ -98,6 +108,8 @@ std::optional<int> CommandLine::run(DeviceSecretStore& deviceSecrets)
         return init(deviceSecrets);
     if (positional.first() == QLatin1String("verify"))
         return verify(deviceSecrets);
+    if (positional.first() == QLatin1String("demo"))
+        return demo(deviceSecrets);
     return fail(trCli("Unknown command \"%1\". See confer --help.").arg(positional.first()), Usage);
 }
 
@@ -149,6 +161,45 @@ int CommandLine::verify(DeviceSecretStore& deviceSecrets)
     if (!verified.ok())
         return fail(verified.error().message, Broken);
     printLine(stdout, QStringLiteral("ok"));
+    return Ok;
+}
+
+int CommandLine::demo(DeviceSecretStore& deviceSecrets)
+{
+    if (!m_parser.isSet(m_user))
+        return fail(trCli("demo needs --user NAME."), Usage);
+    DemoPartnership::Options options;
+    if (m_parser.isSet(m_cases)) {
+        bool isNumber = false;
+        options.cases = m_parser.value(m_cases).toInt(&isNumber);
+        if (!isNumber || options.cases < 0)
+            return fail(trCli("--cases needs a whole number, 0 or more."), Usage);
+    }
+    const QString passphrase = PassphraseReader::read(trCli("Passphrase: "));
+    if (passphrase.isNull())
+        return fail(trCli("Expected the passphrase on standard input."), Usage);
+    auto kinds = PanelKindRegistry::load();
+    if (!kinds.ok())
+        return fail(kinds.error().message);
+    StoreOpener opener(StorePaths(storeDirectory()), deviceSecrets, SystemClock::instance());
+    auto session = opener.unlock(m_parser.value(m_user), passphrase);
+    if (!session.ok())
+        return fail(session.error().message);
+    auto outcome = DemoPartnership::fill(**session, *kinds, options);
+    if (!outcome.ok())
+        return fail(outcome.error().message);
+    printLine(stdout,
+              trCli("Demonstration data added to %1: %2 cases, %3 new panels, %4 new agencies, %5 new "
+                    "accounts.")
+                  .arg(storeDirectory())
+                  .arg(outcome->cases)
+                  .arg(outcome->panels)
+                  .arg(outcome->agencies)
+                  .arg(outcome->users));
+    printLine(stdout, trCli("Demo accounts, all with the passphrase \"%1\" (for demonstrations only):")
+                          .arg(DemoPartnership::demoPassphrase()));
+    for (const QString& login : outcome->userLogins)
+        printLine(stdout, QStringLiteral("  ") + login);
     return Ok;
 }
 

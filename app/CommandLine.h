@@ -9,7 +9,7 @@ namespace confer {
 
 class DeviceSecretStore;
 
-// `confer [--store DIR] [init|verify] ...`: the commands that run without a window.
+// `confer [--store DIR] [init|verify|demo] ...`: the commands that run without a window.
 class CommandLine final {
 public:
     enum ExitCode { Ok = 0, Failed = 1, Usage = 2, Broken = 3 };
@@ -26,6 +26,7 @@ public:
 private:
     int init(DeviceSecretStore& deviceSecrets);
     int verify(DeviceSecretStore& deviceSecrets);
+    int demo(DeviceSecretStore& deviceSecrets);
     int fail(const QString& message, int code = Failed);
 
     QCommandLineParser m_parser;
@@ -33,6 +34,7 @@ private:
     QCommandLineOption m_user;
     QCommandLineOption m_name;
     QCommandLineOption m_noDeviceBinding;
+    QCommandLineOption m_cases;
 };
 
 } // namespace confer

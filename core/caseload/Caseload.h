@@ -17,17 +17,20 @@ class Session;
 // The caseload services of one signed-in session, created on unlock and destroyed on lock with it.
 struct Caseload final {
     Caseload(Session& session, const PanelKindRegistry& kinds)
-        : kinds(kinds)
+        : session(session)
+        , kinds(kinds)
         , agencies(session)
         , panels(session, kinds)
         , cases(session, kinds)
         , notes(session)
         , actions(session)
         , chronology(session, kinds)
-        , query(session)
+        , query(session, kinds)
         , dashboard(session, kinds)
     {}
 
+    // The signed-in user and the clock, for what the UI defaults from them (a note's agency, "overdue").
+    Session& session;
     const PanelKindRegistry& kinds;
     AgencyService agencies;
     PanelService panels;

@@ -3,36 +3,54 @@
 #include "caseload/CaseloadTypes.h"
 #include "common/Result.h"
 
+#include <memory>
 #include <vector>
 
 namespace confer {
 
+class PanelKindRegistry;
 class Session;
 
 // The caseload table's data, one page at a time straight from the store, so it stays instant at
-// 100,000 cases. Only panels the user is a member of are ever read.
+// 100,000 cases. Only panels the user is a member of are ever read. Which stages are closed comes from
+// the panel kinds. Plans and indexes: resources/schema/0003_caseload_indexes.sql.
 class CaseloadQuery final {
 public:
     struct Filter {
         QString text; // filter as you type: reference, subject name or alias, postcode (prefix match)
         std::optional<qint64> panelId;
-        QString stage;  // empty: any
+        QString stage; // empty: any
         std::optional<Risk> risk;
-        bool isOverdueOnly = false;
+        bool isOverdueOnly = false; // next review before today; a closed case is never overdue
         bool includesClosed = false;
     };
+    // Every order ends with the case id, so paging is stable. Subject and Panel sort by name without
+    // regard to case; Stage by its key; Risk from unassessed, green, amber to red (descending puts red
+    // first); NextReview puts cases without a date last.
     enum class SortKey { Reference, Subject, Panel, Stage, Risk, NextReview };
     struct Sort {
         SortKey key = SortKey::NextReview;
         bool isAscending = true;
     };
 
-    explicit CaseloadQuery(Session& session);
-    Result<std::vector<CaseSummary>> page(const Filter& filter, const Sort& sort, int offset, int limit) const;
+    CaseloadQuery(Session& session, const PanelKindRegistry& kinds);
+    ~CaseloadQuery();
+    CaseloadQuery(const CaseloadQuery&) = delete;
+    CaseloadQuery& operator=(const CaseloadQuery&) = delete;
+
+    Result<std::vector<CaseSummary>> page(const Filter& filter, const Sort& sort, int offset,
+                                          int limit) const;
     Result<int> count(const Filter& filter) const;
 
 private:
+    // What earlier calls worked out, reused until the store changes: the table model asks for the
+    // count and then page after page of one filter, and a keystroke changes only the text. Defined in
+    // the .cpp.
+    struct Memory;
+
     Session& m_session;
+    const PanelKindRegistry& m_kinds;
+    std::unique_ptr<Memory> m_memory;
 };
 
 } // namespace confer

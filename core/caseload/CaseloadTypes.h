@@ -32,6 +32,9 @@ struct Agency {
     QString contactEmail;
     QString contactPhone;
 };
+QString agencyKindKey(Agency::Kind kind); // "responsible_authority", "cooperating_body", "other"
+std::optional<Agency::Kind> agencyKindFromKey(const QString& key);
+QString agencyKindDisplayName(Agency::Kind kind);
 
 struct Panel {
     qint64 id = 0;
@@ -161,8 +164,8 @@ struct ChronologyEntry {
     enum class Kind { Stage, Note, Action, ActionUpdate, Consent, Review, Field };
     Kind kind = Kind::Stage;
     QDateTime atUtc;
-    QString summary;  // one line, translated
-    QString byName;   // who recorded it
+    QString summary; // one line, translated
+    QString byName;  // who recorded it
     qint64 sourceId = 0;
 };
 

@@ -12,22 +12,31 @@ class Session;
 // Notes on a case. Each records its originating agency and author, whether it is fact or a
 // professional opinion (Thurrock 5.3.1 d), and its marking. Never edited in place: a correction is a
 // new version that keeps the old (Thurrock 8.3.2, 8.4).
+//
+// Who may correct: the originating agency keeps ownership of what it said, so a correction is made by
+// a user of that agency (users.agency_id) or by the note's original author (who may have minuted it
+// for another agency), and only while they are a member of the case's panel. A correction keeps the
+// thread's agency, opinion flag, basis and marking; it records its own author, time and reason.
 class NoteService final {
 public:
     explicit NoteService(Session& session);
 
     struct NewNote {
-        qint64 agencyId = 0; // defaults to the author's agency in the UI
+        qint64 agencyId = 0; // the agency the information comes from; 0 means the author's own agency
         bool isOpinion = false;
         QString opinionBasis; // required for an opinion: on what basis it is formed
         Marking marking = Marking::OfficialSensitive;
         QString body;
+        // Synthetic demonstration data (DemoPartnership only). Set at insert because notes are never
+        // updated, not even to mark them.
+        bool isDemo = false;
     };
     Result<Note> add(qint64 caseId, const NewNote& note);
     // A new version of the thread noteId belongs to; the reason is required.
     Result<Note> correct(qint64 noteId, const QString& body, const QString& reason);
-    Result<std::vector<Note>> latestVersions(qint64 caseId); // one per thread, newest first
-    Result<std::vector<Note>> history(qint64 noteId);        // every version, oldest first
+    // One per thread (its newest version), threads newest first by when the note was first written.
+    Result<std::vector<Note>> latestVersions(qint64 caseId);
+    Result<std::vector<Note>> history(qint64 noteId); // every version, oldest first
 
 private:
     Session& m_session;

@@ -32,11 +32,14 @@ struct FieldDefinition {
     // A field may be recorded repeatedly over time (MEAM's new-directions score): each value is kept
     // with its date and the latest is shown.
     bool isTimeSeries = false;
+    // Number fields only: the accepted range, when the measure has one (a new-directions score is 0-48).
+    std::optional<double> minimum;
+    std::optional<double> maximum;
 };
 
 struct StageDefinition {
-    QString key;   // "referred"
-    QString label; // "Referred"
+    QString key;           // "referred"
+    QString label;         // "Referred"
     bool isClosed = false; // a case in a closed stage is no longer on the active caseload
     // Moving into this stage needs a reason (closure reason, de-selection reason, not-adopted).
     bool needsReason = false;
@@ -46,7 +49,7 @@ struct StageDefinition {
 // A review the application schedules itself when a case enters a stage (Channel: 6 and 12 months
 // after exit).
 struct ScheduledReview {
-    QString label;    // "6-month review after exit"
+    QString label; // "6-month review after exit"
     int afterMonths = 0;
 };
 
@@ -54,33 +57,41 @@ struct Transition {
     QString from;
     QString to;
     // Gates that must hold before the move: "consent" = consent recorded as given and not withdrawn.
-    QStringList requires;
+    // (The definition file's key is "requires"; that word is a keyword in C++20, hence this name.)
+    QStringList requiredGates;
 };
 
 // A panel kind, loaded from a definition file in resources/panels/ (or, for tests, any directory).
 struct PanelKind {
-    QString key;             // "maps", "iom", "meam", "channel"
-    QString name;            // "Multi-agency problem solving (MAPS)"
-    QString referencePrefix; // "MAPS" -> MAPS-2026-0042
+    QString key;              // "maps", "iom", "meam", "channel"
+    QString name;             // "Multi-agency problem solving (MAPS)"
+    QString referencePrefix;  // "MAPS" -> MAPS-2026-0042
     QStringList subjectTypes; // of "person", "household", "location"
     QString initialStage;
     QList<StageDefinition> stages;
     QList<Transition> transitions;
     QList<FieldDefinition> fields;
-    int reviewEveryDays = 28;      // cadence for the next review date
+    int reviewEveryDays = 28; // cadence for the next review date
     bool reviewAtEachMeeting = false;
-    bool usesConsent = false;      // shows the consent record on a case
+    bool usesConsent = false;                              // shows the consent record on a case
     QHash<QString, QList<ScheduledReview>> reviewsOnEnter; // stage key -> reviews to schedule
-    QString declarationText;       // the default confidentiality declaration
+    QString declarationText;                               // the default confidentiality declaration
 
-    const StageDefinition* stage(const QString& key) const;
-    const FieldDefinition* field(const QString& key) const;
+    const StageDefinition* stage(const QString& stageKey) const;
+    const FieldDefinition* field(const QString& fieldKey) const;
     QStringList nextStages(const QString& from) const;
     const Transition* transition(const QString& from, const QString& to) const;
 
     // InvalidInput naming the first problem (unknown field, wrong type, value not among choices,
     // required field missing) in a sentence a coordinator can act on.
     Status validateFields(const QVariantMap& values) const;
+    // The same checks for one value on its own (a new entry of a time-series field). An empty value is
+    // refused only when the field is required.
+    Status validateValue(const QString& fieldKey, const QVariant& value) const;
+    // Whether the definition allows the move and its reason: the transition exists and, when the
+    // target stage needs a reason, one is given (and is one of its reasons when it lists them).
+    // Gates ("consent") depend on the case and are the caller's to check.
+    Status checkMove(const QString& from, const QString& to, const QString& reason) const;
 };
 
 // Reads and checks definition files. A broken file is refused with the file name and the problem;

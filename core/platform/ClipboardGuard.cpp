@@ -4,6 +4,7 @@
 
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QMimeData>
 
 namespace confer {
 
@@ -22,7 +23,12 @@ ClipboardGuard::~ClipboardGuard()
 
 void ClipboardGuard::copy(const QString& text)
 {
-    QGuiApplication::clipboard()->setText(text);
+    auto* data = new QMimeData; // the clipboard takes ownership
+    data->setText(text);
+    // Clipboard managers write their history to disk, outside the store; KDE Klipper and several
+    // others leave out whatever carries this hint.
+    data->setData(QString::fromLatin1(PasswordManagerHintFormat), QByteArrayLiteral("secret"));
+    QGuiApplication::clipboard()->setMimeData(data);
     m_copied = text;
     m_copiedAtMs = m_clock.monotonicMs();
     m_isHolding = true;

@@ -1,6 +1,14 @@
+#include "InMemoryDeviceSecretStore.h"
 #include "TestStoreDir.h"
+#include "caseload/CaseService.h"
+#include "caseload/PanelService.h"
+#include "common/Clock.h"
+#include "demo/DemoPartnership.h"
 #include "keys/KeySlotFile.h"
 #include "keys/KeychainDeviceSecretStore.h"
+#include "panels/PanelKind.h"
+#include "session/Session.h"
+#include "session/StoreOpener.h"
 #include "session/StorePaths.h"
 
 #include <QCryptographicHash>
@@ -61,6 +69,13 @@ Outcome initUnbound(const QString& dir)
                      Passphrase + QLatin1Char('\n') + Passphrase + QLatin1Char('\n'));
 }
 
+Outcome demo(const QString& dir, int cases)
+{
+    return runConfer({QStringLiteral("--store"), dir, QStringLiteral("demo"), QStringLiteral("--user"),
+                      QStringLiteral("admin"), QStringLiteral("--cases"), QString::number(cases)},
+                     Passphrase + QLatin1Char('\n'));
+}
+
 Outcome verify(const QString& dir, const QString& passphrase)
 {
     return runConfer({QStringLiteral("--store"), dir, QStringLiteral("verify"), QStringLiteral("--user"),
@@ -77,7 +92,7 @@ TEST(CommandLine, VersionAndHelp)
     EXPECT_TRUE(version.out.contains(QStringLiteral(CONFER_VERSION))) << version.out.toStdString();
     const Outcome help = runConfer({QStringLiteral("--help")});
     EXPECT_EQ(help.exitCode, 0);
-    for (const char* word : {"init", "verify", "--store", "--user", "--no-device-binding"})
+    for (const char* word : {"init", "verify", "demo", "--store", "--user", "--no-device-binding", "--cases"})
         EXPECT_TRUE(help.out.contains(QLatin1String(word))) << word;
 }
 
@@ -200,4 +215,62 @@ TEST(CommandLine, TheRealBinaryLoadsExactlyOneSQLite)
     EXPECT_TRUE(maps.contains("libsqlcipher"));
     EXPECT_FALSE(maps.contains("libsqlite3")) << "a second SQLite library is mapped into confer";
     EXPECT_FALSE(maps.contains("libQt6Sql")) << "Qt SQL is loaded into confer";
+}
+
+TEST(CommandLine, DemoFillsAStoreAndPrintsTheDemoAccounts)
+{
+    test::TestStoreDir dir;
+    ASSERT_EQ(initUnbound(dir.path()).exitCode, 0);
+    const Outcome filled = demo(dir.path(), 40);
+    ASSERT_EQ(filled.exitCode, 0) << filled.err.toStdString();
+    EXPECT_TRUE(filled.out.contains(QLatin1String("40 cases"))) << filled.out.toStdString();
+    EXPECT_TRUE(filled.out.contains(DemoPartnership::demoPassphrase())) << filled.out.toStdString();
+    EXPECT_TRUE(filled.out.contains(QLatin1String("demo."))) << "the demo logins are listed";
+
+    // The store is whole afterwards, and a demo account signs in with the shared passphrase.
+    const Outcome verified = verify(dir.path(), Passphrase);
+    EXPECT_EQ(verified.out.trimmed(), QStringLiteral("ok")) << verified.err.toStdString();
+    static const QRegularExpression listedLogin(QStringLiteral("^  (\\S+)$"),
+                                                QRegularExpression::MultilineOption);
+    const QString login = listedLogin.match(filled.out).captured(1);
+    ASSERT_FALSE(login.isEmpty()) << filled.out.toStdString();
+    const Outcome asDemoUser = runConfer(
+        {QStringLiteral("--store"), dir.path(), QStringLiteral("verify"), QStringLiteral("--user"), login},
+        DemoPartnership::demoPassphrase() + QLatin1Char('\n'));
+    EXPECT_EQ(asDemoUser.out.trimmed(), QStringLiteral("ok"))
+        << login.toStdString() << asDemoUser.err.toStdString();
+}
+
+TEST(CommandLine, DemoRefusesAStoreWithRealCasesInOneLine)
+{
+    test::TestStoreDir dir;
+    ASSERT_EQ(initUnbound(dir.path()).exitCode, 0);
+    {
+        // One real case, added through the services as the application would.
+        test::InMemoryDeviceSecretStore secrets; // the store is not bound to a device
+        StoreOpener opener(StorePaths(dir.path()), secrets, SystemClock::instance());
+        auto session = opener.unlock(QStringLiteral("admin"), Passphrase);
+        ASSERT_TRUE(session.ok()) << session.error().message.toStdString();
+        auto kinds = PanelKindRegistry::load();
+        ASSERT_TRUE(kinds.ok());
+        PanelService panels(**session, *kinds);
+        auto panel = panels.create(QStringLiteral("Easington MAPS"), QStringLiteral("maps"), std::nullopt);
+        ASSERT_TRUE(panel.ok());
+        ASSERT_TRUE(panels.addMember(panel->id, (*session)->currentUser().id).ok());
+        CaseService::NewCase request;
+        request.panelId = panel->id;
+        request.subject.name = QStringLiteral("Real Person");
+        request.subject.aliases = request.subject.gender = request.subject.address =
+            request.subject.postcode = QStringLiteral("");
+        request.referralDate = SystemClock::instance().nowUtc().date();
+        request.referrer = request.referralReason = request.leadProfessional = QStringLiteral("");
+        request.fields.insert(QStringLiteral("issueType"), QStringLiteral("asb"));
+        auto created = CaseService(**session, *kinds).create(request);
+        ASSERT_TRUE(created.ok()) << created.error().message.toStdString();
+    }
+    const Outcome refused = demo(dir.path(), 40);
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_TRUE(refused.out.isEmpty()) << refused.out.toStdString();
+    EXPECT_EQ(refused.err.trimmed().count(QLatin1Char('\n')), 0) << refused.err.toStdString();
+    EXPECT_TRUE(refused.err.contains(QLatin1String("real case records"))) << refused.err.toStdString();
 }

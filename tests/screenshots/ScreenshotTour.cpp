@@ -8,7 +8,26 @@
 #include "accounts/AddUserDialog.h"
 #include "accounts/ChangePassphraseDialog.h"
 #include "accounts/PassphraseEntry.h"
+#include "casefile/ActionsTab.h"
+#include "casefile/CaseStageTab.h"
+#include "casefile/CaseView.h"
+#include "casefile/ChronologyTab.h"
+#include "casefile/ConsentTab.h"
+#include "casefile/NewCaseDialog.h"
+#include "casefile/NotesTab.h"
+#include "casefile/SubjectForm.h"
+#include "caseload/Caseload.h"
+#include "caseload/CaseloadModel.h"
+#include "caseload/CaseloadPage.h"
+#include "caseload/DashboardPage.h"
 #include "common/Clock.h"
+#include "demo/DemoPartnership.h"
+#include "panels/PanelKind.h"
+#include "partnership/AgenciesPage.h"
+#include "partnership/AgencyDialog.h"
+#include "partnership/NewPanelDialog.h"
+#include "partnership/PanelMembersDialog.h"
+#include "partnership/PanelsPage.h"
 #include "session/Session.h"
 #include "setup/AdministratorPage.h"
 #include "setup/ConfirmRecoveryKeyPage.h"
@@ -29,7 +48,9 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPainter>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
 #include <QTest>
@@ -41,6 +62,13 @@ namespace {
 
 const QString AdminPassphrase = QStringLiteral("quiet harbour under amber light");
 
+// The shipped panel kinds, loaded once; main() refuses to run when they do not load.
+const PanelKindRegistry* shippedKinds()
+{
+    static const auto loaded = PanelKindRegistry::load();
+    return loaded.ok() ? &loaded.value() : nullptr;
+}
+
 class Tour final {
 public:
     Tour(QString outputDirectory, QSize size)
@@ -49,6 +77,8 @@ public:
     {}
 
     bool run();
+    bool runCaseFiles(); // a case of each kind on a demo store, its tabs, the new case dialog
+    bool runCaseload();  // dashboard, caseload, actions, panels and agencies on a demo store
 
 private:
     bool runUnbound();
@@ -113,8 +143,12 @@ bool Tour::run()
     test::TestStoreDir dir;
     test::InMemoryDeviceSecretStore secrets;
     ManualClock clock(QDateTime(QDate(2026, 3, 9), QTime(9, 12), Qt::UTC));
-    const AppContext context{StorePaths(dir.path() + QStringLiteral("/store")), secrets, clock,
-                             KdfPolicy::cheapForTests(), KdfPolicy::cheapForTests().floor};
+    const AppContext context{StorePaths(dir.path() + QStringLiteral("/store")),
+                             secrets,
+                             clock,
+                             *shippedKinds(),
+                             KdfPolicy::cheapForTests(),
+                             KdfPolicy::cheapForTests().floor};
 
     MainWindow window(context);
     window.resize(m_size);
@@ -238,8 +272,12 @@ bool Tour::runUnbound()
     test::TestStoreDir dir;
     test::InMemoryDeviceSecretStore secrets;
     ManualClock clock(QDateTime(QDate(2026, 3, 9), QTime(9, 40), Qt::UTC));
-    const AppContext context{StorePaths(dir.path() + QStringLiteral("/store")), secrets, clock,
-                             KdfPolicy::cheapForTests(), KdfPolicy::cheapForTests().floor};
+    const AppContext context{StorePaths(dir.path() + QStringLiteral("/store")),
+                             secrets,
+                             clock,
+                             *shippedKinds(),
+                             KdfPolicy::cheapForTests(),
+                             KdfPolicy::cheapForTests().floor};
     StoreOpener::SetupRequest request;
     request.adminLogin = QStringLiteral("amorgan");
     request.adminDisplayName = QStringLiteral("Alex Morgan");
@@ -265,6 +303,268 @@ bool Tour::runUnbound()
     return true;
 }
 
+// The case file on a demo store: a case of each kind, the notes, actions and chronology of the
+// busiest, the stage and consent of the Channel case, and the new case dialog.
+bool Tour::runCaseFiles()
+{
+    test::TestStoreDir dir;
+    test::InMemoryDeviceSecretStore secrets;
+    ManualClock clock(QDateTime(QDate(2026, 3, 9), QTime(10, 5), Qt::UTC));
+    auto kinds = PanelKindRegistry::load();
+    if (!kinds.ok()) {
+        std::fprintf(stderr, "panel kinds: %s\n", qPrintable(kinds.error().message));
+        return false;
+    }
+    const AppContext context{StorePaths(dir.path() + QStringLiteral("/store")),
+                             secrets,
+                             clock,
+                             *kinds,
+                             KdfPolicy::cheapForTests(),
+                             KdfPolicy::cheapForTests().floor};
+    {
+        StoreOpener::SetupRequest request;
+        request.adminLogin = QStringLiteral("amorgan");
+        request.adminDisplayName = QStringLiteral("Alex Morgan");
+        request.passphrase = AdminPassphrase;
+        request.kdf = context.fixedKdf;
+        auto created = context.makeOpener().create(request);
+        if (!created.ok()) {
+            std::fprintf(stderr, "creating the demo store failed: %s\n", qPrintable(created.error().message));
+            return false;
+        }
+        Session& session = *created->session;
+        DemoPartnership::Options options;
+        options.cases = 160;
+        auto filled = DemoPartnership::fill(session, *kinds, options);
+        if (!filled.ok()) {
+            std::fprintf(stderr, "demo fill failed: %s\n", qPrintable(filled.error().message));
+            return false;
+        }
+        // The person touring works for the council, so a new note offers the council as its agency.
+        AgencyService agencies(session);
+        if (auto all = agencies.agencies(); all.ok() && !all->empty())
+            (void)agencies.setUserAgency(session.currentUser().id, all->front().id);
+    }
+
+    MainWindow window(context);
+    window.resize(m_size);
+    window.move(0, 0);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return false;
+    QTest::keyClicks(window.unlockScreen()->passphraseEdit(), AdminPassphrase);
+    window.unlockScreen()->unlockButton()->click();
+    Workspace* workspace = window.workspace();
+    if (!workspace)
+        return false;
+    Caseload& caseload = workspace->caseload();
+
+    // Per kind, the open case with the most going on (notes and actions), at a given stage if asked.
+    auto busiestCase = [&](const QString& kindKey, const QString& stage = {}) -> qint64 {
+        auto panels = caseload.panels.panels();
+        if (!panels.ok())
+            return 0;
+        qint64 best = 0;
+        int bestScore = -1;
+        for (const Panel& panel : *panels) {
+            if (panel.kindKey != kindKey)
+                continue;
+            CaseloadQuery::Filter filter;
+            filter.panelId = panel.id;
+            filter.stage = stage;
+            auto cases = caseload.query.page(filter, {}, 0, 40);
+            if (!cases.ok())
+                continue;
+            for (const CaseSummary& summary : *cases) {
+                auto notes = caseload.notes.latestVersions(summary.id);
+                auto actions = caseload.actions.forCase(summary.id);
+                const int score =
+                    (notes.ok() ? int(notes->size()) : 0) + (actions.ok() ? int(actions->size()) : 0);
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = summary.id;
+                }
+            }
+        }
+        return best;
+    };
+    auto showCase = [&](qint64 caseId) -> CaseView* {
+        workspace->showSection(Workspace::Section::Caseload);
+        workspace->openCase(caseId);
+        return qobject_cast<CaseView*>(workspace->caseView());
+    };
+
+    for (const char* key : {"maps", "iom", "meam", "channel"}) {
+        const QString kindKey = QString::fromLatin1(key);
+        // Channel at exit shows consent given and the reviews scheduled 6 and 12 months on.
+        const qint64 exited =
+            kindKey == QLatin1String("channel") ? busiestCase(kindKey, QStringLiteral("exit")) : 0;
+        CaseView* view = showCase(exited ? exited : busiestCase(kindKey));
+        if (!view || !view->isOpen()) {
+            std::fprintf(stderr, "no %s case to show\n", key);
+            return false;
+        }
+        shot(window, QStringLiteral("case-%1").arg(kindKey));
+        if (kindKey == QLatin1String("maps")) {
+            view->tabs()->setCurrentWidget(view->notesTab());
+            shot(window, QStringLiteral("case-notes"));
+            view->tabs()->setCurrentWidget(view->actionsTab());
+            shot(window, QStringLiteral("case-actions"));
+            view->tabs()->setCurrentWidget(view->chronologyTab());
+            shot(window, QStringLiteral("case-chronology"));
+        }
+        if (kindKey == QLatin1String("channel")) {
+            view->tabs()->setCurrentWidget(view->stageTab());
+            shot(window, QStringLiteral("case-channel-stage"));
+            view->tabs()->setCurrentWidget(view->consentTab());
+            shot(window, QStringLiteral("case-channel-consent"));
+            // A case adopted without consent yet: the move into support is shown blocked.
+            if (const qint64 adopted = busiestCase(kindKey, QStringLiteral("adopted"))) {
+                if (CaseView* blocked = showCase(adopted)) {
+                    blocked->tabs()->setCurrentWidget(blocked->stageTab());
+                    shot(window, QStringLiteral("case-channel-adopted-stage"));
+                }
+            }
+        }
+    }
+
+    workspace->closeCase();
+    workspace->showSection(Workspace::Section::Caseload);
+    auto* dialog = new NewCaseDialog(caseload, &window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    QTest::keyClicks(dialog->subjectForm()->nameEdit(), QStringLiteral("Jordan Smith"));
+    QTest::keyClicks(dialog->referrerEdit(), QStringLiteral("PCSO Lee, Peterlee neighbourhood team"));
+    QTest::keyClicks(dialog->referralReasonEdit(), QStringLiteral("Repeated reports of ASB at the shops"));
+    shotWithDialog(window, dialog, QStringLiteral("new-case"));
+    dialog->reject();
+    settle();
+    return true;
+}
+
+// The caseload on a demo store of about 300 cases, signed in as a chair who sits on three panels and
+// works for the police: the dashboard, the caseload plain and filtered, and the agency's actions.
+// Then, as the administrator, the panels with their dialogs and the agency directory.
+bool Tour::runCaseload()
+{
+    test::TestStoreDir dir;
+    test::InMemoryDeviceSecretStore secrets;
+    ManualClock clock(QDateTime(QDate(2026, 3, 9), QTime(9, 30), Qt::UTC));
+    const AppContext context{StorePaths(dir.path() + QStringLiteral("/store")),
+                             secrets,
+                             clock,
+                             *shippedKinds(),
+                             KdfPolicy::cheapForTests(),
+                             KdfPolicy::cheapForTests().floor};
+    {
+        StoreOpener::SetupRequest request;
+        request.adminLogin = QStringLiteral("amorgan");
+        request.adminDisplayName = QStringLiteral("Alex Morgan");
+        request.passphrase = AdminPassphrase;
+        request.kdf = context.fixedKdf;
+        auto created = context.makeOpener().create(request);
+        if (!created.ok()) {
+            std::fprintf(stderr, "creating the demo store failed: %s\n", qPrintable(created.error().message));
+            return false;
+        }
+        DemoPartnership::Options options;
+        options.cases = 300;
+        if (auto filled = DemoPartnership::fill(*created->session, *shippedKinds(), options); !filled.ok()) {
+            std::fprintf(stderr, "demo fill failed: %s\n", qPrintable(filled.error().message));
+            return false;
+        }
+    }
+
+    MainWindow window(context);
+    window.resize(m_size);
+    window.move(0, 0);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return false;
+    auto signIn = [&](const QString& login, const QString& passphrase) -> Workspace* {
+        UnlockScreen* unlock = window.unlockScreen();
+        unlock->loginBox()->setCurrentIndex(unlock->loginBox()->findText(login));
+        QTest::keyClicks(unlock->passphraseEdit(), passphrase);
+        unlock->unlockButton()->click();
+        settle();
+        return window.workspace();
+    };
+
+    Workspace* workspace = signIn(QStringLiteral("demo.dnicholson"), DemoPartnership::demoPassphrase());
+    if (!workspace || !workspace->hasSection(Workspace::Section::MyActions)) {
+        std::fprintf(stderr, "the demo chair could not sign in or has no agency\n");
+        return false;
+    }
+    workspace->showSection(Workspace::Section::Dashboard);
+    shot(window, QStringLiteral("dashboard"));
+
+    workspace->showSection(Workspace::Section::Caseload);
+    CaseloadPage* caseloadPage = workspace->caseloadPage();
+    caseloadPage->table()->setFocus();
+    caseloadPage->table()->selectRow(3);
+    shot(window, QStringLiteral("caseload"));
+
+    // A name typed into the filter: the surname of a subject part-way down the list.
+    const QString subject = caseloadPage->model()
+                                ->index(caseloadPage->model()->rowCount() / 2, CaseloadModel::SubjectColumn)
+                                .data()
+                                .toString();
+    caseloadPage->filterEdit()->setFocus();
+    QTest::keyClicks(caseloadPage->filterEdit(), subject.section(QLatin1Char(' '), -1).left(4));
+    caseloadPage->applyPendingFilter();
+    shot(window, QStringLiteral("caseload-search"));
+
+    caseloadPage->filterEdit()->clear();
+    caseloadPage->panelBox()->setCurrentIndex(
+        caseloadPage->panelBox()->findText(QStringLiteral("County Durham IOM")));
+    caseloadPage->overdueCheck()->setChecked(true);
+    caseloadPage->applyPendingFilter();
+    caseloadPage->table()->setFocus();
+    shot(window, QStringLiteral("caseload-filtered"));
+
+    workspace->showSection(Workspace::Section::MyActions);
+    shot(window, QStringLiteral("my-actions"));
+
+    window.lock();
+    settle();
+    workspace = signIn(QStringLiteral("amorgan"), AdminPassphrase);
+    if (!workspace || !workspace->panelsPage()) {
+        std::fprintf(stderr, "the administrator could not sign in\n");
+        return false;
+    }
+    workspace->showSection(Workspace::Section::Panels);
+    PanelsPage* panels = workspace->panelsPage();
+    panels->table()->selectRow(1);
+    shot(window, QStringLiteral("panels"));
+    panels->openNewPanel();
+    if (auto* dialog = window.findChild<NewPanelDialog*>()) {
+        QTest::keyClicks(dialog->nameEdit(), QStringLiteral("Seaham MAPS"));
+        dialog->chairBox()->setCurrentIndex(2);
+        shotWithDialog(window, dialog, QStringLiteral("new-panel"));
+        dialog->reject();
+    }
+    settle();
+    panels->openMembers();
+    if (auto* dialog = window.findChild<PanelMembersDialog*>()) {
+        dialog->memberList()->setCurrentRow(1);
+        shotWithDialog(window, dialog, QStringLiteral("panel-members"));
+        dialog->reject();
+    }
+    settle();
+
+    workspace->showSection(Workspace::Section::Agencies);
+    workspace->agenciesPage()->table()->selectRow(0);
+    shot(window, QStringLiteral("agencies"));
+    workspace->agenciesPage()->openEditAgency();
+    if (auto* dialog = window.findChild<AgencyDialog*>()) {
+        shotWithDialog(window, dialog, QStringLiteral("agency-edit"));
+        dialog->reject();
+    }
+    settle();
+    window.lock();
+    return true;
+}
+
 } // namespace
 } // namespace confer
 
@@ -279,9 +579,17 @@ int main(int argc, char** argv)
 
     const QString output = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screenshots");
     QDir().mkpath(output);
+    if (!confer::shippedKinds()) {
+        std::fprintf(stderr, "the shipped panel kinds do not load\n");
+        return 1;
+    }
     for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
         confer::Tour tour(output, size);
         if (!tour.run())
+            return 1;
+        if (!tour.runCaseFiles())
+            return 1;
+        if (!tour.runCaseload())
             return 1;
     }
     std::printf("screenshots written to %s\n", qPrintable(output));

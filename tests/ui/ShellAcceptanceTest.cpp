@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -60,44 +61,73 @@ void clickWizardButton(SetupWizard* wizard, QWizard::WizardButton which)
     QTest::mouseClick(button, Qt::LeftButton);
 }
 
+// Welcome -> Administrator (filled in with real key presses) -> Create store, up to the recovery key.
+void createStoreThroughWizard(MainWindow& window)
+{
+    ASSERT_EQ(window.currentPage(), MainWindow::Page::Setup);
+    SetupWizard* wizard = window.setupWizard();
+    ASSERT_NE(wizard, nullptr);
+
+    clickWizardButton(wizard, QWizard::NextButton);
+    ASSERT_EQ(wizard->currentId(), SetupWizard::AdministratorId);
+    AdministratorPage* admin = wizard->administratorPage();
+    EXPECT_TRUE(admin->deviceBindingCheck()->isChecked());
+    QTest::keyClicks(admin->loginEdit(), QStringLiteral("chair1"));
+    QTest::keyClicks(admin->displayNameEdit(), QStringLiteral("Sam Okafor"));
+    QTest::keyClicks(admin->passphraseEntry().passphraseEdit(), AdminPassphrase);
+    EXPECT_FALSE(wizard->button(QWizard::CommitButton)->isEnabled()) << "unconfirmed passphrase accepted";
+    QTest::keyClicks(admin->passphraseEntry().confirmationEdit(), AdminPassphrase);
+
+    // Create store: runs on a worker thread, then the wizard moves on by itself.
+    clickWizardButton(wizard, QWizard::CommitButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return wizard->currentId() == SetupWizard::RecoveryKeyId; }, 60000))
+        << "setup did not reach the recovery key; error: " << admin->errorLabel()->text().toStdString();
+    EXPECT_TRUE(admin->passphraseEntry().passphraseEdit()->text().isEmpty())
+        << "the passphrase stayed in the form after the store was created";
+}
+
+bool isSomeGroupShown(const RecoveryKeyPage* keyPage)
+{
+    for (int group = 1; group <= RecoveryKey::GroupCount; ++group) {
+        if (!keyPage->displayedGroup(group).isEmpty())
+            return true;
+    }
+    return false;
+}
+
 TEST(ShellAcceptance, SetupThenLockThenUnlockThenIdle_LeavesOnlyTheUnlockScreenAndNoKey)
 {
     TestStoreDir dir;
     InMemoryDeviceSecretStore secrets;
     ManualClock clock;
+    QGuiApplication::clipboard()->clear();
     const int liveBuffersBefore = SecureBytes::liveCount();
     {
         MainWindow window(contextFor(dir, secrets, clock));
         showActive(window);
-        ASSERT_EQ(window.currentPage(), MainWindow::Page::Setup);
+        ASSERT_NO_FATAL_FAILURE(createStoreThroughWizard(window));
         SetupWizard* wizard = window.setupWizard();
-        ASSERT_NE(wizard, nullptr);
 
-        // Welcome -> Administrator, filled in with real key presses.
-        clickWizardButton(wizard, QWizard::NextButton);
-        ASSERT_EQ(wizard->currentId(), SetupWizard::AdministratorId);
-        AdministratorPage* admin = wizard->administratorPage();
-        EXPECT_TRUE(admin->deviceBindingCheck()->isChecked());
-        QTest::keyClicks(admin->loginEdit(), QStringLiteral("chair1"));
-        QTest::keyClicks(admin->displayNameEdit(), QStringLiteral("Sam Okafor"));
-        QTest::keyClicks(admin->passphraseEntry().passphraseEdit(), AdminPassphrase);
-        EXPECT_FALSE(wizard->button(QWizard::CommitButton)->isEnabled()) << "unconfirmed passphrase accepted";
-        QTest::keyClicks(admin->passphraseEntry().confirmationEdit(), AdminPassphrase);
-
-        // Create store: runs on a worker thread, then the wizard moves on by itself.
-        clickWizardButton(wizard, QWizard::CommitButton);
-        ASSERT_TRUE(QTest::qWaitFor([&] { return wizard->currentId() == SetupWizard::RecoveryKeyId; }, 60000))
-            << "setup did not reach the recovery key; error: " << admin->errorLabel()->text().toStdString();
-        EXPECT_TRUE(admin->passphraseEntry().passphraseEdit()->text().isEmpty())
-            << "the passphrase stayed in the form after the store was created";
-
-        // The key as displayed, and Copy going through the clipboard guard.
+        // The key as displayed, and no way to put it on the clipboard (whose managers keep history on
+        // disk): no Copy button, groups that cannot be selected, and Ctrl+C copies nothing.
         RecoveryKeyPage* keyPage = wizard->recoveryKeyPage();
         const QString shownKey = keyPage->displayedKey();
         ASSERT_EQ(shownKey.split(QLatin1Char('-')).size(), RecoveryKey::GroupCount) << shownKey.toStdString();
         ASSERT_TRUE(RecoveryKey::parse(shownKey).ok()) << "the displayed key does not parse";
-        QTest::mouseClick(keyPage->copyButton(), Qt::LeftButton);
-        EXPECT_EQ(QGuiApplication::clipboard()->text(), shownKey);
+        for (const QAbstractButton* button : keyPage->findChildren<QAbstractButton*>()) {
+            EXPECT_FALSE(button->text().contains(QStringLiteral("copy"), Qt::CaseInsensitive))
+                << "the recovery key page offers: " << button->text().toStdString();
+        }
+        const QList<QLabel*> groupLabels =
+            keyPage->findChildren<QLabel*>(QRegularExpression(QStringLiteral("^recoveryGroup\\d+$")));
+        ASSERT_EQ(groupLabels.size(), RecoveryKey::GroupCount);
+        for (const QLabel* label : groupLabels) {
+            EXPECT_FALSE(label->textInteractionFlags() &
+                         (Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard))
+                << "a group of the key can be selected, and so copied";
+        }
+        QTest::keyClick(keyPage, Qt::Key_C, Qt::ControlModifier);
+        EXPECT_TRUE(QGuiApplication::clipboard()->text().isEmpty());
 
         // Confirm: Finish only once both asked groups, read off the screen, are typed back.
         clickWizardButton(wizard, QWizard::NextButton);
@@ -109,6 +139,7 @@ TEST(ShellAcceptance, SetupThenLockThenUnlockThenIdle_LeavesOnlyTheUnlockScreenA
         EXPECT_FALSE(wizard->button(QWizard::FinishButton)->isEnabled()) << "Finish with one group typed";
         QTest::keyClicks(confirm->groupEdit(1), keyPage->displayedGroup(asked[1]).toLower());
         clickWizardButton(wizard, QWizard::FinishButton);
+        EXPECT_TRUE(QGuiApplication::clipboard()->text().isEmpty()) << "setup put something on the clipboard";
 
         // Straight into the workspace, signed in as the new administrator.
         ASSERT_EQ(window.currentPage(), MainWindow::Page::Workspace);
@@ -119,12 +150,11 @@ TEST(ShellAcceptance, SetupThenLockThenUnlockThenIdle_LeavesOnlyTheUnlockScreenA
         processDeferredDeletes();
         EXPECT_EQ(window.setupWizard(), nullptr) << "the wizard (and its recovery key) outlived setup";
 
-        // Ctrl+L locks, and takes the copied key back from the clipboard.
+        // Ctrl+L locks.
         QTest::keyClick(window.workspace()->navigation(), Qt::Key_L, Qt::ControlModifier);
         ASSERT_EQ(window.currentPage(), MainWindow::Page::Unlock);
         EXPECT_EQ(window.session(), nullptr);
-        EXPECT_NE(QGuiApplication::clipboard()->text(), shownKey)
-            << "the recovery key stayed on the clipboard";
+        EXPECT_TRUE(QGuiApplication::clipboard()->text().isEmpty());
 
         // A wrong passphrase: the generic sentence, still locked.
         UnlockScreen* unlock = window.unlockScreen();
@@ -165,6 +195,85 @@ TEST(ShellAcceptance, SetupThenLockThenUnlockThenIdle_LeavesOnlyTheUnlockScreenA
             << "key material is still allocated after locking";
     }
     EXPECT_EQ(SecureBytes::liveCount(), liveBuffersBefore);
+}
+
+TEST(ShellAcceptance, LockWhileSetupShowsTheRecoveryKey_HidesItUntilTheAdministratorSignsInAgain)
+{
+    TestStoreDir dir;
+    InMemoryDeviceSecretStore secrets;
+    ManualClock clock;
+    MainWindow window(contextFor(dir, secrets, clock));
+    showActive(window);
+    ASSERT_NO_FATAL_FAILURE(createStoreThroughWizard(window));
+    SetupWizard* wizard = window.setupWizard();
+    RecoveryKeyPage* keyPage = wizard->recoveryKeyPage();
+    const QString shownKey = keyPage->displayedKey();
+    ASSERT_TRUE(RecoveryKey::parse(shownKey).ok()) << shownKey.toStdString();
+    ASSERT_NE(wizard->session(), nullptr);
+
+    // Idle with the key on screen: the wizard is watched with the store's auto-lock time.
+    ASSERT_TRUE(window.inactivityTimer().isActive()) << "nothing watches an idle setup wizard";
+    const qint64 timeoutMs = window.inactivityTimer().timeoutMs();
+    clock.advanceMs(timeoutMs - 1000);
+    window.inactivityTimer().check();
+    ASSERT_EQ(keyPage->displayedKey(), shownKey) << "hidden before the timeout";
+    clock.advanceMs(2000);
+    window.inactivityTimer().check();
+
+    EXPECT_EQ(window.currentPage(), MainWindow::Page::Setup);
+    EXPECT_EQ(wizard->currentId(), SetupWizard::RecoveryKeyId);
+    EXPECT_TRUE(keyPage->isKeyHidden());
+    EXPECT_FALSE(isSomeGroupShown(keyPage)) << "a group of the key stayed on screen";
+    EXPECT_EQ(wizard->session(), nullptr) << "the store stayed open in an idle wizard";
+    EXPECT_FALSE(wizard->button(QWizard::NextButton)->isEnabled()) << "the hidden key can be skipped";
+
+    // A wrong passphrase shows core's sentence and nothing of the key.
+    QTest::keyClicks(keyPage->passphraseEdit(), QStringLiteral("quiet harbour under amber lite"));
+    QTest::keyClick(keyPage->passphraseEdit(), Qt::Key_Return);
+    EXPECT_TRUE(keyPage->isKeyHidden());
+    EXPECT_FALSE(isSomeGroupShown(keyPage));
+    EXPECT_EQ(keyPage->hiddenErrorText(), QStringLiteral("The user name or passphrase is not correct."));
+    EXPECT_TRUE(keyPage->passphraseEdit()->text().isEmpty());
+    EXPECT_EQ(wizard->session(), nullptr);
+
+    // The administrator's passphrase brings back the same key, the session and the idle watch.
+    QTest::keyClicks(keyPage->passphraseEdit(), AdminPassphrase);
+    QTest::mouseClick(keyPage->showAgainButton(), Qt::LeftButton);
+    ASSERT_FALSE(keyPage->isKeyHidden()) << keyPage->hiddenErrorText().toStdString();
+    EXPECT_EQ(keyPage->displayedKey(), shownKey);
+    ASSERT_NE(wizard->session(), nullptr);
+    EXPECT_TRUE(window.inactivityTimer().isActive());
+
+    // Ctrl+L on the confirm page: back to the hidden key, and the typed groups are gone too.
+    clickWizardButton(wizard, QWizard::NextButton);
+    ASSERT_EQ(wizard->currentId(), SetupWizard::ConfirmId);
+    ConfirmRecoveryKeyPage* confirm = wizard->confirmPage();
+    const QList<int> asked = confirm->askedGroups();
+    QTest::keyClicks(confirm->groupEdit(0), keyPage->displayedGroup(asked[0]));
+    QTest::keyClick(confirm->groupEdit(0), Qt::Key_L, Qt::ControlModifier);
+    EXPECT_EQ(window.currentPage(), MainWindow::Page::Setup);
+    EXPECT_EQ(wizard->currentId(), SetupWizard::RecoveryKeyId);
+    EXPECT_TRUE(keyPage->isKeyHidden());
+    EXPECT_FALSE(isSomeGroupShown(keyPage));
+    EXPECT_TRUE(confirm->groupEdit(0)->text().isEmpty()) << "a typed group stayed on screen";
+    EXPECT_EQ(wizard->session(), nullptr);
+
+    // Signed in again with Return, which shows the key and stays on its page (not taken for Next); setup
+    // then finishes as usual, as the administrator.
+    QTest::keyClicks(keyPage->passphraseEdit(), AdminPassphrase);
+    QTest::keyClick(keyPage->passphraseEdit(), Qt::Key_Return);
+    ASSERT_FALSE(keyPage->isKeyHidden()) << keyPage->hiddenErrorText().toStdString();
+    EXPECT_EQ(wizard->currentId(), SetupWizard::RecoveryKeyId) << "the key came back on a page already left";
+    EXPECT_EQ(keyPage->displayedKey(), shownKey);
+    clickWizardButton(wizard, QWizard::NextButton);
+    ASSERT_EQ(wizard->currentId(), SetupWizard::ConfirmId);
+    QTest::keyClicks(confirm->groupEdit(0), keyPage->displayedGroup(asked[0]));
+    QTest::keyClicks(confirm->groupEdit(1), keyPage->displayedGroup(asked[1]));
+    clickWizardButton(wizard, QWizard::FinishButton);
+    ASSERT_EQ(window.currentPage(), MainWindow::Page::Workspace);
+    ASSERT_NE(window.session(), nullptr);
+    EXPECT_EQ(window.session()->currentUser().login, QStringLiteral("chair1"));
+    EXPECT_TRUE(window.session()->isAdministrator());
 }
 
 } // namespace

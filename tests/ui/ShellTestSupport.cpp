@@ -1,5 +1,6 @@
 #include "ShellTestSupport.h"
 
+#include "panels/PanelKind.h"
 #include "shell/MainWindow.h"
 #include "unlock/UnlockScreen.h"
 
@@ -12,10 +13,23 @@
 
 namespace confer::test {
 
+const PanelKindRegistry& shippedPanelKinds()
+{
+    static const PanelKindRegistry kinds = [] {
+        auto loaded = PanelKindRegistry::load();
+        if (!loaded.ok()) {
+            ADD_FAILURE() << "the shipped panel kinds do not load: " << loaded.error().message.toStdString();
+            return PanelKindRegistry();
+        }
+        return std::move(loaded.value());
+    }();
+    return kinds;
+}
+
 AppContext contextFor(TestStoreDir& dir, InMemoryDeviceSecretStore& secrets, ManualClock& clock)
 {
-    return AppContext{StorePaths(dir.path()), secrets, clock, KdfPolicy::cheapForTests(),
-                      KdfPolicy::cheapForTests().floor};
+    const KdfPolicy policy = KdfPolicy::cheapForTests();
+    return AppContext{StorePaths(dir.path()), secrets, clock, shippedPanelKinds(), policy, policy.floor};
 }
 
 AppContext contextFor(TestSession& session)

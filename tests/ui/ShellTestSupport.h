@@ -9,7 +9,8 @@ class QWidget;
 
 namespace confer {
 class MainWindow;
-}
+class PanelKindRegistry;
+} // namespace confer
 
 namespace confer::test {
 
@@ -18,6 +19,9 @@ inline QString memberPassphrase()
 {
     return QStringLiteral("lantern orchard velvet compass");
 }
+
+// The four shipped panel kinds, loaded once for the whole test run.
+const PanelKindRegistry& shippedPanelKinds();
 
 // The shell's context over a test store: its in-memory device secret, its hand-moved clock, and the
 // cheap KDF cost pinned so setup does not tune against a clock that never moves.

@@ -3,10 +3,12 @@
 #include "ShellTestSupport.h"
 #include "accounts/PassphraseEntry.h"
 #include "session/Session.h"
+#include "session/StorePaths.h"
 #include "shell/MainWindow.h"
 #include "unlock/RecoveryDialog.h"
 
 #include <QComboBox>
+#include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTest>
@@ -55,6 +57,22 @@ TEST_F(UnlockScreenTest, WrongPassphrase_ShowsTheGenericSentenceAndStaysLocked)
     EXPECT_EQ(window->session(), nullptr);
     EXPECT_EQ(screen->errorText(), GenericError);
     EXPECT_TRUE(screen->waitText().isEmpty()) << "the first failure must not make anyone wait";
+}
+
+TEST_F(UnlockScreenTest, FailureThatIsNotAGuess_ShowsItsOwnSentenceAndNeverMakesAnyoneWait)
+{
+    // The store's files go away after the screen listed its logins: core says so (NotFound), and
+    // however often that is tried, it is not a guess at a passphrase.
+    ASSERT_TRUE(QFile::remove(StorePaths(store.dir.path()).keySlotFile()));
+    for (int i = 0; i < 4; ++i)
+        unlockThroughScreen(*window, QString::fromLatin1(TestSession::AdminLogin),
+                            TestSession::adminPassphrase());
+
+    EXPECT_EQ(window->session(), nullptr);
+    EXPECT_EQ(screen->errorText(), QStringLiteral("There is no Confer store in this folder."));
+    EXPECT_TRUE(screen->waitText().isEmpty()) << "a failure that is not a guess was throttled";
+    EXPECT_EQ(screen->throttle().consecutiveFailures(), 0);
+    EXPECT_TRUE(screen->unlockButton()->isEnabled());
 }
 
 TEST_F(UnlockScreenTest, ThirdAndLaterFailures_LockTheFormForGrowingTimes)

@@ -91,8 +91,10 @@ TEST_F(WorkspaceTest, Administrator_SeesOverviewAccountsAndAuditTrail)
 {
     Workspace* workspace = signInAsAdmin();
     ASSERT_NE(workspace, nullptr);
-    EXPECT_EQ(sectionNames(workspace), (QStringList{QStringLiteral("Overview"), QStringLiteral("Accounts"),
-                                                    QStringLiteral("Audit trail")}));
+    EXPECT_EQ(sectionNames(workspace),
+              (QStringList{QStringLiteral("Dashboard"), QStringLiteral("Caseload"),
+                           QStringLiteral("Overview"), QStringLiteral("Panels"), QStringLiteral("Agencies"),
+                           QStringLiteral("Accounts"), QStringLiteral("Audit trail")}));
     EXPECT_TRUE(menuTexts(workspace).contains(QStringLiteral("&Settings\u2026")));
 }
 
@@ -101,7 +103,8 @@ TEST_F(WorkspaceTest, Member_DoesNotSeeAccountsOrAuditTrail)
     unlockThroughScreen(*window, QStringLiteral("member1"), memberPassphrase());
     ASSERT_EQ(window->currentPage(), MainWindow::Page::Workspace);
     Workspace* workspace = window->workspace();
-    EXPECT_EQ(sectionNames(workspace), QStringList{QStringLiteral("Overview")});
+    EXPECT_EQ(sectionNames(workspace), (QStringList{QStringLiteral("Dashboard"), QStringLiteral("Caseload"),
+                                                    QStringLiteral("Overview"), QStringLiteral("Agencies")}));
     EXPECT_EQ(workspace->accountsPage(), nullptr);
     EXPECT_EQ(workspace->auditTrailPage(), nullptr);
     EXPECT_TRUE(window->findChildren<AccountsPage*>().isEmpty());

@@ -82,7 +82,8 @@ QVariant AuditTrailModel::data(const QModelIndex& index, int role) const
     case TimeColumn:
         return QLocale().toString(event->atUtc.toLocalTime(), QStringLiteral("d MMM yyyy  HH:mm:ss"));
     case UserColumn:
-        // Events before anyone signed in (a failed attempt) have no actor.
+        // A failed sign-in carries the login as it was typed, which may name no account; the
+        // placeholder is only for an event recorded with no login at all.
         return event->actor.isEmpty() ? tr("(not signed in)") : event->actor;
     case ActionColumn:
         // The code stays in the tooltip, for whoever reads the trail next to `confer verify` output.

@@ -102,6 +102,9 @@ bool ConfirmRecoveryKeyPage::matches(int index) const
 
 bool ConfirmRecoveryKeyPage::isComplete() const
 {
+    // A locked wizard has no session to hand over.
+    if (m_wizard->isLocked())
+        return false;
     for (int i = 0; i < m_edits.size(); ++i) {
         if (!matches(i))
             return false;

@@ -1,15 +1,17 @@
 #include "setup/RecoveryKeyPage.h"
 
 #include "crypto/RecoveryKey.h"
-#include "platform/ClipboardGuard.h"
 #include "setup/SetupWizard.h"
+#include "shell/AppContext.h"
 #include "shell/Tone.h"
 
 #include <QFontDatabase>
 #include <QFrame>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -22,17 +24,20 @@ constexpr int GroupsPerRow = 7;
 RecoveryKeyPage::RecoveryKeyPage(SetupWizard* wizard)
     : QWizardPage(wizard)
     , m_wizard(wizard)
-    , m_copy(new QPushButton(tr("&Copy"), this))
-    , m_copyStatus(new QLabel(this))
+    , m_throttle(wizard->context().clock)
+    , m_keyFrame(new QFrame(this))
+    , m_hiddenPanel(new QWidget(this))
+    , m_passphrase(new QLineEdit(m_hiddenPanel))
+    , m_showAgain(new QPushButton(tr("&Show the key again"), m_hiddenPanel))
+    , m_hiddenError(new QLabel(m_hiddenPanel))
 {
     setTitle(tr("Your recovery key"));
-    setSubTitle(tr("This is the only time Confer shows it. Write it down now."));
+    setSubTitle(tr("This is the only time Confer shows it. Write it down now, by hand."));
 
-    auto* frame = new QFrame(this);
-    frame->setObjectName(QStringLiteral("recoveryKeyFrame"));
-    frame->setFrameShape(QFrame::StyledPanel);
-    frame->setAccessibleName(tr("Recovery key"));
-    auto* grid = new QGridLayout(frame);
+    m_keyFrame->setObjectName(QStringLiteral("recoveryKeyFrame"));
+    m_keyFrame->setFrameShape(QFrame::StyledPanel);
+    m_keyFrame->setAccessibleName(tr("Recovery key"));
+    auto* grid = new QGridLayout(m_keyFrame);
     grid->setContentsMargins(20, 14, 20, 14);
     grid->setHorizontalSpacing(18);
     grid->setVerticalSpacing(2);
@@ -45,15 +50,17 @@ RecoveryKeyPage::RecoveryKeyPage(SetupWizard* wizard)
     for (int i = 0; i < RecoveryKey::GroupCount; ++i) {
         const int row = (i / GroupsPerRow) * 2;
         const int column = i % GroupsPerRow;
-        auto* number = new QLabel(QString::number(i + 1), frame);
+        auto* number = new QLabel(QString::number(i + 1), m_keyFrame);
         number->setFont(numberFont);
         number->setAlignment(Qt::AlignCenter);
         applyTone(number, Tone::Muted);
-        auto* group = new QLabel(frame);
+        auto* group = new QLabel(m_keyFrame);
         group->setObjectName(QStringLiteral("recoveryGroup%1").arg(i + 1));
         group->setFont(keyFont);
         group->setAlignment(Qt::AlignCenter);
         group->setAccessibleName(tr("Group %1").arg(i + 1));
+        // Not selectable: a selection could be copied, and the clipboard is where the key must not go.
+        group->setTextInteractionFlags(Qt::NoTextInteraction);
         grid->addWidget(number, row, column);
         grid->addWidget(group, row + 1, column);
         m_groups << group;
@@ -65,39 +72,62 @@ RecoveryKeyPage::RecoveryKeyPage(SetupWizard* wizard)
            "keychain is lost or every administrator's passphrase is forgotten. Without it, the data "
            "cannot be recovered.</p>"
            "<p><b>Keep it offline:</b> write it on paper, seal it in an envelope and keep it in a locked "
-           "safe. Do not email it, photograph it or save it in a file. Anyone who has it and a copy of "
-           "the store can read everything in it.</p>"),
+           "safe. Do not copy it, email it, photograph it or save it in a file. Anyone who has it and a "
+           "copy of the store can read everything in it.</p>"),
         this);
     keep->setWordWrap(true);
     keep->setTextFormat(Qt::RichText);
 
-    m_copy->setObjectName(QStringLiteral("copyRecoveryKey"));
-    m_copy->setAccessibleName(tr("Copy the recovery key"));
-    m_copy->setToolTip(tr("Copies the key for 30 seconds, for pasting into a printed form; the clipboard "
-                          "is then cleared."));
-    m_copyStatus->setObjectName(QStringLiteral("copyStatus"));
-    applyTone(m_copyStatus, Tone::Muted);
-
-    auto* copyRow = new QHBoxLayout;
-    copyRow->addWidget(m_copy);
-    copyRow->addWidget(m_copyStatus, 1);
+    // Shown instead of the key after a lock.
+    m_hiddenPanel->setObjectName(QStringLiteral("recoveryKeyHidden"));
+    auto* hiddenText = new QLabel(tr("The key is hidden because Confer was locked. Type the administrator's "
+                                     "passphrase to show it again."),
+                                  m_hiddenPanel);
+    hiddenText->setWordWrap(true);
+    m_passphrase->setObjectName(QStringLiteral("recoveryKeyPassphrase"));
+    m_passphrase->setAccessibleName(tr("Administrator's passphrase"));
+    m_passphrase->setEchoMode(QLineEdit::Password);
+    m_showAgain->setObjectName(QStringLiteral("showRecoveryKeyAgain"));
+    m_showAgain->setAccessibleName(tr("Show the key again"));
+    m_hiddenError->setObjectName(QStringLiteral("recoveryKeyHiddenError"));
+    m_hiddenError->setWordWrap(true);
+    m_hiddenError->setVisible(false);
+    applyTone(m_hiddenError, Tone::Bad);
+    auto* passphraseLabel = new QLabel(tr("&Passphrase:"), m_hiddenPanel);
+    passphraseLabel->setBuddy(m_passphrase);
+    auto* passphraseRow = new QHBoxLayout;
+    passphraseRow->addWidget(passphraseLabel);
+    passphraseRow->addWidget(m_passphrase, 1);
+    passphraseRow->addWidget(m_showAgain);
+    auto* hiddenLayout = new QVBoxLayout(m_hiddenPanel);
+    hiddenLayout->setContentsMargins(0, 0, 0, 0);
+    hiddenLayout->addWidget(hiddenText);
+    hiddenLayout->addLayout(passphraseRow);
+    hiddenLayout->addWidget(m_hiddenError);
+    m_hiddenPanel->setVisible(false);
 
     auto* layout = new QVBoxLayout(this);
     layout->setSpacing(12);
-    layout->addWidget(frame, 0, Qt::AlignHCenter);
-    layout->addLayout(copyRow);
+    layout->addWidget(m_keyFrame, 0, Qt::AlignHCenter);
+    layout->addWidget(m_hiddenPanel);
     layout->addWidget(keep);
     layout->addStretch(1);
 
-    connect(m_copy, &QPushButton::clicked, this, &RecoveryKeyPage::copyKey);
+    connect(m_showAgain, &QPushButton::clicked, this, &RecoveryKeyPage::showKeyAgain);
+    m_passphrase->installEventFilter(this);
 }
 
 void RecoveryKeyPage::initializePage()
 {
-    const RecoveryKey* key = m_wizard->recoveryKey();
-    for (int i = 0; i < m_groups.size(); ++i)
-        m_groups[i]->setText(key ? key->group(i + 1) : QString());
-    m_copyStatus->clear();
+    if (m_wizard->isLocked())
+        hideKey();
+    else
+        showKey();
+}
+
+bool RecoveryKeyPage::isComplete() const
+{
+    return !isKeyHidden();
 }
 
 QString RecoveryKeyPage::displayedKey() const
@@ -119,15 +149,78 @@ void RecoveryKeyPage::forget()
 {
     for (QLabel* group : m_groups)
         group->clear();
+    m_passphrase->clear();
 }
 
-void RecoveryKeyPage::copyKey()
+bool RecoveryKeyPage::isKeyHidden() const
+{
+    return m_keyFrame->isHidden();
+}
+
+QString RecoveryKeyPage::hiddenErrorText() const
+{
+    return m_hiddenError->isHidden() ? QString() : m_hiddenError->text();
+}
+
+void RecoveryKeyPage::hideKey()
+{
+    forget();
+    m_keyFrame->setVisible(false);
+    m_hiddenError->setVisible(false);
+    m_hiddenPanel->setVisible(true);
+    m_passphrase->setFocus();
+    emit completeChanged();
+}
+
+void RecoveryKeyPage::showKey()
 {
     const RecoveryKey* key = m_wizard->recoveryKey();
-    if (!key)
+    for (int i = 0; i < m_groups.size(); ++i)
+        m_groups[i]->setText(key ? key->group(i + 1) : QString());
+    m_passphrase->clear();
+    m_hiddenPanel->setVisible(false);
+    m_keyFrame->setVisible(true);
+    emit completeChanged();
+}
+
+bool RecoveryKeyPage::eventFilter(QObject* watched, QEvent* event)
+{
+    // Return in the passphrase shows the key. It must stop there: passed on, the wizard would take it
+    // for Next and leave the page the moment the key is back.
+    if (watched == m_passphrase && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            showKeyAgain();
+            return true;
+        }
+    }
+    return QWizardPage::eventFilter(watched, event);
+}
+
+void RecoveryKeyPage::showKeyAgain()
+{
+    if (!isKeyHidden())
         return;
-    m_wizard->clipboard().copy(key->displayText());
-    m_copyStatus->setText(tr("Copied. Confer clears the clipboard in 30 seconds."));
+    const QString passphrase = m_passphrase->text();
+    m_passphrase->clear();
+    // The same brake as the unlock screen: this field is a way into the store too.
+    if (const qint64 remainingMs = m_throttle.remainingMs(); remainingMs > 0) {
+        m_hiddenError->setText(
+            tr("Too many attempts. Try again in %n s.", nullptr, int((remainingMs + 999) / 1000)));
+        m_hiddenError->setVisible(true);
+        return;
+    }
+    const Status signedIn = m_wizard->unlockAgain(passphrase);
+    if (!signedIn.ok()) {
+        if (signedIn.error().code == ErrorCode::WrongCredentials)
+            m_throttle.recordFailure();
+        m_hiddenError->setText(signedIn.error().message);
+        m_hiddenError->setVisible(true);
+        m_passphrase->setFocus();
+        return;
+    }
+    m_throttle.recordSuccess();
+    showKey();
 }
 
 } // namespace confer

@@ -1,21 +1,25 @@
 #include "setup/SetupWizard.h"
 
+#include "session/Session.h"
 #include "setup/AdministratorPage.h"
 #include "setup/ConfirmRecoveryKeyPage.h"
 #include "setup/CreatingStorePage.h"
 #include "setup/RecoveryKeyPage.h"
 #include "setup/WelcomePage.h"
 #include "shell/AppContext.h"
+#include "shell/CoreCall.h"
 
 #include <QAbstractButton>
 #include <QThread>
 
+#include <utility>
+
 namespace confer {
 
-SetupWizard::SetupWizard(const AppContext& context, ClipboardGuard& clipboard, QWidget* parent)
+SetupWizard::SetupWizard(const AppContext& context, QWidget* parent)
     : QWizard(parent)
     , m_context(context)
-    , m_clipboard(clipboard)
+    , m_opener(context.makeOpener())
     , m_welcomePage(new WelcomePage(context.paths.directory(), this))
     , m_administratorPage(new AdministratorPage(this))
     , m_creatingPage(new CreatingStorePage(this))
@@ -103,6 +107,7 @@ void SetupWizard::onWorkerFinished()
 
     Result<StoreOpener::SetupOutcome> result = std::move(*m_result);
     m_result.reset();
+    const std::optional<QString> lockReason = std::exchange(m_pendingLockReason, std::nullopt);
     if (!result.ok()) {
         m_administratorPage->showCreationError(result.error().message);
         emit creationFinished(false);
@@ -112,6 +117,41 @@ void SetupWizard::onWorkerFinished()
     m_recoveryKey.emplace(std::move(result->recoveryKey));
     m_administratorPage->forgetPassphrase();
     emit creationFinished(true);
+    emit sessionStarted();
+    if (lockReason)
+        lock(*lockReason);
+}
+
+void SetupWizard::lock(const QString& reason)
+{
+    if (isCreating()) {
+        m_pendingLockReason = reason;
+        return;
+    }
+    if (!m_session)
+        return;
+    m_session->lock(reason);
+    m_session.reset();
+    // The typed-back groups are part of the key too; the page that can show it again is the key page.
+    m_confirmPage->forget();
+    if (currentId() == ConfirmId)
+        back();
+    m_recoveryKeyPage->hideKey();
+}
+
+Status SetupWizard::unlockAgain(const QString& passphrase)
+{
+    if (!isLocked())
+        return {};
+    auto opened = [&] {
+        CoreCall call;
+        return m_opener.unlock(m_administratorPage->login(), passphrase);
+    }();
+    if (!opened.ok())
+        return opened.error();
+    m_session = std::move(opened.value());
+    emit sessionStarted();
+    return {};
 }
 
 std::unique_ptr<Session> SetupWizard::takeSession()

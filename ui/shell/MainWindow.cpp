@@ -86,11 +86,18 @@ QWidget* MainWindow::makeSetupHost()
     title->setFont(titleFont);
     auto* subtitle = new QLabel(tr("First-time setup"), host);
 
-    m_wizard = new SetupWizard(m_context, *m_clipboard, host);
+    m_wizard = new SetupWizard(m_context, host);
     m_wizard->setWindowFlags(Qt::Widget);
     m_wizard->setMinimumSize(760, 560);
     m_wizard->setMaximumSize(900, 640);
     connect(m_wizard, &QDialog::accepted, this, &MainWindow::finishSetup);
+    // From the moment the store exists the wizard shows its recovery key: an idle wizard locks too.
+    connect(m_wizard, &SetupWizard::sessionStarted, this, [this] {
+        if (Session* session = m_wizard->session()) {
+            m_inactivity->setTimeoutMs(qint64(session->autoLockMinutes()) * 60 * 1000);
+            m_inactivity->start();
+        }
+    });
 
     auto* heading = new QHBoxLayout;
     heading->setSpacing(12);
@@ -156,7 +163,7 @@ void MainWindow::enterWorkspace(std::unique_ptr<Session> session)
     if (!session)
         return;
     m_session = std::move(session);
-    m_workspace = new Workspace(*m_session, m_lockAction, m_stack);
+    m_workspace = new Workspace(*m_session, m_context.panelKinds, m_lockAction, m_stack);
     connect(m_workspace, &Workspace::autoLockChanged, this, &MainWindow::applyAutoLock);
     m_stack->addWidget(m_workspace);
     m_stack->setCurrentWidget(m_workspace);
@@ -205,6 +212,10 @@ void MainWindow::lockFor(const QString& reason)
         m_session->lock(reason);
         m_session.reset();
     }
+    // During setup the wizard owns the session: it closes it and hides the recovery key, which comes
+    // back only with the administrator's passphrase (SetupWizard::lock).
+    if (m_wizard)
+        m_wizard->lock(reason);
     if (currentPage() != Page::Setup)
         showUnlock();
 }

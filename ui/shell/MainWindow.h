@@ -22,7 +22,8 @@ class Workspace;
 
 // Confer's one window. Shows setup (no store yet), the unlock screen, or the workspace of the one
 // unlocked session it owns. Locking destroys the session and the workspace, so no key and no model
-// data outlive it: on idle (InactivityTimer), when the desktop locks, and on Ctrl+L.
+// data outlive it: on idle (InactivityTimer), when the desktop locks, and on Ctrl+L. During setup
+// the same triggers lock the wizard's session and hide the recovery key (SetupWizard::lock).
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:

@@ -3,6 +3,13 @@
 #include "accounts/AccountsPage.h"
 #include "accounts/ChangePassphraseDialog.h"
 #include "audit/AuditTrailPage.h"
+#include "casefile/CaseView.h"
+#include "caseload/Caseload.h"
+#include "caseload/CaseloadPage.h"
+#include "caseload/DashboardPage.h"
+#include "caseload/MyActionsPage.h"
+#include "partnership/AgenciesPage.h"
+#include "partnership/PanelsPage.h"
 #include "session/Session.h"
 #include "shell/DialogPresenter.h"
 #include "shell/MarkingLabel.h"
@@ -15,6 +22,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QStackedWidget>
+#include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -25,9 +33,11 @@ constexpr int SectionRole = Qt::UserRole + 1;
 constexpr int NavigationWidth = 210;
 } // namespace
 
-Workspace::Workspace(Session& session, QAction* lockAction, QWidget* parent)
+Workspace::Workspace(Session& session, const PanelKindRegistry& panelKinds, QAction* lockAction,
+                     QWidget* parent)
     : QWidget(parent)
     , m_session(session)
+    , m_caseload(std::make_unique<Caseload>(session, panelKinds))
     , m_lockAction(lockAction)
     , m_navigation(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
@@ -42,9 +52,28 @@ Workspace::Workspace(Session& session, QAction* lockAction, QWidget* parent)
     m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_pages->setObjectName(QStringLiteral("sectionStack"));
 
+    // Pages read the store when they are shown, not here: unlocking stays quick at any caseload size.
+    m_dashboard = new DashboardPage(*m_caseload, m_pages);
+    addSection(Section::Dashboard, tr("Dashboard"), m_dashboard);
+    connect(m_dashboard, &DashboardPage::caseloadRequested, this, &Workspace::showCaseload);
+    m_caseloadPage = new CaseloadPage(*m_caseload, lockAction, m_pages);
+    addSection(Section::Caseload, tr("Caseload"), m_caseloadPage);
+    connect(m_caseloadPage, &CaseloadPage::caseRequested, this, &Workspace::openCase);
+    if (auto agency = m_caseload->agencies.agencyOfUser(session.currentUser().id); agency.ok() && *agency) {
+        m_myActions = new MyActionsPage(*m_caseload, **agency, m_pages);
+        addSection(Section::MyActions, tr("My agency's actions"), m_myActions);
+        connect(m_myActions, &MyActionsPage::caseRequested, this, &Workspace::openCase);
+    }
     m_overview = new OverviewPage(session, m_pages);
     addSection(Section::Overview, tr("Overview"), m_overview);
     connect(m_overview, &OverviewPage::settingsRequested, this, &Workspace::openSettings);
+    if (session.isAdministrator()) {
+        m_panels = new PanelsPage(*m_caseload, lockAction, m_pages);
+        addSection(Section::Panels, tr("Panels"), m_panels);
+    }
+    // Everyone may read the directory (to find an agency's contact); who may edit it is the page's.
+    m_agencies = new AgenciesPage(*m_caseload, lockAction, m_pages);
+    addSection(Section::Agencies, tr("Agencies"), m_agencies);
     if (session.isAdministrator()) {
         m_accounts = new AccountsPage(session, lockAction, m_pages);
         addSection(Section::Accounts, tr("Accounts"), m_accounts);
@@ -65,7 +94,23 @@ Workspace::Workspace(Session& session, QAction* lockAction, QWidget* parent)
     layout->addLayout(body, 1);
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, &Workspace::onSectionChosen);
-    m_navigation->setCurrentRow(0);
+    // Choosing the section already highlighted still matters while a case is shown over it.
+    connect(m_navigation, &QListWidget::itemClicked, this, &Workspace::onSectionClicked);
+    connect(m_navigation, &QListWidget::itemActivated, this, &Workspace::onSectionClicked);
+    m_navigation->setCurrentRow(int(m_sections.indexOf(landingSection())));
+}
+
+Workspace::~Workspace()
+{
+    // The pages, their dialogs and any open case refer to the caseload services: they go first.
+    delete m_pages;
+    m_pages = nullptr;
+}
+
+Workspace::Section Workspace::landingSection() const
+{
+    // A chair or coordinator opens Confer to work on cases; an administrator to run the store.
+    return m_session.isAdministrator() ? Section::Overview : Section::Caseload;
 }
 
 QWidget* Workspace::makeTopBar()
@@ -137,17 +182,39 @@ void Workspace::showSection(Section section)
 
 Workspace::Section Workspace::currentSection() const
 {
-    return m_sections.value(m_navigation->currentRow(), Section::Overview);
+    return m_sections.value(m_navigation->currentRow(), landingSection());
+}
+
+QWidget* Workspace::pageOf(Section section) const
+{
+    // Section pages were added first, in navigation order; a case view comes after them.
+    return m_pages->widget(int(m_sections.indexOf(section)));
 }
 
 void Workspace::onSectionChosen(int row)
 {
     if (row < 0 || row >= m_sections.size())
         return;
+    closeCase();
     // Each visit shows the store as it is now.
     switch (m_sections[row]) {
+    case Section::Dashboard:
+        m_dashboard->refresh();
+        break;
+    case Section::Caseload:
+        m_caseloadPage->refresh();
+        break;
+    case Section::MyActions:
+        m_myActions->refresh();
+        break;
     case Section::Overview:
         m_overview->refresh();
+        break;
+    case Section::Panels:
+        m_panels->refresh();
+        break;
+    case Section::Agencies:
+        m_agencies->refresh();
         break;
     case Section::Accounts:
         m_accounts->refresh();
@@ -157,6 +224,52 @@ void Workspace::onSectionChosen(int row)
         break;
     }
     m_pages->setCurrentIndex(row);
+}
+
+void Workspace::onSectionClicked(QListWidgetItem* item)
+{
+    const int row = m_navigation->row(item);
+    if (m_caseView && row == m_navigation->currentRow())
+        onSectionChosen(row);
+}
+
+void Workspace::showCaseload(const CaseloadQuery::Filter& filter)
+{
+    if (!hasSection(Section::Caseload))
+        return;
+    showSection(Section::Caseload);
+    m_caseloadPage->showFiltered(filter);
+}
+
+void Workspace::openCase(qint64 caseId)
+{
+    // One case at a time, shown where the section was; closing it returns there.
+    closeCase();
+    auto* view = new CaseView(*m_caseload, caseId, m_pages);
+    connect(view, &CaseView::closed, this, &Workspace::closeCase);
+    m_caseView = view;
+    m_pages->addWidget(view);
+    m_pages->setCurrentWidget(view);
+    view->setFocus(Qt::OtherFocusReason);
+}
+
+void Workspace::closeCase()
+{
+    if (!m_caseView)
+        return;
+    QWidget* view = m_caseView;
+    m_caseView = nullptr;
+    // Possibly called from the view's own Close button: delete it once that handler has returned.
+    m_pages->removeWidget(view);
+    view->hide();
+    view->deleteLater();
+    const int row = m_navigation->currentRow();
+    if (row >= 0 && row < m_sections.size()) {
+        onSectionChosen(row);
+        pageOf(m_sections[row])->setFocus(Qt::OtherFocusReason);
+        if (m_sections[row] == Section::Caseload)
+            m_caseloadPage->table()->setFocus(Qt::OtherFocusReason);
+    }
 }
 
 void Workspace::openSettings()
@@ -183,6 +296,16 @@ void Workspace::shutDown()
         if (child->isWindow())
             child->hide();
     }
+    // Case data leaves the screen and the models now; the widgets go with the workspace.
+    if (m_caseView)
+        m_caseView->hide();
+    m_dashboard->clear();
+    m_caseloadPage->clear();
+    if (m_myActions)
+        m_myActions->clear();
+    if (m_panels)
+        m_panels->clear();
+    m_agencies->clear();
     if (m_accounts)
         m_accounts->clear();
     if (m_auditTrail)

@@ -1,43 +1,75 @@
 #pragma once
 
+#include "caseload/CaseloadQuery.h"
+
 #include <QList>
+#include <QPointer>
 #include <QWidget>
+
+#include <memory>
 
 class QAction;
 class QListWidget;
+class QListWidgetItem;
 class QStackedWidget;
 class QToolButton;
 
 namespace confer {
 
 class AccountsPage;
+class AgenciesPage;
 class AuditTrailPage;
+class CaseloadPage;
+class DashboardPage;
+class MyActionsPage;
 class OverviewPage;
+class PanelKindRegistry;
+class PanelsPage;
 class Session;
+struct Caseload;
 
 // The unlocked window: a top bar (name, marking, account menu), the section list on the left and
 // the current section on the right. Only sections that exist and that the user may see are listed.
-// It lives exactly as long as one unlocked session: MainWindow destroys it on lock.
+// It lives exactly as long as one unlocked session: MainWindow destroys it on lock, and with it the
+// session's caseload services and every page that showed case data.
 class Workspace final : public QWidget {
     Q_OBJECT
 public:
-    enum class Section { Overview, Accounts, AuditTrail };
+    // In the order the navigation lists them.
+    enum class Section { Dashboard, Caseload, MyActions, Overview, Panels, Agencies, Accounts, AuditTrail };
 
-    Workspace(Session& session, QAction* lockAction, QWidget* parent = nullptr);
+    Workspace(Session& session, const PanelKindRegistry& panelKinds, QAction* lockAction,
+              QWidget* parent = nullptr);
+    ~Workspace() override;
 
     QList<Section> sections() const { return m_sections; }
     bool hasSection(Section section) const { return m_sections.contains(section); }
     void showSection(Section section);
     Section currentSection() const;
+    // Where a person lands on unlock: their caseload, or the overview for an administrator.
+    Section landingSection() const;
+
+    // Shows one case in place of the section (CaseView, from ui/casefile) until it is closed.
+    void openCase(qint64 caseId);
+    void closeCase();
+    QWidget* caseView() const { return m_caseView.data(); }
+    // The caseload filtered as a dashboard figure asks.
+    void showCaseload(const CaseloadQuery::Filter& filter);
 
     void openSettings();
     void openChangePassphrase();
     // Hides every dialog and empties every model: the session is about to be destroyed.
     void shutDown();
 
+    Caseload& caseload() const { return *m_caseload; }
     QListWidget* navigation() const { return m_navigation; }
     QToolButton* accountButton() const { return m_accountButton; }
+    DashboardPage* dashboardPage() const { return m_dashboard; }
+    CaseloadPage* caseloadPage() const { return m_caseloadPage; }
+    MyActionsPage* myActionsPage() const { return m_myActions; }
     OverviewPage* overviewPage() const { return m_overview; }
+    PanelsPage* panelsPage() const { return m_panels; }
+    AgenciesPage* agenciesPage() const { return m_agencies; }
     AccountsPage* accountsPage() const { return m_accounts; }
     AuditTrailPage* auditTrailPage() const { return m_auditTrail; }
 
@@ -48,16 +80,26 @@ private:
     QWidget* makeTopBar();
     void addSection(Section section, const QString& name, QWidget* page);
     void onSectionChosen(int row);
+    void onSectionClicked(QListWidgetItem* item);
+    QWidget* pageOf(Section section) const;
 
     Session& m_session;
+    // Created on unlock with the workspace, destroyed with it on lock: no service outlives the session.
+    std::unique_ptr<Caseload> m_caseload;
     QAction* m_lockAction;
     QList<Section> m_sections;
     QListWidget* m_navigation;
     QStackedWidget* m_pages;
     QToolButton* m_accountButton = nullptr;
+    DashboardPage* m_dashboard = nullptr;
+    CaseloadPage* m_caseloadPage = nullptr;
+    MyActionsPage* m_myActions = nullptr;
     OverviewPage* m_overview = nullptr;
+    PanelsPage* m_panels = nullptr;
+    AgenciesPage* m_agencies = nullptr;
     AccountsPage* m_accounts = nullptr;
     AuditTrailPage* m_auditTrail = nullptr;
+    QPointer<QWidget> m_caseView;
 };
 
 } // namespace confer

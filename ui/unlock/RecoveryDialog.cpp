@@ -1,6 +1,7 @@
 #include "unlock/RecoveryDialog.h"
 
 #include "accounts/PassphraseEntry.h"
+#include "crypto/RecoveryKey.h"
 #include "session/Session.h"
 #include "session/StoreOpener.h"
 #include "shell/CoreCall.h"
@@ -37,7 +38,8 @@ RecoveryDialog::RecoveryDialog(StoreOpener& opener, QWidget* parent)
 
     m_key->setObjectName(QStringLiteral("recoveryKey"));
     m_key->setAccessibleName(tr("Recovery key"));
-    m_key->setPlaceholderText(tr("XXXX-XXXX-XXXX-\u2026 (13 groups)"));
+    // The count comes from RecoveryKey, so the hint cannot drift from the key's real length.
+    m_key->setPlaceholderText(tr("XXXX-XXXX-XXXX-\u2026 (%1 groups)").arg(RecoveryKey::GroupCount));
     m_key->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_key->setEchoMode(QLineEdit::PasswordEchoOnEdit);
     m_login->setObjectName(QStringLiteral("recoveryLogin"));

@@ -205,19 +205,26 @@ void UnlockScreen::acceptSession(std::unique_ptr<Session> session)
 
 void UnlockScreen::showFailure(const Error& error)
 {
+    // Core's message is shown as it comes: it already gives a wrong passphrase, an unknown login and a
+    // file that is not a store one identical sentence, so the screen never tells a guesser which it was.
+    m_error->setText(error.message);
     switch (error.code) {
+    case ErrorCode::WrongCredentials:
+        // Only a guess at the passphrase costs time.
+        m_throttle.recordFailure();
+        m_passphrase->setFocus();
+        break;
     case ErrorCode::DeviceSecretMissing:
     case ErrorCode::KeychainUnavailable:
-        // Not a guess at the passphrase, so no penalty; the way out is the recovery key.
+        // Not a guess, so no penalty; the way out is the recovery key.
         m_error->setText(tr("%1 If this computer's keychain was reset, or the store was moved here, "
                             "use the recovery key.")
                              .arg(error.message));
         m_recovery->setFocus();
         break;
     default:
-        // One sentence whatever failed, so the screen never tells a guesser which part was wrong.
-        m_throttle.recordFailure();
-        m_error->setText(tr("The user name or passphrase is not correct."));
+        // A damaged store, a broken audit trail, another Confer window, an account that needs an
+        // administrator: not a guess either, and retrying faster would not help, so no penalty.
         m_passphrase->setFocus();
         break;
     }

@@ -20,8 +20,9 @@ struct AppContext;
 struct Error;
 
 // The locked state: a centred card with the user list, the passphrase and Unlock. Failures show
-// one generic sentence (the keychain's own problems excepted, which point to the recovery key),
-// and after the third failure in a row the form waits longer each time (UnlockThrottle).
+// core's sentence (the keychain's own problems also point to the recovery key); after the third
+// wrong passphrase in a row the form waits longer each time (UnlockThrottle). Other failures are
+// not guesses and cost no wait.
 class UnlockScreen final : public QWidget {
     Q_OBJECT
 public:

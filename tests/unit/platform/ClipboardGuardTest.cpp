@@ -4,6 +4,7 @@
 
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QMimeData>
 
 #include <gtest/gtest.h>
 
@@ -28,6 +29,16 @@ TEST_F(ClipboardGuardTest, ClipboardGuard_CopyPutsTextOnTheClipboard)
     m_guard.copy(QStringLiteral("CASE-2026-0042"));
     EXPECT_EQ(clipboardText(), QStringLiteral("CASE-2026-0042"));
     EXPECT_TRUE(m_guard.isHolding());
+}
+
+TEST_F(ClipboardGuardTest, ClipboardGuard_MarksTheCopyAsSecretForClipboardManagers)
+{
+    m_guard.copy(QStringLiteral("CASE-2026-0042"));
+    const QMimeData* data = QGuiApplication::clipboard()->mimeData();
+    ASSERT_NE(data, nullptr);
+    EXPECT_EQ(data->text(), QStringLiteral("CASE-2026-0042"));
+    EXPECT_TRUE(data->hasFormat(QStringLiteral("x-kde-passwordManagerHint")));
+    EXPECT_EQ(data->data(QStringLiteral("x-kde-passwordManagerHint")), QByteArrayLiteral("secret"));
 }
 
 TEST_F(ClipboardGuardTest, ClipboardGuard_ClearsAfterThirtySeconds)

@@ -1,0 +1,685 @@
+// The case file driven the way a coordinator drives it: real clicks and key presses on the new case
+// dialog, the stage buttons, the consent, note and action dialogs, checked through the services and
+// the chronology. And need-to-know: someone not on the panel sees the refusal and no case data.
+#include "casefile/CaseView.h"
+
+#include "ShellTestSupport.h"
+#include "accounts/AccountService.h"
+#include "casefile/ActionDialog.h"
+#include "casefile/ActionsTab.h"
+#include "casefile/CaseBadge.h"
+#include "casefile/CaseDetailsTab.h"
+#include "casefile/CaseHeader.h"
+#include "casefile/CaseStageTab.h"
+#include "casefile/ChronologyTab.h"
+#include "casefile/ConsentDialog.h"
+#include "casefile/ConsentTab.h"
+#include "casefile/CorrectNoteDialog.h"
+#include "casefile/KindFieldForm.h"
+#include "casefile/NewCaseDialog.h"
+#include "casefile/NoteCard.h"
+#include "casefile/NoteDialog.h"
+#include "casefile/NoteHistoryDialog.h"
+#include "casefile/NotesTab.h"
+#include "casefile/OptionalDateEdit.h"
+#include "casefile/StageMoveDialog.h"
+#include "casefile/SubjectForm.h"
+#include "casefile/UpdateActionDialog.h"
+#include "caseload/Caseload.h"
+#include "panels/PanelKind.h"
+#include "session/Session.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+namespace confer::test {
+namespace {
+
+const QString CoordinatorLogin = QStringLiteral("casey");
+const QString OutsiderLogin = QStringLiteral("olly");
+const QString UserPassphrase = QStringLiteral("kettle harbour lamplight");
+
+// Chooses an item of a combo box with the arrow keys, as someone tabbing through a form does.
+void chooseWithKeys(QComboBox* box, const QString& text)
+{
+    ASSERT_NE(box, nullptr);
+    const int index = box->findText(text);
+    ASSERT_GE(index, 0) << "not offered: " << text.toStdString();
+    box->setFocus();
+    for (int presses = 0; box->currentIndex() != index && presses < 100; ++presses)
+        QTest::keyClick(box, box->currentIndex() < index ? Qt::Key_Down : Qt::Key_Up);
+    ASSERT_EQ(box->currentIndex(), index);
+}
+
+void replaceText(QPlainTextEdit* edit, const QString& text)
+{
+    edit->setFocus();
+    QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QTest::keyClicks(edit, text);
+}
+
+void settle()
+{
+    processDeferredDeletes();
+    QCoreApplication::processEvents();
+}
+
+template <typename Dialog>
+Dialog* openDialog(QWidget* root)
+{
+    settle();
+    for (Dialog* dialog : root->findChildren<Dialog*>()) {
+        if (dialog->isVisible())
+            return dialog;
+    }
+    return nullptr;
+}
+
+bool isControl(const QWidget* widget)
+{
+    return qobject_cast<const QAbstractButton*>(widget) || qobject_cast<const QLineEdit*>(widget) ||
+           qobject_cast<const QComboBox*>(widget) || qobject_cast<const QAbstractSpinBox*>(widget) ||
+           qobject_cast<const QPlainTextEdit*>(widget) ||
+           (qobject_cast<const QAbstractItemView*>(widget) && !qobject_cast<const QHeaderView*>(widget));
+}
+
+// Visible, focusable controls without an accessible name (inner editors of spin and combo boxes are
+// named through their owner).
+QStringList unnamedControls(QWidget* root)
+{
+    QStringList unnamed;
+    for (QWidget* widget : root->findChildren<QWidget*>()) {
+        if (!isControl(widget) || !widget->isVisibleTo(root) || widget->focusPolicy() == Qt::NoFocus)
+            continue;
+        if (qobject_cast<QAbstractSpinBox*>(widget->parentWidget()) ||
+            qobject_cast<QComboBox*>(widget->parentWidget()))
+            continue;
+        if (widget->accessibleName().isEmpty())
+            unnamed << QStringLiteral("%1 '%2'").arg(QString::fromLatin1(widget->metaObject()->className()),
+                                                     widget->objectName());
+    }
+    return unnamed;
+}
+
+// Every label's text under root, to show that nothing of a case is on screen.
+QString allLabelText(QWidget* root)
+{
+    QStringList texts;
+    for (QLabel* label : root->findChildren<QLabel*>())
+        texts << label->text();
+    return texts.join(QLatin1Char('\n'));
+}
+
+// A store with two agencies, a MAPS panel and a Channel panel; the coordinator "casey" (police) is a
+// member of both, "olly" of neither. After SetUp casey is signed in and a host window is shown.
+class CaseViewTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(store.sessionPtr());
+        Session& admin = store.session();
+        auto addUser = [&](const QString& login, const QString& name) {
+            auto added = admin.accounts().addUser({login, name, Role::Coordinator, UserPassphrase});
+            EXPECT_TRUE(added.ok()) << added.error().message.toStdString();
+            return added.ok() ? added->id : 0;
+        };
+        coordinatorId = addUser(CoordinatorLogin, QStringLiteral("Casey Morgan"));
+        addUser(OutsiderLogin, QStringLiteral("Olly Outsider"));
+
+        Caseload setup(admin, shippedPanelKinds());
+        auto addAgency = [&](const QString& name) {
+            Agency agency;
+            agency.name = name;
+            agency.kind = Agency::Kind::ResponsibleAuthority;
+            auto added = setup.agencies.add(agency);
+            EXPECT_TRUE(added.ok()) << added.error().message.toStdString();
+            return added.ok() ? added->id : 0;
+        };
+        policeId = addAgency(QStringLiteral("Durham Constabulary"));
+        councilId = addAgency(QStringLiteral("Durham County Council"));
+        ASSERT_TRUE(setup.agencies.setUserAgency(coordinatorId, policeId).ok());
+        auto addPanel = [&](const QString& name, const QString& kind) {
+            auto panel = setup.panels.create(name, kind, coordinatorId);
+            EXPECT_TRUE(panel.ok()) << panel.error().message.toStdString();
+            if (!panel.ok())
+                return qint64(0);
+            EXPECT_TRUE(setup.panels.addMember(panel->id, coordinatorId).ok());
+            return panel->id;
+        };
+        mapsPanelId = addPanel(QStringLiteral("Easington MAPS"), QStringLiteral("maps"));
+        channelPanelId = addPanel(QStringLiteral("County Durham Channel Panel"), QStringLiteral("channel"));
+        addPanel(QStringLiteral("Spare IOM"), QStringLiteral("iom")); // casey is a member: listed
+        auto notMine = setup.panels.create(QStringLiteral("Wear Valley MAPS"), QStringLiteral("maps"), {});
+        ASSERT_TRUE(notMine.ok());
+
+        signInAs(CoordinatorLogin);
+        host = std::make_unique<QWidget>();
+        host->setObjectName(QStringLiteral("host"));
+        showActive(*host);
+    }
+
+    void TearDown() override
+    {
+        host.reset();
+        caseload.reset();
+    }
+
+    void signInAs(const QString& login)
+    {
+        caseload.reset();
+        store.sessionPtr().reset();
+        opener = std::make_unique<StoreOpener>(store.opener());
+        auto unlocked = opener->unlock(login, login == QLatin1String(TestSession::AdminLogin)
+                                                  ? TestSession::adminPassphrase()
+                                                  : UserPassphrase);
+        ASSERT_TRUE(unlocked.ok()) << unlocked.error().message.toStdString();
+        store.sessionPtr() = std::move(unlocked).value();
+        caseload = std::make_unique<Caseload>(store.session(), shippedPanelKinds());
+    }
+
+    // A case made through the service, for tests about what comes after creation.
+    qint64 createChannelCase()
+    {
+        CaseService::NewCase request;
+        request.panelId = channelPanelId;
+        request.subject.name = QStringLiteral("Riley Jones");
+        request.subject.dateOfBirth = QDate(2010, 4, 2);
+        request.referralDate = store.clock.nowUtc().date();
+        request.referrer = QStringLiteral("Designated safeguarding lead");
+        request.fields.insert(QStringLiteral("personAware"), true);
+        auto created = caseload->cases.create(request);
+        EXPECT_TRUE(created.ok()) << created.error().message.toStdString();
+        return created.ok() ? created->id : 0;
+    }
+
+    std::unique_ptr<CaseView> openView(qint64 caseId)
+    {
+        auto view = std::make_unique<CaseView>(*caseload, caseId, host.get());
+        view->resize(1280, 760);
+        view->show();
+        settle();
+        return view;
+    }
+
+    void showTab(CaseView& view, QWidget* tab)
+    {
+        ASSERT_NE(tab, nullptr);
+        QTabWidget* tabs = view.tabs();
+        QTabBar* bar = tabs->tabBar();
+        QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(tabs->indexOf(tab)).center());
+        ASSERT_EQ(tabs->currentWidget(), tab);
+    }
+
+    void clickMove(CaseView& view, const QString& stage)
+    {
+        QPushButton* button = view.stageTab()->moveButton(stage);
+        ASSERT_NE(button, nullptr) << "no move to " << stage.toStdString();
+        ASSERT_TRUE(button->isEnabled()) << "move to " << stage.toStdString() << " is blocked";
+        QTest::mouseClick(button, Qt::LeftButton);
+        settle();
+    }
+
+    QString storedStage(qint64 caseId)
+    {
+        auto record = caseload->cases.open(caseId);
+        EXPECT_TRUE(record.ok());
+        return record.ok() ? record->stage : QString();
+    }
+
+    std::vector<ChronologyEntry> timeline(qint64 caseId)
+    {
+        auto entries = caseload->chronology.timeline(caseId);
+        EXPECT_TRUE(entries.ok());
+        return entries.ok() ? *entries : std::vector<ChronologyEntry>();
+    }
+
+    static int count(const std::vector<ChronologyEntry>& entries, ChronologyEntry::Kind kind)
+    {
+        return int(std::count_if(entries.begin(), entries.end(),
+                                 [kind](const ChronologyEntry& entry) { return entry.kind == kind; }));
+    }
+
+    TestSession store;
+    std::unique_ptr<StoreOpener> opener;
+    std::unique_ptr<Caseload> caseload;
+    std::unique_ptr<QWidget> host;
+    qint64 coordinatorId = 0;
+    qint64 policeId = 0;
+    qint64 councilId = 0;
+    qint64 mapsPanelId = 0;
+    qint64 channelPanelId = 0;
+};
+
+TEST_F(CaseViewTest, MapsCase_CreatedMovedThroughItsStagesWithANoteAndAnAction_ByClicksAndKeys)
+{
+    // --- New case, filled in with keys and clicks.
+    auto* dialog = new NewCaseDialog(*caseload, host.get());
+    dialog->open();
+    settle();
+    chooseWithKeys(dialog->panelBox(), QStringLiteral("Easington MAPS"));
+    SubjectForm* subject = dialog->subjectForm();
+    chooseWithKeys(subject->typeBox(), QStringLiteral("Person"));
+    QTest::keyClicks(subject->nameEdit(), QStringLiteral("Jordan Smith"));
+    QTest::keyClicks(subject->aliasesEdit(), QStringLiteral("JJ"));
+    QTest::keyClicks(subject->postcodeEdit(), QStringLiteral("sr8 1ab"));
+    QTest::keyClicks(dialog->referrerEdit(), QStringLiteral("PCSO Lee"));
+    chooseWithKeys(dialog->referringAgencyBox(), QStringLiteral("Durham Constabulary"));
+    QTest::keyClicks(dialog->referralReasonEdit(), QStringLiteral("Repeated ASB at the shops"));
+    chooseWithKeys(dialog->leadAgencyBox(), QStringLiteral("Durham County Council"));
+    QTest::keyClicks(dialog->leadProfessionalEdit(), QStringLiteral("Sam Taylor"));
+    chooseWithKeys(dialog->riskBox(), riskDisplayName(Risk::Amber));
+    const PanelKind* maps = shippedPanelKinds().kind(QStringLiteral("maps"));
+    ASSERT_NE(maps, nullptr);
+    const FieldDefinition* issueType = maps->field(QStringLiteral("issueType"));
+    ASSERT_NE(issueType, nullptr);
+    ASSERT_TRUE(issueType->isRequired);
+    const FieldDefinition::Choice issue = issueType->choices.value(1);
+    chooseWithKeys(qobject_cast<QComboBox*>(dialog->fieldForm()->editor(issueType->key)), issue.label);
+    ASSERT_TRUE(dialog->createButton()->isEnabled());
+    QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
+    ASSERT_EQ(dialog->result(), QDialog::Accepted) << dialog->errorText().toStdString();
+    const qint64 caseId = dialog->createdCaseId();
+    ASSERT_NE(caseId, 0);
+    delete dialog;
+
+    auto stored = caseload->cases.open(caseId);
+    ASSERT_TRUE(stored.ok());
+    EXPECT_EQ(stored->panelId, mapsPanelId);
+    EXPECT_EQ(stored->subject.name, QStringLiteral("Jordan Smith"));
+    EXPECT_EQ(stored->subject.aliases, QStringLiteral("JJ"));
+    EXPECT_EQ(stored->subject.postcode, QStringLiteral("SR8 1AB"));
+    EXPECT_EQ(stored->referrer, QStringLiteral("PCSO Lee"));
+    EXPECT_EQ(stored->referringAgencyId, std::optional<qint64>(policeId));
+    EXPECT_EQ(stored->leadAgencyId, std::optional<qint64>(councilId));
+    EXPECT_EQ(stored->risk, Risk::Amber);
+    EXPECT_EQ(stored->fields.value(issueType->key).toString(), issue.key);
+    EXPECT_EQ(stored->stage, maps->initialStage);
+
+    // --- The case view shows it.
+    auto view = openView(caseId);
+    ASSERT_TRUE(view->isOpen()) << view->errorText().toStdString();
+    EXPECT_EQ(view->header()->referenceLabel()->text(), stored->reference);
+    EXPECT_EQ(view->header()->subjectLabel()->text(), QStringLiteral("Jordan Smith"));
+    EXPECT_EQ(view->header()->riskBadge()->look(), CaseBadge::Look::Warning);
+    EXPECT_EQ(view->consentTab(), nullptr) << "MAPS does not use consent";
+    EXPECT_EQ(unnamedControls(view.get()), QStringList());
+
+    // --- Stage moves by clicking the buttons the kind offers.
+    showTab(*view, view->stageTab());
+    EXPECT_EQ(view->stageTab()->moveButton(QStringLiteral("active")), nullptr)
+        << "only moves the definition allows from 'referred' are offered";
+    clickMove(*view, QStringLiteral("accepted"));
+    EXPECT_EQ(storedStage(caseId), QStringLiteral("accepted"));
+    EXPECT_EQ(view->header()->stageBadge()->text(), maps->stage(QStringLiteral("accepted"))->label);
+    clickMove(*view, QStringLiteral("active"));
+    EXPECT_EQ(storedStage(caseId), QStringLiteral("active"));
+
+    // --- A note: professional opinion with its basis, the author's agency offered by default.
+    showTab(*view, view->notesTab());
+    QTest::mouseClick(view->notesTab()->addButton(), Qt::LeftButton);
+    QPointer<NoteDialog> note = openDialog<NoteDialog>(host.get());
+    ASSERT_TRUE(note);
+    EXPECT_EQ(note->agencyBox()->currentData().toLongLong(), policeId);
+    QTest::mouseClick(note->opinionButton(), Qt::LeftButton);
+    ASSERT_TRUE(note->opinionButton()->isChecked());
+    QTest::keyClicks(note->textEdit(), QStringLiteral("Jordan is being drawn in by older youths."));
+    EXPECT_FALSE(note->addButton()->isEnabled()) << "an opinion needs its basis";
+    QTest::keyClicks(note->basisEdit(), QStringLiteral("Home visit on 3 January"));
+    ASSERT_TRUE(note->addButton()->isEnabled());
+    QTest::mouseClick(note->addButton(), Qt::LeftButton);
+    settle();
+    EXPECT_TRUE(!note || !note->isVisible()) << (note ? note->errorText().toStdString() : "");
+
+    auto notes = caseload->notes.latestVersions(caseId);
+    ASSERT_TRUE(notes.ok());
+    ASSERT_EQ(notes->size(), 1u);
+    const Note first = notes->front();
+    EXPECT_TRUE(first.isOpinion);
+    EXPECT_EQ(first.opinionBasis, QStringLiteral("Home visit on 3 January"));
+    EXPECT_EQ(first.agencyId, policeId);
+    EXPECT_EQ(first.authorUserId, coordinatorId);
+    ASSERT_EQ(view->notesTab()->cards().size(), 1);
+    EXPECT_NE(view->notesTab()->cards().first()->findChild<QLabel*>(QStringLiteral("noteBasis")), nullptr)
+        << "an opinion shows its basis";
+
+    // --- Correct it: a new version, and History shows both.
+    QTest::mouseClick(view->notesTab()->correctButton(first.id), Qt::LeftButton);
+    QPointer<CorrectNoteDialog> correct = openDialog<CorrectNoteDialog>(host.get());
+    ASSERT_TRUE(correct);
+    replaceText(correct->textEdit(), QStringLiteral("Jordan is being drawn in by older youths at the park."));
+    EXPECT_FALSE(correct->correctButton()->isEnabled()) << "a correction needs its reason";
+    QTest::keyClicks(correct->reasonEdit(), QStringLiteral("Place left out"));
+    QTest::mouseClick(correct->correctButton(), Qt::LeftButton);
+    settle();
+    EXPECT_TRUE(!correct || !correct->isVisible()) << (correct ? correct->errorText().toStdString() : "");
+    notes = caseload->notes.latestVersions(caseId);
+    ASSERT_TRUE(notes.ok());
+    ASSERT_EQ(notes->size(), 1u);
+    const Note second = notes->front();
+    EXPECT_EQ(second.version, 2);
+    EXPECT_EQ(second.body, QStringLiteral("Jordan is being drawn in by older youths at the park."));
+    ASSERT_EQ(view->notesTab()->cards().size(), 1);
+    QTest::mouseClick(view->notesTab()->historyButton(second.id), Qt::LeftButton);
+    QPointer<NoteHistoryDialog> history = openDialog<NoteHistoryDialog>(host.get());
+    ASSERT_TRUE(history);
+    EXPECT_EQ(history->versionCount(), 2);
+    QStringList bodies;
+    for (NoteCard* card : history->findChildren<NoteCard*>())
+        bodies << card->bodyLabel()->text();
+    EXPECT_EQ(bodies, (QStringList{first.body, second.body})) << "oldest first, the original kept";
+    history->reject();
+    settle();
+
+    // --- An action, then an update on it.
+    showTab(*view, view->actionsTab());
+    QTest::mouseClick(view->actionsTab()->addButton(), Qt::LeftButton);
+    QPointer<ActionDialog> action = openDialog<ActionDialog>(host.get());
+    ASSERT_TRUE(action);
+    QTest::keyClicks(action->descriptionEdit(),
+                     QStringLiteral("Youth outreach to visit the park on Fridays"));
+    EXPECT_FALSE(action->addButton()->isEnabled()) << "an action needs an owner agency";
+    chooseWithKeys(action->agencyBox(), QStringLiteral("Durham County Council"));
+    QTest::keyClicks(action->personEdit(), QStringLiteral("Sam Taylor"));
+    QTest::mouseClick(action->addButton(), Qt::LeftButton);
+    settle();
+    EXPECT_TRUE(!action || !action->isVisible()) << (action ? action->errorText().toStdString() : "");
+    auto actions = caseload->actions.forCase(caseId);
+    ASSERT_TRUE(actions.ok());
+    ASSERT_EQ(actions->size(), 1u);
+    EXPECT_EQ(actions->front().ownerAgencyId, councilId);
+    EXPECT_EQ(actions->front().ownerPerson, QStringLiteral("Sam Taylor"));
+    EXPECT_EQ(actions->front().dueDate,
+              std::optional<QDate>(store.clock.nowUtc().toLocalTime().date().addDays(14)));
+    ASSERT_EQ(view->actionsTab()->table()->rowCount(), 1);
+
+    view->actionsTab()->table()->selectRow(0);
+    QTest::mouseClick(view->actionsTab()->updateButton(), Qt::LeftButton);
+    QPointer<UpdateActionDialog> update = openDialog<UpdateActionDialog>(host.get());
+    ASSERT_TRUE(update);
+    chooseWithKeys(update->statusBox(), actionStatusDisplayName(CaseAction::Status::Done));
+    QTest::keyClicks(update->textEdit(), QStringLiteral("Two visits made; group dispersed."));
+    QTest::mouseClick(update->updateButton(), Qt::LeftButton);
+    settle();
+    EXPECT_TRUE(!update || !update->isVisible()) << (update ? update->errorText().toStdString() : "");
+    actions = caseload->actions.forCase(caseId);
+    ASSERT_TRUE(actions.ok());
+    EXPECT_EQ(actions->front().status, CaseAction::Status::Done);
+    auto updates = caseload->actions.updates(actions->front().id);
+    ASSERT_TRUE(updates.ok());
+    ASSERT_FALSE(updates->empty());
+    EXPECT_EQ(updates->back().text, QStringLiteral("Two visits made; group dispersed."));
+    EXPECT_EQ(view->actionsTab()->updatesTable()->rowCount(), int(updates->size()));
+
+    // --- On to monitoring, then closed with a reason from the kind's list.
+    showTab(*view, view->stageTab());
+    clickMove(*view, QStringLiteral("monitoring"));
+    EXPECT_EQ(storedStage(caseId), QStringLiteral("monitoring"));
+    clickMove(*view, QStringLiteral("closed"));
+    QPointer<StageMoveDialog> reason = openDialog<StageMoveDialog>(host.get());
+    ASSERT_TRUE(reason) << "closing asks for a reason";
+    ASSERT_NE(reason->reasonBox(), nullptr);
+    EXPECT_FALSE(reason->moveButton()->isEnabled());
+    const FieldDefinition::Choice closure = maps->stage(QStringLiteral("closed"))->reasons.value(0);
+    chooseWithKeys(reason->reasonBox(), closure.label);
+    QTest::mouseClick(reason->moveButton(), Qt::LeftButton);
+    settle();
+    EXPECT_TRUE(!reason || !reason->isVisible()) << (reason ? reason->errorText().toStdString() : "");
+    stored = caseload->cases.open(caseId);
+    ASSERT_TRUE(stored.ok());
+    EXPECT_EQ(stored->stage, QStringLiteral("closed"));
+    EXPECT_FALSE(stored->stageReason.isEmpty());
+    EXPECT_EQ(view->header()->stageBadge()->text(), maps->stage(QStringLiteral("closed"))->label);
+
+    // --- The chronology holds it all, oldest first; the toggle turns it round.
+    const std::vector<ChronologyEntry> entries = timeline(caseId);
+    EXPECT_GE(count(entries, ChronologyEntry::Kind::Stage), 4);
+    EXPECT_GE(count(entries, ChronologyEntry::Kind::Note), 2) << "the note and its correction";
+    EXPECT_GE(count(entries, ChronologyEntry::Kind::Action), 1);
+    EXPECT_GE(count(entries, ChronologyEntry::Kind::ActionUpdate), 1);
+    showTab(*view, view->chronologyTab());
+    QTableWidget* chronology = view->chronologyTab()->table();
+    ASSERT_EQ(chronology->rowCount(), int(entries.size()));
+    const QString oldest = chronology->item(0, ChronologyTab::SummaryColumn)->text();
+    EXPECT_EQ(oldest, entries.front().summary.simplified());
+    QTest::mouseClick(view->chronologyTab()->newestFirstCheck(), Qt::LeftButton);
+    EXPECT_EQ(chronology->item(0, ChronologyTab::SummaryColumn)->text(), entries.back().summary.simplified());
+}
+
+TEST_F(CaseViewTest, ChannelCase_SupportIsBlockedUntilConsentIsRecordedThroughTheDialog)
+{
+    const qint64 caseId = createChannelCase();
+    auto view = openView(caseId);
+    ASSERT_TRUE(view->isOpen()) << view->errorText().toStdString();
+    ASSERT_NE(view->consentTab(), nullptr) << "Channel uses consent";
+    showTab(*view, view->stageTab());
+    clickMove(*view, QStringLiteral("screening"));
+    clickMove(*view, QStringLiteral("adopted"));
+    ASSERT_EQ(storedStage(caseId), QStringLiteral("adopted"));
+
+    QPushButton* support = view->stageTab()->moveButton(QStringLiteral("support"));
+    ASSERT_NE(support, nullptr);
+    EXPECT_FALSE(support->isEnabled());
+    QLabel* blocked = view->stageTab()->blockedReason(QStringLiteral("support"));
+    ASSERT_NE(blocked, nullptr);
+    EXPECT_TRUE(blocked->isVisibleTo(view.get()));
+    auto options = caseload->cases.stageOptions(caseId);
+    ASSERT_TRUE(options.ok());
+    const auto option = std::find_if(options->begin(), options->end(), [](const CaseService::StageOption& o) {
+        return o.stage == QLatin1String("support");
+    });
+    ASSERT_NE(option, options->end());
+    EXPECT_EQ(blocked->text(), option->blockedBecause) << "the service's own sentence";
+    QTest::mouseClick(support, Qt::LeftButton); // a disabled button does nothing
+    settle();
+    EXPECT_EQ(storedStage(caseId), QStringLiteral("adopted"));
+
+    // Consent from a parent (the subject is under 18), through the dialog.
+    showTab(*view, view->consentTab());
+    EXPECT_EQ(view->consentTab()->historyTable()->rowCount(), 0);
+    QTest::mouseClick(view->consentTab()->recordButton(), Qt::LeftButton);
+    QPointer<ConsentDialog> consent = openDialog<ConsentDialog>(host.get());
+    ASSERT_TRUE(consent);
+    EXPECT_TRUE(consent->stateButton(Consent::State::Given)->isChecked());
+    QTest::mouseClick(consent->givenByButton(Consent::GivenBy::ParentGuardian), Qt::LeftButton);
+    ASSERT_TRUE(consent->givenByButton(Consent::GivenBy::ParentGuardian)->isChecked());
+    EXPECT_TRUE(consent->nameEdit()->text().isEmpty()) << "a parent's name is typed, not the subject's";
+    EXPECT_FALSE(consent->recordButton()->isEnabled());
+    QTest::keyClicks(consent->nameEdit(), QStringLiteral("Alex Jones"));
+    QTest::keyClicks(consent->scopeEdit(), QStringLiteral("Mentoring and sharing with the school"));
+    QTest::mouseClick(consent->recordButton(), Qt::LeftButton);
+    settle();
+    EXPECT_TRUE(!consent || !consent->isVisible()) << (consent ? consent->errorText().toStdString() : "");
+    auto consents = caseload->cases.consents(caseId);
+    ASSERT_TRUE(consents.ok());
+    ASSERT_EQ(consents->size(), 1u);
+    EXPECT_EQ(consents->front().givenBy, Consent::GivenBy::ParentGuardian);
+    EXPECT_EQ(consents->front().givenByName, QStringLiteral("Alex Jones"));
+    EXPECT_EQ(consents->front().state, Consent::State::Given);
+    EXPECT_EQ(view->consentTab()->historyTable()->rowCount(), 1);
+
+    // Now the move is offered, and made.
+    showTab(*view, view->stageTab());
+    EXPECT_EQ(view->stageTab()->blockedReason(QStringLiteral("support")), nullptr);
+    clickMove(*view, QStringLiteral("support"));
+    EXPECT_EQ(storedStage(caseId), QStringLiteral("support"));
+    EXPECT_EQ(count(timeline(caseId), ChronologyEntry::Kind::Consent), 1);
+}
+
+TEST_F(CaseViewTest, ChannelNotAdopted_AsksForTheReasonInWords_AndCancelChangesNothing)
+{
+    const qint64 caseId = createChannelCase();
+    auto view = openView(caseId);
+    showTab(*view, view->stageTab());
+    clickMove(*view, QStringLiteral("screening"));
+    clickMove(*view, QStringLiteral("notAdopted"));
+    QPointer<StageMoveDialog> reason = openDialog<StageMoveDialog>(host.get());
+    ASSERT_TRUE(reason);
+    ASSERT_NE(reason->reasonEdit(), nullptr) << "the kind lists no reasons: free text";
+    QTest::keyClick(reason, Qt::Key_Escape);
+    settle();
+    EXPECT_EQ(storedStage(caseId), QStringLiteral("screening"));
+
+    clickMove(*view, QStringLiteral("notAdopted"));
+    reason = openDialog<StageMoveDialog>(host.get());
+    ASSERT_TRUE(reason);
+    QTest::keyClicks(reason->reasonEdit(), QStringLiteral("Signposted to early help"));
+    QTest::mouseClick(reason->moveButton(), Qt::LeftButton);
+    settle();
+    auto stored = caseload->cases.open(caseId);
+    ASSERT_TRUE(stored.ok());
+    EXPECT_EQ(stored->stage, QStringLiteral("notAdopted"));
+    EXPECT_EQ(stored->stageReason, QStringLiteral("Signposted to early help"));
+}
+
+TEST_F(CaseViewTest, DetailsSave_RefusedInputChangesNothing_AndGoodInputIsStored)
+{
+    const qint64 caseId = createChannelCase();
+    auto view = openView(caseId);
+    CaseDetailsTab* details = view->detailsTab();
+    EXPECT_FALSE(details->saveButton()->isEnabled());
+
+    // Person aware is required and boolean: the form offers it; clearing the subject's name is refused.
+    details->subjectForm()->nameEdit()->setFocus();
+    QTest::keyClick(details->subjectForm()->nameEdit(), Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(details->subjectForm()->nameEdit(), Qt::Key_Delete);
+    chooseWithKeys(details->riskBox(), riskDisplayName(Risk::Red));
+    ASSERT_TRUE(details->saveButton()->isEnabled());
+    QTest::mouseClick(details->saveButton(), Qt::LeftButton);
+    EXPECT_FALSE(details->errorText().isEmpty());
+    auto stored = caseload->cases.open(caseId);
+    ASSERT_TRUE(stored.ok());
+    EXPECT_EQ(stored->risk, Risk::Unassessed) << "a refused save changes nothing";
+    EXPECT_EQ(stored->subject.name, QStringLiteral("Riley Jones"));
+
+    // Revert shows the stored case again.
+    QTest::mouseClick(details->revertButton(), Qt::LeftButton);
+    EXPECT_EQ(details->subjectForm()->nameEdit()->text(), QStringLiteral("Riley Jones"));
+    EXPECT_EQ(details->riskBox()->currentData().toInt(), int(Risk::Unassessed));
+
+    chooseWithKeys(details->riskBox(), riskDisplayName(Risk::Red));
+    QTest::keyClicks(details->leadProfessionalEdit(), QStringLiteral("PC Amir Khan"));
+    auto* concern = qobject_cast<QComboBox*>(details->fieldForm()->editor(QStringLiteral("concernType")));
+    ASSERT_NE(concern, nullptr);
+    chooseWithKeys(concern, QStringLiteral("Extreme right-wing"));
+    QTest::mouseClick(details->saveButton(), Qt::LeftButton);
+    EXPECT_TRUE(details->errorText().isEmpty()) << details->errorText().toStdString();
+    stored = caseload->cases.open(caseId);
+    ASSERT_TRUE(stored.ok());
+    EXPECT_EQ(stored->risk, Risk::Red);
+    EXPECT_EQ(stored->leadProfessional, QStringLiteral("PC Amir Khan"));
+    EXPECT_EQ(stored->fields.value(QStringLiteral("concernType")).toString(),
+              QStringLiteral("extremeRightWing"));
+    EXPECT_TRUE(stored->fields.value(QStringLiteral("personAware")).toBool()) << "untouched fields are kept";
+    EXPECT_EQ(view->header()->riskBadge()->look(), CaseBadge::Look::Bad);
+}
+
+TEST_F(CaseViewTest, NonMember_SeesTheRefusalAndNoCaseData)
+{
+    const qint64 caseId = createChannelCase();
+    auto reference = caseload->cases.open(caseId);
+    ASSERT_TRUE(reference.ok());
+    for (const QString& login : {OutsiderLogin, QString::fromLatin1(TestSession::AdminLogin)}) {
+        signInAs(login);
+        auto refused = caseload->cases.open(caseId);
+        ASSERT_FALSE(refused.ok()) << login.toStdString() << " is not on the panel";
+        auto view = openView(caseId);
+        EXPECT_FALSE(view->isOpen());
+        EXPECT_EQ(view->errorText(), refused.error().message);
+        EXPECT_EQ(view->tabs(), nullptr);
+        const QString onScreen = allLabelText(view.get());
+        EXPECT_FALSE(onScreen.contains(reference->reference)) << login.toStdString();
+        EXPECT_FALSE(onScreen.contains(QStringLiteral("Riley"))) << login.toStdString();
+        QSignalSpy closed(view.get(), &CaseView::closed);
+        QTest::mouseClick(view->header()->backButton(), Qt::LeftButton);
+        EXPECT_EQ(closed.count(), 1) << "the way back is still there";
+    }
+}
+
+TEST_F(CaseViewTest, EscapeAndBackButton_CloseTheView)
+{
+    auto view = openView(createChannelCase());
+    QSignalSpy closed(view.get(), &CaseView::closed);
+    QTest::mouseClick(view->header()->backButton(), Qt::LeftButton);
+    EXPECT_EQ(closed.count(), 1);
+    view->tabs()->setFocus();
+    QTest::keyClick(view->tabs(), Qt::Key_Escape);
+    EXPECT_EQ(closed.count(), 2);
+}
+
+TEST_F(CaseViewTest, NewCaseDialog_OffersOnlyMyPanels_AndOnlyTheSubjectFieldsTheTypeNeeds)
+{
+    NewCaseDialog dialog(*caseload, host.get());
+    dialog.show();
+    settle();
+    QStringList panels;
+    for (int i = 0; i < dialog.panelBox()->count(); ++i)
+        panels << dialog.panelBox()->itemText(i);
+    EXPECT_TRUE(panels.contains(QStringLiteral("Easington MAPS")));
+    EXPECT_FALSE(panels.contains(QStringLiteral("Wear Valley MAPS"))) << "not a member";
+
+    chooseWithKeys(dialog.panelBox(), QStringLiteral("Easington MAPS"));
+    SubjectForm* subject = dialog.subjectForm();
+    chooseWithKeys(subject->typeBox(), QStringLiteral("Location"));
+    EXPECT_FALSE(subject->isRowShown(subject->dateOfBirthEdit()));
+    EXPECT_FALSE(subject->isRowShown(subject->genderEdit()));
+    EXPECT_TRUE(subject->isRowShown(subject->postcodeEdit()));
+    EXPECT_EQ(unnamedControls(&dialog), QStringList());
+
+    // A Channel case is about a person only; the type cannot be changed.
+    chooseWithKeys(dialog.panelBox(), QStringLiteral("County Durham Channel Panel"));
+    subject = dialog.subjectForm();
+    EXPECT_FALSE(subject->typeBox()->isEnabled());
+    EXPECT_TRUE(subject->isRowShown(subject->dateOfBirthEdit()));
+    QTest::keyClicks(subject->nameEdit(), QStringLiteral("Riley Jones"));
+    // The required boolean is offered; a refused create keeps the dialog with the reason.
+    EXPECT_NE(dialog.fieldForm()->editor(QStringLiteral("personAware")), nullptr);
+    EXPECT_EQ(unnamedControls(&dialog), QStringList());
+}
+
+TEST_F(CaseViewTest, EveryTabAndDialog_NamesEveryControl)
+{
+    auto view = openView(createChannelCase());
+    for (int i = 0; i < view->tabs()->count(); ++i) {
+        view->tabs()->setCurrentIndex(i);
+        settle();
+        EXPECT_EQ(unnamedControls(view.get()), QStringList()) << "tab " << i;
+    }
+    QTest::mouseClick(view->notesTab()->addButton(), Qt::LeftButton);
+    QDialog* note = openDialog<NoteDialog>(host.get());
+    ASSERT_NE(note, nullptr);
+    EXPECT_EQ(unnamedControls(note), QStringList());
+    note->reject();
+    QTest::mouseClick(view->consentTab()->recordButton(), Qt::LeftButton);
+    QDialog* consent = openDialog<ConsentDialog>(host.get());
+    ASSERT_NE(consent, nullptr);
+    EXPECT_EQ(unnamedControls(consent), QStringList());
+    consent->reject();
+    QTest::mouseClick(view->actionsTab()->addButton(), Qt::LeftButton);
+    QDialog* action = openDialog<ActionDialog>(host.get());
+    ASSERT_NE(action, nullptr);
+    EXPECT_EQ(unnamedControls(action), QStringList());
+    action->reject();
+}
+
+} // namespace
+} // namespace confer::test

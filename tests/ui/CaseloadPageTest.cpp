@@ -1,0 +1,351 @@
+// The caseload list on a demo partnership, driven with real keys and clicks: filtering as you type,
+// the filters, sorting by header, keyboard navigation, and need-to-know for people on no panel.
+#include "caseload/CaseloadPage.h"
+
+#include "DemoStoreFixture.h"
+#include "caseload/CaseloadModel.h"
+#include "caseload/MyActionsModel.h"
+#include "caseload/MyActionsPage.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QIcon>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+namespace confer::test {
+namespace {
+
+class CaseloadPageTest : public DemoStoreFixture {
+protected:
+    // A page over the signed-in caseload, shown and filled as the workspace does.
+    CaseloadPage& openPage()
+    {
+        page = std::make_unique<CaseloadPage>(*caseload, nullptr);
+        page->resize(1280, 720);
+        page->show();
+        EXPECT_TRUE(QTest::qWaitForWindowExposed(page.get()));
+        page->refresh();
+        return *page;
+    }
+
+    void TearDown() override
+    {
+        if (page)
+            page->clear();
+        page.reset();
+    }
+
+    QString cell(int row, int column) const { return page->model()->index(row, column).data().toString(); }
+
+    void clickHeader(int column)
+    {
+        QHeaderView* header = page->table()->horizontalHeader();
+        const int x = header->sectionViewportPosition(column) + header->sectionSize(column) / 2;
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+    }
+
+    // Picks an entry of a combo box with the keyboard, as a person tabbing through the filters does.
+    static void chooseWithKeys(QComboBox* box, const QString& text)
+    {
+        const int index = box->findText(text);
+        ASSERT_GE(index, 0) << "not offered: " << text.toStdString();
+        box->setFocus();
+        while (box->currentIndex() != index)
+            QTest::keyClick(box, box->currentIndex() < index ? Qt::Key_Down : Qt::Key_Up);
+    }
+
+    std::unique_ptr<CaseloadPage> page;
+};
+
+TEST_F(CaseloadPageTest, Chair_SeesOnlyTheCasesOfTheirPanelsWithTheCountShown)
+{
+    ASSERT_TRUE(signIn(singlePanelChairLogin()));
+    CaseloadPage& caseloadPage = openPage();
+    CaseloadModel* model = caseloadPage.model();
+    ASSERT_GT(model->rowCount(), 0);
+    EXPECT_EQ(caseloadPage.countLabel()->text(), QStringLiteral("%1 cases").arg(model->rowCount()));
+    EXPECT_EQ(caseloadPage.panelBox()->count(), 2) << "one panel besides 'All my panels'";
+    EXPECT_EQ(caseloadPage.panelBox()->itemText(1), QStringLiteral("Easington MAPS"));
+    for (int row = 0; row < model->rowCount(); ++row)
+        ASSERT_EQ(cell(row, CaseloadModel::PanelColumn), QStringLiteral("Easington MAPS")) << "row " << row;
+    EXPECT_TRUE(caseloadPage.newCaseButton()->isVisible());
+    EXPECT_FALSE(caseloadPage.noPanelsLabel()->isVisible());
+}
+
+TEST_F(CaseloadPageTest, TypingInTheFilter_NarrowsTheRowsAndTheCountAfterThePause)
+{
+    ASSERT_TRUE(signIn(chairLogin()));
+    CaseloadPage& caseloadPage = openPage();
+    CaseloadModel* model = caseloadPage.model();
+    const int everyone = model->rowCount();
+    ASSERT_GT(everyone, 10);
+    const QString reference = cell(7, CaseloadModel::ReferenceColumn);
+    const QString subject = cell(7, CaseloadModel::SubjectColumn);
+
+    caseloadPage.filterEdit()->setFocus();
+    QTest::keyClicks(caseloadPage.filterEdit(), reference);
+    // Typing alone queries nothing until the pause; the test ends the pause instead of sleeping.
+    EXPECT_TRUE(caseloadPage.isFilterPending());
+    EXPECT_EQ(model->rowCount(), everyone);
+    caseloadPage.applyPendingFilter();
+    ASSERT_EQ(model->rowCount(), 1);
+    EXPECT_EQ(cell(0, CaseloadModel::ReferenceColumn), reference);
+    EXPECT_EQ(caseloadPage.countLabel()->text(), QStringLiteral("1 case"));
+
+    caseloadPage.filterEdit()->clear();
+    const QString surname = subject.section(QLatin1Char(' '), -1);
+    QTest::keyClicks(caseloadPage.filterEdit(), surname);
+    QTest::keyClick(caseloadPage.filterEdit(), Qt::Key_Return); // Enter runs the filter at once
+    EXPECT_FALSE(caseloadPage.isFilterPending());
+    const int named = model->rowCount();
+    EXPECT_GE(named, 1);
+    EXPECT_LT(named, everyone);
+    EXPECT_EQ(caseloadPage.countLabel()->text(),
+              named == 1 ? QStringLiteral("1 case") : QStringLiteral("%1 cases").arg(named));
+    bool isSubjectListed = false;
+    for (int row = 0; row < named; ++row)
+        isSubjectListed = isSubjectListed || cell(row, CaseloadModel::SubjectColumn) == subject;
+    EXPECT_TRUE(isSubjectListed) << subject.toStdString();
+
+    QTest::keyClicks(caseloadPage.filterEdit(), QStringLiteral("zzqx"));
+    caseloadPage.applyPendingFilter();
+    EXPECT_EQ(model->rowCount(), 0);
+    EXPECT_EQ(caseloadPage.countLabel()->text(), QStringLiteral("No cases match these filters"));
+}
+
+TEST_F(CaseloadPageTest, PanelAndRiskFilters_ChosenWithKeys_ShowOnlyMatchingCases)
+{
+    ASSERT_TRUE(signIn(chairLogin()));
+    CaseloadPage& caseloadPage = openPage();
+    CaseloadModel* model = caseloadPage.model();
+    const int everyone = model->rowCount();
+
+    chooseWithKeys(caseloadPage.panelBox(), QStringLiteral("County Durham IOM"));
+    const int iom = model->rowCount();
+    ASSERT_GT(iom, 0);
+    EXPECT_LT(iom, everyone);
+    for (int row = 0; row < iom; ++row)
+        ASSERT_EQ(cell(row, CaseloadModel::PanelColumn), QStringLiteral("County Durham IOM"));
+
+    chooseWithKeys(caseloadPage.riskBox(), riskDisplayName(Risk::Red));
+    const int red = model->rowCount();
+    EXPECT_LE(red, iom);
+    for (int row = 0; row < red; ++row) {
+        ASSERT_EQ(model->index(row, CaseloadModel::RiskColumn).data(CaseloadModel::RiskRole).toInt(),
+                  int(Risk::Red));
+        ASSERT_EQ(model->index(row, CaseloadModel::RiskColumn).data(Qt::AccessibleTextRole).toString(),
+                  QStringLiteral("Risk: Red"));
+    }
+
+    chooseWithKeys(caseloadPage.riskBox(), QStringLiteral("Any risk"));
+    chooseWithKeys(caseloadPage.panelBox(), QStringLiteral("All my panels"));
+    EXPECT_EQ(model->rowCount(), everyone);
+}
+
+TEST_F(CaseloadPageTest, OverdueOnly_ListsOnlyOverdueReviewsMarkedInRedAndInWords)
+{
+    ASSERT_TRUE(signIn(chairLogin()));
+    CaseloadPage& caseloadPage = openPage();
+    CaseloadModel* model = caseloadPage.model();
+    const int everyone = model->rowCount();
+    QTest::mouseClick(caseloadPage.overdueCheck(), Qt::LeftButton);
+    ASSERT_TRUE(caseloadPage.overdueCheck()->isChecked());
+    const int overdue = model->rowCount();
+    ASSERT_GT(overdue, 0) << "the demo has no overdue review to show";
+    EXPECT_LT(overdue, everyone);
+    for (int row = 0; row < overdue; ++row) {
+        const QModelIndex review = model->index(row, CaseloadModel::NextReviewColumn);
+        ASSERT_TRUE(review.data(CaseloadModel::IsOverdueRole).toBool());
+        EXPECT_TRUE(review.data(Qt::AccessibleTextRole).toString().startsWith(QStringLiteral("Overdue")));
+        EXPECT_EQ(review.data(Qt::ForegroundRole).value<QColor>(), QColor(0xb3, 0x26, 0x1e));
+        EXPECT_FALSE(review.data(Qt::DecorationRole).value<QIcon>().isNull());
+    }
+    // And a case that is not overdue carries none of the marks.
+    QTest::mouseClick(caseloadPage.overdueCheck(), Qt::LeftButton);
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex review = model->index(row, CaseloadModel::NextReviewColumn);
+        if (review.data(CaseloadModel::IsOverdueRole).toBool())
+            continue;
+        EXPECT_FALSE(review.data(Qt::AccessibleTextRole).toString().startsWith(QStringLiteral("Overdue")));
+        EXPECT_FALSE(review.data(Qt::ForegroundRole).isValid());
+        break;
+    }
+}
+
+TEST_F(CaseloadPageTest, ClickingAHeader_SortsByThatColumnAndAgainReverses)
+{
+    ASSERT_TRUE(signIn(chairLogin()));
+    CaseloadPage& caseloadPage = openPage();
+    CaseloadModel* model = caseloadPage.model();
+    const int rows = model->rowCount();
+    ASSERT_GT(rows, model->pageSize()) << "sorting should be checked across a page boundary";
+
+    const auto references = [&] {
+        QStringList list;
+        for (int row = 0; row < rows; ++row)
+            list << cell(row, CaseloadModel::ReferenceColumn);
+        return list;
+    };
+    clickHeader(CaseloadModel::ReferenceColumn);
+    EXPECT_EQ(model->sortOrder().key, CaseloadQuery::SortKey::Reference);
+    QStringList ascending = references();
+    QStringList sorted = ascending;
+    std::sort(sorted.begin(), sorted.end());
+    EXPECT_EQ(ascending, sorted);
+
+    clickHeader(CaseloadModel::ReferenceColumn);
+    EXPECT_FALSE(model->sortOrder().isAscending);
+    QStringList descending = references();
+    std::reverse(sorted.begin(), sorted.end());
+    EXPECT_EQ(descending, sorted);
+
+    // The first click on Risk puts red first.
+    clickHeader(CaseloadModel::RiskColumn);
+    EXPECT_EQ(model->sortOrder().key, CaseloadQuery::SortKey::Risk);
+    EXPECT_EQ(model->index(0, CaseloadModel::RiskColumn).data(CaseloadModel::RiskRole).toInt(),
+              int(Risk::Red));
+
+    // Lead agency is not an order the store keeps: the click changes nothing, arrow included.
+    clickHeader(CaseloadModel::LeadAgencyColumn);
+    EXPECT_EQ(model->sortOrder().key, CaseloadQuery::SortKey::Risk);
+    EXPECT_EQ(caseloadPage.table()->horizontalHeader()->sortIndicatorSection(),
+              int(CaseloadModel::RiskColumn));
+}
+
+TEST_F(CaseloadPageTest, DownFromTheFilterThenEnter_AsksForTheChosenCase)
+{
+    ASSERT_TRUE(signIn(chairLogin()));
+    CaseloadPage& caseloadPage = openPage();
+    QSignalSpy requested(&caseloadPage, &CaseloadPage::caseRequested);
+    caseloadPage.activateWindow();
+    caseloadPage.filterEdit()->setFocus();
+    QTest::keyClick(caseloadPage.filterEdit(), Qt::Key_Down);
+    QTableView* table = caseloadPage.table();
+    EXPECT_TRUE(table->hasFocus());
+    EXPECT_EQ(table->currentIndex().row(), 0);
+    QTest::keyClick(table, Qt::Key_Down);
+    QTest::keyClick(table, Qt::Key_Down);
+    ASSERT_EQ(table->currentIndex().row(), 2);
+    QTest::keyClick(table, Qt::Key_Return);
+    ASSERT_EQ(requested.count(), 1);
+    EXPECT_EQ(requested.first().first().toLongLong(),
+              caseloadPage.model()->index(2, 0).data(CaseloadModel::CaseIdRole).toLongLong());
+
+    // A double-click asks for the case under the mouse. (Qt's views take a double-click as the second
+    // press of a click, so the first press comes first, as with a real mouse.)
+    const QRect fifth = table->visualRect(caseloadPage.model()->index(4, CaseloadModel::SubjectColumn));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, fifth.center());
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, fifth.center());
+    ASSERT_EQ(requested.count(), 2);
+    EXPECT_EQ(requested.last().first().toLongLong(),
+              caseloadPage.model()->index(4, 0).data(CaseloadModel::CaseIdRole).toLongLong());
+}
+
+TEST_F(CaseloadPageTest, MemberOfNoPanel_SeesNoCasesAndIsToldWhy)
+{
+    ASSERT_TRUE(signIn(newcomerLogin()));
+    CaseloadPage& caseloadPage = openPage();
+    EXPECT_EQ(caseloadPage.model()->rowCount(), 0);
+    EXPECT_FALSE(caseloadPage.isMemberOfAnyPanel());
+    EXPECT_TRUE(caseloadPage.noPanelsLabel()->isVisible());
+    EXPECT_FALSE(caseloadPage.table()->isVisible());
+    EXPECT_FALSE(caseloadPage.newCaseButton()->isVisible());
+}
+
+TEST_F(CaseloadPageTest, AdministratorWhoIsNotAMember_SeesNoCases)
+{
+    ASSERT_TRUE(signIn(otherAdminLogin()));
+    CaseloadPage& caseloadPage = openPage();
+    EXPECT_EQ(caseloadPage.model()->rowCount(), 0);
+    EXPECT_TRUE(caseloadPage.noPanelsLabel()->isVisible());
+    EXPECT_TRUE(caseloadPage.noPanelsLabel()->text().contains(QStringLiteral("Administrators")));
+    // Not even by asking for a panel directly: the filter offers none, and the query returns none.
+    EXPECT_EQ(caseloadPage.panelBox()->count(), 1);
+    CaseloadQuery::Filter everything;
+    everything.includesClosed = true;
+    auto count = caseload->query.count(everything);
+    ASSERT_TRUE(count.ok());
+    EXPECT_EQ(count.value(), 0);
+}
+
+TEST_F(CaseloadPageTest, Model_HoldsOnlyAWindowOfPagesWhileEveryRowReadsRight)
+{
+    ASSERT_TRUE(signIn(chairLogin()));
+    CaseloadPage& caseloadPage = openPage();
+    CaseloadModel* model = caseloadPage.model();
+    const int rows = model->rowCount();
+    // Pages of 5 rows make this store span far more pages than the window holds.
+    model->setPageSize(5);
+    ASSERT_GT(rows, 5 * CaseloadModel::CachedPageLimit * 2);
+    auto everything = caseload->query.page(model->filter(), model->sortOrder(), 0, rows);
+    ASSERT_TRUE(everything.ok());
+    ASSERT_EQ(int(everything->size()), rows);
+
+    // Walk the whole table with the keyboard, as someone paging down it would.
+    QTableView* table = caseloadPage.table();
+    table->setFocus();
+    table->setCurrentIndex(model->index(0, 0));
+    while (table->currentIndex().row() < rows - 1) {
+        QTest::keyClick(table, Qt::Key_PageDown);
+        EXPECT_LE(model->cachedPageCount(), CaseloadModel::CachedPageLimit);
+    }
+    for (int row = 0; row < rows; ++row) {
+        ASSERT_EQ(
+            model->index(row, CaseloadModel::ReferenceColumn).data(CaseloadModel::CaseIdRole).toLongLong(),
+            everything.value()[std::size_t(row)].id)
+            << "row " << row;
+        ASSERT_LE(model->cachedPageCount(), CaseloadModel::CachedPageLimit);
+    }
+}
+
+TEST_F(CaseloadPageTest, MyAgencysActions_OpenFirstOverdueMarkedAndEnterOpensTheCase)
+{
+    ASSERT_TRUE(signIn(chairLogin()));
+    auto agency = caseload->agencies.agencyOfUser(session->currentUser().id);
+    ASSERT_TRUE(agency.ok() && agency.value());
+    MyActionsPage actionsPage(*caseload, **agency);
+    actionsPage.resize(1200, 700);
+    actionsPage.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&actionsPage));
+    actionsPage.refresh();
+    MyActionsModel* model = actionsPage.model();
+    const int open = model->rowCount();
+    ASSERT_GT(open, 0);
+    for (int row = 0; row < open; ++row)
+        ASSERT_EQ(model->actionAt(row)->status, CaseAction::Status::Open);
+
+    QTest::mouseClick(actionsPage.showFinishedCheck(), Qt::LeftButton);
+    ASSERT_GE(model->rowCount(), open);
+    bool isPastOpen = false;
+    int overdue = 0;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const CaseAction* action = model->actionAt(row);
+        isPastOpen = isPastOpen || action->status != CaseAction::Status::Open;
+        EXPECT_FALSE(isPastOpen && action->status == CaseAction::Status::Open) << "open after finished";
+        const QModelIndex due = model->index(row, MyActionsModel::DueColumn);
+        EXPECT_EQ(due.data(Qt::AccessibleTextRole).toString().startsWith(QStringLiteral("Overdue")),
+                  action->isOverdue);
+        overdue += action->isOverdue ? 1 : 0;
+    }
+    EXPECT_GT(overdue, 0) << "the demo has no overdue action to show";
+
+    QSignalSpy requested(&actionsPage, &MyActionsPage::caseRequested);
+    actionsPage.table()->setFocus();
+    QTest::keyClick(actionsPage.table(), Qt::Key_Down);
+    QTest::keyClick(actionsPage.table(), Qt::Key_Return);
+    ASSERT_EQ(requested.count(), 1);
+    EXPECT_EQ(requested.first().first().toLongLong(),
+              model->actionAt(actionsPage.table()->currentIndex().row())->caseId);
+    actionsPage.clear();
+}
+
+} // namespace
+} // namespace confer::test

@@ -1,0 +1,244 @@
+// DemoPartnership: a synthetic partnership through the ordinary services, every kind and stage,
+// marked as demo data, and never mixed into a store with real cases.
+#include "demo/DemoPartnership.h"
+
+#include "TestSession.h"
+#include "accounts/AccountService.h"
+#include "caseload/AgencyService.h"
+#include "caseload/CaseService.h"
+#include "caseload/PanelService.h"
+#include "panels/PanelKind.h"
+#include "session/Session.h"
+#include "store/Database.h"
+#include "store/Statement.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+using namespace confer;
+
+namespace {
+
+qint64 number(Session& session, const QString& sql)
+{
+    auto row = session.database().prepare(sql);
+    EXPECT_TRUE(row.ok()) << sql.toStdString();
+    if (!row.ok())
+        return -1;
+    auto hasRow = row->step();
+    EXPECT_TRUE(hasRow.ok() && *hasRow) << sql.toStdString();
+    return hasRow.ok() && *hasRow ? row->columnInt(0) : -1;
+}
+
+std::set<QString> textColumn(Session& session, const QString& sql)
+{
+    std::set<QString> values;
+    auto rows = session.database().prepare(sql);
+    EXPECT_TRUE(rows.ok()) << sql.toStdString();
+    while (rows.ok()) {
+        auto hasRow = rows->step();
+        if (!hasRow.ok() || !*hasRow)
+            break;
+        values.insert(rows->columnText(0));
+    }
+    return values;
+}
+
+class DemoPartnershipTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(store.sessionPtr());
+        auto loaded = PanelKindRegistry::load();
+        ASSERT_TRUE(loaded.ok()) << loaded.error().message.toStdString();
+        kinds.emplace(std::move(loaded).value());
+    }
+    Session& session() { return store.session(); }
+
+    // One real (non-demo) case, made through the services as a coordinator would.
+    void addRealCase()
+    {
+        PanelService panels(session(), *kinds);
+        auto panel = panels.create(QStringLiteral("Real MAPS"), QStringLiteral("maps"), std::nullopt);
+        ASSERT_TRUE(panel.ok());
+        ASSERT_TRUE(panels.addMember(panel->id, session().currentUser().id).ok());
+        CaseService::NewCase request;
+        request.panelId = panel->id;
+        request.subject.name = QStringLiteral("Real Person");
+        request.subject.aliases = request.subject.gender = request.subject.address =
+            request.subject.postcode = QStringLiteral("");
+        request.referralDate = store.clock.nowUtc().date();
+        request.referrer = request.referralReason = request.leadProfessional = QStringLiteral("");
+        request.fields.insert(QStringLiteral("issueType"), QStringLiteral("asb"));
+        auto created = CaseService(session(), *kinds).create(request);
+        ASSERT_TRUE(created.ok()) << created.error().message.toStdString() << " / "
+                                  << created.error().detail.toStdString();
+    }
+
+    test::TestSession store;
+    std::optional<PanelKindRegistry> kinds;
+};
+
+} // namespace
+
+TEST_F(DemoPartnershipTest, FillCreatesEveryKindAndEveryStageThroughTheServices)
+{
+    auto outcome = DemoPartnership::fill(session(), *kinds, {});
+    ASSERT_TRUE(outcome.ok()) << outcome.error().message.toStdString() << " / "
+                              << outcome.error().detail.toStdString();
+    EXPECT_EQ(outcome->cases, 300);
+    EXPECT_EQ(number(session(), QStringLiteral("SELECT count(*) FROM cases")), 300);
+    EXPECT_GE(outcome->panels, 5);
+    EXPECT_GE(outcome->agencies, 5);
+    EXPECT_EQ(outcome->users, outcome->userLogins.size());
+    EXPECT_GE(outcome->userLogins.size(), 5);
+
+    // Every kind has a panel, and every stage of every kind holds at least one case.
+    for (const PanelKind& kind : kinds->kinds()) {
+        const std::set<QString> stages = textColumn(
+            session(),
+            QStringLiteral("SELECT DISTINCT c.stage FROM cases c JOIN panels p ON p.id = c.panel_id "
+                           "WHERE p.kind = '%1'")
+                .arg(kind.key));
+        for (const StageDefinition& stage : kind.stages)
+            EXPECT_EQ(stages.count(stage.key), 1u)
+                << kind.key.toStdString() << " has no case at " << stage.key.toStdString();
+    }
+    // The person running the demonstration is a member of every demo panel, so sees its cases.
+    EXPECT_EQ(
+        number(session(), QStringLiteral("SELECT count(*) FROM panels p WHERE NOT EXISTS (SELECT 1 FROM "
+                                         "panel_members m WHERE m.panel_id = p.id AND m.user_id = %1)")
+                              .arg(session().currentUser().id)),
+        0);
+    EXPECT_EQ(number(session(), QStringLiteral("SELECT count(*) FROM panels WHERE chair_user_id IS NULL")),
+              0);
+    // Through the services: each case's creation and stage moves are in the audit trail.
+    EXPECT_EQ(
+        number(session(), QStringLiteral("SELECT count(*) FROM audit_events WHERE action = 'case.create'")),
+        300);
+    EXPECT_EQ(
+        number(session(), QStringLiteral("SELECT count(*) FROM audit_events WHERE action = 'case.stage'")),
+        number(session(),
+               QStringLiteral("SELECT count(*) FROM case_stage_history WHERE from_stage IS NOT NULL")));
+
+    // Channel: no case reached support without consent given first.
+    EXPECT_EQ(number(session(), QStringLiteral("SELECT count(*) FROM case_stage_history h WHERE h.to_stage = "
+                                               "'support' AND NOT EXISTS (SELECT 1 FROM consents k WHERE "
+                                               "k.case_id = h.case_id AND k.state = 'given')")),
+              0);
+    EXPECT_GT(number(session(), QStringLiteral("SELECT count(*) FROM scheduled_reviews")), 0)
+        << "exited Channel cases have their 6- and 12-month reviews";
+
+    // Notes: facts and opinions, from several agencies; actions, some of them overdue.
+    EXPECT_GT(number(session(), QStringLiteral("SELECT count(*) FROM notes WHERE is_opinion = 1")), 0);
+    EXPECT_GT(number(session(), QStringLiteral("SELECT count(*) FROM notes WHERE is_opinion = 0")), 0);
+    EXPECT_GE(number(session(), QStringLiteral("SELECT count(DISTINCT agency_id) FROM notes")), 3);
+    EXPECT_GT(number(session(), QStringLiteral("SELECT count(*) FROM notes WHERE version > 1")), 0);
+    EXPECT_GT(number(session(), QStringLiteral("SELECT count(*) FROM actions WHERE status = 'open' AND "
+                                               "due_date < '%1'")
+                                    .arg(store.clock.nowUtc().date().toString(Qt::ISODate))),
+              0);
+    EXPECT_GT(number(session(), QStringLiteral("SELECT count(*) FROM actions WHERE status = 'done'")), 0);
+    // Review dates spread around today: some passed, some to come.
+    const QString today = store.clock.nowUtc().date().toString(Qt::ISODate);
+    EXPECT_GT(
+        number(session(), QStringLiteral("SELECT count(*) FROM cases WHERE next_review < '%1'").arg(today)),
+        0);
+    EXPECT_GT(
+        number(session(), QStringLiteral("SELECT count(*) FROM cases WHERE next_review > '%1'").arg(today)),
+        0);
+    // A few people are known to more than one panel.
+    EXPECT_GT(number(session(), QStringLiteral("SELECT count(*) FROM (SELECT subject_id FROM cases GROUP BY "
+                                               "subject_id HAVING count(DISTINCT panel_id) > 1)")),
+              0);
+
+    // Everything made is marked as demonstration data.
+    for (const char* table : {"subjects", "cases", "notes", "actions"})
+        EXPECT_EQ(
+            number(session(),
+                   QStringLiteral("SELECT count(*) FROM %1 WHERE is_demo = 0").arg(QLatin1String(table))),
+            0)
+            << table;
+    EXPECT_TRUE(DemoPartnership::holdsOnlyDemoData(session()).value());
+}
+
+TEST_F(DemoPartnershipTest, DemoAccountsSignInWithTheSharedDemoPassphrase)
+{
+    auto outcome = DemoPartnership::fill(session(), *kinds, {20, 1, false});
+    ASSERT_TRUE(outcome.ok()) << outcome.error().message.toStdString();
+    ASSERT_FALSE(outcome->userLogins.isEmpty());
+    store.sessionPtr().reset();
+    StoreOpener opener = store.opener();
+    for (const QString& login : outcome->userLogins) {
+        auto signedIn = opener.unlock(login, DemoPartnership::demoPassphrase());
+        EXPECT_TRUE(signedIn.ok()) << login.toStdString();
+    }
+}
+
+TEST_F(DemoPartnershipTest, TheSameSeedMakesTheSamePartnership)
+{
+    ASSERT_TRUE(DemoPartnership::fill(session(), *kinds, {30, 42, false}).ok());
+    const std::set<QString> first =
+        textColumn(session(), QStringLiteral("SELECT name || postcode FROM subjects"));
+
+    test::TestSession another;
+    ASSERT_TRUE(another.sessionPtr());
+    ASSERT_TRUE(DemoPartnership::fill(another.session(), *kinds, {30, 42, false}).ok());
+    EXPECT_EQ(textColumn(another.session(), QStringLiteral("SELECT name || postcode FROM subjects")), first);
+    EXPECT_FALSE(first.empty());
+}
+
+TEST_F(DemoPartnershipTest, AStoreThatHoldsOnlyDemoDataTakesMore)
+{
+    ASSERT_TRUE(DemoPartnership::fill(session(), *kinds, {20, 1, false}).ok());
+    auto again = DemoPartnership::fill(session(), *kinds, {20, 2, false});
+    ASSERT_TRUE(again.ok()) << again.error().message.toStdString();
+    EXPECT_EQ(again->panels, 0) << "the demo panels are reused";
+    EXPECT_EQ(again->users, 0) << "the demo accounts are reused";
+    EXPECT_EQ(number(session(), QStringLiteral("SELECT count(*) FROM cases")), 40);
+}
+
+TEST_F(DemoPartnershipTest, FillRefusesAStoreWithRealCaseData)
+{
+    addRealCase();
+    const qint64 casesBefore = number(session(), QStringLiteral("SELECT count(*) FROM cases"));
+    const qint64 panelsBefore = number(session(), QStringLiteral("SELECT count(*) FROM panels"));
+    const qint64 usersBefore = number(session(), QStringLiteral("SELECT count(*) FROM users"));
+    const int slotsBefore = int(session().keySlots().userSlots.size());
+
+    auto refused = DemoPartnership::fill(session(), *kinds, {});
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::InvalidInput);
+    EXPECT_TRUE(refused.error().message.contains(QLatin1String("real case records")))
+        << refused.error().message.toStdString();
+    EXPECT_EQ(number(session(), QStringLiteral("SELECT count(*) FROM cases")), casesBefore);
+    EXPECT_EQ(number(session(), QStringLiteral("SELECT count(*) FROM panels")), panelsBefore);
+    EXPECT_EQ(number(session(), QStringLiteral("SELECT count(*) FROM users")), usersBefore);
+    EXPECT_EQ(int(session().keySlots().userSlots.size()), slotsBefore);
+}
+
+TEST_F(DemoPartnershipTest, HoldsOnlyDemoDataIsTrueForAnEmptyOrDemoStoreAndFalseOnceRealDataArrives)
+{
+    EXPECT_TRUE(DemoPartnership::holdsOnlyDemoData(session()).value()) << "an empty store counts as demo";
+    ASSERT_TRUE(DemoPartnership::fill(session(), *kinds, {10, 1, false}).ok());
+    EXPECT_TRUE(DemoPartnership::holdsOnlyDemoData(session()).value());
+    addRealCase();
+    EXPECT_FALSE(DemoPartnership::holdsOnlyDemoData(session()).value());
+}
+
+TEST_F(DemoPartnershipTest, OnlyAnAdministratorFillsAStore)
+{
+    auto coordinator =
+        session().accounts().addUser({QStringLiteral("coord"), QStringLiteral("Casey Coordinator"),
+                                      Role::Coordinator, QStringLiteral("panel members share a pen")});
+    ASSERT_TRUE(coordinator.ok());
+    store.sessionPtr().reset();
+    StoreOpener opener = store.opener();
+    auto signedIn = opener.unlock(QStringLiteral("coord"), QStringLiteral("panel members share a pen"));
+    ASSERT_TRUE(signedIn.ok());
+    auto refused = DemoPartnership::fill(**signedIn, *kinds, {10, 1, false});
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::AccessDenied);
+    EXPECT_EQ(number(**signedIn, QStringLiteral("SELECT count(*) FROM panels")), 0);
+}

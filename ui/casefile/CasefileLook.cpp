@@ -1,0 +1,137 @@
+#include "casefile/CasefileLook.h"
+
+#include "shell/Tone.h"
+
+#include <QAbstractItemView>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QFormLayout>
+#include <QFrame>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPalette>
+#include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace confer {
+
+QLabel* CasefileLook::sectionTitle(const QString& text, QWidget* parent)
+{
+    auto* title = new QLabel(text, parent);
+    QFont font = title->font();
+    font.setPointSizeF(font.pointSizeF() * 1.15);
+    font.setWeight(QFont::DemiBold);
+    title->setFont(font);
+    title->setAccessibleName(text);
+    return title;
+}
+
+QLabel* CasefileLook::errorLabel(const QString& objectName, QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setAccessibleName(QCoreApplication::translate("CasefileLook", "Error"));
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setVisible(false);
+    applyTone(label, Tone::Bad);
+    return label;
+}
+
+QLabel* CasefileLook::mutedLabel(const QString& text, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    applyTone(label, Tone::Muted);
+    return label;
+}
+
+QFrame* CasefileLook::card(QWidget* parent, QVBoxLayout*& layout)
+{
+    auto* card = new QFrame(parent);
+    card->setObjectName(QStringLiteral("infoCard"));
+    card->setFrameShape(QFrame::StyledPanel);
+    layout = new QVBoxLayout(card);
+    layout->setContentsMargins(20, 16, 20, 18);
+    layout->setSpacing(10);
+    return card;
+}
+
+void CasefileLook::setUpTable(QTableWidget* table, const QString& accessibleName)
+{
+    table->setAccessibleName(accessibleName);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setAlternatingRowColors(true);
+    table->setShowGrid(false);
+    table->setWordWrap(false);
+    table->setTabKeyNavigation(false); // Tab leaves the table; arrows move within it
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 14);
+    table->horizontalHeader()->setHighlightSections(false);
+    table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    table->horizontalHeader()->setStretchLastSection(true);
+}
+
+QScrollArea* CasefileLook::scrollArea(QWidget* content, QWidget* parent)
+{
+    auto* scroll = new QScrollArea(parent);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->viewport()->setAutoFillBackground(false);
+    content->setAutoFillBackground(false);
+    return scroll;
+}
+
+QFormLayout* CasefileLook::form()
+{
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setHorizontalSpacing(18);
+    form->setVerticalSpacing(10);
+    return form;
+}
+
+QLabel* CasefileLook::addFormRow(QFormLayout* form, const QString& text, QWidget* field, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    label->setBuddy(field);
+    // A combo box as wide as its longest agency name would push a two-column form off the screen.
+    if (auto* box = qobject_cast<QComboBox*>(field)) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(18);
+    }
+    const bool isTall = qobject_cast<QPlainTextEdit*>(field) || qobject_cast<QAbstractItemView*>(field) ||
+                        field->sizeHint().height() > 2 * label->sizeHint().height();
+    if (isTall) {
+        label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        label->setContentsMargins(0, 4, 0, 0); // level with the field's first line of text
+    } else {
+        label->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+        label->setMinimumHeight(field->sizeHint().height());
+    }
+    form->addRow(label, field);
+    return label;
+}
+
+void CasefileLook::greyDisabledText(QWidget* root)
+{
+    QPalette palette = root->palette();
+    const QColor grey(0x9a, 0xa5, 0xb1);
+    for (QPalette::ColorRole role : {QPalette::ButtonText, QPalette::Text, QPalette::WindowText})
+        palette.setColor(QPalette::Disabled, role, grey);
+    root->setPalette(palette);
+}
+
+void CasefileLook::setTabMargins(QVBoxLayout* layout)
+{
+    layout->setContentsMargins(20, 18, 20, 18);
+    layout->setSpacing(12);
+}
+
+} // namespace confer

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QString>
+
+class QFormLayout;
+class QFrame;
+class QScrollArea;
+class QLabel;
+class QTableWidget;
+class QTreeWidget;
+class QVBoxLayout;
+class QWidget;
+
+namespace confer {
+
+// The few shared pieces every part of a case file is built from, so its tabs and dialogs look alike:
+// a section title, an error line, a white card and a read-only table.
+class CasefileLook final {
+public:
+    static QLabel* sectionTitle(const QString& text, QWidget* parent);
+    // Hidden until the caller shows a service's sentence in it.
+    static QLabel* errorLabel(const QString& objectName, QWidget* parent);
+    static QLabel* mutedLabel(const QString& text, QWidget* parent);
+    // A card (the overview's white panel) with a layout for the caller.
+    static QFrame* card(QWidget* parent, QVBoxLayout*& layout);
+    static void setUpTable(QTableWidget* table, const QString& accessibleName);
+    // A borderless scroll area over the page's own background (cards sit on it, not on grey).
+    static QScrollArea* scrollArea(QWidget* content, QWidget* parent);
+    // A form row whose label lines up with the field: centred on one-line fields, at the top of tall ones.
+    static QLabel* addFormRow(QFormLayout* form, const QString& text, QWidget* field, QWidget* parent);
+    static QFormLayout* form();
+    // Room for a tab's content: the same margins on every tab.
+    static void setTabMargins(QVBoxLayout* layout);
+    // Greys disabled text under root. The application palette sets one text colour for every state,
+    // so a disabled button would otherwise look clickable (a blocked stage move, Save with no change).
+    static void greyDisabledText(QWidget* root);
+};
+
+} // namespace confer

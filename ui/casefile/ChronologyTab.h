@@ -1,0 +1,46 @@
+#pragma once
+
+#include "caseload/CaseloadTypes.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QCheckBox;
+class QLabel;
+class QTableWidget;
+
+namespace confer {
+
+struct Caseload;
+
+// The case's one timeline (stage moves, notes, actions and their updates, consent, reviews, recorded
+// values), oldest first as the service gives it, or newest first at a tick.
+class ChronologyTab final : public QWidget {
+    Q_OBJECT
+public:
+    enum Column { WhenColumn, KindColumn, SummaryColumn, ByColumn, ColumnCount };
+
+    ChronologyTab(Caseload& caseload, QWidget* parent = nullptr);
+
+    void display(qint64 caseId);
+    void reload();
+    const std::vector<ChronologyEntry>& entries() const { return m_entries; }
+
+    QTableWidget* table() const { return m_table; }
+    QCheckBox* newestFirstCheck() const { return m_newestFirst; }
+    QString errorText() const;
+
+private:
+    void fill();
+
+    Caseload& m_caseload;
+    qint64 m_caseId = 0;
+    QCheckBox* m_newestFirst;
+    QLabel* m_count;
+    QLabel* m_error;
+    QTableWidget* m_table;
+    std::vector<ChronologyEntry> m_entries;
+};
+
+} // namespace confer

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QDialog>
+
+class QLabel;
+class QVBoxLayout;
+
+namespace confer {
+
+struct Caseload;
+
+// Every version of one note, oldest first: what was first recorded and each correction with its reason.
+class NoteHistoryDialog final : public QDialog {
+    Q_OBJECT
+public:
+    NoteHistoryDialog(Caseload& caseload, qint64 noteId, QWidget* parent = nullptr);
+
+    int versionCount() const { return m_versionCount; }
+    QString errorText() const;
+
+private:
+    QLabel* m_error;
+    int m_versionCount = 0;
+};
+
+} // namespace confer

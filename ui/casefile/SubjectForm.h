@@ -1,0 +1,58 @@
+#pragma once
+
+#include "caseload/CaseloadTypes.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+
+namespace confer {
+
+class OptionalDateEdit;
+
+// The subject of a case: a person, a family or household, or a location. Only the fields that make
+// sense for the type are shown and collected (data minimisation): a location has no date of birth.
+class SubjectForm final : public QWidget {
+    Q_OBJECT
+public:
+    // allowedTypes: subject type keys the panel kind allows ("person", "household", "location").
+    SubjectForm(const QStringList& allowedTypes, bool canChangeType, QWidget* parent = nullptr);
+
+    void setSubject(const Subject& subject);
+    // The subject as entered; fields the type does not use are left empty.
+    Subject subject() const;
+    void setSuggestedDate(const QDate& date);
+
+    QComboBox* typeBox() const { return m_type; }
+    QLineEdit* nameEdit() const { return m_name; }
+    QLineEdit* aliasesEdit() const { return m_aliases; }
+    OptionalDateEdit* dateOfBirthEdit() const { return m_dateOfBirth; }
+    QLineEdit* genderEdit() const { return m_gender; }
+    QPlainTextEdit* addressEdit() const { return m_address; }
+    QLineEdit* postcodeEdit() const { return m_postcode; }
+    bool isRowShown(QWidget* field) const;
+
+signals:
+    void changed();
+
+private:
+    Subject::Type currentType() const;
+    void showRowsForType();
+
+    qint64 m_subjectId = 0;
+    QFormLayout* m_form;
+    QComboBox* m_type;
+    QLineEdit* m_name;
+    QLabel* m_nameLabel = nullptr;
+    QLineEdit* m_aliases;
+    OptionalDateEdit* m_dateOfBirth;
+    QLineEdit* m_gender;
+    QPlainTextEdit* m_address;
+    QLineEdit* m_postcode;
+};
+
+} // namespace confer

@@ -1,0 +1,131 @@
+#include "caseload/MyActionsModel.h"
+
+#include "caseload/CaseloadLook.h"
+
+#include <QColor>
+#include <QFont>
+#include <QLocale>
+
+namespace confer {
+
+namespace {
+QString shortDate(const QDate& date)
+{
+    return QLocale().toString(date, QStringLiteral("d MMM yyyy"));
+}
+} // namespace
+
+MyActionsModel::MyActionsModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{}
+
+void MyActionsModel::setActions(std::vector<CaseAction> actions)
+{
+    beginResetModel();
+    m_actions = std::move(actions);
+    endResetModel();
+}
+
+void MyActionsModel::clear()
+{
+    setActions({});
+}
+
+const CaseAction* MyActionsModel::actionAt(int row) const
+{
+    if (row < 0 || row >= int(m_actions.size()))
+        return nullptr;
+    return &m_actions[std::size_t(row)];
+}
+
+int MyActionsModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_actions.size());
+}
+
+int MyActionsModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant MyActionsModel::data(const QModelIndex& index, int role) const
+{
+    const CaseAction* action = actionAt(index.row());
+    if (!action)
+        return {};
+    const bool isOverdueCell = index.column() == DueColumn && action->isOverdue;
+    const bool isFinished = action->status != CaseAction::Status::Open;
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        switch (index.column()) {
+        case CaseColumn:
+            return action->caseReference;
+        case ActionColumn:
+            return action->description;
+        case OwnerColumn:
+            return action->ownerPerson.isEmpty() ? QStringLiteral("\u2014") : action->ownerPerson;
+        case DueColumn:
+            if (!action->dueDate)
+                return role == Qt::AccessibleTextRole ? tr("No due date") : QStringLiteral("\u2014");
+            if (isOverdueCell && role == Qt::AccessibleTextRole)
+                return tr("Overdue: was due %1").arg(shortDate(*action->dueDate));
+            return shortDate(*action->dueDate);
+        case StatusColumn:
+            return actionStatusDisplayName(action->status);
+        default:
+            return {};
+        }
+    case Qt::ToolTipRole:
+        if (index.column() == ActionColumn)
+            return action->description;
+        if (isOverdueCell)
+            return tr("Overdue: it was due on %1.").arg(shortDate(*action->dueDate));
+        return {};
+    case Qt::ForegroundRole:
+        if (isOverdueCell)
+            return CaseloadLook::overdue();
+        if (isFinished)
+            return QColor(0x6b, 0x75, 0x80);
+        return {};
+    case Qt::FontRole:
+        if (isOverdueCell || index.column() == CaseColumn) {
+            QFont font;
+            font.setWeight(QFont::DemiBold);
+            return font;
+        }
+        return {};
+    case Qt::DecorationRole:
+        if (isOverdueCell)
+            return CaseloadLook::overdueIcon();
+        return {};
+    case CaseIdRole:
+        return action->caseId;
+    case IsOverdueRole:
+        return action->isOverdue;
+    default:
+        return {};
+    }
+}
+
+QVariant MyActionsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case CaseColumn:
+        return tr("Case");
+    case ActionColumn:
+        return tr("Action");
+    case OwnerColumn:
+        return tr("Owner");
+    case DueColumn:
+        return tr("Due");
+    case StatusColumn:
+        return tr("Status");
+    default:
+        return {};
+    }
+}
+
+} // namespace confer

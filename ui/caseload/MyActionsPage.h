@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QModelIndex;
+class QTableView;
+
+namespace confer {
+
+class MyActionsModel;
+struct Caseload;
+
+// "My agency's actions": what the panels have asked the user's agency to do, open ones first and
+// overdue ones marked, from cases the user may see. Enter or a double-click opens the case.
+class MyActionsPage final : public QWidget {
+    Q_OBJECT
+public:
+    MyActionsPage(Caseload& caseload, qint64 agencyId, QWidget* parent = nullptr);
+
+    void refresh();
+    // Forgets every row before the session goes.
+    void clear();
+
+    MyActionsModel* model() const { return m_model; }
+    QTableView* table() const { return m_table; }
+    QCheckBox* showFinishedCheck() const { return m_showFinished; }
+    QLabel* countLabel() const { return m_count; }
+
+signals:
+    void caseRequested(qint64 caseId);
+
+private:
+    void onActivated(const QModelIndex& index);
+
+    Caseload* m_caseload;
+    qint64 m_agencyId;
+    MyActionsModel* m_model;
+    QTableView* m_table;
+    QCheckBox* m_showFinished;
+    QLabel* m_agencyName;
+    QLabel* m_count;
+    QLabel* m_error;
+};
+
+} // namespace confer

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "caseload/CaseloadQuery.h"
+#include "caseload/DashboardService.h"
+
+#include <QFrame>
+
+class QChartView;
+class QLabel;
+
+namespace confer {
+
+class FigureTile;
+struct PanelKind;
+
+// One panel on the dashboard: its name and kind, four figures (open cases, overdue reviews, overdue
+// actions, red risk) and its open cases by stage as a horizontal bar chart. A figure or a bar asks
+// for the caseload filtered to the cases behind it.
+class PanelFiguresCard final : public QFrame {
+    Q_OBJECT
+public:
+    enum class Figure { OpenCases, OverdueReviews, OverdueActions, RedRisk };
+
+    PanelFiguresCard(const DashboardService::PanelFigures& figures, const PanelKind* kind,
+                     QWidget* parent = nullptr);
+
+    qint64 panelId() const { return m_figures.panelId; }
+    FigureTile* tile(Figure figure) const;
+    QChartView* chartView() const { return m_chartView; }
+
+signals:
+    void caseloadRequested(const CaseloadQuery::Filter& filter);
+
+private:
+    FigureTile* addTile(Figure figure, const QString& caption, bool needsAttention, bool isClickable);
+    QChartView* makeChart();
+    void requestStage(int barIndex);
+
+    DashboardService::PanelFigures m_figures;
+    const PanelKind* m_kind;
+    QList<QPair<Figure, FigureTile*>> m_tiles;
+    QStringList m_stageKeys; // per bar, top to bottom as the figures list them; empty when unknown
+    QChartView* m_chartView = nullptr;
+};
+
+} // namespace confer

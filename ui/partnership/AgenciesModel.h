@@ -1,0 +1,48 @@
+#pragma once
+
+#include "caseload/CaseloadTypes.h"
+#include "common/Result.h"
+
+#include <QAbstractTableModel>
+
+#include <vector>
+
+namespace confer {
+
+class AgencyService;
+
+// The directory of partner organisations: name, kind, who signed the information sharing protocol
+// and when, the data protection registration number and the single point of contact.
+class AgenciesModel final : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column {
+        NameColumn,
+        KindColumn,
+        SignatoryColumn,
+        SignedColumn,
+        RegistrationColumn,
+        ContactColumn,
+        ColumnCount
+    };
+    static constexpr int AgencyIdRole = Qt::UserRole + 1;
+
+    explicit AgenciesModel(AgencyService& agencies, QObject* parent = nullptr);
+
+    Status refresh();
+    // Drops every row and forgets the service; called before the session goes.
+    void clear();
+    const Agency* agencyAt(int row) const;
+    int rowOf(qint64 agencyId) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    AgencyService* m_agencies;
+    std::vector<Agency> m_rows;
+};
+
+} // namespace confer

@@ -1,0 +1,158 @@
+#include "partnership/AgenciesPage.h"
+
+#include "caseload/Caseload.h"
+#include "caseload/TableSetup.h"
+#include "common/Clock.h"
+#include "partnership/AgenciesModel.h"
+#include "partnership/AgencyDialog.h"
+#include "session/Session.h"
+#include "shell/DialogPresenter.h"
+#include "shell/PageHeader.h"
+#include "shell/Tone.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace confer {
+
+AgenciesPage::AgenciesPage(Caseload& caseload, QAction* lockAction, QWidget* parent)
+    : QWidget(parent)
+    , m_caseload(&caseload)
+    , m_lockAction(lockAction)
+    , m_canEdit(caseload.session.isAdministrator() ||
+                caseload.session.currentUser().role == Role::Coordinator)
+    , m_model(new AgenciesModel(caseload.agencies, this))
+    , m_table(new QTableView(this))
+    , m_add(new QPushButton(tr("&Add agency\u2026"), this))
+    , m_edit(new QPushButton(tr("&Edit\u2026"), this))
+    , m_error(new QLabel(this))
+{
+    setObjectName(QStringLiteral("agenciesPage"));
+    auto* header = new PageHeader(
+        tr("Agencies"),
+        m_canEdit ? tr("The partner organisations that share information under the protocol, with who signed "
+                       "it for each and whom to contact. Administrators and coordinators keep this list.")
+                  : tr("The partner organisations that share information under the protocol, with who signed "
+                       "it for each and whom to contact."),
+        this);
+    m_add->setObjectName(QStringLiteral("addAgencyButton"));
+    m_add->setAccessibleName(tr("Add agency"));
+    m_edit->setObjectName(QStringLiteral("editAgencyButton"));
+    m_edit->setAccessibleName(tr("Edit the selected agency"));
+    m_add->setVisible(m_canEdit);
+    m_edit->setVisible(m_canEdit);
+
+    m_error->setObjectName(QStringLiteral("agenciesError"));
+    m_error->setAccessibleName(tr("Error"));
+    m_error->setWordWrap(true);
+    m_error->setVisible(false);
+    applyTone(m_error, Tone::Bad);
+
+    m_table->setObjectName(QStringLiteral("agenciesTable"));
+    m_table->setModel(m_model);
+    TableSetup::apply(m_table, tr("Agencies"));
+    auto* actions = new QHBoxLayout;
+    actions->setSpacing(8);
+    actions->addWidget(m_add);
+    actions->addWidget(m_edit);
+    actions->addStretch(1);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(32, 24, 32, 24);
+    layout->setSpacing(14);
+    layout->addWidget(header);
+    if (m_canEdit)
+        layout->addLayout(actions);
+    layout->addWidget(m_error);
+    layout->addWidget(m_table, 1);
+
+    connect(m_add, &QPushButton::clicked, this, &AgenciesPage::openAddAgency);
+    connect(m_edit, &QPushButton::clicked, this, &AgenciesPage::openEditAgency);
+    if (m_canEdit)
+        connect(m_table, &QAbstractItemView::activated, this, &AgenciesPage::openEditAgency);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &AgenciesPage::updateButtons);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &AgenciesPage::updateButtons);
+    refresh();
+}
+
+void AgenciesPage::refresh()
+{
+    const qint64 selected = selectedAgencyId();
+    const Status status = m_model->refresh();
+    m_error->setVisible(!status.ok());
+    if (!status.ok())
+        m_error->setText(status.error().message);
+    // Fitted to what the directory holds, within reason; the contact takes the rest.
+    m_table->resizeColumnsToContents();
+    const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('m'));
+    for (int column = 0; column < AgenciesModel::ContactColumn; ++column) {
+        const int cap = column == AgenciesModel::NameColumn ? em * 24 : em * 14;
+        m_table->setColumnWidth(column, qMin(m_table->columnWidth(column) + 24, cap));
+    }
+    if (selected)
+        selectAgency(selected);
+    updateButtons();
+}
+
+void AgenciesPage::clear()
+{
+    m_model->clear();
+    m_caseload = nullptr;
+}
+
+void AgenciesPage::selectAgency(qint64 agencyId)
+{
+    const int row = m_model->rowOf(agencyId);
+    if (row >= 0)
+        m_table->selectRow(row);
+}
+
+qint64 AgenciesPage::selectedAgencyId() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    const Agency* agency = rows.isEmpty() ? nullptr : m_model->agencyAt(rows.first().row());
+    return agency ? agency->id : 0;
+}
+
+void AgenciesPage::updateButtons()
+{
+    m_edit->setEnabled(selectedAgencyId() != 0);
+}
+
+void AgenciesPage::openAddAgency()
+{
+    if (!m_caseload || !m_canEdit)
+        return;
+    const QDate today = m_caseload->session.clock().nowUtc().toLocalTime().date();
+    auto* dialog = new AgencyDialog(m_caseload->agencies, std::nullopt, today, this);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        refresh();
+        if (const auto saved = dialog->savedAgency())
+            selectAgency(saved->id);
+    });
+    DialogPresenter::open(dialog, m_lockAction);
+}
+
+void AgenciesPage::openEditAgency()
+{
+    if (!m_caseload || !m_canEdit)
+        return;
+    const qint64 id = selectedAgencyId();
+    const Agency* agency = m_model->agencyAt(m_model->rowOf(id));
+    if (!agency)
+        return;
+    const QDate today = m_caseload->session.clock().nowUtc().toLocalTime().date();
+    auto* dialog = new AgencyDialog(m_caseload->agencies, *agency, today, this);
+    connect(dialog, &QDialog::accepted, this, [this, id] {
+        refresh();
+        selectAgency(id);
+    });
+    DialogPresenter::open(dialog, m_lockAction);
+}
+
+} // namespace confer

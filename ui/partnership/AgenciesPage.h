@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace confer {
+
+class AgenciesModel;
+struct Caseload;
+
+// The directory of partner organisations. Everyone may read it (to find an agency's single point of
+// contact); administrators and coordinators add and correct entries.
+class AgenciesPage final : public QWidget {
+    Q_OBJECT
+public:
+    AgenciesPage(Caseload& caseload, QAction* lockAction, QWidget* parent = nullptr);
+
+    void refresh();
+    // Forgets every row before the session goes.
+    void clear();
+    void selectAgency(qint64 agencyId);
+    void openAddAgency();
+    void openEditAgency();
+
+    bool canEdit() const { return m_canEdit; }
+    AgenciesModel* model() const { return m_model; }
+    QTableView* table() const { return m_table; }
+    QPushButton* addButton() const { return m_add; }
+    QPushButton* editButton() const { return m_edit; }
+
+private:
+    qint64 selectedAgencyId() const;
+    void updateButtons();
+
+    Caseload* m_caseload;
+    QAction* m_lockAction;
+    bool m_canEdit;
+    AgenciesModel* m_model;
+    QTableView* m_table;
+    QPushButton* m_add;
+    QPushButton* m_edit;
+    QLabel* m_error;
+};
+
+} // namespace confer

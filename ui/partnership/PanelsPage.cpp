@@ -1,0 +1,158 @@
+#include "partnership/PanelsPage.h"
+
+#include "accounts/AccountService.h"
+#include "caseload/Caseload.h"
+#include "caseload/TableSetup.h"
+#include "partnership/NewPanelDialog.h"
+#include "partnership/PanelMembersDialog.h"
+#include "partnership/PanelsModel.h"
+#include "session/Session.h"
+#include "shell/DialogPresenter.h"
+#include "shell/PageHeader.h"
+#include "shell/Tone.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace confer {
+
+PanelsPage::PanelsPage(Caseload& caseload, QAction* lockAction, QWidget* parent)
+    : QWidget(parent)
+    , m_caseload(&caseload)
+    , m_lockAction(lockAction)
+    , m_model(new PanelsModel(caseload, this))
+    , m_table(new QTableView(this))
+    , m_newPanel(new QPushButton(tr("&New panel\u2026"), this))
+    , m_members(new QPushButton(tr("&Members\u2026"), this))
+    , m_error(new QLabel(this))
+{
+    setObjectName(QStringLiteral("panelsPage"));
+    auto* header = new PageHeader(tr("Panels"),
+                                  tr("The partnership's panels and who sits on them. Membership decides who "
+                                     "reads a panel's cases: administrators manage it, but see no case "
+                                     "unless they are members too."),
+                                  this);
+    m_newPanel->setObjectName(QStringLiteral("newPanelButton"));
+    m_newPanel->setAccessibleName(tr("New panel"));
+    m_members->setObjectName(QStringLiteral("panelMembersButton"));
+    m_members->setAccessibleName(tr("Members of the selected panel"));
+
+    m_error->setObjectName(QStringLiteral("panelsError"));
+    m_error->setAccessibleName(tr("Error"));
+    m_error->setWordWrap(true);
+    m_error->setVisible(false);
+    applyTone(m_error, Tone::Bad);
+
+    m_table->setObjectName(QStringLiteral("panelsTable"));
+    m_table->setModel(m_model);
+    TableSetup::apply(m_table, tr("Panels"));
+    const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('m'));
+    m_table->setColumnWidth(PanelsModel::NameColumn, em * 20);
+    m_table->setColumnWidth(PanelsModel::KindColumn, em * 24);
+    m_table->setColumnWidth(PanelsModel::ChairColumn, em * 14);
+
+    auto* actions = new QHBoxLayout;
+    actions->setSpacing(8);
+    actions->addWidget(m_newPanel);
+    actions->addSpacing(12);
+    actions->addWidget(m_members);
+    actions->addStretch(1);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(32, 24, 32, 24);
+    layout->setSpacing(14);
+    layout->addWidget(header);
+    layout->addLayout(actions);
+    layout->addWidget(m_error);
+    layout->addWidget(m_table, 1);
+
+    connect(m_newPanel, &QPushButton::clicked, this, &PanelsPage::openNewPanel);
+    connect(m_members, &QPushButton::clicked, this, &PanelsPage::openMembers);
+    connect(m_table, &QAbstractItemView::activated, this, &PanelsPage::openMembers);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &PanelsPage::updateButtons);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &PanelsPage::updateButtons);
+    refresh();
+}
+
+void PanelsPage::refresh()
+{
+    const qint64 selected = selectedPanelId();
+    const Status status = m_model->refresh();
+    m_error->setVisible(!status.ok());
+    if (!status.ok())
+        m_error->setText(status.error().message);
+    if (selected)
+        selectPanel(selected);
+    updateButtons();
+}
+
+void PanelsPage::clear()
+{
+    m_model->clear();
+    m_caseload = nullptr;
+}
+
+void PanelsPage::selectPanel(qint64 panelId)
+{
+    const int row = m_model->rowOf(panelId);
+    if (row >= 0)
+        m_table->selectRow(row);
+}
+
+qint64 PanelsPage::selectedPanelId() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    const Panel* panel = rows.isEmpty() ? nullptr : m_model->panelAt(rows.first().row());
+    return panel ? panel->id : 0;
+}
+
+void PanelsPage::updateButtons()
+{
+    m_members->setEnabled(selectedPanelId() != 0);
+}
+
+void PanelsPage::openNewPanel()
+{
+    if (!m_caseload)
+        return;
+    auto users = m_caseload->session.accounts().users();
+    if (!users.ok()) {
+        m_error->setText(users.error().message);
+        m_error->setVisible(true);
+        return;
+    }
+    auto* dialog = new NewPanelDialog(m_caseload->panels, m_caseload->kinds, users.value(), this);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        refresh();
+        if (const auto created = dialog->createdPanel())
+            selectPanel(created->id);
+    });
+    DialogPresenter::open(dialog, m_lockAction);
+}
+
+void PanelsPage::openMembers()
+{
+    if (!m_caseload)
+        return;
+    const Panel* panel = nullptr;
+    if (const qint64 id = selectedPanelId())
+        panel = m_model->panelAt(m_model->rowOf(id));
+    if (!panel)
+        return;
+    auto users = m_caseload->session.accounts().users();
+    if (!users.ok()) {
+        m_error->setText(users.error().message);
+        m_error->setVisible(true);
+        return;
+    }
+    auto* dialog = new PanelMembersDialog(m_caseload->panels, *panel, std::move(users.value()), this);
+    connect(dialog, &QDialog::finished, this, [this] { refresh(); });
+    DialogPresenter::open(dialog, m_lockAction);
+}
+
+} // namespace confer

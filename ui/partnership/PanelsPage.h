@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace confer {
+
+class PanelsModel;
+struct Caseload;
+
+// Administrators only: the partnership's panels with their kind, chair and membership; a new panel
+// and the members of one are dialogs that call PanelService.
+class PanelsPage final : public QWidget {
+    Q_OBJECT
+public:
+    PanelsPage(Caseload& caseload, QAction* lockAction, QWidget* parent = nullptr);
+
+    void refresh();
+    // Forgets every row before the session goes.
+    void clear();
+    void selectPanel(qint64 panelId);
+    void openNewPanel();
+    void openMembers();
+
+    PanelsModel* model() const { return m_model; }
+    QTableView* table() const { return m_table; }
+    QPushButton* newPanelButton() const { return m_newPanel; }
+    QPushButton* membersButton() const { return m_members; }
+
+private:
+    qint64 selectedPanelId() const;
+    void updateButtons();
+
+    Caseload* m_caseload;
+    QAction* m_lockAction;
+    PanelsModel* m_model;
+    QTableView* m_table;
+    QPushButton* m_newPanel;
+    QPushButton* m_members;
+    QLabel* m_error;
+};
+
+} // namespace confer
