@@ -10,7 +10,7 @@ namespace confer {
 struct AuditEvent {
     qint64 sequence = 0; // 1, 2, 3... assigned by AuditLog
     QDateTime atUtc;
-    QString actor;  // login of the user who acted, or "" before sign-in
+    QString actor;  // login of the user who acted; for a failed sign-in, the login as typed
     QString action; // "signin.success", "account.create", "case.view", ...
     QString record; // which record: "user:7", "case:MAPS-2026-0042", or ""
     QString detail; // short, non-personal

@@ -30,7 +30,7 @@ const char* const ActionOrder = " ORDER BY a.status <> 'open', a.due_date IS NUL
 // The same "today" as CaseService's review dates, so every overdue flag in the caseload agrees.
 QDate today(const Session& session)
 {
-    return session.clock().nowUtc().date();
+    return session.clock().today();
 }
 
 CaseAction readAction(const Statement& row, const QDate& today)

@@ -154,7 +154,7 @@ Result<Agency> AgencyService::add(const Agency& agency)
 {
     if (Status allowed = requireMaintainer(m_session, QStringLiteral("agency.create"), {}); !allowed.ok())
         return allowed.error();
-    if (Status valid = validate(agency, m_session.clock().nowUtc().date()); !valid.ok())
+    if (Status valid = validate(agency, m_session.clock().today()); !valid.ok())
         return valid.error();
 
     Database& db = m_session.database();
@@ -191,7 +191,7 @@ Status AgencyService::update(const Agency& agency)
     auto existing = this->agency(agency.id);
     if (!existing.ok())
         return existing.error();
-    if (Status valid = validate(agency, m_session.clock().nowUtc().date()); !valid.ok())
+    if (Status valid = validate(agency, m_session.clock().today()); !valid.ok())
         return valid;
 
     Database& db = m_session.database();

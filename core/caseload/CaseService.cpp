@@ -394,7 +394,7 @@ Result<CaseRecord> CaseService::create(const NewCase& request)
         return member.error();
 
     Database& db = m_session.database();
-    const QDate today = m_session.clock().nowUtc().date();
+    const QDate today = m_session.clock().today();
     auto panel = readPanel(db, request.panelId);
     if (!panel.ok())
         return panel.error();
@@ -642,7 +642,7 @@ Status CaseService::updateDetails(qint64 caseId, const Details& details)
     // A time-series value changed here is one more point in its history, dated today.
     for (const QString& key : changedTimeSeries) {
         if (Status recorded = insertFieldHistory(db, caseId, key, details.fields.value(key),
-                                                 m_session.clock().nowUtc().date(), userId, now);
+                                                 m_session.clock().today(), userId, now);
             !recorded.ok())
             return recorded;
     }
@@ -669,7 +669,7 @@ Status CaseService::updateSubject(qint64 caseId, const Subject& subject)
     auto kindOrError = kindOfPanel(db, m_kinds, current->panelId);
     if (!kindOrError.ok())
         return kindOrError.error();
-    if (Status valid = validateSubject(subject, **kindOrError, m_session.clock().nowUtc().date());
+    if (Status valid = validateSubject(subject, **kindOrError, m_session.clock().today());
         !valid.ok())
         return valid;
 
@@ -737,7 +737,7 @@ Status CaseService::recordFieldValue(qint64 caseId, const QString& fieldKey, con
                          trCase("That field is not one recorded over time on this panel."));
     if (!value.isValid() || value.isNull() || value.toString().trimmed().isEmpty())
         return makeError(ErrorCode::InvalidInput, trCase("Enter a value for “%1”.").arg(field->label));
-    const QDate today = m_session.clock().nowUtc().date();
+    const QDate today = m_session.clock().today();
     if (!on.isValid() || on > today)
         return makeError(ErrorCode::InvalidInput, trCase("Enter the date of the value: a date up to today."));
 
@@ -865,7 +865,7 @@ Status CaseService::moveStage(qint64 caseId, const QString& toStage, const QStri
         }
     }
 
-    const QDate today = m_session.clock().nowUtc().date();
+    const QDate today = m_session.clock().today();
     const QString now = m_session.clock().nowUtc().toString(Qt::ISODateWithMs);
     Transaction tx(db);
     if (!tx.isActive())
@@ -906,7 +906,7 @@ Status CaseService::recordConsent(qint64 caseId, const Consent& consent)
         return kindOrError.error();
     if (!(*kindOrError)->usesConsent)
         return makeError(ErrorCode::InvalidInput, trCase("Cases on this panel do not record consent."));
-    const QDate today = m_session.clock().nowUtc().date();
+    const QDate today = m_session.clock().today();
     if (!consent.onDate.isValid() || consent.onDate > today)
         return makeError(ErrorCode::InvalidInput,
                          trCase("Enter the date of the consent decision: a date up to today."));
@@ -1052,7 +1052,7 @@ Status CaseService::completeReview(qint64 reviewId, const QDate& on, const QStri
     if (isCompleted)
         return makeError(ErrorCode::InvalidInput,
                          trCase("This review has already been recorded as complete."));
-    const QDate today = m_session.clock().nowUtc().date();
+    const QDate today = m_session.clock().today();
     if (!on.isValid() || on > today)
         return makeError(ErrorCode::InvalidInput,
                          trCase("Enter the date of the review: a date up to today."));

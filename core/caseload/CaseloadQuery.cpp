@@ -20,16 +20,13 @@ namespace {
 constexpr int MaxMatchTerms = 8;
 
 // Rough costs in microseconds, measured on a 100,000-case store (tests/bench/caseload), to choose
-// between plans: reading one case row by id, and testing one id against an id set in memory.
-constexpr double RowLookupCost = 1.0;
-constexpr double SetProbeCost = 0.12;
-constexpr double SetInsertCost = 0.6;
-constexpr double IndexScanCost = 0.03; // one entry of the covering index cases_caseload
-
-// A page walks the sort order's index, checking each case against the filter, while walking is
-// cheaper than gathering every match and sorting: the walk reads about (offset + limit) * total /
-// matches cases, the sort about matches.
-constexpr double WalkAdvantage = 1.0;
+// between plans. Case rows are large and mostly outside the page cache, so reading one costs a page
+// decryption; the covering indexes are small and stay cached.
+constexpr double RowReadCost = 8.0;    // one case (or subject) row, by id
+constexpr double IndexSeekCost = 0.4;  // one entry of cases_caseload_by_id, by id
+constexpr double IndexScanCost = 0.05; // the next entry of an index being walked
+constexpr double SetProbeCost = 0.12;  // one id looked up in an id set in memory
+constexpr double SetInsertCost = 0.6;  // one id added to an id set, in no particular order
 
 // Severity order, from unassessed to red; the same expression as the index cases_by_risk_rank.
 const char* const RiskRank =
@@ -192,6 +189,7 @@ struct SortPlan {
     QString walkSource; // FROM clause that yields cases in sort order
     QString join;       // what the ORDER BY needs besides cases, when gathering and sorting
     QString order;      // ORDER BY terms, %1 being ASC or DESC
+    double walkCost;    // per case walked past
 };
 
 SortPlan sortPlan(CaseloadQuery::SortKey key)
@@ -200,28 +198,29 @@ SortPlan sortPlan(CaseloadQuery::SortKey key)
     switch (key) {
     case Key::Reference:
         return {QStringLiteral("cases c INDEXED BY sqlite_autoindex_cases_1"), QString(),
-                QStringLiteral("c.reference %1, c.id %1")};
+                QStringLiteral("c.reference %1, c.id %1"), RowReadCost};
     case Key::Subject:
         return {QStringLiteral("subjects sub INDEXED BY subjects_by_name "
                                "CROSS JOIN cases c INDEXED BY cases_by_subject ON c.subject_id = sub.id"),
                 QStringLiteral(" CROSS JOIN subjects sub ON sub.id = c.subject_id"),
-                QStringLiteral("sub.name COLLATE NOCASE %1, sub.id %1, c.id %1")};
+                QStringLiteral("sub.name COLLATE NOCASE %1, sub.id %1, c.id %1"), RowReadCost};
     case Key::Panel:
         return {QStringLiteral("panels p INDEXED BY sqlite_autoindex_panels_1 "
                                "CROSS JOIN cases c INDEXED BY cases_by_panel ON c.panel_id = p.id"),
                 QStringLiteral(" CROSS JOIN panels p ON p.id = c.panel_id"),
-                QStringLiteral("p.name COLLATE NOCASE %1, p.id %1, c.id %1")};
+                QStringLiteral("p.name COLLATE NOCASE %1, p.id %1, c.id %1"), RowReadCost};
     case Key::Stage:
         return {QStringLiteral("cases c INDEXED BY cases_by_stage"), QString(),
-                QStringLiteral("c.stage %1, c.id %1")};
+                QStringLiteral("c.stage %1, c.id %1"), RowReadCost};
     case Key::Risk:
         return {QStringLiteral("cases c INDEXED BY cases_by_risk_rank"), QString(),
-                QString::fromLatin1(RiskRank) + QStringLiteral(" %1, c.id %1")};
+                QString::fromLatin1(RiskRank) + QStringLiteral(" %1, c.id %1"), RowReadCost};
     case Key::NextReview:
         break;
     }
-    return {QStringLiteral("cases c INDEXED BY cases_by_review_due"), QString(),
-            QStringLiteral("ifnull(c.next_review, '9999-12-31') %1, c.id %1")};
+    // Covering: the filter is checked from the index, and only one date's cases are sorted at a time.
+    return {QStringLiteral("cases c INDEXED BY cases_review_walk"), QString(),
+            QStringLiteral("c.next_review %1, c.id %1"), IndexScanCost};
 }
 
 // Need-to-know: the panels the user is a member of (narrowed to the filter's panel), never others. An
@@ -285,14 +284,16 @@ struct CaseloadQuery::Memory {
         return *total - ownChanges;
     }
 
-    // Writes to this object's TEMP tables, counted out of the stamp.
+    // Writes to this object's TEMP tables, counted out of the stamp; where binds the last statement.
     Status writeTemp(const QStringList& statements, const Conditions* where, int* rowsOfLast)
     {
         auto before = singleNumber(db, QStringLiteral("SELECT total_changes()"));
         if (!before.ok())
             return before.error();
-        for (const QString& sql : statements) {
-            if (Status ran = runStatement(db, sql, where); !ran.ok())
+        for (qsizetype i = 0; i < statements.size(); ++i) {
+            // Only the last statement (the INSERT) takes the bindings.
+            if (Status ran = runStatement(db, statements[i], i + 1 == statements.size() ? where : nullptr);
+                !ran.ok())
                 return ran;
         }
         if (rowsOfLast)
@@ -410,10 +411,11 @@ Result<int> CaseloadQuery::count(const Filter& filter) const
             auto total = singleNumber(memory.db, QStringLiteral("SELECT ifnull(max(id), 0) FROM cases"));
             if (!total.ok())
                 return total.error();
-            // Either read each match's case row, or intersect the matches with the filter's id set.
+            // Either look each match up in the covering index by id, or intersect the matches with the
+            // filter's id set (built once per filter, then reused while the user types).
             const bool hasScopeIds = memory.scopeSet.key == key && memory.scopeSet.stamp == *now;
             const double smallerSide = double(std::min<qint64>(*admitted, *total - *admitted));
-            const double viaRows = RowLookupCost * *matches;
+            const double viaRows = IndexSeekCost * *matches;
             const double viaSets =
                 (hasScopeIds ? 0.0 : IndexScanCost * double(*total) + SetInsertCost * smallerSide) +
                 SetProbeCost * std::min<double>(*matches, smallerSide);
@@ -421,11 +423,13 @@ Result<int> CaseloadQuery::count(const Filter& filter) const
             if (*matches == 0) {
                 counted = qint64(0);
             } else if (viaRows <= viaSets) {
-                counted = singleNumber(memory.db,
-                                       QStringLiteral("SELECT count(*) FROM temp.caseload_match m "
-                                                      "CROSS JOIN cases c ON c.id = m.id WHERE ") +
-                                           where.sql(),
-                                       &where);
+                counted =
+                    singleNumber(memory.db,
+                                 QStringLiteral("SELECT count(*) FROM temp.caseload_match m CROSS JOIN "
+                                                "cases c INDEXED BY cases_caseload_by_id ON c.id = m.id "
+                                                "WHERE ") +
+                                     where.sql(),
+                                 &where);
             } else {
                 auto scope = memory.scopeIds(key, where, *admitted, *total, *now);
                 if (!scope.ok())
@@ -495,23 +499,36 @@ Result<std::vector<CaseSummary>> CaseloadQuery::page(const Filter& filter, const
 
     const SortPlan plan = sortPlan(sort.key);
     const QString direction = sort.isAscending ? QStringLiteral("ASC") : QStringLiteral("DESC");
-    const bool walks =
-        double(offset + limit) * double(*total) <= WalkAdvantage * double(*expected) * double(*expected);
+    // Walking the sort order reads about (offset + limit) * total / expected cases to fill the page;
+    // gathering reads every case the filter admits (or every match of its text) and sorts them.
+    const bool hasText = !where.match.isEmpty();
+    const double probe = hasText ? SetProbeCost : 0.0;
+    const double walkCost =
+        double(offset + limit) * double(*total) / double(*expected) * (plan.walkCost + probe);
+    const double subjectRead = sort.key == SortKey::Subject ? RowReadCost : 0.0;
+    const bool needsCaseRow = sort.key == SortKey::Reference || sort.key == SortKey::Subject;
+    const double viaFilterIndex =
+        double(*admitted) * (IndexScanCost + probe + (needsCaseRow ? RowReadCost : 0.0) + subjectRead);
+    const double viaMatches = double(matches) * (IndexSeekCost + subjectRead);
+    const bool gathersMatches = hasText && viaMatches <= viaFilterIndex;
+    const double gatherCost = gathersMatches ? viaMatches : viaFilterIndex;
     const QString inMatches = QStringLiteral("c.id IN temp.caseload_match");
     QString source;
     QStringList terms{where.sql()};
-    if (walks) {
+    if (walkCost <= gatherCost) {
         // Broad filter: read cases in sort order and stop at the page's end.
         source = plan.walkSource;
-        if (!where.match.isEmpty())
+        if (hasText)
             terms << inMatches;
-    } else if (!where.match.isEmpty() && matches <= *admitted) {
-        // Fewer matches than cases in the filter: gather the matches' rows and sort them.
-        source = QStringLiteral("temp.caseload_match m CROSS JOIN cases c ON c.id = m.id") + plan.join;
+    } else if (gathersMatches) {
+        // Few matches: look them up by id in the covering index and sort them.
+        source = QStringLiteral("temp.caseload_match m CROSS JOIN cases c INDEXED BY cases_caseload_by_id "
+                                "ON c.id = m.id") +
+                 plan.join;
     } else {
         // Narrow filter on panel, stage, risk or review date: gather through the covering index and sort.
         source = QStringLiteral("cases c INDEXED BY cases_caseload") + plan.join;
-        if (!where.match.isEmpty())
+        if (hasText)
             terms << inMatches;
     }
     auto ids =

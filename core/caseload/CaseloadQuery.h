@@ -24,9 +24,9 @@ public:
         bool isOverdueOnly = false; // next review before today; a closed case is never overdue
         bool includesClosed = false;
     };
-    // Every order ends with the case id, so paging is stable. Subject and Panel sort by name without
-    // regard to case; Stage by its key; Risk from unassessed, green, amber to red (descending puts red
-    // first); NextReview puts cases without a date last.
+    // Every order ends with the case id, so paging is stable (Subject: name, then subject, then case).
+    // Subject and Panel sort by name without regard to case; Stage by its key; Risk from unassessed,
+    // green, amber to red (descending puts red first); NextReview puts cases without a date first.
     enum class SortKey { Reference, Subject, Panel, Stage, Risk, NextReview };
     struct Sort {
         SortKey key = SortKey::NextReview;

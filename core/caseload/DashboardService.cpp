@@ -54,7 +54,7 @@ Result<std::vector<DashboardService::PanelFigures>> DashboardService::figures() 
     Database& db = m_session.database();
     const qint64 userId = m_session.currentUser().id;
     // The same "today" as CaseService's review dates and ActionService's overdue flag.
-    const QString today = m_session.clock().nowUtc().date().toString(Qt::ISODate);
+    const QString today = m_session.clock().today().toString(Qt::ISODate);
 
     // Need-to-know: only panels the user is a member of (an administrator who is not a member sees
     // none). Archived panels have no live caseload to watch.

@@ -11,6 +11,9 @@ public:
     virtual QDateTime nowUtc() const = 0;
     // Monotonic milliseconds, for measuring intervals (inactivity, back-off).
     virtual qint64 monotonicMs() const = 0;
+    // The calendar date where the user is: what "today", "overdue" and "due on" mean to a panel in
+    // the UK (between midnight and 1 am in summer the UTC date is still yesterday).
+    QDate today() const { return nowUtc().toLocalTime().date(); }
 };
 
 class SystemClock final : public Clock {

@@ -6,8 +6,8 @@ namespace confer {
 
 class Clock;
 
-// The growing pause after repeated failed unlocks: the first three failures cost nothing, then
-// the form waits 1, 2, 4 ... seconds, never more than a minute. A success starts again from zero.
+// The growing pause after repeated failed unlocks: the first two failures cost nothing, from the
+// third the form waits 1, 2, 4 ... seconds, never more than a minute. A success starts again from zero.
 // It slows a person guessing at the keyboard; the Argon2id cost is the brake on offline guessing.
 class UnlockThrottle final {
 public:

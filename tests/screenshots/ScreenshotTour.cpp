@@ -539,6 +539,7 @@ bool Tour::runCaseload()
     panels->openNewPanel();
     if (auto* dialog = window.findChild<NewPanelDialog*>()) {
         QTest::keyClicks(dialog->nameEdit(), QStringLiteral("Seaham MAPS"));
+        dialog->kindBox()->setCurrentIndex(dialog->kindBox()->findData(QStringLiteral("maps")));
         dialog->chairBox()->setCurrentIndex(2);
         shotWithDialog(window, dialog, QStringLiteral("new-panel"));
         dialog->reject();

@@ -49,6 +49,7 @@
 
 #include <gtest/gtest.h>
 
+#include <iostream>
 #include <memory>
 
 namespace confer::test {
@@ -557,6 +558,7 @@ TEST_F(CaseViewTest, DetailsSave_RefusedInputChangesNothing_AndGoodInputIsStored
     auto view = openView(caseId);
     CaseDetailsTab* details = view->detailsTab();
     EXPECT_FALSE(details->saveButton()->isEnabled());
+    EXPECT_FALSE(details->revertButton()->isEnabled()) << "nothing to revert yet";
 
     // Person aware is required and boolean: the form offers it; clearing the subject's name is refused.
     details->subjectForm()->nameEdit()->setFocus();
@@ -651,9 +653,28 @@ TEST_F(CaseViewTest, NewCaseDialog_OffersOnlyMyPanels_AndOnlyTheSubjectFieldsThe
     EXPECT_FALSE(subject->typeBox()->isEnabled());
     EXPECT_TRUE(subject->isRowShown(subject->dateOfBirthEdit()));
     QTest::keyClicks(subject->nameEdit(), QStringLiteral("Riley Jones"));
-    // The required boolean is offered; a refused create keeps the dialog with the reason.
-    EXPECT_NE(dialog.fieldForm()->editor(QStringLiteral("personAware")), nullptr);
+    // The required boolean is offered, and Tab goes from the panel to it and on to the subject.
+    QWidget* personAware = dialog.fieldForm()->editor(QStringLiteral("personAware"));
+    ASSERT_NE(personAware, nullptr);
     EXPECT_EQ(unnamedControls(&dialog), QStringList());
+    dialog.activateWindow();
+    dialog.panelBox()->setFocus();
+    {
+        QWidget* w = dialog.panelBox();
+        std::string chain;
+        for (int i = 0; i < 12; ++i) {
+            w = w->nextInFocusChain();
+            chain += w->objectName().toStdString() + "(" + w->metaObject()->className() + "," +
+                     std::to_string(int(w->focusPolicy())) + ") ";
+        }
+        std::cerr << "CHAIN " << chain << "\n";
+        std::cerr << "ACTIVE " << (QApplication::activeWindow() ? QApplication::activeWindow()->objectName().toStdString() : "none") << " FW " << (dialog.focusWidget() ? dialog.focusWidget()->objectName().toStdString() : "none") << "\n";
+    }
+    QTest::keyClick(dialog.panelBox(), Qt::Key_Tab);
+    EXPECT_EQ(QApplication::focusWidget(), personAware)
+        << (QApplication::focusWidget() ? QApplication::focusWidget()->objectName().toStdString() : "none");
+    QTest::keyClick(personAware, Qt::Key_Tab);
+    EXPECT_EQ(QApplication::focusWidget(), subject->nameEdit()) << "the fixed subject type is skipped";
 }
 
 TEST_F(CaseViewTest, EveryTabAndDialog_NamesEveryControl)

@@ -3,16 +3,21 @@
 #include "caseload/CaseloadPage.h"
 
 #include "DemoStoreFixture.h"
+#include "casefile/CaseView.h"
 #include "caseload/CaseloadModel.h"
 #include "caseload/MyActionsModel.h"
 #include "caseload/MyActionsPage.h"
+#include "shell/MainWindow.h"
+#include "shell/Workspace.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -168,8 +173,14 @@ TEST_F(CaseloadPageTest, OverdueOnly_ListsOnlyOverdueReviewsMarkedInRedAndInWord
         EXPECT_EQ(review.data(Qt::ForegroundRole).value<QColor>(), QColor(0xb3, 0x26, 0x1e));
         EXPECT_FALSE(review.data(Qt::DecorationRole).value<QIcon>().isNull());
     }
+    // Clear filters puts every filter back, and goes away until a filter is set again.
+    ASSERT_TRUE(caseloadPage.clearFiltersButton()->isVisible());
+    QTest::mouseClick(caseloadPage.clearFiltersButton(), Qt::LeftButton);
+    EXPECT_FALSE(caseloadPage.overdueCheck()->isChecked());
+    EXPECT_EQ(model->rowCount(), everyone);
+    EXPECT_FALSE(caseloadPage.clearFiltersButton()->isVisible());
+
     // And a case that is not overdue carries none of the marks.
-    QTest::mouseClick(caseloadPage.overdueCheck(), Qt::LeftButton);
     for (int row = 0; row < model->rowCount(); ++row) {
         const QModelIndex review = model->index(row, CaseloadModel::NextReviewColumn);
         if (review.data(CaseloadModel::IsOverdueRole).toBool())
@@ -345,6 +356,47 @@ TEST_F(CaseloadPageTest, MyAgencysActions_OpenFirstOverdueMarkedAndEnterOpensThe
     EXPECT_EQ(requested.first().first().toLongLong(),
               model->actionAt(actionsPage.table()->currentIndex().row())->caseId);
     actionsPage.clear();
+}
+
+// Through the window: Enter on a case shows it in place of the list; Esc returns to the list with the
+// case still chosen; locking with a case open leaves no case view behind.
+TEST_F(CaseloadPageTest, EnterInTheWorkspace_ShowsTheCaseAndEscReturnsToTheList)
+{
+    MainWindow window(contextFor(store));
+    showActive(window);
+    unlockThroughScreen(window, chairLogin(), passphraseFor(chairLogin()));
+    Workspace* workspace = window.workspace();
+    ASSERT_NE(workspace, nullptr);
+    ASSERT_EQ(workspace->currentSection(), Workspace::Section::Caseload);
+    CaseloadPage* caseloadPage = workspace->caseloadPage();
+    QTableView* table = caseloadPage->table();
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_Down);
+    QTest::keyClick(table, Qt::Key_Down);
+    const int row = table->currentIndex().row();
+    const qint64 caseId = table->currentIndex().data(CaseloadModel::CaseIdRole).toLongLong();
+    QTest::keyClick(table, Qt::Key_Return);
+
+    QPointer<CaseView> view = qobject_cast<CaseView*>(workspace->caseView());
+    ASSERT_TRUE(view);
+    EXPECT_TRUE(view->isVisible());
+    EXPECT_FALSE(caseloadPage->isVisible());
+    EXPECT_EQ(view->caseId(), caseId);
+    EXPECT_TRUE(view->isOpen()) << view->errorText().toStdString();
+
+    QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : view.data(), Qt::Key_Escape);
+    processDeferredDeletes();
+    EXPECT_FALSE(view) << "the case view outlived its closing";
+    EXPECT_TRUE(caseloadPage->isVisible());
+    EXPECT_EQ(table->currentIndex().row(), row);
+
+    QTest::keyClick(table, Qt::Key_Return);
+    view = qobject_cast<CaseView*>(workspace->caseView());
+    ASSERT_TRUE(view);
+    window.lock();
+    processDeferredDeletes();
+    EXPECT_FALSE(view) << "a case view outlived the lock";
+    EXPECT_TRUE(window.findChildren<CaseView*>().isEmpty());
 }
 
 } // namespace

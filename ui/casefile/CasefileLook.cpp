@@ -3,13 +3,13 @@
 #include "shell/Tone.h"
 
 #include <QAbstractItemView>
+#include <QAbstractSpinBox>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QFormLayout>
 #include <QFrame>
 #include <QHeaderView>
 #include <QLabel>
-#include <QPalette>
 #include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QTableWidget>
@@ -106,9 +106,10 @@ QLabel* CasefileLook::addFormRow(QFormLayout* form, const QString& text, QWidget
         box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         box->setMinimumContentsLength(18);
     }
-    const bool isTall = qobject_cast<QPlainTextEdit*>(field) || qobject_cast<QAbstractItemView*>(field) ||
-                        field->sizeHint().height() > 2 * label->sizeHint().height();
-    if (isTall) {
+    if (qobject_cast<QLabel*>(field)) {
+        label->setAlignment(Qt::AlignLeft | Qt::AlignTop); // read-only text may wrap: top lines meet
+    } else if (qobject_cast<QPlainTextEdit*>(field) || qobject_cast<QAbstractItemView*>(field) ||
+               field->sizeHint().height() > 2 * label->sizeHint().height()) {
         label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
         label->setContentsMargins(0, 4, 0, 0); // level with the field's first line of text
     } else {
@@ -121,11 +122,33 @@ QLabel* CasefileLook::addFormRow(QFormLayout* form, const QString& text, QWidget
 
 void CasefileLook::greyDisabledText(QWidget* root)
 {
-    QPalette palette = root->palette();
-    const QColor grey(0x9a, 0xa5, 0xb1);
-    for (QPalette::ColorRole role : {QPalette::ButtonText, QPalette::Text, QPalette::WindowText})
-        palette.setColor(QPalette::Disabled, role, grey);
-    root->setPalette(palette);
+    // A style sheet, not a palette: under the application's style sheet widget palettes are not honoured.
+    root->setStyleSheet(
+        QStringLiteral("QPushButton:disabled, QCheckBox:disabled, QRadioButton:disabled { color: #8f9ba7; }"
+                       "QPushButton#primaryButton:disabled { color: #ffffff; }"));
+}
+
+void CasefileLook::chainTabOrder(const QList<QWidget*>& widgets)
+{
+    QList<QWidget*> controls;
+    for (QWidget* widget : widgets) {
+        if (!widget)
+            continue;
+        if (widget->focusPolicy() != Qt::NoFocus) {
+            controls << widget;
+            continue;
+        }
+        for (QWidget* child : widget->findChildren<QWidget*>()) {
+            // A spin box's or combo box's inner editor belongs to its owner.
+            if (child->focusPolicy() == Qt::NoFocus ||
+                qobject_cast<QAbstractSpinBox*>(child->parentWidget()) ||
+                qobject_cast<QComboBox*>(child->parentWidget()) || child->isWindow())
+                continue;
+            controls << child;
+        }
+    }
+    for (int i = 1; i < controls.size(); ++i)
+        QWidget::setTabOrder(controls[i - 1], controls[i]);
 }
 
 void CasefileLook::setTabMargins(QVBoxLayout* layout)

@@ -49,6 +49,12 @@ KindFieldForm::KindFieldForm(const PanelKind& kind, const QList<FieldDefinition>
             m_form, field.isRequired ? tr("%1 *").arg(field.label) : field.label, row, this);
         label->setBuddy(m_editors.value(field.key, row));
         label->setWordWrap(true);
+        if (isRecordedSeparately) {
+            // The row grows with its history below the value: the label stays by the value.
+            label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+            label->setMinimumHeight(0);
+            label->setContentsMargins(0, 5, 0, 0);
+        }
         if (!field.help.isEmpty())
             label->setToolTip(field.help);
     }

@@ -121,7 +121,7 @@ NewCaseDialog::NewCaseDialog(Caseload& caseload, QWidget* parent)
     for (Marking marking : {Marking::OfficialSensitive, Marking::Official})
         m_marking->addItem(markingDisplayName(marking), int(marking));
 
-    // Left: panel and subject. Right: referral, case, and the kind's required fields.
+    // Left: the panel with its kind's required fields, and the subject. Right: referral, lead and risk.
     QVBoxLayout* panelLayout = nullptr;
     QFrame* panelCard = CasefileLook::card(this, panelLayout);
     panelLayout->addWidget(CasefileLook::sectionTitle(tr("Panel"), panelCard));
@@ -155,9 +155,11 @@ NewCaseDialog::NewCaseDialog(Caseload& caseload, QWidget* parent)
     CasefileLook::addFormRow(caseForm, tr("&Marking:"), m_marking, caseCard);
     caseLayout->addLayout(caseForm);
 
-    m_fieldsCard = CasefileLook::card(this, m_fieldsLayout);
-    m_fieldsTitle = CasefileLook::sectionTitle(QString(), m_fieldsCard);
-    m_fieldsLayout->addWidget(m_fieldsTitle);
+    // The kind's required fields sit with the panel that asks for them.
+    m_fieldsCard = new QFrame(panelCard);
+    m_fieldsLayout = new QVBoxLayout(m_fieldsCard);
+    m_fieldsLayout->setContentsMargins(0, 4, 0, 0);
+    panelLayout->addWidget(m_fieldsCard);
 
     auto* columns = new QWidget;
     auto* grid = new QGridLayout(columns);
@@ -172,13 +174,12 @@ NewCaseDialog::NewCaseDialog(Caseload& caseload, QWidget* parent)
     right->setSpacing(14);
     right->addWidget(referralCard);
     right->addWidget(caseCard);
-    right->addWidget(m_fieldsCard);
     right->addStretch(1);
     grid->addLayout(left, 0, 0);
     grid->addLayout(right, 0, 1);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
-    for (QFrame* card : {panelCard, m_subjectCard, referralCard, caseCard, m_fieldsCard})
+    for (QFrame* card : {panelCard, m_subjectCard, referralCard, caseCard})
         card->setParent(columns);
 
     QScrollArea* scroll = CasefileLook::scrollArea(columns, this);
@@ -210,7 +211,7 @@ NewCaseDialog::NewCaseDialog(Caseload& caseload, QWidget* parent)
     }
     onPanelChanged();
     // Sized to show both columns whole on a 1366 x 768 screen.
-    resize(1040, 610);
+    resize(1040, 650);
 }
 
 QString NewCaseDialog::errorText() const
@@ -256,17 +257,13 @@ void NewCaseDialog::onPanelChanged()
     }
     m_fieldsCard->setVisible(kind && !required.isEmpty());
     if (kind) {
-        m_fieldsTitle->setText(kind->name);
+
         m_fields = new KindFieldForm(*kind, required, KindFieldForm::TimeSeries::EditedInline, m_fieldsCard);
         m_fields->setSuggestedDate(m_today);
         m_fieldsLayout->addWidget(m_fields);
     }
-    // Keyboard order follows the page: panel, subject, referral, lead and risk, kind fields, buttons.
-    QWidget::setTabOrder(m_panel, m_subject);
-    QWidget* lastSubject = m_subject->postcodeEdit();
-    QWidget::setTabOrder(lastSubject, m_referralDate);
-    if (m_fields)
-        QWidget::setTabOrder(m_marking, m_fields);
+    // Keyboard order follows the page: panel, the kind's fields, subject, referral, lead and risk.
+    CasefileLook::chainTabOrder({m_panel, m_fields, m_subject, m_referralDate});
     updateOkButton();
 }
 

@@ -72,7 +72,7 @@ private:
     QComboBox* m_risk;
     QComboBox* m_marking;
     QFrame* m_fieldsCard;
-    QLabel* m_fieldsTitle;
+
     QVBoxLayout* m_fieldsLayout;
     KindFieldForm* m_fields = nullptr;
     QLabel* m_error;

@@ -230,7 +230,6 @@ CaseloadPage::CaseloadPage(Caseload& caseload, QAction* lockAction, QWidget* par
     connect(m_table, &QAbstractItemView::activated, this, &CaseloadPage::onActivated);
     connect(m_newCase, &QPushButton::clicked, this, &CaseloadPage::openNewCaseDialog);
     connect(m_clearFilters, &QPushButton::clicked, this, &CaseloadPage::clearFilters);
-    refresh();
 }
 
 void CaseloadPage::refresh()
@@ -257,14 +256,18 @@ void CaseloadPage::refresh()
     fillStageBox();
 
     m_filterTimer->stop();
+    const int currentRow = m_table->currentIndex().row();
     const qint64 currentId = m_table->currentIndex().data(CaseloadModel::CaseIdRole).toLongLong();
     const Status status = m_model->reload(filterFromControls());
     m_error->setVisible(!status.ok());
     if (!status.ok())
         m_error->setText(status.error().message);
     showCount();
-    if (currentId)
+    if (currentId) {
+        // Read the page the case was on, so it can be found again if it is still there.
+        (void)m_model->caseAt(currentRow);
         selectCase(currentId);
+    }
 }
 
 void CaseloadPage::clear()

@@ -33,7 +33,8 @@ public:
 
     CaseloadPage(Caseload& caseload, QAction* lockAction, QWidget* parent = nullptr);
 
-    // Reads the panels and the cases again, keeping the filters.
+    // Reads the store again. A page starts empty: the workspace refreshes it each time it is shown,
+    // so unlocking does not wait for pages nobody has opened. The filters are kept.
     void refresh();
     // Forgets every row and stops the filter timer before the session goes.
     void clear();

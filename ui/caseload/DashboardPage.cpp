@@ -44,11 +44,10 @@ DashboardPage::DashboardPage(Caseload& caseload, QWidget* parent)
 {
     setObjectName(QStringLiteral("dashboardPage"));
     setStyleSheet(QString::fromLatin1(dashboardStyle));
-    auto* header =
-        new PageHeader(tr("Dashboard"),
-                       tr("Each of your panels at a glance: where its open cases stand and what is "
-                          "overdue. Choose a figure or a bar to see those cases."),
-                       this);
+    auto* header = new PageHeader(tr("Dashboard"),
+                                  tr("Each of your panels at a glance: where its cases stand and what is "
+                                     "overdue. Choose a figure or a bar to see those cases."),
+                                  this);
     m_asOf->setObjectName(QStringLiteral("dashboardAsOf"));
     applyTone(m_asOf, Tone::Muted);
 
@@ -89,7 +88,6 @@ DashboardPage::DashboardPage(Caseload& caseload, QWidget* parent)
     layout->addWidget(m_error);
     layout->addWidget(m_empty);
     layout->addWidget(m_scroll, 1);
-    refresh();
 }
 
 void DashboardPage::removeCards()

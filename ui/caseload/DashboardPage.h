@@ -14,7 +14,7 @@ namespace confer {
 class PanelFiguresCard;
 struct Caseload;
 
-// Each panel the user sits on at a glance (DashboardService): open cases by stage as a bar chart,
+// Each panel the user sits on at a glance (DashboardService): its cases by stage as a bar chart,
 // overdue reviews, overdue actions and red risk. Pressing a figure opens the caseload filtered to
 // the cases behind it.
 class DashboardPage final : public QWidget {
@@ -22,6 +22,8 @@ class DashboardPage final : public QWidget {
 public:
     explicit DashboardPage(Caseload& caseload, QWidget* parent = nullptr);
 
+    // Reads the store again. A page starts empty: the workspace refreshes it each time it is shown,
+    // so unlocking does not wait for pages nobody has opened.
     void refresh();
     // Drops every card and forgets the services before the session goes.
     void clear();

@@ -79,7 +79,6 @@ MyActionsPage::MyActionsPage(Caseload& caseload, qint64 agencyId, QWidget* paren
 
     connect(m_showFinished, &QCheckBox::toggled, this, &MyActionsPage::refresh);
     connect(m_table, &QAbstractItemView::activated, this, &MyActionsPage::onActivated);
-    refresh();
 }
 
 void MyActionsPage::refresh()

@@ -21,6 +21,7 @@ namespace confer {
 namespace {
 constexpr int BarRowHeight = 24;
 const QColor BarColour(0x4a, 0x7a, 0xa6);
+const QColor ClosedBarColour(0xb9, 0xc4, 0xce);
 const QColor AxisTextColour(0x3b, 0x46, 0x50);
 } // namespace
 
@@ -70,7 +71,7 @@ PanelFiguresCard::PanelFiguresCard(const DashboardService::PanelFigures& figures
         tiles->addWidget(m_tiles[i].second, i / 2, i % 2);
     tiles->setRowStretch(2, 1);
 
-    auto* chartTitle = new QLabel(tr("Open cases by stage"), this);
+    auto* chartTitle = new QLabel(tr("Cases by stage (closed stages in grey)"), this);
     applyTone(chartTitle, Tone::Muted);
     m_chartView = makeChart();
     auto* chartColumn = new QVBoxLayout;
@@ -136,17 +137,25 @@ QChartView* PanelFiguresCard::makeChart()
         *bars << it->second;
         largest = qMax(largest, it->second);
     }
-    for (const auto& [label, count] : m_figures.casesByStage) {
+    QList<int> closedBars;
+    for (int i = 0; i < m_figures.casesByStage.size(); ++i) {
+        const auto& [label, count] = m_figures.casesByStage[i];
         spoken << tr("%1: %2").arg(label).arg(count);
-        QString key;
+        const StageDefinition* stage = nullptr;
         if (m_kind) {
-            for (const StageDefinition& stage : m_kind->stages) {
-                if (stage.label == label)
-                    key = stage.key;
+            for (const StageDefinition& candidate : m_kind->stages) {
+                if (candidate.label == label)
+                    stage = &candidate;
             }
         }
-        m_stageKeys << key;
+        m_stageKeys << (stage ? stage->key : QString());
+        // Bars were fed last stage first.
+        if (stage && stage->isClosed)
+            closedBars << int(m_figures.casesByStage.size()) - 1 - i;
     }
+    // Closed stages stay on the axis (so every card of a kind reads alike) but step back in grey.
+    bars->setSelectedColor(ClosedBarColour);
+    bars->selectBars(closedBars);
 
     auto* series = new QHorizontalBarSeries;
     series->append(bars);
@@ -190,7 +199,7 @@ QChartView* PanelFiguresCard::makeChart()
     view->setFocusPolicy(Qt::NoFocus);
     view->setFrameShape(QFrame::NoFrame);
     view->setStyleSheet(QStringLiteral("background: transparent;"));
-    view->setAccessibleName(tr("Open cases by stage in %1").arg(m_figures.panelName));
+    view->setAccessibleName(tr("Cases by stage in %1").arg(m_figures.panelName));
     view->setAccessibleDescription(spoken.join(QStringLiteral(", ")));
     view->setToolTip(tr("Choose a bar to see those cases in the caseload."));
     view->setFixedHeight(qMax(int(labels.size()), 3) * BarRowHeight + 12);

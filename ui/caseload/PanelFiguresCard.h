@@ -14,8 +14,8 @@ class FigureTile;
 struct PanelKind;
 
 // One panel on the dashboard: its name and kind, four figures (open cases, overdue reviews, overdue
-// actions, red risk) and its open cases by stage as a horizontal bar chart. A figure or a bar asks
-// for the caseload filtered to the cases behind it.
+// actions, red risk) and its cases by stage as a horizontal bar chart, closed stages in grey. A
+// figure or a bar asks for the caseload filtered to the cases behind it.
 class PanelFiguresCard final : public QFrame {
     Q_OBJECT
 public:

@@ -77,7 +77,6 @@ AgenciesPage::AgenciesPage(Caseload& caseload, QAction* lockAction, QWidget* par
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &AgenciesPage::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &AgenciesPage::updateButtons);
-    refresh();
 }
 
 void AgenciesPage::refresh()

@@ -76,7 +76,6 @@ PanelsPage::PanelsPage(Caseload& caseload, QAction* lockAction, QWidget* parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &PanelsPage::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &PanelsPage::updateButtons);
-    refresh();
 }
 
 void PanelsPage::refresh()

@@ -19,6 +19,8 @@ class PanelsPage final : public QWidget {
 public:
     PanelsPage(Caseload& caseload, QAction* lockAction, QWidget* parent = nullptr);
 
+    // Reads the store again. A page starts empty: the workspace refreshes it each time it is shown,
+    // so unlocking does not wait for pages nobody has opened.
     void refresh();
     // Forgets every row before the session goes.
     void clear();

@@ -19,6 +19,12 @@
 
 using namespace confer;
 
+// Readable sets of names in failure messages.
+void PrintTo(const QString& text, std::ostream* out)
+{
+    *out << '"' << text.toStdString() << '"';
+}
+
 namespace {
 
 const QString UserPassphrase = QStringLiteral("panel members share a pen");
@@ -220,7 +226,9 @@ protected:
     {
         CaseloadQuery query(session(), *kinds);
         auto rows = query.page(filter, {}, 0, 1000);
-        EXPECT_TRUE(rows.ok());
+        EXPECT_TRUE(rows.ok()) << (rows.ok()
+                                       ? ""
+                                       : QString(rows.error().message + rows.error().detail).toStdString());
         std::set<QString> result;
         if (rows.ok()) {
             for (const CaseSummary& row : *rows)
@@ -393,7 +401,8 @@ TEST_F(CaseloadQueryTest, OverdueFollowsTheClockAndIsFlaggedOnTheRow)
     for (const CaseSummary& row : query.page({}, {}, 0, 50).value())
         EXPECT_EQ(row.isReviewOverdue, row.subjectName == QLatin1String("Jordan Smith") ||
                                            row.subjectName == QLatin1String("Liam Smith"))
-            << row.subjectName.toStdString();
+            << row.subjectName.toStdString() << " review "
+            << (row.nextReview ? row.nextReview->toString(Qt::ISODate).toStdString() : std::string("none"));
 
     store.clock.advanceSeconds(6 * 24 * 3600); // six days on: two more reviews have passed
     EXPECT_EQ(names(overdue), (Names{QStringLiteral("Jordan Smith"), QStringLiteral("Liam Smith"),
@@ -433,8 +442,7 @@ TEST_F(CaseloadQueryTest, EverySortOrderIsCorrectAndPagesNeitherRepeatNorSkip)
                 case Key::Risk:
                     return sign(riskRank(a.risk), riskRank(b.risk));
                 case Key::NextReview:
-                    return sign(a.nextReview.value_or(QDate(9999, 12, 31)),
-                                b.nextReview.value_or(QDate(9999, 12, 31)));
+                    return sign(a.nextReview.value_or(QDate(1, 1, 1)), b.nextReview.value_or(QDate(1, 1, 1)));
                 }
                 return 0;
             };
@@ -455,16 +463,16 @@ TEST_F(CaseloadQueryTest, EverySortOrderIsCorrectAndPagesNeitherRepeatNorSkip)
     }
 }
 
-TEST_F(CaseloadQueryTest, NextReviewPutsCasesWithoutADateLast)
+TEST_F(CaseloadQueryTest, NextReviewPutsCasesWithoutADateFirstThenTheMostOverdue)
 {
     signInAs(QStringLiteral("coord"));
     CaseloadQuery query(session(), *kinds);
     const std::vector<CaseSummary> rows =
         query.page({}, {CaseloadQuery::SortKey::NextReview, true}, 0, 50).value();
-    ASSERT_FALSE(rows.empty());
-    EXPECT_EQ(rows.front().subjectName, QStringLiteral("Jordan Smith")) << "three days overdue comes first";
-    EXPECT_EQ(rows.back().subjectName, QStringLiteral("Aaron Robson")) << "no review date comes last";
-    EXPECT_FALSE(rows.back().nextReview.has_value());
+    ASSERT_GE(rows.size(), 2u);
+    EXPECT_EQ(rows[0].subjectName, QStringLiteral("Aaron Robson")) << "no review date: one needs setting";
+    EXPECT_FALSE(rows[0].nextReview.has_value());
+    EXPECT_EQ(rows[1].subjectName, QStringLiteral("Jordan Smith")) << "three days overdue comes next";
 }
 
 TEST_F(CaseloadQueryTest, RowsCarryWhatTheTableShows)
@@ -519,6 +527,13 @@ TEST(CaseloadQueryPlans, WalkingAndSortingGiveTheSameRowsOnADemoPartnership)
                 const std::vector<CaseSummary> oneShot = query.page(filter, sort, 0, 100000).value();
                 ASSERT_EQ(int(oneShot.size()), total) << filter.text.toStdString() << " key " << int(key);
                 ASSERT_EQ(paged.size(), oneShot.size()) << filter.text.toStdString() << " key " << int(key);
+                // One row at a time at the top: the cheapest page, read by walking the sort order's index.
+                for (int offset = 0; offset < std::min(total, 5); ++offset) {
+                    const std::vector<CaseSummary> one = query.page(filter, sort, offset, 1).value();
+                    ASSERT_EQ(one.size(), 1u);
+                    EXPECT_EQ(one.front().id, oneShot[std::size_t(offset)].id)
+                        << filter.text.toStdString() << " key " << int(key) << " offset " << offset;
+                }
                 std::set<qint64> seen;
                 for (std::size_t i = 0; i < paged.size(); ++i) {
                     EXPECT_EQ(paged[i].id, oneShot[i].id) << filter.text.toStdString() << " key " << int(key);
