@@ -16,17 +16,17 @@ class Session;
 
 // The caseload services of one signed-in session, created on unlock and destroyed on lock with it.
 struct Caseload final {
-    Caseload(Session& session, const PanelKindRegistry& kinds)
-        : session(session)
-        , kinds(kinds)
-        , agencies(session)
-        , panels(session, kinds)
-        , cases(session, kinds)
-        , notes(session)
-        , actions(session)
-        , chronology(session, kinds)
-        , query(session, kinds)
-        , dashboard(session, kinds)
+    Caseload(Session& signedIn, const PanelKindRegistry& panelKinds)
+        : session(signedIn)
+        , kinds(panelKinds)
+        , agencies(signedIn)
+        , panels(signedIn, panelKinds)
+        , cases(signedIn, panelKinds)
+        , notes(signedIn)
+        , actions(signedIn)
+        , chronology(signedIn, panelKinds)
+        , query(signedIn, panelKinds)
+        , dashboard(signedIn, panelKinds)
     {}
 
     // The signed-in user and the clock, for what the UI defaults from them (a note's agency, "overdue").

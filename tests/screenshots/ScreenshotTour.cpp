@@ -359,7 +359,8 @@ bool Tour::runCaseFiles()
         return false;
     Caseload& caseload = workspace->caseload();
 
-    // Per kind, the open case with the most going on (notes and actions), at a given stage if asked.
+    // Per kind, the case with the most going on (notes, actions; opinions and corrections count
+    // more, being what the case file must show clearly), at a given stage if asked.
     auto busiestCase = [&](const QString& kindKey, const QString& stage = {}) -> qint64 {
         auto panels = caseload.panels.panels();
         if (!panels.ok())
@@ -378,8 +379,9 @@ bool Tour::runCaseFiles()
             for (const CaseSummary& summary : *cases) {
                 auto notes = caseload.notes.latestVersions(summary.id);
                 auto actions = caseload.actions.forCase(summary.id);
-                const int score =
-                    (notes.ok() ? int(notes->size()) : 0) + (actions.ok() ? int(actions->size()) : 0);
+                int score = (notes.ok() ? int(notes->size()) : 0) + (actions.ok() ? int(actions->size()) : 0);
+                for (const Note& note : notes.ok() ? *notes : std::vector<Note>())
+                    score += (note.isOpinion ? 3 : 0) + (note.version > 1 ? 3 : 0);
                 if (score > bestScore) {
                     bestScore = score;
                     best = summary.id;

@@ -5,7 +5,9 @@
 #include "accounts/AccountsModel.h"
 #include "accounts/AccountsPage.h"
 #include "accounts/AddUserDialog.h"
+#include "accounts/ChangeAgencyDialog.h"
 #include "accounts/ChangePassphraseDialog.h"
+#include "caseload/AgencyService.h"
 #include "accounts/PassphraseEntry.h"
 #include "audit/AuditTrailModel.h"
 #include "audit/AuditTrailPage.h"
@@ -160,6 +162,36 @@ TEST_F(WorkspaceTest, AddUserDialog_FilledWithKeysAndClicked_AddsTheAccount)
     unlockThroughScreen(*window, QStringLiteral("jbrennan"), QStringLiteral("seven orange kites drifting"));
     ASSERT_EQ(window->currentPage(), MainWindow::Page::Workspace);
     EXPECT_EQ(window->session()->currentUser().role, Role::Chair);
+}
+
+TEST_F(WorkspaceTest, AgencyDialog_RecordsWhichAgencyAPersonWorksFor)
+{
+    Workspace* workspace = signInAsAdmin();
+    AgencyService agencies(*window->session());
+    Agency police;
+    police.name = QStringLiteral("Durham Constabulary");
+    police.kind = Agency::Kind::ResponsibleAuthority;
+    auto added = agencies.add(police);
+    ASSERT_TRUE(added.ok()) << added.error().message.toStdString();
+
+    chooseSection(workspace, QStringLiteral("Accounts"));
+    AccountsPage* page = workspace->accountsPage();
+    const qint64 adminId = window->session()->currentUser().id;
+    page->selectUser(adminId);
+    ASSERT_TRUE(page->agencyButton()->isEnabled());
+    QTest::mouseClick(page->agencyButton(), Qt::LeftButton);
+    QPointer<ChangeAgencyDialog> dialog = window->findChild<ChangeAgencyDialog*>();
+    ASSERT_TRUE(dialog);
+    dialog->agencyBox()->setFocus();
+    while (dialog->agencyBox()->currentText() != police.name)
+        QTest::keyClick(dialog->agencyBox(), Qt::Key_Down);
+    QTest::keyClick(dialog->agencyBox(), Qt::Key_Return);
+
+    EXPECT_TRUE(!dialog || !dialog->isVisible()) << dialog->errorText().toStdString();
+    auto agencyOfAdmin = agencies.agencyOfUser(adminId);
+    ASSERT_TRUE(agencyOfAdmin.ok());
+    ASSERT_TRUE(agencyOfAdmin->has_value());
+    EXPECT_EQ(**agencyOfAdmin, added->id);
 }
 
 TEST_F(WorkspaceTest, AddUserRefusedByTheCore_KeepsTheDialogWithTheReasonAndChangesNothing)

@@ -3,6 +3,7 @@
 #include "accounts/AccountService.h"
 #include "accounts/AccountsModel.h"
 #include "accounts/AddUserDialog.h"
+#include "accounts/ChangeAgencyDialog.h"
 #include "accounts/ChangeRoleDialog.h"
 #include "accounts/SetPassphraseDialog.h"
 #include "session/Session.h"
@@ -24,12 +25,14 @@ namespace confer {
 AccountsPage::AccountsPage(Session& session, QAction* lockAction, QWidget* parent)
     : QWidget(parent)
     , m_session(session)
+    , m_agencies(session)
     , m_lockAction(lockAction)
     , m_model(new AccountsModel(session.accounts(), this))
     , m_table(new QTableView(this))
     , m_add(new QPushButton(tr("&Add user\u2026"), this))
     , m_reset(new QPushButton(tr("Reset &passphrase\u2026"), this))
     , m_role(new QPushButton(tr("Change &role\u2026"), this))
+    , m_agency(new QPushButton(tr("A&gency\u2026"), this))
     , m_disable(new QPushButton(tr("&Disable"), this))
     , m_error(new QLabel(this))
 {
@@ -46,6 +49,8 @@ AccountsPage::AccountsPage(Session& session, QAction* lockAction, QWidget* paren
     m_reset->setAccessibleName(tr("Reset passphrase"));
     m_role->setObjectName(QStringLiteral("changeRoleButton"));
     m_role->setAccessibleName(tr("Change role"));
+    m_agency->setObjectName(QStringLiteral("changeAgencyButton"));
+    m_agency->setAccessibleName(tr("Change agency"));
     m_disable->setObjectName(QStringLiteral("disableButton"));
     m_disable->setAccessibleName(tr("Disable or enable the account"));
 
@@ -77,6 +82,7 @@ AccountsPage::AccountsPage(Session& session, QAction* lockAction, QWidget* paren
     actions->addSpacing(12);
     actions->addWidget(m_reset);
     actions->addWidget(m_role);
+    actions->addWidget(m_agency);
     actions->addWidget(m_disable);
     actions->addStretch(1);
 
@@ -91,6 +97,7 @@ AccountsPage::AccountsPage(Session& session, QAction* lockAction, QWidget* paren
     connect(m_add, &QPushButton::clicked, this, &AccountsPage::addUser);
     connect(m_reset, &QPushButton::clicked, this, &AccountsPage::resetPassphrase);
     connect(m_role, &QPushButton::clicked, this, &AccountsPage::changeRole);
+    connect(m_agency, &QPushButton::clicked, this, &AccountsPage::changeAgency);
     connect(m_disable, &QPushButton::clicked, this, &AccountsPage::toggleDisabled);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &AccountsPage::updateButtons);
@@ -139,6 +146,7 @@ void AccountsPage::updateButtons()
     const bool isSelf = user && user->id == m_session.currentUser().id;
     m_reset->setEnabled(user && !user->isDisabled && !isSelf);
     m_role->setEnabled(user && !user->isDisabled);
+    m_agency->setEnabled(user && !user->isDisabled);
     // Disabling yourself would lock the store's only way in for this person: not offered.
     m_disable->setEnabled(user && !isSelf);
     m_disable->setText(user && user->isDisabled ? tr("&Enable\u2026") : tr("&Disable"));
@@ -188,6 +196,17 @@ void AccountsPage::changeRole()
         return;
     const qint64 id = user->id;
     auto* dialog = new ChangeRoleDialog(*user, m_session.accounts(), this);
+    connect(dialog, &QDialog::accepted, this, [this, id] { afterChange(id); });
+    DialogPresenter::open(dialog, m_lockAction);
+}
+
+void AccountsPage::changeAgency()
+{
+    const User* user = selectedUser();
+    if (!user)
+        return;
+    const qint64 id = user->id;
+    auto* dialog = new ChangeAgencyDialog(*user, m_agencies, this);
     connect(dialog, &QDialog::accepted, this, [this, id] { afterChange(id); });
     DialogPresenter::open(dialog, m_lockAction);
 }

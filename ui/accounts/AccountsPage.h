@@ -1,5 +1,7 @@
 #pragma once
 
+#include "caseload/AgencyService.h"
+
 #include <QWidget>
 
 class QAction;
@@ -29,6 +31,7 @@ public:
     QPushButton* addButton() const { return m_add; }
     QPushButton* resetButton() const { return m_reset; }
     QPushButton* roleButton() const { return m_role; }
+    QPushButton* agencyButton() const { return m_agency; }
     QPushButton* disableButton() const { return m_disable; }
     void selectUser(qint64 userId);
 
@@ -39,16 +42,19 @@ private:
     void addUser();
     void resetPassphrase();
     void changeRole();
+    void changeAgency();
     void toggleDisabled();
     void afterChange(qint64 userId);
 
     Session& m_session;
+    AgencyService m_agencies;
     QAction* m_lockAction;
     AccountsModel* m_model;
     QTableView* m_table;
     QPushButton* m_add;
     QPushButton* m_reset;
     QPushButton* m_role;
+    QPushButton* m_agency;
     QPushButton* m_disable;
     QLabel* m_error;
 };

@@ -13,7 +13,6 @@ void CaseDialogPresenter::open(QDialog* dialog, QWidget* from)
 {
     // MainWindow names its lock action; outside the shell (tests, the tour) there is none.
     QAction* lockAction = from ? from->window()->findChild<QAction*>(QStringLiteral("lockAction")) : nullptr;
-    CasefileLook::greyDisabledText(dialog);
     DialogPresenter::open(dialog, lockAction);
 }
 

@@ -36,7 +36,6 @@ CaseView::CaseView(Caseload& caseload, qint64 caseId, QWidget* parent)
 {
     setObjectName(QStringLiteral("caseView"));
     setAccessibleName(tr("Case"));
-    CasefileLook::greyDisabledText(this);
     m_error->setObjectName(QStringLiteral("caseViewError"));
     m_error->setAccessibleName(tr("Error"));
     m_error->setTextFormat(Qt::PlainText);

@@ -120,14 +120,6 @@ QLabel* CasefileLook::addFormRow(QFormLayout* form, const QString& text, QWidget
     return label;
 }
 
-void CasefileLook::greyDisabledText(QWidget* root)
-{
-    // A style sheet, not a palette: under the application's style sheet widget palettes are not honoured.
-    root->setStyleSheet(
-        QStringLiteral("QPushButton:disabled, QCheckBox:disabled, QRadioButton:disabled { color: #8f9ba7; }"
-                       "QPushButton#primaryButton:disabled { color: #ffffff; }"));
-}
-
 void CasefileLook::chainTabOrder(const QList<QWidget*>& widgets)
 {
     QList<QWidget*> controls;
@@ -139,10 +131,10 @@ void CasefileLook::chainTabOrder(const QList<QWidget*>& widgets)
             continue;
         }
         for (QWidget* child : widget->findChildren<QWidget*>()) {
-            // A spin box's or combo box's inner editor belongs to its owner.
+            // A spin box's or combo box's inner editor belongs to its owner; a popup is another window.
             if (child->focusPolicy() == Qt::NoFocus ||
                 qobject_cast<QAbstractSpinBox*>(child->parentWidget()) ||
-                qobject_cast<QComboBox*>(child->parentWidget()) || child->isWindow())
+                qobject_cast<QComboBox*>(child->parentWidget()) || child->window() != widget->window())
                 continue;
             controls << child;
         }

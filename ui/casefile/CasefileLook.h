@@ -34,9 +34,6 @@ public:
     // Sets Tab to visit these widgets in this order; a container stands for the controls inside it,
     // in the order they were made (QWidget::setTabOrder ignores widgets that take no focus).
     static void chainTabOrder(const QList<QWidget*>& widgets);
-    // Greys disabled buttons under root. The application palette sets one text colour for every
-    // state, so a disabled button would otherwise look clickable (a blocked stage move, Revert).
-    static void greyDisabledText(QWidget* root);
 };
 
 } // namespace confer

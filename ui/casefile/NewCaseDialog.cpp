@@ -61,7 +61,6 @@ NewCaseDialog::NewCaseDialog(Caseload& caseload, QWidget* parent)
     setWindowTitle(tr("New case"));
     setAccessibleName(tr("New case"));
     setObjectName(QStringLiteral("newCaseDialog"));
-    CasefileLook::greyDisabledText(this);
 
     {
         CoreCall call;
@@ -211,7 +210,7 @@ NewCaseDialog::NewCaseDialog(Caseload& caseload, QWidget* parent)
     }
     onPanelChanged();
     // Sized to show both columns whole on a 1366 x 768 screen.
-    resize(1040, 650);
+    resize(1040, 620);
 }
 
 QString NewCaseDialog::errorText() const
@@ -244,6 +243,7 @@ void NewCaseDialog::onPanelChanged()
         m_subject->setSubject(kept);
     }
     m_subjectLayout->addWidget(m_subject);
+    m_subject->show(); // a layout shows a new child of a visible widget only later, from the event loop
     connect(m_subject, &SubjectForm::changed, this, &NewCaseDialog::updateOkButton);
 
     delete m_fields;
@@ -261,6 +261,7 @@ void NewCaseDialog::onPanelChanged()
         m_fields = new KindFieldForm(*kind, required, KindFieldForm::TimeSeries::EditedInline, m_fieldsCard);
         m_fields->setSuggestedDate(m_today);
         m_fieldsLayout->addWidget(m_fields);
+        m_fields->show();
     }
     // Keyboard order follows the page: panel, the kind's fields, subject, referral, lead and risk.
     CasefileLook::chainTabOrder({m_panel, m_fields, m_subject, m_referralDate});

@@ -46,7 +46,7 @@ SubjectForm::SubjectForm(const QStringList& allowedTypes, bool canChangeType, QW
     m_address->setObjectName(QStringLiteral("subjectAddress"));
     m_address->setAccessibleName(tr("Address"));
     m_address->setTabChangesFocus(true);
-    m_address->setFixedHeight(m_address->fontMetrics().lineSpacing() * 3 + 14);
+    m_address->setFixedHeight(m_address->fontMetrics().lineSpacing() * 2 + 16);
     m_postcode->setObjectName(QStringLiteral("subjectPostcode"));
     m_postcode->setAccessibleName(tr("Postcode"));
     m_postcode->setMaxLength(10);

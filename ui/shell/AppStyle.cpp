@@ -29,7 +29,8 @@ QPushButton#primaryButton { background: #24527a; color: #ffffff; border: 1px sol
 QPushButton#primaryButton:hover { background: #2b6191; }
 QPushButton#primaryButton:pressed { background: #1b4061; }
 QPushButton#primaryButton:focus { border: 2px solid #0d2437; }
-QPushButton#primaryButton:disabled { background: #a9b8c6; border-color: #a9b8c6; }
+QPushButton#primaryButton:disabled { background: #a9b8c6; border-color: #a9b8c6; color: #ffffff; }
+QPushButton:disabled, QToolButton:disabled, QCheckBox:disabled, QRadioButton:disabled { color: #8f9ba7; }
 QPushButton#linkButton { border: none; color: #24527a; text-decoration: underline; padding: 2px; }
 QPushButton#linkButton:focus { border: 1px dotted #24527a; }
 QToolButton#accountButton { padding: 4px 8px; border: 1px solid transparent; border-radius: 4px; }
