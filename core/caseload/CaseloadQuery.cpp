@@ -100,7 +100,7 @@ QString idList(const std::vector<qint64>& ids)
 QDate todayOf(const Session& session)
 {
     // The user's calendar day, as for review and action due dates elsewhere.
-    return session.clock().nowUtc().toLocalTime().date();
+    return session.clock().today();
 }
 
 Conditions conditionsFor(const CaseloadQuery::Filter& filter, const std::vector<ScopePanel>& panels,

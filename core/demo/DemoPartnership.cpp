@@ -273,7 +273,7 @@ public:
         , m_cases(session, kinds)
         , m_notes(session)
         , m_actions(session)
-        , m_today(session.clock().nowUtc().date())
+        , m_today(session.clock().today())
     {}
 
     Status fill(DemoPartnership::Outcome& outcome);
@@ -313,7 +313,7 @@ private:
     CaseService m_cases;
     NoteService m_notes;
     ActionService m_actions;
-    const QDate m_today;
+    const QDate m_today;              // the services' "today": referral and consent dates may not pass it
     std::vector<qint64> m_agencyIds;  // in the order of Agencies
     std::vector<qint64> m_accountIds; // in the order of Accounts
     std::vector<DemoPanel> m_demoPanels;

@@ -73,10 +73,11 @@ long residentKiB(const char* field)
 }
 
 // Count and first page, as the caseload model asks on opening and on every keystroke.
-bool countAndFirstPage(const CaseloadQuery::Filter& filter, benchmark::State& state)
+bool countAndFirstPage(const CaseloadQuery& query, const CaseloadQuery::Filter& filter,
+                       benchmark::State& state)
 {
-    auto counted = g_fixture->query->count(filter);
-    auto page = g_fixture->query->page(filter, CaseloadQuery::Sort{}, 0, 50);
+    auto counted = query.count(filter);
+    auto page = query.page(filter, CaseloadQuery::Sort{}, 0, 50);
     if (!counted.ok() || !page.ok()) {
         state.SkipWithError("caseload query failed");
         return false;
@@ -102,8 +103,10 @@ void BM_BaselinePlainSelect50(benchmark::State& state)
 void BM_OpenCaseload(benchmark::State& state)
 {
     for (auto _ : state) {
+        // A new query object remembers nothing, as after an unlock (the page cache is warm by now).
         const auto started = std::chrono::steady_clock::now();
-        if (!countAndFirstPage(CaseloadQuery::Filter{}, state))
+        const CaseloadQuery query(*g_fixture->session, *g_fixture->kinds);
+        if (!countAndFirstPage(query, CaseloadQuery::Filter{}, state))
             break;
         g_fixture->openMs.push_back(elapsedMs(started));
     }
@@ -116,7 +119,7 @@ void BM_FilterKeystroke(benchmark::State& state)
         CaseloadQuery::Filter filter;
         filter.text = g_fixture->keystrokes[qsizetype(next++ % std::size_t(g_fixture->keystrokes.size()))];
         const auto started = std::chrono::steady_clock::now();
-        if (!countAndFirstPage(filter, state))
+        if (!countAndFirstPage(*g_fixture->query, filter, state))
             break;
         g_fixture->keystrokeMs.push_back(elapsedMs(started));
     }
