@@ -114,9 +114,9 @@ Result<int> AccountService::activeAdministratorCount() const
 Result<KeySlot> AccountService::sealSlot(const QString& login, const QString& passphrase) const
 {
     const KeySlotFile& slotFile = m_session.keySlots();
-    return KeySlotCrypto::seal(m_session.storeKey(), slotFile.storeId, slotFile.isDeviceBound, login, passphrase,
-                               m_session.deviceSecret(), slotFile.deviceSecretId, slotFile.defaultKdf,
-                               m_session.kdfPolicy());
+    return KeySlotCrypto::seal(m_session.storeKey(), slotFile.storeId, slotFile.isDeviceBound, login,
+                               passphrase, m_session.deviceSecret(), slotFile.deviceSecretId,
+                               slotFile.defaultKdf, m_session.kdfPolicy());
 }
 
 Status AccountService::changeWithSlot(const std::function<Status(Database&)>& change, const QString& action,
@@ -144,7 +144,8 @@ Status AccountService::changeWithSlot(const std::function<Status(Database&)>& ch
         return tx.beginStatus();
     if (Status changed = change(db); !changed.ok())
         return changed;
-    if (Status audited = m_session.audit().append(m_session.currentUser().login, action, record, detail); !audited.ok())
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, action, record, detail);
+        !audited.ok())
         return audited;
     if (Status slotted = setSlot(newSlot); !slotted.ok())
         return slotted;
@@ -293,7 +294,8 @@ Status AccountService::changeRole(qint64 userId, Role role)
             return update->run();
         },
         QStringLiteral("account.role"), userRecord(userId),
-        QStringLiteral("%1->%2").arg(roleKey(target->role), roleKey(role)), target->login, currentSlot(target->login));
+        QStringLiteral("%1->%2").arg(roleKey(target->role), roleKey(role)), target->login,
+        currentSlot(target->login));
     if (status.ok() && userId == m_session.currentUser().id) {
         User updated = m_session.currentUser();
         updated.role = role;
@@ -310,7 +312,8 @@ Status AccountService::changeOwnPassphrase(const QString& current, const QString
     if (!slot)
         return makeError(ErrorCode::NotFound,
                          trAccounts("Your key slot is missing; ask an administrator to reset it."));
-    auto opened = KeySlotCrypto::open(*slot, slotFile.storeId, slotFile.isDeviceBound, current, m_session.deviceSecret());
+    auto opened = KeySlotCrypto::open(*slot, slotFile.storeId, slotFile.isDeviceBound, current,
+                                      m_session.deviceSecret());
     if (!opened.ok()) {
         (void)m_session.audit().append(me.login, QStringLiteral("passphrase.change.refused"),
                                        userRecord(me.id));

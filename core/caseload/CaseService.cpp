@@ -669,8 +669,7 @@ Status CaseService::updateSubject(qint64 caseId, const Subject& subject)
     auto kindOrError = kindOfPanel(db, m_kinds, current->panelId);
     if (!kindOrError.ok())
         return kindOrError.error();
-    if (Status valid = validateSubject(subject, **kindOrError, m_session.clock().today());
-        !valid.ok())
+    if (Status valid = validateSubject(subject, **kindOrError, m_session.clock().today()); !valid.ok())
         return valid;
 
     const qint64 subjectId = current->subject.id;

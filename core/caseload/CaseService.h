@@ -19,7 +19,7 @@ public:
 
     struct NewCase {
         qint64 panelId = 0;
-        Subject subject;               // a new subject (id 0) or an existing one (id set)
+        Subject subject; // a new subject (id 0) or an existing one (id set)
         QDate referralDate;
         QString referrer;
         std::optional<qint64> referringAgencyId;

@@ -272,8 +272,8 @@ struct CaseloadQuery::Memory {
         bool isComplement = false;
     };
 
-    explicit Memory(Database& db)
-        : db(db)
+    explicit Memory(Database& database)
+        : db(database)
     {}
 
     Result<qint64> stamp()

@@ -51,15 +51,15 @@ Session::~Session()
 
 Status Session::start(const QString& login)
 {
-    const Error refused = makeError(ErrorCode::WrongCredentials,
-                                    trSession("The user name or passphrase is not correct."));
+    const Error refused =
+        makeError(ErrorCode::WrongCredentials, trSession("The user name or passphrase is not correct."));
     auto user = m_accounts->userByLogin(login);
     if (!user.ok())
         return user.error().code == ErrorCode::NotFound ? refused : user.error();
     m_user = *user;
     if (m_user.isDisabled) {
-        (void)m_audit->append(m_user.login, QStringLiteral("signin.refused"), QStringLiteral("user:%1").arg(m_user.id),
-                              QStringLiteral("account disabled"));
+        (void)m_audit->append(m_user.login, QStringLiteral("signin.refused"),
+                              QStringLiteral("user:%1").arg(m_user.id), QStringLiteral("account disabled"));
         return refused;
     }
     return {};

@@ -38,16 +38,17 @@ Result<std::shared_ptr<StoreLock>> StoreLock::acquire(const StorePaths& paths)
     // One session per store, in this process too: two sessions would each extend the audit chain
     // from their own idea of its head.
     if (heldLocks().value(path).lock()) {
-        return makeError(ErrorCode::Conflict, QCoreApplication::translate(
-                                                  "confer::StoreLock", "This store is already open in Confer."));
+        return makeError(
+            ErrorCode::Conflict,
+            QCoreApplication::translate("confer::StoreLock", "This store is already open in Confer."));
     }
     auto lock = std::shared_ptr<StoreLock>(new StoreLock(path));
     if (!lock->m_file.tryLock(0)) {
         lock->m_isRegistered = false;
         return makeError(ErrorCode::Conflict,
-                         QCoreApplication::translate("confer::StoreLock",
-                                                     "This store is open in another Confer window or command. "
-                                                     "Close it there first."));
+                         QCoreApplication::translate(
+                             "confer::StoreLock", "This store is open in another Confer window or command. "
+                                                  "Close it there first."));
     }
     heldLocks().insert(path, lock);
     return lock;

@@ -92,7 +92,9 @@ Status initialiseStore(Session& session, const StoreOpener::SetupRequest& reques
                                      "VALUES (1, :store, :at, :bound)"));
     if (!info.ok())
         return info.error();
-    info->bind(":store", session.keySlots().storeId).bind(":at", isoNow(clock)).bind(":bound", request.bindToDevice);
+    info->bind(":store", session.keySlots().storeId)
+        .bind(":at", isoNow(clock))
+        .bind(":bound", request.bindToDevice);
     if (Status run = info->run(); !run.ok())
         return run;
     auto admin = store.prepare(QStringLiteral("INSERT INTO users (login, display_name, role, created_utc) "
@@ -132,7 +134,8 @@ Status prepareDirectory(const StorePaths& paths)
                              .arg(QDir::toNativeSeparators(paths.directory())));
     }
     if (!QDir().mkpath(paths.directory()))
-        return makeError(ErrorCode::Io, trOpener("The store folder could not be created."), paths.directory());
+        return makeError(ErrorCode::Io, trOpener("The store folder could not be created."),
+                         paths.directory());
     if (!QFile::setPermissions(paths.directory(),
                                QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)) {
         return makeError(ErrorCode::Io, trOpener("The store folder could not be made private to you."),
@@ -166,7 +169,8 @@ bool StoreOpener::isDeviceBound() const
 Result<StoreOpener::SetupOutcome> StoreOpener::create(const SetupRequest& request)
 {
     if (m_paths.exists() || QFile::exists(m_paths.storeFile()) || QFile::exists(m_paths.keySlotFile()))
-        return makeError(ErrorCode::Conflict, trOpener("A store already exists here; Confer will not overwrite it."));
+        return makeError(ErrorCode::Conflict,
+                         trOpener("A store already exists here; Confer will not overwrite it."));
     if (Status valid = validateLogin(request.adminLogin); !valid.ok())
         return valid.error();
     if (request.adminDisplayName.trimmed().isEmpty())
@@ -185,7 +189,8 @@ Result<StoreOpener::SetupOutcome> StoreOpener::create(const SetupRequest& reques
         params = *tuned;
     }
     if (!m_policy.allows(params))
-        return makeError(ErrorCode::InvalidInput, trOpener("The key derivation settings are below Confer's minimum."));
+        return makeError(ErrorCode::InvalidInput,
+                         trOpener("The key derivation settings are below Confer's minimum."));
     if (Status prepared = prepareDirectory(m_paths); !prepared.ok())
         return prepared.error();
     auto lock = StoreLock::acquire(m_paths);
@@ -214,9 +219,9 @@ Result<StoreOpener::SetupOutcome> StoreOpener::create(const SetupRequest& reques
 
     SecureBytes storeKey = SecureBytes::random(32);
     RecoveryKey recoveryKey = RecoveryKey::generate();
-    auto adminSlot = KeySlotCrypto::seal(storeKey, slotFile.storeId, slotFile.isDeviceBound, request.adminLogin,
-                                         request.passphrase, request.bindToDevice ? &deviceSecret : nullptr,
-                                         slotFile.deviceSecretId, params, m_policy);
+    auto adminSlot = KeySlotCrypto::seal(
+        storeKey, slotFile.storeId, slotFile.isDeviceBound, request.adminLogin, request.passphrase,
+        request.bindToDevice ? &deviceSecret : nullptr, slotFile.deviceSecretId, params, m_policy);
     if (!adminSlot.ok())
         return undo(adminSlot.error());
     slotFile.userSlots.append(*adminSlot);
@@ -231,9 +236,9 @@ Result<StoreOpener::SetupOutcome> StoreOpener::create(const SetupRequest& reques
     auto db = openStore(m_paths, storeKey, true);
     if (!db.ok())
         return undo(db.error());
-    std::unique_ptr<Session> session(new Session(
-        Session::Parts{m_paths, *lock, slotFile, std::move(storeKey), std::move(deviceSecret), std::move(*db)},
-        m_clock, m_policy));
+    std::unique_ptr<Session> session(new Session(Session::Parts{m_paths, *lock, slotFile, std::move(storeKey),
+                                                                std::move(deviceSecret), std::move(*db)},
+                                                 m_clock, m_policy));
     Status initialised = initialiseStore(*session, request, m_clock);
     if (initialised.ok())
         initialised = session->start(request.adminLogin);
@@ -251,7 +256,8 @@ Result<std::unique_ptr<Session>> StoreOpener::unlock(const QString& login, const
         return error;
     };
     if (!m_paths.exists())
-        return makeError(ErrorCode::NotFound, trOpener("There is no Confer store in this folder."), m_paths.directory());
+        return makeError(ErrorCode::NotFound, trOpener("There is no Confer store in this folder."),
+                         m_paths.directory());
     auto lock = StoreLock::acquire(m_paths);
     if (!lock.ok())
         return lock.error();
@@ -273,15 +279,17 @@ Result<std::unique_ptr<Session>> StoreOpener::unlock(const QString& login, const
             return deviceSecretProblem(secret.error());
         deviceSecret = std::move(*secret);
         if (slot->deviceSecretId != slotFile->deviceSecretId) {
-            return makeError(ErrorCode::AccessDenied,
-                             trOpener("This store was recovered on a new computer since you last signed in. Ask an "
-                                      "administrator to reset your passphrase."));
+            return makeError(
+                ErrorCode::AccessDenied,
+                trOpener("This store was recovered on a new computer since you last signed in. Ask an "
+                         "administrator to reset your passphrase."));
         }
     }
     auto storeKey = KeySlotCrypto::open(*slot, slotFile->storeId, slotFile->isDeviceBound, passphrase,
                                         slotFile->isDeviceBound ? &deviceSecret : nullptr);
     if (!storeKey.ok())
-        return storeKey.error().code == ErrorCode::WrongCredentials ? failed(genericFailure()) : storeKey.error();
+        return storeKey.error().code == ErrorCode::WrongCredentials ? failed(genericFailure())
+                                                                    : storeKey.error();
     const QString slotLogin = slot->login;
     return openSession(Session::Parts{m_paths, *lock, std::move(*slotFile), std::move(*storeKey),
                                       std::move(deviceSecret), nullptr},
@@ -326,11 +334,13 @@ Result<std::unique_ptr<Session>> StoreOpener::openSession(Session::Parts parts, 
     const User& user = session->currentUser();
     const QString record = QStringLiteral("user:%1").arg(user.id);
     if (!recoveryDetail.isNull()) {
-        if (Status audited = audit.append(user.login, QStringLiteral("recovery.used"), record, recoveryDetail);
+        if (Status audited =
+                audit.append(user.login, QStringLiteral("recovery.used"), record, recoveryDetail);
             !audited.ok())
             return audited.error();
     }
-    if (Status audited = audit.append(user.login, QStringLiteral("signin.success"), record, how); !audited.ok())
+    if (Status audited = audit.append(user.login, QStringLiteral("signin.success"), record, how);
+        !audited.ok())
         return audited.error();
     return session;
 }
@@ -339,7 +349,8 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
                                                       const QString& newPassphrase)
 {
     if (!m_paths.exists())
-        return makeError(ErrorCode::NotFound, trOpener("There is no Confer store in this folder."), m_paths.directory());
+        return makeError(ErrorCode::NotFound, trOpener("There is no Confer store in this folder."),
+                         m_paths.directory());
     auto recoveryKey = RecoveryKey::parse(recoveryKeyText);
     if (!recoveryKey.ok())
         return recoveryKey.error();
@@ -348,8 +359,8 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
     auto lock = StoreLock::acquire(m_paths);
     if (!lock.ok())
         return lock.error();
-    const Error refused =
-        makeError(ErrorCode::WrongCredentials, trOpener("The store could not be opened with this recovery key."));
+    const Error refused = makeError(ErrorCode::WrongCredentials,
+                                    trOpener("The store could not be opened with this recovery key."));
     auto slotFile = KeySlotFile::load(m_paths.keySlotFile());
     if (!slotFile.ok() || !slotFile->recovery)
         return refused;
@@ -362,11 +373,13 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
         auto db = openStore(m_paths, *storeKey, false);
         if (!db.ok())
             return db.error();
-        Session probe(Session::Parts{m_paths, *lock, *slotFile, storeKey->clone(), SecureBytes(), std::move(*db)},
-                      m_clock, m_policy);
+        Session probe(
+            Session::Parts{m_paths, *lock, *slotFile, storeKey->clone(), SecureBytes(), std::move(*db)},
+            m_clock, m_policy);
         auto user = probe.accounts().userByLogin(login);
         if (!user.ok() || user->isDisabled)
-            return makeError(ErrorCode::InvalidInput, trOpener("There is no enabled account with that user name."));
+            return makeError(ErrorCode::InvalidInput,
+                             trOpener("There is no enabled account with that user name."));
         probe.abandon();
     }
 

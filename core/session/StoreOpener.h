@@ -59,7 +59,8 @@ private:
     };
     // Opens the database with the key a slot gave, checks the audit anchor, signs the user in and
     // audits it (with "recovery.used" first when recoveryDetail is not null).
-    Result<std::unique_ptr<Session>> openSession(Session::Parts parts, const QString& login, const QString& how,
+    Result<std::unique_ptr<Session>> openSession(Session::Parts parts, const QString& login,
+                                                 const QString& how,
                                                  const QString& recoveryDetail = QString());
 
     StorePaths m_paths;

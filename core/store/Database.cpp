@@ -180,8 +180,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secu
     // in compatibility mode; 3.x has no such pragma, so it is sent only to 4.x and later.
     if (isKeyed) {
         auto version = db->prepare(QStringLiteral("PRAGMA cipher_version"));
-        if (version.ok() && version->step().ok() && version->columnText(0).section(QLatin1Char('.'), 0, 0).toInt() >= 4) {
-            if (Status compatible = db->exec(QStringLiteral("PRAGMA cipher_compatibility = 3")); !compatible.ok())
+        if (version.ok() && version->step().ok() &&
+            version->columnText(0).section(QLatin1Char('.'), 0, 0).toInt() >= 4) {
+            if (Status compatible = db->exec(QStringLiteral("PRAGMA cipher_compatibility = 3"));
+                !compatible.ok())
                 return compatible.error();
         }
     }

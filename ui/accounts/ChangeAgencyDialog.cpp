@@ -46,9 +46,10 @@ ChangeAgencyDialog::ChangeAgencyDialog(const User& user, AgencyService& agencies
     agencyLabel->setBuddy(m_agency);
     form->addRow(agencyLabel, m_agency);
 
-    auto* note = new QLabel(tr("Notes this person writes are recorded as coming from this agency, which keeps "
-                               "ownership of them."),
-                            this);
+    auto* note =
+        new QLabel(tr("Notes this person writes are recorded as coming from this agency, which keeps "
+                      "ownership of them."),
+                   this);
     note->setWordWrap(true);
     applyTone(note, Tone::Muted);
 
@@ -84,7 +85,8 @@ QString ChangeAgencyDialog::errorText() const
 void ChangeAgencyDialog::accept()
 {
     const QVariant chosen = m_agency->currentData();
-    const std::optional<qint64> agencyId = chosen.isValid() ? std::optional<qint64>(chosen.toLongLong()) : std::nullopt;
+    const std::optional<qint64> agencyId =
+        chosen.isValid() ? std::optional<qint64>(chosen.toLongLong()) : std::nullopt;
     const Status status = [&] {
         CoreCall call;
         return m_agencies.setUserAgency(m_user.id, agencyId);

@@ -449,8 +449,9 @@ TEST_F(CaseloadQueryTest, EverySortOrderIsCorrectAndPagesNeitherRepeatNorSkip)
             for (std::size_t i = 1; i < oneShot.size(); ++i) {
                 const int order = compare(oneShot[i - 1], oneShot[i]) * (ascending ? 1 : -1);
                 EXPECT_LE(order, 0) << "key " << int(key) << (ascending ? " asc" : " desc") << " at " << i;
-                if (order == 0 && key != Key::Subject) // same name, different subjects: subject id decides
+                if (order == 0 && key != Key::Subject) { // same name, different subjects: subject id decides
                     EXPECT_EQ(oneShot[i - 1].id < oneShot[i].id, ascending) << "ties break on the case id";
+                }
             }
             // Page by page gives exactly the same rows in the same order, whatever the page size.
             for (int pageSize : {1, 2, 4}) {

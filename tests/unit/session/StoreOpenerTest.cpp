@@ -229,7 +229,8 @@ TEST(StoreOpener, RecoveryLeavesOtherUsersNeedingAnAdministratorReset)
 
     auto admin = opener.unlock(QStringLiteral("admin"), adminPassphrase);
     ASSERT_TRUE(admin.ok());
-    ASSERT_TRUE((*admin)->accounts().resetPassphrase(added->id, QStringLiteral("a fresh start for chris")).ok());
+    ASSERT_TRUE(
+        (*admin)->accounts().resetPassphrase(added->id, QStringLiteral("a fresh start for chris")).ok());
     admin->reset();
     EXPECT_TRUE(opener.unlock(QStringLiteral("chair.one"), QStringLiteral("a fresh start for chris")).ok());
 }
@@ -382,7 +383,8 @@ TEST(StoreOpener, RecoveryKeepsAReadableDeviceSecretSoOtherUsersStillSignIn)
     const QString chairPassphrase = QStringLiteral("chairs the Easington panel");
     ASSERT_TRUE(store.session()
                     .accounts()
-                    .addUser({QStringLiteral("chair.one"), QStringLiteral("Chris Chair"), Role::Chair, chairPassphrase})
+                    .addUser({QStringLiteral("chair.one"), QStringLiteral("Chris Chair"), Role::Chair,
+                              chairPassphrase})
                     .ok());
     store.sessionPtr().reset();
     StoreOpener opener = store.opener();
@@ -404,8 +406,9 @@ TEST(StoreOpener, SetupRefusesAFolderThatHoldsOtherThings)
     test::InMemoryDeviceSecretStore secrets;
     ManualClock clock;
     StoreOpener opener(StorePaths(dir.path()), secrets, clock, KdfPolicy::cheapForTests());
-    auto outcome = opener.create({QStringLiteral("admin"), QStringLiteral("Alex"),
-                                  test::TestSession::adminPassphrase(), true, KdfPolicy::cheapForTests().floor});
+    auto outcome =
+        opener.create({QStringLiteral("admin"), QStringLiteral("Alex"), test::TestSession::adminPassphrase(),
+                       true, KdfPolicy::cheapForTests().floor});
     ASSERT_FALSE(outcome.ok());
     EXPECT_EQ(outcome.error().code, ErrorCode::Conflict);
     EXPECT_EQ(QFileInfo(dir.path()).permissions(), before);
