@@ -60,16 +60,7 @@ Result<std::vector<User>> AccountService::users() const
                                              QStringLiteral(" ORDER BY display_name COLLATE NOCASE"));
     if (!rows.ok())
         return rows.error();
-    std::vector<User> result;
-    while (true) {
-        auto hasRow = rows->step();
-        if (!hasRow.ok())
-            return hasRow.error();
-        if (!*hasRow)
-            break;
-        result.push_back(readUser(*rows));
-    }
-    return result;
+    return rows->collect<User>(readUser);
 }
 
 Result<User> AccountService::user(qint64 id) const

@@ -257,16 +257,7 @@ Result<std::vector<AuditEvent>> AuditLog::page(qint64 beforeSequence, int limit)
     if (!rows.ok())
         return rows.error();
     rows->bind(":before", beforeSequence).bind(":limit", limit);
-    std::vector<AuditEvent> events;
-    while (true) {
-        auto hasRow = rows->step();
-        if (!hasRow.ok())
-            return hasRow.error();
-        if (!*hasRow)
-            break;
-        events.push_back(readEvent(*rows));
-    }
-    return events;
+    return rows->collect<AuditEvent>(readEvent);
 }
 
 } // namespace confer

@@ -253,21 +253,15 @@ Result<std::vector<ActionUpdate>> ActionService::updates(qint64 actionId)
     if (!rows.ok())
         return rows.error();
     rows->bind(":action", actionId);
-    std::vector<ActionUpdate> result;
-    while (true) {
-        auto hasRow = rows->step();
-        if (!hasRow.ok())
-            return hasRow.error();
-        if (!*hasRow)
-            return result;
+    return rows->collect<ActionUpdate>([](const Statement& row) {
         ActionUpdate update;
-        update.id = rows->columnInt(0);
-        update.status = actionStatusFromKey(rows->columnText(1)).value_or(CaseAction::Status::Open);
-        update.text = rows->columnText(2);
-        update.byName = rows->columnText(3);
-        update.atUtc = QDateTime::fromString(rows->columnText(4), Qt::ISODateWithMs);
-        result.push_back(update);
-    }
+        update.id = row.columnInt(0);
+        update.status = actionStatusFromKey(row.columnText(1)).value_or(CaseAction::Status::Open);
+        update.text = row.columnText(2);
+        update.byName = row.columnText(3);
+        update.atUtc = QDateTime::fromString(row.columnText(4), Qt::ISODateWithMs);
+        return update;
+    });
 }
 
 Result<std::vector<CaseAction>> ActionService::forAgency(qint64 agencyId, bool isOpenOnly)

@@ -69,16 +69,7 @@ Result<std::vector<Agency>> AgencyService::agencies() const
                                              QStringLiteral(" ORDER BY name COLLATE NOCASE"));
     if (!rows.ok())
         return rows.error();
-    std::vector<Agency> result;
-    while (true) {
-        auto hasRow = rows->step();
-        if (!hasRow.ok())
-            return hasRow.error();
-        if (!*hasRow)
-            break;
-        result.push_back(readAgency(*rows));
-    }
-    return result;
+    return rows->collect<Agency>(readAgency);
 }
 
 Result<Agency> AgencyService::agency(qint64 id) const

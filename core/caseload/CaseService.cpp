@@ -969,29 +969,22 @@ Result<std::vector<Consent>> CaseService::consents(qint64 caseId)
     if (!rows.ok())
         return rows.error();
     rows->bind(":case", caseId);
-    std::vector<Consent> result;
-    while (true) {
-        auto hasRow = rows->step();
-        if (!hasRow.ok())
-            return hasRow.error();
-        if (!*hasRow)
-            break;
+    return rows->collect<Consent>([](const Statement& row) {
         Consent consent;
-        consent.id = rows->columnInt(0);
-        consent.givenBy = rows->columnText(1) == QLatin1String("parent_guardian")
+        consent.id = row.columnInt(0);
+        consent.givenBy = row.columnText(1) == QLatin1String("parent_guardian")
                               ? Consent::GivenBy::ParentGuardian
                               : Consent::GivenBy::Individual;
-        consent.givenByName = rows->columnText(2);
-        const QString state = rows->columnText(3);
+        consent.givenByName = row.columnText(2);
+        const QString state = row.columnText(3);
         consent.state = state == QLatin1String("given")     ? Consent::State::Given
                         : state == QLatin1String("refused") ? Consent::State::Refused
                                                             : Consent::State::Withdrawn;
-        consent.onDate = QDate::fromString(rows->columnText(4), Qt::ISODate);
-        consent.scope = rows->columnText(5);
-        consent.atUtc = QDateTime::fromString(rows->columnText(6), Qt::ISODateWithMs);
-        result.push_back(consent);
-    }
-    return result;
+        consent.onDate = QDate::fromString(row.columnText(4), Qt::ISODate);
+        consent.scope = row.columnText(5);
+        consent.atUtc = QDateTime::fromString(row.columnText(6), Qt::ISODateWithMs);
+        return consent;
+    });
 }
 
 Result<std::vector<ScheduledReviewRecord>> CaseService::scheduledReviews(qint64 caseId)
@@ -1005,23 +998,16 @@ Result<std::vector<ScheduledReviewRecord>> CaseService::scheduledReviews(qint64 
     if (!rows.ok())
         return rows.error();
     rows->bind(":case", caseId);
-    std::vector<ScheduledReviewRecord> result;
-    while (true) {
-        auto hasRow = rows->step();
-        if (!hasRow.ok())
-            return hasRow.error();
-        if (!*hasRow)
-            break;
+    return rows->collect<ScheduledReviewRecord>([](const Statement& row) {
         ScheduledReviewRecord review;
-        review.id = rows->columnInt(0);
-        review.caseId = rows->columnInt(1);
-        review.label = rows->columnText(2);
-        review.dueDate = QDate::fromString(rows->columnText(3), Qt::ISODate);
-        review.completedOn = optionalDate(*rows, 4);
-        review.outcome = rows->columnText(5);
-        result.push_back(review);
-    }
-    return result;
+        review.id = row.columnInt(0);
+        review.caseId = row.columnInt(1);
+        review.label = row.columnText(2);
+        review.dueDate = QDate::fromString(row.columnText(3), Qt::ISODate);
+        review.completedOn = optionalDate(row, 4);
+        review.outcome = row.columnText(5);
+        return review;
+    });
 }
 
 Status CaseService::completeReview(qint64 reviewId, const QDate& on, const QString& outcome)

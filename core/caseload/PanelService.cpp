@@ -102,16 +102,7 @@ Result<std::vector<Panel>> PanelService::panels() const
         return rows.error();
     if (!m_session.isAdministrator())
         rows->bind(":user", m_session.currentUser().id);
-    std::vector<Panel> result;
-    while (true) {
-        auto hasRow = rows->step();
-        if (!hasRow.ok())
-            return hasRow.error();
-        if (!*hasRow)
-            break;
-        result.push_back(readPanel(*rows));
-    }
-    return result;
+    return rows->collect<Panel>(readPanel);
 }
 
 Result<Panel> PanelService::panel(qint64 id) const
@@ -316,16 +307,7 @@ Result<std::vector<qint64>> PanelService::memberIds(qint64 panelId) const
     if (!rows.ok())
         return rows.error();
     rows->bind(":panel", panelId);
-    std::vector<qint64> result;
-    while (true) {
-        auto hasRow = rows->step();
-        if (!hasRow.ok())
-            return hasRow.error();
-        if (!*hasRow)
-            break;
-        result.push_back(rows->columnInt(0));
-    }
-    return result;
+    return rows->collect<qint64>([](const Statement& row) { return row.columnInt(0); });
 }
 
 } // namespace confer

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QVariant>
 
+#include <vector>
+
 struct sqlite3_stmt;
 
 namespace confer {
@@ -36,6 +38,21 @@ public:
     // Steps to completion for statements with no result rows.
     Status run();
     void reset(); // ready to step again, keeping bindings
+
+    // Steps to the end, turning each row into a T with read(const Statement&).
+    template <typename T, typename Read>
+    Result<std::vector<T>> collect(Read read)
+    {
+        std::vector<T> rows;
+        while (true) {
+            auto hasRow = step();
+            if (!hasRow.ok())
+                return hasRow.error();
+            if (!*hasRow)
+                return rows;
+            rows.push_back(read(*this));
+        }
+    }
 
     qint64 columnInt(int index) const;
     double columnDouble(int index) const;
