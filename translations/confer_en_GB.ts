@@ -2,9 +2,50 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
+    <name>confer::ChronologyTab</name>
+    <message numerus="yes">
+        <location filename="../ui/casefile/ChronologyTab.cpp" line="+95"/>
+        <source>%n entry(s), newest first</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n entry(s), oldest first</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confer::NotesTab</name>
+    <message numerus="yes">
+        <location filename="../ui/casefile/NotesTab.cpp" line="+115"/>
+        <source>%n note(s), newest first</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confer::RecoveryKeyPage</name>
+    <message numerus="yes">
+        <location filename="../ui/setup/RecoveryKeyPage.cpp" line="+209"/>
+        <source>Too many attempts. Try again in %n s.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>confer::UnlockScreen</name>
     <message numerus="yes">
-        <location filename="../ui/unlock/UnlockScreen.cpp" line="+238"/>
+        <location filename="../ui/unlock/UnlockScreen.cpp" line="+245"/>
         <source>Too many attempts. Try again in %n s.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
