@@ -198,6 +198,18 @@ QString subjectTypeName(Subject::Type type)
 
 // Data minimisation: only the subject types a kind works with, and for a household or a location no
 // personal details that belong to a person.
+// The subject's columns, as insert and update both write them.
+void bindSubject(Statement& statement, const Subject& subject)
+{
+    statement.bind(":type", subjectTypeKey(subject.type))
+        .bind(":name", cleaned(subject.name))
+        .bind(":aliases", cleaned(subject.aliases))
+        .bind(":gender", cleaned(subject.gender))
+        .bind(":address", cleaned(subject.address))
+        .bind(":postcode", cleaned(subject.postcode.toUpper()));
+    bindOptional(statement, ":dob", subject.dateOfBirth);
+}
+
 Status validateSubject(const Subject& subject, const PanelKind& kind, const QDate& today)
 {
     if (!kind.subjectTypes.contains(subjectTypeKey(subject.type)))
@@ -475,14 +487,8 @@ Result<CaseRecord> CaseService::create(const NewCase& request)
             "created_utc) VALUES (:type, :name, :aliases, :dob, :gender, :address, :postcode, :at)"));
         if (!insert.ok())
             return insert.error();
-        insert->bind(":type", subjectTypeKey(subject.type))
-            .bind(":name", cleaned(subject.name))
-            .bind(":aliases", cleaned(subject.aliases))
-            .bind(":gender", cleaned(subject.gender))
-            .bind(":address", cleaned(subject.address))
-            .bind(":postcode", cleaned(subject.postcode.toUpper()))
-            .bind(":at", now);
-        bindOptional(*insert, ":dob", subject.dateOfBirth);
+        bindSubject(*insert, subject);
+        insert->bind(":at", now);
         if (Status run = insert->run(); !run.ok())
             return run.error();
         subject.id = db.lastInsertRowId();
@@ -682,14 +688,8 @@ Status CaseService::updateSubject(qint64 caseId, const Subject& subject)
         "gender = :gender, address = :address, postcode = :postcode WHERE id = :id"));
     if (!update.ok())
         return update.error();
-    update->bind(":type", subjectTypeKey(subject.type))
-        .bind(":name", cleaned(subject.name))
-        .bind(":aliases", cleaned(subject.aliases))
-        .bind(":gender", cleaned(subject.gender))
-        .bind(":address", cleaned(subject.address))
-        .bind(":postcode", cleaned(subject.postcode.toUpper()))
-        .bind(":id", subjectId);
-    bindOptional(*update, ":dob", subject.dateOfBirth);
+    bindSubject(*update, subject);
+    update->bind(":id", subjectId);
     if (Status run = update->run(); !run.ok())
         return run;
     // The subject may be on cases in several panels: every one of them must be found by the new name.
