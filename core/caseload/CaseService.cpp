@@ -576,19 +576,29 @@ Result<CaseRecord> CaseService::open(qint64 caseId)
     return record;
 }
 
+Result<CaseService::LoadedCase> CaseService::loadForCall(qint64 caseId, const QString& attemptedAction)
+{
+    // Need-to-know first: nothing about the case is read for a user who may not see it.
+    if (Status allowed = CaseAccess(m_session).requireCase(caseId, attemptedAction); !allowed.ok())
+        return allowed.error();
+    Database& db = m_session.database();
+    auto record = readCase(db, caseId);
+    if (!record.ok())
+        return record.error();
+    auto kind = kindOfPanel(db, m_kinds, record->panelId);
+    if (!kind.ok())
+        return kind.error();
+    return LoadedCase{std::move(*record), *kind};
+}
+
 Status CaseService::updateDetails(qint64 caseId, const Details& details)
 {
-    if (Status allowed = CaseAccess(m_session).requireCase(caseId, QStringLiteral("case.update"));
-        !allowed.ok())
-        return allowed;
+    auto loaded = loadForCall(caseId, QStringLiteral("case.update"));
+    if (!loaded.ok())
+        return loaded.error();
     Database& db = m_session.database();
-    auto current = readCase(db, caseId);
-    if (!current.ok())
-        return current.error();
-    auto kindOrError = kindOfPanel(db, m_kinds, current->panelId);
-    if (!kindOrError.ok())
-        return kindOrError.error();
-    const PanelKind& kind = **kindOrError;
+    const CaseRecord* current = &loaded->record;
+    const PanelKind& kind = *loaded->kind;
     if (Status valid = kind.validateFields(details.fields); !valid.ok())
         return valid;
     if (Status known = requireAgency(db, details.leadAgencyId); !known.ok())
@@ -662,20 +672,16 @@ Status CaseService::updateDetails(qint64 caseId, const Details& details)
 
 Status CaseService::updateSubject(qint64 caseId, const Subject& subject)
 {
-    if (Status allowed = CaseAccess(m_session).requireCase(caseId, QStringLiteral("subject.update"));
-        !allowed.ok())
-        return allowed;
+    auto loaded = loadForCall(caseId, QStringLiteral("subject.update"));
+    if (!loaded.ok())
+        return loaded.error();
     Database& db = m_session.database();
-    auto current = readCase(db, caseId);
-    if (!current.ok())
-        return current.error();
+    const CaseRecord* current = &loaded->record;
+    const PanelKind& kind = *loaded->kind;
     if (subject.id != 0 && subject.id != current->subject.id)
         return makeError(ErrorCode::InvalidInput,
                          trCase("Those details belong to someone else, not this case."));
-    auto kindOrError = kindOfPanel(db, m_kinds, current->panelId);
-    if (!kindOrError.ok())
-        return kindOrError.error();
-    if (Status valid = validateSubject(subject, **kindOrError, m_session.clock().today()); !valid.ok())
+    if (Status valid = validateSubject(subject, kind, m_session.clock().today()); !valid.ok())
         return valid;
 
     const qint64 subjectId = current->subject.id;
@@ -719,17 +725,12 @@ Status CaseService::updateSubject(qint64 caseId, const Subject& subject)
 Status CaseService::recordFieldValue(qint64 caseId, const QString& fieldKey, const QVariant& value,
                                      const QDate& on)
 {
-    if (Status allowed = CaseAccess(m_session).requireCase(caseId, QStringLiteral("case.field"));
-        !allowed.ok())
-        return allowed;
+    auto loaded = loadForCall(caseId, QStringLiteral("case.field"));
+    if (!loaded.ok())
+        return loaded.error();
     Database& db = m_session.database();
-    auto current = readCase(db, caseId);
-    if (!current.ok())
-        return current.error();
-    auto kindOrError = kindOfPanel(db, m_kinds, current->panelId);
-    if (!kindOrError.ok())
-        return kindOrError.error();
-    const PanelKind& kind = **kindOrError;
+    const CaseRecord* current = &loaded->record;
+    const PanelKind& kind = *loaded->kind;
     const FieldDefinition* field = kind.field(fieldKey);
     if (!field || !field->isTimeSeries)
         return makeError(ErrorCode::InvalidInput,
@@ -784,17 +785,12 @@ Status CaseService::recordFieldValue(qint64 caseId, const QString& fieldKey, con
 
 Result<std::vector<CaseService::StageOption>> CaseService::stageOptions(qint64 caseId)
 {
-    if (Status allowed = CaseAccess(m_session).requireCase(caseId, QStringLiteral("case.stages"));
-        !allowed.ok())
-        return allowed.error();
+    auto loaded = loadForCall(caseId, QStringLiteral("case.stages"));
+    if (!loaded.ok())
+        return loaded.error();
     Database& db = m_session.database();
-    auto current = readCase(db, caseId);
-    if (!current.ok())
-        return current.error();
-    auto kindOrError = kindOfPanel(db, m_kinds, current->panelId);
-    if (!kindOrError.ok())
-        return kindOrError.error();
-    const PanelKind& kind = **kindOrError;
+    const CaseRecord* current = &loaded->record;
+    const PanelKind& kind = *loaded->kind;
     std::vector<StageOption> options;
     for (const QString& next : kind.nextStages(current->stage)) {
         const StageDefinition* stage = kind.stage(next);
@@ -817,17 +813,12 @@ Result<std::vector<CaseService::StageOption>> CaseService::stageOptions(qint64 c
 
 Status CaseService::moveStage(qint64 caseId, const QString& toStage, const QString& reason)
 {
-    if (Status allowed = CaseAccess(m_session).requireCase(caseId, QStringLiteral("case.stage"));
-        !allowed.ok())
-        return allowed;
+    auto loaded = loadForCall(caseId, QStringLiteral("case.stage"));
+    if (!loaded.ok())
+        return loaded.error();
     Database& db = m_session.database();
-    auto current = readCase(db, caseId);
-    if (!current.ok())
-        return current.error();
-    auto kindOrError = kindOfPanel(db, m_kinds, current->panelId);
-    if (!kindOrError.ok())
-        return kindOrError.error();
-    const PanelKind& kind = **kindOrError;
+    const CaseRecord* current = &loaded->record;
+    const PanelKind& kind = *loaded->kind;
 
     const StageDefinition* target = kind.stage(toStage);
     if (!target)
@@ -893,17 +884,13 @@ Status CaseService::moveStage(qint64 caseId, const QString& toStage, const QStri
 
 Status CaseService::recordConsent(qint64 caseId, const Consent& consent)
 {
-    if (Status allowed = CaseAccess(m_session).requireCase(caseId, QStringLiteral("case.consent"));
-        !allowed.ok())
-        return allowed;
+    auto loaded = loadForCall(caseId, QStringLiteral("case.consent"));
+    if (!loaded.ok())
+        return loaded.error();
     Database& db = m_session.database();
-    auto current = readCase(db, caseId);
-    if (!current.ok())
-        return current.error();
-    auto kindOrError = kindOfPanel(db, m_kinds, current->panelId);
-    if (!kindOrError.ok())
-        return kindOrError.error();
-    if (!(*kindOrError)->usesConsent)
+    const CaseRecord* current = &loaded->record;
+    const PanelKind& kind = *loaded->kind;
+    if (!kind.usesConsent)
         return makeError(ErrorCode::InvalidInput, trCase("Cases on this panel do not record consent."));
     const QDate today = m_session.clock().today();
     if (!consent.onDate.isValid() || consent.onDate > today)

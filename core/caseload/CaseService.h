@@ -7,6 +7,7 @@
 
 namespace confer {
 
+struct PanelKind;
 class PanelKindRegistry;
 class Session;
 
@@ -66,6 +67,13 @@ public:
     Status completeReview(qint64 reviewId, const QDate& on, const QString& outcome);
 
 private:
+    struct LoadedCase {
+        CaseRecord record;
+        const PanelKind* kind = nullptr;
+    };
+    // Checks need-to-know (auditing a refusal), then reads the case and its panel's kind.
+    Result<LoadedCase> loadForCall(qint64 caseId, const QString& attemptedAction);
+
     Session& m_session;
     const PanelKindRegistry& m_kinds;
 };
