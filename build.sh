@@ -49,6 +49,9 @@ install_deps() {
 }
 
 configure_and_build() {
+    # Paths relative to the checkout and no working directory in the hash, so clones and worktrees
+    # share one compiler cache.
+    export CCACHE_BASEDIR="$here" CCACHE_NOHASHDIR=1
     local launcher=()
     command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
     if [ ! -f "$build_dir/CMakeCache.txt" ]; then
