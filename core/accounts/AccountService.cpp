@@ -114,43 +114,19 @@ Status AccountService::changeWithSlot(const std::function<Status(Database&)>& ch
                                       const QString& record, const QString& detail, const QString& login,
                                       const std::optional<KeySlot>& newSlot)
 {
-    // The database change and the key-slot change succeed together: the slot is written inside the
-    // transaction (read-modify-write of the file), and the login's previous slot is put back if the
-    // commit then fails.
-    const KeySlot* existing = m_session.keySlots().slotFor(login);
-    const std::optional<KeySlot> previous = existing ? std::optional<KeySlot>(*existing) : std::nullopt;
-    auto setSlot = [&](const std::optional<KeySlot>& slot) {
-        return m_session.updateKeySlots([&](KeySlotFile& file) {
-            if (slot)
-                file.upsertSlot(*slot);
-            else
-                file.removeSlot(login);
-            return Status{};
-        });
-    };
-
-    Database& db = m_session.database();
-    Transaction tx(db);
-    if (!tx.isActive())
-        return tx.beginStatus();
-    if (Status changed = change(db); !changed.ok())
-        return changed;
-    if (Status audited = m_session.audit().append(m_session.currentUser().login, action, record, detail);
-        !audited.ok())
-        return audited;
-    if (Status slotted = setSlot(newSlot); !slotted.ok())
-        return slotted;
-    if (Status committed = tx.commit(); !committed.ok()) {
-        (void)setSlot(previous);
-        return committed;
-    }
-    return {};
-}
-
-std::optional<KeySlot> AccountService::currentSlot(const QString& login) const
-{
-    const KeySlot* slot = m_session.keySlots().slotFor(login);
-    return slot ? std::optional<KeySlot>(*slot) : std::nullopt;
+    // The change, its audit event and the key-slot change as one key change: all or nothing.
+    return m_session.commitKeyChange([&](KeySlotFile& file) -> Status {
+        if (Status changed = change(m_session.database()); !changed.ok())
+            return changed;
+        if (Status audited = m_session.audit().append(m_session.currentUser().login, action, record, detail);
+            !audited.ok())
+            return audited;
+        if (newSlot)
+            file.upsertSlot(*newSlot);
+        else
+            file.removeSlot(login);
+        return {};
+    });
 }
 
 Result<User> AccountService::addUser(const NewUser& request)
@@ -276,17 +252,24 @@ Status AccountService::changeRole(qint64 userId, Role role)
             return makeError(ErrorCode::InvalidInput,
                              trAccounts("The last administrator must keep that role."));
     }
-    Status status = changeWithSlot(
-        [&](Database& db) -> Status {
-            auto update = db.prepare(QStringLiteral("UPDATE users SET role = :role WHERE id = :id"));
-            if (!update.ok())
-                return update.error();
-            update->bind(":role", roleKey(role)).bind(":id", userId);
-            return update->run();
-        },
-        QStringLiteral("account.role"), userRecord(userId),
-        QStringLiteral("%1->%2").arg(roleKey(target->role), roleKey(role)), target->login,
-        currentSlot(target->login));
+    Status status = [&]() -> Status {
+        Database& db = m_session.database();
+        Transaction tx(db);
+        if (!tx.isActive())
+            return tx.beginStatus();
+        auto update = db.prepare(QStringLiteral("UPDATE users SET role = :role WHERE id = :id"));
+        if (!update.ok())
+            return update.error();
+        update->bind(":role", roleKey(role)).bind(":id", userId);
+        if (Status run = update->run(); !run.ok())
+            return run;
+        if (Status audited = m_session.audit().append(m_session.currentUser().login, QStringLiteral("account.role"),
+                                                      userRecord(userId),
+                                                      QStringLiteral("%1->%2").arg(roleKey(target->role), roleKey(role)));
+            !audited.ok())
+            return audited;
+        return tx.commit();
+    }();
     if (status.ok() && userId == m_session.currentUser().id) {
         User updated = m_session.currentUser();
         updated.role = role;

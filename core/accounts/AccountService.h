@@ -42,7 +42,6 @@ private:
     Result<int> activeAdministratorCount() const;
     Result<User> findUser(const QString& where, const QVariant& key) const;
     Result<KeySlot> sealSlot(const QString& login, const QString& passphrase) const;
-    std::optional<KeySlot> currentSlot(const QString& login) const;
     // Runs change and its audit event in one transaction and leaves login's key slot as newSlot
     // (std::nullopt removes it): everything or nothing.
     Status changeWithSlot(const std::function<Status(Database&)>& change, const QString& action,

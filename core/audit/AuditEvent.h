@@ -14,8 +14,9 @@ struct AuditEvent {
     QString action; // "signin.success", "account.create", "case.view", ...
     QString record; // which record: "user:7", "case:MAPS-2026-0042", or ""
     QString detail; // short, non-personal
+    qint64 commit = 0; // the store commit that wrote it: 1, 2, 3... (several events may share one)
     QByteArray previousHash;
-    QByteArray hash; // HMAC-SHA256(audit key, previousHash || canonical(event))
+    QByteArray hash; // HMAC-SHA256(audit key, canonical(event) including previousHash)
 };
 
 } // namespace confer

@@ -14,7 +14,6 @@ namespace confer {
 namespace {
 
 constexpr int HashSize = crypto_auth_hmacsha256_BYTES;
-const char AuditKeyContext[crypto_kdf_CONTEXTBYTES + 1] = "ConfAudt";
 
 QString trAudit(const char* text)
 {
@@ -46,11 +45,12 @@ AuditEvent readEvent(const Statement& row)
     event.detail = row.columnText(5);
     event.previousHash = row.columnBlob(6);
     event.hash = row.columnBlob(7);
+    event.commit = row.columnInt(8);
     return event;
 }
 
 const char* const SelectColumns =
-    "SELECT seq, at_utc, actor, action, record, detail, prev_hash, hash FROM audit_events";
+    "SELECT seq, at_utc, actor, action, record, detail, prev_hash, hash, commit_no FROM audit_events";
 
 } // namespace
 
@@ -60,28 +60,82 @@ AuditLog::AuditLog(Database& db, SecureBytes auditKey, const Clock& clock, Ancho
     , m_clock(clock)
     , m_anchorSink(std::move(anchorSink))
 {
-    m_head = readHead();
-    m_db.setTransactionListener([this](bool isCommitted) { isCommitted ? onCommitted() : onRolledBack(); });
+    auto head = readHead(m_db);
+    m_head = head.ok() ? *head : AuditHead{};
+    m_anchored = m_head; // the opener checked (or wrote) the anchor before handing the store over
 }
 
-AuditLog::~AuditLog()
+AuditLog::~AuditLog() = default;
+
+Status AuditLog::transactionEnded(bool isCommitted)
 {
-    m_db.setTransactionListener({});
+    if (isCommitted)
+        return onCommitted();
+    onRolledBack();
+    return {};
 }
 
-SecureBytes AuditLog::deriveAuditKey(const SecureBytes& storeKey)
+Result<SecureBytes> AuditLog::readKey(Database& db)
 {
-    ensureSodium();
-    SecureBytes key(crypto_auth_hmacsha256_KEYBYTES);
-    crypto_kdf_derive_from_key(key.data(), key.size(), 1, AuditKeyContext, storeKey.data());
-    return key;
+    auto row = db.prepare(QStringLiteral("SELECT key FROM audit_key WHERE id = 1"));
+    if (!row.ok())
+        return row.error();
+    auto hasRow = row->step();
+    if (!hasRow.ok())
+        return hasRow.error();
+    const QByteArray key = *hasRow ? row->columnBlob(0) : QByteArray();
+    if (key.size() != crypto_auth_hmacsha256_KEYBYTES)
+        return makeError(ErrorCode::StoreCorrupt,
+                         trAudit("The store's audit key is missing, so its audit trail cannot be checked."),
+                         QStringLiteral("audit_key row missing or wrong length"));
+    SecureBytes result(reinterpret_cast<const unsigned char*>(key.constData()), static_cast<std::size_t>(key.size()));
+    return result;
+}
+
+Status AuditLog::storeNewKey(Database& db, const SecureBytes& key)
+{
+    auto insert = db.prepare(QStringLiteral("INSERT INTO audit_key (id, key) VALUES (1, :key)"));
+    if (!insert.ok())
+        return insert.error();
+    insert->bind(":key", QByteArray(reinterpret_cast<const char*>(key.data()), static_cast<qsizetype>(key.size())));
+    return insert->run();
+}
+
+Result<AuditHead> AuditLog::readHead(Database& db)
+{
+    auto last = db.prepare(QStringLiteral("SELECT seq, hash, commit_no FROM audit_events ORDER BY seq DESC LIMIT 1"));
+    if (!last.ok())
+        return last.error();
+    auto hasRow = last->step();
+    if (!hasRow.ok())
+        return hasRow.error();
+    if (!*hasRow)
+        return AuditHead{};
+    return AuditHead{last->columnInt(0), last->columnBlob(1), last->columnInt(2)};
+}
+
+Result<std::optional<AuditHead>> AuditLog::headAt(Database& db, qint64 sequence)
+{
+    if (sequence == 0)
+        return std::optional<AuditHead>(AuditHead{});
+    auto row = db.prepare(QStringLiteral("SELECT seq, hash, commit_no FROM audit_events WHERE seq = :seq"));
+    if (!row.ok())
+        return row.error();
+    row->bind(":seq", sequence);
+    auto hasRow = row->step();
+    if (!hasRow.ok())
+        return hasRow.error();
+    if (!*hasRow)
+        return std::optional<AuditHead>();
+    return std::optional<AuditHead>(AuditHead{row->columnInt(0), row->columnBlob(1), row->columnInt(2)});
 }
 
 QByteArray AuditLog::computeHash(const AuditEvent& event) const
 {
     QByteArray canonical;
-    appendField(canonical, QByteArrayLiteral("confer-audit-v1"));
+    appendField(canonical, QByteArrayLiteral("confer-audit-v2"));
     appendField(canonical, QByteArray::number(event.sequence));
+    appendField(canonical, QByteArray::number(event.commit));
     appendField(canonical, isoUtc(event.atUtc).toUtf8());
     appendField(canonical, event.actor.toUtf8());
     appendField(canonical, event.action.toUtf8());
@@ -99,8 +153,24 @@ QByteArray AuditLog::computeHash(const AuditEvent& event) const
 Status AuditLog::append(const QString& actor, const QString& action, const QString& record,
                         const QString& detail)
 {
+    // The anchor must have caught up before anything else is written: at most one commit ahead.
+    if (m_isAnchorOverdue && m_openCommit == 0) {
+        if (Status anchored = anchorNow(); !anchored.ok()) {
+            return makeError(anchored.error().code,
+                             anchored.error().code == ErrorCode::DiskFull
+                                 ? trAudit("There is not enough disk space to update the audit record beside "
+                                           "the store, so this change was not saved. Free some space and try "
+                                           "again.")
+                                 : trAudit("The audit record beside the store cannot be updated, so this change "
+                                           "was not saved. Check the disk and try again."),
+                             anchored.error().detail);
+        }
+    }
+    const bool isInTransaction = m_db.isInTransaction();
     AuditEvent event;
     event.sequence = m_head.sequence + 1;
+    // Every event of one transaction shares its commit number; the next commit gets the next number.
+    event.commit = isInTransaction && m_openCommit != 0 ? m_openCommit : m_head.commit + 1;
     // Millisecond precision, as stored; the hash must see exactly what a later read sees.
     event.atUtc = QDateTime::fromString(isoUtc(m_clock.nowUtc()), Qt::ISODateWithMs);
     event.actor = actor;
@@ -111,8 +181,8 @@ Status AuditLog::append(const QString& actor, const QString& action, const QStri
     event.hash = computeHash(event);
 
     auto insert = m_db.prepare(QStringLiteral(
-        "INSERT INTO audit_events (seq, at_utc, actor, action, record, detail, prev_hash, hash) "
-        "VALUES (:seq, :at, :actor, :action, :record, :detail, :prev, :hash)"));
+        "INSERT INTO audit_events (seq, at_utc, actor, action, record, detail, prev_hash, hash, commit_no) "
+        "VALUES (:seq, :at, :actor, :action, :record, :detail, :prev, :hash, :commit)"));
     if (!insert.ok())
         return insert.error();
     insert->bind(":seq", event.sequence)
@@ -122,54 +192,59 @@ Status AuditLog::append(const QString& actor, const QString& action, const QStri
         .bind(":record", record.isNull() ? QStringLiteral("") : record)
         .bind(":detail", detail.isNull() ? QStringLiteral("") : detail)
         .bind(":prev", event.previousHash)
-        .bind(":hash", event.hash);
+        .bind(":hash", event.hash)
+        .bind(":commit", event.commit);
     if (Status run = insert->run(); !run.ok())
         return run;
 
-    m_head = AuditAnchor{event.sequence, event.hash};
-    if (m_db.isInTransaction())
+    m_head = AuditHead{event.sequence, event.hash, event.commit};
+    if (isInTransaction) {
+        m_openCommit = event.commit;
         return {}; // anchored when the outermost transaction commits; re-read if it rolls back
-    return anchor();
+    }
+    return onCommitted();
 }
 
-Status AuditLog::anchor()
+Status AuditLog::anchorNow()
 {
-    if (m_head.sequence == m_anchored.sequence && m_head.hash == m_anchored.hash)
+    if (m_head == m_anchored) {
+        m_isAnchorOverdue = false;
         return {};
+    }
     Status written = m_anchorSink ? m_anchorSink(m_head) : Status{};
+    m_isAnchorOverdue = !written.ok();
     if (written.ok())
         m_anchored = m_head;
     return written;
 }
 
-void AuditLog::onCommitted()
+Status AuditLog::onCommitted()
 {
-    (void)anchor(); // a missed anchor only leaves the store ahead of it, which verify accepts
+    m_openCommit = 0;
+    Status anchored = anchorNow();
+    if (anchored.ok())
+        return {};
+    // The commit is durable; only the record beside the store lags. Say both.
+    return makeError(anchored.error().code,
+                     anchored.error().code == ErrorCode::DiskFull
+                         ? trAudit("The change was saved, but there is not enough disk space to update the audit "
+                                   "record beside the store. Free some space: Confer saves no further changes "
+                                   "until it can.")
+                         : trAudit("The change was saved, but the audit record beside the store could not be "
+                                   "updated. Check the disk: Confer saves no further changes until it can."),
+                     anchored.error().detail);
 }
 
 void AuditLog::onRolledBack()
 {
     // A rollback (of the whole transaction or to a savepoint) may have removed appended events.
-    m_head = readHead();
+    auto head = readHead(m_db);
+    m_head = head.ok() ? *head : m_anchored;
+    if (!m_db.isInTransaction())
+        m_openCommit = 0;
 }
 
-AuditAnchor AuditLog::readHead() const
-{
-    auto last = m_db.prepare(QStringLiteral("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"));
-    if (!last.ok())
-        return {};
-    auto hasRow = last->step();
-    if (!hasRow.ok() || !*hasRow)
-        return {};
-    return AuditAnchor{last->columnInt(0), last->columnBlob(1)};
-}
-
-AuditAnchor AuditLog::head() const
-{
-    return m_head;
-}
-
-Result<AuditLog::Verification> AuditLog::verify(const AuditAnchor& anchor) const
+Result<AuditLog::Verification> AuditLog::verifyChain() const
 {
     auto rows = m_db.prepare(QString::fromLatin1(SelectColumns) + QStringLiteral(" ORDER BY seq"));
     if (!rows.ok())
@@ -178,6 +253,7 @@ Result<AuditLog::Verification> AuditLog::verify(const AuditAnchor& anchor) const
     Verification result;
     QByteArray previous(HashSize, '\0');
     qint64 expected = 1;
+    qint64 previousCommit = 0;
     while (true) {
         auto hasRow = rows->step();
         if (!hasRow.ok())
@@ -193,7 +269,8 @@ Result<AuditLog::Verification> AuditLog::verify(const AuditAnchor& anchor) const
                                  .arg(event.sequence);
             return result;
         }
-        if (event.previousHash != previous || computeHash(event) != event.hash) {
+        if (event.previousHash != previous || computeHash(event) != event.hash || event.commit < previousCommit ||
+            event.commit > previousCommit + 1) {
             result.firstBadSequence = event.sequence;
             result.problem =
                 trAudit("Audit event %1 has been altered, removed or moved: its seal does not match.")
@@ -201,50 +278,9 @@ Result<AuditLog::Verification> AuditLog::verify(const AuditAnchor& anchor) const
             return result;
         }
         previous = event.hash;
+        previousCommit = event.commit;
         result.eventCount = event.sequence;
         ++expected;
-    }
-
-    // The store may be ahead of the anchor (a crash between commit and anchoring) but never behind it.
-    auto anchored = checkAnchor(anchor);
-    if (!anchored.ok())
-        return anchored.error();
-    if (!anchored->isIntact) {
-        result.firstBadSequence = anchored->firstBadSequence;
-        result.problem = anchored->problem;
-        return result;
-    }
-    result.isIntact = true;
-    return result;
-}
-
-Result<AuditLog::Verification> AuditLog::checkAnchor(const AuditAnchor& anchor) const
-{
-    Verification result;
-    result.eventCount = m_head.sequence;
-    if (anchor.sequence == 0) {
-        result.isIntact = true;
-        return result;
-    }
-    auto row = m_db.prepare(QStringLiteral("SELECT hash FROM audit_events WHERE seq = :seq"));
-    if (!row.ok())
-        return row.error();
-    row->bind(":seq", anchor.sequence);
-    auto hasRow = row->step();
-    if (!hasRow.ok())
-        return hasRow.error();
-    if (!*hasRow) {
-        result.problem = trAudit("The audit trail ends at event %1, but %2 events were recorded: events were "
-                                 "removed from the end, or this is an older copy of the store.")
-                             .arg(m_head.sequence)
-                             .arg(anchor.sequence);
-        return result;
-    }
-    if (row->columnBlob(0) != anchor.hash) {
-        result.firstBadSequence = anchor.sequence;
-        result.problem =
-            trAudit("Audit event %1 does not match the copy kept beside the store.").arg(anchor.sequence);
-        return result;
     }
     result.isIntact = true;
     return result;

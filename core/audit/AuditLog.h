@@ -6,6 +6,7 @@
 #include "keys/KeySlotFile.h"
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace confer {
@@ -15,10 +16,13 @@ class Database;
 
 // The append-only, hash-chained audit trail. append() is the one call every feature uses; it
 // joins the caller's open transaction, so a change and its audit event commit or vanish together.
-// After each commit the chain head is anchored in the key-slot file (see AuditAnchorWriter).
+// Autocommitted appends anchor at once; for transactions the session forwards the ends (transactionEnded).
+// After each commit the chain head goes to the anchor sink (the anchor file beside the store); while
+// the sink cannot take it, no further change is accepted, so the store never runs more than one
+// commit ahead of its anchor.
 class AuditLog final {
 public:
-    using AnchorSink = std::function<Status(const AuditAnchor&)>;
+    using AnchorSink = std::function<Status(const AuditHead&)>;
 
     AuditLog(Database& db, SecureBytes auditKey, const Clock& clock, AnchorSink anchorSink);
     ~AuditLog();
@@ -29,35 +33,43 @@ public:
     struct Verification {
         bool isIntact = false;
         qint64 eventCount = 0;
-        qint64 firstBadSequence = 0; // 0 when intact or when the fault is the anchor itself
+        qint64 firstBadSequence = 0; // 0 when intact or when the fault is outside the chain
         QString problem;             // a sentence naming what is wrong and where
     };
-    // Walks the whole chain from event 1 and compares the head with the anchor.
-    Result<Verification> verify(const AuditAnchor& anchor) const;
-
-    // The quick check made at every unlock, before anything is appended: the event the anchor names
-    // exists and carries the anchored hash. Catches an older copy of the store and a cut tail.
-    Result<Verification> checkAnchor(const AuditAnchor& anchor) const;
+    // Walks the whole chain from event 1 (every seal, every link, commit numbers never going back).
+    Result<Verification> verifyChain() const;
 
     Result<std::vector<AuditEvent>> page(qint64 beforeSequence, int limit) const; // newest first
-    AuditAnchor head() const;
+    AuditHead head() const { return m_head; }
+    const SecureBytes& key() const { return m_key; }
+    // True while a committed head has not reached the anchor sink: changes are refused meanwhile.
+    bool isAnchorOverdue() const { return m_isAnchorOverdue; }
+    // Tries the anchor sink again (also done by the next append).
+    Status anchorNow();
+    // The owner of the connection calls this when a Transaction ends (Database's listener): a commit
+    // anchors the head, a rollback forgets events that are gone.
+    Status transactionEnded(bool isCommitted);
 
-    // The audit key is derived from the store key with crypto_kdf (subkey 1, context "ConfAudt").
-    static SecureBytes deriveAuditKey(const SecureBytes& storeKey);
+    // --- reading a store that has no AuditLog yet (the read-only checks before unlock) ---
+    static Result<SecureBytes> readKey(Database& db);
+    static Status storeNewKey(Database& db, const SecureBytes& key);
+    static Result<AuditHead> readHead(Database& db);
+    // The event at sequence as a head (its hash and commit), or nullopt when the store has none.
+    static Result<std::optional<AuditHead>> headAt(Database& db, qint64 sequence);
 
 private:
-    void onCommitted();
+    Status onCommitted();
     void onRolledBack();
-    Status anchor(); // writes the head to the key-slot file when it moved since the last write
-    AuditAnchor readHead() const;
     QByteArray computeHash(const AuditEvent& event) const;
 
     Database& m_db;
     SecureBytes m_key;
     const Clock& m_clock;
     AnchorSink m_anchorSink;
-    AuditAnchor m_head;
-    AuditAnchor m_anchored; // what the key-slot file was last told
+    AuditHead m_head;
+    AuditHead m_anchored;      // what the sink last took
+    qint64 m_openCommit = 0;   // the commit number of the transaction now open, 0 when none
+    bool m_isAnchorOverdue = false;
 };
 
 } // namespace confer

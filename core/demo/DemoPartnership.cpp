@@ -823,18 +823,8 @@ Result<DemoPartnership::Outcome> DemoPartnership::fill(Session& session, const P
         filled = markNewRowsAsDemo(db, lastIdBefore);
     if (filled.ok())
         filled = tx.commit();
-    if (!filled.ok()) {
-        // The accounts' rows roll back with the transaction; their key slots live in a file beside the
-        // store and are taken out again here, so a failed fill leaves no sign-in behind.
-        if (!filler.createdLogins().isEmpty()) {
-            (void)session.updateKeySlots([&](KeySlotFile& file) {
-                for (const QString& login : filler.createdLogins())
-                    file.removeSlot(login);
-                return Status{};
-            });
-        }
-        return filled.error();
-    }
+    if (!filled.ok())
+        return filled.error(); // the accounts' key slots go back with the transaction (Session::commitKeyChange)
     return outcome;
 }
 

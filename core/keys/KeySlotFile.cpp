@@ -1,49 +1,67 @@
 #include "keys/KeySlotFile.h"
 
 #include "crypto/Sodium.h"
+#include "files/SafeFile.h"
 
 #include <QCoreApplication>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QSet>
 
 #include <sodium.h>
 
 #include <cstring>
 
-#ifdef Q_OS_UNIX
-#include <fcntl.h>
-#include <unistd.h>
-#endif
-
 namespace confer {
 
 namespace {
 constexpr char FormatName[] = "confer-keyslots";
-constexpr char SlotContext[] = "confer-slot-v1";
-constexpr char RecoveryContext[] = "confer-recovery-v1";
+constexpr char SlotContext[] = "confer-slot-v2";
+constexpr char RecoveryContext[] = "confer-recovery-v2";
+constexpr char StoreKeyContext[] = "confer-storekey-v2";
+constexpr char MacContext[] = "confer-keyslots-mac-v2";
 constexpr std::size_t IdBytes = 16;
 constexpr std::size_t DeviceSecretSize = 32;
 constexpr std::size_t KekSize = crypto_generichash_BYTES; // 32: BLAKE2b-256
-constexpr std::size_t AnchorHashSize = 32;
-// Far above any real file (a slot is about 400 bytes); a bigger one is not ours.
+constexpr std::size_t StoreKeySize = 32;
+constexpr qsizetype HeadHashSize = 32;
+constexpr qsizetype MacSize = crypto_auth_hmacsha256_BYTES;
+constexpr qsizetype PublicKeySize = crypto_box_PUBLICKEYBYTES;
+// store id (16 bytes) ‖ store key (32 bytes), sealed to a public key.
+constexpr qsizetype StoreKeyBoxSize = static_cast<qsizetype>(IdBytes + StoreKeySize + crypto_box_SEALBYTES);
+// Far above any real file (a slot is about 600 bytes); a bigger one is not ours.
 constexpr qint64 MaxFileBytes = 4 * 1024 * 1024;
 
 const QSet<QString> TopLevelKeys = {
-    QStringLiteral("format"),      QStringLiteral("version"),        QStringLiteral("storeId"),
+    QStringLiteral("format"),     QStringLiteral("version"),        QStringLiteral("storeId"),
     QStringLiteral("deviceBound"), QStringLiteral("deviceSecretId"), QStringLiteral("defaultKdf"),
-    QStringLiteral("slots"),       QStringLiteral("recovery"),       QStringLiteral("auditAnchor")};
-const QSet<QString> SlotKeys = {QStringLiteral("slotId"),         QStringLiteral("login"),
-                                QStringLiteral("salt"),           QStringLiteral("kdf"),
-                                QStringLiteral("deviceSecretId"), QStringLiteral("nonce"),
-                                QStringLiteral("ciphertext")};
+    QStringLiteral("generation"), QStringLiteral("slots"),          QStringLiteral("recovery"),
+    QStringLiteral("auditHead"),  QStringLiteral("mac")};
+const QSet<QString> SlotKeys = {
+    QStringLiteral("slotId"),    QStringLiteral("login"),       QStringLiteral("salt"),
+    QStringLiteral("kdf"),       QStringLiteral("deviceSecretId"), QStringLiteral("nonce"),
+    QStringLiteral("ciphertext"), QStringLiteral("publicKey"),  QStringLiteral("storeKeyBox"),
+    QStringLiteral("pendingStoreKeyBox")};
 const QSet<QString> KdfKeys = {QStringLiteral("opsLimit"), QStringLiteral("memLimitBytes")};
-const QSet<QString> SealedKeys = {QStringLiteral("nonce"), QStringLiteral("ciphertext")};
-const QSet<QString> AnchorKeys = {QStringLiteral("sequence"), QStringLiteral("hash")};
+const QSet<QString> RecoveryKeys = {QStringLiteral("publicKey"), QStringLiteral("storeKeyBox"),
+                                    QStringLiteral("pendingStoreKeyBox")};
+const QSet<QString> HeadKeys = {QStringLiteral("sequence"), QStringLiteral("hash"), QStringLiteral("commit")};
+
+QString trFile(const char* text)
+{
+    return QCoreApplication::translate("confer::KeySlotFile", text);
+}
+
+QString trCrypto(const char* text)
+{
+    return QCoreApplication::translate("confer::KeySlotCrypto", text);
+}
+
+const unsigned char* bytesOf(const QByteArray& data)
+{
+    return reinterpret_cast<const unsigned char*>(data.constData());
+}
 
 bool isId(const QString& text)
 {
@@ -59,12 +77,10 @@ bool isId(const QString& text)
 
 Error damaged(const QString& detail)
 {
-    return makeError(
-        ErrorCode::StoreCorrupt,
-        QCoreApplication::translate("confer::KeySlotFile",
-                                    "The key file beside the store is damaged, so the store cannot be "
-                                    "opened. Restore the key file from a backup."),
-        detail);
+    return makeError(ErrorCode::StoreCorrupt,
+                     trFile("The key file beside the store is damaged, so the store cannot be opened with "
+                            "it. Restore the store folder from a backup, or use the recovery key."),
+                     detail);
 }
 
 QString encode(const QByteArray& bytes)
@@ -84,12 +100,17 @@ Result<QByteArray> decode(const QJsonValue& value, const QString& field)
     return decoded.decoded;
 }
 
-Result<QByteArray> decodeSized(const QJsonValue& value, const QString& field, qsizetype size)
+// sizes: the allowed lengths (one, or e.g. {0, n} for an optional value).
+Result<QByteArray> decodeSized(const QJsonValue& value, const QString& field, std::initializer_list<qsizetype> sizes)
 {
     auto bytes = decode(value, field);
-    if (bytes.ok() && bytes->size() != size)
-        return damaged(QStringLiteral("%1 is %2 bytes, %3 expected").arg(field).arg(bytes->size()).arg(size));
-    return bytes;
+    if (!bytes.ok())
+        return bytes;
+    for (qsizetype size : sizes) {
+        if (bytes->size() == size)
+            return bytes;
+    }
+    return damaged(QStringLiteral("%1 is %2 bytes long").arg(field).arg(bytes->size()));
 }
 
 Result<QJsonObject> object(const QJsonValue& value, const QSet<QString>& keys, const QString& field)
@@ -132,20 +153,6 @@ Result<KdfParams> kdfFromJson(const QJsonValue& value, const QString& field)
     return KdfParams{static_cast<std::uint64_t>(*ops), static_cast<std::size_t>(*mem)};
 }
 
-Result<Sealed> sealedFromJson(const QJsonObject& json, const QString& field)
-{
-    auto nonce = decodeSized(json.value(QLatin1String("nonce")), field + QStringLiteral(".nonce"),
-                             crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
-    if (!nonce.ok())
-        return nonce.error();
-    auto ciphertext = decode(json.value(QLatin1String("ciphertext")), field + QStringLiteral(".ciphertext"));
-    if (!ciphertext.ok())
-        return ciphertext.error();
-    if (static_cast<std::size_t>(ciphertext->size()) < crypto_aead_xchacha20poly1305_ietf_ABYTES)
-        return damaged(field + QStringLiteral(".ciphertext is shorter than its tag"));
-    return Sealed{*nonce, *ciphertext};
-}
-
 Result<KeySlot> slotFromJson(const QJsonValue& value, const QString& field, bool isDeviceBound)
 {
     auto json = object(value, SlotKeys, field);
@@ -159,7 +166,7 @@ Result<KeySlot> slotFromJson(const QJsonValue& value, const QString& field, bool
     if (slot.login.isEmpty())
         return damaged(field + QStringLiteral(".login is missing"));
     auto salt = decodeSized(json->value(QLatin1String("salt")), field + QStringLiteral(".salt"),
-                            PassphraseKdf::SaltSize);
+                            {static_cast<qsizetype>(PassphraseKdf::SaltSize)});
     if (!salt.ok())
         return salt.error();
     slot.salt = *salt;
@@ -172,10 +179,54 @@ Result<KeySlot> slotFromJson(const QJsonValue& value, const QString& field, bool
     slot.deviceSecretId = secretId.toString();
     if (!secretId.isString() || (isDeviceBound ? !isId(slot.deviceSecretId) : !slot.deviceSecretId.isEmpty()))
         return damaged(field + QStringLiteral(".deviceSecretId does not fit the store's device binding"));
-    auto sealed = sealedFromJson(*json, field);
-    if (!sealed.ok())
-        return sealed.error();
-    slot.sealed = *sealed;
+    auto nonce = decodeSized(json->value(QLatin1String("nonce")), field + QStringLiteral(".nonce"),
+                             {crypto_aead_xchacha20poly1305_ietf_NPUBBYTES});
+    if (!nonce.ok())
+        return nonce.error();
+    auto ciphertext = decodeSized(json->value(QLatin1String("ciphertext")), field + QStringLiteral(".ciphertext"),
+                                  {crypto_box_SECRETKEYBYTES + crypto_aead_xchacha20poly1305_ietf_ABYTES});
+    if (!ciphertext.ok())
+        return ciphertext.error();
+    slot.userSecretKey = Sealed{*nonce, *ciphertext};
+    auto publicKey =
+        decodeSized(json->value(QLatin1String("publicKey")), field + QStringLiteral(".publicKey"), {PublicKeySize});
+    if (!publicKey.ok())
+        return publicKey.error();
+    slot.publicKey = *publicKey;
+    auto box = decodeSized(json->value(QLatin1String("storeKeyBox")), field + QStringLiteral(".storeKeyBox"),
+                           {StoreKeyBoxSize});
+    if (!box.ok())
+        return box.error();
+    slot.storeKeyBox = *box;
+    auto pending = decodeSized(json->value(QLatin1String("pendingStoreKeyBox")),
+                               field + QStringLiteral(".pendingStoreKeyBox"), {0, StoreKeyBoxSize});
+    if (!pending.ok())
+        return pending.error();
+    slot.pendingStoreKeyBox = *pending;
+    return slot;
+}
+
+Result<RecoverySlot> recoveryFromJson(const QJsonValue& value)
+{
+    auto json = object(value, RecoveryKeys, QStringLiteral("recovery"));
+    if (!json.ok())
+        return json.error();
+    RecoverySlot slot;
+    auto publicKey =
+        decodeSized(json->value(QLatin1String("publicKey")), QStringLiteral("recovery.publicKey"), {PublicKeySize});
+    if (!publicKey.ok())
+        return publicKey.error();
+    slot.publicKey = *publicKey;
+    auto box = decodeSized(json->value(QLatin1String("storeKeyBox")), QStringLiteral("recovery.storeKeyBox"),
+                           {StoreKeyBoxSize});
+    if (!box.ok())
+        return box.error();
+    slot.storeKeyBox = *box;
+    auto pending = decodeSized(json->value(QLatin1String("pendingStoreKeyBox")),
+                               QStringLiteral("recovery.pendingStoreKeyBox"), {0, StoreKeyBoxSize});
+    if (!pending.ok())
+        return pending.error();
+    slot.pendingStoreKeyBox = *pending;
     return slot;
 }
 
@@ -197,26 +248,18 @@ QByteArray bigEndian64(std::uint64_t value)
     return bytes;
 }
 
-QByteArray slotAssociatedData(const QString& storeId, const QString& slotId, const QString& login,
-                              bool isDeviceBound, const QString& deviceSecretId, const KdfParams& kdf)
+QByteArray slotAssociatedData(const QString& storeId, const KeySlot& slot, bool isDeviceBound)
 {
     QByteArray ad;
     appendField(ad, QByteArray(SlotContext));
     appendField(ad, storeId.toUtf8());
-    appendField(ad, slotId.toUtf8());
-    appendField(ad, login.toUtf8());
+    appendField(ad, slot.slotId.toUtf8());
+    appendField(ad, slot.login.toUtf8());
     appendField(ad, QByteArray(1, isDeviceBound ? '\1' : '\0'));
-    appendField(ad, deviceSecretId.toUtf8());
-    appendField(ad, bigEndian64(kdf.opsLimit));
-    appendField(ad, bigEndian64(kdf.memLimitBytes));
-    return ad;
-}
-
-QByteArray recoveryAssociatedData(const QString& storeId)
-{
-    QByteArray ad;
-    appendField(ad, QByteArray(RecoveryContext));
-    appendField(ad, storeId.toUtf8());
+    appendField(ad, slot.deviceSecretId.toUtf8());
+    appendField(ad, bigEndian64(slot.kdf.opsLimit));
+    appendField(ad, bigEndian64(slot.kdf.memLimitBytes));
+    appendField(ad, slot.publicKey);
     return ad;
 }
 
@@ -230,33 +273,26 @@ Result<SecureBytes> kek(const char* context, const SecureBytes* material, const 
     if (materialSize)
         std::memcpy(message.data() + contextSize, material->data(), materialSize);
     SecureBytes out(KekSize);
-    if (crypto_generichash(out.data(), out.size(), message.data(), message.size(),
-                           key ? key->data() : nullptr, key ? key->size() : 0) != 0) {
-        return makeError(ErrorCode::Crypto, QCoreApplication::translate("confer::KeySlotCrypto",
-                                                                        "The key could not be derived."));
+    if (crypto_generichash(out.data(), out.size(), message.data(), message.size(), key ? key->data() : nullptr,
+                           key ? key->size() : 0) != 0) {
+        return makeError(ErrorCode::Crypto, trCrypto("The key could not be derived."));
     }
     return out;
 }
 
 Error wrongCredentials()
 {
-    return makeError(
-        ErrorCode::WrongCredentials,
-        QCoreApplication::translate("confer::KeySlotCrypto", "The login or passphrase is not right."));
+    return makeError(ErrorCode::WrongCredentials, trCrypto("The login or passphrase is not right."));
 }
 
 Error wrongRecoveryKey()
 {
-    return makeError(
-        ErrorCode::WrongCredentials,
-        QCoreApplication::translate("confer::KeySlotCrypto", "This recovery key does not open this store."));
+    return makeError(ErrorCode::WrongCredentials, trCrypto("This recovery key does not open this store."));
 }
 
 Error sodiumUnavailable()
 {
-    return makeError(
-        ErrorCode::Crypto,
-        QCoreApplication::translate("confer::KeySlotCrypto", "The encryption library could not start."));
+    return makeError(ErrorCode::Crypto, trCrypto("The encryption library could not start."));
 }
 
 // The slot's key-encryption key: Argon2id of the passphrase, then BLAKE2b keyed with the device
@@ -270,20 +306,86 @@ Result<SecureBytes> slotKek(const QString& passphrase, const QByteArray& salt, c
     return kek(SlotContext, &*stretched, deviceSecret);
 }
 
-#ifdef Q_OS_UNIX
-// The rename is only durable once the directory entry is on disk.
-void syncDirectory(const QString& filePath)
+struct KeyPair {
+    QByteArray publicKey;
+    SecureBytes secretKey;
+};
+
+KeyPair newKeyPair()
 {
-    const QByteArray directory = QFile::encodeName(QFileInfo(filePath).absolutePath());
-    const int fd = ::open(directory.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        (void)::fsync(fd);
-        ::close(fd);
-    }
+    KeyPair pair{QByteArray(PublicKeySize, '\0'), SecureBytes(crypto_box_SECRETKEYBYTES)};
+    crypto_box_keypair(reinterpret_cast<unsigned char*>(pair.publicKey.data()), pair.secretKey.data());
+    return pair;
 }
-#else
-void syncDirectory(const QString&) {}
-#endif
+
+// The recovery key is not used as the X25519 seed directly: a context keeps it apart from any other use.
+Result<KeyPair> recoveryKeyPair(const SecureBytes& recoveryKey)
+{
+    auto seed = kek(RecoveryContext, nullptr, &recoveryKey);
+    if (!seed.ok())
+        return seed.error();
+    KeyPair pair{QByteArray(PublicKeySize, '\0'), SecureBytes(crypto_box_SECRETKEYBYTES)};
+    crypto_box_seed_keypair(reinterpret_cast<unsigned char*>(pair.publicKey.data()), pair.secretKey.data(),
+                            seed->data());
+    return pair;
+}
+
+QJsonObject headToJson(const AuditHead& head)
+{
+    return QJsonObject{{QStringLiteral("sequence"), head.sequence},
+                       {QStringLiteral("hash"), encode(head.hash)},
+                       {QStringLiteral("commit"), head.commit}};
+}
+
+// Everything but the MAC, in Qt's compact form (members sorted by name): the bytes the MAC covers.
+QJsonObject bodyToJson(const KeySlotFile& file)
+{
+    QJsonArray slotArray;
+    for (const KeySlot& slot : file.userSlots) {
+        slotArray.append(QJsonObject{{QStringLiteral("slotId"), slot.slotId},
+                                     {QStringLiteral("login"), slot.login},
+                                     {QStringLiteral("salt"), encode(slot.salt)},
+                                     {QStringLiteral("kdf"), kdfToJson(slot.kdf)},
+                                     {QStringLiteral("deviceSecretId"), slot.deviceSecretId},
+                                     {QStringLiteral("nonce"), encode(slot.userSecretKey.nonce)},
+                                     {QStringLiteral("ciphertext"), encode(slot.userSecretKey.ciphertext)},
+                                     {QStringLiteral("publicKey"), encode(slot.publicKey)},
+                                     {QStringLiteral("storeKeyBox"), encode(slot.storeKeyBox)},
+                                     {QStringLiteral("pendingStoreKeyBox"), encode(slot.pendingStoreKeyBox)}});
+    }
+    const QJsonValue recoveryJson =
+        file.recovery ? QJsonValue(QJsonObject{
+                            {QStringLiteral("publicKey"), encode(file.recovery->publicKey)},
+                            {QStringLiteral("storeKeyBox"), encode(file.recovery->storeKeyBox)},
+                            {QStringLiteral("pendingStoreKeyBox"), encode(file.recovery->pendingStoreKeyBox)}})
+                      : QJsonValue(QJsonValue::Null);
+    return QJsonObject{
+        {QStringLiteral("format"), QString::fromLatin1(FormatName)},
+        {QStringLiteral("version"), KeySlotFile::FormatVersion},
+        {QStringLiteral("storeId"), file.storeId},
+        {QStringLiteral("deviceBound"), file.isDeviceBound},
+        {QStringLiteral("deviceSecretId"), file.deviceSecretId},
+        {QStringLiteral("defaultKdf"), kdfToJson(file.defaultKdf)},
+        {QStringLiteral("generation"), file.generation},
+        {QStringLiteral("slots"), slotArray},
+        {QStringLiteral("recovery"), recoveryJson},
+        {QStringLiteral("auditHead"), headToJson(file.auditHead)},
+    };
+}
+
+QByteArray computeMac(const KeySlotFile& file, const SecureBytes& auditKey)
+{
+    QByteArray message = QByteArray(MacContext);
+    message.append('\0');
+    message.append(QJsonDocument(bodyToJson(file)).toJson(QJsonDocument::Compact));
+    QByteArray mac(MacSize, '\0');
+    if (auditKey.size() != crypto_auth_hmacsha256_KEYBYTES)
+        return QByteArray();
+    crypto_auth_hmacsha256(reinterpret_cast<unsigned char*>(mac.data()), bytesOf(message),
+                           static_cast<unsigned long long>(message.size()), auditKey.data());
+    return mac;
+}
+
 } // namespace
 
 // --- KeySlotFile ---------------------------------------------------------------------------------
@@ -322,6 +424,29 @@ bool KeySlotFile::removeSlot(const QString& login)
                [&](const KeySlot& slot) { return slot.login.compare(login, Qt::CaseInsensitive) == 0; }) > 0;
 }
 
+bool KeySlotFile::hasPendingKey() const
+{
+    if (recovery && !recovery->pendingStoreKeyBox.isEmpty())
+        return true;
+    for (const KeySlot& slot : userSlots) {
+        if (!slot.pendingStoreKeyBox.isEmpty())
+            return true;
+    }
+    return false;
+}
+
+void KeySlotFile::sign(const SecureBytes& auditKey)
+{
+    mac = computeMac(*this, auditKey);
+}
+
+bool KeySlotFile::verifyMac(const SecureBytes& auditKey) const
+{
+    const QByteArray expected = computeMac(*this, auditKey);
+    return expected.size() == MacSize && mac.size() == MacSize &&
+           sodium_memcmp(expected.constData(), mac.constData(), MacSize) == 0;
+}
+
 QString KeySlotFile::randomId()
 {
     if (!ensureSodium())
@@ -333,33 +458,8 @@ QString KeySlotFile::randomId()
 
 QByteArray KeySlotFile::toJson() const
 {
-    QJsonArray slotArray;
-    for (const KeySlot& slot : userSlots) {
-        slotArray.append(QJsonObject{{QStringLiteral("slotId"), slot.slotId},
-                                     {QStringLiteral("login"), slot.login},
-                                     {QStringLiteral("salt"), encode(slot.salt)},
-                                     {QStringLiteral("kdf"), kdfToJson(slot.kdf)},
-                                     {QStringLiteral("deviceSecretId"), slot.deviceSecretId},
-                                     {QStringLiteral("nonce"), encode(slot.sealed.nonce)},
-                                     {QStringLiteral("ciphertext"), encode(slot.sealed.ciphertext)}});
-    }
-    const QJsonValue recoveryJson =
-        recovery
-            ? QJsonValue(QJsonObject{{QStringLiteral("nonce"), encode(recovery->sealed.nonce)},
-                                     {QStringLiteral("ciphertext"), encode(recovery->sealed.ciphertext)}})
-            : QJsonValue(QJsonValue::Null);
-    const QJsonObject root{
-        {QStringLiteral("format"), QString::fromLatin1(FormatName)},
-        {QStringLiteral("version"), FormatVersion},
-        {QStringLiteral("storeId"), storeId},
-        {QStringLiteral("deviceBound"), isDeviceBound},
-        {QStringLiteral("deviceSecretId"), deviceSecretId},
-        {QStringLiteral("defaultKdf"), kdfToJson(defaultKdf)},
-        {QStringLiteral("slots"), slotArray},
-        {QStringLiteral("recovery"), recoveryJson},
-        {QStringLiteral("auditAnchor"), QJsonObject{{QStringLiteral("sequence"), auditAnchor.sequence},
-                                                    {QStringLiteral("hash"), encode(auditAnchor.hash)}}},
-    };
+    QJsonObject root = bodyToJson(*this);
+    root.insert(QStringLiteral("mac"), encode(mac));
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -372,18 +472,22 @@ Result<KeySlotFile> KeySlotFile::fromJson(const QByteArray& json)
     const QJsonObject root = document.object();
 
     if (root.value(QLatin1String("format")).toString() != QLatin1String(FormatName)) {
-        return makeError(ErrorCode::StoreCorrupt,
-                         QCoreApplication::translate("confer::KeySlotFile", "This is not a Confer key file."),
+        return makeError(ErrorCode::StoreCorrupt, trFile("This is not a Confer key file."),
                          QStringLiteral("format member missing or different"));
     }
     const QJsonValue versionValue = root.value(QLatin1String("version"));
     const qint64 version = versionValue.isDouble() ? versionValue.toInteger(-1) : -1;
     if (version > FormatVersion) {
         return makeError(ErrorCode::StoreCorrupt,
-                         QCoreApplication::translate(
-                             "confer::KeySlotFile", "This store's key file was written by a newer version of "
-                                                    "Confer. Update Confer to open it."),
+                         trFile("This store's key file was written by a newer version of Confer. Update "
+                                "Confer to open it."),
                          QStringLiteral("key-slot file version %1").arg(version));
+    }
+    if (version == 1) {
+        return makeError(ErrorCode::StoreCorrupt,
+                         trFile("This store was made by a development version of Confer whose key file "
+                                "this version does not read. Make a new store."),
+                         QStringLiteral("key-slot file version 1"));
     }
     if (version != FormatVersion)
         return damaged(QStringLiteral("version member missing or unknown"));
@@ -400,13 +504,16 @@ Result<KeySlotFile> KeySlotFile::fromJson(const QByteArray& json)
     file.isDeviceBound = root.value(QLatin1String("deviceBound")).toBool();
     const QJsonValue secretId = root.value(QLatin1String("deviceSecretId"));
     file.deviceSecretId = secretId.toString();
-    if (!secretId.isString() ||
-        (file.isDeviceBound ? !isId(file.deviceSecretId) : !file.deviceSecretId.isEmpty()))
+    if (!secretId.isString() || (file.isDeviceBound ? !isId(file.deviceSecretId) : !file.deviceSecretId.isEmpty()))
         return damaged(QStringLiteral("deviceSecretId does not fit deviceBound"));
     auto defaultKdf = kdfFromJson(root.value(QLatin1String("defaultKdf")), QStringLiteral("defaultKdf"));
     if (!defaultKdf.ok())
         return defaultKdf.error();
     file.defaultKdf = *defaultKdf;
+    auto generation = integer(root.value(QLatin1String("generation")), QStringLiteral("generation"), 1);
+    if (!generation.ok())
+        return generation.error();
+    file.generation = *generation;
 
     if (!root.value(QLatin1String("slots")).isArray())
         return damaged(QStringLiteral("slots is not an array"));
@@ -424,53 +531,45 @@ Result<KeySlotFile> KeySlotFile::fromJson(const QByteArray& json)
 
     const QJsonValue recoveryValue = root.value(QLatin1String("recovery"));
     if (!recoveryValue.isNull()) {
-        auto recoveryJson = object(recoveryValue, SealedKeys, QStringLiteral("recovery"));
-        if (!recoveryJson.ok())
-            return recoveryJson.error();
-        auto sealed = sealedFromJson(*recoveryJson, QStringLiteral("recovery"));
-        if (!sealed.ok())
-            return sealed.error();
-        file.recovery = RecoverySlot{*sealed};
+        auto recovery = recoveryFromJson(recoveryValue);
+        if (!recovery.ok())
+            return recovery.error();
+        file.recovery = *recovery;
     }
 
-    auto anchorJson =
-        object(root.value(QLatin1String("auditAnchor")), AnchorKeys, QStringLiteral("auditAnchor"));
-    if (!anchorJson.ok())
-        return anchorJson.error();
-    auto sequence =
-        integer(anchorJson->value(QLatin1String("sequence")), QStringLiteral("auditAnchor.sequence"), 0);
+    auto headJson = object(root.value(QLatin1String("auditHead")), HeadKeys, QStringLiteral("auditHead"));
+    if (!headJson.ok())
+        return headJson.error();
+    auto sequence = integer(headJson->value(QLatin1String("sequence")), QStringLiteral("auditHead.sequence"), 0);
     if (!sequence.ok())
         return sequence.error();
-    auto hash = decode(anchorJson->value(QLatin1String("hash")), QStringLiteral("auditAnchor.hash"));
+    auto commit = integer(headJson->value(QLatin1String("commit")), QStringLiteral("auditHead.commit"), 0);
+    if (!commit.ok())
+        return commit.error();
+    auto hash = decodeSized(headJson->value(QLatin1String("hash")), QStringLiteral("auditHead.hash"),
+                            {0, HeadHashSize});
     if (!hash.ok())
         return hash.error();
-    if (!hash->isEmpty() && static_cast<std::size_t>(hash->size()) != AnchorHashSize)
-        return damaged(QStringLiteral("auditAnchor.hash is neither empty nor 32 bytes"));
-    file.auditAnchor = AuditAnchor{*sequence, *hash};
+    file.auditHead = AuditHead{*sequence, *hash, *commit};
+    auto mac = decodeSized(root.value(QLatin1String("mac")), QStringLiteral("mac"), {MacSize});
+    if (!mac.ok())
+        return mac.error();
+    file.mac = *mac;
     return file;
 }
 
 Result<KeySlotFile> KeySlotFile::load(const QString& path)
 {
-    QFile file(path);
-    if (!file.exists())
-        return makeError(
-            ErrorCode::NotFound,
-            QCoreApplication::translate("confer::KeySlotFile", "There is no key file beside the store."));
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(
-            ErrorCode::Io,
-            QCoreApplication::translate("confer::KeySlotFile", "The store's key file could not be read."),
-            file.errorString());
-    if (file.size() > MaxFileBytes)
-        return damaged(QStringLiteral("file is %1 bytes").arg(file.size()));
-    const QByteArray json = file.read(MaxFileBytes + 1);
-    if (file.error() != QFileDevice::NoError)
-        return makeError(
-            ErrorCode::Io,
-            QCoreApplication::translate("confer::KeySlotFile", "The store's key file could not be read."),
-            file.errorString());
-    return fromJson(json);
+    auto bytes = SafeFile::read(path, MaxFileBytes);
+    if (!bytes.ok()) {
+        if (bytes.error().code == ErrorCode::NotFound)
+            return makeError(ErrorCode::NotFound, trFile("There is no key file beside the store."),
+                             bytes.error().detail);
+        return bytes.error().code == ErrorCode::StoreCorrupt ? damaged(bytes.error().detail) : bytes.error();
+    }
+    if (bytes->isEmpty())
+        return damaged(QStringLiteral("file is empty"));
+    return fromJson(*bytes);
 }
 
 Status KeySlotFile::save(const QString& path) const
@@ -478,38 +577,15 @@ Status KeySlotFile::save(const QString& path) const
     const QByteArray json = toJson();
     // Never leave behind a file that the next unlock would refuse.
     if (auto check = fromJson(json); !check.ok()) {
-        return makeError(
-            ErrorCode::InvalidInput,
-            QCoreApplication::translate("confer::KeySlotFile",
-                                        "The key file was not written because it would not read back."),
-            check.error().detail);
+        return makeError(ErrorCode::InvalidInput,
+                         trFile("The key file was not written because it would not read back."),
+                         check.error().detail);
     }
-
-    const auto writeFailed = [](const QString& detail) {
-        return makeError(
-            ErrorCode::Io,
-            QCoreApplication::translate("confer::KeySlotFile", "The store's key file could not be saved."),
-            detail);
-    };
-    // QSaveFile writes a sibling in the same directory (the store's), syncs it and renames it over
-    // the target on commit; it holds only sealed keys, never personal data.
-    QSaveFile file(path);
-    file.setDirectWriteFallback(false);
-    if (!file.open(QIODevice::WriteOnly))
-        return writeFailed(file.errorString());
-    // Before any byte is written, so the content is never readable by others.
-    if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
-        file.cancelWriting();
-        return writeFailed(QStringLiteral("could not restrict permissions: %1").arg(file.errorString()));
-    }
-    if (file.write(json) != json.size()) {
-        file.cancelWriting();
-        return writeFailed(file.errorString());
-    }
-    if (!file.commit())
-        return writeFailed(file.errorString());
-    syncDirectory(path);
-    return Status::success();
+    return SafeFile::replace(path, json, [](const QByteArray& readBack) -> Status {
+        if (auto parsed = fromJson(readBack); !parsed.ok())
+            return parsed.error();
+        return {};
+    });
 }
 
 // --- KeySlotCrypto -------------------------------------------------------------------------------
@@ -522,23 +598,15 @@ Result<KeySlot> KeySlotCrypto::seal(const SecureBytes& storeKey, const QString& 
     if (!ensureSodium())
         return sodiumUnavailable();
     if (!policy.allows(params))
-        return makeError(
-            ErrorCode::InvalidInput,
-            QCoreApplication::translate("confer::KeySlotCrypto",
-                                        "The key derivation settings are below Confer's minimum."),
-            QStringLiteral("opsLimit %1, memLimit %2").arg(params.opsLimit).arg(params.memLimitBytes));
-    if (storeKey.isEmpty() || login.isEmpty())
-        return makeError(
-            ErrorCode::InvalidInput,
-            QCoreApplication::translate("confer::KeySlotCrypto", "A key slot needs a login and a key."));
-    if (isDeviceBound &&
-        (!deviceSecret || deviceSecret->size() != DeviceSecretSize || deviceSecretId.isEmpty()))
-        return makeError(
-            ErrorCode::InvalidInput,
-            QCoreApplication::translate("confer::KeySlotCrypto",
-                                        "This store is bound to this computer, but its device secret "
-                                        "was not given."));
+        return makeError(ErrorCode::InvalidInput, trCrypto("The key derivation settings are below Confer's minimum."),
+                         QStringLiteral("opsLimit %1, memLimit %2").arg(params.opsLimit).arg(params.memLimitBytes));
+    if (storeKey.size() != StoreKeySize || login.isEmpty())
+        return makeError(ErrorCode::InvalidInput, trCrypto("A key slot needs a login and a key."));
+    if (isDeviceBound && (!deviceSecret || deviceSecret->size() != DeviceSecretSize || deviceSecretId.isEmpty()))
+        return makeError(ErrorCode::InvalidInput,
+                         trCrypto("This store is bound to this computer, but its device secret was not given."));
 
+    KeyPair pair = newKeyPair();
     KeySlot slot;
     slot.slotId = KeySlotFile::randomId();
     slot.login = login;
@@ -546,21 +614,24 @@ Result<KeySlot> KeySlotCrypto::seal(const SecureBytes& storeKey, const QString& 
     randombytes_buf(slot.salt.data(), PassphraseKdf::SaltSize);
     slot.kdf = params;
     slot.deviceSecretId = isDeviceBound ? deviceSecretId : QString();
+    slot.publicKey = pair.publicKey;
 
     auto key = slotKek(passphrase, slot.salt, params, isDeviceBound ? deviceSecret : nullptr);
     if (!key.ok())
         return key.error();
-    auto sealed = SealedBox::seal(
-        *key, storeKey,
-        slotAssociatedData(storeId, slot.slotId, slot.login, isDeviceBound, slot.deviceSecretId, slot.kdf));
+    auto sealed = SealedBox::seal(*key, pair.secretKey, slotAssociatedData(storeId, slot, isDeviceBound));
     if (!sealed.ok())
         return sealed.error();
-    slot.sealed = *sealed;
+    slot.userSecretKey = *sealed;
+    auto box = sealStoreKeyBox(storeKey, slot.publicKey, storeId);
+    if (!box.ok())
+        return box.error();
+    slot.storeKeyBox = *box;
     return slot;
 }
 
-Result<SecureBytes> KeySlotCrypto::open(const KeySlot& slot, const QString& storeId, bool isDeviceBound,
-                                        const QString& passphrase, const SecureBytes* deviceSecret)
+Result<SecureBytes> KeySlotCrypto::openUserKey(const KeySlot& slot, const QString& storeId, bool isDeviceBound,
+                                               const QString& passphrase, const SecureBytes* deviceSecret)
 {
     if (!ensureSodium())
         return sodiumUnavailable();
@@ -574,12 +645,57 @@ Result<SecureBytes> KeySlotCrypto::open(const KeySlot& slot, const QString& stor
             return key.error();
         return wrongCredentials();
     }
-    auto opened = SealedBox::open(
-        *key, slot.sealed,
-        slotAssociatedData(storeId, slot.slotId, slot.login, isDeviceBound, slot.deviceSecretId, slot.kdf));
-    if (!opened.ok())
+    auto opened = SealedBox::open(*key, slot.userSecretKey, slotAssociatedData(storeId, slot, isDeviceBound));
+    if (!opened.ok() || opened->size() != crypto_box_SECRETKEYBYTES)
         return wrongCredentials();
     return opened;
+}
+
+Result<QByteArray> KeySlotCrypto::sealStoreKeyBox(const SecureBytes& storeKey, const QByteArray& publicKey,
+                                                  const QString& storeId)
+{
+    if (!ensureSodium())
+        return sodiumUnavailable();
+    const QByteArray id = QByteArray::fromHex(storeId.toLatin1());
+    if (storeKey.size() != StoreKeySize || publicKey.size() != PublicKeySize ||
+        id.size() != static_cast<qsizetype>(IdBytes))
+        return makeError(ErrorCode::InvalidInput, trCrypto("A key slot needs a login and a key."));
+    SecureBytes message(IdBytes + StoreKeySize);
+    std::memcpy(message.data(), id.constData(), IdBytes);
+    std::memcpy(message.data() + IdBytes, storeKey.data(), StoreKeySize);
+    QByteArray box(StoreKeyBoxSize, '\0');
+    if (crypto_box_seal(reinterpret_cast<unsigned char*>(box.data()), message.data(), message.size(),
+                        bytesOf(publicKey)) != 0)
+        return makeError(ErrorCode::Crypto, trCrypto("The key could not be sealed."));
+    return box;
+}
+
+Result<SecureBytes> KeySlotCrypto::openStoreKeyBox(const QByteArray& box, const QByteArray& publicKey,
+                                                   const SecureBytes& secretKey, const QString& storeId)
+{
+    if (!ensureSodium())
+        return sodiumUnavailable();
+    const QByteArray id = QByteArray::fromHex(storeId.toLatin1());
+    if (box.size() != StoreKeyBoxSize || publicKey.size() != PublicKeySize ||
+        secretKey.size() != crypto_box_SECRETKEYBYTES)
+        return wrongCredentials();
+    SecureBytes message(IdBytes + StoreKeySize);
+    if (crypto_box_seal_open(message.data(), bytesOf(box), static_cast<unsigned long long>(box.size()),
+                             bytesOf(publicKey), secretKey.data()) != 0)
+        return wrongCredentials();
+    // The store id inside the box ties it to this store: a box copied from another store's file fails.
+    if (id.size() != static_cast<qsizetype>(IdBytes) || sodium_memcmp(message.data(), id.constData(), IdBytes) != 0)
+        return wrongCredentials();
+    return SecureBytes(message.data() + IdBytes, StoreKeySize);
+}
+
+Result<SecureBytes> KeySlotCrypto::open(const KeySlot& slot, const QString& storeId, bool isDeviceBound,
+                                        const QString& passphrase, const SecureBytes* deviceSecret)
+{
+    auto secretKey = openUserKey(slot, storeId, isDeviceBound, passphrase, deviceSecret);
+    if (!secretKey.ok())
+        return secretKey.error();
+    return openStoreKeyBox(slot.storeKeyBox, slot.publicKey, *secretKey, storeId);
 }
 
 Result<RecoverySlot> KeySlotCrypto::sealRecovery(const SecureBytes& storeKey, const QString& storeId,
@@ -588,29 +704,36 @@ Result<RecoverySlot> KeySlotCrypto::sealRecovery(const SecureBytes& storeKey, co
     if (!ensureSodium())
         return sodiumUnavailable();
     if (storeKey.isEmpty() || recoveryKey.size() != KekSize)
-        return makeError(
-            ErrorCode::InvalidInput,
-            QCoreApplication::translate("confer::KeySlotCrypto", "The recovery key has the wrong length."));
-    auto key = kek(RecoveryContext, nullptr, &recoveryKey);
-    if (!key.ok())
-        return key.error();
-    auto sealed = SealedBox::seal(*key, storeKey, recoveryAssociatedData(storeId));
-    if (!sealed.ok())
-        return sealed.error();
-    return RecoverySlot{*sealed};
+        return makeError(ErrorCode::InvalidInput, trCrypto("The recovery key has the wrong length."));
+    auto pair = recoveryKeyPair(recoveryKey);
+    if (!pair.ok())
+        return pair.error();
+    auto box = sealStoreKeyBox(storeKey, pair->publicKey, storeId);
+    if (!box.ok())
+        return box.error();
+    return RecoverySlot{pair->publicKey, *box, QByteArray()};
 }
 
-Result<SecureBytes> KeySlotCrypto::openRecovery(const RecoverySlot& slot, const QString& storeId,
-                                                const SecureBytes& recoveryKey)
+Result<SecureBytes> KeySlotCrypto::openRecoverySecretKey(const RecoverySlot& slot, const SecureBytes& recoveryKey)
 {
     if (!ensureSodium())
         return sodiumUnavailable();
     if (recoveryKey.size() != KekSize)
         return wrongRecoveryKey();
-    auto key = kek(RecoveryContext, nullptr, &recoveryKey);
-    if (!key.ok())
+    auto pair = recoveryKeyPair(recoveryKey);
+    if (!pair.ok() || pair->publicKey.size() != slot.publicKey.size() ||
+        sodium_memcmp(pair->publicKey.constData(), slot.publicKey.constData(), PublicKeySize) != 0)
         return wrongRecoveryKey();
-    auto opened = SealedBox::open(*key, slot.sealed, recoveryAssociatedData(storeId));
+    return std::move(pair->secretKey);
+}
+
+Result<SecureBytes> KeySlotCrypto::openRecovery(const RecoverySlot& slot, const QString& storeId,
+                                                const SecureBytes& recoveryKey)
+{
+    auto secretKey = openRecoverySecretKey(slot, recoveryKey);
+    if (!secretKey.ok())
+        return secretKey.error();
+    auto opened = openStoreKeyBox(slot.storeKeyBox, slot.publicKey, *secretKey, storeId);
     if (!opened.ok())
         return wrongRecoveryKey();
     return opened;

@@ -113,14 +113,14 @@ KeychainDeviceSecretStore::KeychainDeviceSecretStore(QString service, int timeou
     , m_timeoutMs(timeoutMs)
 {}
 
-QString KeychainDeviceSecretStore::entryName(const QString& storeId) const
+QString KeychainDeviceSecretStore::entryName(const QString& secretName) const
 {
-    return QStringLiteral("device-secret/") + storeId;
+    return QStringLiteral("device-secret/") + secretName;
 }
 
-Result<SecureBytes> KeychainDeviceSecretStore::read(const QString& storeId)
+Result<SecureBytes> KeychainDeviceSecretStore::read(const QString& secretName)
 {
-    auto job = makeJob<QKeychain::ReadPasswordJob>(m_service, entryName(storeId));
+    auto job = makeJob<QKeychain::ReadPasswordJob>(m_service, entryName(secretName));
     if (!runJob(job, m_timeoutMs))
         return timedOut();
     // On Linux a locked or missing collection also reads as EntryNotFound; both fail closed here.
@@ -149,7 +149,7 @@ Result<SecureBytes> KeychainDeviceSecretStore::read(const QString& storeId)
     return secret;
 }
 
-Status KeychainDeviceSecretStore::write(const QString& storeId, const SecureBytes& secret)
+Status KeychainDeviceSecretStore::write(const QString& secretName, const SecureBytes& secret)
 {
     // read() refuses anything else, so never store it.
     if (secret.size() != DeviceSecretSize)
@@ -158,7 +158,7 @@ Status KeychainDeviceSecretStore::write(const QString& storeId, const SecureByte
                          QStringLiteral("device secret has %1 bytes, expected %2")
                              .arg(secret.size())
                              .arg(DeviceSecretSize));
-    auto job = makeJob<QKeychain::WritePasswordJob>(m_service, entryName(storeId));
+    auto job = makeJob<QKeychain::WritePasswordJob>(m_service, entryName(secretName));
     const QByteArray data(reinterpret_cast<const char*>(secret.data()),
                           static_cast<qsizetype>(secret.size()));
     job->setBinaryData(data);
@@ -170,13 +170,39 @@ Status KeychainDeviceSecretStore::write(const QString& storeId, const SecureByte
     return Status::success();
 }
 
-Status KeychainDeviceSecretStore::remove(const QString& storeId)
+Status KeychainDeviceSecretStore::remove(const QString& secretName)
 {
-    auto job = makeJob<QKeychain::DeletePasswordJob>(m_service, entryName(storeId));
+    auto job = makeJob<QKeychain::DeletePasswordJob>(m_service, entryName(secretName));
     if (!runJob(job, m_timeoutMs))
         return timedOut();
     // Removing what is not there leaves the keychain as the caller wants it.
     if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound)
+        return unavailable(job->error(), job->errorString());
+    return Status::success();
+}
+
+Result<QByteArray> KeychainDeviceSecretStore::readWitness(const QString& storeId)
+{
+    auto job = makeJob<QKeychain::ReadPasswordJob>(m_service, QStringLiteral("audit-head/") + storeId);
+    if (!runJob(job, m_timeoutMs))
+        return timedOut();
+    if (job->error() == QKeychain::EntryNotFound)
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("confer", "This computer's keychain holds no audit record "
+                                                               "for this store."),
+                         job->errorString());
+    if (job->error() != QKeychain::NoError)
+        return unavailable(job->error(), job->errorString());
+    return job->binaryData();
+}
+
+Status KeychainDeviceSecretStore::writeWitness(const QString& storeId, const QByteArray& bytes)
+{
+    auto job = makeJob<QKeychain::WritePasswordJob>(m_service, QStringLiteral("audit-head/") + storeId);
+    job->setBinaryData(bytes);
+    if (!runJob(job, m_timeoutMs))
+        return timedOut();
+    if (job->error() != QKeychain::NoError)
         return unavailable(job->error(), job->errorString());
     return Status::success();
 }

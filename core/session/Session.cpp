@@ -1,7 +1,10 @@
 #include "session/Session.h"
 
 #include "accounts/AccountService.h"
+#include "audit/AuditAnchorFile.h"
 #include "audit/AuditLog.h"
+#include "audit/RollbackCheck.h"
+#include "keys/DeviceSecretStore.h"
 #include "common/Clock.h"
 #include "session/StoreLock.h"
 #include "store/Database.h"
@@ -31,17 +34,38 @@ Session::Session(Parts parts, const Clock& clock, KdfPolicy policy)
     , m_storeKey(std::move(parts.storeKey))
     , m_deviceSecret(std::move(parts.deviceSecret))
     , m_db(std::move(parts.db))
+    , m_keychain(m_slotFile.isDeviceBound ? parts.keychain : nullptr)
     , m_clock(clock)
     , m_policy(policy)
 {
-    m_audit = std::make_unique<AuditLog>(*m_db, AuditLog::deriveAuditKey(m_storeKey), m_clock,
-                                         [this](const AuditAnchor& anchor) {
-                                             return updateKeySlots([&](KeySlotFile& file) {
-                                                 file.auditAnchor = anchor;
-                                                 return Status{};
-                                             });
-                                         });
+    m_audit = std::make_unique<AuditLog>(*m_db, std::move(parts.auditKey), m_clock,
+                                         [this](const AuditHead& head) { return writeAnchor(head); });
+    m_db->setTransactionListener([this](bool isCommitted) { return transactionEnded(isCommitted); });
     m_accounts = std::make_unique<AccountService>(*this);
+}
+
+Status Session::transactionEnded(bool isCommitted)
+{
+    Status anchored = m_audit ? m_audit->transactionEnded(isCommitted) : Status{};
+    if (!m_slotFileAtCommit || m_db->isInTransaction())
+        return anchored;
+    // A key change made inside a larger transaction: its first copy was written before, the second
+    // follows the commit; after a rollback the first copy is put back.
+    KeySlotFile next = std::move(*m_slotFileAtCommit);
+    m_slotFileAtCommit.reset();
+    const KeySlotCopies copies = keySlotCopies();
+    if (!isCommitted) {
+        (void)copies.write(0, m_slotFile); // if this fails too, unlock refuses that copy as ahead
+        return anchored;
+    }
+    m_slotFile = std::move(next);
+    if (Status second = copies.write(1, m_slotFile); !second.ok() && anchored.ok()) {
+        return makeError(second.error().code,
+                         trSession("The change was saved, but the second copy of the key file could not be "
+                                   "written. Confer mends it at the next sign-in; check the disk."),
+                         second.error().detail);
+    }
+    return anchored;
 }
 
 Session::~Session()
@@ -57,11 +81,9 @@ Status Session::start(const QString& login)
     if (!user.ok())
         return user.error().code == ErrorCode::NotFound ? refused : user.error();
     m_user = *user;
-    if (m_user.isDisabled) {
-        (void)m_audit->append(m_user.login, QStringLiteral("signin.refused"),
-                              QStringLiteral("user:%1").arg(m_user.id), QStringLiteral("account disabled"));
+    // The opener checked this on its read-only look already; a refusal writes nothing.
+    if (m_user.isDisabled)
         return refused;
-    }
     return {};
 }
 
@@ -113,20 +135,31 @@ Status Session::verify()
 {
     if (Status integrity = m_db->checkIntegrity(); !integrity.ok())
         return integrity;
-    auto result = m_audit->verify(m_slotFile.auditAnchor);
-    if (!result.ok())
-        return result.error();
-    if (!result->isIntact)
-        return makeError(ErrorCode::AuditChainBroken, result->problem);
-    return {};
+    auto chain = m_audit->verifyChain();
+    if (!chain.ok())
+        return chain.error();
+    if (!chain->isIntact)
+        return makeError(ErrorCode::AuditChainBroken, chain->problem);
+    // A commit whose anchor write failed leaves the store one commit ahead: catch up before comparing.
+    if (m_audit->isAnchorOverdue()) {
+        if (Status anchored = m_audit->anchorNow(); !anchored.ok())
+            return anchored;
+    }
+    auto records = RollbackCheck::gather(m_paths.anchorFile(), m_slotFile.storeId, m_audit->key(),
+                                         m_slotFile.auditHead, m_keychain);
+    if (!records.ok())
+        return records.error();
+    return RollbackCheck::check(*m_db, *records);
 }
 
 void Session::lock(const QString& reason)
 {
     if (!m_db)
         return;
-    if (m_audit)
+    if (m_audit) {
         (void)m_audit->append(m_user.login, QStringLiteral("session.lock"), {}, reason);
+        writeWitness();
+    }
     abandon();
 }
 
@@ -140,17 +173,56 @@ void Session::abandon()
     m_lock.reset();
 }
 
-Status Session::updateKeySlots(const std::function<Status(KeySlotFile&)>& change)
+Status Session::writeAnchor(const AuditHead& head)
 {
-    auto current = KeySlotFile::load(m_paths.keySlotFile());
-    if (!current.ok())
-        return current.error();
-    if (Status changed = change(*current); !changed.ok())
+    return AuditAnchorFile::save(m_paths.anchorFile(), m_slotFile.storeId, head, m_audit->key());
+}
+
+void Session::writeWitness()
+{
+    // Best effort: a keychain that does not answer weakens the rollback check, it does not stop work.
+    if (m_keychain && m_audit && !m_audit->isAnchorOverdue())
+        (void)m_keychain->writeWitness(m_slotFile.storeId,
+                                       AuditAnchorFile::encode(m_slotFile.storeId, m_audit->head(), m_audit->key()));
+}
+
+KeySlotCopies Session::keySlotCopies() const
+{
+    return KeySlotCopies(m_paths.keySlotFile(), m_paths.keySlotSecondCopy());
+}
+
+Status Session::commitKeyChange(const std::function<Status(KeySlotFile&)>& change)
+{
+    // Nested in a larger transaction (the demo fill adds accounts), the change rides on its commit.
+    Transaction tx(*m_db);
+    if (!tx.isActive())
+        return tx.beginStatus();
+    KeySlotFile next = m_slotFileAtCommit ? *m_slotFileAtCommit : m_slotFile;
+    if (Status changed = change(next); !changed.ok())
         return changed;
-    if (Status saved = current->save(m_paths.keySlotFile()); !saved.ok())
-        return saved;
-    m_slotFile = std::move(*current);
-    return {};
+    auto generation = m_db->prepare(QStringLiteral("SELECT keyslot_generation FROM store_info WHERE id = 1"));
+    if (!generation.ok())
+        return generation.error();
+    auto hasRow = generation->step();
+    if (!hasRow.ok())
+        return hasRow.error();
+    next.generation = std::max(*hasRow ? generation->columnInt(0) : 0, next.generation) + 1;
+    auto record = m_db->prepare(QStringLiteral("UPDATE store_info SET keyslot_generation = :generation"));
+    if (!record.ok())
+        return record.error();
+    record->bind(":generation", next.generation);
+    if (Status run = record->run(); !run.ok())
+        return run;
+    next.auditHead = m_audit->head(); // includes this change's own event, committed below
+    next.sign(m_audit->key());
+
+    // The first copy goes ahead of the commit: if the commit never happens, unlock refuses it as ahead
+    // of the store and uses the second.
+    if (Status first = keySlotCopies().write(0, next); !first.ok())
+        return first;
+    m_slotFileAtCommit = std::move(next);
+    // The outermost commit runs transactionEnded(): the second copy, or the first put back.
+    return tx.commit();
 }
 
 } // namespace confer

@@ -3,17 +3,20 @@
 #include "accounts/User.h"
 #include "common/Result.h"
 #include "crypto/SecureBytes.h"
+#include "keys/KeySlotCopies.h"
 #include "keys/KeySlotFile.h"
 #include "session/StorePaths.h"
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace confer {
 
 class AccountService;
 class AuditLog;
 class Clock;
+class DeviceSecretStore;
 class Database;
 class StoreLock;
 
@@ -39,7 +42,11 @@ public:
     int autoLockMinutes() const;
     Status setAutoLockMinutes(int minutes); // 1..60
 
-    // Checks database integrity and the audit chain against its anchor.
+    // What the opener mended on the way in (a damaged copy of the key file, ...), for the user to read.
+    const QStringList& notices() const { return m_notices; }
+
+    // Checks database integrity, the whole audit chain, and that the store is as new as every head
+    // recorded outside it (anchor file, key-slot file, keychain).
     Status verify();
 
     // Records why, wipes the key and closes the store. Idempotent; the destructor calls it.
@@ -51,8 +58,12 @@ public:
     // --- for AccountService and StoreOpener only ---
     // The key-slot file as this session last read or wrote it.
     const KeySlotFile& keySlots() const { return m_slotFile; }
-    // Read-modify-write of the key-slot file on disk, so a change never writes back a stale copy.
-    Status updateKeySlots(const std::function<Status(KeySlotFile&)>& change);
+    KeySlotCopies keySlotCopies() const;
+    // A key change, whole or not at all: in one store transaction `change` edits the store (with its
+    // audit event) and the key-slot file; the store records the file's next generation; the first
+    // copy is written before the commit and the second after it. A failure before the commit leaves
+    // the store and both copies as they were (a first copy written ahead is refused at unlock).
+    Status commitKeyChange(const std::function<Status(KeySlotFile&)>& change);
     const SecureBytes& storeKey() const { return m_storeKey; }
     // The device secret, read from the keychain once at unlock and kept in guarded memory for the
     // session (no keychain round trip inside a transaction); nullptr for a store not bound to a device.
@@ -69,19 +80,28 @@ private:
         SecureBytes storeKey;
         SecureBytes deviceSecret;
         std::unique_ptr<Database> db;
+        SecureBytes auditKey;
+        DeviceSecretStore* keychain = nullptr; // for the audit witness of a device-bound store
     };
     Session(Parts parts, const Clock& clock, KdfPolicy policy);
     Status start(const QString& login);
+    // The anchor file, then (bound stores) the keychain's copy; at sign-in and at lock.
+    void writeWitness();
+    Status writeAnchor(const AuditHead& head);
+    Status transactionEnded(bool isCommitted);
 
     StorePaths m_paths;
     std::shared_ptr<StoreLock> m_lock;
     KeySlotFile m_slotFile;
+    std::optional<KeySlotFile> m_slotFileAtCommit; // a key change waiting for the outermost commit
     SecureBytes m_storeKey;
     SecureBytes m_deviceSecret;
     std::unique_ptr<Database> m_db;
+    DeviceSecretStore* m_keychain = nullptr;
     const Clock& m_clock;
     KdfPolicy m_policy;
     User m_user;
+    QStringList m_notices;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<AccountService> m_accounts;
 };

@@ -2,10 +2,14 @@
 
 #include "accounts/AccountService.h"
 #include "accounts/PassphrasePolicy.h"
+#include "audit/AuditAnchorFile.h"
 #include "audit/AuditLog.h"
+#include "audit/RollbackCheck.h"
 #include "common/Clock.h"
 #include "keys/DeviceSecretStore.h"
+#include "keys/KeySlotCopies.h"
 #include "keys/KeySlotFile.h"
+#include "session/StoreProbe.h"
 #include "session/StoreLock.h"
 #include "store/Database.h"
 #include "store/SchemaMigrator.h"
@@ -16,6 +20,7 @@
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <tuple>
 
@@ -59,12 +64,28 @@ Error deviceSecretProblem(const Error& error)
         error.detail);
 }
 
+// The right passphrase (the slot opened) but a store file the key does not open.
+Error storeDamaged(const Error& error)
+{
+    return makeError(ErrorCode::StoreCorrupt,
+                     trOpener("Your passphrase is right, but the store file is damaged or is not this store's "
+                              "file. Restore the store folder from a backup."),
+                     error.detail);
+}
+
+KeySlotCopies copiesOf(const StorePaths& paths)
+{
+    return KeySlotCopies(paths.keySlotFile(), paths.keySlotSecondCopy());
+}
+
 // Removes what a failed setup created, so a second attempt starts clean.
 void removeStoreFiles(const StorePaths& paths)
 {
     for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
         QFile::remove(paths.storeFile() + suffix);
     QFile::remove(paths.keySlotFile());
+    QFile::remove(paths.keySlotSecondCopy());
+    QFile::remove(paths.anchorFile());
 }
 
 Result<std::unique_ptr<Database>> openStore(const StorePaths& paths, const SecureBytes& key, bool create)
@@ -80,23 +101,26 @@ Result<std::unique_ptr<Database>> openStore(const StorePaths& paths, const Secur
 }
 
 // The first rows of a new store and the audit events of its creation, in one transaction; its
-// commit anchors the audit head in the key-slot file, which already exists.
+// commit writes the first anchor.
 Status initialiseStore(Session& session, const StoreOpener::SetupRequest& request, const Clock& clock)
 {
     Database& store = session.database();
     Transaction tx(store);
     if (!tx.isActive())
         return tx.beginStatus();
-    auto info =
-        store.prepare(QStringLiteral("INSERT INTO store_info (id, store_id, created_utc, is_device_bound) "
-                                     "VALUES (1, :store, :at, :bound)"));
+    auto info = store.prepare(
+        QStringLiteral("INSERT INTO store_info (id, store_id, created_utc, is_device_bound, keyslot_generation) "
+                       "VALUES (1, :store, :at, :bound, :generation)"));
     if (!info.ok())
         return info.error();
     info->bind(":store", session.keySlots().storeId)
         .bind(":at", isoNow(clock))
-        .bind(":bound", request.bindToDevice);
+        .bind(":bound", request.bindToDevice)
+        .bind(":generation", session.keySlots().generation);
     if (Status run = info->run(); !run.ok())
         return run;
+    if (Status stored = AuditLog::storeNewKey(store, session.audit().key()); !stored.ok())
+        return stored;
     auto admin = store.prepare(QStringLiteral("INSERT INTO users (login, display_name, role, created_utc) "
                                               "VALUES (:login, :name, 'administrator', :at)"));
     if (!admin.ok())
@@ -134,8 +158,7 @@ Status prepareDirectory(const StorePaths& paths)
                              .arg(QDir::toNativeSeparators(paths.directory())));
     }
     if (!QDir().mkpath(paths.directory()))
-        return makeError(ErrorCode::Io, trOpener("The store folder could not be created."),
-                         paths.directory());
+        return makeError(ErrorCode::Io, trOpener("The store folder could not be created."), paths.directory());
     if (!QFile::setPermissions(paths.directory(),
                                QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)) {
         return makeError(ErrorCode::Io, trOpener("The store folder could not be made private to you."),
@@ -144,7 +167,67 @@ Status prepareDirectory(const StorePaths& paths)
     return {};
 }
 
+// The store keys a slot (or the recovery slot) offers: during a key rotation the pending one first.
+QList<QByteArray> boxesOf(const QByteArray& current, const QByteArray& pending)
+{
+    QList<QByteArray> boxes;
+    if (!pending.isEmpty())
+        boxes.append(pending);
+    boxes.append(current);
+    return boxes;
+}
+
+// The checks a key-slot copy must pass against the store's own record, read-only. A copy that fails
+// them is not used; the caller may try the other copy.
+Status checkCopyAgainstStore(const KeySlotFile& file, StoreProbe& probe)
+{
+    if (probe.storeId() != file.storeId)
+        return makeError(ErrorCode::StoreCorrupt,
+                         trOpener("The key file beside the store belongs to a different store."),
+                         QStringLiteral("store id differs"));
+    if (!file.verifyMac(probe.auditKey()))
+        return makeError(ErrorCode::StoreCorrupt,
+                         trOpener("The key file beside the store has been altered, so Confer will not use it. "
+                                  "Restore the store folder from a backup, or use the recovery key."),
+                         QStringLiteral("key-slot MAC does not verify"));
+    // The binding is authenticated twice: in each slot's sealed data and here, against the store.
+    if (probe.isDeviceBound() != file.isDeviceBound)
+        return makeError(ErrorCode::StoreCorrupt,
+                         trOpener("The key file's device binding does not match the store's own record: the "
+                                  "key file has been altered. Confer will not open the store with it."),
+                         QStringLiteral("binding differs"));
+    // One copy ahead is what a change interrupted before its commit leaves, and the other copy is used;
+    // every copy ahead means the store itself is an older copy.
+    if (file.generation > probe.keySlotGeneration())
+        return makeError(ErrorCode::AuditChainBroken,
+                         trOpener("This store is older than its key file: an older copy of the store was put "
+                                  "back. If you restored a backup on purpose, an administrator can accept it "
+                                  "with the recovery key."),
+                         QStringLiteral("key-slot generation %1 ahead of store's %2")
+                             .arg(file.generation)
+                             .arg(probe.keySlotGeneration()));
+    if (file.generation < probe.keySlotGeneration())
+        return makeError(ErrorCode::AuditChainBroken,
+                         trOpener("The key file is an older copy than the store expects: it could bring back "
+                                  "passphrases that were changed. Restore the current key file, or use the "
+                                  "recovery key."),
+                         QStringLiteral("key-slot generation %1 behind store's %2")
+                             .arg(file.generation)
+                             .arg(probe.keySlotGeneration()));
+    return {};
+}
+
 } // namespace
+
+struct StoreOpener::Opened {
+    std::shared_ptr<StoreLock> lock;
+    KeySlotFile file;
+    SecureBytes storeKey;
+    SecureBytes deviceSecret; // the file's current device secret (bound stores)
+    SecureBytes auditKey;
+    AuditHead anchor;     // as the anchor file has it (re-written when the store is ahead)
+    bool isRestoreAccepted = false;
+};
 
 StoreOpener::StoreOpener(StorePaths paths, DeviceSecretStore& deviceSecrets, const Clock& clock,
                          KdfPolicy policy)
@@ -156,21 +239,26 @@ StoreOpener::StoreOpener(StorePaths paths, DeviceSecretStore& deviceSecrets, con
 
 QStringList StoreOpener::logins() const
 {
-    auto slotFile = KeySlotFile::load(m_paths.keySlotFile());
-    return slotFile.ok() ? slotFile->logins() : QStringList();
+    auto copies = copiesOf(m_paths).readable();
+    return copies.ok() ? copies->front().file.logins() : QStringList();
 }
 
 bool StoreOpener::isDeviceBound() const
 {
-    auto slotFile = KeySlotFile::load(m_paths.keySlotFile());
-    return !slotFile.ok() || slotFile->isDeviceBound;
+    auto copies = copiesOf(m_paths).readable();
+    return !copies.ok() || copies->front().file.isDeviceBound;
+}
+
+Error StoreOpener::failed(const Error& error, const QString& login, const QString& action)
+{
+    m_failedAttempts.append(FailedAttempt{login, m_clock.nowUtc(), action});
+    return error;
 }
 
 Result<StoreOpener::SetupOutcome> StoreOpener::create(const SetupRequest& request)
 {
-    if (m_paths.exists() || QFile::exists(m_paths.storeFile()) || QFile::exists(m_paths.keySlotFile()))
-        return makeError(ErrorCode::Conflict,
-                         trOpener("A store already exists here; Confer will not overwrite it."));
+    if (m_paths.exists() || QFile::exists(m_paths.storeFile()) || copiesOf(m_paths).anyExists())
+        return makeError(ErrorCode::Conflict, trOpener("A store already exists here; Confer will not overwrite it."));
     if (Status valid = validateLogin(request.adminLogin); !valid.ok())
         return valid.error();
     if (request.adminDisplayName.trimmed().isEmpty())
@@ -189,8 +277,7 @@ Result<StoreOpener::SetupOutcome> StoreOpener::create(const SetupRequest& reques
         params = *tuned;
     }
     if (!m_policy.allows(params))
-        return makeError(ErrorCode::InvalidInput,
-                         trOpener("The key derivation settings are below Confer's minimum."));
+        return makeError(ErrorCode::InvalidInput, trOpener("The key derivation settings are below Confer's minimum."));
     if (Status prepared = prepareDirectory(m_paths); !prepared.ok())
         return prepared.error();
     auto lock = StoreLock::acquire(m_paths);
@@ -201,11 +288,14 @@ Result<StoreOpener::SetupOutcome> StoreOpener::create(const SetupRequest& reques
     slotFile.storeId = KeySlotFile::randomId();
     slotFile.isDeviceBound = request.bindToDevice;
     slotFile.defaultKdf = params;
+    slotFile.generation = 1;
     SecureBytes deviceSecret;
     if (request.bindToDevice) {
         deviceSecret = SecureBytes::random(32);
         slotFile.deviceSecretId = KeySlotFile::randomId();
-        if (Status stored = m_deviceSecrets.write(slotFile.storeId, deviceSecret); !stored.ok())
+        if (Status stored = m_deviceSecrets.write(
+                DeviceSecretStore::secretName(slotFile.storeId, slotFile.deviceSecretId), deviceSecret);
+            !stored.ok())
             return deviceSecretProblem(stored.error());
     }
 
@@ -213,11 +303,12 @@ Result<StoreOpener::SetupOutcome> StoreOpener::create(const SetupRequest& reques
     auto undo = [&](Error error) -> Result<SetupOutcome> {
         removeStoreFiles(m_paths);
         if (request.bindToDevice)
-            (void)m_deviceSecrets.remove(slotFile.storeId);
+            (void)m_deviceSecrets.remove(DeviceSecretStore::secretName(slotFile.storeId, slotFile.deviceSecretId));
         return error;
     };
 
     SecureBytes storeKey = SecureBytes::random(32);
+    SecureBytes auditKey = SecureBytes::random(32);
     RecoveryKey recoveryKey = RecoveryKey::generate();
     auto adminSlot = KeySlotCrypto::seal(
         storeKey, slotFile.storeId, slotFile.isDeviceBound, request.adminLogin, request.passphrase,
@@ -229,119 +320,200 @@ Result<StoreOpener::SetupOutcome> StoreOpener::create(const SetupRequest& reques
     if (!recoverySlot.ok())
         return undo(recoverySlot.error());
     slotFile.recovery = *recoverySlot;
+    slotFile.sign(auditKey);
     // The slots exist before the store does, so there is never a store nobody can open.
-    if (Status saved = slotFile.save(m_paths.keySlotFile()); !saved.ok())
+    if (Status saved = copiesOf(m_paths).writeBoth(slotFile); !saved.ok())
         return undo(saved.error());
 
     auto db = openStore(m_paths, storeKey, true);
     if (!db.ok())
         return undo(db.error());
     std::unique_ptr<Session> session(new Session(Session::Parts{m_paths, *lock, slotFile, std::move(storeKey),
-                                                                std::move(deviceSecret), std::move(*db)},
+                                                                std::move(deviceSecret), std::move(*db),
+                                                                std::move(auditKey), &m_deviceSecrets},
                                                  m_clock, m_policy));
     Status initialised = initialiseStore(*session, request, m_clock);
     if (initialised.ok())
         initialised = session->start(request.adminLogin);
     if (!initialised.ok()) {
-        session.reset(); // closes the database before its files go
+        session->abandon(); // closes the database before its files go
+        session.reset();
         return undo(initialised.error());
     }
+    session->writeWitness();
     return SetupOutcome{std::move(session), std::move(recoveryKey)};
 }
 
 Result<std::unique_ptr<Session>> StoreOpener::unlock(const QString& login, const QString& passphrase)
 {
-    auto failed = [&](Error error) -> Result<std::unique_ptr<Session>> {
-        m_failedAttempts.append(FailedAttempt{login, m_clock.nowUtc()});
-        return error;
-    };
     if (!m_paths.exists())
         return makeError(ErrorCode::NotFound, trOpener("There is no Confer store in this folder."),
                          m_paths.directory());
     auto lock = StoreLock::acquire(m_paths);
     if (!lock.ok())
         return lock.error();
-    auto slotFile = KeySlotFile::load(m_paths.keySlotFile());
-    if (!slotFile.ok())
-        return failed(genericFailure());
-    const KeySlot* slot = slotFile->slotFor(login);
-    if (!slot) {
-        // Spend the same effort as a real attempt, so timing does not tell which logins exist.
-        (void)PassphraseKdf::derive(SecureBytes::fromPassphrase(passphrase),
-                                    QByteArray(PassphraseKdf::SaltSize, '\0'), slotFile->defaultKdf);
-        return failed(genericFailure());
-    }
+    auto copies = copiesOf(m_paths).readable();
+    if (!copies.ok())
+        return copies.error();
 
-    SecureBytes deviceSecret;
-    if (slotFile->isDeviceBound) {
-        auto secret = m_deviceSecrets.read(slotFile->storeId);
-        if (!secret.ok())
-            return deviceSecretProblem(secret.error());
-        deviceSecret = std::move(*secret);
-        if (slot->deviceSecretId != slotFile->deviceSecretId) {
-            return makeError(
-                ErrorCode::AccessDenied,
-                trOpener("This store was recovered on a new computer since you last signed in. Ask an "
-                         "administrator to reset your passphrase."));
+    std::optional<Error> refusal; // why a copy that opened was not used
+    QSet<QString> wrongForSlots;  // slots the passphrase did not open: the same slot in the other copy won't
+    bool hasSlot = false;
+    for (KeySlotCopies::Copy& copy : *copies) {
+        const KeySlotFile& file = copy.file;
+        const KeySlot* slot = file.slotFor(login);
+        if (!slot)
+            continue;
+        hasSlot = true;
+        SecureBytes currentSecret;
+        SecureBytes slotSecret;
+        if (file.isDeviceBound) {
+            auto secret = m_deviceSecrets.read(DeviceSecretStore::secretName(file.storeId, file.deviceSecretId));
+            if (!secret.ok())
+                return deviceSecretProblem(secret.error());
+            currentSecret = std::move(*secret);
+            if (slot->deviceSecretId == file.deviceSecretId) {
+                slotSecret = currentSecret.clone();
+            } else {
+                // Sealed under the secret of an earlier binding, which this keychain may still hold.
+                auto older = m_deviceSecrets.read(DeviceSecretStore::secretName(file.storeId, slot->deviceSecretId));
+                if (!older.ok())
+                    return makeError(ErrorCode::AccessDenied,
+                                     trOpener("This store was recovered on a new computer since you last signed "
+                                              "in. Ask an administrator to reset your passphrase."));
+                slotSecret = std::move(*older);
+            }
+        }
+        if (wrongForSlots.contains(slot->slotId))
+            continue;
+        auto userKey = KeySlotCrypto::openUserKey(*slot, file.storeId, file.isDeviceBound, passphrase,
+                                                  file.isDeviceBound ? &slotSecret : nullptr);
+        if (!userKey.ok()) {
+            if (userKey.error().code != ErrorCode::WrongCredentials)
+                return userKey.error();
+            wrongForSlots.insert(slot->slotId);
+            continue;
+        }
+        std::optional<Error> openError;
+        for (const QByteArray& box : boxesOf(slot->storeKeyBox, slot->pendingStoreKeyBox)) {
+            auto storeKey = KeySlotCrypto::openStoreKeyBox(box, slot->publicKey, *userKey, file.storeId);
+            if (!storeKey.ok())
+                continue;
+            auto probe = StoreProbe::open(m_paths, *storeKey);
+            if (!probe.ok()) {
+                openError = probe.error();
+                continue; // during a rotation only one of the two keys opens the store
+            }
+            if (Status checked = checkCopyAgainstStore(file, **probe); !checked.ok()) {
+                openError = checked.error();
+                break;
+            }
+            auto enabled = (*probe)->hasEnabledAccount(slot->login);
+            if (!enabled.ok())
+                return enabled.error();
+            if (!*enabled)
+                return failed(genericFailure(), login, QStringLiteral("signin.failure"));
+            auto records = RollbackCheck::gather(m_paths.anchorFile(), file.storeId, (*probe)->auditKey(),
+                                                 file.auditHead, file.isDeviceBound ? &m_deviceSecrets : nullptr);
+            if (!records.ok())
+                return records.error();
+            if (Status fresh = RollbackCheck::check((*probe)->database(), *records); !fresh.ok())
+                return fresh.error();
+            Opened opened{*lock,
+                          std::move(copy.file),
+                          std::move(*storeKey),
+                          std::move(currentSecret),
+                          (*probe)->auditKey().clone(),
+                          records->anchor,
+                          false};
+            const QString slotLogin = opened.file.slotFor(login)->login;
+            probe->reset(); // the read-only connection closes before the store is opened for writing
+            return openSession(std::move(opened), slotLogin, QStringLiteral("passphrase"));
+        }
+        if (openError) {
+            // The slot opened, so the passphrase is right: say what is wrong with the files.
+            if (openError->code == ErrorCode::WrongCredentials)
+                openError = storeDamaged(*openError);
+            if (!refusal)
+                refusal = openError;
         }
     }
-    auto storeKey = KeySlotCrypto::open(*slot, slotFile->storeId, slotFile->isDeviceBound, passphrase,
-                                        slotFile->isDeviceBound ? &deviceSecret : nullptr);
-    if (!storeKey.ok())
-        return storeKey.error().code == ErrorCode::WrongCredentials ? failed(genericFailure())
-                                                                    : storeKey.error();
-    const QString slotLogin = slot->login;
-    return openSession(Session::Parts{m_paths, *lock, std::move(*slotFile), std::move(*storeKey),
-                                      std::move(deviceSecret), nullptr},
-                       slotLogin, QStringLiteral("passphrase"));
+    if (refusal)
+        return *refusal;
+    if (!hasSlot) {
+        // Spend the same effort as a real attempt, so timing does not tell which logins exist.
+        (void)PassphraseKdf::derive(SecureBytes::fromPassphrase(passphrase), QByteArray(PassphraseKdf::SaltSize, '\0'),
+                                    copies->front().file.defaultKdf);
+    }
+    return failed(genericFailure(), login, QStringLiteral("signin.failure"));
 }
 
-Result<std::unique_ptr<Session>> StoreOpener::openSession(Session::Parts parts, const QString& login,
-                                                          const QString& how, const QString& recoveryDetail)
+Result<std::unique_ptr<Session>> StoreOpener::openSession(Opened opened, const QString& login, const QString& how,
+                                                          const QList<std::pair<QString, QString>>& events)
 {
-    auto db = openStore(m_paths, parts.storeKey, false);
-    if (!db.ok()) {
-        // A file that is not this store reads exactly like a wrong passphrase (the rule: a
-        // garbage file and a wrong passphrase give one generic error), and counts as a failed attempt.
-        if (db.error().code == ErrorCode::WrongCredentials) {
-            m_failedAttempts.append(FailedAttempt{login, m_clock.nowUtc()});
-            return genericFailure();
-        }
+    auto db = openStore(m_paths, opened.storeKey, false);
+    if (!db.ok())
         return db.error();
+
+    // Mend: both key-slot copies hold the generation the store records, and the anchor names the head
+    // (a store one commit ahead of it, after a crash, is caught up here).
+    const KeySlotCopies copies = copiesOf(m_paths);
+    bool isMended = false;
+    for (int index = 0; index < 2; ++index) {
+        auto onDisk = KeySlotFile::load(copies.path(index));
+        if (!onDisk.ok() || onDisk->toJson() != opened.file.toJson()) {
+            if (Status mended = copies.write(index, opened.file); !mended.ok())
+                return mended.error();
+            isMended = true;
+        }
     }
-    parts.db = std::move(*db);
-    const AuditAnchor anchor = parts.slotFile.auditAnchor;
-    std::unique_ptr<Session> session(new Session(std::move(parts), m_clock, m_policy));
+    auto head = AuditLog::readHead(**db);
+    if (!head.ok())
+        return head.error();
+    if (!(*head == opened.anchor)) {
+        if (Status anchored = AuditAnchorFile::save(m_paths.anchorFile(), opened.file.storeId, *head,
+                                                    opened.auditKey, opened.isRestoreAccepted);
+            !anchored.ok())
+            return anchored.error();
+    }
 
-    // Before anything is appended: the chain must still hold the head recorded beside the store.
-    // An older copy of the store, or one whose last events were cut, fails closed here.
-    auto anchored = session->audit().checkAnchor(anchor);
-    if (!anchored.ok())
-        return anchored.error();
-    if (!anchored->isIntact)
-        return makeError(ErrorCode::AuditChainBroken, anchored->problem);
-
+    std::unique_ptr<Session> session(new Session(Session::Parts{m_paths, opened.lock, std::move(opened.file),
+                                                                std::move(opened.storeKey),
+                                                                std::move(opened.deviceSecret), std::move(*db),
+                                                                std::move(opened.auditKey), &m_deviceSecrets},
+                                                 m_clock, m_policy));
     if (Status started = session->start(login); !started.ok())
         return started.error();
+    if (isMended)
+        session->m_notices.append(trOpener("One copy of the key file beside the store was missing, damaged or "
+                                           "left behind by an interrupted change. Confer used the other copy "
+                                           "and has repaired it."));
 
     // Failures cannot be written while the store is locked; they are recorded at the next sign-in.
     AuditLog& audit = session->audit();
-    for (const FailedAttempt& attempt : std::as_const(m_failedAttempts)) {
-        (void)audit.append(attempt.login, QStringLiteral("signin.failure"), {},
-                           QStringLiteral("at %1").arg(attempt.atUtc.toString(Qt::ISODate)));
-    }
-    m_failedAttempts.clear();
     const User& user = session->currentUser();
     const QString record = QStringLiteral("user:%1").arg(user.id);
-    if (!recoveryDetail.isNull()) {
-        if (Status audited =
-                audit.append(user.login, QStringLiteral("recovery.used"), record, recoveryDetail);
-            !audited.ok())
+    {
+        Transaction tx(session->database());
+        if (!tx.isActive())
+            return tx.beginStatus().error();
+        for (const FailedAttempt& attempt : std::as_const(m_failedAttempts)) {
+            if (Status audited = audit.append(attempt.login, attempt.action, {},
+                                              QStringLiteral("at %1").arg(attempt.atUtc.toString(Qt::ISODate)));
+                !audited.ok())
+                return audited.error();
+        }
+        for (const auto& [action, detail] : events) {
+            if (Status audited = audit.append(user.login, action, record, detail); !audited.ok())
+                return audited.error();
+        }
+        if (Status audited = audit.append(user.login, QStringLiteral("signin.success"), record, how); !audited.ok())
             return audited.error();
+        if (Status committed = tx.commit(); !committed.ok())
+            return committed.error();
     }
-    if (Status audited = audit.append(user.login, QStringLiteral("signin.success"), record, how);
-        !audited.ok())
-        return audited.error();
+    m_failedAttempts.clear();
+    session->writeWitness();
     return session;
 }
 
@@ -359,67 +531,118 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
     auto lock = StoreLock::acquire(m_paths);
     if (!lock.ok())
         return lock.error();
-    const Error refused = makeError(ErrorCode::WrongCredentials,
-                                    trOpener("The store could not be opened with this recovery key."));
-    auto slotFile = KeySlotFile::load(m_paths.keySlotFile());
-    if (!slotFile.ok() || !slotFile->recovery)
-        return refused;
-    auto storeKey = KeySlotCrypto::openRecovery(*slotFile->recovery, slotFile->storeId, recoveryKey->bytes());
-    if (!storeKey.ok())
-        return refused;
+    const Error refused =
+        makeError(ErrorCode::WrongCredentials, trOpener("The store could not be opened with this recovery key."));
+    auto copies = copiesOf(m_paths).readable();
+    if (!copies.ok())
+        return copies.error();
 
-    // The account must exist and be enabled before anything about this device changes.
-    {
-        auto db = openStore(m_paths, *storeKey, false);
-        if (!db.ok())
-            return db.error();
-        Session probe(
-            Session::Parts{m_paths, *lock, *slotFile, storeKey->clone(), SecureBytes(), std::move(*db)},
-            m_clock, m_policy);
-        auto user = probe.accounts().userByLogin(login);
-        if (!user.ok() || user->isDisabled)
-            return makeError(ErrorCode::InvalidInput,
-                             trOpener("There is no enabled account with that user name."));
-        probe.abandon();
-    }
+    // The copy the store expects, else the newest that opens: the recovery key's holder may accept an
+    // older key file, as they may accept an older store.
+    std::optional<Error> refusal;
+    for (KeySlotCopies::Copy& copy : *copies) {
+        KeySlotFile& file = copy.file;
+        if (!file.recovery)
+            continue;
+        auto secretKey = KeySlotCrypto::openRecoverySecretKey(*file.recovery, recoveryKey->bytes());
+        if (!secretKey.ok())
+            continue;
+        for (const QByteArray& box : boxesOf(file.recovery->storeKeyBox, file.recovery->pendingStoreKeyBox)) {
+            auto storeKey = KeySlotCrypto::openStoreKeyBox(box, file.recovery->publicKey, *secretKey, file.storeId);
+            if (!storeKey.ok())
+                continue;
+            auto probe = StoreProbe::open(m_paths, *storeKey);
+            if (!probe.ok()) {
+                if (!refusal)
+                    refusal = probe.error().code == ErrorCode::WrongCredentials ? storeDamaged(probe.error())
+                                                                                : probe.error();
+                continue;
+            }
+            if (Status checked = checkCopyAgainstStore(file, **probe);
+                !checked.ok() && checked.error().code != ErrorCode::AuditChainBroken) {
+                if (!refusal)
+                    refusal = checked.error();
+                break;
+            }
+            auto enabled = (*probe)->hasEnabledAccount(login);
+            if (!enabled.ok())
+                return enabled.error();
+            if (!*enabled)
+                return makeError(ErrorCode::InvalidInput, trOpener("There is no enabled account with that user name."));
 
-    // Keep the device secret this computer already has; make a new one only when it is missing (a new
-    // computer, a reset keychain). Replacing a readable secret would lock every other user out.
-    SecureBytes deviceSecret;
-    bool isNewSecret = false;
-    if (slotFile->isDeviceBound) {
-        auto existing = m_deviceSecrets.read(slotFile->storeId);
-        if (existing.ok()) {
-            deviceSecret = std::move(*existing);
-        } else if (existing.error().code == ErrorCode::DeviceSecretMissing) {
-            deviceSecret = SecureBytes::random(32);
-            isNewSecret = true;
-        } else {
-            return deviceSecretProblem(existing.error());
+            // An older store (or key file) than the records outside it is accepted here, on purpose.
+            QList<std::pair<QString, QString>> events;
+            Opened opened{*lock, file, std::move(*storeKey), SecureBytes(), (*probe)->auditKey().clone(), AuditHead{},
+                          false};
+            auto records = RollbackCheck::gather(m_paths.anchorFile(), file.storeId, opened.auditKey, file.auditHead,
+                                                 file.isDeviceBound ? &m_deviceSecrets : nullptr);
+            Status fresh = records.ok() ? RollbackCheck::check((*probe)->database(), *records) : Status(records.error());
+            if (records.ok())
+                opened.anchor = records->anchor;
+            if (!fresh.ok() || file.generation != (*probe)->keySlotGeneration()) {
+                opened.isRestoreAccepted = true;
+                events.append({QStringLiteral("store.restore.accepted"),
+                               QStringLiteral("store at event %1").arg((*probe)->head().sequence)});
+            }
+            probe->reset();
+
+            // Keep the device secret this computer already has; make a new one only when it cannot be
+            // read, under a new entry, so a secret that is only locked is never overwritten.
+            bool isNewSecret = false;
+            if (file.isDeviceBound) {
+                auto existing = m_deviceSecrets.read(DeviceSecretStore::secretName(file.storeId, file.deviceSecretId));
+                if (existing.ok()) {
+                    opened.deviceSecret = std::move(*existing);
+                } else if (existing.error().code == ErrorCode::DeviceSecretMissing) {
+                    opened.deviceSecret = SecureBytes::random(32);
+                    opened.file.deviceSecretId = KeySlotFile::randomId();
+                    isNewSecret = true;
+                } else {
+                    return deviceSecretProblem(existing.error());
+                }
+            }
+            auto slot = KeySlotCrypto::seal(opened.storeKey, opened.file.storeId, opened.file.isDeviceBound, login,
+                                            newPassphrase, opened.file.isDeviceBound ? &opened.deviceSecret : nullptr,
+                                            opened.file.deviceSecretId, opened.file.defaultKdf, m_policy);
+            if (!slot.ok())
+                return slot.error();
+            if (isNewSecret) {
+                if (Status stored = m_deviceSecrets.write(
+                        DeviceSecretStore::secretName(opened.file.storeId, opened.file.deviceSecretId),
+                        opened.deviceSecret);
+                    !stored.ok())
+                    return deviceSecretProblem(stored.error());
+            }
+            // The new slot goes in as a key change of its own once the store is open (generation, both
+            // copies, audited); until then the files hold what they held.
+            const KeySlot newSlot = *slot;
+            const QString newSecretId = opened.file.deviceSecretId;
+            KeySlotFile previous = file;
+            opened.file = previous; // the session starts from the copy as it is on disk
+            events.append({QStringLiteral("recovery.used"),
+                           isNewSecret ? QStringLiteral("device re-bound") : QStringLiteral("passphrase reset")});
+            auto session = openSession(std::move(opened), login, QStringLiteral("recovery key"), events);
+            if (!session.ok()) {
+                if (isNewSecret)
+                    (void)m_deviceSecrets.remove(DeviceSecretStore::secretName(previous.storeId, newSecretId));
+                return session.error();
+            }
+            Session& open = **session;
+            Status rebound = open.commitKeyChange([&](KeySlotFile& next) -> Status {
+                next.deviceSecretId = newSecretId;
+                next.upsertSlot(newSlot);
+                return open.audit().append(open.currentUser().login, QStringLiteral("account.reset"),
+                                           QStringLiteral("user:%1").arg(open.currentUser().id),
+                                           QStringLiteral("recovery key"));
+            });
+            if (!rebound.ok())
+                return rebound.error();
+            return session;
         }
     }
-    KeySlotFile updated = *slotFile;
-    if (isNewSecret)
-        updated.deviceSecretId = KeySlotFile::randomId();
-    auto slot = KeySlotCrypto::seal(*storeKey, updated.storeId, updated.isDeviceBound, login, newPassphrase,
-                                    updated.isDeviceBound ? &deviceSecret : nullptr, updated.deviceSecretId,
-                                    updated.defaultKdf, m_policy);
-    if (!slot.ok())
-        return slot.error();
-    updated.upsertSlot(*slot);
-    if (isNewSecret) {
-        if (Status stored = m_deviceSecrets.write(updated.storeId, deviceSecret); !stored.ok())
-            return deviceSecretProblem(stored.error());
-    }
-    if (Status saved = updated.save(m_paths.keySlotFile()); !saved.ok()) {
-        if (isNewSecret)
-            (void)m_deviceSecrets.remove(updated.storeId);
-        return saved.error();
-    }
-    return openSession(Session::Parts{m_paths, *lock, std::move(updated), std::move(*storeKey),
-                                      std::move(deviceSecret), nullptr},
-                       login, QStringLiteral("recovery key"),
-                       isNewSecret ? QStringLiteral("device re-bound") : QStringLiteral("passphrase reset"));
+    if (refusal)
+        return *refusal;
+    return failed(refused, login, QStringLiteral("recovery.failure"));
 }
 
 } // namespace confer

@@ -47,8 +47,10 @@ public:
 
     Result<std::unique_ptr<Session>> unlock(const QString& login, const QString& passphrase);
 
-    // Opens with the recovery key, makes a new device secret on this machine, and reseals the
-    // login's slot under newPassphrase. Other users' slots wait for an administrator's reset.
+    // Opens with the recovery key and reseals the login's slot under newPassphrase. Binds the store to
+    // this computer when its device secret is missing here (a new entry: a secret that is only locked
+    // is never overwritten). Also how an administrator accepts a backup restored on purpose: an older
+    // store is re-anchored, and the acceptance is audited.
     Result<std::unique_ptr<Session>> recover(const QString& recoveryKeyText, const QString& login,
                                              const QString& newPassphrase);
 
@@ -56,12 +58,15 @@ private:
     struct FailedAttempt {
         QString login;
         QDateTime atUtc;
+        QString action; // "signin.failure" or "recovery.failure"
     };
-    // Opens the database with the key a slot gave, checks the audit anchor, signs the user in and
-    // audits it (with "recovery.used" first when recoveryDetail is not null).
-    Result<std::unique_ptr<Session>> openSession(Session::Parts parts, const QString& login,
-                                                 const QString& how,
-                                                 const QString& recoveryDetail = QString());
+    // A key-slot copy that opened with the caller's secret and passed every read-only check.
+    struct Opened;
+    // Opens the store read-write, mends the key-slot copies and the anchor, signs the user in and
+    // audits it, with `events` (action, detail) first.
+    Result<std::unique_ptr<Session>> openSession(Opened opened, const QString& login, const QString& how,
+                                                 const QList<std::pair<QString, QString>>& events = {});
+    Error failed(const Error& error, const QString& login, const QString& action);
 
     StorePaths m_paths;
     DeviceSecretStore& m_deviceSecrets;

@@ -26,9 +26,20 @@ QString StorePaths::keySlotFile() const
     return m_directory + QStringLiteral("/confer.keyslots");
 }
 
+QString StorePaths::keySlotSecondCopy() const
+{
+    return m_directory + QStringLiteral("/confer.keyslots.2");
+}
+
+QString StorePaths::anchorFile() const
+{
+    return m_directory + QStringLiteral("/confer.anchor");
+}
+
 bool StorePaths::exists() const
 {
-    return QFileInfo::exists(storeFile()) && QFileInfo::exists(keySlotFile());
+    return QFileInfo::exists(storeFile()) &&
+           (QFileInfo::exists(keySlotFile()) || QFileInfo::exists(keySlotSecondCopy()));
 }
 
 } // namespace confer

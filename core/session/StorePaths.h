@@ -13,8 +13,10 @@ public:
 
     QString directory() const { return m_directory; }
     QString storeFile() const;   // confer.store
-    QString keySlotFile() const; // confer.keyslots
-    bool exists() const;         // both files present
+    QString keySlotFile() const;       // confer.keyslots: the first copy
+    QString keySlotSecondCopy() const; // confer.keyslots.2
+    QString anchorFile() const;        // confer.anchor: the audit head, MAC'd
+    bool exists() const;               // the store file and a key-slot copy present
 
 private:
     QString m_directory;

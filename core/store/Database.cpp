@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QStringList>
+#include <QUrl>
 
 #include <sqlcipher/sqlite3.h>
 
@@ -149,8 +150,16 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secu
     const bool isNew = !exists || info.size() == 0;
 
     sqlite3* handle = nullptr;
-    const int flags = SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0);
-    const int opened = sqlite3_open_v2(path.toUtf8().constData(), &handle, flags, nullptr);
+    const int flags = options.readOnly ? SQLITE_OPEN_READONLY
+                                       : SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0);
+    // A read-only look must not create a -wal file either: with no WAL beside the store there is nothing
+    // newer than the file itself, so it is opened as immutable (no WAL, no locks, no writes at all).
+    const bool isImmutable = options.readOnly && !QFileInfo::exists(path + QStringLiteral("-wal"));
+    const QByteArray name = isImmutable ? QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded).toUtf8() +
+                                              QByteArrayLiteral("?immutable=1")
+                                        : path.toUtf8();
+    const int opened =
+        sqlite3_open_v2(name.constData(), &handle, flags | (isImmutable ? SQLITE_OPEN_URI : 0), nullptr);
     std::unique_ptr<Database> db(new Database(handle, path)); // closes the handle on every way out
     if (opened != SQLITE_OK || !handle) {
         Error error = db->lastError(QStringLiteral("open store file"));
@@ -217,13 +226,15 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secu
             return misconfigured(QStringLiteral("new store file is not encrypted on disk"));
     }
 
-    db->m_isOpen = true;
+    db->m_isOpen = !options.readOnly;
     return db;
 }
 
 Status Database::applyAndVerifySettings(const Options& options)
 {
     const bool isKeyed = !options.plaintextForBenchmark;
+    if (options.readOnly && options.create)
+        return misconfigured(QStringLiteral("a read-only connection cannot create a store"));
     if (isKeyed) {
         // SQLCipher 3.4.1 ignores pragmas it does not know, so read back rather than trust.
         auto version = queryText(*this, "PRAGMA cipher_version");
@@ -250,6 +261,10 @@ Status Database::applyAndVerifySettings(const Options& options)
         {QString(), isKeyed ? "PRAGMA cipher_page_size" : "PRAGMA page_size", QString::number(PageSize)},
     };
     for (const Setting& setting : settings) {
+        // A read-only look neither sets nor needs the journal mode and durability of a writer.
+        if (options.readOnly && (setting.assignment.contains(QLatin1String("journal_mode")) ||
+                                 setting.assignment.contains(QLatin1String("synchronous"))))
+            continue;
         if (!setting.assignment.isEmpty()) {
             if (Status set = exec(setting.assignment); !set.ok())
                 return set;

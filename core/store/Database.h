@@ -27,6 +27,9 @@ public:
         // Unkeyed: no sqlite3_key, no refusal of a plaintext file, no cipher checks. Only the store
         // benchmark uses it, for its same-library baseline; the product never sets it.
         bool plaintextForBenchmark = false;
+        // A read-only connection: the checks before an unlock, which must leave every file as it was
+        // (a read-write connection folds a leftover WAL into the store when it closes).
+        bool readOnly = false;
     };
 
     ~Database();
@@ -57,13 +60,14 @@ public:
     // True between BEGIN and COMMIT/ROLLBACK.
     bool isInTransaction() const;
     // Told when a Transaction ends: true after a successful commit, false after a rollback. The audit
-    // log anchors its chain head on commit and forgets unanchored events on rollback.
-    void setTransactionListener(std::function<void(bool isCommitted)> listener)
+    // log anchors its chain head on commit (an error there is returned by Transaction::commit, though
+    // the commit itself is durable) and forgets unanchored events on rollback.
+    void setTransactionListener(std::function<Status(bool isCommitted)> listener)
     {
         m_transactionListener = std::move(listener);
     }
-    void notifyCommitted() { notifyTransactionEnded(true); }
-    void notifyRolledBack() { notifyTransactionEnded(false); }
+    Status notifyCommitted() { return notifyTransactionEnded(true); }
+    void notifyRolledBack() { (void)notifyTransactionEnded(false); }
 
     QString cipherVersion() const { return m_cipherVersion; }
     QString path() const { return m_path; }
@@ -82,12 +86,11 @@ private:
     QString m_path;
     QString m_cipherVersion;
     bool m_isOpen = false; // fully opened and verified: only then may closing write (checkpoint)
-    void notifyTransactionEnded(bool isCommitted)
+    Status notifyTransactionEnded(bool isCommitted)
     {
-        if (m_transactionListener)
-            m_transactionListener(isCommitted);
+        return m_transactionListener ? m_transactionListener(isCommitted) : Status{};
     }
-    std::function<void(bool)> m_transactionListener;
+    std::function<Status(bool)> m_transactionListener;
 };
 
 } // namespace confer

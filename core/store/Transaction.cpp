@@ -58,8 +58,8 @@ Status Transaction::commit()
     if (Status committed = m_db.exec(QStringLiteral("COMMIT")); !committed.ok())
         return committed;
     m_active = false;
-    m_db.notifyCommitted();
-    return {};
+    m_isCommitted = true;
+    return m_db.notifyCommitted();
 }
 
 } // namespace confer

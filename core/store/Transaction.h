@@ -20,6 +20,8 @@ public:
     Transaction& operator=(const Transaction&) = delete;
 
     bool isActive() const { return m_active; }
+    // True once COMMIT succeeded, even if what runs after it (the audit anchor) then failed.
+    bool isCommitted() const { return m_isCommitted; }
     const Status& beginStatus() const { return m_begin; }
     Status commit();
 
@@ -28,6 +30,7 @@ private:
     QString m_savepoint; // empty for the outermost transaction
     Status m_begin;
     bool m_active = false;
+    bool m_isCommitted = false;
 };
 
 } // namespace confer

@@ -4,6 +4,7 @@
 #include "caseload/PanelService.h"
 #include "common/Clock.h"
 #include "demo/DemoPartnership.h"
+#include "keys/DeviceSecretStore.h"
 #include "keys/KeySlotFile.h"
 #include "keys/KeychainDeviceSecretStore.h"
 #include "panels/PanelKind.h"
@@ -139,9 +140,15 @@ TEST(CommandLine, WrongPassphraseGivesOneGenericLineAndChangesNothing)
     store.seek(0);
     store.write(QByteArray(size, '\x5a'));
     store.close();
-    const Outcome garbage = verify(dir.path(), Passphrase);
+    const Outcome garbage = verify(dir.path(), QStringLiteral("not the right passphrase"));
     EXPECT_EQ(garbage.exitCode, 1);
     EXPECT_EQ(garbage.err, wrong.err);
+
+    // With the right passphrase the slot opens, so Confer can say what is really wrong (exit 3).
+    const Outcome damaged = verify(dir.path(), Passphrase);
+    EXPECT_EQ(damaged.exitCode, 3);
+    EXPECT_TRUE(damaged.err.contains(QLatin1String("damaged"))) << damaged.err.toStdString();
+    EXPECT_TRUE(damaged.err.contains(QLatin1String("backup"))) << damaged.err.toStdString();
 }
 
 TEST(CommandLine, FlippedByteMakesVerifyFailWithoutCrashing)
@@ -186,7 +193,7 @@ TEST(CommandLine, DeviceBoundInitUsesTheRealKeychain)
     auto slotFile = KeySlotFile::load(StorePaths(dir.path()).keySlotFile());
     ASSERT_TRUE(slotFile.ok());
     KeychainDeviceSecretStore keychain;
-    ASSERT_TRUE(keychain.remove(slotFile->storeId).ok());
+    ASSERT_TRUE(keychain.remove(DeviceSecretStore::secretName(slotFile->storeId, slotFile->deviceSecretId)).ok());
     const Outcome locked = verify(dir.path(), Passphrase);
     EXPECT_EQ(locked.exitCode, 1);
     EXPECT_TRUE(locked.err.contains(QLatin1String("recovery key"))) << locked.err.toStdString();

@@ -29,4 +29,22 @@ Status InMemoryDeviceSecretStore::remove(const QString& storeId)
     return {};
 }
 
+Result<QByteArray> InMemoryDeviceSecretStore::readWitness(const QString& storeId)
+{
+    if (isUnavailable)
+        return makeError(ErrorCode::KeychainUnavailable, QStringLiteral("The keychain did not answer."));
+    const auto it = witnesses.constFind(storeId);
+    if (it == witnesses.constEnd())
+        return makeError(ErrorCode::NotFound, QStringLiteral("No witness."));
+    return *it;
+}
+
+Status InMemoryDeviceSecretStore::writeWitness(const QString& storeId, const QByteArray& bytes)
+{
+    if (isUnavailable)
+        return makeError(ErrorCode::KeychainUnavailable, QStringLiteral("The keychain did not answer."));
+    witnesses.insert(storeId, bytes);
+    return {};
+}
+
 } // namespace confer::test

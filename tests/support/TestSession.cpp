@@ -1,5 +1,8 @@
 #include "TestSession.h"
 
+#include "keys/DeviceSecretStore.h"
+#include "keys/KeySlotCopies.h"
+
 #include <gtest/gtest.h>
 
 namespace confer::test {
@@ -20,6 +23,16 @@ TestSession::TestSession(bool bindToDevice)
     }
     m_recoveryKey = outcome->recoveryKey.displayText();
     m_session = std::move(outcome->session);
+}
+
+QString TestSession::deviceSecretName() const
+{
+    const StorePaths paths(dir.path());
+    auto copies = KeySlotCopies(paths.keySlotFile(), paths.keySlotSecondCopy()).readable();
+    if (!copies.ok())
+        return QString();
+    const KeySlotFile& file = copies->front().file;
+    return DeviceSecretStore::secretName(file.storeId, file.deviceSecretId);
 }
 
 } // namespace confer::test

@@ -25,6 +25,8 @@ public:
     Session& session() { return *m_session; }
     std::unique_ptr<Session>& sessionPtr() { return m_session; }
     QString recoveryKeyText() const { return m_recoveryKey; }
+    // The keychain entry of the store's current device secret, as the key-slot file names it now.
+    QString deviceSecretName() const;
 
     TestStoreDir dir;
     InMemoryDeviceSecretStore deviceSecrets;

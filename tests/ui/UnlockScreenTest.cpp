@@ -64,6 +64,7 @@ TEST_F(UnlockScreenTest, FailureThatIsNotAGuess_ShowsItsOwnSentenceAndNeverMakes
     // The store's files go away after the screen listed its logins: core says so (NotFound), and
     // however often that is tried, it is not a guess at a passphrase.
     ASSERT_TRUE(QFile::remove(StorePaths(store.dir.path()).keySlotFile()));
+    ASSERT_TRUE(QFile::remove(StorePaths(store.dir.path()).keySlotSecondCopy()));
     for (int i = 0; i < 4; ++i)
         unlockThroughScreen(*window, QString::fromLatin1(TestSession::AdminLogin),
                             TestSession::adminPassphrase());

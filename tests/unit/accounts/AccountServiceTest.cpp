@@ -108,9 +108,9 @@ TEST_F(AccountServiceTest, ResetPassphraseReplacesOnlyThatSlot)
 {
     const User chair = addChair();
     const QByteArray adminSealed =
-        store.session().keySlots().slotFor(QStringLiteral("admin"))->sealed.ciphertext;
+        store.session().keySlots().slotFor(QStringLiteral("admin"))->userSecretKey.ciphertext;
     ASSERT_TRUE(accounts().resetPassphrase(chair.id, QStringLiteral("reset by the administrator")).ok());
-    EXPECT_EQ(store.session().keySlots().slotFor(QStringLiteral("admin"))->sealed.ciphertext, adminSealed);
+    EXPECT_EQ(store.session().keySlots().slotFor(QStringLiteral("admin"))->userSecretKey.ciphertext, adminSealed);
     EXPECT_FALSE(signIn(QStringLiteral("chair.one"), ChairPassphrase).ok());
     EXPECT_TRUE(signIn(QStringLiteral("chair.one"), QStringLiteral("reset by the administrator")).ok());
 }
@@ -121,13 +121,13 @@ TEST_F(AccountServiceTest, UserChangesOwnPassphraseResealingOnlyTheirSlot)
     auto session = signIn(QStringLiteral("chair.one"), ChairPassphrase);
     ASSERT_TRUE(session.ok());
     AccountService& mine = (*session)->accounts();
-    const QByteArray adminSealed = (*session)->keySlots().slotFor(QStringLiteral("admin"))->sealed.ciphertext;
+    const QByteArray adminSealed = (*session)->keySlots().slotFor(QStringLiteral("admin"))->userSecretKey.ciphertext;
     Status wrongCurrent =
         mine.changeOwnPassphrase(QStringLiteral("not my passphrase"), QStringLiteral("a brand new one here"));
     ASSERT_FALSE(wrongCurrent.ok());
     EXPECT_EQ(wrongCurrent.error().code, ErrorCode::WrongCredentials);
     ASSERT_TRUE(mine.changeOwnPassphrase(ChairPassphrase, QStringLiteral("a brand new one here")).ok());
-    EXPECT_EQ((*session)->keySlots().slotFor(QStringLiteral("admin"))->sealed.ciphertext, adminSealed);
+    EXPECT_EQ((*session)->keySlots().slotFor(QStringLiteral("admin"))->userSecretKey.ciphertext, adminSealed);
     session->reset();
     EXPECT_FALSE(signIn(QStringLiteral("chair.one"), ChairPassphrase).ok());
     EXPECT_TRUE(signIn(QStringLiteral("chair.one"), QStringLiteral("a brand new one here")).ok());
@@ -161,7 +161,7 @@ TEST_F(AccountServiceTest, AnOrphanSlotDoesNotBlockAddingThatLogin)
 {
     // A slot left behind by an interrupted change (no user row) must not reserve the login forever.
     ASSERT_TRUE(store.session()
-                    .updateKeySlots([](KeySlotFile& file) {
+                    .commitKeyChange([](KeySlotFile& file) {
                         KeySlot orphan = file.userSlots.front();
                         orphan.login = QStringLiteral("chair.one");
                         orphan.slotId = KeySlotFile::randomId();

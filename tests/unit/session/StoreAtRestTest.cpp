@@ -44,14 +44,15 @@ TEST(StoreAtRest, MarkersAreNotFoundInAnyFileAfterLock)
     EXPECT_TRUE(hits.isEmpty()) << test::describe(hits).join(QLatin1Char('\n')).toStdString();
 }
 
-TEST(StoreAtRest, TheStoreDirectoryHoldsOnlyTheStoreAndItsKeySlots)
+TEST(StoreAtRest, TheStoreDirectoryHoldsOnlyTheStoreItsKeySlotCopiesAndItsAnchor)
 {
     test::TestSession store;
     writeMarkers(store.session());
     store.session().lock();
     QStringList names = QDir(store.dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
     names.sort();
-    EXPECT_EQ(names, (QStringList{QStringLiteral("confer.keyslots"), QStringLiteral("confer.store")}));
+    EXPECT_EQ(names, (QStringList{QStringLiteral("confer.anchor"), QStringLiteral("confer.keyslots"),
+                                  QStringLiteral("confer.keyslots.2"), QStringLiteral("confer.store")}));
 }
 
 TEST(StoreAtRest, FlippedByteIsDetectedByVerifyWithoutCrash)

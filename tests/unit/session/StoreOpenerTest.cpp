@@ -3,6 +3,7 @@
 #include "audit/AuditLog.h"
 #include "crypto/RecoveryKey.h"
 #include "crypto/SecureBytes.h"
+#include "keys/DeviceSecretStore.h"
 #include "keys/KeySlotFile.h"
 #include "store/Database.h"
 #include "store/Statement.h"
@@ -56,7 +57,7 @@ TEST(StoreOpener, SetupRefusesToOverwriteAnExistingStore)
                                     KdfPolicy::cheapForTests().floor};
     auto outcome = store.opener().create(again);
     ASSERT_FALSE(outcome.ok());
-    EXPECT_EQ(outcome.error().code, ErrorCode::Conflict);
+    EXPECT_EQ(outcome.error().code, ErrorCode::Conflict) << outcome.error().message.toStdString();
 }
 
 TEST(StoreOpener, SetupWithBadInputCreatesNothing)
@@ -119,12 +120,35 @@ TEST(StoreOpener, WrongPassphraseUnknownUserAndGarbageStoreGiveTheSameError)
     file.seek(0);
     file.write(reinterpret_cast<const char*>(noise.data()), size);
     file.close();
-    auto garbage = opener.unlock(QStringLiteral("admin"), test::TestSession::adminPassphrase());
-    ASSERT_FALSE(garbage.ok());
+    auto garbageWrong = opener.unlock(QStringLiteral("admin"), QStringLiteral("not the passphrase at all"));
+    ASSERT_FALSE(garbageWrong.ok());
 
-    for (const auto* failure : {&wrong, &unknown, &garbage}) {
+    for (const auto* failure : {&wrong, &unknown, &garbageWrong}) {
         EXPECT_EQ(failure->error().code, ErrorCode::WrongCredentials);
         EXPECT_EQ(failure->error().message, wrong.error().message);
+    }
+}
+
+TEST(StoreOpener, RightPassphraseAndDamagedStoreSaysTheStoreIsDamaged)
+{
+    test::TestSession store;
+    store.sessionPtr().reset();
+    StoreOpener opener = store.opener();
+    for (const bool isEmpty : {false, true}) {
+        QFile file(store.opener().paths().storeFile());
+        ASSERT_TRUE(file.open(QIODevice::ReadWrite));
+        if (isEmpty) {
+            ASSERT_TRUE(file.resize(0));
+        } else {
+            const SecureBytes noise = SecureBytes::random(static_cast<std::size_t>(file.size()));
+            file.write(reinterpret_cast<const char*>(noise.data()), static_cast<qint64>(noise.size()));
+        }
+        file.close();
+        auto damaged = opener.unlock(QStringLiteral("admin"), test::TestSession::adminPassphrase());
+        ASSERT_FALSE(damaged.ok());
+        EXPECT_EQ(damaged.error().code, ErrorCode::StoreCorrupt);
+        EXPECT_TRUE(damaged.error().message.contains(QLatin1String("damaged"))) << damaged.error().message.toStdString();
+        EXPECT_TRUE(damaged.error().message.contains(QLatin1String("backup")));
     }
 }
 
@@ -163,16 +187,17 @@ TEST(StoreOpener, FailedAttemptsAreAuditedAtTheNextSignIn)
 TEST(StoreOpener, MissingDeviceSecretFailsClosedAndPointsToRecovery)
 {
     test::TestSession store;
-    const QString storeId = store.session().keySlots().storeId;
+    const QString secretName = store.deviceSecretName();
     store.sessionPtr().reset();
-    ASSERT_TRUE(store.deviceSecrets.remove(storeId).ok());
+    ASSERT_TRUE(store.deviceSecrets.remove(secretName).ok());
     StoreOpener opener = store.opener();
     auto session = opener.unlock(QStringLiteral("admin"), test::TestSession::adminPassphrase());
     ASSERT_FALSE(session.ok());
     EXPECT_EQ(session.error().code, ErrorCode::DeviceSecretMissing);
     EXPECT_TRUE(session.error().message.contains(QLatin1String("recovery key")));
     // It never makes a new secret on its own.
-    EXPECT_FALSE(store.deviceSecrets.read(storeId).ok());
+    EXPECT_FALSE(store.deviceSecrets.read(secretName).ok());
+    EXPECT_FALSE(store.deviceSecrets.read(store.deviceSecretName()).ok());
 }
 
 TEST(StoreOpener, UnavailableKeychainFailsClosed)
@@ -189,9 +214,9 @@ TEST(StoreOpener, UnavailableKeychainFailsClosed)
 TEST(StoreOpener, RecoveryKeyOpensWithoutDeviceSecretAndBindsThisDevice)
 {
     test::TestSession store;
-    const QString storeId = store.session().keySlots().storeId;
+    const QString secretName = store.deviceSecretName();
     store.sessionPtr().reset();
-    ASSERT_TRUE(store.deviceSecrets.remove(storeId).ok()); // a new machine: no secret here
+    ASSERT_TRUE(store.deviceSecrets.remove(secretName).ok()); // a new machine: no secret here
 
     StoreOpener opener = store.opener();
     const QString newPassphrase = QStringLiteral("new laptop, same panel, 2026");
@@ -200,7 +225,8 @@ TEST(StoreOpener, RecoveryKeyOpensWithoutDeviceSecretAndBindsThisDevice)
     EXPECT_TRUE(auditActions(**recovered).contains(QStringLiteral("recovery.used")));
     recovered->reset();
 
-    EXPECT_TRUE(store.deviceSecrets.read(storeId).ok()); // a new secret, bound to this device
+    EXPECT_NE(store.deviceSecretName(), secretName);
+    EXPECT_TRUE(store.deviceSecrets.read(store.deviceSecretName()).ok()); // a new secret, bound to this device
     auto unlocked = opener.unlock(QStringLiteral("admin"), newPassphrase);
     ASSERT_TRUE(unlocked.ok()) << unlocked.error().message.toStdString();
     EXPECT_TRUE((*unlocked)->verify().ok());
@@ -213,9 +239,9 @@ TEST(StoreOpener, RecoveryLeavesOtherUsersNeedingAnAdministratorReset)
                                   QStringLiteral("chairs the Easington panel")};
     auto added = store.session().accounts().addUser(chair);
     ASSERT_TRUE(added.ok()) << added.error().message.toStdString();
-    const QString storeId = store.session().keySlots().storeId;
+    const QString secretName = store.deviceSecretName();
     store.sessionPtr().reset();
-    ASSERT_TRUE(store.deviceSecrets.remove(storeId).ok());
+    ASSERT_TRUE(store.deviceSecrets.remove(secretName).ok());
 
     StoreOpener opener = store.opener();
     const QString adminPassphrase = QStringLiteral("new laptop, same panel, 2026");
@@ -256,10 +282,13 @@ TEST(StoreOpener, UnboundStoreRecordsTheChoiceAndNeedsNoKeychain)
     test::TestSession store(false);
     ASSERT_TRUE(store.sessionPtr());
     EXPECT_FALSE(store.session().isDeviceBound());
-    auto row = store.session().database().prepare(QStringLiteral("SELECT is_device_bound FROM store_info"));
-    ASSERT_TRUE(row.ok());
-    ASSERT_TRUE(*row->step());
-    EXPECT_EQ(row->columnInt(0), 0);
+    {
+        // Scoped: a live statement would hold the old connection's read lock after the session closes.
+        auto row = store.session().database().prepare(QStringLiteral("SELECT is_device_bound FROM store_info"));
+        ASSERT_TRUE(row.ok());
+        ASSERT_TRUE(*row->step());
+        EXPECT_EQ(row->columnInt(0), 0);
+    }
     store.sessionPtr().reset();
     store.deviceSecrets.isUnavailable = true;
     StoreOpener opener = store.opener();
@@ -280,7 +309,10 @@ TEST(StoreOpener, SlotOfUnboundStoreDoesNotOpenIfMarkedBound)
     for (KeySlot& slot : slotFile->userSlots)
         slot.deviceSecretId = slotFile->deviceSecretId;
     ASSERT_TRUE(slotFile->save(store.opener().paths().keySlotFile()).ok());
-    ASSERT_TRUE(store.deviceSecrets.write(slotFile->storeId, SecureBytes::random(32)).ok());
+    ASSERT_TRUE(store.deviceSecrets
+                    .write(DeviceSecretStore::secretName(slotFile->storeId, slotFile->deviceSecretId),
+                           SecureBytes::random(32))
+                    .ok());
     StoreOpener opener = store.opener();
     auto session = opener.unlock(QStringLiteral("admin"), test::TestSession::adminPassphrase());
     ASSERT_FALSE(session.ok());

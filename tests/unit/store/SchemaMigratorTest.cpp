@@ -34,7 +34,10 @@ protected:
     {
         m_db = mustOpen(m_dir.file(QStringLiteral("store.db")), SecureBytes::random(32), creating());
         ASSERT_NE(m_db, nullptr);
-        m_db->setTransactionListener([this](bool isCommitted) { m_endings.push_back(isCommitted); });
+        m_db->setTransactionListener([this](bool isCommitted) {
+            m_endings.push_back(isCommitted);
+            return Status{};
+        });
     }
 
     Database& db() { return *m_db; }

@@ -28,7 +28,10 @@ protected:
         m_db = mustOpen(path(), m_key, creating());
         ASSERT_NE(m_db, nullptr);
         mustExec(*m_db, QStringLiteral("CREATE TABLE people (name TEXT UNIQUE)"));
-        m_db->setTransactionListener([this](bool isCommitted) { m_endings.push_back(isCommitted); });
+        m_db->setTransactionListener([this](bool isCommitted) {
+            m_endings.push_back(isCommitted);
+            return Status{};
+        });
     }
 
     Database& db() { return *m_db; }

@@ -1,0 +1,112 @@
+#include "audit/RollbackCheck.h"
+
+#include "audit/AuditAnchorFile.h"
+#include "audit/AuditLog.h"
+#include "keys/DeviceSecretStore.h"
+
+#include <QCoreApplication>
+
+namespace confer {
+
+namespace {
+
+QString trCheck(const char* text)
+{
+    return QCoreApplication::translate("confer::RollbackCheck", text);
+}
+
+Error olderThan(RollbackCheck::Witness witness, const QString& detail)
+{
+    QString message;
+    switch (witness) {
+    case RollbackCheck::Witness::AnchorFile:
+        message = trCheck("This store is older than its audit record: events were removed from its end, or an "
+                          "older copy of the store was put back. If you restored a backup on purpose, an "
+                          "administrator can accept it with the recovery key.");
+        break;
+    case RollbackCheck::Witness::KeySlotFile:
+        message = trCheck("This store is older than its key file: an older copy of the store was put back. If "
+                          "you restored a backup on purpose, an administrator can accept it with the recovery "
+                          "key.");
+        break;
+    case RollbackCheck::Witness::Keychain:
+        message = trCheck("The store's files are older than the record this computer's keychain holds: the "
+                          "store folder was replaced by an older copy. If you restored a backup on purpose, an "
+                          "administrator can accept it with the recovery key.");
+        break;
+    }
+    return makeError(ErrorCode::AuditChainBroken, message, detail);
+}
+
+} // namespace
+
+Result<RollbackCheck::Records> RollbackCheck::gather(const QString& anchorPath, const QString& storeId,
+                                                     const SecureBytes& auditKey, const AuditHead& keySlotFileHead,
+                                                     DeviceSecretStore* keychain)
+{
+    Records records;
+    records.keySlotFile = keySlotFileHead;
+    auto anchor = AuditAnchorFile::load(anchorPath, storeId, auditKey);
+    if (!anchor.ok())
+        return anchor.error();
+    records.anchor = *anchor;
+    if (keychain) {
+        // A keychain that holds no copy yet (a new computer, a reset keychain) only weakens the check.
+        auto witness = keychain->readWitness(storeId);
+        if (witness.ok()) {
+            auto head = AuditAnchorFile::decode(*witness, storeId, auditKey);
+            if (!head.ok())
+                return head.error();
+            records.keychain = *head;
+        }
+    }
+    return records;
+}
+
+Status RollbackCheck::check(Database& db, const Records& records)
+{
+    auto storeHead = AuditLog::readHead(db);
+    if (!storeHead.ok())
+        return storeHead.error();
+    if (Status reached = storeReaches(db, *storeHead, records.anchor, Witness::AnchorFile); !reached.ok())
+        return reached;
+    if (Status kept = anchorKeepsUp(*storeHead, records.anchor); !kept.ok())
+        return kept;
+    if (Status reached = storeReaches(db, *storeHead, records.keySlotFile, Witness::KeySlotFile); !reached.ok())
+        return reached;
+    if (Status kept = anchorKeepsUp(records.keySlotFile, records.anchor); !kept.ok())
+        return kept;
+    if (records.keychain) {
+        if (Status reached = storeReaches(db, *storeHead, *records.keychain, Witness::Keychain); !reached.ok())
+            return reached;
+    }
+    return {};
+}
+
+Status RollbackCheck::storeReaches(Database& db, const AuditHead& storeHead, const AuditHead& recorded,
+                                   Witness witness)
+{
+    if (recorded.sequence > storeHead.sequence)
+        return olderThan(witness, QStringLiteral("store ends at event %1, record names event %2")
+                                      .arg(storeHead.sequence)
+                                      .arg(recorded.sequence));
+    auto event = AuditLog::headAt(db, recorded.sequence);
+    if (!event.ok())
+        return event.error();
+    if (!*event || (*event)->hash != recorded.hash || (*event)->commit != recorded.commit)
+        return olderThan(witness, QStringLiteral("event %1 differs from the record").arg(recorded.sequence));
+    return {};
+}
+
+Status RollbackCheck::anchorKeepsUp(const AuditHead& newer, const AuditHead& anchor)
+{
+    if (newer.commit <= anchor.commit + 1)
+        return {};
+    return makeError(ErrorCode::AuditChainBroken,
+                     trCheck("The audit record beside the store is older than the store by more than one "
+                             "change: an older copy of it was put back, so Confer cannot tell whether events "
+                             "were removed."),
+                     QStringLiteral("commit %1 recorded, anchor at commit %2").arg(newer.commit).arg(anchor.commit));
+}
+
+} // namespace confer
