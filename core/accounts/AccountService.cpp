@@ -5,6 +5,7 @@
 #include "common/Clock.h"
 #include "keys/KeySlotFile.h"
 #include "session/Session.h"
+#include "session/StoreKeyRotation.h"
 #include "store/Database.h"
 #include "store/Statement.h"
 #include "store/Transaction.h"
@@ -112,10 +113,10 @@ Result<KeySlot> AccountService::sealSlot(const QString& login, const QString& pa
 
 Status AccountService::changeWithSlot(const std::function<Status(Database&)>& change, const QString& action,
                                       const QString& record, const QString& detail, const QString& login,
-                                      const std::optional<KeySlot>& newSlot)
+                                      const std::optional<KeySlot>& newSlot, bool rotatesStoreKey)
 {
     // The change, its audit event and the key-slot change as one key change: all or nothing.
-    return m_session.commitKeyChange([&](KeySlotFile& file) -> Status {
+    const auto keyChange = [&](KeySlotFile& file) -> Status {
         if (Status changed = change(m_session.database()); !changed.ok())
             return changed;
         if (Status audited = m_session.audit().append(m_session.currentUser().login, action, record, detail);
@@ -126,7 +127,8 @@ Status AccountService::changeWithSlot(const std::function<Status(Database&)>& ch
         else
             file.removeSlot(login);
         return {};
-    });
+    };
+    return rotatesStoreKey ? StoreKeyRotation::rotate(m_session, keyChange) : m_session.commitKeyChange(keyChange);
 }
 
 Result<User> AccountService::addUser(const NewUser& request)
@@ -213,10 +215,10 @@ Status AccountService::setDisabled(qint64 userId, bool isDisabled, const QString
             return update->run();
         },
         isDisabled ? QStringLiteral("account.disable") : QStringLiteral("account.enable"), userRecord(userId),
-        {}, target->login, slot);
+        {}, target->login, slot, isDisabled);
 }
 
-Status AccountService::resetPassphrase(qint64 userId, const QString& newPassphrase)
+Status AccountService::resetPassphrase(qint64 userId, const QString& newPassphrase, ResetReason reason)
 {
     if (Status allowed = requireAdministrator(QStringLiteral("account.reset")); !allowed.ok())
         return allowed;
@@ -231,8 +233,9 @@ Status AccountService::resetPassphrase(qint64 userId, const QString& newPassphra
     auto slot = sealSlot(target->login, newPassphrase);
     if (!slot.ok())
         return slot.error();
-    return changeWithSlot([](Database&) { return Status{}; }, QStringLiteral("account.reset"),
-                          userRecord(userId), {}, target->login, *slot);
+    const bool mayBeKnown = reason == ResetReason::MayBeKnown;
+    return changeWithSlot([](Database&) { return Status{}; }, QStringLiteral("account.reset"), userRecord(userId),
+                          mayBeKnown ? QStringLiteral("may be known") : QString(), target->login, *slot, mayBeKnown);
 }
 
 Status AccountService::changeRole(qint64 userId, Role role)

@@ -32,8 +32,15 @@ public:
         QString initialPassphrase; // the administrator tells the person; they change it on first use
     };
     Result<User> addUser(const NewUser& request); // administrators only
+    // Disabling removes the person's key slot and rotates the store key, so a copy of their old slot
+    // opens no later copy of the store.
     Status setDisabled(qint64 userId, bool isDisabled, const QString& newPassphraseIfEnabling = {});
-    Status resetPassphrase(qint64 userId, const QString& newPassphrase); // administrators only
+    enum class ResetReason {
+        Forgotten,  // reseal the one slot
+        MayBeKnown, // someone else may know the old passphrase: also rotate the store key
+    };
+    Status resetPassphrase(qint64 userId, const QString& newPassphrase,
+                           ResetReason reason = ResetReason::Forgotten); // administrators only
     Status changeRole(qint64 userId, Role role); // administrators only; never the last admin
     Status changeOwnPassphrase(const QString& current, const QString& replacement);
 
@@ -44,9 +51,10 @@ private:
     Result<KeySlot> sealSlot(const QString& login, const QString& passphrase) const;
     // Runs change and its audit event in one transaction and leaves login's key slot as newSlot
     // (std::nullopt removes it): everything or nothing.
+    // With rotatesStoreKey, the store gets a new key in the same change (StoreKeyRotation).
     Status changeWithSlot(const std::function<Status(Database&)>& change, const QString& action,
                           const QString& record, const QString& detail, const QString& login,
-                          const std::optional<KeySlot>& newSlot);
+                          const std::optional<KeySlot>& newSlot, bool rotatesStoreKey = false);
     Session& m_session;
 };
 

@@ -173,6 +173,33 @@ void Session::abandon()
     m_lock.reset();
 }
 
+Result<int> Session::reopen(std::vector<SecureBytes> keys)
+{
+    SecureBytes auditKey = m_audit->key().clone();
+    m_accounts.reset();
+    m_audit.reset();
+    m_db.reset();
+    std::optional<Error> firstError;
+    for (std::size_t index = 0; index < keys.size(); ++index) {
+        auto db = Database::open(m_paths.storeFile(), keys[index]);
+        if (!db.ok()) {
+            if (!firstError)
+                firstError = db.error();
+            continue;
+        }
+        m_db = std::move(*db);
+        m_storeKey = std::move(keys[index]);
+        m_audit = std::make_unique<AuditLog>(*m_db, std::move(auditKey), m_clock,
+                                             [this](const AuditHead& head) { return writeAnchor(head); });
+        m_db->setTransactionListener([this](bool isCommitted) { return transactionEnded(isCommitted); });
+        m_accounts = std::make_unique<AccountService>(*this);
+        return static_cast<int>(index);
+    }
+    // Neither key opens the store: the session cannot go on, and says so.
+    abandon();
+    return *firstError;
+}
+
 Status Session::writeAnchor(const AuditHead& head)
 {
     return AuditAnchorFile::save(m_paths.anchorFile(), m_slotFile.storeId, head, m_audit->key());

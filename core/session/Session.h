@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace confer {
 
@@ -73,6 +74,7 @@ public:
 
 private:
     friend class StoreOpener;
+    friend class StoreKeyRotation;
     struct Parts {
         StorePaths paths;
         std::shared_ptr<StoreLock> lock;
@@ -89,6 +91,9 @@ private:
     void writeWitness();
     Status writeAnchor(const AuditHead& head);
     Status transactionEnded(bool isCommitted);
+    // Closes the connection and opens the store again with the first of `keys` that opens it; the
+    // index of that key, or an error when none does. The audit log and accounts are rebuilt on it.
+    Result<int> reopen(std::vector<SecureBytes> keys);
 
     StorePaths m_paths;
     std::shared_ptr<StoreLock> m_lock;

@@ -9,6 +9,7 @@
 #include "keys/DeviceSecretStore.h"
 #include "keys/KeySlotCopies.h"
 #include "keys/KeySlotFile.h"
+#include "session/StoreKeyRotation.h"
 #include "session/StoreProbe.h"
 #include "session/StoreLock.h"
 #include "store/Database.h"
@@ -227,6 +228,7 @@ struct StoreOpener::Opened {
     SecureBytes auditKey;
     AuditHead anchor;     // as the anchor file has it (re-written when the store is ahead)
     bool isRestoreAccepted = false;
+    bool isOnPendingKey = false; // a key rotation was under way and its new key opened the store
 };
 
 StoreOpener::StoreOpener(StorePaths paths, DeviceSecretStore& deviceSecrets, const Clock& clock,
@@ -395,7 +397,8 @@ Result<std::unique_ptr<Session>> StoreOpener::unlock(const QString& login, const
             continue;
         }
         std::optional<Error> openError;
-        for (const QByteArray& box : boxesOf(slot->storeKeyBox, slot->pendingStoreKeyBox)) {
+        const QList<QByteArray> boxes = boxesOf(slot->storeKeyBox, slot->pendingStoreKeyBox);
+        for (const QByteArray& box : boxes) {
             auto storeKey = KeySlotCrypto::openStoreKeyBox(box, slot->publicKey, *userKey, file.storeId);
             if (!storeKey.ok())
                 continue;
@@ -425,7 +428,8 @@ Result<std::unique_ptr<Session>> StoreOpener::unlock(const QString& login, const
                           std::move(currentSecret),
                           (*probe)->auditKey().clone(),
                           records->anchor,
-                          false};
+                          false,
+                          boxes.size() > 1 && &box == &boxes.front()};
             const QString slotLogin = opened.file.slotFor(login)->login;
             probe->reset(); // the read-only connection closes before the store is opened for writing
             return openSession(std::move(opened), slotLogin, QStringLiteral("passphrase"));
@@ -513,6 +517,11 @@ Result<std::unique_ptr<Session>> StoreOpener::openSession(Opened opened, const Q
             return committed.error();
     }
     m_failedAttempts.clear();
+    // A key rotation that a crash interrupted is finished (or dropped) now, before anyone works.
+    if (session->keySlots().hasPendingKey()) {
+        if (Status settled = StoreKeyRotation::settle(*session, opened.isOnPendingKey); !settled.ok())
+            return settled.error();
+    }
     session->writeWitness();
     return session;
 }
@@ -547,7 +556,8 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
         auto secretKey = KeySlotCrypto::openRecoverySecretKey(*file.recovery, recoveryKey->bytes());
         if (!secretKey.ok())
             continue;
-        for (const QByteArray& box : boxesOf(file.recovery->storeKeyBox, file.recovery->pendingStoreKeyBox)) {
+        const QList<QByteArray> boxes = boxesOf(file.recovery->storeKeyBox, file.recovery->pendingStoreKeyBox);
+        for (const QByteArray& box : boxes) {
             auto storeKey = KeySlotCrypto::openStoreKeyBox(box, file.recovery->publicKey, *secretKey, file.storeId);
             if (!storeKey.ok())
                 continue;
@@ -572,8 +582,8 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
 
             // An older store (or key file) than the records outside it is accepted here, on purpose.
             QList<std::pair<QString, QString>> events;
-            Opened opened{*lock, file, std::move(*storeKey), SecureBytes(), (*probe)->auditKey().clone(), AuditHead{},
-                          false};
+            Opened opened{*lock,  file,  std::move(*storeKey), SecureBytes(), (*probe)->auditKey().clone(),
+                          AuditHead{}, false, boxes.size() > 1 && &box == &boxes.front()};
             auto records = RollbackCheck::gather(m_paths.anchorFile(), file.storeId, opened.auditKey, file.auditHead,
                                                  file.isDeviceBound ? &m_deviceSecrets : nullptr);
             Status fresh = records.ok() ? RollbackCheck::check((*probe)->database(), *records) : Status(records.error());

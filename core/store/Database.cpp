@@ -305,6 +305,19 @@ Result<Statement> Database::prepare(const QString& sql)
     return Statement(this, stmt);
 }
 
+Status Database::rekey(const SecureBytes& newKey)
+{
+    if (newKey.size() != KeySize)
+        return makeError(ErrorCode::InvalidInput,
+                         QCoreApplication::translate("confer::Database", "The store key has the wrong length."));
+    SecureBytes literal = rawKeyLiteral(newKey);
+    const int rc = sqlite3_rekey_v2(m_db, nullptr, literal.data(), static_cast<int>(literal.size()));
+    literal.wipe();
+    if (rc != SQLITE_OK)
+        return lastError(QStringLiteral("rekey"));
+    return {};
+}
+
 qint64 Database::lastInsertRowId() const
 {
     return sqlite3_last_insert_rowid(m_db);

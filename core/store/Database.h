@@ -52,6 +52,11 @@ public:
     qint64 lastInsertRowId() const;
     int changes() const;
 
+    // Re-encrypts every page under newKey (sqlite3_rekey_v2 with the raw key built in guarded memory, never
+    // as PRAGMA text). SQLCipher 3.4.1 can report success for a rewrite that failed and leave this
+    // connection half on the new key: the caller closes it and probes which key opens the file.
+    Status rekey(const SecureBytes& newKey);
+
     // PRAGMA integrity_check over every page; any page whose authentication fails is reported.
     Status checkIntegrity();
     // Checkpoints the WAL back into the main file and truncates it (used before VACUUM and on close).

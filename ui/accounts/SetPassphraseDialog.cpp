@@ -5,6 +5,7 @@
 #include "shell/CoreCall.h"
 #include "shell/Tone.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -40,6 +41,15 @@ SetPassphraseDialog::SetPassphraseDialog(Purpose purpose, const User& user, Acco
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_passphrase = new PassphraseEntry(form, this, tr("&New passphrase"));
     m_passphrase->setLogin(user.login);
+
+    // Only a reset can be about a passphrase someone else may know; enabling starts from no slot at all.
+    if (!isEnabling) {
+        m_mayBeKnown = new QCheckBox(tr("The old passphrase may be known to someone else"), this);
+        m_mayBeKnown->setObjectName(QStringLiteral("mayBeKnownCheck"));
+        m_mayBeKnown->setToolTip(tr("Confer then also changes the store's own key, so that the old passphrase "
+                                    "opens no copy of the store made from now on. This takes a moment."));
+        form->addRow(QString(), m_mayBeKnown);
+    }
 
     auto* note = new QLabel(tr("Tell them the passphrase in person or by phone, never by email."), this);
     note->setWordWrap(true);
@@ -89,7 +99,9 @@ void SetPassphraseDialog::accept()
         CoreCall call;
         return m_purpose == Purpose::Enable
                    ? m_accounts.setDisabled(m_user.id, false, m_passphrase->passphrase())
-                   : m_accounts.resetPassphrase(m_user.id, m_passphrase->passphrase());
+                   : m_accounts.resetPassphrase(m_user.id, m_passphrase->passphrase(),
+                                                m_mayBeKnown->isChecked() ? AccountService::ResetReason::MayBeKnown
+                                                                          : AccountService::ResetReason::Forgotten);
     }();
     if (!status.ok()) {
         m_error->setText(status.error().message);

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QLabel;
 class QPushButton;
 
@@ -37,6 +38,7 @@ private:
     PassphraseEntry* m_passphrase;
     QLabel* m_error;
     QPushButton* m_ok = nullptr;
+    QCheckBox* m_mayBeKnown = nullptr; // reset only
 };
 
 } // namespace confer
