@@ -355,6 +355,13 @@ Error Database::lastError(const QString& what) const
                                                  "Restore it from a backup."),
                          detail);
     }
+    if ((code & 0xff) == SQLITE_FULL) {
+        return makeError(ErrorCode::DiskFull,
+                         QCoreApplication::translate("confer::Database",
+                                                     "There is not enough disk space for the store, so this "
+                                                     "change was not saved. Free some space and try again."),
+                         detail);
+    }
     return makeError(
         ErrorCode::Database,
         QCoreApplication::translate("confer::Database", "The store could not complete this step."), detail);
