@@ -6,6 +6,7 @@
 #include "CrashPayload.h"
 #include "StoreTestSupport.h"
 #include "TestStoreDir.h"
+#include "files/SafeFile.h"
 #include "store/Transaction.h"
 
 #include <QElapsedTimer>
@@ -14,6 +15,7 @@
 #include <gtest/gtest.h>
 #include <sqlcipher/sqlite3.h>
 
+#include <cerrno>
 #include <iostream>
 #include <set>
 
@@ -192,6 +194,28 @@ TEST_F(StoreUnderFaults, DiskThatStaysFullRefusesEveryCommitAndTheStoreWorksOnce
     const Status retried = insertBatch(40);
     ASSERT_TRUE(retried.ok()) << describe(retried.error());
     EXPECT_EQ(rowsIn(*m_db), (std::set<qint64>{1, 2, 3, 40, 41, 42}));
+}
+
+// The same counter sees SafeFile's steps, so one sweep covers the store and the files beside it.
+TEST(FaultVfsSafeFile, SafeFileStepsAreCountedAndTheNthFails)
+{
+    FaultVfs::install();
+    TestStoreDir dir;
+    const QString path = dir.file(QStringLiteral("confer.keyslots"));
+    FaultVfs::disarm();
+    ASSERT_TRUE(SafeFile::replace(path, QByteArrayLiteral("first")).ok());
+    const int steps = FaultVfs::counts().safeFileSteps;
+    EXPECT_GE(steps, 6);
+    for (int n = 1; n <= steps; ++n) {
+        SCOPED_TRACE(testing::Message() << "step " << n);
+        FaultVfs::armSafeFileFailure(n, ENOSPC);
+        const Status replaced = SafeFile::replace(path, QByteArrayLiteral("second"));
+        EXPECT_TRUE(FaultVfs::hasFired());
+        ASSERT_FALSE(replaced.ok());
+        EXPECT_EQ(replaced.error().code, ErrorCode::DiskFull);
+        FaultVfs::disarm();
+        ASSERT_TRUE(SafeFile::replace(path, QByteArrayLiteral("first")).ok());
+    }
 }
 
 // --- power loss ---
