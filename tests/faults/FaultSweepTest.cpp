@@ -1,5 +1,6 @@
 // Every product operation that writes, run under every fault point it has: the Nth SQLite write fails
-// with a full disk, the Nth sync with an I/O error, the Nth SafeFile step with ENOSPC or EIO. After each
+// with a full disk (once, or from then on: a disk that stays full), the Nth sync with an I/O error, the
+// Nth SafeFile step with ENOSPC or EIO. After each
 // the store is closed and opened afresh, as after a restart, and must unlock, verify (integrity and audit
 // chain), and still hold every change acknowledged before the fault; the faulted operation's own change
 // must be wholly there or wholly absent, and wholly there if it reported success.
@@ -420,6 +421,10 @@ const std::vector<Fault>& faults()
 {
     static const std::vector<Fault> all = {
         {QStringLiteral("write SQLITE_FULL"), [](int n) { FaultVfs::armWriteFailure(n, SQLITE_FULL); },
+         [](const FaultVfs::Counts& c) { return c.writes; }},
+        // A disk that stays full: the Nth write and every later one fail until the operation returns.
+        {QStringLiteral("write SQLITE_FULL, disk stays full"),
+         [](int n) { FaultVfs::armWriteFailure(n, SQLITE_FULL, /*isSticky=*/true); },
          [](const FaultVfs::Counts& c) { return c.writes; }},
         {QStringLiteral("sync SQLITE_IOERR_FSYNC"), [](int n) { FaultVfs::armSyncFailure(n); },
          [](const FaultVfs::Counts& c) { return c.syncs; }},
