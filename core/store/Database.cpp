@@ -355,7 +355,8 @@ Error Database::lastError(const QString& what) const
                                                  "Restore it from a backup."),
                          detail);
     }
-    if ((code & 0xff) == SQLITE_FULL) {
+    // SQLITE_IOERR_SHMSIZE: the -shm file could not grow, which on a local disk means it is full.
+    if ((code & 0xff) == SQLITE_FULL || code == SQLITE_IOERR_SHMSIZE) {
         return makeError(ErrorCode::DiskFull,
                          QCoreApplication::translate("confer::Database",
                                                      "There is not enough disk space for the store, so this "
