@@ -25,13 +25,21 @@
 #include "session/Session.h"
 #include "session/StoreOpener.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonParseError>
 #include <QMap>
 
 #include <gtest/gtest.h>
 #include <sqlcipher/sqlite3.h>
+#include <sys/mount.h>
+#include <sys/statvfs.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <functional>
 #include <iostream>
 #include <memory>
@@ -103,8 +111,60 @@ const PanelKindRegistry& shippedKinds()
 }
 
 // One store for one fault point: a directory, a device keychain, a clock, and whoever is signed in.
+// A small tmpfs mounted for one World, so the disk can really be filled (needs CAP_SYS_ADMIN).
+class TmpfsDisk final {
+public:
+    // Mounts a tmpfs of sizeBytes at mountPoint (made here); an empty string when it worked, else why not.
+    std::string mount(const QString& mountPoint, qint64 sizeBytes)
+    {
+        if (!QDir().mkpath(mountPoint))
+            return "cannot make the mount point";
+        const QByteArray options = "size=" + QByteArray::number(sizeBytes) + ",mode=0700";
+        if (::mount("tmpfs", QFile::encodeName(mountPoint).constData(), "tmpfs",
+                    MS_NOSUID | MS_NODEV | MS_NOEXEC, options.constData()) != 0)
+            return std::string("cannot mount a tmpfs here (") + std::strerror(errno) +
+                   "; needs root / CAP_SYS_ADMIN)";
+        m_mountPoint = mountPoint;
+        return {};
+    }
+    ~TmpfsDisk()
+    {
+        if (m_mountPoint.isEmpty())
+            return;
+        release();
+        if (::umount2(QFile::encodeName(m_mountPoint).constData(), 0) != 0) {
+            ADD_FAILURE() << "umount: " << std::strerror(errno);
+            (void)::umount2(QFile::encodeName(m_mountPoint).constData(), MNT_DETACH);
+        }
+    }
+    // Fills the disk until exactly freeBytes (rounded down to whole pages) are left.
+    void fillLeaving(qint64 freeBytes)
+    {
+        QFile filler(fillerPath());
+        ASSERT_TRUE(filler.open(QIODevice::WriteOnly | QIODevice::Append));
+        struct statvfs info {};
+        ASSERT_EQ(::statvfs(QFile::encodeName(m_mountPoint).constData(), &info), 0);
+        const qint64 available = static_cast<qint64>(info.f_bavail) * static_cast<qint64>(info.f_frsize);
+        const qint64 toWrite = available - freeBytes;
+        const QByteArray block(64 * 1024, 'f');
+        for (qint64 written = 0; written < toWrite;) {
+            const qint64 chunk = std::min<qint64>(block.size(), toWrite - written);
+            ASSERT_EQ(filler.write(block.constData(), chunk), chunk);
+            ASSERT_TRUE(filler.flush());
+            written += chunk;
+        }
+    }
+    void release() { QFile::remove(fillerPath()); }
+
+private:
+    QString fillerPath() const { return m_mountPoint + QStringLiteral("/filler"); }
+    QString m_mountPoint;
+};
+
 struct World {
     test::TestStoreDir dir;
+    std::unique_ptr<TmpfsDisk> disk; // when the store lives on a small tmpfs (the real full-disk sweep)
+    QString storeDir = dir.path();
     test::InMemoryDeviceSecretStore deviceSecrets;
     ManualClock clock;
     std::unique_ptr<Session> session;
@@ -126,7 +186,7 @@ struct World {
 
     StoreOpener opener()
     {
-        return StoreOpener(StorePaths(dir.path()), deviceSecrets, clock, KdfPolicy::cheapForTests());
+        return StoreOpener(StorePaths(storeDir), deviceSecrets, clock, KdfPolicy::cheapForTests());
     }
     StoreOpener::SetupRequest setupRequest() const
     {
@@ -474,6 +534,23 @@ Totals& processTotals()
     return totals;
 }
 
+// What the key-slot file looks like, for a failure message: its size, whether it parses, its logins.
+std::string keySlotFileState(World& world)
+{
+    StoreOpener opener = world.opener();
+    QFile file(opener.paths().keySlotFile());
+    if (!file.open(QIODevice::ReadOnly))
+        return "key-slot file: cannot be read (" + file.errorString().toStdString() + ")";
+    const QByteArray bytes = file.readAll();
+    QJsonParseError parsed{};
+    (void)QJsonDocument::fromJson(bytes, &parsed);
+    return "key-slot file: " + std::to_string(bytes.size()) + " bytes, " +
+           (parsed.error == QJsonParseError::NoError
+                ? std::string("valid JSON")
+                : "not JSON (" + parsed.errorString().toStdString() + ")") +
+           ", logins [" + opener.logins().join(QLatin1Char(',')).toStdString() + "]";
+}
+
 // Closes whatever is open, reopens as world.login with the first passphrase that works, and verifies.
 bool reopenAndVerify(World& world, const Operation& operation, const Status& result)
 {
@@ -498,7 +575,8 @@ bool reopenAndVerify(World& world, const Operation& operation, const Status& res
             }
             lastError = unlocked.error();
         }
-        EXPECT_TRUE(world.session) << "the store does not unlock after the fault: " << describe(*lastError);
+        EXPECT_TRUE(world.session) << "the store does not unlock after the fault: " << describe(*lastError)
+                                   << "\n  " << keySlotFileState(world);
         if (!world.session)
             return false;
     }
@@ -628,6 +706,88 @@ void sweep(const Operation& operation)
     EXPECT_EQ(totals.lostCommits, 0) << "acknowledged changes were lost under faults";
 }
 
+// The same operations on a real disk that is really full: the store lives on a small tmpfs, prepared
+// with room to spare, then filled until only freeBytes are left, and the operation runs. This reaches
+// what the injected faults cannot yet (the key-slot file is written with QSaveFile until it moves to
+// SafeFile). Free space goes 0, 4 KiB, 8 KiB, 16 KiB... doubling (every 4 KiB in the full sweep) until
+// the operation succeeds. Mounting needs CAP_SYS_ADMIN: skipped with the reason where it is missing,
+// except on CI (CI set) or with CONFER_REQUIRE_TMPFS=1, where it must run.
+void sweepRealFullDisk(const Operation& operation)
+{
+    FaultVfs::install();
+    FaultVfs::disarm();
+    (void)failedChecks();
+    constexpr qint64 DiskBytes = 16 * 1024 * 1024;
+    constexpr qint64 Page = 4096;
+    constexpr qint64 MostFree = 8 * 1024 * 1024;
+    QElapsedTimer elapsed;
+    elapsed.start();
+    int tried = 0;
+    int reported = 0;
+    int lost = 0;
+    int broken = 0;
+    qint64 succeededWith = -1;
+    QMap<QString, QList<qint64>> messages;
+    for (qint64 freeBytes = 0; freeBytes <= MostFree;
+         freeBytes = isFullSweep() ? freeBytes + Page : std::max(Page, freeBytes * 2)) {
+        SCOPED_TRACE(testing::Message()
+                     << operation.name.toStdString() << ", " << freeBytes << " bytes free");
+        const int failuresBefore = failedChecks();
+        World world;
+        world.disk = std::make_unique<TmpfsDisk>();
+        const QString mountPoint = world.dir.file(QStringLiteral("disk"));
+        world.storeDir = mountPoint + QStringLiteral("/store"); // the filler sits beside it, not in it
+        if (const std::string why = world.disk->mount(mountPoint, DiskBytes); !why.empty()) {
+            world.disk.reset();
+            if (!qEnvironmentVariableIsEmpty("CI") ||
+                qEnvironmentVariable("CONFER_REQUIRE_TMPFS") == QLatin1String("1"))
+                FAIL() << why << ", but CI or CONFER_REQUIRE_TMPFS=1 requires this test to run";
+            std::cout << "[  SKIPPED ] " << why << '\n';
+            GTEST_SKIP() << why;
+        }
+        ASSERT_TRUE(QDir().mkpath(world.storeDir));
+        operation.prepare(world);
+        ASSERT_FALSE(testing::Test::HasFatalFailure());
+        ASSERT_NO_FATAL_FAILURE(world.disk->fillLeaving(freeBytes));
+        const Status result = operation.run(world);
+        world.disk->release(); // "free some space and try again"
+        ++tried;
+        if (!result.ok()) {
+            ++reported;
+            EXPECT_FALSE(result.error().message.isEmpty()) << describe(result.error());
+            messages[QStringLiteral("%1 [%2] (%3)")
+                         .arg(result.error().message, QString::fromLatin1(errorCodeName(result.error().code)),
+                              result.error().detail)]
+                << freeBytes / 1024;
+        }
+        if (!reopenAndVerify(world, operation, result) || !operation.checkAcknowledged(world, result))
+            ++lost;
+        if (failedChecks() != failuresBefore)
+            ++broken;
+        if (result.ok()) {
+            succeededWith = freeBytes;
+            break;
+        }
+    }
+    EXPECT_GE(succeededWith, 0) << "the operation never succeeded, even with " << MostFree << " bytes free";
+    std::cout << "[full disk] " << operation.name.toStdString() << ": " << tried
+              << " free-space points tried, " << reported << " failures reported, " << lost
+              << " lost commits, " << broken << " points with failed checks; succeeded with "
+              << succeededWith / 1024 << " KiB free (" << elapsed.elapsed() << " ms)\n";
+    for (auto it = messages.cbegin(); it != messages.cend(); ++it) {
+        QStringList at;
+        for (qint64 kib : it.value())
+            at << QString::number(kib);
+        std::cout << "[full disk]     at " << at.join(QLatin1Char(',')).toStdString()
+                  << " KiB free: " << it.key().toStdString() << '\n';
+    }
+    processTotals().points += tried;
+    processTotals().reportedFailures += reported;
+    processTotals().lostCommits += lost;
+    processTotals().brokenPoints += broken;
+    EXPECT_EQ(lost, 0) << "acknowledged changes were lost on a full disk";
+}
+
 const Operation& operationNamed(const QString& name)
 {
     static const std::vector<Operation> all = operations();
@@ -650,6 +810,35 @@ public:
     }
 };
 const auto* const summary = ::testing::AddGlobalTestEnvironment(new FaultSweepSummary);
+
+TEST(FullDiskSweep, Init)
+{
+    sweepRealFullDisk(operationNamed(QStringLiteral("init")));
+}
+TEST(FullDiskSweep, SignIn)
+{
+    sweepRealFullDisk(operationNamed(QStringLiteral("sign-in")));
+}
+TEST(FullDiskSweep, CaseChange)
+{
+    sweepRealFullDisk(operationNamed(QStringLiteral("case change")));
+}
+TEST(FullDiskSweep, Note)
+{
+    sweepRealFullDisk(operationNamed(QStringLiteral("note")));
+}
+TEST(FullDiskSweep, DemoFill)
+{
+    sweepRealFullDisk(operationNamed(QStringLiteral("demo fill")));
+}
+TEST(FullDiskSweep, PassphraseChange)
+{
+    sweepRealFullDisk(operationNamed(QStringLiteral("passphrase change")));
+}
+TEST(FullDiskSweep, Recovery)
+{
+    sweepRealFullDisk(operationNamed(QStringLiteral("recovery")));
+}
 
 TEST(FaultSweep, Init)
 {
