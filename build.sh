@@ -110,7 +110,7 @@ run_tests() {
 run_faults() {
     log "Running the full fault sweep"
     with_test_session env CONFER_FULL_FAULT_SWEEP=1 ctest --test-dir "$build_dir" --verbose -j "$jobs" \
-        --timeout 3600 -R '^(FaultSweep|StoreUnderFaults|StorePowerLoss|FaultVfsSafeFile|SafeFile)'
+        --timeout 3600 -R '^(FaultSweep|FullDiskSweep|StoreUnderFaults|StorePowerLoss|FaultVfsSafeFile|SafeFile)'
 }
 
 run_screenshots() {
