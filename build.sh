@@ -3,6 +3,8 @@
 #   ./build.sh run          install what is missing, build, start Confer on its default store
 #   ./build.sh test         the same set-up, then every test through ctest (private D-Bus session,
 #                           unlocked gnome-keyring, offscreen display)
+#   ./build.sh faults       the same set-up, then only the fault tests with every fault point tried
+#                           (CONFER_FULL_FAULT_SWEEP=1; `test` runs a reduced sweep)
 #   ./build.sh screenshots  render every main screen under Xvfb to build/screenshots/*.png
 #   ./build.sh bench        run the benchmarks and print their ratios
 #   ./build.sh package      build the .deb with CPack
@@ -103,6 +105,14 @@ run_tests() {
     with_test_session ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" --timeout 900
 }
 
+# The fault-injection tests: the product's operations swept over every write, sync and SafeFile step
+# (tests/faults), the store's own fault and power-loss tests, and SafeFile's.
+run_faults() {
+    log "Running the full fault sweep"
+    with_test_session env CONFER_FULL_FAULT_SWEEP=1 ctest --test-dir "$build_dir" --verbose -j "$jobs" \
+        --timeout 3600 -R '^(FaultSweep|FullDiskSweep|StoreUnderFaults|StorePowerLoss|FaultVfsSafeFile|SafeFile)'
+}
+
 run_screenshots() {
     local out="$here/build/screenshots"
     mkdir -p "$out"
@@ -137,6 +147,11 @@ case "$cmd" in
         configure_and_build
         run_tests
         ;;
+    faults)
+        install_deps
+        configure_and_build
+        run_faults
+        ;;
     screenshots)
         install_deps
         configure_and_build
@@ -158,7 +173,7 @@ case "$cmd" in
         git ls-files '*.cpp' '*.h' | xargs clang-format -i
         ;;
     *)
-        sed -n '2,12p' "$0" >&2
+        sed -n '2,14p' "$0" >&2
         exit 2
         ;;
 esac

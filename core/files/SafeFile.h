@@ -33,7 +33,7 @@ public:
 struct SafeFileFaults {
     enum class Step { Open, Write, Sync, ReadBack, Rename, SyncDirectory };
     using Hook = std::function<int(Step step, const QString& targetPath)>;
-    static void setHook(Hook hook); // an empty hook clears it
+    static void setHook(Hook hook);                           // an empty hook clears it
     static int consult(Step step, const QString& targetPath); // 0 when no hook or no fault
 };
 

@@ -383,6 +383,14 @@ Error Database::lastError(const QString& what) const
                                                  "Restore it from a backup."),
                          detail);
     }
+    // SQLITE_IOERR_SHMSIZE: the -shm file could not grow, which on a local disk means it is full.
+    if ((code & 0xff) == SQLITE_FULL || code == SQLITE_IOERR_SHMSIZE) {
+        return makeError(ErrorCode::DiskFull,
+                         QCoreApplication::translate("confer::Database",
+                                                     "There is not enough disk space for the store, so this "
+                                                     "change was not saved. Free some space and try again."),
+                         detail);
+    }
     return makeError(
         ErrorCode::Database,
         QCoreApplication::translate("confer::Database", "The store could not complete this step."), detail);

@@ -80,7 +80,8 @@ public:
 
     // A sentence-and-code error for the last SQLite failure, without any bound value in it.
     // `what` names the operation for developers ("insert case"); it goes into detail with the SQLite
-    // message. A damaged page (SQLITE_CORRUPT / SQLITE_NOTADB) gives StoreCorrupt, anything else Database.
+    // message. A damaged page (SQLITE_CORRUPT / SQLITE_NOTADB) gives StoreCorrupt, a full disk
+    // (SQLITE_FULL, or SQLITE_IOERR_SHMSIZE: the -shm file could not grow) DiskFull, anything else Database.
     Error lastError(const QString& what) const;
 
 private:

@@ -1,6 +1,7 @@
 // confer_store_crash_writer <store path>, with the 64-hex-digit store key on stdin.
 // Commits row after row until it is killed; after each COMMIT returns it prints "n\n" and flushes,
 // which is its promise that row n is durable. CrashSafetyTest kills it with SIGKILL and checks.
+#include "ChildKey.h"
 #include "CrashPayload.h"
 #include "crypto/SecureBytes.h"
 #include "store/Database.h"
@@ -21,34 +22,6 @@ int fail(const char* what, const confer::Error& error)
     return 1;
 }
 
-int hexValue(unsigned char digit)
-{
-    if (digit >= '0' && digit <= '9')
-        return digit - '0';
-    if (digit >= 'a' && digit <= 'f')
-        return digit - 'a' + 10;
-    if (digit >= 'A' && digit <= 'F')
-        return digit - 'A' + 10;
-    return -1;
-}
-
-// Reads the key from stdin into guarded memory (argv would show it in /proc/<pid>/cmdline).
-confer::SecureBytes readKey()
-{
-    confer::SecureBytes line(80);
-    if (!std::fgets(reinterpret_cast<char*>(line.data()), static_cast<int>(line.size()), stdin))
-        return {};
-    confer::SecureBytes key(32);
-    for (std::size_t i = 0; i < key.size(); ++i) {
-        const int high = hexValue(line.data()[2 * i]);
-        const int low = hexValue(line.data()[2 * i + 1]);
-        if (high < 0 || low < 0)
-            return {};
-        key.data()[i] = static_cast<unsigned char>(high * 16 + low);
-    }
-    return key;
-}
-
 } // namespace
 
 int main(int argc, char** argv)
@@ -58,7 +31,7 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "usage: confer_store_crash_writer <store path>  (hex key on stdin)\n");
         return 2;
     }
-    const SecureBytes key = readKey();
+    const SecureBytes key = test::readKeyFromStdin();
     if (key.isEmpty()) {
         std::fprintf(stderr, "crash writer: expected 64 hex digits on stdin\n");
         return 2;
