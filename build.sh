@@ -113,6 +113,35 @@ run_faults() {
         --timeout 3600 -R '^(FaultSweep|FullDiskSweep|StoreUnderFaults|StorePowerLoss|FaultVfsSafeFile|SafeFile)'
 }
 
+# Runs every benchmark CMake lists (tests/bench/confer_benchmarks.txt), each in the test session, and
+# fails when the list is empty, a binary is missing, or any benchmark exits non-zero (a failed
+# operation or an invalid measurement). A figure that misses its target prints FAIL but is not an error.
+run_benchmarks() {
+    local list="$build_dir/tests/bench/confer_benchmarks.txt"
+    [ -s "$list" ] || { echo "no benchmarks listed in $list" >&2; exit 1; }
+    local started=$SECONDS ran=0 failed=() b
+    while IFS= read -r b; do
+        [ -n "$b" ] || continue
+        if [ ! -x "$b" ]; then
+            echo "benchmark missing: $b" >&2
+            failed+=("$(basename "$b") (missing)")
+            continue
+        fi
+        log "Benchmark $(basename "$b")"
+        if with_test_session "$b" --benchmark_counters_tabular=true; then
+            ran=$((ran + 1))
+        else
+            failed+=("$(basename "$b")")
+        fi
+    done <"$list"
+    log "Benchmarks: $ran passed, ${#failed[@]} failed, $((SECONDS - started)) s"
+    if [ ${#failed[@]} -gt 0 ]; then
+        printf 'failed: %s\n' "${failed[@]}" >&2
+        exit 1
+    fi
+    [ "$ran" -gt 0 ] || { echo "no benchmark ran" >&2; exit 1; }
+}
+
 run_screenshots() {
     local out="$here/build/screenshots"
     mkdir -p "$out"
@@ -160,9 +189,7 @@ case "$cmd" in
     bench)
         install_deps
         configure_and_build
-        for b in "$build_dir"/tests/bench/confer_bench_*; do
-            [ -x "$b" ] && with_test_session "$b" --benchmark_counters_tabular=true
-        done
+        run_benchmarks
         ;;
     package)
         install_deps

@@ -6,6 +6,8 @@
 #include <QGuiApplication>
 #include <QMimeData>
 
+#include <algorithm>
+
 namespace confer {
 
 ClipboardGuard::ClipboardGuard(const Clock& clock, QObject* parent)
@@ -19,6 +21,13 @@ ClipboardGuard::ClipboardGuard(const Clock& clock, QObject* parent)
 ClipboardGuard::~ClipboardGuard()
 {
     clearNow();
+}
+
+void ClipboardGuard::setClearAfterMs(qint64 ms)
+{
+    m_clearAfterMs = ms;
+    // As for the inactivity timer: once a second for the real 30 s, a quarter of a shorter wait.
+    m_poll.setInterval(int(std::clamp<qint64>(ms / 4, 10, 1000)));
 }
 
 void ClipboardGuard::copy(const QString& text)
@@ -37,7 +46,7 @@ void ClipboardGuard::copy(const QString& text)
 
 void ClipboardGuard::check()
 {
-    if (m_isHolding && m_clock.monotonicMs() - m_copiedAtMs >= ClearAfterMs)
+    if (m_isHolding && m_clock.monotonicMs() - m_copiedAtMs >= m_clearAfterMs)
         clearNow();
 }
 

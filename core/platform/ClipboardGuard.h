@@ -22,9 +22,13 @@ public:
     explicit ClipboardGuard(const Clock& clock, QObject* parent = nullptr);
     ~ClipboardGuard() override;
 
+    // ClearAfterMs unless told otherwise (tests use a short wait with the real timer running).
+    void setClearAfterMs(qint64 ms);
+    qint64 clearAfterMs() const { return m_clearAfterMs; }
+
     void copy(const QString& text);
     void clearNow();
-    // Clears when ClearAfterMs has passed on the clock; polled by a timer, called by tests.
+    // Clears when clearAfterMs() has passed on the clock; polled by a timer, called by tests.
     void check();
     bool isHolding() const { return m_isHolding; }
 
@@ -33,6 +37,7 @@ private:
     QTimer m_poll;
     QString m_copied;
     qint64 m_copiedAtMs = 0;
+    qint64 m_clearAfterMs = ClearAfterMs;
     bool m_isHolding = false;
 };
 

@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QEvent>
 
+#include <algorithm>
+
 namespace confer {
 
 InactivityTimer::InactivityTimer(const Clock& clock, QObject* parent)
@@ -21,6 +23,9 @@ InactivityTimer::InactivityTimer(const Clock& clock, QObject* parent)
 void InactivityTimer::setTimeoutMs(qint64 ms)
 {
     m_timeoutMs = ms;
+    // Once a second is coarse enough for minutes; a shorter timeout (a test's) is asked about four
+    // times within it, so it is noticed at most a quarter late.
+    m_poll.setInterval(int(std::clamp<qint64>(ms / 4, 10, 1000)));
 }
 
 void InactivityTimer::start()

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <ctime>
 #include <memory>
 
 namespace confer::test {
@@ -27,6 +28,10 @@ private:
 template <typename Application>
 int runAllTests(int argc, char** argv)
 {
+    // One time zone for every run, wherever it runs: "today", "overdue" and due dates are local dates,
+    // and the timer tests must not depend on the machine's zone.
+    qputenv("TZ", "Europe/London");
+    tzset();
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     Application app(argc, argv);

@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
@@ -124,6 +125,37 @@ TEST_F(CaseloadPageTest, TypingInTheFilter_NarrowsTheRowsAndTheCountAfterThePaus
     caseloadPage.applyPendingFilter();
     EXPECT_EQ(model->rowCount(), 0);
     EXPECT_EQ(caseloadPage.countLabel()->text(), QStringLiteral("No cases match these filters"));
+}
+
+// The debounce with the real QTimer: keys closer together than the pause query nothing; one pause
+// after the last key runs the filter once, no sooner than FilterDelayMs after it (bounded wait).
+TEST_F(CaseloadPageTest, TypingInTheFilter_RealTimerRunsOneQueryAfterThePause)
+{
+    ASSERT_TRUE(signIn(chairLogin()));
+    CaseloadPage& caseloadPage = openPage();
+    CaseloadModel* model = caseloadPage.model();
+    ASSERT_GT(model->rowCount(), 10);
+    const QString reference = cell(7, CaseloadModel::ReferenceColumn);
+    ASSERT_GE(reference.size(), 4);
+    QSignalSpy resets(model, &QAbstractItemModel::modelReset);
+
+    caseloadPage.filterEdit()->setFocus();
+    QElapsedTimer sinceLastKey;
+    for (const QChar character : reference) { // bounded: one key per character of the reference
+        QTest::keyClicks(caseloadPage.filterEdit(), QString(character));
+        sinceLastKey.start();
+        QTest::qWait(CaseloadPage::FilterDelayMs / 5);
+    }
+    EXPECT_EQ(resets.count(), 0) << "the filter ran while keys came faster than the pause";
+    EXPECT_TRUE(caseloadPage.isFilterPending());
+
+    ASSERT_TRUE(resets.wait(2000)) << "the filter did not run within two seconds of the last key";
+    EXPECT_GE(sinceLastKey.elapsed(), CaseloadPage::FilterDelayMs - 10) << "ran before the pause";
+    EXPECT_FALSE(caseloadPage.isFilterPending());
+    ASSERT_EQ(model->rowCount(), 1);
+    EXPECT_EQ(cell(0, CaseloadModel::ReferenceColumn), reference);
+    QTest::qWait(CaseloadPage::FilterDelayMs * 2);
+    EXPECT_EQ(resets.count(), 1) << "one pause, one query";
 }
 
 TEST_F(CaseloadPageTest, PanelAndRiskFilters_ChosenWithKeys_ShowOnlyMatchingCases)

@@ -4,10 +4,12 @@
 #include "accounts/PassphraseEntry.h"
 #include "session/Session.h"
 #include "session/StorePaths.h"
+#include "shell/AppContext.h"
 #include "shell/MainWindow.h"
 #include "unlock/RecoveryDialog.h"
 
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
@@ -124,6 +126,41 @@ TEST_F(UnlockScreenTest, ThirdAndLaterFailures_LockTheFormForGrowingTimes)
     EXPECT_EQ(screen->throttle().consecutiveFailures(), 0);
     window->lock();
     failOnce();
+    EXPECT_TRUE(screen->waitText().isEmpty());
+}
+
+// The throttle with the real QTimer and the system clock: after the third failure the form is locked,
+// and the screen's own timer (no recheck by hand) releases it once the one-second wait is over — not
+// before. UnlockThrottle's delays are fixed (1 s is its shortest), so this test waits one real second.
+TEST(UnlockScreenRealTime, ThrottleTimer_ReleasesTheFormWhenTheWaitIsOver)
+{
+    TestSession store;
+    store.sessionPtr().reset();
+    const KdfPolicy policy = KdfPolicy::cheapForTests();
+    const AppContext context{StorePaths(store.dir.path()),
+                             store.deviceSecrets,
+                             SystemClock::instance(),
+                             shippedPanelKinds(),
+                             policy,
+                             policy.floor};
+    MainWindow window(context);
+    showActive(window);
+    UnlockScreen* screen = window.unlockScreen();
+    for (int i = 0; i < UnlockThrottle::FreeAttempts; ++i) {
+        unlockThroughScreen(window, QString::fromLatin1(TestSession::AdminLogin),
+                            QStringLiteral("definitely not the passphrase"));
+    }
+    QElapsedTimer elapsed;
+    elapsed.start();
+    ASSERT_FALSE(screen->unlockButton()->isEnabled()) << "the third failure did not lock the form";
+    EXPECT_EQ(screen->waitText(), QStringLiteral("Too many attempts. Try again in 1 s."));
+
+    QTest::qWait(500);
+    EXPECT_FALSE(screen->unlockButton()->isEnabled()) << "released before the second was up";
+    EXPECT_TRUE(QTest::qWaitFor([&] { return screen->unlockButton()->isEnabled(); }, 3000))
+        << "the form was not released within three seconds";
+    EXPECT_GE(elapsed.elapsed(), 900);
+    EXPECT_TRUE(screen->passphraseEdit()->isEnabled());
     EXPECT_TRUE(screen->waitText().isEmpty());
 }
 

@@ -1,10 +1,17 @@
 // The caseload at 100,000 cases (issue 3, acceptance 3): opening it (count + first page of 50 by next
-// review) within 200 ms, a filter keystroke (count + first page) within 30 ms at the 95th percentile,
-// and the resident memory after opening. The baseline, measured in the same process on the same store,
-// is the plainest possible page: `SELECT <the page's case columns> FROM cases LIMIT 50`, no filter, no
+// review) within 200 ms, a filter keystroke within 30 ms at the 95th percentile after the debounce, and
+// the resident memory after opening. The keystroke is measured twice: at the query (count + first page,
+// as an administrator), and through the real path a chair takes — a key event in CaseloadPage's filter
+// line edit, the debounce timer (reported apart), the model reset, and the first page painted — signed
+// in as chairs who sit on three panels and on one. The baseline, measured in the same process on the same
+// store, is the plainest possible page: `SELECT <the page's case columns> FROM cases LIMIT 50`, no filter, no
 // join, no order.
+#include "BenchSupport.h"
 #include "InMemoryDeviceSecretStore.h"
 #include "TestStoreDir.h"
+#include "caseload/Caseload.h"
+#include "caseload/CaseloadModel.h"
+#include "caseload/CaseloadPage.h"
 #include "caseload/CaseloadQuery.h"
 #include "common/Clock.h"
 #include "demo/DemoPartnership.h"
@@ -14,9 +21,14 @@
 #include "store/Database.h"
 #include "store/Statement.h"
 
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QGuiApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
 
 #include <benchmark/benchmark.h>
 
@@ -44,7 +56,18 @@ struct Fixture {
     QStringList keystrokes; // each a filter text as typed so far
     std::vector<double> keystrokeMs;
     std::vector<double> openMs;
+    std::unique_ptr<StoreOpener> opener;
 };
+
+// One keystroke on the page, each phase in milliseconds from the key event.
+struct PageKeystroke {
+    double debounceMs = 0; // key event -> the filter timer fires
+    double filterMs = 0;   // timer fires -> model reset done (count)
+    double paintMs = 0;    // model reset -> first page painted (page fetched while painting)
+    double afterDebounceMs() const { return filterMs + paintMs; }
+};
+
+std::map<QString, std::vector<PageKeystroke>> g_pageKeystrokes; // by login
 
 Fixture* g_fixture = nullptr;
 
@@ -125,26 +148,159 @@ void BM_FilterKeystroke(benchmark::State& state)
     }
 }
 
-double percentile(std::vector<double> values, double p)
+// Timestamps the path of one keystroke: the filter timer's QTimerEvent (seen before it emits timeout),
+// the model's reset, and the table viewport's next paint.
+class KeystrokeProbe final : public QObject {
+public:
+    KeystrokeProbe(QTimer* filterTimer, QWidget* viewport)
+        : m_filterTimer(filterTimer)
+        , m_viewport(viewport)
+    {
+        filterTimer->installEventFilter(this);
+        viewport->installEventFilter(this);
+    }
+    void arm()
+    {
+        timerFiredAt.reset();
+        resetAt.reset();
+        sawPaint = false;
+    }
+    void noteReset()
+    {
+        if (timerFiredAt && !resetAt)
+            resetAt = std::chrono::steady_clock::now();
+    }
+
+    std::optional<std::chrono::steady_clock::time_point> timerFiredAt;
+    std::optional<std::chrono::steady_clock::time_point> resetAt;
+    bool sawPaint = false;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (watched == m_filterTimer && event->type() == QEvent::Timer && !timerFiredAt)
+            timerFiredAt = std::chrono::steady_clock::now();
+        else if (watched == m_viewport && event->type() == QEvent::Paint && resetAt)
+            sawPaint = true;
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QObject* m_filterTimer;
+    QObject* m_viewport;
+};
+
+double msBetween(std::chrono::steady_clock::time_point from, std::chrono::steady_clock::time_point to)
 {
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const std::size_t index = std::min(values.size() - 1, std::size_t(p * double(values.size() - 1) + 0.5));
-    return values[index];
+    return std::chrono::duration<double, std::milli>(to - from).count();
 }
 
-// Collects the mean real time of each benchmark so the ratio is printed from this very run.
+// Signs in as login (the administrator's session closes first: one session at a time), opens a
+// CaseloadPage as the workspace does, and types the keystrokes into its filter line edit with real key
+// events, waiting after each for the debounce, the reset and the paint (each wait capped).
+void BM_CaseloadPageKeystroke(benchmark::State& state, const QString& login)
+{
+    g_fixture->query.reset();
+    g_fixture->session.reset();
+    auto unlocked = g_fixture->opener->unlock(login, DemoPartnership::demoPassphrase());
+    if (!unlocked.ok()) {
+        state.SkipWithError(("sign-in failed: " + unlocked.error().message.toStdString()).c_str());
+        return;
+    }
+    std::unique_ptr<Session> session = std::move(*unlocked);
+    auto caseload = std::make_unique<Caseload>(*session, *g_fixture->kinds);
+    auto page = std::make_unique<CaseloadPage>(*caseload, nullptr);
+    page->resize(1280, 720);
+    page->show();
+    if (!QTest::qWaitForWindowExposed(page.get(), 5000)) {
+        state.SkipWithError("the caseload page was never exposed");
+        return;
+    }
+    page->refresh();
+    const auto timers = page->findChildren<QTimer*>(QString(), Qt::FindDirectChildrenOnly);
+    auto* error = page->findChild<QLabel*>(QStringLiteral("caseloadError"));
+    if (timers.size() != 1 || !error) {
+        state.SkipWithError("the page's filter timer or error label was not found");
+        return;
+    }
+    if (!page->isMemberOfAnyPanel() || page->model()->rowCount() == 0) {
+        state.SkipWithError("the chair sees no cases: not a chair's caseload");
+        return;
+    }
+    KeystrokeProbe probe(timers.front(), page->table()->viewport());
+    QObject::connect(page->model(), &QAbstractItemModel::modelReset, &probe, [&probe] { probe.noteReset(); });
+    QLineEdit* edit = page->filterEdit();
+    edit->setFocus();
+
+    // Each word typed a character at a time; between words the field is cleared (Ctrl+A, Backspace),
+    // itself a keystroke that runs the filter. The list holds every prefix: rebuild the words.
+    std::vector<QString> words;
+    for (const QString& typed : g_fixture->keystrokes) {
+        if (typed.size() == 1 || words.empty())
+            words.push_back(typed);
+        else
+            words.back() = typed;
+    }
+    std::size_t wordIndex = 0;
+    qsizetype charIndex = 0;
+    std::vector<PageKeystroke>& measured = g_pageKeystrokes[login];
+    for (auto _ : state) {
+        probe.arm();
+        const QString& word = words[wordIndex % words.size()];
+        const auto pressed = std::chrono::steady_clock::now();
+        if (charIndex == 0 && !edit->text().isEmpty()) {
+            edit->selectAll();
+            QTest::keyClick(edit, Qt::Key_Backspace);
+        } else {
+            QTest::keyClicks(edit, QString(word[charIndex]));
+            if (++charIndex >= word.size()) {
+                charIndex = 0;
+                ++wordIndex;
+            }
+        }
+        // Bounded: the debounce is 150 ms; anything past five seconds is a hang, not a figure.
+        QElapsedTimer cap;
+        cap.start();
+        while (!probe.sawPaint && cap.elapsed() < 5000)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
+        const auto painted = std::chrono::steady_clock::now();
+        if (!probe.sawPaint || !probe.timerFiredAt || !probe.resetAt) {
+            state.SkipWithError("a keystroke was not filtered and painted within 5 s");
+            break;
+        }
+        if (!error->isHidden() || page->model()->lastError()) {
+            state.SkipWithError(("the filter failed: " + error->text().toStdString()).c_str());
+            break;
+        }
+        PageKeystroke keystroke;
+        keystroke.debounceMs = msBetween(pressed, *probe.timerFiredAt);
+        keystroke.filterMs = msBetween(*probe.timerFiredAt, *probe.resetAt);
+        keystroke.paintMs = msBetween(*probe.resetAt, painted);
+        measured.push_back(keystroke);
+        state.SetIterationTime(keystroke.afterDebounceMs() / 1000.0);
+    }
+    page->clear();
+    page.reset();
+    caseload.reset();
+    session.reset();
+}
+
+using bench::percentile;
+
+// Collects the mean real time of each benchmark so the ratio is printed from this very run, and notes
+// whether any failed.
 class RatioReporter final : public benchmark::ConsoleReporter {
 public:
     void ReportRuns(const std::vector<Run>& runs) override
     {
         ConsoleReporter::ReportRuns(runs);
         for (const Run& run : runs) {
+            m_hasErrors = m_hasErrors || run.error_occurred;
             if (run.run_type == Run::RT_Iteration && run.iterations > 0)
                 m_means[run.benchmark_name()] = run.GetAdjustedRealTime();
         }
     }
+    bool hasErrors() const { return m_hasErrors; }
     double mean(const std::string& prefix) const
     {
         for (const auto& [name, value] : m_means) {
@@ -155,6 +311,7 @@ public:
     }
 
 private:
+    bool m_hasErrors = false;
     std::map<std::string, double> m_means;
 };
 
@@ -188,23 +345,14 @@ QStringList keystrokesFor(Database& db, int references)
 
 int main(int argc, char** argv)
 {
-    bool isSmoke = false;
-    bool isVerbose = false;
-    QString keptStore; // --confer-store=DIR: fill a store there once and reuse it (developers only)
-    std::vector<char*> args;
-    for (int i = 0; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--confer-smoke") == 0)
-            isSmoke = true;
-        else if (std::strcmp(argv[i], "--confer-verbose") == 0)
-            isVerbose = true;
-        else if (std::strncmp(argv[i], "--confer-store=", 15) == 0)
-            keptStore = QString::fromLocal8Bit(argv[i] + 15);
-        else
-            args.push_back(argv[i]);
-    }
-    int benchArgc = static_cast<int>(args.size());
+    bench::Arguments arguments(argc, argv);
+    const bool isSmoke = arguments.isSmoke;
+    const bool isVerbose = arguments.has("--confer-verbose");
+    // --confer-store=DIR: fill a store there once and reuse it (developers only)
+    const QString keptStore = QString::fromStdString(arguments.value("--confer-store="));
+    int benchArgc = static_cast<int>(arguments.benchmarkArgs.size());
     qputenv("QT_QPA_PLATFORM", "offscreen");
-    QGuiApplication app(argc, argv);
+    QApplication app(argc, argv);
 
     Fixture fixture;
     g_fixture = &fixture;
@@ -215,7 +363,9 @@ int main(int argc, char** argv)
     }
     fixture.kinds = std::move(*kinds);
     const QString storeDir = keptStore.isEmpty() ? fixture.dir.path() : keptStore;
-    StoreOpener opener(StorePaths(storeDir), fixture.secrets, fixture.clock, KdfPolicy::cheapForTests());
+    fixture.opener = std::make_unique<StoreOpener>(StorePaths(storeDir), fixture.secrets, fixture.clock,
+                                                   KdfPolicy::cheapForTests());
+    StoreOpener& opener = *fixture.opener;
     const bool isReused = opener.storeExists();
 
     // The store is built once, through the ordinary services (DemoPartnership), without notes and actions.
@@ -287,7 +437,17 @@ int main(int argc, char** argv)
         ->Iterations(keystrokeRuns)
         ->Unit(benchmark::kMillisecond)
         ->UseRealTime();
-    benchmark::Initialize(&benchArgc, args.data());
+    const QStringList chairs{QStringLiteral("demo.dnicholson"), QStringLiteral("demo.hwalton")};
+    for (const QString& chair : chairs) {
+        benchmark::RegisterBenchmark(("CaseloadPageKeystroke/" + chair.toStdString()).c_str(),
+                                     BM_CaseloadPageKeystroke, chair)
+            ->Iterations(isSmoke ? 12 : 200)
+            ->Unit(benchmark::kMillisecond)
+            ->UseManualTime();
+    }
+    benchmark::Initialize(&benchArgc, arguments.benchmarkArgs.data());
+    if (benchmark::ReportUnrecognizedArguments(benchArgc, arguments.benchmarkArgs.data()))
+        return 1;
     RatioReporter reporter;
     benchmark::RunSpecifiedBenchmarks(&reporter);
     benchmark::Shutdown();
@@ -313,5 +473,45 @@ int main(int argc, char** argv)
     std::printf("resident memory: %.1f MiB after opening the caseload in a fresh session (%.1f MiB after the "
                 "fill, peak %.1f MiB)\n",
                 rssAfterOpen / 1024.0, rssAfterFill / 1024.0, residentKiB("VmHWM") / 1024.0);
+
+    // The real keystroke path, per chair: the figure is the time after the debounce.
+    bool isPass = true;
+    bool isMeasured = true;
+    const char* chairNotes[] = {"chair of one panel, member of two more", "chair of one panel"};
+    for (qsizetype i = 0; i < chairs.size(); ++i) {
+        const std::vector<PageKeystroke>& measured = g_pageKeystrokes[chairs[i]];
+        if (measured.empty()) {
+            std::printf("page keystroke as %s: not measured (failed or filtered out)\n",
+                        qPrintable(chairs[i]));
+            isMeasured = false;
+            continue;
+        }
+        std::vector<double> debounce, filter, paint, after;
+        for (const PageKeystroke& k : measured) {
+            debounce.push_back(k.debounceMs);
+            filter.push_back(k.filterMs);
+            paint.push_back(k.paintMs);
+            after.push_back(k.afterDebounceMs());
+        }
+        const double p95 = percentile(after, 0.95);
+        std::printf(
+            "page keystroke as %s (%s), %zu keys through CaseloadPage: debounce p50 %.1f ms (timer %d ms); "
+            "after the debounce p50 %.1f ms, p95 %.1f ms, max %.1f ms (filter+reset p95 %.1f, first page "
+            "painted p95 %.1f); p95/baseline %.1f\n",
+            qPrintable(chairs[i]), chairNotes[i], measured.size(), percentile(debounce, 0.5),
+            CaseloadPage::FilterDelayMs, percentile(after, 0.5), p95, percentile(after, 1.0),
+            percentile(filter, 0.95), percentile(paint, 0.95), baseline > 0 ? p95 / baseline : 0.0);
+        if (!isSmoke) {
+            std::printf("%s page keystroke p95 after the debounce as %s: %.1f ms (target <= 30 ms)\n",
+                        bench::passOrFail(p95 <= 30.0), qPrintable(chairs[i]), p95);
+        }
+        isPass = isPass && p95 <= 30.0;
+    }
+    if (isSmoke)
+        std::printf("page keystroke: not judged against the target in a smoke run (%d cases)\n", cases);
+    if (reporter.hasErrors() || !isMeasured) {
+        std::printf("INVALID RUN: a caseload benchmark failed (see above)\n");
+        return 1;
+    }
     return 0;
 }

@@ -3,8 +3,10 @@
 #include "common/Clock.h"
 
 #include <QClipboard>
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QMimeData>
+#include <QTest>
 
 #include <gtest/gtest.h>
 
@@ -107,6 +109,24 @@ TEST_F(ClipboardGuardTest, ClipboardGuard_DestroyingTheGuardClearsItsText)
         guard.copy(QStringLiteral("CASE-2026-0042"));
         ASSERT_EQ(clipboardText(), QStringLiteral("CASE-2026-0042"));
     }
+    EXPECT_TRUE(clipboardText().isEmpty());
+}
+
+// The real QTimer and the system clock, with a short wait: the text stays while the wait runs and is
+// gone once it has passed (bounded wait), without anyone calling check().
+TEST_F(ClipboardGuardTest, ClipboardGuard_RealTimerClearsAfterAShortWait)
+{
+    constexpr qint64 ShortWaitMs = 200;
+    ClipboardGuard guard(SystemClock::instance());
+    guard.setClearAfterMs(ShortWaitMs);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    guard.copy(QStringLiteral("CASE-2026-0042"));
+    QTest::qWait(int(ShortWaitMs / 2));
+    EXPECT_EQ(clipboardText(), QStringLiteral("CASE-2026-0042")) << "cleared before the wait was up";
+
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !guard.isHolding(); }, 2000)) << "still held after two seconds";
+    EXPECT_GE(elapsed.elapsed(), ShortWaitMs);
     EXPECT_TRUE(clipboardText().isEmpty());
 }
 

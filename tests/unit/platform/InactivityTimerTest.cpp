@@ -3,6 +3,7 @@
 #include "common/Clock.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QKeyEvent>
 #include <QPointingDevice>
 #include <QSignalSpy>
@@ -182,6 +183,38 @@ INSTANTIATE_TEST_SUITE_P(
         std::replace(name.begin(), name.end(), ' ', '_');
         return name;
     });
+
+// The real QTimer and the system clock, with a short timeout: nothing fires early, the signal comes
+// once the timeout has passed (bounded wait), and a key press restarts the wait.
+TEST(InactivityTimerRealTime, InactivityTimer_RealTimerFiresAfterAShortTimeoutAndKeysPutItOff)
+{
+    constexpr qint64 ShortTimeoutMs = 200;
+    InactivityTimer timer(SystemClock::instance());
+    QSignalSpy inactive(&timer, &InactivityTimer::inactive);
+    timer.setTimeoutMs(ShortTimeoutMs);
+    QWindow window;
+
+    // Keys every 50 ms for 400 ms (twice the timeout): the user is active, it must not fire.
+    QElapsedTimer elapsed;
+    elapsed.start();
+    timer.start();
+    for (int i = 0; i < 8; ++i) {
+        QTest::qWait(50);
+        QKeyEvent press(QEvent::KeyPress, Qt::Key_A, Qt::NoModifier, QStringLiteral("a"));
+        QCoreApplication::sendEvent(&window, &press);
+    }
+    EXPECT_EQ(inactive.count(), 0) << "fired while keys were being pressed";
+    EXPECT_TRUE(timer.isActive());
+
+    // Then idle: it fires once, no sooner than the timeout after the last key, and within two seconds.
+    elapsed.restart();
+    EXPECT_TRUE(inactive.wait(2000)) << "the real timer never reported inactivity";
+    EXPECT_GE(elapsed.elapsed(), ShortTimeoutMs - 60) << "fired before the timeout had passed";
+    EXPECT_EQ(inactive.count(), 1);
+    EXPECT_FALSE(timer.isActive());
+    QTest::qWait(ShortTimeoutMs);
+    EXPECT_EQ(inactive.count(), 1) << "fired again after stopping";
+}
 
 } // namespace
 } // namespace confer
