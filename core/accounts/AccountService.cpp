@@ -108,7 +108,8 @@ Result<KeySlot> AccountService::sealSlot(const QString& login, const QString& pa
     const KeySlotFile& slotFile = m_session.keySlots();
     return KeySlotCrypto::seal(m_session.storeKey(), slotFile.storeId, slotFile.isDeviceBound, login,
                                passphrase, m_session.deviceSecret(), slotFile.deviceSecretId,
-                               slotFile.defaultKdf, m_session.kdfPolicy());
+                               slotFile.defaultKdf, m_session.kdfPolicy(),
+                               KeySlotCrypto::storeCommitment(slotFile.storeId, m_session.audit().key()));
 }
 
 Status AccountService::changeWithSlot(const std::function<Status(Database&)>& change, const QString& action,
@@ -128,7 +129,8 @@ Status AccountService::changeWithSlot(const std::function<Status(Database&)>& ch
             file.removeSlot(login);
         return {};
     };
-    return rotatesStoreKey ? StoreKeyRotation::rotate(m_session, keyChange) : m_session.commitKeyChange(keyChange);
+    return rotatesStoreKey ? StoreKeyRotation::rotate(m_session, keyChange)
+                           : m_session.commitKeyChange(keyChange);
 }
 
 Result<User> AccountService::addUser(const NewUser& request)
@@ -234,8 +236,9 @@ Status AccountService::resetPassphrase(qint64 userId, const QString& newPassphra
     if (!slot.ok())
         return slot.error();
     const bool mayBeKnown = reason == ResetReason::MayBeKnown;
-    return changeWithSlot([](Database&) { return Status{}; }, QStringLiteral("account.reset"), userRecord(userId),
-                          mayBeKnown ? QStringLiteral("may be known") : QString(), target->login, *slot, mayBeKnown);
+    return changeWithSlot([](Database&) { return Status{}; }, QStringLiteral("account.reset"),
+                          userRecord(userId), mayBeKnown ? QStringLiteral("may be known") : QString(),
+                          target->login, *slot, mayBeKnown);
 }
 
 Status AccountService::changeRole(qint64 userId, Role role)
@@ -266,9 +269,9 @@ Status AccountService::changeRole(qint64 userId, Role role)
         update->bind(":role", roleKey(role)).bind(":id", userId);
         if (Status run = update->run(); !run.ok())
             return run;
-        if (Status audited = m_session.audit().append(m_session.currentUser().login, QStringLiteral("account.role"),
-                                                      userRecord(userId),
-                                                      QStringLiteral("%1->%2").arg(roleKey(target->role), roleKey(role)));
+        if (Status audited = m_session.audit().append(
+                m_session.currentUser().login, QStringLiteral("account.role"), userRecord(userId),
+                QStringLiteral("%1->%2").arg(roleKey(target->role), roleKey(role)));
             !audited.ok())
             return audited;
         return tx.commit();

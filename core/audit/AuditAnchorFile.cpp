@@ -10,6 +10,8 @@
 
 #include <sodium.h>
 
+#include <optional>
+
 namespace confer {
 
 namespace {
@@ -82,7 +84,7 @@ Result<AuditHead> AuditAnchorFile::decode(const QByteArray& bytes, const QString
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return altered(QStringLiteral("anchor is not a JSON object"));
     const QJsonObject root = document.object();
-    static const QSet<QString> members = {QStringLiteral("format"), QStringLiteral("version"),
+    static const QSet<QString> members = {QStringLiteral("format"),  QStringLiteral("version"),
                                           QStringLiteral("storeId"), QStringLiteral("sequence"),
                                           QStringLiteral("hash"),    QStringLiteral("commit"),
                                           QStringLiteral("mac")};
@@ -96,18 +98,32 @@ Result<AuditHead> AuditAnchorFile::decode(const QByteArray& bytes, const QString
     AuditHead head;
     head.sequence = root.value(QLatin1String("sequence")).toInteger(-1);
     head.commit = root.value(QLatin1String("commit")).toInteger(-1);
-    head.hash = QByteArray::fromBase64(root.value(QLatin1String("hash")).toString().toLatin1());
-    const QByteArray givenMac = QByteArray::fromBase64(root.value(QLatin1String("mac")).toString().toLatin1());
+    // Strict base64, as in the key file: one reading per file.
+    const auto strict = [](const QJsonValue& value) -> std::optional<QByteArray> {
+        const QByteArray text = value.toString().toLatin1();
+        auto decoded = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
+        if (!value.isString() || !decoded || decoded.decoded.toBase64() != text)
+            return std::nullopt;
+        return decoded.decoded;
+    };
+    const auto hash = strict(root.value(QLatin1String("hash")));
+    const auto givenMacBytes = strict(root.value(QLatin1String("mac")));
+    if (!hash || !givenMacBytes)
+        return altered(QStringLiteral("anchor hash or MAC is not base64"));
+    head.hash = *hash;
+    const QByteArray givenMac = *givenMacBytes;
     if (head.sequence < 0 || head.commit < 0 || (head.sequence > 0 && head.hash.size() != HashSize))
         return altered(QStringLiteral("anchor values out of range"));
     const QByteArray expected = mac(storeId, head, auditKey);
     if (expected.isEmpty() || givenMac.size() != expected.size() ||
-        sodium_memcmp(givenMac.constData(), expected.constData(), static_cast<std::size_t>(expected.size())) != 0)
+        sodium_memcmp(givenMac.constData(), expected.constData(),
+                      static_cast<std::size_t>(expected.size())) != 0)
         return altered(QStringLiteral("anchor MAC does not verify"));
     return head;
 }
 
-Result<AuditHead> AuditAnchorFile::load(const QString& path, const QString& storeId, const SecureBytes& auditKey)
+Result<AuditHead> AuditAnchorFile::load(const QString& path, const QString& storeId,
+                                        const SecureBytes& auditKey)
 {
     auto bytes = SafeFile::read(path, MaxFileBytes);
     if (!bytes.ok()) {
@@ -130,11 +146,14 @@ Status AuditAnchorFile::save(const QString& path, const QString& storeId, const 
         // A valid anchor of this store further along than head means this session's view is older
         // than the files: never move the anchor back.
         auto current = load(path, storeId, auditKey);
-        if (current.ok() && (current->sequence > head.sequence || current->commit > head.commit)) {
-            return makeError(ErrorCode::AuditChainBroken,
-                             trAnchor("The audit record beside the store is further along than this store, so "
-                                      "Confer did not move it back. Another copy of the store may be in use."),
-                             QStringLiteral("anchor at %1, head at %2").arg(current->sequence).arg(head.sequence));
+        // Equal sequence with another hash is another history of the same store: not ours to overwrite.
+        if (current.ok() && (current->sequence > head.sequence || current->commit > head.commit ||
+                             (current->sequence == head.sequence && current->hash != head.hash))) {
+            return makeError(
+                ErrorCode::AuditChainBroken,
+                trAnchor("The audit record beside the store is further along than this store, so "
+                         "Confer did not move it back. Another copy of the store may be in use."),
+                QStringLiteral("anchor at %1, head at %2").arg(current->sequence).arg(head.sequence));
         }
     }
     const QByteArray bytes = encode(storeId, head, auditKey);

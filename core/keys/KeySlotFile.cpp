@@ -21,6 +21,9 @@ constexpr char SlotContext[] = "confer-slot-v2";
 constexpr char RecoveryContext[] = "confer-recovery-v2";
 constexpr char StoreKeyContext[] = "confer-storekey-v2";
 constexpr char MacContext[] = "confer-keyslots-mac-v2";
+constexpr char CommitContext[] = "confer-store-commit-v2";
+constexpr char RecoveryCheckContext[] = "confer-recovery-check-v2";
+constexpr qsizetype CommitmentSize = 32;
 constexpr std::size_t IdBytes = 16;
 constexpr std::size_t DeviceSecretSize = 32;
 constexpr std::size_t KekSize = crypto_generichash_BYTES; // 32: BLAKE2b-256
@@ -33,19 +36,26 @@ constexpr qsizetype StoreKeyBoxSize = static_cast<qsizetype>(IdBytes + StoreKeyS
 // Far above any real file (a slot is about 600 bytes); a bigger one is not ours.
 constexpr qint64 MaxFileBytes = 4 * 1024 * 1024;
 
-const QSet<QString> TopLevelKeys = {
-    QStringLiteral("format"),     QStringLiteral("version"),        QStringLiteral("storeId"),
-    QStringLiteral("deviceBound"), QStringLiteral("deviceSecretId"), QStringLiteral("defaultKdf"),
-    QStringLiteral("generation"), QStringLiteral("slots"),          QStringLiteral("recovery"),
-    QStringLiteral("auditHead"),  QStringLiteral("mac")};
-const QSet<QString> SlotKeys = {
-    QStringLiteral("slotId"),    QStringLiteral("login"),       QStringLiteral("salt"),
-    QStringLiteral("kdf"),       QStringLiteral("deviceSecretId"), QStringLiteral("nonce"),
-    QStringLiteral("ciphertext"), QStringLiteral("publicKey"),  QStringLiteral("storeKeyBox"),
-    QStringLiteral("pendingStoreKeyBox")};
+const QSet<QString> TopLevelKeys = {QStringLiteral("format"),
+                                    QStringLiteral("version"),
+                                    QStringLiteral("storeId"),
+                                    QStringLiteral("deviceBound"),
+                                    QStringLiteral("deviceSecretId"),
+                                    QStringLiteral("defaultKdf"),
+                                    QStringLiteral("generation"),
+                                    QStringLiteral("slots"),
+                                    QStringLiteral("recovery"),
+                                    QStringLiteral("auditHead"),
+                                    QStringLiteral("mac")};
+const QSet<QString> SlotKeys = {QStringLiteral("slotId"),         QStringLiteral("login"),
+                                QStringLiteral("salt"),           QStringLiteral("kdf"),
+                                QStringLiteral("deviceSecretId"), QStringLiteral("nonce"),
+                                QStringLiteral("ciphertext"),     QStringLiteral("publicKey"),
+                                QStringLiteral("storeKeyBox"),    QStringLiteral("pendingStoreKeyBox"),
+                                QStringLiteral("storeCommitment")};
 const QSet<QString> KdfKeys = {QStringLiteral("opsLimit"), QStringLiteral("memLimitBytes")};
 const QSet<QString> RecoveryKeys = {QStringLiteral("publicKey"), QStringLiteral("storeKeyBox"),
-                                    QStringLiteral("pendingStoreKeyBox")};
+                                    QStringLiteral("pendingStoreKeyBox"), QStringLiteral("storeCheck")};
 const QSet<QString> HeadKeys = {QStringLiteral("sequence"), QStringLiteral("hash"), QStringLiteral("commit")};
 
 QString trFile(const char* text)
@@ -101,7 +111,8 @@ Result<QByteArray> decode(const QJsonValue& value, const QString& field)
 }
 
 // sizes: the allowed lengths (one, or e.g. {0, n} for an optional value).
-Result<QByteArray> decodeSized(const QJsonValue& value, const QString& field, std::initializer_list<qsizetype> sizes)
+Result<QByteArray> decodeSized(const QJsonValue& value, const QString& field,
+                               std::initializer_list<qsizetype> sizes)
 {
     auto bytes = decode(value, field);
     if (!bytes.ok())
@@ -183,13 +194,14 @@ Result<KeySlot> slotFromJson(const QJsonValue& value, const QString& field, bool
                              {crypto_aead_xchacha20poly1305_ietf_NPUBBYTES});
     if (!nonce.ok())
         return nonce.error();
-    auto ciphertext = decodeSized(json->value(QLatin1String("ciphertext")), field + QStringLiteral(".ciphertext"),
-                                  {crypto_box_SECRETKEYBYTES + crypto_aead_xchacha20poly1305_ietf_ABYTES});
+    auto ciphertext =
+        decodeSized(json->value(QLatin1String("ciphertext")), field + QStringLiteral(".ciphertext"),
+                    {crypto_box_SECRETKEYBYTES + crypto_aead_xchacha20poly1305_ietf_ABYTES});
     if (!ciphertext.ok())
         return ciphertext.error();
     slot.userSecretKey = Sealed{*nonce, *ciphertext};
-    auto publicKey =
-        decodeSized(json->value(QLatin1String("publicKey")), field + QStringLiteral(".publicKey"), {PublicKeySize});
+    auto publicKey = decodeSized(json->value(QLatin1String("publicKey")),
+                                 field + QStringLiteral(".publicKey"), {PublicKeySize});
     if (!publicKey.ok())
         return publicKey.error();
     slot.publicKey = *publicKey;
@@ -203,6 +215,11 @@ Result<KeySlot> slotFromJson(const QJsonValue& value, const QString& field, bool
     if (!pending.ok())
         return pending.error();
     slot.pendingStoreKeyBox = *pending;
+    auto commitment = decodeSized(json->value(QLatin1String("storeCommitment")),
+                                  field + QStringLiteral(".storeCommitment"), {0, CommitmentSize});
+    if (!commitment.ok())
+        return commitment.error();
+    slot.storeCommitment = *commitment;
     return slot;
 }
 
@@ -212,8 +229,8 @@ Result<RecoverySlot> recoveryFromJson(const QJsonValue& value)
     if (!json.ok())
         return json.error();
     RecoverySlot slot;
-    auto publicKey =
-        decodeSized(json->value(QLatin1String("publicKey")), QStringLiteral("recovery.publicKey"), {PublicKeySize});
+    auto publicKey = decodeSized(json->value(QLatin1String("publicKey")),
+                                 QStringLiteral("recovery.publicKey"), {PublicKeySize});
     if (!publicKey.ok())
         return publicKey.error();
     slot.publicKey = *publicKey;
@@ -227,6 +244,11 @@ Result<RecoverySlot> recoveryFromJson(const QJsonValue& value)
     if (!pending.ok())
         return pending.error();
     slot.pendingStoreKeyBox = *pending;
+    auto check = decodeSized(json->value(QLatin1String("storeCheck")), QStringLiteral("recovery.storeCheck"),
+                             {0, CommitmentSize});
+    if (!check.ok())
+        return check.error();
+    slot.storeCheck = *check;
     return slot;
 }
 
@@ -260,6 +282,7 @@ QByteArray slotAssociatedData(const QString& storeId, const KeySlot& slot, bool 
     appendField(ad, bigEndian64(slot.kdf.opsLimit));
     appendField(ad, bigEndian64(slot.kdf.memLimitBytes));
     appendField(ad, slot.publicKey);
+    appendField(ad, slot.storeCommitment);
     return ad;
 }
 
@@ -273,8 +296,8 @@ Result<SecureBytes> kek(const char* context, const SecureBytes* material, const 
     if (materialSize)
         std::memcpy(message.data() + contextSize, material->data(), materialSize);
     SecureBytes out(KekSize);
-    if (crypto_generichash(out.data(), out.size(), message.data(), message.size(), key ? key->data() : nullptr,
-                           key ? key->size() : 0) != 0) {
+    if (crypto_generichash(out.data(), out.size(), message.data(), message.size(),
+                           key ? key->data() : nullptr, key ? key->size() : 0) != 0) {
         return makeError(ErrorCode::Crypto, trCrypto("The key could not be derived."));
     }
     return out;
@@ -351,13 +374,15 @@ QJsonObject bodyToJson(const KeySlotFile& file)
                                      {QStringLiteral("ciphertext"), encode(slot.userSecretKey.ciphertext)},
                                      {QStringLiteral("publicKey"), encode(slot.publicKey)},
                                      {QStringLiteral("storeKeyBox"), encode(slot.storeKeyBox)},
-                                     {QStringLiteral("pendingStoreKeyBox"), encode(slot.pendingStoreKeyBox)}});
+                                     {QStringLiteral("pendingStoreKeyBox"), encode(slot.pendingStoreKeyBox)},
+                                     {QStringLiteral("storeCommitment"), encode(slot.storeCommitment)}});
     }
     const QJsonValue recoveryJson =
         file.recovery ? QJsonValue(QJsonObject{
                             {QStringLiteral("publicKey"), encode(file.recovery->publicKey)},
                             {QStringLiteral("storeKeyBox"), encode(file.recovery->storeKeyBox)},
-                            {QStringLiteral("pendingStoreKeyBox"), encode(file.recovery->pendingStoreKeyBox)}})
+                            {QStringLiteral("pendingStoreKeyBox"), encode(file.recovery->pendingStoreKeyBox)},
+                            {QStringLiteral("storeCheck"), encode(file.recovery->storeCheck)}})
                       : QJsonValue(QJsonValue::Null);
     return QJsonObject{
         {QStringLiteral("format"), QString::fromLatin1(FormatName)},
@@ -504,7 +529,8 @@ Result<KeySlotFile> KeySlotFile::fromJson(const QByteArray& json)
     file.isDeviceBound = root.value(QLatin1String("deviceBound")).toBool();
     const QJsonValue secretId = root.value(QLatin1String("deviceSecretId"));
     file.deviceSecretId = secretId.toString();
-    if (!secretId.isString() || (file.isDeviceBound ? !isId(file.deviceSecretId) : !file.deviceSecretId.isEmpty()))
+    if (!secretId.isString() ||
+        (file.isDeviceBound ? !isId(file.deviceSecretId) : !file.deviceSecretId.isEmpty()))
         return damaged(QStringLiteral("deviceSecretId does not fit deviceBound"));
     auto defaultKdf = kdfFromJson(root.value(QLatin1String("defaultKdf")), QStringLiteral("defaultKdf"));
     if (!defaultKdf.ok())
@@ -540,7 +566,8 @@ Result<KeySlotFile> KeySlotFile::fromJson(const QByteArray& json)
     auto headJson = object(root.value(QLatin1String("auditHead")), HeadKeys, QStringLiteral("auditHead"));
     if (!headJson.ok())
         return headJson.error();
-    auto sequence = integer(headJson->value(QLatin1String("sequence")), QStringLiteral("auditHead.sequence"), 0);
+    auto sequence =
+        integer(headJson->value(QLatin1String("sequence")), QStringLiteral("auditHead.sequence"), 0);
     if (!sequence.ok())
         return sequence.error();
     auto commit = integer(headJson->value(QLatin1String("commit")), QStringLiteral("auditHead.commit"), 0);
@@ -593,18 +620,22 @@ Status KeySlotFile::save(const QString& path) const
 Result<KeySlot> KeySlotCrypto::seal(const SecureBytes& storeKey, const QString& storeId, bool isDeviceBound,
                                     const QString& login, const QString& passphrase,
                                     const SecureBytes* deviceSecret, const QString& deviceSecretId,
-                                    const KdfParams& params, const KdfPolicy& policy)
+                                    const KdfParams& params, const KdfPolicy& policy,
+                                    const QByteArray& storeCommitment)
 {
     if (!ensureSodium())
         return sodiumUnavailable();
     if (!policy.allows(params))
-        return makeError(ErrorCode::InvalidInput, trCrypto("The key derivation settings are below Confer's minimum."),
-                         QStringLiteral("opsLimit %1, memLimit %2").arg(params.opsLimit).arg(params.memLimitBytes));
+        return makeError(
+            ErrorCode::InvalidInput, trCrypto("The key derivation settings are below Confer's minimum."),
+            QStringLiteral("opsLimit %1, memLimit %2").arg(params.opsLimit).arg(params.memLimitBytes));
     if (storeKey.size() != StoreKeySize || login.isEmpty())
         return makeError(ErrorCode::InvalidInput, trCrypto("A key slot needs a login and a key."));
-    if (isDeviceBound && (!deviceSecret || deviceSecret->size() != DeviceSecretSize || deviceSecretId.isEmpty()))
-        return makeError(ErrorCode::InvalidInput,
-                         trCrypto("This store is bound to this computer, but its device secret was not given."));
+    if (isDeviceBound &&
+        (!deviceSecret || deviceSecret->size() != DeviceSecretSize || deviceSecretId.isEmpty()))
+        return makeError(
+            ErrorCode::InvalidInput,
+            trCrypto("This store is bound to this computer, but its device secret was not given."));
 
     KeyPair pair = newKeyPair();
     KeySlot slot;
@@ -615,6 +646,7 @@ Result<KeySlot> KeySlotCrypto::seal(const SecureBytes& storeKey, const QString& 
     slot.kdf = params;
     slot.deviceSecretId = isDeviceBound ? deviceSecretId : QString();
     slot.publicKey = pair.publicKey;
+    slot.storeCommitment = storeCommitment;
 
     auto key = slotKek(passphrase, slot.salt, params, isDeviceBound ? deviceSecret : nullptr);
     if (!key.ok())
@@ -630,8 +662,9 @@ Result<KeySlot> KeySlotCrypto::seal(const SecureBytes& storeKey, const QString& 
     return slot;
 }
 
-Result<SecureBytes> KeySlotCrypto::openUserKey(const KeySlot& slot, const QString& storeId, bool isDeviceBound,
-                                               const QString& passphrase, const SecureBytes* deviceSecret)
+Result<SecureBytes> KeySlotCrypto::openUserKey(const KeySlot& slot, const QString& storeId,
+                                               bool isDeviceBound, const QString& passphrase,
+                                               const SecureBytes* deviceSecret)
 {
     if (!ensureSodium())
         return sodiumUnavailable();
@@ -684,7 +717,8 @@ Result<SecureBytes> KeySlotCrypto::openStoreKeyBox(const QByteArray& box, const 
                              bytesOf(publicKey), secretKey.data()) != 0)
         return wrongCredentials();
     // The store id inside the box ties it to this store: a box copied from another store's file fails.
-    if (id.size() != static_cast<qsizetype>(IdBytes) || sodium_memcmp(message.data(), id.constData(), IdBytes) != 0)
+    if (id.size() != static_cast<qsizetype>(IdBytes) ||
+        sodium_memcmp(message.data(), id.constData(), IdBytes) != 0)
         return wrongCredentials();
     return SecureBytes(message.data() + IdBytes, StoreKeySize);
 }
@@ -698,8 +732,49 @@ Result<SecureBytes> KeySlotCrypto::open(const KeySlot& slot, const QString& stor
     return openStoreKeyBox(slot.storeKeyBox, slot.publicKey, *secretKey, storeId);
 }
 
+QByteArray KeySlotCrypto::storeCommitment(const QString& storeId, const SecureBytes& auditKey)
+{
+    if (!ensureSodium() || auditKey.size() < crypto_generichash_KEYBYTES_MIN)
+        return QByteArray();
+    const QByteArray message = QByteArray(CommitContext) + storeId.toUtf8();
+    QByteArray out(CommitmentSize, '\0');
+    crypto_generichash(reinterpret_cast<unsigned char*>(out.data()), static_cast<std::size_t>(out.size()),
+                       bytesOf(message), static_cast<unsigned long long>(message.size()), auditKey.data(),
+                       auditKey.size());
+    return out;
+}
+
+bool KeySlotCrypto::belongsToStore(const KeySlot& slot, const QByteArray& storeCommitment)
+{
+    return storeCommitment.size() == CommitmentSize && slot.storeCommitment.size() == CommitmentSize &&
+           sodium_memcmp(slot.storeCommitment.constData(), storeCommitment.constData(), CommitmentSize) == 0;
+}
+
+namespace {
+QByteArray recoveryCheck(const SecureBytes& recoveryKey, const QByteArray& storeCommitment)
+{
+    auto key = kek(RecoveryCheckContext, nullptr, &recoveryKey);
+    if (!key.ok() || storeCommitment.size() != CommitmentSize)
+        return QByteArray();
+    QByteArray out(CommitmentSize, '\0');
+    crypto_generichash(reinterpret_cast<unsigned char*>(out.data()), static_cast<std::size_t>(out.size()),
+                       bytesOf(storeCommitment), static_cast<unsigned long long>(storeCommitment.size()),
+                       key->data(), key->size());
+    return out;
+}
+} // namespace
+
+bool KeySlotCrypto::recoveryBelongsToStore(const RecoverySlot& slot, const SecureBytes& recoveryKey,
+                                           const QByteArray& storeCommitment)
+{
+    const QByteArray expected = recoveryCheck(recoveryKey, storeCommitment);
+    return expected.size() == CommitmentSize && slot.storeCheck.size() == CommitmentSize &&
+           sodium_memcmp(slot.storeCheck.constData(), expected.constData(), CommitmentSize) == 0;
+}
+
 Result<RecoverySlot> KeySlotCrypto::sealRecovery(const SecureBytes& storeKey, const QString& storeId,
-                                                 const SecureBytes& recoveryKey)
+                                                 const SecureBytes& recoveryKey,
+                                                 const QByteArray& storeCommitment)
 {
     if (!ensureSodium())
         return sodiumUnavailable();
@@ -711,10 +786,11 @@ Result<RecoverySlot> KeySlotCrypto::sealRecovery(const SecureBytes& storeKey, co
     auto box = sealStoreKeyBox(storeKey, pair->publicKey, storeId);
     if (!box.ok())
         return box.error();
-    return RecoverySlot{pair->publicKey, *box, QByteArray()};
+    return RecoverySlot{pair->publicKey, *box, QByteArray(), recoveryCheck(recoveryKey, storeCommitment)};
 }
 
-Result<SecureBytes> KeySlotCrypto::openRecoverySecretKey(const RecoverySlot& slot, const SecureBytes& recoveryKey)
+Result<SecureBytes> KeySlotCrypto::openRecoverySecretKey(const RecoverySlot& slot,
+                                                         const SecureBytes& recoveryKey)
 {
     if (!ensureSodium())
         return sodiumUnavailable();

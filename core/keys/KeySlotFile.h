@@ -31,11 +31,14 @@ struct KeySlot {
     QString login;
     QByteArray salt; // Argon2id salt, 16 bytes
     KdfParams kdf;
-    QString deviceSecretId; // which device secret sealed it ("" when not device-bound)
-    Sealed userSecretKey;   // the user's X25519 secret key under the passphrase key
-    QByteArray publicKey;   // the user's X25519 public key, 32 bytes
-    QByteArray storeKeyBox; // crypto_box_seal(store id ‖ store key) to publicKey
+    QString deviceSecretId;        // which device secret sealed it ("" when not device-bound)
+    Sealed userSecretKey;          // the user's X25519 secret key under the passphrase key
+    QByteArray publicKey;          // the user's X25519 public key, 32 bytes
+    QByteArray storeKeyBox;        // crypto_box_seal(store id ‖ store key) to publicKey
     QByteArray pendingStoreKeyBox; // during a key rotation only: the next store key, else empty
+    // Which store this slot belongs to: a commitment to the store's audit key (which never changes), in
+    // the sealed data. Anyone can seal some key to the public key; only the real store matches this.
+    QByteArray storeCommitment;
 };
 
 // The recovery key's way to the store key: the recovery key is the seed of an X25519 key pair.
@@ -43,6 +46,9 @@ struct RecoverySlot {
     QByteArray publicKey;
     QByteArray storeKeyBox;
     QByteArray pendingStoreKeyBox;
+    // BLAKE2b keyed from the recovery key over the store commitment: the recovery key opens only the
+    // store it was issued for, not one whose key someone sealed to the (public) recovery key.
+    QByteArray storeCheck;
 };
 
 // The key-slot file that sits beside the store, in two copies (KeySlotCopies). Versioned JSON; the
@@ -97,10 +103,18 @@ class KeySlotCrypto final {
 public:
     // deviceSecret (32 bytes) and deviceSecretId are required for a device-bound store and ignored
     // otherwise. InvalidInput when the params are below the policy's floor.
+    // storeCommitment (storeCommitment()) is sealed into the slot; a slot sealed without one opens no store.
     static Result<KeySlot> seal(const SecureBytes& storeKey, const QString& storeId, bool isDeviceBound,
                                 const QString& login, const QString& passphrase,
                                 const SecureBytes* deviceSecret, const QString& deviceSecretId,
-                                const KdfParams& params, const KdfPolicy& policy);
+                                const KdfParams& params, const KdfPolicy& policy,
+                                const QByteArray& storeCommitment = {});
+    // BLAKE2b-256 keyed with the audit key over "confer-store-commit-v2" ‖ store id.
+    static QByteArray storeCommitment(const QString& storeId, const SecureBytes& auditKey);
+    // Constant time; false for an empty or different commitment.
+    static bool belongsToStore(const KeySlot& slot, const QByteArray& storeCommitment);
+    static bool recoveryBelongsToStore(const RecoverySlot& slot, const SecureBytes& recoveryKey,
+                                       const QByteArray& storeCommitment);
     // The user's secret key. WrongCredentials for a wrong passphrase or device secret, or a tampered
     // slot; Crypto only when this computer lacks the memory the slot's KDF parameters ask for.
     static Result<SecureBytes> openUserKey(const KeySlot& slot, const QString& storeId, bool isDeviceBound,
@@ -118,8 +132,10 @@ public:
     // recoveryKey is RecoveryKey::bytes() (32 bytes). openRecoverySecretKey: WrongCredentials for any
     // failure (checked against the slot's public key).
     static Result<RecoverySlot> sealRecovery(const SecureBytes& storeKey, const QString& storeId,
-                                             const SecureBytes& recoveryKey);
-    static Result<SecureBytes> openRecoverySecretKey(const RecoverySlot& slot, const SecureBytes& recoveryKey);
+                                             const SecureBytes& recoveryKey,
+                                             const QByteArray& storeCommitment = {});
+    static Result<SecureBytes> openRecoverySecretKey(const RecoverySlot& slot,
+                                                     const SecureBytes& recoveryKey);
     static Result<SecureBytes> openRecovery(const RecoverySlot& slot, const QString& storeId,
                                             const SecureBytes& recoveryKey);
 };

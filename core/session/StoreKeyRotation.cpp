@@ -18,7 +18,8 @@ QString trRotation(const char* text)
 
 Status appendRotationEvent(Session& session, const QString& detail)
 {
-    return session.audit().append(session.currentUser().login, QStringLiteral("store.key.rotate"), {}, detail);
+    return session.audit().append(session.currentUser().login, QStringLiteral("store.key.rotate"), {},
+                                  detail);
 }
 
 // Every box of the file: the next key's become current (isKept) or are dropped.
@@ -41,8 +42,9 @@ void settleBoxes(KeySlotFile& file, bool isKept)
 Status StoreKeyRotation::rotate(Session& session, const std::function<Status(KeySlotFile&)>& accountChange)
 {
     if (session.database().isInTransaction())
-        return makeError(ErrorCode::InvalidInput,
-                         trRotation("Confer tried to change the store key inside another change; nothing was saved."));
+        return makeError(
+            ErrorCode::InvalidInput,
+            trRotation("Confer tried to change the store key inside another change; nothing was saved."));
     SecureBytes next = SecureBytes::random(32);
 
     // 1. The account change and the next key's boxes, pending, in both copies of the key file.
@@ -92,7 +94,8 @@ Status StoreKeyRotation::settle(Session& session, bool isOnPendingKey)
 {
     return session.commitKeyChange([&](KeySlotFile& file) -> Status {
         settleBoxes(file, isOnPendingKey);
-        return appendRotationEvent(session, isOnPendingKey ? QStringLiteral("done") : QStringLiteral("abandoned"));
+        return appendRotationEvent(session,
+                                   isOnPendingKey ? QStringLiteral("done") : QStringLiteral("abandoned"));
     });
 }
 

@@ -10,8 +10,8 @@
 #include "keys/KeySlotCopies.h"
 #include "keys/KeySlotFile.h"
 #include "session/StoreKeyRotation.h"
-#include "session/StoreProbe.h"
 #include "session/StoreLock.h"
+#include "session/StoreProbe.h"
 #include "store/Database.h"
 #include "store/SchemaMigrator.h"
 #include "store/Statement.h"
@@ -68,10 +68,20 @@ Error deviceSecretProblem(const Error& error)
 // The right passphrase (the slot opened) but a store file the key does not open.
 Error storeDamaged(const Error& error)
 {
+    return makeError(
+        ErrorCode::StoreCorrupt,
+        trOpener("Your passphrase is right, but the store file is damaged or is not this store's "
+                 "file. Restore the store folder from a backup."),
+        error.detail);
+}
+
+// The key opened a store, but not the one the slot was made for: someone put another store in its place.
+Error notThisStore()
+{
     return makeError(ErrorCode::StoreCorrupt,
-                     trOpener("Your passphrase is right, but the store file is damaged or is not this store's "
-                              "file. Restore the store folder from a backup."),
-                     error.detail);
+                     trOpener("The store file is not the store this key file belongs to: it may have been "
+                              "replaced. Confer will not open it. Restore the store folder from a backup."),
+                     QStringLiteral("store commitment differs"));
 }
 
 KeySlotCopies copiesOf(const StorePaths& paths)
@@ -109,9 +119,9 @@ Status initialiseStore(Session& session, const StoreOpener::SetupRequest& reques
     Transaction tx(store);
     if (!tx.isActive())
         return tx.beginStatus();
-    auto info = store.prepare(
-        QStringLiteral("INSERT INTO store_info (id, store_id, created_utc, is_device_bound, keyslot_generation) "
-                       "VALUES (1, :store, :at, :bound, :generation)"));
+    auto info = store.prepare(QStringLiteral(
+        "INSERT INTO store_info (id, store_id, created_utc, is_device_bound, keyslot_generation) "
+        "VALUES (1, :store, :at, :bound, :generation)"));
     if (!info.ok())
         return info.error();
     info->bind(":store", session.keySlots().storeId)
@@ -159,7 +169,8 @@ Status prepareDirectory(const StorePaths& paths)
                              .arg(QDir::toNativeSeparators(paths.directory())));
     }
     if (!QDir().mkpath(paths.directory()))
-        return makeError(ErrorCode::Io, trOpener("The store folder could not be created."), paths.directory());
+        return makeError(ErrorCode::Io, trOpener("The store folder could not be created."),
+                         paths.directory());
     if (!QFile::setPermissions(paths.directory(),
                                QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)) {
         return makeError(ErrorCode::Io, trOpener("The store folder could not be made private to you."),
@@ -187,10 +198,11 @@ Status checkCopyAgainstStore(const KeySlotFile& file, StoreProbe& probe)
                          trOpener("The key file beside the store belongs to a different store."),
                          QStringLiteral("store id differs"));
     if (!file.verifyMac(probe.auditKey()))
-        return makeError(ErrorCode::StoreCorrupt,
-                         trOpener("The key file beside the store has been altered, so Confer will not use it. "
-                                  "Restore the store folder from a backup, or use the recovery key."),
-                         QStringLiteral("key-slot MAC does not verify"));
+        return makeError(
+            ErrorCode::StoreCorrupt,
+            trOpener("The key file beside the store has been altered, so Confer will not use it. "
+                     "Restore the store folder from a backup, or use the recovery key."),
+            QStringLiteral("key-slot MAC does not verify"));
     // The binding is authenticated twice: in each slot's sealed data and here, against the store.
     if (probe.isDeviceBound() != file.isDeviceBound)
         return makeError(ErrorCode::StoreCorrupt,
@@ -226,7 +238,7 @@ struct StoreOpener::Opened {
     SecureBytes storeKey;
     SecureBytes deviceSecret; // the file's current device secret (bound stores)
     SecureBytes auditKey;
-    AuditHead anchor;     // as the anchor file has it (re-written when the store is ahead)
+    AuditHead anchor; // as the anchor file has it (re-written when the store is ahead)
     bool isRestoreAccepted = false;
     bool isOnPendingKey = false; // a key rotation was under way and its new key opened the store
 };
@@ -260,7 +272,8 @@ Error StoreOpener::failed(const Error& error, const QString& login, const QStrin
 Result<StoreOpener::SetupOutcome> StoreOpener::create(const SetupRequest& request)
 {
     if (m_paths.exists() || QFile::exists(m_paths.storeFile()) || copiesOf(m_paths).anyExists())
-        return makeError(ErrorCode::Conflict, trOpener("A store already exists here; Confer will not overwrite it."));
+        return makeError(ErrorCode::Conflict,
+                         trOpener("A store already exists here; Confer will not overwrite it."));
     if (Status valid = validateLogin(request.adminLogin); !valid.ok())
         return valid.error();
     if (request.adminDisplayName.trimmed().isEmpty())
@@ -279,7 +292,8 @@ Result<StoreOpener::SetupOutcome> StoreOpener::create(const SetupRequest& reques
         params = *tuned;
     }
     if (!m_policy.allows(params))
-        return makeError(ErrorCode::InvalidInput, trOpener("The key derivation settings are below Confer's minimum."));
+        return makeError(ErrorCode::InvalidInput,
+                         trOpener("The key derivation settings are below Confer's minimum."));
     if (Status prepared = prepareDirectory(m_paths); !prepared.ok())
         return prepared.error();
     auto lock = StoreLock::acquire(m_paths);
@@ -305,20 +319,24 @@ Result<StoreOpener::SetupOutcome> StoreOpener::create(const SetupRequest& reques
     auto undo = [&](Error error) -> Result<SetupOutcome> {
         removeStoreFiles(m_paths);
         if (request.bindToDevice)
-            (void)m_deviceSecrets.remove(DeviceSecretStore::secretName(slotFile.storeId, slotFile.deviceSecretId));
+            (void)m_deviceSecrets.remove(
+                DeviceSecretStore::secretName(slotFile.storeId, slotFile.deviceSecretId));
         return error;
     };
 
     SecureBytes storeKey = SecureBytes::random(32);
     SecureBytes auditKey = SecureBytes::random(32);
     RecoveryKey recoveryKey = RecoveryKey::generate();
-    auto adminSlot = KeySlotCrypto::seal(
-        storeKey, slotFile.storeId, slotFile.isDeviceBound, request.adminLogin, request.passphrase,
-        request.bindToDevice ? &deviceSecret : nullptr, slotFile.deviceSecretId, params, m_policy);
+    const QByteArray commitment = KeySlotCrypto::storeCommitment(slotFile.storeId, auditKey);
+    auto adminSlot =
+        KeySlotCrypto::seal(storeKey, slotFile.storeId, slotFile.isDeviceBound, request.adminLogin,
+                            request.passphrase, request.bindToDevice ? &deviceSecret : nullptr,
+                            slotFile.deviceSecretId, params, m_policy, commitment);
     if (!adminSlot.ok())
         return undo(adminSlot.error());
     slotFile.userSlots.append(*adminSlot);
-    auto recoverySlot = KeySlotCrypto::sealRecovery(storeKey, slotFile.storeId, recoveryKey.bytes());
+    auto recoverySlot =
+        KeySlotCrypto::sealRecovery(storeKey, slotFile.storeId, recoveryKey.bytes(), commitment);
     if (!recoverySlot.ok())
         return undo(recoverySlot.error());
     slotFile.recovery = *recoverySlot;
@@ -330,10 +348,10 @@ Result<StoreOpener::SetupOutcome> StoreOpener::create(const SetupRequest& reques
     auto db = openStore(m_paths, storeKey, true);
     if (!db.ok())
         return undo(db.error());
-    std::unique_ptr<Session> session(new Session(Session::Parts{m_paths, *lock, slotFile, std::move(storeKey),
-                                                                std::move(deviceSecret), std::move(*db),
-                                                                std::move(auditKey), &m_deviceSecrets},
-                                                 m_clock, m_policy));
+    std::unique_ptr<Session> session(
+        new Session(Session::Parts{m_paths, *lock, slotFile, std::move(storeKey), std::move(deviceSecret),
+                                   std::move(*db), std::move(auditKey), &m_deviceSecrets},
+                    m_clock, m_policy));
     Status initialised = initialiseStore(*session, request, m_clock);
     if (initialised.ok())
         initialised = session->start(request.adminLogin);
@@ -370,7 +388,8 @@ Result<std::unique_ptr<Session>> StoreOpener::unlock(const QString& login, const
         SecureBytes currentSecret;
         SecureBytes slotSecret;
         if (file.isDeviceBound) {
-            auto secret = m_deviceSecrets.read(DeviceSecretStore::secretName(file.storeId, file.deviceSecretId));
+            auto secret =
+                m_deviceSecrets.read(DeviceSecretStore::secretName(file.storeId, file.deviceSecretId));
             if (!secret.ok())
                 return deviceSecretProblem(secret.error());
             currentSecret = std::move(*secret);
@@ -378,11 +397,13 @@ Result<std::unique_ptr<Session>> StoreOpener::unlock(const QString& login, const
                 slotSecret = currentSecret.clone();
             } else {
                 // Sealed under the secret of an earlier binding, which this keychain may still hold.
-                auto older = m_deviceSecrets.read(DeviceSecretStore::secretName(file.storeId, slot->deviceSecretId));
+                auto older =
+                    m_deviceSecrets.read(DeviceSecretStore::secretName(file.storeId, slot->deviceSecretId));
                 if (!older.ok())
-                    return makeError(ErrorCode::AccessDenied,
-                                     trOpener("This store was recovered on a new computer since you last signed "
-                                              "in. Ask an administrator to reset your passphrase."));
+                    return makeError(
+                        ErrorCode::AccessDenied,
+                        trOpener("This store was recovered on a new computer since you last signed "
+                                 "in. Ask an administrator to reset your passphrase."));
                 slotSecret = std::move(*older);
             }
         }
@@ -407,6 +428,12 @@ Result<std::unique_ptr<Session>> StoreOpener::unlock(const QString& login, const
                 openError = probe.error();
                 continue; // during a rotation only one of the two keys opens the store
             }
+            // Anyone can seal some key to a public key: the slot itself says which store it belongs to.
+            if (!KeySlotCrypto::belongsToStore(
+                    *slot, KeySlotCrypto::storeCommitment(file.storeId, (*probe)->auditKey()))) {
+                openError = notThisStore();
+                break;
+            }
             if (Status checked = checkCopyAgainstStore(file, **probe); !checked.ok()) {
                 openError = checked.error();
                 break;
@@ -416,8 +443,9 @@ Result<std::unique_ptr<Session>> StoreOpener::unlock(const QString& login, const
                 return enabled.error();
             if (!*enabled)
                 return failed(genericFailure(), login, QStringLiteral("signin.failure"));
-            auto records = RollbackCheck::gather(m_paths.anchorFile(), file.storeId, (*probe)->auditKey(),
-                                                 file.auditHead, file.isDeviceBound ? &m_deviceSecrets : nullptr);
+            auto records =
+                RollbackCheck::gather(m_paths.anchorFile(), file.storeId, (*probe)->auditKey(),
+                                      file.auditHead, file.isDeviceBound ? &m_deviceSecrets : nullptr);
             if (!records.ok())
                 return records.error();
             if (Status fresh = RollbackCheck::check((*probe)->database(), *records); !fresh.ok())
@@ -446,13 +474,15 @@ Result<std::unique_ptr<Session>> StoreOpener::unlock(const QString& login, const
         return *refusal;
     if (!hasSlot) {
         // Spend the same effort as a real attempt, so timing does not tell which logins exist.
-        (void)PassphraseKdf::derive(SecureBytes::fromPassphrase(passphrase), QByteArray(PassphraseKdf::SaltSize, '\0'),
+        (void)PassphraseKdf::derive(SecureBytes::fromPassphrase(passphrase),
+                                    QByteArray(PassphraseKdf::SaltSize, '\0'),
                                     copies->front().file.defaultKdf);
     }
     return failed(genericFailure(), login, QStringLiteral("signin.failure"));
 }
 
-Result<std::unique_ptr<Session>> StoreOpener::openSession(Opened opened, const QString& login, const QString& how,
+Result<std::unique_ptr<Session>> StoreOpener::openSession(Opened opened, const QString& login,
+                                                          const QString& how,
                                                           const QList<std::pair<QString, QString>>& events)
 {
     auto db = openStore(m_paths, opened.storeKey, false);
@@ -481,17 +511,18 @@ Result<std::unique_ptr<Session>> StoreOpener::openSession(Opened opened, const Q
             return anchored.error();
     }
 
-    std::unique_ptr<Session> session(new Session(Session::Parts{m_paths, opened.lock, std::move(opened.file),
-                                                                std::move(opened.storeKey),
-                                                                std::move(opened.deviceSecret), std::move(*db),
-                                                                std::move(opened.auditKey), &m_deviceSecrets},
-                                                 m_clock, m_policy));
+    std::unique_ptr<Session> session(
+        new Session(Session::Parts{m_paths, opened.lock, std::move(opened.file), std::move(opened.storeKey),
+                                   std::move(opened.deviceSecret), std::move(*db), std::move(opened.auditKey),
+                                   &m_deviceSecrets},
+                    m_clock, m_policy));
     if (Status started = session->start(login); !started.ok())
         return started.error();
     if (isMended)
-        session->m_notices.append(trOpener("One copy of the key file beside the store was missing, damaged or "
-                                           "left behind by an interrupted change. Confer used the other copy "
-                                           "and has repaired it."));
+        session->m_notices.append(
+            trOpener("One copy of the key file beside the store was missing, damaged or "
+                     "left behind by an interrupted change. Confer used the other copy "
+                     "and has repaired it."));
 
     // Failures cannot be written while the store is locked; they are recorded at the next sign-in.
     AuditLog& audit = session->audit();
@@ -502,8 +533,9 @@ Result<std::unique_ptr<Session>> StoreOpener::openSession(Opened opened, const Q
         if (!tx.isActive())
             return tx.beginStatus().error();
         for (const FailedAttempt& attempt : std::as_const(m_failedAttempts)) {
-            if (Status audited = audit.append(attempt.login, attempt.action, {},
-                                              QStringLiteral("at %1").arg(attempt.atUtc.toString(Qt::ISODate)));
+            if (Status audited =
+                    audit.append(attempt.login, attempt.action, {},
+                                 QStringLiteral("at %1").arg(attempt.atUtc.toString(Qt::ISODate)));
                 !audited.ok())
                 return audited.error();
         }
@@ -511,7 +543,8 @@ Result<std::unique_ptr<Session>> StoreOpener::openSession(Opened opened, const Q
             if (Status audited = audit.append(user.login, action, record, detail); !audited.ok())
                 return audited.error();
         }
-        if (Status audited = audit.append(user.login, QStringLiteral("signin.success"), record, how); !audited.ok())
+        if (Status audited = audit.append(user.login, QStringLiteral("signin.success"), record, how);
+            !audited.ok())
             return audited.error();
         if (Status committed = tx.commit(); !committed.ok())
             return committed.error();
@@ -540,8 +573,8 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
     auto lock = StoreLock::acquire(m_paths);
     if (!lock.ok())
         return lock.error();
-    const Error refused =
-        makeError(ErrorCode::WrongCredentials, trOpener("The store could not be opened with this recovery key."));
+    const Error refused = makeError(ErrorCode::WrongCredentials,
+                                    trOpener("The store could not be opened with this recovery key."));
     auto copies = copiesOf(m_paths).readable();
     if (!copies.ok())
         return copies.error();
@@ -556,9 +589,11 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
         auto secretKey = KeySlotCrypto::openRecoverySecretKey(*file.recovery, recoveryKey->bytes());
         if (!secretKey.ok())
             continue;
-        const QList<QByteArray> boxes = boxesOf(file.recovery->storeKeyBox, file.recovery->pendingStoreKeyBox);
+        const QList<QByteArray> boxes =
+            boxesOf(file.recovery->storeKeyBox, file.recovery->pendingStoreKeyBox);
         for (const QByteArray& box : boxes) {
-            auto storeKey = KeySlotCrypto::openStoreKeyBox(box, file.recovery->publicKey, *secretKey, file.storeId);
+            auto storeKey =
+                KeySlotCrypto::openStoreKeyBox(box, file.recovery->publicKey, *secretKey, file.storeId);
             if (!storeKey.ok())
                 continue;
             auto probe = StoreProbe::open(m_paths, *storeKey);
@@ -567,6 +602,13 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
                     refusal = probe.error().code == ErrorCode::WrongCredentials ? storeDamaged(probe.error())
                                                                                 : probe.error();
                 continue;
+            }
+            if (!KeySlotCrypto::recoveryBelongsToStore(
+                    *file.recovery, recoveryKey->bytes(),
+                    KeySlotCrypto::storeCommitment(file.storeId, (*probe)->auditKey()))) {
+                if (!refusal)
+                    refusal = notThisStore();
+                break;
             }
             if (Status checked = checkCopyAgainstStore(file, **probe);
                 !checked.ok() && checked.error().code != ErrorCode::AuditChainBroken) {
@@ -578,15 +620,24 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
             if (!enabled.ok())
                 return enabled.error();
             if (!*enabled)
-                return makeError(ErrorCode::InvalidInput, trOpener("There is no enabled account with that user name."));
+                return makeError(ErrorCode::InvalidInput,
+                                 trOpener("There is no enabled account with that user name."));
 
             // An older store (or key file) than the records outside it is accepted here, on purpose.
             QList<std::pair<QString, QString>> events;
-            Opened opened{*lock,  file,  std::move(*storeKey), SecureBytes(), (*probe)->auditKey().clone(),
-                          AuditHead{}, false, boxes.size() > 1 && &box == &boxes.front()};
-            auto records = RollbackCheck::gather(m_paths.anchorFile(), file.storeId, opened.auditKey, file.auditHead,
-                                                 file.isDeviceBound ? &m_deviceSecrets : nullptr);
-            Status fresh = records.ok() ? RollbackCheck::check((*probe)->database(), *records) : Status(records.error());
+            Opened opened{*lock,
+                          file,
+                          std::move(*storeKey),
+                          SecureBytes(),
+                          (*probe)->auditKey().clone(),
+                          AuditHead{},
+                          false,
+                          boxes.size() > 1 && &box == &boxes.front()};
+            auto records =
+                RollbackCheck::gather(m_paths.anchorFile(), file.storeId, opened.auditKey, file.auditHead,
+                                      file.isDeviceBound ? &m_deviceSecrets : nullptr);
+            Status fresh =
+                records.ok() ? RollbackCheck::check((*probe)->database(), *records) : Status(records.error());
             if (records.ok())
                 opened.anchor = records->anchor;
             if (!fresh.ok() || file.generation != (*probe)->keySlotGeneration()) {
@@ -600,7 +651,8 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
             // read, under a new entry, so a secret that is only locked is never overwritten.
             bool isNewSecret = false;
             if (file.isDeviceBound) {
-                auto existing = m_deviceSecrets.read(DeviceSecretStore::secretName(file.storeId, file.deviceSecretId));
+                auto existing =
+                    m_deviceSecrets.read(DeviceSecretStore::secretName(file.storeId, file.deviceSecretId));
                 if (existing.ok()) {
                     opened.deviceSecret = std::move(*existing);
                 } else if (existing.error().code == ErrorCode::DeviceSecretMissing) {
@@ -611,9 +663,11 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
                     return deviceSecretProblem(existing.error());
                 }
             }
-            auto slot = KeySlotCrypto::seal(opened.storeKey, opened.file.storeId, opened.file.isDeviceBound, login,
-                                            newPassphrase, opened.file.isDeviceBound ? &opened.deviceSecret : nullptr,
-                                            opened.file.deviceSecretId, opened.file.defaultKdf, m_policy);
+            auto slot =
+                KeySlotCrypto::seal(opened.storeKey, opened.file.storeId, opened.file.isDeviceBound, login,
+                                    newPassphrase, opened.file.isDeviceBound ? &opened.deviceSecret : nullptr,
+                                    opened.file.deviceSecretId, opened.file.defaultKdf, m_policy,
+                                    KeySlotCrypto::storeCommitment(opened.file.storeId, opened.auditKey));
             if (!slot.ok())
                 return slot.error();
             if (isNewSecret) {
@@ -629,12 +683,14 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
             const QString newSecretId = opened.file.deviceSecretId;
             KeySlotFile previous = file;
             opened.file = previous; // the session starts from the copy as it is on disk
-            events.append({QStringLiteral("recovery.used"),
-                           isNewSecret ? QStringLiteral("device re-bound") : QStringLiteral("passphrase reset")});
+            events.append({QStringLiteral("recovery.used"), isNewSecret
+                                                                ? QStringLiteral("device re-bound")
+                                                                : QStringLiteral("passphrase reset")});
             auto session = openSession(std::move(opened), login, QStringLiteral("recovery key"), events);
             if (!session.ok()) {
                 if (isNewSecret)
-                    (void)m_deviceSecrets.remove(DeviceSecretStore::secretName(previous.storeId, newSecretId));
+                    (void)m_deviceSecrets.remove(
+                        DeviceSecretStore::secretName(previous.storeId, newSecretId));
                 return session.error();
             }
             Session& open = **session;

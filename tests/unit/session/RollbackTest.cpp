@@ -9,6 +9,7 @@
 #include "keys/DeviceSecretStore.h"
 #include "keys/KeySlotCopies.h"
 #include "store/Database.h"
+#include "store/SchemaMigrator.h"
 #include "store/Statement.h"
 #include "store/Transaction.h"
 
@@ -34,7 +35,8 @@ std::map<QString, QByteArray> snapshot(const QString& directory)
 {
     std::map<QString, QByteArray> files;
     for (const QFileInfo& info : QDir(directory).entryInfoList(QDir::Files | QDir::Hidden)) {
-        if (info.fileName().endsWith(QLatin1String("-shm")) || info.fileName() == QLatin1String("confer.lock"))
+        if (info.fileName().endsWith(QLatin1String("-shm")) ||
+            info.fileName() == QLatin1String("confer.lock"))
             continue;
         QFile file(info.filePath());
         EXPECT_TRUE(file.open(QIODevice::ReadOnly));
@@ -82,7 +84,8 @@ protected:
         StoreOpener opener = store.opener();
         return opener.unlock(Admin, passphrase);
     }
-    // Unlocks, expects a refusal, and checks that nothing on disk changed and that a second try says the same.
+    // Unlocks, expects a refusal, and checks that nothing on disk changed and that a second try says the
+    // same.
     Error expectRefusedTwiceWithNoChange()
     {
         const auto before = snapshot(store.dir.path());
@@ -146,8 +149,10 @@ TEST_F(RollbackTest, OlderStoreWithItsOwnOlderAnchorIsCaughtByTheKeyFile)
         // A key change records the audit head in the key file, so an older store and anchor are behind it.
         auto session = unlock();
         ASSERT_TRUE(session.ok());
-        ASSERT_TRUE((*session)->accounts().addUser({QStringLiteral("chair.one"), QStringLiteral("Chris Chair"),
-                                                    Role::Chair, QStringLiteral("chairs the Easington panel")})
+        ASSERT_TRUE((*session)
+                        ->accounts()
+                        .addUser({QStringLiteral("chair.one"), QStringLiteral("Chris Chair"), Role::Chair,
+                                  QStringLiteral("chairs the Easington panel")})
                         .ok());
     }
     restoreFile(dir(), old, QStringLiteral("confer.store"));
@@ -164,7 +169,8 @@ TEST_F(RollbackTest, StoreFarAheadOfAnOlderAnchorIsRefusedButOneCommitAheadIsAcc
     restoreFile(dir(), old, QStringLiteral("confer.anchor"));
     const Error refusal = expectRefusedTwiceWithNoChange();
     EXPECT_EQ(refusal.code, ErrorCode::AuditChainBroken);
-    EXPECT_TRUE(refusal.message.contains(QLatin1String("more than one change"))) << refusal.message.toStdString();
+    EXPECT_TRUE(refusal.message.contains(QLatin1String("more than one change")))
+        << refusal.message.toStdString();
 
     // One commit ahead is what a crash between commit and anchor write leaves: accepted and caught up.
     restore(dir(), current);
@@ -194,7 +200,8 @@ TEST_F(RollbackTest, WholeFolderRolledBackIsCaughtByTheKeychainCopyOnABoundStore
 
     // An administrator who restored the backup on purpose accepts it with the recovery key.
     StoreOpener opener = store.opener();
-    auto accepted = opener.recover(store.recoveryKeyText(), Admin, QStringLiteral("restored from Friday's backup"));
+    auto accepted =
+        opener.recover(store.recoveryKeyText(), Admin, QStringLiteral("restored from Friday's backup"));
     ASSERT_TRUE(accepted.ok()) << accepted.error().message.toStdString();
     auto page = (*accepted)->audit().page(std::numeric_limits<qint64>::max(), 20);
     ASSERT_TRUE(page.ok());
@@ -221,10 +228,12 @@ TEST_F(RollbackTest, EditingTheBindingInTheKeyFileFailsClosed)
     ASSERT_TRUE(copies.writeBoth(*file).ok());
     const auto before = snapshot(dir());
     StoreOpener opener = store.opener();
-    auto recovered = opener.recover(store.recoveryKeyText(), Admin, QStringLiteral("a new passphrase for alex"));
+    auto recovered =
+        opener.recover(store.recoveryKeyText(), Admin, QStringLiteral("a new passphrase for alex"));
     ASSERT_FALSE(recovered.ok());
     EXPECT_EQ(recovered.error().code, ErrorCode::StoreCorrupt);
-    EXPECT_TRUE(recovered.error().message.contains(QLatin1String("altered"))) << recovered.error().message.toStdString();
+    EXPECT_TRUE(recovered.error().message.contains(QLatin1String("altered")))
+        << recovered.error().message.toStdString();
     EXPECT_EQ(snapshot(dir()), before);
 }
 
@@ -235,8 +244,10 @@ TEST_F(RollbackTest, OlderKeyFileCannotBringBackAChangedPassphrase)
     {
         auto session = unlock();
         ASSERT_TRUE(session.ok());
-        ASSERT_TRUE((*session)->accounts().changeOwnPassphrase(test::TestSession::adminPassphrase(),
-                                                               QStringLiteral("the new one, after a leak"))
+        ASSERT_TRUE((*session)
+                        ->accounts()
+                        .changeOwnPassphrase(test::TestSession::adminPassphrase(),
+                                             QStringLiteral("the new one, after a leak"))
                         .ok());
     }
     restoreFile(dir(), old, QStringLiteral("confer.keyslots"));
@@ -259,7 +270,8 @@ TEST_F(RollbackTest, OneDamagedOrMissingKeyFileCopyFallsBackToTheOtherAndIsMende
             ASSERT_TRUE(session.ok()) << session.error().message.toStdString();
             EXPECT_FALSE((*session)->notices().isEmpty());
             session->reset();
-            EXPECT_EQ(snapshot(dir()).at(QFileInfo(broken).fileName()), snapshot(dir()).at(QStringLiteral("confer.keyslots")));
+            EXPECT_EQ(snapshot(dir()).at(QFileInfo(broken).fileName()),
+                      snapshot(dir()).at(QStringLiteral("confer.keyslots")));
         }
         ASSERT_TRUE(QFile::remove(broken));
         EXPECT_TRUE(unlock().ok());
@@ -272,8 +284,9 @@ TEST_F(RollbackTest, KeyChangeInterruptedBeforeItsCommitIsUndoneAtTheNextUnlock)
 {
     // What a crash between writing the first copy and the store's commit leaves: the first copy one
     // generation ahead of the store, holding a change nobody was told about and no audit event.
-    auto chair = store.session().accounts().addUser({QStringLiteral("chair.one"), QStringLiteral("Chris Chair"),
-                                                     Role::Chair, QStringLiteral("chairs the Easington panel")});
+    auto chair =
+        store.session().accounts().addUser({QStringLiteral("chair.one"), QStringLiteral("Chris Chair"),
+                                            Role::Chair, QStringLiteral("chairs the Easington panel")});
     ASSERT_TRUE(chair.ok());
     const QString unaudited = QStringLiteral("a passphrase nobody audited");
     QByteArray firstCopyAtCrash;
@@ -307,41 +320,49 @@ TEST_F(RollbackTest, KeyChangeInterruptedBeforeItsCommitIsUndoneAtTheNextUnlock)
 
 TEST_F(RollbackTest, FullDiskDuringAKeyChangeLeavesBothKeyFilesAndTheStoreAsTheyWere)
 {
-    auto chair = store.session().accounts().addUser({QStringLiteral("chair.one"), QStringLiteral("Chris Chair"),
-                                                     Role::Chair, QStringLiteral("chairs the Easington panel")});
+    auto chair =
+        store.session().accounts().addUser({QStringLiteral("chair.one"), QStringLiteral("Chris Chair"),
+                                            Role::Chair, QStringLiteral("chairs the Easington panel")});
     ASSERT_TRUE(chair.ok());
-    for (const SafeFileFaults::Step step :
-         {SafeFileFaults::Step::Open, SafeFileFaults::Step::Write, SafeFileFaults::Step::Sync,
-          SafeFileFaults::Step::Rename}) {
+    for (const SafeFileFaults::Step step : {SafeFileFaults::Step::Open, SafeFileFaults::Step::Write,
+                                            SafeFileFaults::Step::Sync, SafeFileFaults::Step::Rename}) {
         const auto before = snapshot(dir());
-        SafeFileFaults::setHook([&](SafeFileFaults::Step at, const QString&) { return at == step ? ENOSPC : 0; });
-        Status reset = store.session().accounts().resetPassphrase(chair->id, QStringLiteral("reset on a full disk"));
+        SafeFileFaults::setHook(
+            [&](SafeFileFaults::Step at, const QString&) { return at == step ? ENOSPC : 0; });
+        Status reset =
+            store.session().accounts().resetPassphrase(chair->id, QStringLiteral("reset on a full disk"));
         SafeFileFaults::setHook({});
         ASSERT_FALSE(reset.ok());
         EXPECT_EQ(reset.error().code, ErrorCode::DiskFull);
-        EXPECT_TRUE(reset.error().message.contains(QLatin1String("disk space"))) << reset.error().message.toStdString();
+        EXPECT_TRUE(reset.error().message.contains(QLatin1String("disk space")))
+            << reset.error().message.toStdString();
         const auto after = snapshot(dir());
         EXPECT_EQ(after.at(QStringLiteral("confer.keyslots")), before.at(QStringLiteral("confer.keyslots")));
-        EXPECT_EQ(after.at(QStringLiteral("confer.keyslots.2")), before.at(QStringLiteral("confer.keyslots.2")));
+        EXPECT_EQ(after.at(QStringLiteral("confer.keyslots.2")),
+                  before.at(QStringLiteral("confer.keyslots.2")));
         EXPECT_EQ(after.at(QStringLiteral("confer.anchor")), before.at(QStringLiteral("confer.anchor")));
     }
     store.sessionPtr().reset();
     StoreOpener opener = store.opener();
-    EXPECT_TRUE(opener.unlock(QStringLiteral("chair.one"), QStringLiteral("chairs the Easington panel")).ok());
+    EXPECT_TRUE(
+        opener.unlock(QStringLiteral("chair.one"), QStringLiteral("chairs the Easington panel")).ok());
 }
 
 TEST_F(RollbackTest, FailedAnchorWritePausesChangesUntilItCanBeWritten)
 {
     SafeFileFaults::setHook([&](SafeFileFaults::Step step, const QString& path) {
-        return step == SafeFileFaults::Step::Write && path.endsWith(QLatin1String("confer.anchor")) ? ENOSPC : 0;
+        return step == SafeFileFaults::Step::Write && path.endsWith(QLatin1String("confer.anchor")) ? ENOSPC
+                                                                                                    : 0;
     });
     Status saved = store.session().setAutoLockMinutes(20);
     ASSERT_FALSE(saved.ok());
-    EXPECT_TRUE(saved.error().message.contains(QLatin1String("was saved"))) << saved.error().message.toStdString();
+    EXPECT_TRUE(saved.error().message.contains(QLatin1String("was saved")))
+        << saved.error().message.toStdString();
     EXPECT_EQ(store.session().autoLockMinutes(), 20); // durable: the commit happened
     Status next = store.session().setAutoLockMinutes(25);
     ASSERT_FALSE(next.ok());
-    EXPECT_TRUE(next.error().message.contains(QLatin1String("not saved"))) << next.error().message.toStdString();
+    EXPECT_TRUE(next.error().message.contains(QLatin1String("not saved")))
+        << next.error().message.toStdString();
     EXPECT_EQ(store.session().autoLockMinutes(), 20);
     SafeFileFaults::setHook({});
     ASSERT_TRUE(store.session().setAutoLockMinutes(25).ok());
@@ -380,7 +401,8 @@ TEST_F(RollbackTest, RecoveryNeverOverwritesADeviceSecretThatIsOnlyLocked)
     // A locked keyring reads as "not found": hide the entry, recover, then "unlock the keyring" again.
     ASSERT_TRUE(store.deviceSecrets.remove(secret).ok());
     StoreOpener opener = store.opener();
-    auto recovered = opener.recover(store.recoveryKeyText(), Admin, QStringLiteral("new laptop, same panel, 2026"));
+    auto recovered =
+        opener.recover(store.recoveryKeyText(), Admin, QStringLiteral("new laptop, same panel, 2026"));
     ASSERT_TRUE(recovered.ok()) << recovered.error().message.toStdString();
     recovered->reset();
     EXPECT_NE(store.deviceSecretName(), secret); // a new entry, not the old one overwritten
@@ -396,7 +418,8 @@ TEST_F(RollbackTest, FailedRecoveryAttemptsAreAuditedAtTheNextSignIn)
     store.sessionPtr().reset();
     StoreOpener opener = store.opener();
     const RecoveryKey wrong = RecoveryKey::generate();
-    ASSERT_FALSE(opener.recover(wrong.displayText(), Admin, QStringLiteral("a new passphrase for alex")).ok());
+    ASSERT_FALSE(
+        opener.recover(wrong.displayText(), Admin, QStringLiteral("a new passphrase for alex")).ok());
     auto session = opener.unlock(Admin, test::TestSession::adminPassphrase());
     ASSERT_TRUE(session.ok());
     auto page = (*session)->audit().page(std::numeric_limits<qint64>::max(), 5);
@@ -405,6 +428,59 @@ TEST_F(RollbackTest, FailedRecoveryAttemptsAreAuditedAtTheNextSignIn)
     for (const AuditEvent& event : *page)
         isAudited = isAudited || event.action == QLatin1String("recovery.failure");
     EXPECT_TRUE(isAudited);
+}
+
+} // namespace
+
+namespace {
+
+TEST_F(RollbackTest, AStoreSwappedForOneWhoseKeyWasSealedToTheUsersPublicKeyIsRefused)
+{
+    // The attack: keep the user's sealed slot, seal the attacker's own store key to the user's (public)
+    // key, re-sign the key file with the attacker's audit key, and put the attacker's store in place.
+    // The user's real passphrase would then open a store the attacker can read.
+    store.sessionPtr().reset();
+    auto file = KeySlotFile::load(paths().keySlotFile());
+    ASSERT_TRUE(file.ok());
+    const SecureBytes attackerKey = SecureBytes::random(32);
+    const SecureBytes attackerAuditKey = SecureBytes::random(32);
+    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(paths().storeFile() + suffix);
+    {
+        Database::Options options;
+        options.create = true;
+        auto fake = Database::open(paths().storeFile(), attackerKey, options);
+        ASSERT_TRUE(fake.ok());
+        ASSERT_TRUE(SchemaMigrator::migrate(**fake, SchemaMigrator::productMigrations()).ok());
+        auto info = (*fake)->prepare(QStringLiteral(
+            "INSERT INTO store_info (id, store_id, created_utc, is_device_bound, keyslot_generation) "
+            "VALUES (1, :id, '2026-01-01T00:00:00.000Z', 1, :generation)"));
+        ASSERT_TRUE(info.ok());
+        info->bind(":id", file->storeId).bind(":generation", file->generation);
+        ASSERT_TRUE(info->run().ok());
+        ASSERT_TRUE(AuditLog::storeNewKey(**fake, attackerAuditKey).ok());
+    }
+    for (KeySlot& slot : file->userSlots) {
+        auto box = KeySlotCrypto::sealStoreKeyBox(attackerKey, slot.publicKey, file->storeId);
+        ASSERT_TRUE(box.ok());
+        slot.storeKeyBox = *box;
+    }
+    auto recoveryBox = KeySlotCrypto::sealStoreKeyBox(attackerKey, file->recovery->publicKey, file->storeId);
+    ASSERT_TRUE(recoveryBox.ok());
+    file->recovery->storeKeyBox = *recoveryBox;
+    file->sign(attackerAuditKey);
+    ASSERT_TRUE(KeySlotCopies(paths().keySlotFile(), paths().keySlotSecondCopy()).writeBoth(*file).ok());
+    QFile::remove(paths().anchorFile());
+
+    const Error refusal = expectRefusedTwiceWithNoChange();
+    EXPECT_EQ(refusal.code, ErrorCode::StoreCorrupt);
+    EXPECT_TRUE(refusal.message.contains(QLatin1String("not the store"))) << refusal.message.toStdString();
+    StoreOpener opener = store.opener();
+    auto recovered =
+        opener.recover(store.recoveryKeyText(), Admin, QStringLiteral("a new passphrase for alex"));
+    ASSERT_FALSE(recovered.ok());
+    EXPECT_TRUE(recovered.error().message.contains(QLatin1String("not the store")))
+        << recovered.error().message.toStdString();
 }
 
 } // namespace
