@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QMessageBox>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -59,6 +60,30 @@ TEST_F(UnlockScreenTest, WrongPassphrase_ShowsTheGenericSentenceAndStaysLocked)
     EXPECT_EQ(window->session(), nullptr);
     EXPECT_EQ(screen->errorText(), GenericError);
     EXPECT_TRUE(screen->waitText().isEmpty()) << "the first failure must not make anyone wait";
+}
+
+TEST_F(UnlockScreenTest, DamagedCopyOfTheKeyFile_SignsInWithTheOtherAndSaysItWasRepaired)
+{
+    QFile first(StorePaths(store.dir.path()).keySlotFile());
+    ASSERT_TRUE(first.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    first.write("{ damaged");
+    first.close();
+    unlockThroughScreen(*window, QString::fromLatin1(TestSession::AdminLogin), TestSession::adminPassphrase());
+    ASSERT_NE(window->session(), nullptr);
+    auto* notice = window->findChild<QMessageBox*>(QStringLiteral("signInNotices"));
+    ASSERT_NE(notice, nullptr);
+    EXPECT_TRUE(notice->text().contains(QLatin1String("repaired"))) << notice->text().toStdString();
+    QTest::keyClick(notice, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->findChild<QMessageBox*>(QStringLiteral("signInNotices")) ||
+                                 !window->findChild<QMessageBox*>(QStringLiteral("signInNotices"))->isVisible(),
+                             5000);
+}
+
+TEST_F(UnlockScreenTest, CleanSignIn_ShowsNoRepairNotice)
+{
+    unlockThroughScreen(*window, QString::fromLatin1(TestSession::AdminLogin), TestSession::adminPassphrase());
+    ASSERT_NE(window->session(), nullptr);
+    EXPECT_EQ(window->findChild<QMessageBox*>(QStringLiteral("signInNotices")), nullptr);
 }
 
 TEST_F(UnlockScreenTest, FailureThatIsNotAGuess_ShowsItsOwnSentenceAndNeverMakesAnyoneWait)

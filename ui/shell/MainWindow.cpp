@@ -6,6 +6,7 @@
 #include "session/Session.h"
 #include "setup/SetupWizard.h"
 #include "shell/CoreCall.h"
+#include "shell/DialogPresenter.h"
 #include "shell/MarkingLabel.h"
 #include "shell/Workspace.h"
 #include "unlock/UnlockScreen.h"
@@ -16,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QStackedWidget>
 #include <QTimer>
 
@@ -170,6 +172,19 @@ void MainWindow::enterWorkspace(std::unique_ptr<Session> session)
     m_workspace->navigation()->setFocus();
     applyAutoLock();
     m_inactivity->start();
+    showNotices(m_session->notices());
+}
+
+// What the opener mended on the way in (a damaged copy of the key file): said once, after sign-in.
+void MainWindow::showNotices(const QStringList& notices)
+{
+    if (notices.isEmpty())
+        return;
+    auto* box = new QMessageBox(QMessageBox::Information, tr("Confer repaired the store's files"),
+                                notices.join(QStringLiteral("\n\n")), QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("signInNotices"));
+    box->setAccessibleName(tr("Confer repaired the store's files"));
+    DialogPresenter::open(box, m_lockAction);
 }
 
 void MainWindow::applyAutoLock()

@@ -52,6 +52,7 @@ private:
     void showUnlock();
     void finishSetup();
     void enterWorkspace(std::unique_ptr<Session> session);
+    void showNotices(const QStringList& notices);
     void applyAutoLock();
 
     AppContext m_context;
