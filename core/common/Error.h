@@ -16,6 +16,7 @@ enum class ErrorCode {
     StoreCorrupt,        // integrity check or page authentication failed
     AuditChainBroken,    // the audit trail does not verify
     Io,                  // a file could not be read or written
+    DiskFull,            // the disk (or quota) is full: nothing was changed, free space and retry
     Database,            // SQLite reported an error
     Crypto,              // libsodium reported an error (out of memory for Argon2id, ...)
     Conflict,            // the change clashes with existing data (duplicate name, ...)
