@@ -230,7 +230,7 @@ int main(int argc, char** argv)
             std::fprintf(stderr, "setup failed: %s\n", qPrintable(created.error().message));
             return 1;
         }
-        auto outcome = DemoPartnership::fill(*created->session, *fixture.kinds, {cases, 20260105, false});
+        auto outcome = DemoPartnership::fill(*created->session, *fixture.kinds, {cases, 20260105, false, {}});
         if (!outcome.ok()) {
             std::fprintf(stderr, "demo fill failed: %s (%s)\n", qPrintable(outcome.error().message),
                          qPrintable(outcome.error().detail));
