@@ -4,8 +4,10 @@
 #include "audit/AuditLog.h"
 #include "common/Clock.h"
 #include "demo/DemoPartnership.h"
+#include "demo/DemoPassphrase.h"
 #include "keys/DeviceSecretStore.h"
 #include "panels/PanelKind.h"
+#include "platform/RefusalPause.h"
 #include "session/Session.h"
 #include "session/StoreOpener.h"
 #include "session/StorePaths.h"
@@ -19,10 +21,10 @@ namespace confer {
 
 namespace {
 
-QString trCli(const char* text)
-{
-    return QCoreApplication::translate("confer::CommandLine", text);
-}
+// lupdate reads the context from here: "confer::CommandLine".
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(confer::CommandLine)
+};
 
 const char* const Commands[] = {"init", "verify", "demo"};
 
@@ -30,6 +32,13 @@ void printLine(FILE* stream, const QString& line)
 {
     QTextStream out(stream);
     out << line << Qt::endl;
+}
+
+// Standard output carries only what a script reads (verify's "ok", the recovery key, the demo
+// accounts); everything said to the person goes to standard error.
+void notice(const QString& line)
+{
+    printLine(stderr, line);
 }
 
 } // namespace
@@ -49,39 +58,46 @@ bool CommandLine::wantsCommand(int argc, char** argv)
     return false;
 }
 
-CommandLine::CommandLine()
-    : m_store(
-          QStringList{QStringLiteral("store")},
-          trCli("Use the store in <directory> (default: %1).").arg(StorePaths::defaultLocation().directory()),
-          trCli("directory"))
-    , m_user(QStringList{QStringLiteral("user")}, trCli("The user name to sign in or create."), trCli("name"))
+CommandLine::CommandLine(RefusalPause refusalPause)
+    : m_refusalPause(std::move(refusalPause))
+    , m_store(QStringList{QStringLiteral("store")},
+              Tr::tr("Use the store in <directory> (default: %1).")
+                  .arg(StorePaths::defaultLocation().directory()),
+              Tr::tr("directory"))
+    , m_user(QStringList{QStringLiteral("user")}, Tr::tr("The user name to sign in or create."),
+             Tr::tr("name"))
     , m_name(QStringList{QStringLiteral("name")},
-             trCli("init: the administrator's full name (default: the user name)."), trCli("full name"))
+             Tr::tr("init: the administrator's full name (default: the user name)."), Tr::tr("full name"))
     , m_noDeviceBinding(
           QStringList{QStringLiteral("no-device-binding")},
-          trCli("init: do not bind the store to this computer's keychain. Anyone with the files and a "
-                "passphrase could then open it on any computer. Recorded in the store."))
+          Tr::tr("init: do not bind the store to this computer's keychain. Anyone with the files and a "
+                 "passphrase could then open it on any computer. Recorded in the store."))
     , m_cases(QStringList{QStringLiteral("cases")},
-              trCli("demo: how many demonstration cases to make (default: %1).")
+              Tr::tr("demo: how many demonstration cases to make (default: %1).")
                   .arg(DemoPartnership::Options{}.cases),
-              trCli("number"))
+              Tr::tr("number"))
+    , m_withDemoAccounts(QStringList{QStringLiteral("with-demo-accounts")},
+                         Tr::tr("demo: also make demo accounts that can sign in, all with one passphrase "
+                                "drawn at random for this run and printed once. Without it the demo's "
+                                "chairs and members are disabled accounts nobody can sign in as."))
 {
     m_parser.setApplicationDescription(
-        trCli("Confer: multi-agency case conferences, held securely.\n\n"
-              "Commands:\n"
-              "  init     create a store and its first administrator; reads the passphrase and its\n"
-              "           confirmation (one line each from standard input when it is not a terminal)\n"
-              "           and prints the recovery key once\n"
-              "  verify   check the store's integrity and its audit trail; prints ok\n"
-              "  demo     fill the store with a synthetic partnership for demonstrations, signed in\n"
-              "           as --user (an administrator; reads the passphrase like verify), with\n"
-              "           --cases N cases; prints the demo accounts and their shared passphrase.\n"
-              "           Refuses a store that holds real cases\n"
-              "  (none)   start the application"));
+        Tr::tr("Confer: multi-agency case conferences, held securely.\n\n"
+               "Commands:\n"
+               "  init     create a store and its first administrator; reads the passphrase and its\n"
+               "           confirmation (one line each from standard input when it is not a terminal)\n"
+               "           and prints the recovery key once\n"
+               "  verify   check the store's integrity and its audit trail; prints ok\n"
+               "  demo     fill the store with a synthetic partnership for demonstrations, signed in\n"
+               "           as --user (an administrator; reads the passphrase like verify), with\n"
+               "           --cases N cases, and make it a demonstration store for good. With\n"
+               "           --with-demo-accounts, prints the demo accounts and their passphrase, new\n"
+               "           each run. Refuses a store that holds real cases\n"
+               "  (none)   start the application"));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
-    m_parser.addOptions({m_store, m_user, m_name, m_noDeviceBinding, m_cases});
-    m_parser.addPositionalArgument(QStringLiteral("command"), trCli("init, verify or demo"),
+    m_parser.addOptions({m_store, m_user, m_name, m_noDeviceBinding, m_cases, m_withDemoAccounts});
+    m_parser.addPositionalArgument(QStringLiteral("command"), Tr::tr("init, verify or demo"),
                                    QStringLiteral("[command]"));
 }
 
@@ -103,41 +119,39 @@ std::optional<int> CommandLine::run(DeviceSecretStore& deviceSecrets)
     if (positional.isEmpty())
         return std::nullopt;
     if (positional.size() > 1)
-        return fail(trCli("Give one command. See confer --help."), Usage);
+        return fail(Tr::tr("Give one command. See confer --help."), Usage);
     if (positional.first() == QLatin1String("init"))
         return init(deviceSecrets);
     if (positional.first() == QLatin1String("verify"))
         return verify(deviceSecrets);
     if (positional.first() == QLatin1String("demo"))
         return demo(deviceSecrets);
-    return fail(trCli("Unknown command \"%1\". See confer --help.").arg(positional.first()), Usage);
+    return fail(Tr::tr("Unknown command \"%1\". See confer --help.").arg(positional.first()), Usage);
 }
 
 int CommandLine::init(DeviceSecretStore& deviceSecrets)
 {
     if (!m_parser.isSet(m_user))
-        return fail(trCli("init needs --user NAME."), Usage);
+        return fail(Tr::tr("init needs --user NAME."), Usage);
     StoreOpener::SetupRequest request;
     request.adminLogin = m_parser.value(m_user);
     request.adminDisplayName = m_parser.isSet(m_name) ? m_parser.value(m_name) : request.adminLogin;
     request.bindToDevice = !m_parser.isSet(m_noDeviceBinding);
-    request.passphrase = PassphraseReader::read(trCli("New passphrase: "));
-    const QString confirmation = PassphraseReader::read(trCli("Confirm passphrase: "));
+    request.passphrase = PassphraseReader::read(Tr::tr("New passphrase: "));
+    const QString confirmation = PassphraseReader::read(Tr::tr("Confirm passphrase: "));
     if (request.passphrase.isNull() || confirmation.isNull())
-        return fail(trCli("Expected the passphrase and its confirmation, one line each."), Usage);
+        return fail(Tr::tr("Expected the passphrase and its confirmation, one line each."), Usage);
     if (request.passphrase != confirmation)
-        return fail(trCli("The two passphrases differ. Nothing was created."), Failed);
+        return fail(Tr::tr("The two passphrases differ. Nothing was created."), Failed);
 
     StoreOpener opener(StorePaths(storeDirectory()), deviceSecrets, SystemClock::instance());
     auto outcome = opener.create(request);
     if (!outcome.ok())
         return fail(outcome.error().message);
-    printLine(stdout,
-              trCli("Store created in %1 for administrator %2.").arg(storeDirectory(), request.adminLogin));
+    notice(Tr::tr("Store created in %1 for administrator %2.").arg(storeDirectory(), request.adminLogin));
     if (!request.bindToDevice)
-        printLine(stdout, trCli("Warning: this store is not bound to this computer's keychain."));
-    printLine(stdout,
-              trCli("Recovery key (shown once; write it down and keep it somewhere safe and offline):"));
+        notice(Tr::tr("Warning: this store is not bound to this computer's keychain."));
+    notice(Tr::tr("Recovery key (shown once; write it down and keep it somewhere safe and offline):"));
     printLine(stdout, outcome->recoveryKey.displayText());
     return Ok;
 }
@@ -145,13 +159,15 @@ int CommandLine::init(DeviceSecretStore& deviceSecrets)
 int CommandLine::verify(DeviceSecretStore& deviceSecrets)
 {
     if (!m_parser.isSet(m_user))
-        return fail(trCli("verify needs --user NAME."), Usage);
-    const QString passphrase = PassphraseReader::read(trCli("Passphrase: "));
+        return fail(Tr::tr("verify needs --user NAME."), Usage);
+    const QString passphrase = PassphraseReader::read(Tr::tr("Passphrase: "));
     if (passphrase.isNull())
-        return fail(trCli("Expected the passphrase on standard input."), Usage);
+        return fail(Tr::tr("Expected the passphrase on standard input."), Usage);
     StoreOpener opener(StorePaths(storeDirectory()), deviceSecrets, SystemClock::instance());
     auto session = opener.unlock(m_parser.value(m_user), passphrase);
     if (!session.ok()) {
+        // Before saying anything: a script that stopped at the first line would otherwise skip the wait.
+        m_refusalPause.after(session.error());
         // A store that fails its checks while being opened is what verify looks for: exit as broken.
         const ErrorCode code = session.error().code;
         const bool isBroken = code == ErrorCode::AuditChainBroken || code == ErrorCode::StoreCorrupt;
@@ -167,37 +183,47 @@ int CommandLine::verify(DeviceSecretStore& deviceSecrets)
 int CommandLine::demo(DeviceSecretStore& deviceSecrets)
 {
     if (!m_parser.isSet(m_user))
-        return fail(trCli("demo needs --user NAME."), Usage);
+        return fail(Tr::tr("demo needs --user NAME."), Usage);
     DemoPartnership::Options options;
     if (m_parser.isSet(m_cases)) {
         bool isNumber = false;
         options.cases = m_parser.value(m_cases).toInt(&isNumber);
         if (!isNumber || options.cases < 0)
-            return fail(trCli("--cases needs a whole number, 0 or more."), Usage);
+            return fail(Tr::tr("--cases needs a whole number, 0 or more."), Usage);
     }
-    const QString passphrase = PassphraseReader::read(trCli("Passphrase: "));
+    const QString passphrase = PassphraseReader::read(Tr::tr("Passphrase: "));
     if (passphrase.isNull())
-        return fail(trCli("Expected the passphrase on standard input."), Usage);
+        return fail(Tr::tr("Expected the passphrase on standard input."), Usage);
     auto kinds = PanelKindRegistry::load();
     if (!kinds.ok())
         return fail(kinds.error().message);
     StoreOpener opener(StorePaths(storeDirectory()), deviceSecrets, SystemClock::instance());
     auto session = opener.unlock(m_parser.value(m_user), passphrase);
-    if (!session.ok())
+    if (!session.ok()) {
+        m_refusalPause.after(session.error()); // before the message, as in verify
         return fail(session.error().message);
+    }
+    if (m_parser.isSet(m_withDemoAccounts)) {
+        auto drawn = DemoPassphrase::generate();
+        if (!drawn.ok())
+            return fail(drawn.error().message);
+        options.accountPassphrase = *drawn;
+    }
     auto outcome = DemoPartnership::fill(**session, *kinds, options);
     if (!outcome.ok())
         return fail(outcome.error().message);
-    printLine(stdout,
-              trCli("Demonstration data added to %1: %2 cases, %3 new panels, %4 new agencies, %5 new "
-                    "accounts.")
-                  .arg(storeDirectory())
-                  .arg(outcome->cases)
-                  .arg(outcome->panels)
-                  .arg(outcome->agencies)
-                  .arg(outcome->users));
-    printLine(stdout, trCli("Demo accounts, all with the passphrase \"%1\" (for demonstrations only):")
-                          .arg(DemoPartnership::demoPassphrase()));
+    notice(Tr::tr("Demonstration data added to %1: %2 cases, %3 new panels, %4 new agencies, %5 new "
+                  "accounts. It is a demonstration store now, for good.")
+               .arg(storeDirectory())
+               .arg(outcome->cases)
+               .arg(outcome->panels)
+               .arg(outcome->agencies)
+               .arg(outcome->users));
+    if (outcome->userLogins.isEmpty())
+        return Ok;
+    printLine(stdout, Tr::tr("Demo accounts, all with the passphrase \"%1\" (for demonstrations only; "
+                             "drawn for this run and shown only now):")
+                          .arg(options.accountPassphrase));
     for (const QString& login : outcome->userLogins)
         printLine(stdout, QStringLiteral("  ") + login);
     return Ok;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "platform/RefusalPause.h"
+
 #include <QCommandLineParser>
 #include <QStringList>
 
@@ -9,7 +11,8 @@ namespace confer {
 
 class DeviceSecretStore;
 
-// `confer [--store DIR] [init|verify|demo] ...`: the commands that run without a window.
+// `confer [--store DIR] [init|verify|demo] ...`: the commands that run without a window. Standard
+// output carries only what a script reads; notices go to standard error.
 class CommandLine final {
 public:
     enum ExitCode { Ok = 0, Failed = 1, Usage = 2, Broken = 3 };
@@ -17,7 +20,8 @@ public:
     // True when argv asks for a command (or --help/--version), so main() can skip the GUI.
     static bool wantsCommand(int argc, char** argv);
 
-    CommandLine();
+    // The pause after a refused sign-in is the product's two seconds unless a test passes its own.
+    explicit CommandLine(RefusalPause refusalPause = RefusalPause());
     // Parses QCoreApplication::arguments(). Returns an exit code for a command, or std::nullopt
     // when the graphical application should start (on storeDirectory()).
     std::optional<int> run(DeviceSecretStore& deviceSecrets);
@@ -29,12 +33,14 @@ private:
     int demo(DeviceSecretStore& deviceSecrets);
     int fail(const QString& message, int code = Failed);
 
+    RefusalPause m_refusalPause;
     QCommandLineParser m_parser;
     QCommandLineOption m_store;
     QCommandLineOption m_user;
     QCommandLineOption m_name;
     QCommandLineOption m_noDeviceBinding;
     QCommandLineOption m_cases;
+    QCommandLineOption m_withDemoAccounts;
 };
 
 } // namespace confer

@@ -179,7 +179,8 @@ Result<User> AccountService::addUser(const NewUser& request)
     return user(newId);
 }
 
-Status AccountService::setDisabled(qint64 userId, bool isDisabled, const QString& newPassphraseIfEnabling)
+Status AccountService::setDisabled(qint64 userId, bool isDisabled, const QString& newPassphraseIfEnabling,
+                                   KeyRotation rotation)
 {
     if (Status allowed = requireAdministrator(QStringLiteral("account.disable")); !allowed.ok())
         return allowed;
@@ -217,7 +218,7 @@ Status AccountService::setDisabled(qint64 userId, bool isDisabled, const QString
             return update->run();
         },
         isDisabled ? QStringLiteral("account.disable") : QStringLiteral("account.enable"), userRecord(userId),
-        {}, target->login, slot, isDisabled);
+        {}, target->login, slot, isDisabled && rotation == KeyRotation::Rotate);
 }
 
 Status AccountService::resetPassphrase(qint64 userId, const QString& newPassphrase, ResetReason reason)

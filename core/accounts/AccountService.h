@@ -33,8 +33,11 @@ public:
     };
     Result<User> addUser(const NewUser& request); // administrators only
     // Disabling removes the person's key slot and rotates the store key, so a copy of their old slot
-    // opens no later copy of the store.
-    Status setDisabled(qint64 userId, bool isDisabled, const QString& newPassphraseIfEnabling = {});
+    // opens no later copy of the store. NotNeeded is only for an account whose passphrase nobody was ever
+    // told (the demonstration's record-only people).
+    enum class KeyRotation { Rotate, NotNeeded };
+    Status setDisabled(qint64 userId, bool isDisabled, const QString& newPassphraseIfEnabling = {},
+                       KeyRotation rotation = KeyRotation::Rotate);
     enum class ResetReason {
         Forgotten,  // reseal the one slot
         MayBeKnown, // someone else may know the old passphrase: also rotate the store key

@@ -1,12 +1,16 @@
 #include "demo/DemoPartnership.h"
 
 #include "accounts/AccountService.h"
+#include "accounts/PassphrasePolicy.h"
 #include "caseload/ActionService.h"
 #include "caseload/AgencyService.h"
 #include "caseload/CaseService.h"
 #include "caseload/NoteService.h"
 #include "caseload/PanelService.h"
 #include "common/Clock.h"
+#include "demo/DemoPassphrase.h"
+#include "demo/DemonstrationStore.h"
+#include "keys/KeySlotFile.h"
 #include "panels/PanelKind.h"
 #include "session/Session.h"
 #include "store/Database.h"
@@ -277,7 +281,6 @@ public:
     {}
 
     Status fill(DemoPartnership::Outcome& outcome);
-    const QStringList& createdLogins() const { return m_createdLogins; }
 
 private:
     struct DemoPanel {
@@ -289,6 +292,7 @@ private:
 
     Status addAgencies(DemoPartnership::Outcome& outcome);
     Status addAccounts(DemoPartnership::Outcome& outcome);
+    Status disableRecordsOnly();
     Status addPanels(DemoPartnership::Outcome& outcome);
     Status addCase(const DemoPanel& panel, const QString& targetStage);
     Subject makeSubject(const DemoPanel& panel, const QString& type);
@@ -318,7 +322,8 @@ private:
     std::vector<qint64> m_accountIds; // in the order of Accounts
     std::vector<DemoPanel> m_demoPanels;
     std::vector<qint64> m_personSubjects; // people already on a case, some of whom reappear elsewhere
-    QStringList m_createdLogins;
+    // Each demo login's key slot as it was before this fill touched it (none for a new account).
+    std::vector<qint64> m_recordsOnly; // demo accounts made here that nobody is to sign in as
 };
 
 Status DemoFiller::addAgencies(DemoPartnership::Outcome& outcome)
@@ -355,23 +360,58 @@ Status DemoFiller::addAgencies(DemoPartnership::Outcome& outcome)
 
 Status DemoFiller::addAccounts(DemoPartnership::Outcome& outcome)
 {
+    // With a passphrase, every demo account signs in with it. Without one the demo people are records
+    // only (chairs and members the panels need): disabled accounts with no key slot, so nobody can sign
+    // in as them. Their slot is sealed under a passphrase nobody is told, then removed with the disabling
+    // at the end of the fill.
+    const QString& passphrase = m_options.accountPassphrase;
+    const bool canSignIn = !passphrase.isEmpty();
+    QString unknowable;
+    if (!canSignIn) {
+        auto drawn = DemoPassphrase::generate();
+        if (!drawn.ok())
+            return drawn.error();
+        unknowable = *drawn;
+    }
     AccountService& accounts = m_session.accounts();
     for (const AccountSeed& seed : Accounts) {
         const QString login = word(seed.login);
-        outcome.userLogins << login;
         if (auto existing = accounts.userByLogin(login); existing.ok()) {
+            // Made by an earlier run: its people are reused; asked for, it opens with this run's passphrase.
             m_accountIds.push_back(existing->id);
+            if (!canSignIn)
+                continue;
+            Status opened = existing->isDisabled ? accounts.setDisabled(existing->id, false, passphrase)
+                                                 : accounts.resetPassphrase(existing->id, passphrase);
+            if (!opened.ok())
+                return opened;
+            outcome.userLogins << login;
             continue;
         }
         auto added =
-            accounts.addUser({login, word(seed.displayName), seed.role, DemoPartnership::demoPassphrase()});
+            accounts.addUser({login, word(seed.displayName), seed.role, canSignIn ? passphrase : unknowable});
         if (!added.ok())
             return added.error();
-        m_createdLogins << login;
         m_accountIds.push_back(added->id);
         ++outcome.users;
         if (Status placed = m_agencies.setUserAgency(added->id, agencyId(seed.agency)); !placed.ok())
             return placed;
+        if (canSignIn)
+            outcome.userLogins << login;
+        else
+            m_recordsOnly.push_back(added->id); // disabled once the panels have them (see disableRecordsOnly)
+    }
+    return {};
+}
+
+Status DemoFiller::disableRecordsOnly()
+{
+    // Last, because a panel takes only enabled accounts as chair or member.
+    for (qint64 id : m_recordsOnly) {
+        // Nobody was ever told these passphrases, so no store key needs changing.
+        if (Status disabled = m_session.accounts().setDisabled(id, true, {}, AccountService::KeyRotation::NotNeeded);
+            !disabled.ok())
+            return disabled;
     }
     return {};
 }
@@ -745,7 +785,7 @@ Status DemoFiller::fill(DemoPartnership::Outcome& outcome)
             return added;
         ++outcome.cases;
     }
-    return {};
+    return disableRecordsOnly();
 }
 
 Status markNewRowsAsDemo(Database& db, const QHash<QString, qint64>& lastIdBefore)
@@ -764,11 +804,6 @@ Status markNewRowsAsDemo(Database& db, const QHash<QString, qint64>& lastIdBefor
 }
 
 } // namespace
-
-QString DemoPartnership::demoPassphrase()
-{
-    return QStringLiteral("demo-only passphrase, not for real use");
-}
 
 Result<bool> DemoPartnership::holdsOnlyDemoData(Session& session)
 {
@@ -800,10 +835,18 @@ Result<DemoPartnership::Outcome> DemoPartnership::fill(Session& session, const P
                          trDemo("This store holds real case records, so Confer will not add demonstration "
                                 "data to it. Use a new store for demonstrations."));
 
+    if (!options.accountPassphrase.isEmpty()) {
+        if (Status strong = PassphrasePolicy::check(options.accountPassphrase); !strong.ok())
+            return strong.error();
+    }
+
     Database& db = session.database();
     Transaction tx(db);
     if (!tx.isActive())
         return tx.beginStatus().error();
+    // First, so that the store is a demonstration store for good once anything invented is in it.
+    if (Status marked = DemonstrationStore::mark(session); !marked.ok())
+        return marked.error();
     QHash<QString, qint64> lastIdBefore;
     for (const QString& table :
          {QStringLiteral("subjects"), QStringLiteral("cases"), QStringLiteral("actions")}) {

@@ -16,6 +16,8 @@ namespace confer {
 // and a lock left by a process that died is taken over.
 class StoreLock final {
 public:
+    // Conflict when the store is open elsewhere; Io when the folder cannot be written; DiskFull when
+    // there is no room for the lock file. Each with its own sentence: a full disk is not another window.
     static Result<std::shared_ptr<StoreLock>> acquire(const StorePaths& paths);
     ~StoreLock();
     StoreLock(const StoreLock&) = delete;
@@ -23,6 +25,7 @@ public:
 
 private:
     explicit StoreLock(const QString& path);
+    static Error whyNotLocked(QLockFile::LockError error, const QString& directory);
     QString m_path;
     QLockFile m_file;
     bool m_isRegistered = true;

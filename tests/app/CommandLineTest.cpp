@@ -3,7 +3,6 @@
 #include "caseload/CaseService.h"
 #include "caseload/PanelService.h"
 #include "common/Clock.h"
-#include "demo/DemoPartnership.h"
 #include "keys/DeviceSecretStore.h"
 #include "keys/KeySlotFile.h"
 #include "keys/KeychainDeviceSecretStore.h"
@@ -14,6 +13,7 @@
 
 #include <QCryptographicHash>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -70,11 +70,29 @@ Outcome initUnbound(const QString& dir)
                      Passphrase + QLatin1Char('\n') + Passphrase + QLatin1Char('\n'));
 }
 
-Outcome demo(const QString& dir, int cases)
+Outcome demo(const QString& dir, int cases, const QStringList& more = {})
 {
-    return runConfer({QStringLiteral("--store"), dir, QStringLiteral("demo"), QStringLiteral("--user"),
-                      QStringLiteral("admin"), QStringLiteral("--cases"), QString::number(cases)},
+    return runConfer(QStringList{QStringLiteral("--store"), dir, QStringLiteral("demo"),
+                                 QStringLiteral("--user"), QStringLiteral("admin"), QStringLiteral("--cases"),
+                                 QString::number(cases)} +
+                         more,
                      Passphrase + QLatin1Char('\n'));
+}
+
+// The passphrase `demo --with-demo-accounts` printed, and the logins listed below it.
+QString printedDemoPassphrase(const QString& out)
+{
+    static const QRegularExpression quoted(QStringLiteral("the passphrase \"([^\"]+)\""));
+    return quoted.match(out).captured(1);
+}
+
+QStringList listedLogins(const QString& out)
+{
+    static const QRegularExpression listed(QStringLiteral("^  (\\S+)$"), QRegularExpression::MultilineOption);
+    QStringList logins;
+    for (auto it = listed.globalMatch(out); it.hasNext();)
+        logins << it.next().captured(1);
+    return logins;
 }
 
 Outcome verify(const QString& dir, const QString& passphrase)
@@ -93,7 +111,8 @@ TEST(CommandLine, VersionAndHelp)
     EXPECT_TRUE(version.out.contains(QStringLiteral(CONFER_VERSION))) << version.out.toStdString();
     const Outcome help = runConfer({QStringLiteral("--help")});
     EXPECT_EQ(help.exitCode, 0);
-    for (const char* word : {"init", "verify", "demo", "--store", "--user", "--no-device-binding", "--cases"})
+    for (const char* word : {"init", "verify", "demo", "--store", "--user", "--no-device-binding", "--cases",
+                             "--with-demo-accounts"})
         EXPECT_TRUE(help.out.contains(QLatin1String(word))) << word;
 }
 
@@ -102,13 +121,15 @@ TEST(CommandLine, InitPrintsRecoveryKeyOnceAndVerifySaysOk)
     test::TestStoreDir dir;
     const Outcome init = initUnbound(dir.path());
     ASSERT_EQ(init.exitCode, 0) << init.err.toStdString();
-    static const QRegularExpression recoveryKey(QStringLiteral("([0-9A-Z]{4}-){13}[0-9A-Z]{4}"));
-    EXPECT_EQ(init.out.count(recoveryKey), 1) << init.out.toStdString();
-    EXPECT_TRUE(init.out.contains(QLatin1String("not bound")));
+    // Standard output holds the recovery key and nothing else; what is said to the person is on stderr.
+    static const QRegularExpression recoveryKey(QStringLiteral("^([0-9A-Z]{4}-){13}[0-9A-Z]{4}\n$"));
+    EXPECT_TRUE(recoveryKey.match(init.out).hasMatch()) << init.out.toStdString();
+    EXPECT_TRUE(init.err.contains(QLatin1String("not bound")));
+    EXPECT_TRUE(init.err.contains(QLatin1String("Recovery key")));
 
     const Outcome verified = verify(dir.path(), Passphrase);
     EXPECT_EQ(verified.exitCode, 0) << verified.err.toStdString();
-    EXPECT_EQ(verified.out.trimmed(), QStringLiteral("ok"));
+    EXPECT_EQ(verified.out, QStringLiteral("ok\n")) << "exactly one line, ok, on standard output";
 }
 
 TEST(CommandLine, MismatchedConfirmationCreatesNothing)
@@ -126,8 +147,21 @@ TEST(CommandLine, WrongPassphraseGivesOneGenericLineAndChangesNothing)
 {
     test::TestStoreDir dir;
     ASSERT_EQ(initUnbound(dir.path()).exitCode, 0);
+    // A right passphrase costs the same Argon2id run and more work after it: the yardstick.
+    QElapsedTimer timer;
+    timer.start();
+    ASSERT_EQ(verify(dir.path(), Passphrase).exitCode, 0);
+    const qint64 signedInMs = timer.elapsed();
+
     const QByteArray before = digestOfDirectory(dir.path());
+    timer.restart();
     const Outcome wrong = verify(dir.path(), QStringLiteral("not the right passphrase"));
+    const qint64 refusedMs = timer.elapsed();
+    // The pause after a refusal is the command line's brake between processes (RefusalPause): two
+    // seconds on top of the Argon2id run, which a sign-in that succeeds does not wait.
+    EXPECT_GE(refusedMs, 2000) << "a refused sign-in waits two seconds before exiting";
+    EXPECT_GE(refusedMs, signedInMs + 1000)
+        << "refused in " << refusedMs << " ms, signed in in " << signedInMs;
     EXPECT_EQ(wrong.exitCode, 1);
     EXPECT_TRUE(wrong.out.isEmpty());
     EXPECT_EQ(wrong.err.trimmed().count(QLatin1Char('\n')), 0) << wrong.err.toStdString();
@@ -224,28 +258,68 @@ TEST(CommandLine, TheRealBinaryLoadsExactlyOneSQLite)
     EXPECT_FALSE(maps.contains("libQt6Sql")) << "Qt SQL is loaded into confer";
 }
 
-TEST(CommandLine, DemoFillsAStoreAndPrintsTheDemoAccounts)
+TEST(CommandLine, AnUnknownUserWaitsLikeAWrongPassphrase)
+{
+    test::TestStoreDir dir;
+    ASSERT_EQ(initUnbound(dir.path()).exitCode, 0);
+    QElapsedTimer timer;
+    timer.start();
+    const Outcome unknown = runConfer({QStringLiteral("--store"), dir.path(), QStringLiteral("verify"),
+                                       QStringLiteral("--user"), QStringLiteral("nobody")},
+                                      Passphrase + QLatin1Char('\n'));
+    EXPECT_GE(timer.elapsed(), 2000);
+    EXPECT_EQ(unknown.exitCode, 1);
+    EXPECT_TRUE(unknown.out.isEmpty());
+}
+
+TEST(CommandLine, DemoFillsAStoreWithoutAnyAccountThatSignsIn)
 {
     test::TestStoreDir dir;
     ASSERT_EQ(initUnbound(dir.path()).exitCode, 0);
     const Outcome filled = demo(dir.path(), 40);
     ASSERT_EQ(filled.exitCode, 0) << filled.err.toStdString();
-    EXPECT_TRUE(filled.out.contains(QLatin1String("40 cases"))) << filled.out.toStdString();
-    EXPECT_TRUE(filled.out.contains(DemoPartnership::demoPassphrase())) << filled.out.toStdString();
-    EXPECT_TRUE(filled.out.contains(QLatin1String("demo."))) << "the demo logins are listed";
+    EXPECT_TRUE(filled.out.isEmpty()) << "nothing for a script to read: " << filled.out.toStdString();
+    EXPECT_TRUE(filled.err.contains(QLatin1String("40 cases"))) << filled.err.toStdString();
+    EXPECT_TRUE(filled.err.contains(QLatin1String("demonstration store"))) << filled.err.toStdString();
+    EXPECT_FALSE(filled.err.contains(QLatin1String("passphrase"))) << filled.err.toStdString();
 
-    // The store is whole afterwards, and a demo account signs in with the shared passphrase.
     const Outcome verified = verify(dir.path(), Passphrase);
-    EXPECT_EQ(verified.out.trimmed(), QStringLiteral("ok")) << verified.err.toStdString();
-    static const QRegularExpression listedLogin(QStringLiteral("^  (\\S+)$"),
-                                                QRegularExpression::MultilineOption);
-    const QString login = listedLogin.match(filled.out).captured(1);
-    ASSERT_FALSE(login.isEmpty()) << filled.out.toStdString();
-    const Outcome asDemoUser = runConfer(
-        {QStringLiteral("--store"), dir.path(), QStringLiteral("verify"), QStringLiteral("--user"), login},
-        DemoPartnership::demoPassphrase() + QLatin1Char('\n'));
-    EXPECT_EQ(asDemoUser.out.trimmed(), QStringLiteral("ok"))
-        << login.toStdString() << asDemoUser.err.toStdString();
+    EXPECT_EQ(verified.out, QStringLiteral("ok\n")) << verified.err.toStdString();
+}
+
+TEST(CommandLine, DemoWithDemoAccounts_PrintsOnePassphraseNewEachRunThatOpensEveryListedAccount)
+{
+    test::TestStoreDir dir;
+    ASSERT_EQ(initUnbound(dir.path()).exitCode, 0);
+    const QStringList withAccounts{QStringLiteral("--with-demo-accounts")};
+    const Outcome first = demo(dir.path(), 20, withAccounts);
+    ASSERT_EQ(first.exitCode, 0) << first.err.toStdString();
+    const QString passphrase = printedDemoPassphrase(first.out);
+    ASSERT_FALSE(passphrase.isEmpty()) << first.out.toStdString();
+    const QStringList logins = listedLogins(first.out);
+    ASSERT_GE(logins.size(), 5) << first.out.toStdString();
+    EXPECT_TRUE(logins.first().startsWith(QLatin1String("demo."))) << logins.first().toStdString();
+
+    // The store is whole afterwards, and a listed account signs in with the printed passphrase.
+    const Outcome verified = verify(dir.path(), Passphrase);
+    EXPECT_EQ(verified.out, QStringLiteral("ok\n")) << verified.err.toStdString();
+    const Outcome asDemoUser = runConfer({QStringLiteral("--store"), dir.path(), QStringLiteral("verify"),
+                                          QStringLiteral("--user"), logins.last()},
+                                         passphrase + QLatin1Char('\n'));
+    EXPECT_EQ(asDemoUser.out, QStringLiteral("ok\n"))
+        << logins.last().toStdString() << asDemoUser.err.toStdString();
+
+    // Another run draws another passphrase, and the accounts follow it.
+    const Outcome second = demo(dir.path(), 5, withAccounts);
+    ASSERT_EQ(second.exitCode, 0) << second.err.toStdString();
+    const QString another = printedDemoPassphrase(second.out);
+    EXPECT_FALSE(another.isEmpty());
+    EXPECT_NE(another, passphrase);
+    EXPECT_EQ(listedLogins(second.out), logins);
+    const Outcome withNew = runConfer({QStringLiteral("--store"), dir.path(), QStringLiteral("verify"),
+                                       QStringLiteral("--user"), logins.first()},
+                                      another + QLatin1Char('\n'));
+    EXPECT_EQ(withNew.out, QStringLiteral("ok\n")) << withNew.err.toStdString();
 }
 
 TEST(CommandLine, DemoRefusesAStoreWithRealCasesInOneLine)

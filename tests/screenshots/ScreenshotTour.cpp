@@ -61,6 +61,8 @@ namespace confer {
 namespace {
 
 const QString AdminPassphrase = QStringLiteral("quiet harbour under amber light");
+// The tour's own: the product prints a new one each run of `confer demo --with-demo-accounts`.
+const QString TourDemoPassphrase = QStringLiteral("screenshot tour demo accounts only");
 
 // The shipped panel kinds, loaded once; main() refuses to run when they do not load.
 const PanelKindRegistry* shippedKinds()
@@ -471,6 +473,7 @@ bool Tour::runCaseload()
         }
         DemoPartnership::Options options;
         options.cases = 300;
+        options.accountPassphrase = TourDemoPassphrase;
         if (auto filled = DemoPartnership::fill(*created->session, *shippedKinds(), options); !filled.ok()) {
             std::fprintf(stderr, "demo fill failed: %s\n", qPrintable(filled.error().message));
             return false;
@@ -492,7 +495,7 @@ bool Tour::runCaseload()
         return window.workspace();
     };
 
-    Workspace* workspace = signIn(QStringLiteral("demo.dnicholson"), DemoPartnership::demoPassphrase());
+    Workspace* workspace = signIn(QStringLiteral("demo.dnicholson"), TourDemoPassphrase);
     if (!workspace || !workspace->hasSection(Workspace::Section::MyActions)) {
         std::fprintf(stderr, "the demo chair could not sign in or has no agency\n");
         return false;

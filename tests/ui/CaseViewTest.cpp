@@ -680,6 +680,9 @@ TEST_F(CaseViewTest, NewCaseDialog_OffersOnlyMyPanels_AndOnlyTheSubjectFieldsThe
     NewCaseDialog dialog(*caseload, host.get());
     dialog.show();
     settle();
+    auto* banner = dialog.findChild<QLabel*>(QStringLiteral("demonstrationBanner"));
+    ASSERT_NE(banner, nullptr);
+    EXPECT_FALSE(banner->isVisible()) << "an ordinary store's new case carries no demonstration warning";
     QStringList panels;
     for (int i = 0; i < dialog.panelBox()->count(); ++i)
         panels << dialog.panelBox()->itemText(i);

@@ -4,6 +4,7 @@
 
 #include "DemoStoreFixture.h"
 #include "casefile/CaseView.h"
+#include "casefile/NewCaseDialog.h"
 #include "caseload/CaseloadModel.h"
 #include "caseload/MyActionsModel.h"
 #include "caseload/MyActionsPage.h"
@@ -429,6 +430,20 @@ TEST_F(CaseloadPageTest, EnterInTheWorkspace_ShowsTheCaseAndEscReturnsToTheList)
     processDeferredDeletes();
     EXPECT_FALSE(view) << "a case view outlived the lock";
     EXPECT_TRUE(window.findChildren<CaseView*>().isEmpty());
+}
+
+TEST_F(CaseloadPageTest, NewCaseInADemonstrationStore_WarnsThatItWillBeADemonstrationCase)
+{
+    ASSERT_TRUE(signIn(chairLogin()));
+    CaseloadPage& shown = openPage();
+    QTest::mouseClick(shown.newCaseButton(), Qt::LeftButton);
+    QPointer<NewCaseDialog> dialog = shown.findChild<NewCaseDialog*>();
+    ASSERT_TRUE(dialog);
+    auto* banner = dialog->findChild<QLabel*>(QStringLiteral("demonstrationBanner"));
+    ASSERT_NE(banner, nullptr);
+    EXPECT_TRUE(banner->isVisible());
+    EXPECT_TRUE(banner->text().contains(QLatin1String("demonstration case"))) << banner->text().toStdString();
+    dialog->reject();
 }
 
 } // namespace

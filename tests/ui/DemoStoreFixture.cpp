@@ -6,13 +6,14 @@ namespace confer::test {
 
 QString DemoStoreFixture::passphraseFor(const QString& login)
 {
-    return login.startsWith(QStringLiteral("demo.")) ? DemoPartnership::demoPassphrase() : memberPassphrase();
+    return login.startsWith(QStringLiteral("demo.")) ? demoAccountsPassphrase() : memberPassphrase();
 }
 
 DemoStoreFixture::DemoStoreFixture()
 {
     DemoPartnership::Options options;
     options.cases = DemoCases;
+    options.accountPassphrase = demoAccountsPassphrase();
     auto filled = DemoPartnership::fill(store.session(), shippedPanelKinds(), options);
     EXPECT_TRUE(filled.ok()) << filled.error().message.toStdString();
     for (const auto& [login, role] :

@@ -11,9 +11,10 @@
 
 namespace confer::test {
 
-// A store filled by DemoPartnership (a few hundred synthetic cases with notes and actions) plus two
-// people who sit on no panel, all locked; signIn() then opens one person's session and caseload the
-// way the product does (StoreOpener::unlock). Only one session is open at a time.
+// A demonstration store filled by DemoPartnership (a few hundred synthetic cases with notes and
+// actions, demo accounts that sign in) plus two people who sit on no panel, all locked; signIn() then opens
+// one person's session and caseload the way the product does (StoreOpener::unlock). Only one session is open
+// at a time.
 //
 //   demo.dnicholson  chair of Peterlee MAPS, member of County Durham IOM and the Channel panel;
 //                    works for Durham Constabulary
@@ -27,6 +28,8 @@ protected:
     static QString singlePanelChairLogin() { return QStringLiteral("demo.hwalton"); }
     static QString otherAdminLogin() { return QStringLiteral("admin2"); }
     static QString newcomerLogin() { return QStringLiteral("newcomer"); }
+    // The demo accounts' passphrase: for these tests only (the product draws one per run).
+    static QString demoAccountsPassphrase() { return QStringLiteral("test-only demo accounts passphrase"); }
     // The passphrase for login, whichever of the above it is.
     static QString passphraseFor(const QString& login);
 

@@ -11,6 +11,7 @@
 #include "audit/AuditTrailModel.h"
 #include "audit/AuditTrailPage.h"
 #include "caseload/AgencyService.h"
+#include "demo/DemonstrationStore.h"
 #include "platform/InactivityTimer.h"
 #include "session/Session.h"
 #include "shell/MainWindow.h"
@@ -334,6 +335,61 @@ TEST_F(UnboundWorkspaceTest, Overview_WarnsThatTheStoreIsNotBound)
 {
     Workspace* workspace = signInAsAdmin();
     EXPECT_TRUE(workspace->overviewPage()->unboundWarning()->isVisibleTo(workspace->overviewPage()));
+}
+
+TEST_F(WorkspaceTest, OrdinaryStore_ShowsNoDemonstrationBanner)
+{
+    Workspace* workspace = signInAsAdmin();
+    ASSERT_NE(workspace, nullptr);
+    auto* banner = workspace->findChild<QLabel*>(QStringLiteral("demonstrationBanner"));
+    ASSERT_NE(banner, nullptr);
+    EXPECT_FALSE(banner->isVisible());
+}
+
+// The same store after `confer demo` made it a demonstration store.
+class DemonstrationWorkspaceTest : public WorkspaceTest {
+protected:
+    DemonstrationWorkspaceTest()
+    {
+        auto admin = store.opener().unlock(QString::fromLatin1(TestSession::AdminLogin),
+                                           TestSession::adminPassphrase());
+        EXPECT_TRUE(admin.ok());
+        if (admin.ok())
+            EXPECT_TRUE(DemonstrationStore::mark(**admin).ok());
+    }
+};
+
+TEST_F(DemonstrationWorkspaceTest, EverySection_ShowsTheDemonstrationBannerAboveIt)
+{
+    Workspace* workspace = signInAsAdmin();
+    ASSERT_NE(workspace, nullptr);
+    auto* banner = workspace->findChild<QLabel*>(QStringLiteral("demonstrationBanner"));
+    ASSERT_NE(banner, nullptr);
+    EXPECT_TRUE(banner->text().contains(QLatin1String("Demonstration store")))
+        << banner->text().toStdString();
+    EXPECT_TRUE(banner->text().contains(QLatin1String("Do not enter real information")));
+    EXPECT_FALSE(banner->accessibleName().isEmpty());
+    auto* stack = workspace->findChild<QWidget*>(QStringLiteral("sectionStack"));
+    ASSERT_NE(stack, nullptr);
+    const QStringList sections = sectionNames(workspace);
+    ASSERT_GE(sections.size(), 5);
+    for (const QString& section : sections) {
+        chooseSection(workspace, section);
+        EXPECT_TRUE(banner->isVisible()) << section.toStdString();
+        // Above the section (and any case opened in its place), across the window's width.
+        EXPECT_LE(banner->mapTo(workspace, QPoint(0, banner->height())).y(),
+                  stack->mapTo(workspace, QPoint()).y())
+            << section.toStdString();
+        EXPECT_EQ(banner->width(), workspace->width()) << section.toStdString();
+    }
+
+    // A member sees it too, after a lock and a sign-in of their own.
+    window->lockAction()->trigger();
+    unlockThroughScreen(*window, QStringLiteral("member1"), memberPassphrase());
+    ASSERT_EQ(window->currentPage(), MainWindow::Page::Workspace);
+    auto* memberBanner = window->workspace()->findChild<QLabel*>(QStringLiteral("demonstrationBanner"));
+    ASSERT_NE(memberBanner, nullptr);
+    EXPECT_TRUE(memberBanner->isVisible());
 }
 
 } // namespace

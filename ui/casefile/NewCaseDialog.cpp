@@ -9,6 +9,7 @@
 #include "panels/PanelKind.h"
 #include "session/Session.h"
 #include "shell/CoreCall.h"
+#include "shell/DemonstrationBanner.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -194,6 +195,8 @@ NewCaseDialog::NewCaseDialog(Caseload& caseload, QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->setSpacing(10);
+    // A demonstration store takes new cases, as demonstration cases; the chair is told before typing.
+    layout->addWidget(new DemonstrationBanner(caseload.session, DemonstrationBanner::Place::NewCase, this));
     layout->addWidget(scroll, 1);
     layout->addWidget(note);
     layout->addWidget(m_error);

@@ -16,6 +16,7 @@ QWizard#setupWizard { background: #ffffff; border: 1px solid #cfd6dd; }
 QDialogButtonBox { dialogbuttonbox-buttons-have-icons: 0; }
 #markingBadge { background: #2f3b45; color: #ffffff; padding: 3px 10px; border-radius: 3px; }
 #topBar { background: #ffffff; border-bottom: 1px solid #d5dbe1; }
+#demonstrationBanner { background: #fde68a; color: #3d2c00; border-bottom: 1px solid #d4a017; padding: 6px 14px; }
 #navigation { background: #f4f6f8; border: none; border-right: 1px solid #d5dbe1; outline: 0; }
 #navigation::item { padding: 9px 14px; border-left: 3px solid transparent; color: #1f2933; }
 #navigation::item:hover { background: #e8edf2; }

@@ -11,6 +11,7 @@
 #include "partnership/AgenciesPage.h"
 #include "partnership/PanelsPage.h"
 #include "session/Session.h"
+#include "shell/DemonstrationBanner.h"
 #include "shell/DialogPresenter.h"
 #include "shell/MarkingLabel.h"
 #include "shell/OverviewPage.h"
@@ -91,6 +92,8 @@ Workspace::Workspace(Session& session, const PanelKindRegistry& panelKinds, QAct
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(makeTopBar());
+    // Under the top bar, so every section and every open case sits below it.
+    layout->addWidget(new DemonstrationBanner(session, DemonstrationBanner::Place::Window, this));
     layout->addLayout(body, 1);
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, &Workspace::onSectionChosen);

@@ -28,10 +28,10 @@ class PanelsPage;
 class Session;
 struct Caseload;
 
-// The unlocked window: a top bar (name, marking, account menu), the section list on the left and
-// the current section on the right. Only sections that exist and that the user may see are listed.
-// It lives exactly as long as one unlocked session: MainWindow destroys it on lock, and with it the
-// session's caseload services and every page that showed case data.
+// The unlocked window: a top bar (name, marking, account menu), in a demonstration store a banner
+// under it, the section list on the left and the current section on the right. Only sections that exist and
+// that the user may see are listed. It lives exactly as long as one unlocked session: MainWindow destroys it
+// on lock, and with it the session's caseload services and every page that showed case data.
 class Workspace final : public QWidget {
     Q_OBJECT
 public:

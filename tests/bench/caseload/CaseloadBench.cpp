@@ -44,6 +44,10 @@ using namespace confer;
 
 namespace {
 
+// The benchmark's own demo-account passphrase: the chairs it signs in as need one.
+const QString DemoAccountPassphrase = QStringLiteral("benchmark chairs sign in here");
+
+
 const QString Passphrase = QStringLiteral("Durham panel stapler 2026");
 
 struct Fixture {
@@ -202,7 +206,7 @@ void BM_CaseloadPageKeystroke(benchmark::State& state, const QString& login)
 {
     g_fixture->query.reset();
     g_fixture->session.reset();
-    auto unlocked = g_fixture->opener->unlock(login, DemoPartnership::demoPassphrase());
+    auto unlocked = g_fixture->opener->unlock(login, DemoAccountPassphrase);
     if (!unlocked.ok()) {
         state.SkipWithError(("sign-in failed: " + unlocked.error().message.toStdString()).c_str());
         return;
@@ -380,7 +384,7 @@ int main(int argc, char** argv)
             std::fprintf(stderr, "setup failed: %s\n", qPrintable(created.error().message));
             return 1;
         }
-        auto outcome = DemoPartnership::fill(*created->session, *fixture.kinds, {cases, 20260105, false});
+        auto outcome = DemoPartnership::fill(*created->session, *fixture.kinds, {cases, 20260105, false, DemoAccountPassphrase});
         if (!outcome.ok()) {
             std::fprintf(stderr, "demo fill failed: %s (%s)\n", qPrintable(outcome.error().message),
                          qPrintable(outcome.error().detail));

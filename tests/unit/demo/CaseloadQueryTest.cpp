@@ -503,7 +503,7 @@ TEST(CaseloadQueryPlans, WalkingAndSortingGiveTheSameRowsOnADemoPartnership)
     ASSERT_TRUE(store.sessionPtr());
     auto kinds = PanelKindRegistry::load();
     ASSERT_TRUE(kinds.ok());
-    ASSERT_TRUE(DemoPartnership::fill(store.session(), *kinds, {400, 7, false}).ok());
+    ASSERT_TRUE(DemoPartnership::fill(store.session(), *kinds, {400, 7, false, {}}).ok());
     CaseloadQuery query(store.session(), *kinds);
 
     std::vector<CaseloadQuery::Filter> filters(6);

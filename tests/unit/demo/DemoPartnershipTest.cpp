@@ -1,5 +1,6 @@
 // DemoPartnership: a synthetic partnership through the ordinary services, every kind and stage,
-// marked as demo data, and never mixed into a store with real cases.
+// marked as demo data, and never mixed into a store with real cases. DemonstrationStore: the store it
+// fills is a demonstration store for good.
 #include "demo/DemoPartnership.h"
 
 #include "TestSession.h"
@@ -7,6 +8,8 @@
 #include "caseload/AgencyService.h"
 #include "caseload/CaseService.h"
 #include "caseload/PanelService.h"
+#include "demo/DemonstrationStore.h"
+#include "keys/KeySlotFile.h"
 #include "panels/PanelKind.h"
 #include "session/Session.h"
 #include "store/Database.h"
@@ -91,8 +94,8 @@ TEST_F(DemoPartnershipTest, FillCreatesEveryKindAndEveryStageThroughTheServices)
     EXPECT_EQ(number(session(), QStringLiteral("SELECT count(*) FROM cases")), 300);
     EXPECT_GE(outcome->panels, 5);
     EXPECT_GE(outcome->agencies, 5);
-    EXPECT_EQ(outcome->users, outcome->userLogins.size());
-    EXPECT_GE(outcome->userLogins.size(), 5);
+    EXPECT_GE(outcome->users, 5);
+    EXPECT_TRUE(outcome->userLogins.isEmpty()) << "no account signs in unless asked for";
 
     // Every kind has a panel, and every stage of every kind holds at least one case.
     for (const PanelKind& kind : kinds->kinds()) {
@@ -163,36 +166,95 @@ TEST_F(DemoPartnershipTest, FillCreatesEveryKindAndEveryStageThroughTheServices)
     EXPECT_TRUE(DemoPartnership::holdsOnlyDemoData(session()).value());
 }
 
-TEST_F(DemoPartnershipTest, DemoAccountsSignInWithTheSharedDemoPassphrase)
+TEST_F(DemoPartnershipTest, WithoutAPassphrase_TheDemoPeopleExistButNobodySignsInAsThem)
 {
-    auto outcome = DemoPartnership::fill(session(), *kinds, {20, 1, false});
+    auto outcome = DemoPartnership::fill(session(), *kinds, {20, 1, false, {}});
     ASSERT_TRUE(outcome.ok()) << outcome.error().message.toStdString();
-    ASSERT_FALSE(outcome->userLogins.isEmpty());
+    EXPECT_TRUE(outcome->userLogins.isEmpty());
+    // The panels still have their chairs and members, as records.
+    const std::set<QString> demoPeople =
+        textColumn(session(), QStringLiteral("SELECT login FROM users WHERE login LIKE 'demo.%'"));
+    ASSERT_EQ(int(demoPeople.size()), outcome->users);
+    EXPECT_EQ(number(session(), QStringLiteral("SELECT count(*) FROM users WHERE login LIKE 'demo.%' AND "
+                                               "is_disabled = 0")),
+              0);
+    EXPECT_EQ(number(session(), QStringLiteral("SELECT count(*) FROM panels p JOIN users u ON u.id = "
+                                               "p.chair_user_id WHERE u.login LIKE 'demo.%'")),
+              number(session(), QStringLiteral("SELECT count(*) FROM panels")));
+    for (const QString& login : demoPeople)
+        EXPECT_EQ(session().keySlots().slotFor(login), nullptr) << login.toStdString() << " has a key slot";
+
+    store.sessionPtr().reset();
+    StoreOpener opener = store.opener();
+    auto refused = opener.unlock(*demoPeople.begin(), QStringLiteral("any passphrase at all, really"));
+    EXPECT_FALSE(refused.ok());
+}
+
+TEST_F(DemoPartnershipTest, WithAPassphrase_EveryDemoAccountSignsInWithIt)
+{
+    DemoPartnership::Options options{20, 1, false, {}};
+    options.accountPassphrase = QStringLiteral("test-only passphrase for demo accounts");
+    auto outcome = DemoPartnership::fill(session(), *kinds, options);
+    ASSERT_TRUE(outcome.ok()) << outcome.error().message.toStdString();
+    ASSERT_EQ(outcome->userLogins.size(), outcome->users);
+    ASSERT_GE(outcome->userLogins.size(), 5);
     store.sessionPtr().reset();
     StoreOpener opener = store.opener();
     for (const QString& login : outcome->userLogins) {
-        auto signedIn = opener.unlock(login, DemoPartnership::demoPassphrase());
+        auto signedIn = opener.unlock(login, options.accountPassphrase);
         EXPECT_TRUE(signedIn.ok()) << login.toStdString();
     }
 }
 
+TEST_F(DemoPartnershipTest, ALaterRunWithAPassphrase_OpensTheAccountsAnEarlierRunMadeWithTheNewOne)
+{
+    DemoPartnership::Options first{10, 1, false, {}};
+    first.accountPassphrase = QStringLiteral("first run demo passphrase");
+    ASSERT_TRUE(DemoPartnership::fill(session(), *kinds, first).ok());
+    ASSERT_TRUE(DemoPartnership::fill(session(), *kinds, {10, 2, false, {}}).ok())
+        << "a run without leaves them";
+    DemoPartnership::Options third{10, 3, false, {}};
+    third.accountPassphrase = QStringLiteral("third run demo passphrase");
+    auto outcome = DemoPartnership::fill(session(), *kinds, third);
+    ASSERT_TRUE(outcome.ok()) << outcome.error().message.toStdString();
+    EXPECT_EQ(outcome->users, 0);
+    ASSERT_GE(outcome->userLogins.size(), 5) << "the earlier accounts are listed with the new passphrase";
+
+    store.sessionPtr().reset();
+    StoreOpener opener = store.opener();
+    const QString login = outcome->userLogins.first();
+    EXPECT_FALSE(opener.unlock(login, first.accountPassphrase).ok()) << "the old one no longer opens it";
+    EXPECT_TRUE(opener.unlock(login, third.accountPassphrase).ok());
+}
+
+TEST_F(DemoPartnershipTest, AnAccountPassphraseThePolicyRefusesIsRefusedBeforeAnythingIsMade)
+{
+    DemoPartnership::Options options{10, 1, false, {}};
+    options.accountPassphrase = QStringLiteral("short");
+    auto refused = DemoPartnership::fill(session(), *kinds, options);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::InvalidInput);
+    EXPECT_EQ(number(session(), QStringLiteral("SELECT count(*) FROM cases")), 0);
+    EXPECT_FALSE(DemonstrationStore::isDemonstration(session().database()).value());
+}
+
 TEST_F(DemoPartnershipTest, TheSameSeedMakesTheSamePartnership)
 {
-    ASSERT_TRUE(DemoPartnership::fill(session(), *kinds, {30, 42, false}).ok());
+    ASSERT_TRUE(DemoPartnership::fill(session(), *kinds, {30, 42, false, {}}).ok());
     const std::set<QString> first =
         textColumn(session(), QStringLiteral("SELECT name || postcode FROM subjects"));
 
     test::TestSession another;
     ASSERT_TRUE(another.sessionPtr());
-    ASSERT_TRUE(DemoPartnership::fill(another.session(), *kinds, {30, 42, false}).ok());
+    ASSERT_TRUE(DemoPartnership::fill(another.session(), *kinds, {30, 42, false, {}}).ok());
     EXPECT_EQ(textColumn(another.session(), QStringLiteral("SELECT name || postcode FROM subjects")), first);
     EXPECT_FALSE(first.empty());
 }
 
 TEST_F(DemoPartnershipTest, AStoreThatHoldsOnlyDemoDataTakesMore)
 {
-    ASSERT_TRUE(DemoPartnership::fill(session(), *kinds, {20, 1, false}).ok());
-    auto again = DemoPartnership::fill(session(), *kinds, {20, 2, false});
+    ASSERT_TRUE(DemoPartnership::fill(session(), *kinds, {20, 1, false, {}}).ok());
+    auto again = DemoPartnership::fill(session(), *kinds, {20, 2, false, {}});
     ASSERT_TRUE(again.ok()) << again.error().message.toStdString();
     EXPECT_EQ(again->panels, 0) << "the demo panels are reused";
     EXPECT_EQ(again->users, 0) << "the demo accounts are reused";
@@ -216,13 +278,21 @@ TEST_F(DemoPartnershipTest, FillRefusesAStoreWithRealCaseData)
     EXPECT_EQ(number(session(), QStringLiteral("SELECT count(*) FROM panels")), panelsBefore);
     EXPECT_EQ(number(session(), QStringLiteral("SELECT count(*) FROM users")), usersBefore);
     EXPECT_EQ(int(session().keySlots().userSlots.size()), slotsBefore);
+    EXPECT_FALSE(DemonstrationStore::isDemonstration(session().database()).value())
+        << "a store with real cases never becomes a demonstration store";
 }
 
-TEST_F(DemoPartnershipTest, HoldsOnlyDemoDataIsTrueForAnEmptyOrDemoStoreAndFalseOnceRealDataArrives)
+TEST_F(DemoPartnershipTest, HoldsOnlyDemoDataIsTrueForAnEmptyOrDemoStore)
 {
     EXPECT_TRUE(DemoPartnership::holdsOnlyDemoData(session()).value()) << "an empty store counts as demo";
-    ASSERT_TRUE(DemoPartnership::fill(session(), *kinds, {10, 1, false}).ok());
+    ASSERT_TRUE(DemoPartnership::fill(session(), *kinds, {10, 1, false, {}}).ok());
     EXPECT_TRUE(DemoPartnership::holdsOnlyDemoData(session()).value());
+}
+
+TEST_F(DemoPartnershipTest, HoldsOnlyDemoDataIsFalseOnceARealCaseIsInAnOrdinaryStore)
+{
+    // In a demonstration store nothing added later is real: see
+    // DemonstrationStoreTest.ACaseAddedLaterToADemonstrationStoreIsADemonstrationCase.
     addRealCase();
     EXPECT_FALSE(DemoPartnership::holdsOnlyDemoData(session()).value());
 }
@@ -237,8 +307,68 @@ TEST_F(DemoPartnershipTest, OnlyAnAdministratorFillsAStore)
     StoreOpener opener = store.opener();
     auto signedIn = opener.unlock(QStringLiteral("coord"), QStringLiteral("panel members share a pen"));
     ASSERT_TRUE(signedIn.ok());
-    auto refused = DemoPartnership::fill(**signedIn, *kinds, {10, 1, false});
+    auto refused = DemoPartnership::fill(**signedIn, *kinds, {10, 1, false, {}});
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().code, ErrorCode::AccessDenied);
     EXPECT_EQ(number(**signedIn, QStringLiteral("SELECT count(*) FROM panels")), 0);
+}
+
+// DemonstrationStore, on the stores DemoPartnership fills.
+using DemonstrationStoreTest = DemoPartnershipTest;
+
+TEST_F(DemonstrationStoreTest, AStoreIsNotADemonstrationStoreUntilDemoFillsIt)
+{
+    EXPECT_FALSE(DemonstrationStore::isDemonstration(session().database()).value());
+    ASSERT_TRUE(DemoPartnership::fill(session(), *kinds, {5, 1, false, {}}).ok());
+    EXPECT_TRUE(DemonstrationStore::isDemonstration(session().database()).value());
+}
+
+TEST_F(DemonstrationStoreTest, TheMarkingIsAuditedOnceHoweverOftenDemoRuns)
+{
+    ASSERT_TRUE(DemoPartnership::fill(session(), *kinds, {5, 1, false, {}}).ok());
+    ASSERT_TRUE(DemoPartnership::fill(session(), *kinds, {5, 2, false, {}}).ok());
+    EXPECT_EQ(number(session(), QStringLiteral("SELECT count(*) FROM audit_events WHERE action = '%1'")
+                                    .arg(DemonstrationStore::auditAction())),
+              1);
+    EXPECT_EQ(DemonstrationStore::auditAction(), QStringLiteral("store.demonstration"));
+    EXPECT_TRUE(session().verify().ok()) << "the chain holds the event like any other";
+}
+
+TEST_F(DemonstrationStoreTest, ADemonstrationStoreStaysOneEvenAgainstADirectUpdate)
+{
+    ASSERT_TRUE(DemonstrationStore::mark(session()).ok());
+    Status unmarked = session().database().exec(QStringLiteral("UPDATE store_info SET is_demonstration = 0"));
+    EXPECT_FALSE(unmarked.ok());
+    EXPECT_TRUE(DemonstrationStore::isDemonstration(session().database()).value());
+}
+
+TEST_F(DemonstrationStoreTest, ACaseAddedLaterToADemonstrationStoreIsADemonstrationCase)
+{
+    ASSERT_TRUE(DemoPartnership::fill(session(), *kinds, {5, 1, false, {}}).ok());
+    addRealCase(); // as a chair would through New case
+    for (const char* table : {"subjects", "cases"})
+        EXPECT_EQ(
+            number(session(),
+                   QStringLiteral("SELECT count(*) FROM %1 WHERE is_demo = 0").arg(QLatin1String(table))),
+            0)
+            << table;
+    EXPECT_TRUE(DemoPartnership::holdsOnlyDemoData(session()).value());
+    EXPECT_TRUE(DemoPartnership::fill(session(), *kinds, {5, 2, false, {}}).ok()) << "demo still runs";
+}
+
+TEST_F(DemonstrationStoreTest, OnlyAnAdministratorMarksAStore)
+{
+    ASSERT_TRUE(session()
+                    .accounts()
+                    .addUser({QStringLiteral("chair1"), QStringLiteral("Chris Chair"), Role::Chair,
+                              QStringLiteral("a chair's own long passphrase")})
+                    .ok());
+    store.sessionPtr().reset();
+    StoreOpener opener = store.opener();
+    auto chair = opener.unlock(QStringLiteral("chair1"), QStringLiteral("a chair's own long passphrase"));
+    ASSERT_TRUE(chair.ok());
+    Status refused = DemonstrationStore::mark(**chair);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::AccessDenied);
+    EXPECT_FALSE(DemonstrationStore::isDemonstration((*chair)->database()).value());
 }
