@@ -156,6 +156,14 @@ int CommandLine::init(DeviceSecretStore& deviceSecrets)
     return Ok;
 }
 
+// What the opener repaired on the way in, for the person at the terminal (standard error: scripts read
+// standard output).
+void CommandLine::printNotices(const Session& session)
+{
+    for (const QString& notice : session.notices())
+        printLine(stderr, QStringLiteral("confer: ") + notice);
+}
+
 int CommandLine::verify(DeviceSecretStore& deviceSecrets)
 {
     if (!m_parser.isSet(m_user))
@@ -173,6 +181,7 @@ int CommandLine::verify(DeviceSecretStore& deviceSecrets)
         const bool isBroken = code == ErrorCode::AuditChainBroken || code == ErrorCode::StoreCorrupt;
         return fail(session.error().message, isBroken ? Broken : Failed);
     }
+    printNotices(**session);
     Status verified = (*session)->verify();
     if (!verified.ok())
         return fail(verified.error().message, Broken);
@@ -203,6 +212,7 @@ int CommandLine::demo(DeviceSecretStore& deviceSecrets)
         m_refusalPause.after(session.error()); // before the message, as in verify
         return fail(session.error().message);
     }
+    printNotices(**session);
     if (m_parser.isSet(m_withDemoAccounts)) {
         auto drawn = DemoPassphrase::generate();
         if (!drawn.ok())

@@ -10,6 +10,7 @@
 namespace confer {
 
 class DeviceSecretStore;
+class Session;
 
 // `confer [--store DIR] [init|verify|demo] ...`: the commands that run without a window. Standard
 // output carries only what a script reads; notices go to standard error.
@@ -32,6 +33,7 @@ private:
     int verify(DeviceSecretStore& deviceSecrets);
     int demo(DeviceSecretStore& deviceSecrets);
     int fail(const QString& message, int code = Failed);
+    static void printNotices(const Session& session);
 
     RefusalPause m_refusalPause;
     QCommandLineParser m_parser;

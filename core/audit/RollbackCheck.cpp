@@ -47,8 +47,12 @@ Result<RollbackCheck::Records> RollbackCheck::gather(const QString& anchorPath, 
     Records records;
     records.keySlotFile = keySlotFileHead;
     auto anchor = AuditAnchorFile::load(anchorPath, storeId, auditKey);
-    if (!anchor.ok())
+    if (!anchor.ok()) {
+        // A missing anchor is what deleting it to hide a cut tail looks like: a broken trail, not "no file".
+        if (anchor.error().code == ErrorCode::NotFound)
+            return makeError(ErrorCode::AuditChainBroken, anchor.error().message, anchor.error().detail);
         return anchor.error();
+    }
     records.anchor = *anchor;
     if (keychain) {
         // A keychain that holds no copy yet (a new computer, a reset keychain) only weakens the check.
