@@ -163,6 +163,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+34"/>
+        <source>This computer&apos;s keychain holds no audit record for this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../app/main.cpp" line="+77"/>
         <source>Confer cannot start</source>
         <translation type="unfinished"></translation>
@@ -295,23 +300,23 @@
     </message>
     <message>
         <location line="+75"/>
-        <location line="+5"/>
+        <location line="+7"/>
         <location line="+2"/>
         <source>Disable account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-8"/>
         <source>Disable the account of %1 (%2)?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>They will no longer be able to sign in. Their records stay in the store. Enabling the account again needs a new passphrase.</source>
+        <source>They will no longer be able to sign in. Their records stay in the store. Confer also changes the store&apos;s own key, so a copy of their old key opens nothing made from now on; this takes a moment. Enabling the account again needs a new passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Disable account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1870,6 +1875,168 @@
     </message>
 </context>
 <context>
+    <name>confer::CommandLine</name>
+    <message>
+        <location filename="../app/CommandLine.cpp" line="+64"/>
+        <source>Use the store in &lt;directory&gt; (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The user name to sign in or create.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>init: the administrator&apos;s full name (default: the user name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>init: do not bind the store to this computer&apos;s keychain. Anyone with the files and a passphrase could then open it on any computer. Recorded in the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>demo: how many demonstration cases to make (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>demo: also make demo accounts that can sign in, all with one passphrase drawn at random for this run and printed once. Without it the demo&apos;s chairs and members are disabled accounts nobody can sign in as.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Confer: multi-agency case conferences, held securely.
+
+Commands:
+  init     create a store and its first administrator; reads the passphrase and its
+           confirmation (one line each from standard input when it is not a terminal)
+           and prints the recovery key once
+  verify   check the store&apos;s integrity and its audit trail; prints ok
+  demo     fill the store with a synthetic partnership for demonstrations, signed in
+           as --user (an administrator; reads the passphrase like verify), with
+           --cases N cases, and make it a demonstration store for good. With
+           --with-demo-accounts, prints the demo accounts and their passphrase, new
+           each run. Refuses a store that holds real cases
+  (none)   start the application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>init, verify or demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Give one command. See confer --help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unknown command &quot;%1&quot;. See confer --help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>init needs --user NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New passphrase: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm passphrase: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expected the passphrase and its confirmation, one line each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two passphrases differ. Nothing was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Store created in %1 for administrator %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warning: this store is not bound to this computer&apos;s keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recovery key (shown once; write it down and keep it somewhere safe and offline):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>verify needs --user NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+32"/>
+        <source>Passphrase: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <location line="+32"/>
+        <source>Expected the passphrase on standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>demo needs --user NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--cases needs a whole number, 0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Demonstration data added to %1: %2 cases, %3 new panels, %4 new agencies, %5 new accounts. It is a demonstration store now, for good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Demo accounts, all with the passphrase &quot;%1&quot; (for demonstrations only; drawn for this run and shown only now):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confer::CompleteReviewDialog</name>
     <message>
         <location filename="../ui/casefile/CompleteReviewDialog.cpp" line="+27"/>
@@ -2279,7 +2446,7 @@
 <context>
     <name>confer::Database</name>
     <message>
-        <location filename="../core/store/Database.cpp" line="+32"/>
+        <location filename="../core/store/Database.cpp" line="+33"/>
         <source>The store could not be opened with these credentials.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2300,11 +2467,12 @@
     </message>
     <message>
         <location line="+60"/>
+        <location line="+186"/>
         <source>The store key has the wrong length.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-181"/>
         <source>The store&apos;s page cache size must be positive.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2314,7 +2482,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+30"/>
         <source>The store file could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2324,12 +2492,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+128"/>
         <source>An empty statement cannot be run.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+32"/>
         <source>The store is damaged: some of its pages failed the integrity check. Restore it from a backup.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2339,90 +2507,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>There is not enough disk space for the store, so this change was not saved. Free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>The store could not complete this step.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>confer::KeySlotCrypto</name>
+    <name>confer::DemoPassphrase</name>
     <message>
-        <location filename="../core/keys/KeySlotFile.cpp" line="+235"/>
-        <source>The key could not be derived.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>The login or passphrase is not right.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>This recovery key does not open this store.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location filename="../core/demo/DemoPassphrase.cpp" line="+23"/>
         <source>The encryption library could not start.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+268"/>
-        <source>The key derivation settings are below Confer&apos;s minimum.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>A key slot needs a login and a key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>This store is bound to this computer, but its device secret was not given.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+55"/>
-        <source>The recovery key has the wrong length.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>confer::KeySlotFile</name>
+    <name>confer::DemonstrationBanner</name>
     <message>
-        <location line="-529"/>
-        <source>The key file beside the store is damaged, so the store cannot be opened. Restore the key file from a backup.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+312"/>
-        <source>This is not a Confer key file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>This store&apos;s key file was written by a newer version of Confer. Update Confer to open it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+76"/>
-        <source>There is no key file beside the store.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+8"/>
-        <source>The store&apos;s key file could not be read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The key file was not written because it would not read back.</source>
+        <location filename="../ui/shell/DemonstrationBanner.cpp" line="+12"/>
+        <source>Demonstration store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>The store&apos;s key file could not be saved.</source>
+        <source>Demonstration store: this case will be a demonstration case. Use invented people only; do not enter real information.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Demonstration store: invented people and cases only. Do not enter real information.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::DemonstrationStore</name>
+    <message>
+        <location filename="../core/demo/DemonstrationStore.cpp" line="+29"/>
+        <source>Only an administrator can make a demonstration store.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2484,7 +2609,7 @@
 <context>
     <name>confer::MainWindow</name>
     <message>
-        <location filename="../ui/shell/MainWindow.cpp" line="+35"/>
+        <location filename="../ui/shell/MainWindow.cpp" line="+37"/>
         <source>&amp;Lock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2503,6 +2628,12 @@
     <message>
         <location line="+40"/>
         <source>First-time setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <location line="+3"/>
+        <source>Confer repaired the store&apos;s files</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2618,7 +2749,7 @@
 <context>
     <name>confer::NewCaseDialog</name>
     <message>
-        <location filename="../ui/casefile/NewCaseDialog.cpp" line="+61"/>
+        <location filename="../ui/casefile/NewCaseDialog.cpp" line="+62"/>
         <location line="+1"/>
         <source>New case</source>
         <translation type="unfinished"></translation>
@@ -2765,7 +2896,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>You are not a member of any panel, so you cannot open a case. An administrator adds members to panels.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3836,6 +3967,44 @@
     </message>
 </context>
 <context>
+    <name>confer::SafeFile</name>
+    <message>
+        <location filename="../core/files/SafeFile.cpp" line="+75"/>
+        <source>Confer wrote the change but could not make sure it reached the disk. Check the disk and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is not enough disk space in the store&apos;s folder, so nothing was changed. Free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Confer could not write to the store&apos;s folder, so nothing was changed. Check the disk and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A file beside the store is a link or not an ordinary file, so Confer will not use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A file beside the store could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+214"/>
+        <source>A file beside the store is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A file beside the store is far larger than it can be, so Confer will not read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confer::SchemaMigrator</name>
     <message>
         <location filename="../core/store/SchemaMigrator.cpp" line="+22"/>
@@ -3875,7 +4044,7 @@
 <context>
     <name>confer::SetPassphraseDialog</name>
     <message>
-        <location filename="../ui/accounts/SetPassphraseDialog.cpp" line="+25"/>
+        <location filename="../ui/accounts/SetPassphraseDialog.cpp" line="+26"/>
         <source>Enable account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3900,7 +4069,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>The old passphrase may be known to someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confer then also changes the store&apos;s own key, so that the old passphrase opens no copy of the store made from now on. This takes a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Tell them the passphrase in person or by phone, never by email.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4073,13 +4252,36 @@
 <context>
     <name>confer::StoreLock</name>
     <message>
-        <location filename="../core/session/StoreLock.cpp" line="+43"/>
+        <location filename="../core/session/StoreLock.cpp" line="+56"/>
+        <source>Confer may not write in the store&apos;s folder (%1), so it cannot open the store. Nothing was changed. Check that the folder is yours and writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The disk that holds the store is full, so Confer cannot open the store. Nothing was changed. Free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Confer could not write its lock file in the store&apos;s folder (%1), so it cannot open the store. Nothing was changed. Check the disk and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>This store is already open in Confer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-35"/>
         <source>This store is open in another Confer window or command. Close it there first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::StoreProbe</name>
+    <message>
+        <location filename="../core/session/StoreProbe.cpp" line="+32"/>
+        <source>The store is damaged: it does not say which store it is. Restore the store folder from a backup.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4389,7 +4591,7 @@ Everything Confer holds is OFFICIAL-SENSITIVE. It stays inside the encrypted sto
 <context>
     <name>confer::Workspace</name>
     <message>
-        <location filename="../ui/shell/Workspace.cpp" line="+46"/>
+        <location filename="../ui/shell/Workspace.cpp" line="+47"/>
         <source>Confer workspace</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4439,7 +4641,7 @@ Everything Confer holds is OFFICIAL-SENSITIVE. It stays inside the encrypted sto
         <translation>Trywydd archwilio</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Confer</source>
         <translation type="unfinished"></translation>
     </message>
