@@ -19,7 +19,6 @@ namespace {
 constexpr char FormatName[] = "confer-keyslots";
 constexpr char SlotContext[] = "confer-slot-v2";
 constexpr char RecoveryContext[] = "confer-recovery-v2";
-constexpr char StoreKeyContext[] = "confer-storekey-v2";
 constexpr char MacContext[] = "confer-keyslots-mac-v2";
 constexpr char CommitContext[] = "confer-store-commit-v2";
 constexpr char RecoveryCheckContext[] = "confer-recovery-check-v2";

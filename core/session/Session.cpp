@@ -175,24 +175,17 @@ void Session::abandon()
 
 Result<int> Session::reopen(std::vector<SecureBytes> keys)
 {
-    SecureBytes auditKey = m_audit->key().clone();
-    m_accounts.reset();
-    m_audit.reset();
-    m_db.reset();
+    // The same Database object opens the file again, so the audit log, the services and every model
+    // that holds a reference to them stay valid.
     std::optional<Error> firstError;
     for (std::size_t index = 0; index < keys.size(); ++index) {
-        auto db = Database::open(m_paths.storeFile(), keys[index]);
-        if (!db.ok()) {
+        Status reopened = m_db->reopen(keys[index]);
+        if (!reopened.ok()) {
             if (!firstError)
-                firstError = db.error();
+                firstError = reopened.error();
             continue;
         }
-        m_db = std::move(*db);
         m_storeKey = std::move(keys[index]);
-        m_audit = std::make_unique<AuditLog>(*m_db, std::move(auditKey), m_clock,
-                                             [this](const AuditHead& head) { return writeAnchor(head); });
-        m_db->setTransactionListener([this](bool isCommitted) { return transactionEnded(isCommitted); });
-        m_accounts = std::make_unique<AccountService>(*this);
         return static_cast<int>(index);
     }
     // Neither key opens the store: the session cannot go on, and says so.

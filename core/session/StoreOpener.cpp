@@ -579,133 +579,138 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
     if (!copies.ok())
         return copies.error();
 
-    // The copy the store expects, else the newest that opens: the recovery key's holder may accept an
-    // older key file, as they may accept an older store.
+    // The copy the store expects first (a copy left ahead by a change that never committed is not
+    // adopted while the right one is there), else the newest that opens: the recovery key's holder may
+    // accept an older key file, as they may accept an older store.
     std::optional<Error> refusal;
-    for (KeySlotCopies::Copy& copy : *copies) {
-        KeySlotFile& file = copy.file;
-        if (!file.recovery)
-            continue;
-        auto secretKey = KeySlotCrypto::openRecoverySecretKey(*file.recovery, recoveryKey->bytes());
-        if (!secretKey.ok())
-            continue;
-        const QList<QByteArray> boxes =
-            boxesOf(file.recovery->storeKeyBox, file.recovery->pendingStoreKeyBox);
-        for (const QByteArray& box : boxes) {
-            auto storeKey =
-                KeySlotCrypto::openStoreKeyBox(box, file.recovery->publicKey, *secretKey, file.storeId);
-            if (!storeKey.ok())
+    for (const bool isMatchRequired : {true, false})
+        for (KeySlotCopies::Copy& copy : *copies) {
+            KeySlotFile& file = copy.file;
+            if (!file.recovery)
                 continue;
-            auto probe = StoreProbe::open(m_paths, *storeKey);
-            if (!probe.ok()) {
-                if (!refusal)
-                    refusal = probe.error().code == ErrorCode::WrongCredentials ? storeDamaged(probe.error())
-                                                                                : probe.error();
+            auto secretKey = KeySlotCrypto::openRecoverySecretKey(*file.recovery, recoveryKey->bytes());
+            if (!secretKey.ok())
                 continue;
-            }
-            if (!KeySlotCrypto::recoveryBelongsToStore(
-                    *file.recovery, recoveryKey->bytes(),
-                    KeySlotCrypto::storeCommitment(file.storeId, (*probe)->auditKey()))) {
-                if (!refusal)
-                    refusal = notThisStore();
-                break;
-            }
-            if (Status checked = checkCopyAgainstStore(file, **probe);
-                !checked.ok() && checked.error().code != ErrorCode::AuditChainBroken) {
-                if (!refusal)
-                    refusal = checked.error();
-                break;
-            }
-            auto enabled = (*probe)->hasEnabledAccount(login);
-            if (!enabled.ok())
-                return enabled.error();
-            if (!*enabled)
-                return makeError(ErrorCode::InvalidInput,
-                                 trOpener("There is no enabled account with that user name."));
-
-            // An older store (or key file) than the records outside it is accepted here, on purpose.
-            QList<std::pair<QString, QString>> events;
-            Opened opened{*lock,
-                          file,
-                          std::move(*storeKey),
-                          SecureBytes(),
-                          (*probe)->auditKey().clone(),
-                          AuditHead{},
-                          false,
-                          boxes.size() > 1 && &box == &boxes.front()};
-            auto records =
-                RollbackCheck::gather(m_paths.anchorFile(), file.storeId, opened.auditKey, file.auditHead,
-                                      file.isDeviceBound ? &m_deviceSecrets : nullptr);
-            Status fresh =
-                records.ok() ? RollbackCheck::check((*probe)->database(), *records) : Status(records.error());
-            if (records.ok())
-                opened.anchor = records->anchor;
-            if (!fresh.ok() || file.generation != (*probe)->keySlotGeneration()) {
-                opened.isRestoreAccepted = true;
-                events.append({QStringLiteral("store.restore.accepted"),
-                               QStringLiteral("store at event %1").arg((*probe)->head().sequence)});
-            }
-            probe->reset();
-
-            // Keep the device secret this computer already has; make a new one only when it cannot be
-            // read, under a new entry, so a secret that is only locked is never overwritten.
-            bool isNewSecret = false;
-            if (file.isDeviceBound) {
-                auto existing =
-                    m_deviceSecrets.read(DeviceSecretStore::secretName(file.storeId, file.deviceSecretId));
-                if (existing.ok()) {
-                    opened.deviceSecret = std::move(*existing);
-                } else if (existing.error().code == ErrorCode::DeviceSecretMissing) {
-                    opened.deviceSecret = SecureBytes::random(32);
-                    opened.file.deviceSecretId = KeySlotFile::randomId();
-                    isNewSecret = true;
-                } else {
-                    return deviceSecretProblem(existing.error());
+            const QList<QByteArray> boxes =
+                boxesOf(file.recovery->storeKeyBox, file.recovery->pendingStoreKeyBox);
+            for (const QByteArray& box : boxes) {
+                auto storeKey =
+                    KeySlotCrypto::openStoreKeyBox(box, file.recovery->publicKey, *secretKey, file.storeId);
+                if (!storeKey.ok())
+                    continue;
+                auto probe = StoreProbe::open(m_paths, *storeKey);
+                if (!probe.ok()) {
+                    if (!refusal)
+                        refusal = probe.error().code == ErrorCode::WrongCredentials
+                                      ? storeDamaged(probe.error())
+                                      : probe.error();
+                    continue;
                 }
+                if (!KeySlotCrypto::recoveryBelongsToStore(
+                        *file.recovery, recoveryKey->bytes(),
+                        KeySlotCrypto::storeCommitment(file.storeId, (*probe)->auditKey()))) {
+                    if (!refusal)
+                        refusal = notThisStore();
+                    break;
+                }
+                if (isMatchRequired && file.generation != (*probe)->keySlotGeneration())
+                    break;
+                if (Status checked = checkCopyAgainstStore(file, **probe);
+                    !checked.ok() && checked.error().code != ErrorCode::AuditChainBroken) {
+                    if (!refusal)
+                        refusal = checked.error();
+                    break;
+                }
+                auto enabled = (*probe)->hasEnabledAccount(login);
+                if (!enabled.ok())
+                    return enabled.error();
+                if (!*enabled)
+                    return makeError(ErrorCode::InvalidInput,
+                                     trOpener("There is no enabled account with that user name."));
+
+                // An older store (or key file) than the records outside it is accepted here, on purpose.
+                QList<std::pair<QString, QString>> events;
+                Opened opened{*lock,
+                              file,
+                              std::move(*storeKey),
+                              SecureBytes(),
+                              (*probe)->auditKey().clone(),
+                              AuditHead{},
+                              false,
+                              boxes.size() > 1 && &box == &boxes.front()};
+                auto records =
+                    RollbackCheck::gather(m_paths.anchorFile(), file.storeId, opened.auditKey, file.auditHead,
+                                          file.isDeviceBound ? &m_deviceSecrets : nullptr);
+                Status fresh = records.ok() ? RollbackCheck::check((*probe)->database(), *records)
+                                            : Status(records.error());
+                if (records.ok())
+                    opened.anchor = records->anchor;
+                if (!fresh.ok() || file.generation != (*probe)->keySlotGeneration()) {
+                    opened.isRestoreAccepted = true;
+                    events.append({QStringLiteral("store.restore.accepted"),
+                                   QStringLiteral("store at event %1").arg((*probe)->head().sequence)});
+                }
+                probe->reset();
+
+                // Keep the device secret this computer already has; make a new one only when it cannot be
+                // read, under a new entry, so a secret that is only locked is never overwritten.
+                bool isNewSecret = false;
+                if (file.isDeviceBound) {
+                    auto existing = m_deviceSecrets.read(
+                        DeviceSecretStore::secretName(file.storeId, file.deviceSecretId));
+                    if (existing.ok()) {
+                        opened.deviceSecret = std::move(*existing);
+                    } else if (existing.error().code == ErrorCode::DeviceSecretMissing) {
+                        opened.deviceSecret = SecureBytes::random(32);
+                        opened.file.deviceSecretId = KeySlotFile::randomId();
+                        isNewSecret = true;
+                    } else {
+                        return deviceSecretProblem(existing.error());
+                    }
+                }
+                auto slot = KeySlotCrypto::seal(
+                    opened.storeKey, opened.file.storeId, opened.file.isDeviceBound, login, newPassphrase,
+                    opened.file.isDeviceBound ? &opened.deviceSecret : nullptr, opened.file.deviceSecretId,
+                    opened.file.defaultKdf, m_policy,
+                    KeySlotCrypto::storeCommitment(opened.file.storeId, opened.auditKey));
+                if (!slot.ok())
+                    return slot.error();
+                if (isNewSecret) {
+                    if (Status stored = m_deviceSecrets.write(
+                            DeviceSecretStore::secretName(opened.file.storeId, opened.file.deviceSecretId),
+                            opened.deviceSecret);
+                        !stored.ok())
+                        return deviceSecretProblem(stored.error());
+                }
+                // The new slot goes in as a key change of its own once the store is open (generation, both
+                // copies, audited); until then the files hold what they held.
+                const KeySlot newSlot = *slot;
+                const QString newSecretId = opened.file.deviceSecretId;
+                KeySlotFile previous = file;
+                opened.file = previous; // the session starts from the copy as it is on disk
+                events.append({QStringLiteral("recovery.used"), isNewSecret
+                                                                    ? QStringLiteral("device re-bound")
+                                                                    : QStringLiteral("passphrase reset")});
+                auto session = openSession(std::move(opened), login, QStringLiteral("recovery key"), events);
+                if (!session.ok()) {
+                    if (isNewSecret)
+                        (void)m_deviceSecrets.remove(
+                            DeviceSecretStore::secretName(previous.storeId, newSecretId));
+                    return session.error();
+                }
+                Session& open = **session;
+                Status rebound = open.commitKeyChange([&](KeySlotFile& next) -> Status {
+                    next.deviceSecretId = newSecretId;
+                    next.upsertSlot(newSlot);
+                    return open.audit().append(open.currentUser().login, QStringLiteral("account.reset"),
+                                               QStringLiteral("user:%1").arg(open.currentUser().id),
+                                               QStringLiteral("recovery key"));
+                });
+                if (!rebound.ok())
+                    return rebound.error();
+                return session;
             }
-            auto slot =
-                KeySlotCrypto::seal(opened.storeKey, opened.file.storeId, opened.file.isDeviceBound, login,
-                                    newPassphrase, opened.file.isDeviceBound ? &opened.deviceSecret : nullptr,
-                                    opened.file.deviceSecretId, opened.file.defaultKdf, m_policy,
-                                    KeySlotCrypto::storeCommitment(opened.file.storeId, opened.auditKey));
-            if (!slot.ok())
-                return slot.error();
-            if (isNewSecret) {
-                if (Status stored = m_deviceSecrets.write(
-                        DeviceSecretStore::secretName(opened.file.storeId, opened.file.deviceSecretId),
-                        opened.deviceSecret);
-                    !stored.ok())
-                    return deviceSecretProblem(stored.error());
-            }
-            // The new slot goes in as a key change of its own once the store is open (generation, both
-            // copies, audited); until then the files hold what they held.
-            const KeySlot newSlot = *slot;
-            const QString newSecretId = opened.file.deviceSecretId;
-            KeySlotFile previous = file;
-            opened.file = previous; // the session starts from the copy as it is on disk
-            events.append({QStringLiteral("recovery.used"), isNewSecret
-                                                                ? QStringLiteral("device re-bound")
-                                                                : QStringLiteral("passphrase reset")});
-            auto session = openSession(std::move(opened), login, QStringLiteral("recovery key"), events);
-            if (!session.ok()) {
-                if (isNewSecret)
-                    (void)m_deviceSecrets.remove(
-                        DeviceSecretStore::secretName(previous.storeId, newSecretId));
-                return session.error();
-            }
-            Session& open = **session;
-            Status rebound = open.commitKeyChange([&](KeySlotFile& next) -> Status {
-                next.deviceSecretId = newSecretId;
-                next.upsertSlot(newSlot);
-                return open.audit().append(open.currentUser().login, QStringLiteral("account.reset"),
-                                           QStringLiteral("user:%1").arg(open.currentUser().id),
-                                           QStringLiteral("recovery key"));
-            });
-            if (!rebound.ok())
-                return rebound.error();
-            return session;
         }
-    }
     if (refusal)
         return *refusal;
     return failed(refused, login, QStringLiteral("recovery.failure"));

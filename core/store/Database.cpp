@@ -318,6 +318,22 @@ Status Database::rekey(const SecureBytes& newKey)
     return {};
 }
 
+Status Database::reopen(const SecureBytes& key)
+{
+    if (m_db) {
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+        m_isOpen = false;
+    }
+    auto fresh = open(m_path, key);
+    if (!fresh.ok())
+        return fresh.error();
+    std::swap(m_db, (*fresh)->m_db);
+    m_cipherVersion = (*fresh)->m_cipherVersion;
+    m_isOpen = true;
+    return {};
+}
+
 qint64 Database::lastInsertRowId() const
 {
     return sqlite3_last_insert_rowid(m_db);

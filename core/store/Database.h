@@ -57,6 +57,11 @@ public:
     // connection half on the new key: the caller closes it and probes which key opens the file.
     Status rekey(const SecureBytes& newKey);
 
+    // Closes this connection and opens the same file again with key and the product's settings, keeping
+    // this object, so every reference to it (audit log, services, models) stays valid. After a failure
+    // the connection stays closed and another key may be tried.
+    Status reopen(const SecureBytes& key);
+
     // PRAGMA integrity_check over every page; any page whose authentication fails is reported.
     Status checkIntegrity();
     // Checkpoints the WAL back into the main file and truncates it (used before VACUUM and on close).

@@ -11,6 +11,7 @@
 #include "audit/AuditTrailModel.h"
 #include "audit/AuditTrailPage.h"
 #include "caseload/AgencyService.h"
+#include "crypto/SecureBytes.h"
 #include "demo/DemonstrationStore.h"
 #include "platform/InactivityTimer.h"
 #include "session/Session.h"
@@ -23,6 +24,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
@@ -235,6 +237,44 @@ TEST_F(WorkspaceTest, PassphraseFeedback_ExplainsAShortOneAndAMismatch)
     QTest::keyClicks(entry.confirmationEdit(), QStringLiteral("something else"));
     EXPECT_EQ(entry.feedbackLabel()->text(), QStringLiteral("The two passphrases do not match."));
     EXPECT_FALSE(entry.isAcceptable());
+}
+
+TEST_F(WorkspaceTest, DisablingAnAccount_RotatesTheStoreKeyAndEveryPageKeepsWorking)
+{
+    Workspace* workspace = signInAsAdmin();
+    const SecureBytes keyBefore = window->session()->storeKey().clone();
+    chooseSection(workspace, QStringLiteral("Accounts"));
+    AccountsPage* page = workspace->accountsPage();
+    int memberRow = -1;
+    for (int row = 0; row < page->model()->rowCount(); ++row) {
+        if (page->model()->userAt(row)->login == QLatin1String("member1"))
+            memberRow = row;
+    }
+    ASSERT_GE(memberRow, 0);
+    page->table()->selectRow(memberRow);
+    QTest::mouseClick(page->disableButton(), Qt::LeftButton);
+    QPointer<QMessageBox> confirm = window->findChild<QMessageBox*>();
+    ASSERT_TRUE(confirm);
+    EXPECT_TRUE(confirm->informativeText().contains(QLatin1String("store's own key")));
+    QAbstractButton* disable = nullptr;
+    for (QAbstractButton* button : confirm->buttons()) {
+        if (confirm->buttonRole(button) == QMessageBox::AcceptRole)
+            disable = button;
+    }
+    ASSERT_NE(disable, nullptr);
+    QTest::mouseClick(disable, Qt::LeftButton);
+
+    ASSERT_NE(window->session(), nullptr);
+    EXPECT_FALSE(window->session()->storeKey().equals(keyBefore));
+    EXPECT_TRUE(window->session()->accounts().userByLogin(QStringLiteral("member1"))->isDisabled);
+    // The services and models still hold the same connection: the audit trail and overview read on.
+    chooseSection(workspace, QStringLiteral("Audit trail"));
+    ASSERT_GT(workspace->auditTrailPage()->model()->rowCount(), 0);
+    EXPECT_EQ(workspace->auditTrailPage()->model()->index(0, AuditTrailModel::ActionColumn).data(Qt::ToolTipRole)
+                  .toString(),
+              QStringLiteral("store.key.rotate"));
+    chooseSection(workspace, QStringLiteral("Overview"));
+    EXPECT_TRUE(window->session()->verify().ok());
 }
 
 TEST_F(WorkspaceTest, AuditTrail_ListsTheSignInNewestFirst)
