@@ -952,6 +952,26 @@
         <source>Access denied</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Recovery key refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Store key changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restored copy accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Made a demonstration store</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>confer::AuditTrailModel</name>
@@ -2497,7 +2517,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+48"/>
         <source>The store is damaged: some of its pages failed the integrity check. Restore it from a backup.</source>
         <translation type="unfinished"></translation>
     </message>

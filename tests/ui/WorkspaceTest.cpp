@@ -270,9 +270,9 @@ TEST_F(WorkspaceTest, DisablingAnAccount_RotatesTheStoreKeyAndEveryPageKeepsWork
     // The services and models still hold the same connection: the audit trail and overview read on.
     chooseSection(workspace, QStringLiteral("Audit trail"));
     ASSERT_GT(workspace->auditTrailPage()->model()->rowCount(), 0);
-    EXPECT_EQ(workspace->auditTrailPage()->model()->index(0, AuditTrailModel::ActionColumn).data(Qt::ToolTipRole)
-                  .toString(),
-              QStringLiteral("store.key.rotate"));
+    const QModelIndex newest = workspace->auditTrailPage()->model()->index(0, AuditTrailModel::ActionColumn);
+    EXPECT_EQ(newest.data(Qt::ToolTipRole).toString(), QStringLiteral("store.key.rotate"));
+    EXPECT_EQ(newest.data().toString(), QStringLiteral("Store key changed"));
     chooseSection(workspace, QStringLiteral("Overview"));
     EXPECT_TRUE(window->session()->verify().ok());
 }

@@ -32,6 +32,14 @@ QString auditActionDisplayName(const QString& action)
          QT_TRANSLATE_NOOP("confer::AuditActionNames", "Passphrase change refused")},
         {QStringLiteral("setting.change"), QT_TRANSLATE_NOOP("confer::AuditActionNames", "Setting changed")},
         {QStringLiteral("access.denied"), QT_TRANSLATE_NOOP("confer::AuditActionNames", "Access denied")},
+        {QStringLiteral("recovery.failure"),
+         QT_TRANSLATE_NOOP("confer::AuditActionNames", "Recovery key refused")},
+        {QStringLiteral("store.key.rotate"),
+         QT_TRANSLATE_NOOP("confer::AuditActionNames", "Store key changed")},
+        {QStringLiteral("store.restore.accepted"),
+         QT_TRANSLATE_NOOP("confer::AuditActionNames", "Restored copy accepted")},
+        {QStringLiteral("store.demonstration"),
+         QT_TRANSLATE_NOOP("confer::AuditActionNames", "Made a demonstration store")},
     };
     const auto it = names.constFind(action);
     return it == names.constEnd() ? action : QCoreApplication::translate(Context, it.value());
