@@ -4,8 +4,8 @@
 #include "audit/AuditAnchorFile.h"
 #include "audit/AuditLog.h"
 #include "audit/RollbackCheck.h"
-#include "keys/DeviceSecretStore.h"
 #include "common/Clock.h"
+#include "keys/DeviceSecretStore.h"
 #include "session/StoreLock.h"
 #include "store/Database.h"
 #include "store/Statement.h"
@@ -202,8 +202,8 @@ void Session::writeWitness()
 {
     // Best effort: a keychain that does not answer weakens the rollback check, it does not stop work.
     if (m_keychain && m_audit && !m_audit->isAnchorOverdue())
-        (void)m_keychain->writeWitness(m_slotFile.storeId,
-                                       AuditAnchorFile::encode(m_slotFile.storeId, m_audit->head(), m_audit->key()));
+        (void)m_keychain->writeWitness(
+            m_slotFile.storeId, AuditAnchorFile::encode(m_slotFile.storeId, m_audit->head(), m_audit->key()));
 }
 
 KeySlotCopies Session::keySlotCopies() const

@@ -29,9 +29,9 @@ Result<std::unique_ptr<StoreProbe>> StoreProbe::open(const StorePaths& paths, co
         return hasRow.error();
     if (!*hasRow)
         return makeError(ErrorCode::StoreCorrupt,
-                         QCoreApplication::translate("confer::StoreProbe",
-                                                     "The store is damaged: it does not say which store it is. "
-                                                     "Restore the store folder from a backup."),
+                         QCoreApplication::translate(
+                             "confer::StoreProbe", "The store is damaged: it does not say which store it is. "
+                                                   "Restore the store folder from a backup."),
                          QStringLiteral("store_info row missing"));
     probe->m_storeId = info->columnText(0);
     probe->m_isDeviceBound = info->columnInt(1) != 0;
@@ -50,7 +50,8 @@ Result<std::unique_ptr<StoreProbe>> StoreProbe::open(const StorePaths& paths, co
 
 Result<bool> StoreProbe::hasEnabledAccount(const QString& login)
 {
-    auto row = m_db->prepare(QStringLiteral("SELECT count(*) FROM users WHERE login = :login AND is_disabled = 0"));
+    auto row =
+        m_db->prepare(QStringLiteral("SELECT count(*) FROM users WHERE login = :login AND is_disabled = 0"));
     if (!row.ok())
         return row.error();
     row->bind(":login", login);

@@ -308,8 +308,9 @@ Result<Statement> Database::prepare(const QString& sql)
 Status Database::rekey(const SecureBytes& newKey)
 {
     if (newKey.size() != KeySize)
-        return makeError(ErrorCode::InvalidInput,
-                         QCoreApplication::translate("confer::Database", "The store key has the wrong length."));
+        return makeError(
+            ErrorCode::InvalidInput,
+            QCoreApplication::translate("confer::Database", "The store key has the wrong length."));
     SecureBytes literal = rawKeyLiteral(newKey);
     const int rc = sqlite3_rekey_v2(m_db, nullptr, literal.data(), static_cast<int>(literal.size()));
     literal.wipe();

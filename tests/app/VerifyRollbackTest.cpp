@@ -2,6 +2,7 @@
 // older copy of the store put back; the anchor file deleted or edited; and, on a device-bound store, every
 // file of the store folder rolled back together (the keychain's copy of the audit head catches it).
 // Run against the real binary; the bound case uses the real Secret Service of the test session.
+#include "StoreFolder.h"
 #include "TestStoreDir.h"
 #include "keys/KeychainDeviceSecretStore.h"
 #include "session/StorePaths.h"
@@ -46,49 +47,22 @@ Outcome verify(const QString& dir)
                      Passphrase + QLatin1Char('\n'));
 }
 
-// Every file of the folder (the -shm index and the lock excluded), by name.
-std::map<QString, QByteArray> snapshot(const QString& dir)
-{
-    std::map<QString, QByteArray> files;
-    for (const QFileInfo& info : QDir(dir).entryInfoList(QDir::Files | QDir::Hidden)) {
-        if (info.fileName().endsWith(QLatin1String("-shm")) || info.fileName() == QLatin1String("confer.lock"))
-            continue;
-        QFile file(info.filePath());
-        EXPECT_TRUE(file.open(QIODevice::ReadOnly));
-        files[info.fileName()] = file.readAll();
-    }
-    return files;
-}
-
-void putBack(const QString& dir, const std::map<QString, QByteArray>& files, const QStringList& names = {})
-{
-    for (const QFileInfo& info : QDir(dir).entryInfoList(QDir::Files | QDir::Hidden)) {
-        if (names.isEmpty() || names.contains(info.fileName()) ||
-            (info.fileName().endsWith(QLatin1String("-wal")) && names.contains(info.fileName().chopped(4))))
-            QFile::remove(info.filePath());
-    }
-    for (const auto& [name, bytes] : files) {
-        if (!names.isEmpty() && !names.contains(name) && !(name.endsWith(QLatin1String("-wal")) && names.contains(name.chopped(4))))
-            continue;
-        QFile file(dir + QLatin1Char('/') + name);
-        ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write(bytes);
-    }
-}
+using test::putBack;
+using test::snapshotFolder;
 
 // verify fails with exit 3 and a sentence, twice the same, and changes no file.
 void expectBrokenTwice(const QString& dir, const char* needle)
 {
-    const auto before = snapshot(dir);
+    const auto before = snapshotFolder(dir);
     const Outcome first = verify(dir);
     EXPECT_EQ(first.exitCode, 3) << first.err.toStdString();
     EXPECT_TRUE(first.out.isEmpty());
     EXPECT_TRUE(first.err.contains(QLatin1String(needle))) << first.err.toStdString();
-    EXPECT_EQ(snapshot(dir), before) << "a refused verify changed a file";
+    EXPECT_EQ(snapshotFolder(dir), before) << "a refused verify changed a file";
     const Outcome second = verify(dir);
     EXPECT_EQ(second.exitCode, 3);
     EXPECT_EQ(second.err, first.err);
-    EXPECT_EQ(snapshot(dir), before);
+    EXPECT_EQ(snapshotFolder(dir), before);
 }
 
 Outcome init(const QString& dir, bool isBound)
@@ -104,7 +78,7 @@ TEST(VerifyRollback, OlderCopyOfTheStorePutBackIsReportedEveryTime)
 {
     test::TestStoreDir dir;
     ASSERT_EQ(init(dir.path(), false).exitCode, 0);
-    const auto old = snapshot(dir.path());
+    const auto old = snapshotFolder(dir.path());
     ASSERT_EQ(verify(dir.path()).out.trimmed(), QStringLiteral("ok")); // signs in and out: new events
     ASSERT_EQ(verify(dir.path()).out.trimmed(), QStringLiteral("ok"));
     putBack(dir.path(), old, {QStringLiteral("confer.store")});
@@ -116,7 +90,7 @@ TEST(VerifyRollback, AnchorFileDeletedOrEditedIsReportedEveryTime)
     test::TestStoreDir dir;
     ASSERT_EQ(init(dir.path(), false).exitCode, 0);
     ASSERT_EQ(verify(dir.path()).out.trimmed(), QStringLiteral("ok"));
-    const auto good = snapshot(dir.path());
+    const auto good = snapshotFolder(dir.path());
     const QString anchor = StorePaths(dir.path()).anchorFile();
 
     QByteArray edited = good.at(QStringLiteral("confer.anchor"));
@@ -140,11 +114,12 @@ TEST(VerifyRollback, BoundStoreWithEveryFileRolledBackTogetherIsCaughtByTheKeych
     if (!KeychainDeviceSecretStore::isServiceAvailable()) {
         if (!qEnvironmentVariableIsEmpty("CONFER_REQUIRE_KEYCHAIN"))
             FAIL() << "CI requires a Secret Service on the session bus, and none answers";
-        GTEST_SKIP() << "no Secret Service on the session bus: run through ./build.sh test for the real keychain";
+        GTEST_SKIP()
+            << "no Secret Service on the session bus: run through ./build.sh test for the real keychain";
     }
     test::TestStoreDir dir;
     ASSERT_EQ(init(dir.path(), true).exitCode, 0);
-    const auto old = snapshot(dir.path());
+    const auto old = snapshotFolder(dir.path());
     ASSERT_EQ(verify(dir.path()).out.trimmed(), QStringLiteral("ok"));
     ASSERT_EQ(verify(dir.path()).out.trimmed(), QStringLiteral("ok"));
     putBack(dir.path(), old); // the whole folder, as a backup tool would restore it
@@ -157,7 +132,7 @@ TEST(VerifyRollback, UnboundStoreRolledBackWholeIsWhatNoLocalWitnessCanCatch)
     // rolled back together is a consistent older store. This test pins the limit so a change to it is seen.
     test::TestStoreDir dir;
     ASSERT_EQ(init(dir.path(), false).exitCode, 0);
-    const auto old = snapshot(dir.path());
+    const auto old = snapshotFolder(dir.path());
     ASSERT_EQ(verify(dir.path()).out.trimmed(), QStringLiteral("ok"));
     putBack(dir.path(), old);
     EXPECT_EQ(verify(dir.path()).out.trimmed(), QStringLiteral("ok"));

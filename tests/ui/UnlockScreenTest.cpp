@@ -12,8 +12,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLineEdit>
-#include <QPushButton>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -68,20 +68,23 @@ TEST_F(UnlockScreenTest, DamagedCopyOfTheKeyFile_SignsInWithTheOtherAndSaysItWas
     ASSERT_TRUE(first.open(QIODevice::WriteOnly | QIODevice::Truncate));
     first.write("{ damaged");
     first.close();
-    unlockThroughScreen(*window, QString::fromLatin1(TestSession::AdminLogin), TestSession::adminPassphrase());
+    unlockThroughScreen(*window, QString::fromLatin1(TestSession::AdminLogin),
+                        TestSession::adminPassphrase());
     ASSERT_NE(window->session(), nullptr);
     auto* notice = window->findChild<QMessageBox*>(QStringLiteral("signInNotices"));
     ASSERT_NE(notice, nullptr);
     EXPECT_TRUE(notice->text().contains(QLatin1String("repaired"))) << notice->text().toStdString();
     QTest::keyClick(notice, Qt::Key_Return);
-    QTRY_VERIFY_WITH_TIMEOUT(!window->findChild<QMessageBox*>(QStringLiteral("signInNotices")) ||
-                                 !window->findChild<QMessageBox*>(QStringLiteral("signInNotices"))->isVisible(),
-                             5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !window->findChild<QMessageBox*>(QStringLiteral("signInNotices")) ||
+            !window->findChild<QMessageBox*>(QStringLiteral("signInNotices"))->isVisible(),
+        5000);
 }
 
 TEST_F(UnlockScreenTest, CleanSignIn_ShowsNoRepairNotice)
 {
-    unlockThroughScreen(*window, QString::fromLatin1(TestSession::AdminLogin), TestSession::adminPassphrase());
+    unlockThroughScreen(*window, QString::fromLatin1(TestSession::AdminLogin),
+                        TestSession::adminPassphrase());
     ASSERT_NE(window->session(), nullptr);
     EXPECT_EQ(window->findChild<QMessageBox*>(QStringLiteral("signInNotices")), nullptr);
 }

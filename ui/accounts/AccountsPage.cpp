@@ -228,10 +228,11 @@ void AccountsPage::toggleDisabled()
     auto* confirm = new QMessageBox(QMessageBox::Question, tr("Disable account"),
                                     tr("Disable the account of %1 (%2)?").arg(user->displayName, user->login),
                                     QMessageBox::NoButton, this);
-    confirm->setInformativeText(tr("They will no longer be able to sign in. Their records stay in the store. "
-                                   "Confer also changes the store's own key, so a copy of their old key opens "
-                                   "nothing made from now on; this takes a moment. Enabling the account again "
-                                   "needs a new passphrase."));
+    confirm->setInformativeText(
+        tr("They will no longer be able to sign in. Their records stay in the store. "
+           "Confer also changes the store's own key, so a copy of their old key opens "
+           "nothing made from now on; this takes a moment. Enabling the account again "
+           "needs a new passphrase."));
     confirm->setAccessibleName(tr("Disable account"));
     QPushButton* disable = confirm->addButton(tr("&Disable account"), QMessageBox::AcceptRole);
     disable->setAccessibleName(tr("Disable account"));

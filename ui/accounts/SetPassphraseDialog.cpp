@@ -46,8 +46,9 @@ SetPassphraseDialog::SetPassphraseDialog(Purpose purpose, const User& user, Acco
     if (!isEnabling) {
         m_mayBeKnown = new QCheckBox(tr("The old passphrase may be known to someone else"), this);
         m_mayBeKnown->setObjectName(QStringLiteral("mayBeKnownCheck"));
-        m_mayBeKnown->setToolTip(tr("Confer then also changes the store's own key, so that the old passphrase "
-                                    "opens no copy of the store made from now on. This takes a moment."));
+        m_mayBeKnown->setToolTip(
+            tr("Confer then also changes the store's own key, so that the old passphrase "
+               "opens no copy of the store made from now on. This takes a moment."));
         form->addRow(QString(), m_mayBeKnown);
     }
 
@@ -100,8 +101,9 @@ void SetPassphraseDialog::accept()
         return m_purpose == Purpose::Enable
                    ? m_accounts.setDisabled(m_user.id, false, m_passphrase->passphrase())
                    : m_accounts.resetPassphrase(m_user.id, m_passphrase->passphrase(),
-                                                m_mayBeKnown->isChecked() ? AccountService::ResetReason::MayBeKnown
-                                                                          : AccountService::ResetReason::Forgotten);
+                                                m_mayBeKnown->isChecked()
+                                                    ? AccountService::ResetReason::MayBeKnown
+                                                    : AccountService::ResetReason::Forgotten);
     }();
     if (!status.ok()) {
         m_error->setText(status.error().message);

@@ -1,5 +1,6 @@
 #include "audit/AuditAnchorFile.h"
 
+#include "StoreFolder.h"
 #include "TestStoreDir.h"
 
 #include <QFile>
@@ -18,15 +19,12 @@ namespace {
 
 QByteArray readAll(const QString& path)
 {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    return test::readFile(path);
 }
 
 void writeRaw(const QString& path, const QByteArray& bytes)
 {
-    QFile file(path);
-    ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    ASSERT_EQ(file.write(bytes), bytes.size());
+    ASSERT_TRUE(test::writeFile(path, bytes));
 }
 
 class AuditAnchorFileTest : public ::testing::Test {

@@ -1,5 +1,6 @@
 #include "audit/RollbackCheck.h"
 
+#include "StoreFolder.h"
 #include "TestSession.h"
 #include "audit/AuditAnchorFile.h"
 #include "audit/AuditLog.h"
@@ -16,15 +17,12 @@ namespace {
 
 QByteArray readAll(const QString& path)
 {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    return test::readFile(path);
 }
 
 void writeRaw(const QString& path, const QByteArray& bytes)
 {
-    QFile file(path);
-    ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    ASSERT_EQ(file.write(bytes), bytes.size());
+    ASSERT_TRUE(test::writeFile(path, bytes));
 }
 
 class RollbackCheckTest : public ::testing::Test {

@@ -1,6 +1,7 @@
 // What a reviewer with a copy of the store folder tried (issue "Nothing lost, nothing rolled back"), each
 // as a test: older copies put back, edited records, a failing disk, an interrupted key change. A refused
 // unlock must leave every file byte-identical and say what is wrong; a second attempt says the same.
+#include "StoreFolder.h"
 #include "TestSession.h"
 #include "accounts/AccountService.h"
 #include "audit/AuditAnchorFile.h"
@@ -29,44 +30,16 @@ namespace {
 
 const QString Admin = QStringLiteral("admin");
 
-// Every file of the store folder that matters, by name (the -shm index and the lock file excluded: SQLite
-// and the lock rewrite them on any open, and they hold no data of their own).
-std::map<QString, QByteArray> snapshot(const QString& directory)
+using test::snapshotFolder;
+
+void restore(const QString& directory, const test::FolderSnapshot& files)
 {
-    std::map<QString, QByteArray> files;
-    for (const QFileInfo& info : QDir(directory).entryInfoList(QDir::Files | QDir::Hidden)) {
-        if (info.fileName().endsWith(QLatin1String("-shm")) ||
-            info.fileName() == QLatin1String("confer.lock"))
-            continue;
-        QFile file(info.filePath());
-        EXPECT_TRUE(file.open(QIODevice::ReadOnly));
-        files[info.fileName()] = file.readAll();
-    }
-    return files;
+    test::putBack(directory, files);
 }
 
-void restore(const QString& directory, const std::map<QString, QByteArray>& files)
+void restoreFile(const QString& directory, const test::FolderSnapshot& files, const QString& name)
 {
-    for (const QFileInfo& info : QDir(directory).entryInfoList(QDir::Files | QDir::Hidden))
-        QFile::remove(info.filePath());
-    for (const auto& [name, bytes] : files) {
-        QFile file(directory + QLatin1Char('/') + name);
-        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-        file.write(bytes);
-    }
-}
-
-void restoreFile(const QString& directory, const std::map<QString, QByteArray>& files, const QString& name)
-{
-    QFile::remove(directory + QLatin1Char('/') + name + QStringLiteral("-wal"));
-    QFile file(directory + QLatin1Char('/') + name);
-    ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(files.at(name));
-    if (files.count(name + QStringLiteral("-wal"))) {
-        QFile wal(directory + QLatin1Char('/') + name + QStringLiteral("-wal"));
-        ASSERT_TRUE(wal.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        wal.write(files.at(name + QStringLiteral("-wal")));
-    }
+    test::putBack(directory, files, {name});
 }
 
 class RollbackTest : public ::testing::Test {
@@ -88,17 +61,17 @@ protected:
     // same.
     Error expectRefusedTwiceWithNoChange()
     {
-        const auto before = snapshot(store.dir.path());
+        const auto before = snapshotFolder(store.dir.path());
         auto first = unlock();
         EXPECT_FALSE(first.ok());
         if (first.ok())
             return makeError(ErrorCode::InvalidInput, QString());
-        EXPECT_EQ(snapshot(store.dir.path()), before) << "a refused unlock changed a file";
+        EXPECT_EQ(snapshotFolder(store.dir.path()), before) << "a refused unlock changed a file";
         auto second = unlock();
         EXPECT_FALSE(second.ok());
         if (!second.ok())
             EXPECT_EQ(second.error().message, first.error().message);
-        EXPECT_EQ(snapshot(store.dir.path()), before);
+        EXPECT_EQ(snapshotFolder(store.dir.path()), before);
         return first.error();
     }
     QString dir() const { return store.dir.path(); }
@@ -110,7 +83,7 @@ protected:
 TEST_F(RollbackTest, OlderCopyOfTheStoreIsRefusedEveryTimeAndNothingIsWritten)
 {
     store.sessionPtr().reset();
-    const auto old = snapshot(dir());
+    const auto old = snapshotFolder(dir());
     makeChanges(3);
     restoreFile(dir(), old, QStringLiteral("confer.store"));
     const Error refusal = expectRefusedTwiceWithNoChange();
@@ -122,7 +95,7 @@ TEST_F(RollbackTest, AnchorFileEditedOrDeletedIsRefused)
 {
     store.sessionPtr().reset();
     makeChanges(1);
-    const auto good = snapshot(dir());
+    const auto good = snapshotFolder(dir());
     // The reviewer's edit: the anchor set back to nothing.
     QJsonObject anchor = QJsonDocument::fromJson(good.at(QStringLiteral("confer.anchor"))).object();
     anchor.insert(QStringLiteral("sequence"), 0);
@@ -144,7 +117,7 @@ TEST_F(RollbackTest, AnchorFileEditedOrDeletedIsRefused)
 TEST_F(RollbackTest, OlderStoreWithItsOwnOlderAnchorIsCaughtByTheKeyFile)
 {
     store.sessionPtr().reset();
-    const auto old = snapshot(dir());
+    const auto old = snapshotFolder(dir());
     {
         // A key change records the audit head in the key file, so an older store and anchor are behind it.
         auto session = unlock();
@@ -163,9 +136,9 @@ TEST_F(RollbackTest, OlderStoreWithItsOwnOlderAnchorIsCaughtByTheKeyFile)
 TEST_F(RollbackTest, StoreFarAheadOfAnOlderAnchorIsRefusedButOneCommitAheadIsAccepted)
 {
     store.sessionPtr().reset();
-    const auto old = snapshot(dir());
+    const auto old = snapshotFolder(dir());
     makeChanges(5);
-    const auto current = snapshot(dir());
+    const auto current = snapshotFolder(dir());
     restoreFile(dir(), old, QStringLiteral("confer.anchor"));
     const Error refusal = expectRefusedTwiceWithNoChange();
     EXPECT_EQ(refusal.code, ErrorCode::AuditChainBroken);
@@ -177,7 +150,7 @@ TEST_F(RollbackTest, StoreFarAheadOfAnOlderAnchorIsRefusedButOneCommitAheadIsAcc
     {
         auto session = unlock();
         ASSERT_TRUE(session.ok());
-        const auto beforeChange = snapshot(dir());
+        const auto beforeChange = snapshotFolder(dir());
         ASSERT_TRUE((*session)->setAutoLockMinutes(42).ok());
         (*session)->abandon(); // no lock event: exactly one commit after the old anchor
         restoreFile(dir(), beforeChange, QStringLiteral("confer.anchor"));
@@ -191,7 +164,7 @@ TEST_F(RollbackTest, StoreFarAheadOfAnOlderAnchorIsRefusedButOneCommitAheadIsAcc
 TEST_F(RollbackTest, WholeFolderRolledBackIsCaughtByTheKeychainCopyOnABoundStore)
 {
     store.sessionPtr().reset();
-    const auto old = snapshot(dir());
+    const auto old = snapshotFolder(dir());
     makeChanges(2);
     restore(dir(), old); // every file, together: only the keychain's copy of the head remembers
     const Error refusal = expectRefusedTwiceWithNoChange();
@@ -226,7 +199,7 @@ TEST_F(RollbackTest, EditingTheBindingInTheKeyFileFailsClosed)
     for (KeySlot& slot : file->userSlots)
         slot.deviceSecretId.clear();
     ASSERT_TRUE(copies.writeBoth(*file).ok());
-    const auto before = snapshot(dir());
+    const auto before = snapshotFolder(dir());
     StoreOpener opener = store.opener();
     auto recovered =
         opener.recover(store.recoveryKeyText(), Admin, QStringLiteral("a new passphrase for alex"));
@@ -234,13 +207,13 @@ TEST_F(RollbackTest, EditingTheBindingInTheKeyFileFailsClosed)
     EXPECT_EQ(recovered.error().code, ErrorCode::StoreCorrupt);
     EXPECT_TRUE(recovered.error().message.contains(QLatin1String("altered")))
         << recovered.error().message.toStdString();
-    EXPECT_EQ(snapshot(dir()), before);
+    EXPECT_EQ(snapshotFolder(dir()), before);
 }
 
 TEST_F(RollbackTest, OlderKeyFileCannotBringBackAChangedPassphrase)
 {
     store.sessionPtr().reset();
-    const auto old = snapshot(dir());
+    const auto old = snapshotFolder(dir());
     {
         auto session = unlock();
         ASSERT_TRUE(session.ok());
@@ -259,7 +232,7 @@ TEST_F(RollbackTest, OlderKeyFileCannotBringBackAChangedPassphrase)
 TEST_F(RollbackTest, OneDamagedOrMissingKeyFileCopyFallsBackToTheOtherAndIsMended)
 {
     store.sessionPtr().reset();
-    const auto good = snapshot(dir());
+    const auto good = snapshotFolder(dir());
     for (const QString& broken : {paths().keySlotFile(), paths().keySlotSecondCopy()}) {
         for (const QByteArray& content : {QByteArray(), QByteArray("{ not json")}) {
             QFile file(broken);
@@ -270,8 +243,8 @@ TEST_F(RollbackTest, OneDamagedOrMissingKeyFileCopyFallsBackToTheOtherAndIsMende
             ASSERT_TRUE(session.ok()) << session.error().message.toStdString();
             EXPECT_FALSE((*session)->notices().isEmpty());
             session->reset();
-            EXPECT_EQ(snapshot(dir()).at(QFileInfo(broken).fileName()),
-                      snapshot(dir()).at(QStringLiteral("confer.keyslots")));
+            EXPECT_EQ(snapshotFolder(dir()).at(QFileInfo(broken).fileName()),
+                      snapshotFolder(dir()).at(QStringLiteral("confer.keyslots")));
         }
         ASSERT_TRUE(QFile::remove(broken));
         EXPECT_TRUE(unlock().ok());
@@ -326,7 +299,7 @@ TEST_F(RollbackTest, FullDiskDuringAKeyChangeLeavesBothKeyFilesAndTheStoreAsThey
     ASSERT_TRUE(chair.ok());
     for (const SafeFileFaults::Step step : {SafeFileFaults::Step::Open, SafeFileFaults::Step::Write,
                                             SafeFileFaults::Step::Sync, SafeFileFaults::Step::Rename}) {
-        const auto before = snapshot(dir());
+        const auto before = snapshotFolder(dir());
         SafeFileFaults::setHook(
             [&](SafeFileFaults::Step at, const QString&) { return at == step ? ENOSPC : 0; });
         Status reset =
@@ -336,7 +309,7 @@ TEST_F(RollbackTest, FullDiskDuringAKeyChangeLeavesBothKeyFilesAndTheStoreAsThey
         EXPECT_EQ(reset.error().code, ErrorCode::DiskFull);
         EXPECT_TRUE(reset.error().message.contains(QLatin1String("disk space")))
             << reset.error().message.toStdString();
-        const auto after = snapshot(dir());
+        const auto after = snapshotFolder(dir());
         EXPECT_EQ(after.at(QStringLiteral("confer.keyslots")), before.at(QStringLiteral("confer.keyslots")));
         EXPECT_EQ(after.at(QStringLiteral("confer.keyslots.2")),
                   before.at(QStringLiteral("confer.keyslots.2")));
