@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "crypto/SecureBytes.h"
 #include "keys/KeySlotFile.h"
 
 #include <functional>
@@ -22,6 +23,14 @@ public:
 
     // After an unlock that found pending boxes: keep the new key when it opened the store, else drop it.
     static Status settle(Session& session, bool isOnPendingKey);
+    // At sign-in: a rotation the account change needed but that could not finish (a crash, a full disk)
+    // is done now, before anyone works.
+    static Status finishOwed(Session& session);
+
+private:
+    static Status finish(Session& session, SecureBytes next); // rekey, probe, settle
+    static bool isOwed(Session& session);
+    static Status setOwed(Session& session, bool isOwedNow);
 };
 
 } // namespace confer

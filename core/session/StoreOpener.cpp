@@ -550,11 +550,14 @@ Result<std::unique_ptr<Session>> StoreOpener::openSession(Opened opened, const Q
             return committed.error();
     }
     m_failedAttempts.clear();
-    // A key rotation that a crash interrupted is finished (or dropped) now, before anyone works.
+    // A key rotation that a crash interrupted is settled now, before anyone works: kept when its new key
+    // opened the store, else dropped and done again in full (the store records that it is owed).
     if (session->keySlots().hasPendingKey()) {
         if (Status settled = StoreKeyRotation::settle(*session, opened.isOnPendingKey); !settled.ok())
             return settled.error();
     }
+    if (Status owed = StoreKeyRotation::finishOwed(*session); !owed.ok())
+        session->m_notices.append(owed.error().message);
     session->writeWitness();
     return session;
 }
