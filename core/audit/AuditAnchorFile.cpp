@@ -43,7 +43,7 @@ void appendField(QByteArray& out, const QByteArray& field)
     out.append(field);
 }
 
-QByteArray mac(const QString& storeId, const AuditHead& head, const SecureBytes& auditKey)
+QByteArray mac(const QString& storeId, const AuditHead& head, qint64 generation, const SecureBytes& auditKey)
 {
     QByteArray message;
     appendField(message, QByteArray(MacContext));
@@ -51,6 +51,7 @@ QByteArray mac(const QString& storeId, const AuditHead& head, const SecureBytes&
     appendField(message, QByteArray::number(head.sequence));
     appendField(message, head.hash);
     appendField(message, QByteArray::number(head.commit));
+    appendField(message, QByteArray::number(generation));
     QByteArray out(crypto_auth_hmacsha256_BYTES, '\0');
     if (!ensureSodium() || auditKey.size() != crypto_auth_hmacsha256_KEYBYTES)
         return QByteArray();
@@ -62,7 +63,8 @@ QByteArray mac(const QString& storeId, const AuditHead& head, const SecureBytes&
 
 } // namespace
 
-QByteArray AuditAnchorFile::encode(const QString& storeId, const AuditHead& head, const SecureBytes& auditKey)
+QByteArray AuditAnchorFile::encode(const QString& storeId, const AuditHead& head, const SecureBytes& auditKey,
+                                   qint64 keySlotGeneration)
 {
     const QJsonObject root{
         {QStringLiteral("format"), QString::fromLatin1(FormatName)},
@@ -71,22 +73,28 @@ QByteArray AuditAnchorFile::encode(const QString& storeId, const AuditHead& head
         {QStringLiteral("sequence"), head.sequence},
         {QStringLiteral("hash"), QString::fromLatin1(head.hash.toBase64())},
         {QStringLiteral("commit"), head.commit},
-        {QStringLiteral("mac"), QString::fromLatin1(mac(storeId, head, auditKey).toBase64())},
+        {QStringLiteral("keySlotGeneration"), keySlotGeneration},
+        {QStringLiteral("mac"),
+         QString::fromLatin1(mac(storeId, head, keySlotGeneration, auditKey).toBase64())},
     };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
 Result<AuditHead> AuditAnchorFile::decode(const QByteArray& bytes, const QString& storeId,
-                                          const SecureBytes& auditKey)
+                                          const SecureBytes& auditKey, qint64* keySlotGeneration)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return altered(QStringLiteral("anchor is not a JSON object"));
     const QJsonObject root = document.object();
-    static const QSet<QString> members = {QStringLiteral("format"),  QStringLiteral("version"),
-                                          QStringLiteral("storeId"), QStringLiteral("sequence"),
-                                          QStringLiteral("hash"),    QStringLiteral("commit"),
+    static const QSet<QString> members = {QStringLiteral("format"),
+                                          QStringLiteral("version"),
+                                          QStringLiteral("storeId"),
+                                          QStringLiteral("sequence"),
+                                          QStringLiteral("hash"),
+                                          QStringLiteral("commit"),
+                                          QStringLiteral("keySlotGeneration"),
                                           QStringLiteral("mac")};
     const QStringList present = root.keys();
     if (QSet<QString>(present.begin(), present.end()) != members ||
@@ -114,16 +122,21 @@ Result<AuditHead> AuditAnchorFile::decode(const QByteArray& bytes, const QString
     const QByteArray givenMac = *givenMacBytes;
     if (head.sequence < 0 || head.commit < 0 || (head.sequence > 0 && head.hash.size() != HashSize))
         return altered(QStringLiteral("anchor values out of range"));
-    const QByteArray expected = mac(storeId, head, auditKey);
+    const qint64 generation = root.value(QLatin1String("keySlotGeneration")).toInteger(-1);
+    if (generation < 0)
+        return altered(QStringLiteral("anchor key-slot generation out of range"));
+    const QByteArray expected = mac(storeId, head, generation, auditKey);
     if (expected.isEmpty() || givenMac.size() != expected.size() ||
         sodium_memcmp(givenMac.constData(), expected.constData(),
                       static_cast<std::size_t>(expected.size())) != 0)
         return altered(QStringLiteral("anchor MAC does not verify"));
+    if (keySlotGeneration)
+        *keySlotGeneration = generation;
     return head;
 }
 
 Result<AuditHead> AuditAnchorFile::load(const QString& path, const QString& storeId,
-                                        const SecureBytes& auditKey)
+                                        const SecureBytes& auditKey, qint64* keySlotGeneration)
 {
     auto bytes = SafeFile::read(path, MaxFileBytes);
     if (!bytes.ok()) {
@@ -136,11 +149,11 @@ Result<AuditHead> AuditAnchorFile::load(const QString& path, const QString& stor
             return bytes.error();
         return altered(bytes.error().detail);
     }
-    return decode(*bytes, storeId, auditKey);
+    return decode(*bytes, storeId, auditKey, keySlotGeneration);
 }
 
 Status AuditAnchorFile::save(const QString& path, const QString& storeId, const AuditHead& head,
-                             const SecureBytes& auditKey, bool allowBackwards)
+                             const SecureBytes& auditKey, bool allowBackwards, qint64 keySlotGeneration)
 {
     if (!allowBackwards) {
         // A valid anchor of this store further along than head means this session's view is older
@@ -156,7 +169,7 @@ Status AuditAnchorFile::save(const QString& path, const QString& storeId, const 
                 QStringLiteral("anchor at %1, head at %2").arg(current->sequence).arg(head.sequence));
         }
     }
-    const QByteArray bytes = encode(storeId, head, auditKey);
+    const QByteArray bytes = encode(storeId, head, auditKey, keySlotGeneration);
     return SafeFile::replace(path, bytes, [&](const QByteArray& readBack) -> Status {
         auto parsed = decode(readBack, storeId, auditKey);
         if (!parsed.ok())

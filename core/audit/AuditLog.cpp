@@ -88,7 +88,8 @@ Result<SecureBytes> AuditLog::readKey(Database& db)
         return makeError(ErrorCode::StoreCorrupt,
                          trAudit("The store's audit key is missing, so its audit trail cannot be checked."),
                          QStringLiteral("audit_key row missing or wrong length"));
-    SecureBytes result(reinterpret_cast<const unsigned char*>(key.constData()), static_cast<std::size_t>(key.size()));
+    SecureBytes result(reinterpret_cast<const unsigned char*>(key.constData()),
+                       static_cast<std::size_t>(key.size()));
     return result;
 }
 
@@ -97,13 +98,15 @@ Status AuditLog::storeNewKey(Database& db, const SecureBytes& key)
     auto insert = db.prepare(QStringLiteral("INSERT INTO audit_key (id, key) VALUES (1, :key)"));
     if (!insert.ok())
         return insert.error();
-    insert->bind(":key", QByteArray(reinterpret_cast<const char*>(key.data()), static_cast<qsizetype>(key.size())));
+    insert->bind(":key",
+                 QByteArray(reinterpret_cast<const char*>(key.data()), static_cast<qsizetype>(key.size())));
     return insert->run();
 }
 
 Result<AuditHead> AuditLog::readHead(Database& db)
 {
-    auto last = db.prepare(QStringLiteral("SELECT seq, hash, commit_no FROM audit_events ORDER BY seq DESC LIMIT 1"));
+    auto last =
+        db.prepare(QStringLiteral("SELECT seq, hash, commit_no FROM audit_events ORDER BY seq DESC LIMIT 1"));
     if (!last.ok())
         return last.error();
     auto hasRow = last->step();
@@ -156,14 +159,15 @@ Status AuditLog::append(const QString& actor, const QString& action, const QStri
     // The anchor must have caught up before anything else is written: at most one commit ahead.
     if (m_isAnchorOverdue && m_openCommit == 0) {
         if (Status anchored = anchorNow(); !anchored.ok()) {
-            return makeError(anchored.error().code,
-                             anchored.error().code == ErrorCode::DiskFull
-                                 ? trAudit("There is not enough disk space to update the audit record beside "
-                                           "the store, so this change was not saved. Free some space and try "
-                                           "again.")
-                                 : trAudit("The audit record beside the store cannot be updated, so this change "
-                                           "was not saved. Check the disk and try again."),
-                             anchored.error().detail);
+            return makeError(
+                anchored.error().code,
+                anchored.error().code == ErrorCode::DiskFull
+                    ? trAudit("There is not enough disk space to update the audit record beside "
+                              "the store, so this change was not saved. Free some space and try "
+                              "again.")
+                    : trAudit("The audit record beside the store cannot be updated, so this change "
+                              "was not saved. Check the disk and try again."),
+                anchored.error().detail);
         }
     }
     const bool isInTransaction = m_db.isInTransaction();
@@ -225,14 +229,15 @@ Status AuditLog::onCommitted()
     if (anchored.ok())
         return {};
     // The commit is durable; only the record beside the store lags. Say both.
-    return makeError(anchored.error().code,
-                     anchored.error().code == ErrorCode::DiskFull
-                         ? trAudit("The change was saved, but there is not enough disk space to update the audit "
-                                   "record beside the store. Free some space: Confer saves no further changes "
-                                   "until it can.")
-                         : trAudit("The change was saved, but the audit record beside the store could not be "
-                                   "updated. Check the disk: Confer saves no further changes until it can."),
-                     anchored.error().detail);
+    return makeError(
+        anchored.error().code,
+        anchored.error().code == ErrorCode::DiskFull
+            ? trAudit("The change was saved, but there is not enough disk space to update the audit "
+                      "record beside the store. Free some space: Confer saves no further changes "
+                      "until it can.")
+            : trAudit("The change was saved, but the audit record beside the store could not be "
+                      "updated. Check the disk: Confer saves no further changes until it can."),
+        anchored.error().detail);
 }
 
 void AuditLog::onRolledBack()
@@ -269,8 +274,8 @@ Result<AuditLog::Verification> AuditLog::verifyChain() const
                                  .arg(event.sequence);
             return result;
         }
-        if (event.previousHash != previous || computeHash(event) != event.hash || event.commit < previousCommit ||
-            event.commit > previousCommit + 1) {
+        if (event.previousHash != previous || computeHash(event) != event.hash ||
+            event.commit < previousCommit || event.commit > previousCommit + 1) {
             result.firstBadSequence = event.sequence;
             result.problem =
                 trAudit("Audit event %1 has been altered, removed or moved: its seal does not match.")

@@ -20,19 +20,22 @@ Error olderThan(RollbackCheck::Witness witness, const QString& detail)
     QString message;
     switch (witness) {
     case RollbackCheck::Witness::AnchorFile:
-        message = trCheck("This store is older than its audit record: events were removed from its end, or an "
-                          "older copy of the store was put back. If you restored a backup on purpose, an "
-                          "administrator can accept it with the recovery key.");
+        message =
+            trCheck("This store is older than its audit record: events were removed from its end, or an "
+                    "older copy of the store was put back. If you restored a backup on purpose, an "
+                    "administrator can accept it with the recovery key.");
         break;
     case RollbackCheck::Witness::KeySlotFile:
-        message = trCheck("This store is older than its key file: an older copy of the store was put back. If "
-                          "you restored a backup on purpose, an administrator can accept it with the recovery "
-                          "key.");
+        message =
+            trCheck("This store is older than its key file: an older copy of the store was put back. If "
+                    "you restored a backup on purpose, an administrator can accept it with the recovery "
+                    "key.");
         break;
     case RollbackCheck::Witness::Keychain:
-        message = trCheck("The store's files are older than the record this computer's keychain holds: the "
-                          "store folder was replaced by an older copy. If you restored a backup on purpose, an "
-                          "administrator can accept it with the recovery key.");
+        message =
+            trCheck("The store's files are older than the record this computer's keychain holds: the "
+                    "store folder was replaced by an older copy. If you restored a backup on purpose, an "
+                    "administrator can accept it with the recovery key.");
         break;
     }
     return makeError(ErrorCode::AuditChainBroken, message, detail);
@@ -41,12 +44,15 @@ Error olderThan(RollbackCheck::Witness witness, const QString& detail)
 } // namespace
 
 Result<RollbackCheck::Records> RollbackCheck::gather(const QString& anchorPath, const QString& storeId,
-                                                     const SecureBytes& auditKey, const AuditHead& keySlotFileHead,
-                                                     DeviceSecretStore* keychain)
+                                                     const SecureBytes& auditKey,
+                                                     const AuditHead& keySlotFileHead,
+                                                     DeviceSecretStore* keychain,
+                                                     qint64 keySlotFileGeneration)
 {
     Records records;
     records.keySlotFile = keySlotFileHead;
-    auto anchor = AuditAnchorFile::load(anchorPath, storeId, auditKey);
+    records.keySlotFileGeneration = keySlotFileGeneration;
+    auto anchor = AuditAnchorFile::load(anchorPath, storeId, auditKey, &records.anchorGeneration);
     if (!anchor.ok()) {
         // A missing anchor is what deleting it to hide a cut tail looks like: a broken trail, not "no file".
         if (anchor.error().code == ErrorCode::NotFound)
@@ -57,11 +63,17 @@ Result<RollbackCheck::Records> RollbackCheck::gather(const QString& anchorPath, 
     if (keychain) {
         // A keychain that holds no copy yet (a new computer, a reset keychain) only weakens the check.
         auto witness = keychain->readWitness(storeId);
+        // A keychain that does not answer must not quietly switch the check off: as for the device
+        // secret, fail closed. Only "no copy here" passes.
+        if (!witness.ok() && witness.error().code != ErrorCode::NotFound)
+            return witness.error();
         if (witness.ok()) {
-            auto head = AuditAnchorFile::decode(*witness, storeId, auditKey);
+            qint64 generation = 0;
+            auto head = AuditAnchorFile::decode(*witness, storeId, auditKey, &generation);
             if (!head.ok())
                 return head.error();
             records.keychain = *head;
+            records.keychainGeneration = generation;
         }
     }
     return records;
@@ -76,13 +88,33 @@ Status RollbackCheck::check(Database& db, const Records& records)
         return reached;
     if (Status kept = anchorKeepsUp(*storeHead, records.anchor); !kept.ok())
         return kept;
-    if (Status reached = storeReaches(db, *storeHead, records.keySlotFile, Witness::KeySlotFile); !reached.ok())
+    if (Status reached = storeReaches(db, *storeHead, records.keySlotFile, Witness::KeySlotFile);
+        !reached.ok())
         return reached;
     if (Status kept = anchorKeepsUp(records.keySlotFile, records.anchor); !kept.ok())
         return kept;
     if (records.keychain) {
-        if (Status reached = storeReaches(db, *storeHead, *records.keychain, Witness::Keychain); !reached.ok())
+        if (Status reached = storeReaches(db, *storeHead, *records.keychain, Witness::Keychain);
+            !reached.ok())
             return reached;
+    }
+    if (records.keySlotFileGeneration > 0) {
+        // The key file is never older than what the anchor or the keychain saw, and while the store is
+        // not ahead of its anchor it is exactly the anchor's generation.
+        const bool isBehind =
+            records.keySlotFileGeneration < records.anchorGeneration ||
+            (records.keychainGeneration && records.keySlotFileGeneration < *records.keychainGeneration);
+        const bool isAheadUnsaved = storeHead->commit == records.anchor.commit &&
+                                    records.keySlotFileGeneration != records.anchorGeneration;
+        if (isBehind || isAheadUnsaved)
+            return makeError(
+                ErrorCode::AuditChainBroken,
+                trCheck("The key file does not match the audit record kept beside the store: an older "
+                        "copy of the key file, or of part of the store, was put back. It could bring "
+                        "back passphrases that were changed, so Confer will not use it."),
+                QStringLiteral("key-slot generation %1, anchor %2")
+                    .arg(records.keySlotFileGeneration)
+                    .arg(records.anchorGeneration));
     }
     return {};
 }
@@ -106,11 +138,12 @@ Status RollbackCheck::anchorKeepsUp(const AuditHead& newer, const AuditHead& anc
 {
     if (newer.commit <= anchor.commit + 1)
         return {};
-    return makeError(ErrorCode::AuditChainBroken,
-                     trCheck("The audit record beside the store is older than the store by more than one "
-                             "change: an older copy of it was put back, so Confer cannot tell whether events "
-                             "were removed."),
-                     QStringLiteral("commit %1 recorded, anchor at commit %2").arg(newer.commit).arg(anchor.commit));
+    return makeError(
+        ErrorCode::AuditChainBroken,
+        trCheck("The audit record beside the store is older than the store by more than one "
+                "change: an older copy of it was put back, so Confer cannot tell whether events "
+                "were removed."),
+        QStringLiteral("commit %1 recorded, anchor at commit %2").arg(newer.commit).arg(anchor.commit));
 }
 
 } // namespace confer

@@ -23,11 +23,18 @@ public:
         AuditHead anchor;
         AuditHead keySlotFile;
         std::optional<AuditHead> keychain; // none on an unbound store, or a keychain that has none yet
+        // Key-slot generations: the file's, and what the anchor and the keychain recorded with their head.
+        // A page of the store can be put back from an older copy on its own, so the generation the store
+        // records is not enough to refuse an older key file; these are authenticated outside the store.
+        qint64 keySlotFileGeneration = 0; // 0: not compared
+        qint64 anchorGeneration = 0;
+        std::optional<qint64> keychainGeneration;
     };
     // Reads the anchor file and, when keychain is given, the keychain's copy. A missing or altered
     // anchor file is an error: without it Confer cannot tell whether events were cut off.
     static Result<Records> gather(const QString& anchorPath, const QString& storeId, const SecureBytes& auditKey,
-                                  const AuditHead& keySlotFileHead, DeviceSecretStore* keychain);
+                                  const AuditHead& keySlotFileHead, DeviceSecretStore* keychain,
+                                  qint64 keySlotFileGeneration = 0);
     // Every rule below, against the store's chain.
     static Status check(Database& db, const Records& records);
 

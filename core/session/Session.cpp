@@ -146,7 +146,7 @@ Status Session::verify()
             return anchored;
     }
     auto records = RollbackCheck::gather(m_paths.anchorFile(), m_slotFile.storeId, m_audit->key(),
-                                         m_slotFile.auditHead, m_keychain);
+                                         m_slotFile.auditHead, m_keychain, m_slotFile.generation);
     if (!records.ok())
         return records.error();
     return RollbackCheck::check(*m_db, *records);
@@ -195,15 +195,19 @@ Result<int> Session::reopen(std::vector<SecureBytes> keys)
 
 Status Session::writeAnchor(const AuditHead& head)
 {
-    return AuditAnchorFile::save(m_paths.anchorFile(), m_slotFile.storeId, head, m_audit->key());
+    // Inside a key change the anchor already carries the generation that change commits.
+    const qint64 generation = m_slotFileAtCommit ? m_slotFileAtCommit->generation : m_slotFile.generation;
+    return AuditAnchorFile::save(m_paths.anchorFile(), m_slotFile.storeId, head, m_audit->key(), false,
+                                 generation);
 }
 
 void Session::writeWitness()
 {
     // Best effort: a keychain that does not answer weakens the rollback check, it does not stop work.
     if (m_keychain && m_audit && !m_audit->isAnchorOverdue())
-        (void)m_keychain->writeWitness(
-            m_slotFile.storeId, AuditAnchorFile::encode(m_slotFile.storeId, m_audit->head(), m_audit->key()));
+        (void)m_keychain->writeWitness(m_slotFile.storeId,
+                                       AuditAnchorFile::encode(m_slotFile.storeId, m_audit->head(),
+                                                               m_audit->key(), m_slotFile.generation));
 }
 
 KeySlotCopies Session::keySlotCopies() const

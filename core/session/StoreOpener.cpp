@@ -23,6 +23,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <tuple>
 
 namespace confer {
@@ -191,7 +192,29 @@ QList<QByteArray> boxesOf(const QByteArray& current, const QByteArray& pending)
 
 // The checks a key-slot copy must pass against the store's own record, read-only. A copy that fails
 // them is not used; the caller may try the other copy.
-Status checkCopyAgainstStore(const KeySlotFile& file, StoreProbe& probe)
+bool mayBeInterrupted(const std::vector<KeySlotCopies::Copy>& copies, const KeySlotCopies::Copy& copy)
+{
+    return copy.index == 0 &&
+           std::any_of(copies.begin(), copies.end(), [&](const KeySlotCopies::Copy& other) {
+               return other.index == 1 && other.file.generation < copy.file.generation;
+           });
+}
+
+Error olderThanKeyFile(qint64 fileGeneration, qint64 storeGeneration)
+{
+    return makeError(
+        ErrorCode::AuditChainBroken,
+        trOpener("This store is older than its key file: an older copy of the store was put back. If "
+                 "you restored a backup on purpose, an administrator can accept it with the recovery "
+                 "key."),
+        QStringLiteral("key-slot generation %1 ahead of store's %2")
+            .arg(fileGeneration)
+            .arg(storeGeneration));
+}
+
+// mayBeInterrupted: this is the first copy and the other copy is older (as a change that never
+// committed leaves them).
+Status checkCopyAgainstStore(const KeySlotFile& file, bool mayBeInterrupted, StoreProbe& probe)
 {
     if (probe.storeId() != file.storeId)
         return makeError(ErrorCode::StoreCorrupt,
@@ -209,16 +232,17 @@ Status checkCopyAgainstStore(const KeySlotFile& file, StoreProbe& probe)
                          trOpener("The key file's device binding does not match the store's own record: the "
                                   "key file has been altered. Confer will not open the store with it."),
                          QStringLiteral("binding differs"));
-    // One copy ahead is what a change interrupted before its commit leaves, and the other copy is used;
-    // every copy ahead means the store itself is an older copy.
-    if (file.generation > probe.keySlotGeneration())
-        return makeError(ErrorCode::AuditChainBroken,
-                         trOpener("This store is older than its key file: an older copy of the store was put "
-                                  "back. If you restored a backup on purpose, an administrator can accept it "
-                                  "with the recovery key."),
-                         QStringLiteral("key-slot generation %1 ahead of store's %2")
-                             .arg(file.generation)
-                             .arg(probe.keySlotGeneration()));
+    // The first copy ahead is what a change interrupted before its commit leaves (or whose commit failed
+    // and whose first copy could not be put back): the other copy is used. The second copy is written
+    // only after the commit, so the second copy ahead means the store is older.
+    if (file.generation > probe.keySlotGeneration()) {
+        if (mayBeInterrupted)
+            return makeError(ErrorCode::StoreCorrupt,
+                             trOpener("The key file holds a key change the store never saved (Confer stopped "
+                                      "during the change). The other copy of the key file is needed."),
+                             QStringLiteral("first copy one uncommitted change ahead"));
+        return olderThanKeyFile(file.generation, probe.keySlotGeneration());
+    }
     if (file.generation < probe.keySlotGeneration())
         return makeError(ErrorCode::AuditChainBroken,
                          trOpener("The key file is an older copy than the store expects: it could bring back "
@@ -377,7 +401,9 @@ Result<std::unique_ptr<Session>> StoreOpener::unlock(const QString& login, const
         return copies.error();
 
     std::optional<Error> refusal; // why a copy that opened was not used
-    QSet<QString> wrongForSlots;  // slots the passphrase did not open: the same slot in the other copy won't
+    // Slots the passphrase did not open, by their whole content: the identical slot in the other copy
+    // will not open either, but a damaged one must not stop the intact copy from being tried.
+    QSet<QByteArray> wrongForSlots;
     bool hasSlot = false;
     for (KeySlotCopies::Copy& copy : *copies) {
         const KeySlotFile& file = copy.file;
@@ -390,8 +416,12 @@ Result<std::unique_ptr<Session>> StoreOpener::unlock(const QString& login, const
         if (file.isDeviceBound) {
             auto secret =
                 m_deviceSecrets.read(DeviceSecretStore::secretName(file.storeId, file.deviceSecretId));
-            if (!secret.ok())
-                return deviceSecretProblem(secret.error());
+            if (!secret.ok()) {
+                // Maybe only this copy names a secret this keychain lacks: the other copy may still open.
+                if (!refusal)
+                    refusal = deviceSecretProblem(secret.error());
+                continue;
+            }
             currentSecret = std::move(*secret);
             if (slot->deviceSecretId == file.deviceSecretId) {
                 slotSecret = currentSecret.clone();
@@ -399,22 +429,31 @@ Result<std::unique_ptr<Session>> StoreOpener::unlock(const QString& login, const
                 // Sealed under the secret of an earlier binding, which this keychain may still hold.
                 auto older =
                     m_deviceSecrets.read(DeviceSecretStore::secretName(file.storeId, slot->deviceSecretId));
-                if (!older.ok())
-                    return makeError(
-                        ErrorCode::AccessDenied,
-                        trOpener("This store was recovered on a new computer since you last signed "
-                                 "in. Ask an administrator to reset your passphrase."));
+                if (!older.ok()) {
+                    if (!refusal)
+                        refusal = makeError(
+                            ErrorCode::AccessDenied,
+                            trOpener("This store was recovered on a new computer since you last signed "
+                                     "in. Ask an administrator to reset your passphrase."));
+                    continue;
+                }
                 slotSecret = std::move(*older);
             }
         }
-        if (wrongForSlots.contains(slot->slotId))
+        const QByteArray slotContent =
+            slot->slotId.toUtf8() + slot->salt + slot->userSecretKey.nonce + slot->userSecretKey.ciphertext +
+            slot->publicKey + slot->storeKeyBox + slot->pendingStoreKeyBox + slot->storeCommitment +
+            slot->deviceSecretId.toUtf8() + QByteArray::number(qulonglong(slot->kdf.opsLimit)) +
+            QByteArray::number(qulonglong(slot->kdf.memLimitBytes)) +
+            QByteArray(1, file.isDeviceBound ? '1' : '0');
+        if (wrongForSlots.contains(slotContent))
             continue;
         auto userKey = KeySlotCrypto::openUserKey(*slot, file.storeId, file.isDeviceBound, passphrase,
                                                   file.isDeviceBound ? &slotSecret : nullptr);
         if (!userKey.ok()) {
             if (userKey.error().code != ErrorCode::WrongCredentials)
                 return userKey.error();
-            wrongForSlots.insert(slot->slotId);
+            wrongForSlots.insert(slotContent);
             continue;
         }
         std::optional<Error> openError;
@@ -434,18 +473,31 @@ Result<std::unique_ptr<Session>> StoreOpener::unlock(const QString& login, const
                 openError = notThisStore();
                 break;
             }
-            if (Status checked = checkCopyAgainstStore(file, **probe); !checked.ok()) {
+            if (Status checked = checkCopyAgainstStore(file, mayBeInterrupted(*copies, copy), **probe);
+                !checked.ok()) {
+                // An older copy, or a store older than its key file, is evidence: no other copy is tried.
+                if (checked.error().code == ErrorCode::AuditChainBroken)
+                    return checked.error();
                 openError = checked.error();
                 break;
+            }
+            // A genuine second copy newer than the one chosen is evidence of a rollback too (the first copy
+            // may be ahead after a change that never committed).
+            for (const KeySlotCopies::Copy& other : *copies) {
+                if (&other == &copy || other.file.generation <= file.generation ||
+                    !other.file.verifyMac((*probe)->auditKey()))
+                    continue;
+                if (other.index != 0)
+                    return olderThanKeyFile(other.file.generation, (*probe)->keySlotGeneration());
             }
             auto enabled = (*probe)->hasEnabledAccount(slot->login);
             if (!enabled.ok())
                 return enabled.error();
             if (!*enabled)
                 return failed(genericFailure(), login, QStringLiteral("signin.failure"));
-            auto records =
-                RollbackCheck::gather(m_paths.anchorFile(), file.storeId, (*probe)->auditKey(),
-                                      file.auditHead, file.isDeviceBound ? &m_deviceSecrets : nullptr);
+            auto records = RollbackCheck::gather(
+                m_paths.anchorFile(), file.storeId, (*probe)->auditKey(), file.auditHead,
+                file.isDeviceBound ? &m_deviceSecrets : nullptr, file.generation);
             if (!records.ok())
                 return records.error();
             if (Status fresh = RollbackCheck::check((*probe)->database(), *records); !fresh.ok())
@@ -505,8 +557,9 @@ Result<std::unique_ptr<Session>> StoreOpener::openSession(Opened opened, const Q
     if (!head.ok())
         return head.error();
     if (!(*head == opened.anchor)) {
-        if (Status anchored = AuditAnchorFile::save(m_paths.anchorFile(), opened.file.storeId, *head,
-                                                    opened.auditKey, opened.isRestoreAccepted);
+        if (Status anchored =
+                AuditAnchorFile::save(m_paths.anchorFile(), opened.file.storeId, *head, opened.auditKey,
+                                      opened.isRestoreAccepted, opened.file.generation);
             !anchored.ok())
             return anchored.error();
     }
@@ -618,7 +671,7 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
                 }
                 if (isMatchRequired && file.generation != (*probe)->keySlotGeneration())
                     break;
-                if (Status checked = checkCopyAgainstStore(file, **probe);
+                if (Status checked = checkCopyAgainstStore(file, mayBeInterrupted(*copies, copy), **probe);
                     !checked.ok() && checked.error().code != ErrorCode::AuditChainBroken) {
                     if (!refusal)
                         refusal = checked.error();
@@ -643,7 +696,7 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
                               boxes.size() > 1 && &box == &boxes.front()};
                 auto records =
                     RollbackCheck::gather(m_paths.anchorFile(), file.storeId, opened.auditKey, file.auditHead,
-                                          file.isDeviceBound ? &m_deviceSecrets : nullptr);
+                                          file.isDeviceBound ? &m_deviceSecrets : nullptr, file.generation);
                 Status fresh = records.ok() ? RollbackCheck::check((*probe)->database(), *records)
                                             : Status(records.error());
                 if (records.ok())

@@ -272,6 +272,7 @@ TEST_F(RollbackTest, KeyChangeInterruptedBeforeItsCommitIsUndoneAtTheNextUnlock)
         firstCopyAtCrash = first.readAll();
         // The outer transaction never commits: the store stays where it was.
     }
+    store.session().abandon(); // the crash: no lock event after it
     store.sessionPtr().reset();
     QFile first(paths().keySlotFile());
     ASSERT_TRUE(first.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -454,6 +455,86 @@ TEST_F(RollbackTest, AStoreSwappedForOneWhoseKeyWasSealedToTheUsersPublicKeyIsRe
     ASSERT_FALSE(recovered.ok());
     EXPECT_TRUE(recovered.error().message.contains(QLatin1String("not the store")))
         << recovered.error().message.toStdString();
+}
+
+} // namespace
+
+namespace {
+
+TEST_F(RollbackTest, AnOlderKeyFilePlusOneSplicedPageOfTheStoreCannotBringBackAChangedPassphrase)
+{
+    // SQLCipher authenticates a page and its number, not its version: a page of an older copy of the same
+    // store reads back fine. The page that records the key-slot generation, put back together with the
+    // older key files, must still not let the old passphrase in: the anchor carries the generation too.
+    store.sessionPtr().reset();
+    const auto old = snapshotFolder(dir());
+    {
+        auto session = unlock();
+        ASSERT_TRUE(session.ok());
+        ASSERT_TRUE((*session)
+                        ->accounts()
+                        .changeOwnPassphrase(test::TestSession::adminPassphrase(),
+                                             QStringLiteral("after the leak, a new one"))
+                        .ok());
+    }
+    const auto current = snapshotFolder(dir());
+    const QByteArray oldStore = old.at(QStringLiteral("confer.store"));
+    const QByteArray newStore = current.at(QStringLiteral("confer.store"));
+    constexpr qsizetype PageSize = 4096;
+    int splicesTried = 0;
+    for (qsizetype at = 0; at + PageSize <= std::min(oldStore.size(), newStore.size()); at += PageSize) {
+        if (oldStore.mid(at, PageSize) == newStore.mid(at, PageSize))
+            continue;
+        QByteArray spliced = newStore;
+        spliced.replace(at, PageSize, oldStore.mid(at, PageSize));
+        test::putBack(dir(), current);
+        ASSERT_TRUE(test::writeFile(paths().storeFile(), spliced));
+        test::putBack(dir(), old, {QStringLiteral("confer.keyslots"), QStringLiteral("confer.keyslots.2")});
+        ++splicesTried;
+        auto withOld = unlock();
+        EXPECT_FALSE(withOld.ok()) << "page " << at / PageSize + 1 << " put back let the old passphrase in";
+    }
+    EXPECT_GT(splicesTried, 0);
+    std::cout << "pages of the older store tried one at a time: " << splicesTried << "\n";
+}
+
+} // namespace
+
+namespace {
+
+TEST_F(RollbackTest, AGenuineNewerSecondCopyIsEvidenceAndIsNeverOverwritten)
+{
+    // The second copy is only ever written after the store commits, so it is never legitimately ahead.
+    store.sessionPtr().reset();
+    const auto old = snapshotFolder(dir());
+    {
+        auto session = unlock();
+        ASSERT_TRUE(session.ok());
+        ASSERT_TRUE((*session)
+                        ->accounts()
+                        .changeOwnPassphrase(test::TestSession::adminPassphrase(),
+                                             QStringLiteral("after the leak, a new one"))
+                        .ok());
+    }
+    const QByteArray newerSecond = test::readFile(paths().keySlotSecondCopy());
+    test::putBack(
+        dir(), old,
+        {QStringLiteral("confer.store"), QStringLiteral("confer.keyslots"), QStringLiteral("confer.anchor")});
+    const Error refusal = expectRefusedTwiceWithNoChange();
+    EXPECT_EQ(refusal.code, ErrorCode::AuditChainBroken);
+    EXPECT_EQ(test::readFile(paths().keySlotSecondCopy()), newerSecond);
+}
+
+TEST_F(RollbackTest, ADamagedSlotInTheFirstCopyDoesNotLockAnyoneOutWhileTheSecondIsIntact)
+{
+    store.sessionPtr().reset();
+    auto file = KeySlotFile::load(paths().keySlotFile());
+    ASSERT_TRUE(file.ok());
+    file->userSlots.front().salt[0] = static_cast<char>(file->userSlots.front().salt[0] ^ 0x01);
+    ASSERT_TRUE(file->save(paths().keySlotFile()));
+    auto session = unlock();
+    ASSERT_TRUE(session.ok()) << session.error().message.toStdString();
+    EXPECT_FALSE((*session)->notices().isEmpty());
 }
 
 } // namespace

@@ -22,14 +22,15 @@ class StoreKeyRotationTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        auto chair = store.session().accounts().addUser({ChairLogin, QStringLiteral("Chris Chair"), Role::Chair,
-                                                         ChairPassphrase});
+        auto chair = store.session().accounts().addUser(
+            {ChairLogin, QStringLiteral("Chris Chair"), Role::Chair, ChairPassphrase});
         ASSERT_TRUE(chair.ok());
         chairId = chair->id;
-        ASSERT_TRUE(store.session()
-                        .accounts()
-                        .addUser({MemberLogin, QStringLiteral("Morgan Member"), Role::Member, MemberPassphrase})
-                        .ok());
+        ASSERT_TRUE(
+            store.session()
+                .accounts()
+                .addUser({MemberLogin, QStringLiteral("Morgan Member"), Role::Member, MemberPassphrase})
+                .ok());
     }
     bool opensWith(const SecureBytes& key)
     {
@@ -69,7 +70,8 @@ TEST_F(StoreKeyRotationTest, DisablingSomeoneGivesTheStoreANewKeyThatTheyNeverHa
     EXPECT_FALSE(opensWith(oldKey)) << "a copy of the removed person's old slot would still open the store";
     EXPECT_FALSE(unlock(ChairLogin, ChairPassphrase).ok());
     EXPECT_TRUE(unlock(MemberLogin, MemberPassphrase).ok()); // resealed without knowing their passphrase
-    auto admin = unlock(QString::fromLatin1(test::TestSession::AdminLogin), test::TestSession::adminPassphrase());
+    auto admin =
+        unlock(QString::fromLatin1(test::TestSession::AdminLogin), test::TestSession::adminPassphrase());
     ASSERT_TRUE(admin.ok());
     EXPECT_TRUE((*admin)->verify().ok()); // every earlier event still verifies: the audit key never rotates
     admin->reset();
@@ -80,7 +82,10 @@ TEST_F(StoreKeyRotationTest, DisablingSomeoneGivesTheStoreANewKeyThatTheyNeverHa
 TEST_F(StoreKeyRotationTest, ResetBecauseThePassphraseMayBeKnownRotatesButAForgottenOneDoesNot)
 {
     const SecureBytes firstKey = store.session().storeKey().clone();
-    ASSERT_TRUE(store.session().accounts().resetPassphrase(chairId, QStringLiteral("forgot it over the summer")).ok());
+    ASSERT_TRUE(store.session()
+                    .accounts()
+                    .resetPassphrase(chairId, QStringLiteral("forgot it over the summer"))
+                    .ok());
     EXPECT_TRUE(store.session().storeKey().equals(firstKey));
     ASSERT_TRUE(store.session()
                     .accounts()
@@ -101,15 +106,19 @@ TEST_F(StoreKeyRotationTest, AFailureAtAnyFileWriteOfARotationLeavesAStoreThatOp
     store.sessionPtr().reset();
     int faultsTried = 0;
     for (int failAt = 1; failAt < 200; ++failAt) {
-        auto session = unlock(QString::fromLatin1(test::TestSession::AdminLogin), test::TestSession::adminPassphrase());
-        ASSERT_TRUE(session.ok()) << "before fault " << failAt << ": " << session.error().message.toStdString();
+        auto session =
+            unlock(QString::fromLatin1(test::TestSession::AdminLogin), test::TestSession::adminPassphrase());
+        ASSERT_TRUE(session.ok()) << "before fault " << failAt << ": "
+                                  << session.error().message.toStdString();
         ASSERT_TRUE((*session)->verify().ok());
         auto chair = (*session)->accounts().userByLogin(ChairLogin);
         ASSERT_TRUE(chair.ok());
         int step = 0;
-        SafeFileFaults::setHook([&](SafeFileFaults::Step, const QString&) { return ++step == failAt ? ENOSPC : 0; });
+        SafeFileFaults::setHook(
+            [&](SafeFileFaults::Step, const QString&) { return ++step == failAt ? ENOSPC : 0; });
         Status rotated = (*session)->accounts().resetPassphrase(
-            chair->id, QStringLiteral("fault sweep passphrase %1").arg(failAt), AccountService::ResetReason::MayBeKnown);
+            chair->id, QStringLiteral("fault sweep passphrase %1").arg(failAt),
+            AccountService::ResetReason::MayBeKnown);
         SafeFileFaults::setHook({});
         session->reset();
         if (step < failAt) {
@@ -122,7 +131,8 @@ TEST_F(StoreKeyRotationTest, AFailureAtAnyFileWriteOfARotationLeavesAStoreThatOp
             EXPECT_FALSE(rotated.error().message.isEmpty());
         // The chair's new passphrase works exactly when the rotation said it had saved the reset, or the
         // reset reached the store before the fault; never a half state that opens for nobody.
-        auto after = unlock(QString::fromLatin1(test::TestSession::AdminLogin), test::TestSession::adminPassphrase());
+        auto after =
+            unlock(QString::fromLatin1(test::TestSession::AdminLogin), test::TestSession::adminPassphrase());
         ASSERT_TRUE(after.ok()) << "after fault " << failAt << ": " << after.error().message.toStdString();
         EXPECT_TRUE((*after)->verify().ok()) << "after fault " << failAt;
         EXPECT_FALSE((*after)->keySlots().hasPendingKey()) << "after fault " << failAt;

@@ -4,6 +4,7 @@
 #include "crypto/RecoveryKey.h"
 #include "crypto/SecureBytes.h"
 #include "keys/DeviceSecretStore.h"
+#include "keys/KeySlotCopies.h"
 #include "keys/KeySlotFile.h"
 #include "store/Database.h"
 #include "store/Statement.h"
@@ -147,7 +148,8 @@ TEST(StoreOpener, RightPassphraseAndDamagedStoreSaysTheStoreIsDamaged)
         auto damaged = opener.unlock(QStringLiteral("admin"), test::TestSession::adminPassphrase());
         ASSERT_FALSE(damaged.ok());
         EXPECT_EQ(damaged.error().code, ErrorCode::StoreCorrupt);
-        EXPECT_TRUE(damaged.error().message.contains(QLatin1String("damaged"))) << damaged.error().message.toStdString();
+        EXPECT_TRUE(damaged.error().message.contains(QLatin1String("damaged")))
+            << damaged.error().message.toStdString();
         EXPECT_TRUE(damaged.error().message.contains(QLatin1String("backup")));
     }
 }
@@ -226,7 +228,8 @@ TEST(StoreOpener, RecoveryKeyOpensWithoutDeviceSecretAndBindsThisDevice)
     recovered->reset();
 
     EXPECT_NE(store.deviceSecretName(), secretName);
-    EXPECT_TRUE(store.deviceSecrets.read(store.deviceSecretName()).ok()); // a new secret, bound to this device
+    EXPECT_TRUE(
+        store.deviceSecrets.read(store.deviceSecretName()).ok()); // a new secret, bound to this device
     auto unlocked = opener.unlock(QStringLiteral("admin"), newPassphrase);
     ASSERT_TRUE(unlocked.ok()) << unlocked.error().message.toStdString();
     EXPECT_TRUE((*unlocked)->verify().ok());
@@ -284,7 +287,8 @@ TEST(StoreOpener, UnboundStoreRecordsTheChoiceAndNeedsNoKeychain)
     EXPECT_FALSE(store.session().isDeviceBound());
     {
         // Scoped: a live statement would hold the old connection's read lock after the session closes.
-        auto row = store.session().database().prepare(QStringLiteral("SELECT is_device_bound FROM store_info"));
+        auto row =
+            store.session().database().prepare(QStringLiteral("SELECT is_device_bound FROM store_info"));
         ASSERT_TRUE(row.ok());
         ASSERT_TRUE(*row->step());
         EXPECT_EQ(row->columnInt(0), 0);
@@ -308,7 +312,10 @@ TEST(StoreOpener, SlotOfUnboundStoreDoesNotOpenIfMarkedBound)
     slotFile->deviceSecretId = KeySlotFile::randomId();
     for (KeySlot& slot : slotFile->userSlots)
         slot.deviceSecretId = slotFile->deviceSecretId;
-    ASSERT_TRUE(slotFile->save(store.opener().paths().keySlotFile()).ok());
+    ASSERT_TRUE(
+        KeySlotCopies(store.opener().paths().keySlotFile(), store.opener().paths().keySlotSecondCopy())
+            .writeBoth(*slotFile)
+            .ok());
     ASSERT_TRUE(store.deviceSecrets
                     .write(DeviceSecretStore::secretName(slotFile->storeId, slotFile->deviceSecretId),
                            SecureBytes::random(32))
