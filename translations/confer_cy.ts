@@ -300,18 +300,18 @@
     </message>
     <message>
         <location line="+75"/>
-        <location line="+7"/>
+        <location line="+8"/>
         <location line="+2"/>
         <source>Disable account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>Disable the account of %1 (%2)?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>They will no longer be able to sign in. Their records stay in the store. Confer also changes the store&apos;s own key, so a copy of their old key opens nothing made from now on; this takes a moment. Enabling the account again needs a new passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -970,6 +970,24 @@
     <message>
         <location line="+2"/>
         <source>Made a demonstration store</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::AuditAnchorFile</name>
+    <message>
+        <location filename="../core/audit/AuditAnchorFile.cpp" line="+32"/>
+        <source>The audit record kept beside the store has been altered or belongs to another store, so Confer cannot tell whether the store is complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>The audit record kept beside the store (confer.anchor) is missing, so Confer cannot tell whether the store is complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The audit record beside the store is further along than this store, so Confer did not move it back. Another copy of the store may be in use.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2487,12 +2505,12 @@ Commands:
     </message>
     <message>
         <location line="+60"/>
-        <location line="+186"/>
+        <location line="+187"/>
         <source>The store key has the wrong length.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-182"/>
         <source>The store&apos;s page cache size must be positive.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2517,7 +2535,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>The store is damaged: some of its pages failed the integrity check. Restore it from a backup.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2568,6 +2586,88 @@ Commands:
     <message>
         <location filename="../core/demo/DemonstrationStore.cpp" line="+29"/>
         <source>Only an administrator can make a demonstration store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::KeySlotCrypto</name>
+    <message>
+        <location filename="../core/keys/KeySlotFile.cpp" line="+299"/>
+        <source>The key could not be derived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The login or passphrase is not right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This recovery key does not open this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The encryption library could not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+312"/>
+        <source>The key derivation settings are below Confer&apos;s minimum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+62"/>
+        <source>A key slot needs a login and a key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>This store is bound to this computer, but its device secret was not given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>The key could not be sealed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>The recovery key has the wrong length.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::KeySlotFile</name>
+    <message>
+        <location line="-692"/>
+        <source>The key file beside the store is damaged, so the store cannot be opened with it. Restore the store folder from a backup, or use the recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+410"/>
+        <source>This is not a Confer key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This store&apos;s key file was written by a newer version of Confer. Update Confer to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This store was made by a development version of Confer whose key file this version does not read. Make a new store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>There is no key file beside the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The key file was not written because it would not read back.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3987,6 +4087,34 @@ Commands:
     </message>
 </context>
 <context>
+    <name>confer::RollbackCheck</name>
+    <message>
+        <location filename="../core/audit/RollbackCheck.cpp" line="+22"/>
+        <source>This store is older than its audit record: events were removed from its end, or an older copy of the store was put back. If you restored a backup on purpose, an administrator can accept it with the recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This store is older than its key file: an older copy of the store was put back. If you restored a backup on purpose, an administrator can accept it with the recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The store&apos;s files are older than the record this computer&apos;s keychain holds: the store folder was replaced by an older copy. If you restored a backup on purpose, an administrator can accept it with the recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>The key file does not match the audit record kept beside the store: an older copy of the key file, or of part of the store, was put back. It could bring back passphrases that were changed, so Confer will not use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The audit record beside the store is older than the store by more than one change: an older copy of it was put back, so Confer cannot tell whether events were removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confer::SafeFile</name>
     <message>
         <location filename="../core/files/SafeFile.cpp" line="+75"/>
@@ -4094,7 +4222,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Confer then also changes the store&apos;s own key, so that the old passphrase opens no copy of the store made from now on. This takes a moment.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4266,6 +4394,24 @@ Commands:
     <message>
         <location line="+7"/>
         <source>This statement has been moved away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::StoreKeyRotation</name>
+    <message>
+        <location filename="../core/session/StoreKeyRotation.cpp" line="+51"/>
+        <source>Confer tried to change the store key inside another change; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The account change was saved, but the store&apos;s own key could not be changed yet. Confer changes it at the next sign-in; until then an old copy of the removed key still opens the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The store&apos;s key could not be changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

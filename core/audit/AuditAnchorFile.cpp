@@ -22,16 +22,15 @@ constexpr int FormatVersion = 1;
 constexpr qint64 MaxFileBytes = 64 * 1024;
 constexpr qsizetype HashSize = 32;
 
-QString trAnchor(const char* text)
-{
-    return QCoreApplication::translate("confer::AuditAnchorFile", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(confer::AuditAnchorFile)
+};
 
 Error altered(const QString& detail)
 {
     return makeError(ErrorCode::AuditChainBroken,
-                     trAnchor("The audit record kept beside the store has been altered or belongs to another "
-                              "store, so Confer cannot tell whether the store is complete."),
+                     Tr::tr("The audit record kept beside the store has been altered or belongs to another "
+                            "store, so Confer cannot tell whether the store is complete."),
                      detail);
 }
 
@@ -142,8 +141,8 @@ Result<AuditHead> AuditAnchorFile::load(const QString& path, const QString& stor
     if (!bytes.ok()) {
         if (bytes.error().code == ErrorCode::NotFound)
             return makeError(ErrorCode::NotFound,
-                             trAnchor("The audit record kept beside the store (confer.anchor) is missing, so "
-                                      "Confer cannot tell whether the store is complete."),
+                             Tr::tr("The audit record kept beside the store (confer.anchor) is missing, so "
+                                    "Confer cannot tell whether the store is complete."),
                              bytes.error().detail);
         if (bytes.error().code == ErrorCode::Io)
             return bytes.error();
@@ -164,8 +163,8 @@ Status AuditAnchorFile::save(const QString& path, const QString& storeId, const 
                              (current->sequence == head.sequence && current->hash != head.hash))) {
             return makeError(
                 ErrorCode::AuditChainBroken,
-                trAnchor("The audit record beside the store is further along than this store, so "
-                         "Confer did not move it back. Another copy of the store may be in use."),
+                Tr::tr("The audit record beside the store is further along than this store, so "
+                       "Confer did not move it back. Another copy of the store may be in use."),
                 QStringLiteral("anchor at %1, head at %2").arg(current->sequence).arg(head.sequence));
         }
     }

@@ -20,8 +20,8 @@ public:
     static QByteArray encode(const QString& storeId, const AuditHead& head, const SecureBytes& auditKey,
                              qint64 keySlotGeneration = 0);
     // AuditChainBroken when the bytes are not an anchor of this store under this key.
-    static Result<AuditHead> decode(const QByteArray& bytes, const QString& storeId, const SecureBytes& auditKey,
-                                    qint64* keySlotGeneration = nullptr);
+    static Result<AuditHead> decode(const QByteArray& bytes, const QString& storeId,
+                                    const SecureBytes& auditKey, qint64* keySlotGeneration = nullptr);
 
     // NotFound when there is no file; AuditChainBroken when it is damaged, altered or another store's.
     static Result<AuditHead> load(const QString& path, const QString& storeId, const SecureBytes& auditKey,
@@ -29,7 +29,8 @@ public:
     // Refuses (AuditChainBroken) to replace an anchor of this store that is further along than head:
     // the anchor never moves backwards. allowBackwards is for an administrator's accepted restore only.
     static Status save(const QString& path, const QString& storeId, const AuditHead& head,
-                       const SecureBytes& auditKey, bool allowBackwards = false, qint64 keySlotGeneration = 0);
+                       const SecureBytes& auditKey, bool allowBackwards = false,
+                       qint64 keySlotGeneration = 0);
 };
 
 } // namespace confer

@@ -67,8 +67,8 @@ private:
     const Clock& m_clock;
     AnchorSink m_anchorSink;
     AuditHead m_head;
-    AuditHead m_anchored;      // what the sink last took
-    qint64 m_openCommit = 0;   // the commit number of the transaction now open, 0 when none
+    AuditHead m_anchored;    // what the sink last took
+    qint64 m_openCommit = 0; // the commit number of the transaction now open, 0 when none
     bool m_isAnchorOverdue = false;
 };
 

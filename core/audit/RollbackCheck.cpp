@@ -10,32 +10,29 @@ namespace confer {
 
 namespace {
 
-QString trCheck(const char* text)
-{
-    return QCoreApplication::translate("confer::RollbackCheck", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(confer::RollbackCheck)
+};
 
 Error olderThan(RollbackCheck::Witness witness, const QString& detail)
 {
     QString message;
     switch (witness) {
     case RollbackCheck::Witness::AnchorFile:
-        message =
-            trCheck("This store is older than its audit record: events were removed from its end, or an "
-                    "older copy of the store was put back. If you restored a backup on purpose, an "
-                    "administrator can accept it with the recovery key.");
+        message = Tr::tr("This store is older than its audit record: events were removed from its end, or an "
+                         "older copy of the store was put back. If you restored a backup on purpose, an "
+                         "administrator can accept it with the recovery key.");
         break;
     case RollbackCheck::Witness::KeySlotFile:
-        message =
-            trCheck("This store is older than its key file: an older copy of the store was put back. If "
-                    "you restored a backup on purpose, an administrator can accept it with the recovery "
-                    "key.");
+        message = Tr::tr("This store is older than its key file: an older copy of the store was put back. If "
+                         "you restored a backup on purpose, an administrator can accept it with the recovery "
+                         "key.");
         break;
     case RollbackCheck::Witness::Keychain:
         message =
-            trCheck("The store's files are older than the record this computer's keychain holds: the "
-                    "store folder was replaced by an older copy. If you restored a backup on purpose, an "
-                    "administrator can accept it with the recovery key.");
+            Tr::tr("The store's files are older than the record this computer's keychain holds: the "
+                   "store folder was replaced by an older copy. If you restored a backup on purpose, an "
+                   "administrator can accept it with the recovery key.");
         break;
     }
     return makeError(ErrorCode::AuditChainBroken, message, detail);
@@ -109,9 +106,9 @@ Status RollbackCheck::check(Database& db, const Records& records)
         if (isBehind || isAheadUnsaved)
             return makeError(
                 ErrorCode::AuditChainBroken,
-                trCheck("The key file does not match the audit record kept beside the store: an older "
-                        "copy of the key file, or of part of the store, was put back. It could bring "
-                        "back passphrases that were changed, so Confer will not use it."),
+                Tr::tr("The key file does not match the audit record kept beside the store: an older "
+                       "copy of the key file, or of part of the store, was put back. It could bring "
+                       "back passphrases that were changed, so Confer will not use it."),
                 QStringLiteral("key-slot generation %1, anchor %2")
                     .arg(records.keySlotFileGeneration)
                     .arg(records.anchorGeneration));
@@ -140,9 +137,9 @@ Status RollbackCheck::anchorKeepsUp(const AuditHead& newer, const AuditHead& anc
         return {};
     return makeError(
         ErrorCode::AuditChainBroken,
-        trCheck("The audit record beside the store is older than the store by more than one "
-                "change: an older copy of it was put back, so Confer cannot tell whether events "
-                "were removed."),
+        Tr::tr("The audit record beside the store is older than the store by more than one "
+               "change: an older copy of it was put back, so Confer cannot tell whether events "
+               "were removed."),
         QStringLiteral("commit %1 recorded, anchor at commit %2").arg(newer.commit).arg(anchor.commit));
 }
 

@@ -32,9 +32,9 @@ public:
     };
     // Reads the anchor file and, when keychain is given, the keychain's copy. A missing or altered
     // anchor file is an error: without it Confer cannot tell whether events were cut off.
-    static Result<Records> gather(const QString& anchorPath, const QString& storeId, const SecureBytes& auditKey,
-                                  const AuditHead& keySlotFileHead, DeviceSecretStore* keychain,
-                                  qint64 keySlotFileGeneration = 0);
+    static Result<Records> gather(const QString& anchorPath, const QString& storeId,
+                                  const SecureBytes& auditKey, const AuditHead& keySlotFileHead,
+                                  DeviceSecretStore* keychain, qint64 keySlotFileGeneration = 0);
     // Every rule below, against the store's chain.
     static Status check(Database& db, const Records& records);
 

@@ -57,15 +57,13 @@ const QSet<QString> RecoveryKeys = {QStringLiteral("publicKey"), QStringLiteral(
                                     QStringLiteral("pendingStoreKeyBox"), QStringLiteral("storeCheck")};
 const QSet<QString> HeadKeys = {QStringLiteral("sequence"), QStringLiteral("hash"), QStringLiteral("commit")};
 
-QString trFile(const char* text)
-{
-    return QCoreApplication::translate("confer::KeySlotFile", text);
-}
+struct FileTr {
+    Q_DECLARE_TR_FUNCTIONS(confer::KeySlotFile)
+};
 
-QString trCrypto(const char* text)
-{
-    return QCoreApplication::translate("confer::KeySlotCrypto", text);
-}
+struct CryptoTr {
+    Q_DECLARE_TR_FUNCTIONS(confer::KeySlotCrypto)
+};
 
 const unsigned char* bytesOf(const QByteArray& data)
 {
@@ -86,10 +84,11 @@ bool isId(const QString& text)
 
 Error damaged(const QString& detail)
 {
-    return makeError(ErrorCode::StoreCorrupt,
-                     trFile("The key file beside the store is damaged, so the store cannot be opened with "
-                            "it. Restore the store folder from a backup, or use the recovery key."),
-                     detail);
+    return makeError(
+        ErrorCode::StoreCorrupt,
+        FileTr::tr("The key file beside the store is damaged, so the store cannot be opened with "
+                   "it. Restore the store folder from a backup, or use the recovery key."),
+        detail);
 }
 
 QString encode(const QByteArray& bytes)
@@ -297,24 +296,25 @@ Result<SecureBytes> kek(const char* context, const SecureBytes* material, const 
     SecureBytes out(KekSize);
     if (crypto_generichash(out.data(), out.size(), message.data(), message.size(),
                            key ? key->data() : nullptr, key ? key->size() : 0) != 0) {
-        return makeError(ErrorCode::Crypto, trCrypto("The key could not be derived."));
+        return makeError(ErrorCode::Crypto, CryptoTr::tr("The key could not be derived."));
     }
     return out;
 }
 
 Error wrongCredentials()
 {
-    return makeError(ErrorCode::WrongCredentials, trCrypto("The login or passphrase is not right."));
+    return makeError(ErrorCode::WrongCredentials, CryptoTr::tr("The login or passphrase is not right."));
 }
 
 Error wrongRecoveryKey()
 {
-    return makeError(ErrorCode::WrongCredentials, trCrypto("This recovery key does not open this store."));
+    return makeError(ErrorCode::WrongCredentials,
+                     CryptoTr::tr("This recovery key does not open this store."));
 }
 
 Error sodiumUnavailable()
 {
-    return makeError(ErrorCode::Crypto, trCrypto("The encryption library could not start."));
+    return makeError(ErrorCode::Crypto, CryptoTr::tr("The encryption library could not start."));
 }
 
 // The slot's key-encryption key: Argon2id of the passphrase, then BLAKE2b keyed with the device
@@ -496,21 +496,21 @@ Result<KeySlotFile> KeySlotFile::fromJson(const QByteArray& json)
     const QJsonObject root = document.object();
 
     if (root.value(QLatin1String("format")).toString() != QLatin1String(FormatName)) {
-        return makeError(ErrorCode::StoreCorrupt, trFile("This is not a Confer key file."),
+        return makeError(ErrorCode::StoreCorrupt, FileTr::tr("This is not a Confer key file."),
                          QStringLiteral("format member missing or different"));
     }
     const QJsonValue versionValue = root.value(QLatin1String("version"));
     const qint64 version = versionValue.isDouble() ? versionValue.toInteger(-1) : -1;
     if (version > FormatVersion) {
         return makeError(ErrorCode::StoreCorrupt,
-                         trFile("This store's key file was written by a newer version of Confer. Update "
-                                "Confer to open it."),
+                         FileTr::tr("This store's key file was written by a newer version of Confer. Update "
+                                    "Confer to open it."),
                          QStringLiteral("key-slot file version %1").arg(version));
     }
     if (version == 1) {
         return makeError(ErrorCode::StoreCorrupt,
-                         trFile("This store was made by a development version of Confer whose key file "
-                                "this version does not read. Make a new store."),
+                         FileTr::tr("This store was made by a development version of Confer whose key file "
+                                    "this version does not read. Make a new store."),
                          QStringLiteral("key-slot file version 1"));
     }
     if (version != FormatVersion)
@@ -589,7 +589,7 @@ Result<KeySlotFile> KeySlotFile::load(const QString& path)
     auto bytes = SafeFile::read(path, MaxFileBytes);
     if (!bytes.ok()) {
         if (bytes.error().code == ErrorCode::NotFound)
-            return makeError(ErrorCode::NotFound, trFile("There is no key file beside the store."),
+            return makeError(ErrorCode::NotFound, FileTr::tr("There is no key file beside the store."),
                              bytes.error().detail);
         return bytes.error().code == ErrorCode::StoreCorrupt ? damaged(bytes.error().detail) : bytes.error();
     }
@@ -604,7 +604,7 @@ Status KeySlotFile::save(const QString& path) const
     // Never leave behind a file that the next unlock would refuse.
     if (auto check = fromJson(json); !check.ok()) {
         return makeError(ErrorCode::InvalidInput,
-                         trFile("The key file was not written because it would not read back."),
+                         FileTr::tr("The key file was not written because it would not read back."),
                          check.error().detail);
     }
     return SafeFile::replace(path, json, [](const QByteArray& readBack) -> Status {
@@ -626,15 +626,15 @@ Result<KeySlot> KeySlotCrypto::seal(const SecureBytes& storeKey, const QString& 
         return sodiumUnavailable();
     if (!policy.allows(params))
         return makeError(
-            ErrorCode::InvalidInput, trCrypto("The key derivation settings are below Confer's minimum."),
+            ErrorCode::InvalidInput, CryptoTr::tr("The key derivation settings are below Confer's minimum."),
             QStringLiteral("opsLimit %1, memLimit %2").arg(params.opsLimit).arg(params.memLimitBytes));
     if (storeKey.size() != StoreKeySize || login.isEmpty())
-        return makeError(ErrorCode::InvalidInput, trCrypto("A key slot needs a login and a key."));
+        return makeError(ErrorCode::InvalidInput, CryptoTr::tr("A key slot needs a login and a key."));
     if (isDeviceBound &&
         (!deviceSecret || deviceSecret->size() != DeviceSecretSize || deviceSecretId.isEmpty()))
         return makeError(
             ErrorCode::InvalidInput,
-            trCrypto("This store is bound to this computer, but its device secret was not given."));
+            CryptoTr::tr("This store is bound to this computer, but its device secret was not given."));
 
     KeyPair pair = newKeyPair();
     KeySlot slot;
@@ -691,14 +691,14 @@ Result<QByteArray> KeySlotCrypto::sealStoreKeyBox(const SecureBytes& storeKey, c
     const QByteArray id = QByteArray::fromHex(storeId.toLatin1());
     if (storeKey.size() != StoreKeySize || publicKey.size() != PublicKeySize ||
         id.size() != static_cast<qsizetype>(IdBytes))
-        return makeError(ErrorCode::InvalidInput, trCrypto("A key slot needs a login and a key."));
+        return makeError(ErrorCode::InvalidInput, CryptoTr::tr("A key slot needs a login and a key."));
     SecureBytes message(IdBytes + StoreKeySize);
     std::memcpy(message.data(), id.constData(), IdBytes);
     std::memcpy(message.data() + IdBytes, storeKey.data(), StoreKeySize);
     QByteArray box(StoreKeyBoxSize, '\0');
     if (crypto_box_seal(reinterpret_cast<unsigned char*>(box.data()), message.data(), message.size(),
                         bytesOf(publicKey)) != 0)
-        return makeError(ErrorCode::Crypto, trCrypto("The key could not be sealed."));
+        return makeError(ErrorCode::Crypto, CryptoTr::tr("The key could not be sealed."));
     return box;
 }
 
@@ -778,7 +778,7 @@ Result<RecoverySlot> KeySlotCrypto::sealRecovery(const SecureBytes& storeKey, co
     if (!ensureSodium())
         return sodiumUnavailable();
     if (storeKey.isEmpty() || recoveryKey.size() != KekSize)
-        return makeError(ErrorCode::InvalidInput, trCrypto("The recovery key has the wrong length."));
+        return makeError(ErrorCode::InvalidInput, CryptoTr::tr("The recovery key has the wrong length."));
     auto pair = recoveryKeyPair(recoveryKey);
     if (!pair.ok())
         return pair.error();

@@ -16,10 +16,9 @@ namespace {
 // cleared when the new key is in place, so a rotation that could not finish is done at the next sign-in.
 const char* const OwedKey = "store_key_rotation_owed";
 
-QString trRotation(const char* text)
-{
-    return QCoreApplication::translate("confer::StoreKeyRotation", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(confer::StoreKeyRotation)
+};
 
 Status appendRotationEvent(Session& session, const QString& detail)
 {
@@ -49,7 +48,7 @@ Status StoreKeyRotation::rotate(Session& session, const std::function<Status(Key
     if (session.database().isInTransaction())
         return makeError(
             ErrorCode::InvalidInput,
-            trRotation("Confer tried to change the store key inside another change; nothing was saved."));
+            Tr::tr("Confer tried to change the store key inside another change; nothing was saved."));
     SecureBytes next = SecureBytes::random(32);
 
     // 1. The account change, the record that a new key is owed, and the next key's boxes, pending, in
@@ -84,9 +83,9 @@ Status StoreKeyRotation::rotate(Session& session, const std::function<Status(Key
     // opens the store, and the owed rotation runs again. A slot added meanwhile is sealed with the key the
     // session is on, which is the one that opens the store.
     return makeError(finished.error().code,
-                     trRotation("The account change was saved, but the store's own key could not be changed "
-                                "yet. Confer changes it at the next sign-in; until then an old copy of the "
-                                "removed key still opens the store."),
+                     Tr::tr("The account change was saved, but the store's own key could not be changed "
+                            "yet. Confer changes it at the next sign-in; until then an old copy of the "
+                            "removed key still opens the store."),
                      finished.error().message + QStringLiteral(" | ") + finished.error().detail);
 }
 
@@ -105,7 +104,7 @@ Status StoreKeyRotation::finish(Session& session, SecureBytes next)
     if (!opened.ok())
         return opened.error();
     if (*opened != 0)
-        return makeError(ErrorCode::Database, trRotation("The store's key could not be changed."),
+        return makeError(ErrorCode::Database, Tr::tr("The store's key could not be changed."),
                          QStringLiteral("the old key still opens the store after the rekey"));
     // 4. The new key's boxes become the current ones; the old key's go.
     if (Status settled = settle(session, true); !settled.ok())
