@@ -16,6 +16,7 @@
 #include "CaseloadFixture.h"
 #include "FaultVfs.h"
 #include "InMemoryDeviceSecretStore.h"
+#include "SmallDisk.h"
 #include "TestStoreDir.h"
 #include "accounts/AccountService.h"
 #include "caseload/AgencyService.h"
@@ -139,10 +140,7 @@ public:
         if (m_mountPoint.isEmpty())
             return;
         release();
-        if (::umount2(QFile::encodeName(m_mountPoint).constData(), 0) != 0) {
-            ADD_FAILURE() << "umount: " << std::strerror(errno);
-            (void)::umount2(QFile::encodeName(m_mountPoint).constData(), MNT_DETACH);
-        }
+        EXPECT_TRUE(test::unmountPatiently(m_mountPoint)) << "umount: " << std::strerror(errno);
     }
     // Fills the disk until exactly freeBytes (rounded down to whole pages) are left.
     void fillLeaving(qint64 freeBytes)

@@ -1,5 +1,6 @@
 #include "files/SafeFile.h"
 
+#include "SmallDisk.h"
 #include "TestStoreDir.h"
 
 #include <QDir>
@@ -262,10 +263,9 @@ protected:
     }
     void TearDown() override
     {
-        if (m_isMounted && ::umount2(QFile::encodeName(m_mountPoint).constData(), 0) != 0) {
-            ADD_FAILURE() << "umount: " << std::strerror(errno);
-            (void)::umount2(QFile::encodeName(m_mountPoint).constData(), MNT_DETACH);
-        }
+        if (!m_isMounted)
+            return;
+        EXPECT_TRUE(test::unmountPatiently(m_mountPoint)) << "umount: " << std::strerror(errno);
     }
 
     TestStoreDir m_dir;
