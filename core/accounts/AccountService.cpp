@@ -16,10 +16,10 @@ namespace confer {
 
 namespace {
 
-QString trAccounts(const char* text)
-{
-    return QCoreApplication::translate("confer::AccountService", text);
-}
+// The sentences of this file, in a context lupdate sees.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(confer::AccountService)
+};
 
 const char* const SelectUser = "SELECT id, login, display_name, role, is_disabled, created_utc FROM users";
 
@@ -52,7 +52,7 @@ Status AccountService::requireAdministrator(const QString& action) const
         return {};
     (void)m_session.audit().append(m_session.currentUser().login, QStringLiteral("access.denied"), {},
                                    action);
-    return makeError(ErrorCode::AccessDenied, trAccounts("Only an administrator can manage accounts."));
+    return makeError(ErrorCode::AccessDenied, Tr::tr("Only an administrator can manage accounts."));
 }
 
 Result<std::vector<User>> AccountService::users() const
@@ -87,7 +87,7 @@ Result<User> AccountService::findUser(const QString& where, const QVariant& key)
     if (!hasRow.ok())
         return hasRow.error();
     if (!*hasRow)
-        return makeError(ErrorCode::NotFound, trAccounts("That account does not exist."));
+        return makeError(ErrorCode::NotFound, Tr::tr("That account does not exist."));
     return readUser(*row);
 }
 
@@ -140,11 +140,11 @@ Result<User> AccountService::addUser(const NewUser& request)
     if (Status valid = validateLogin(request.login); !valid.ok())
         return valid.error();
     if (request.displayName.trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidInput, trAccounts("Enter the person's full name."));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("Enter the person's full name."));
     if (Status strong = PassphrasePolicy::check(request.initialPassphrase, request.login); !strong.ok())
         return strong.error();
     if (userByLogin(request.login).ok())
-        return makeError(ErrorCode::Conflict, trAccounts("That user name is already taken."));
+        return makeError(ErrorCode::Conflict, Tr::tr("That user name is already taken."));
     auto slot = sealSlot(request.login, request.initialPassphrase);
     if (!slot.ok())
         return slot.error();
@@ -165,7 +165,7 @@ Result<User> AccountService::addUser(const NewUser& request)
             if (Status run = insert->run(); !run.ok()) {
                 if (run.error().code == ErrorCode::Conflict ||
                     run.error().detail.contains(QLatin1String("UNIQUE")))
-                    return makeError(ErrorCode::Conflict, trAccounts("That user name is already taken."));
+                    return makeError(ErrorCode::Conflict, Tr::tr("That user name is already taken."));
                 return run;
             }
             newId = db.lastInsertRowId();
@@ -190,14 +190,13 @@ Status AccountService::setDisabled(qint64 userId, bool isDisabled, const QString
     if (target->isDisabled == isDisabled)
         return {};
     if (isDisabled && target->id == m_session.currentUser().id)
-        return makeError(ErrorCode::InvalidInput, trAccounts("You cannot disable your own account."));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("You cannot disable your own account."));
     if (isDisabled && target->role == Role::Administrator) {
         auto admins = activeAdministratorCount();
         if (!admins.ok())
             return admins.error();
         if (*admins <= 1)
-            return makeError(ErrorCode::InvalidInput,
-                             trAccounts("The last administrator cannot be disabled."));
+            return makeError(ErrorCode::InvalidInput, Tr::tr("The last administrator cannot be disabled."));
     }
     std::optional<KeySlot> slot;
     if (!isDisabled) {
@@ -218,7 +217,7 @@ Status AccountService::setDisabled(qint64 userId, bool isDisabled, const QString
             return update->run();
         },
         isDisabled ? QStringLiteral("account.disable") : QStringLiteral("account.enable"), userRecord(userId),
-        {}, target->login, slot, isDisabled && rotation == KeyRotation::Rotate);
+        {}, target->login, slot, isDisabled&& rotation == KeyRotation::Rotate);
 }
 
 Status AccountService::resetPassphrase(qint64 userId, const QString& newPassphrase, ResetReason reason)
@@ -230,7 +229,7 @@ Status AccountService::resetPassphrase(qint64 userId, const QString& newPassphra
         return target.error();
     if (target->isDisabled)
         return makeError(ErrorCode::InvalidInput,
-                         trAccounts("Enable the account before resetting its passphrase."));
+                         Tr::tr("Enable the account before resetting its passphrase."));
     if (Status strong = PassphrasePolicy::check(newPassphrase, target->login); !strong.ok())
         return strong;
     auto slot = sealSlot(target->login, newPassphrase);
@@ -256,8 +255,7 @@ Status AccountService::changeRole(qint64 userId, Role role)
         if (!admins.ok())
             return admins.error();
         if (*admins <= 1)
-            return makeError(ErrorCode::InvalidInput,
-                             trAccounts("The last administrator must keep that role."));
+            return makeError(ErrorCode::InvalidInput, Tr::tr("The last administrator must keep that role."));
     }
     Status status = [&]() -> Status {
         Database& db = m_session.database();
@@ -292,19 +290,19 @@ Status AccountService::changeOwnPassphrase(const QString& current, const QString
     const KeySlot* slot = slotFile.slotFor(me.login);
     if (!slot)
         return makeError(ErrorCode::NotFound,
-                         trAccounts("Your key slot is missing; ask an administrator to reset it."));
+                         Tr::tr("Your key slot is missing; ask an administrator to reset it."));
     auto opened = KeySlotCrypto::open(*slot, slotFile.storeId, slotFile.isDeviceBound, current,
                                       m_session.deviceSecret());
     if (!opened.ok()) {
         (void)m_session.audit().append(me.login, QStringLiteral("passphrase.change.refused"),
                                        userRecord(me.id));
-        return makeError(ErrorCode::WrongCredentials, trAccounts("The current passphrase is not correct."));
+        return makeError(ErrorCode::WrongCredentials, Tr::tr("The current passphrase is not correct."));
     }
     if (Status strong = PassphrasePolicy::check(replacement, me.login); !strong.ok())
         return strong;
     if (current == replacement)
         return makeError(ErrorCode::InvalidInput,
-                         trAccounts("The new passphrase must differ from the current one."));
+                         Tr::tr("The new passphrase must differ from the current one."));
     auto replacementSlot = sealSlot(me.login, replacement);
     if (!replacementSlot.ok())
         return replacementSlot.error();

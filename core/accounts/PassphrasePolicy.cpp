@@ -8,10 +8,10 @@ namespace confer {
 
 namespace {
 
-QString trPolicy(const char* text)
-{
-    return QCoreApplication::translate("confer::PassphrasePolicy", text);
-}
+// The sentences of this file, in a context lupdate sees.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(confer::PassphrasePolicy)
+};
 
 const QSet<QString>& commonPasswords()
 {
@@ -62,23 +62,23 @@ Status PassphrasePolicy::check(const QString& passphrase, const QString& login)
     const qsizetype length = passphrase.toUcs4().size();
     if (length < MinimumLength) {
         return makeError(ErrorCode::InvalidInput,
-                         trPolicy("Use at least %1 characters. A few unrelated words make a good passphrase.")
+                         Tr::tr("Use at least %1 characters. A few unrelated words make a good passphrase.")
                              .arg(MinimumLength));
     }
     if (length > MaximumLength)
-        return makeError(ErrorCode::InvalidInput, trPolicy("Use at most %1 characters.").arg(MaximumLength));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("Use at most %1 characters.").arg(MaximumLength));
 
     QString lowered = passphrase.toLower();
     lowered.remove(QLatin1Char(' '));
     QString withoutLogin = lowered;
     withoutLogin.remove(login.toLower());
     if (!login.isEmpty() && withoutLogin.size() < 8) {
-        return makeError(ErrorCode::InvalidInput, trPolicy("The passphrase must not contain the user name."));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("The passphrase must not contain the user name."));
     }
     if (isCommonWithDecoration(passphrase.toLower()) || isCommonWithDecoration(lowered)) {
         return makeError(ErrorCode::InvalidInput,
-                         trPolicy("This passphrase is among the most commonly used and would be guessed "
-                                  "quickly. Choose something less predictable."));
+                         Tr::tr("This passphrase is among the most commonly used and would be guessed "
+                                "quickly. Choose something less predictable."));
     }
     return {};
 }

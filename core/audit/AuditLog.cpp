@@ -15,10 +15,10 @@ namespace {
 
 constexpr int HashSize = crypto_auth_hmacsha256_BYTES;
 
-QString trAudit(const char* text)
-{
-    return QCoreApplication::translate("confer::AuditLog", text);
-}
+// The sentences of this file, in a context lupdate sees.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(confer::AuditLog)
+};
 
 // Length-prefixed fields, so no two different events share a canonical form.
 void appendField(QByteArray& out, const QByteArray& field)
@@ -86,7 +86,7 @@ Result<SecureBytes> AuditLog::readKey(Database& db)
     const QByteArray key = *hasRow ? row->columnBlob(0) : QByteArray();
     if (key.size() != crypto_auth_hmacsha256_KEYBYTES)
         return makeError(ErrorCode::StoreCorrupt,
-                         trAudit("The store's audit key is missing, so its audit trail cannot be checked."),
+                         Tr::tr("The store's audit key is missing, so its audit trail cannot be checked."),
                          QStringLiteral("audit_key row missing or wrong length"));
     SecureBytes result(reinterpret_cast<const unsigned char*>(key.constData()),
                        static_cast<std::size_t>(key.size()));
@@ -162,11 +162,11 @@ Status AuditLog::append(const QString& actor, const QString& action, const QStri
             return makeError(
                 anchored.error().code,
                 anchored.error().code == ErrorCode::DiskFull
-                    ? trAudit("There is not enough disk space to update the audit record beside "
-                              "the store, so this change was not saved. Free some space and try "
-                              "again.")
-                    : trAudit("The audit record beside the store cannot be updated, so this change "
-                              "was not saved. Check the disk and try again."),
+                    ? Tr::tr("There is not enough disk space to update the audit record beside "
+                             "the store, so this change was not saved. Free some space and try "
+                             "again.")
+                    : Tr::tr("The audit record beside the store cannot be updated, so this change "
+                             "was not saved. Check the disk and try again."),
                 anchored.error().detail);
         }
     }
@@ -232,11 +232,11 @@ Status AuditLog::onCommitted()
     return makeError(
         anchored.error().code,
         anchored.error().code == ErrorCode::DiskFull
-            ? trAudit("The change was saved, but there is not enough disk space to update the audit "
-                      "record beside the store. Free some space: Confer saves no further changes "
-                      "until it can.")
-            : trAudit("The change was saved, but the audit record beside the store could not be "
-                      "updated. Check the disk: Confer saves no further changes until it can."),
+            ? Tr::tr("The change was saved, but there is not enough disk space to update the audit "
+                     "record beside the store. Free some space: Confer saves no further changes "
+                     "until it can.")
+            : Tr::tr("The change was saved, but the audit record beside the store could not be "
+                     "updated. Check the disk: Confer saves no further changes until it can."),
         anchored.error().detail);
 }
 
@@ -268,7 +268,7 @@ Result<AuditLog::Verification> AuditLog::verifyChain() const
         const AuditEvent event = readEvent(*rows);
         if (event.sequence != expected) {
             result.firstBadSequence = expected;
-            result.problem = trAudit("Audit event %1 is missing: the trail jumps from event %2 to event %3.")
+            result.problem = Tr::tr("Audit event %1 is missing: the trail jumps from event %2 to event %3.")
                                  .arg(expected)
                                  .arg(expected - 1)
                                  .arg(event.sequence);
@@ -278,7 +278,7 @@ Result<AuditLog::Verification> AuditLog::verifyChain() const
             event.commit < previousCommit || event.commit > previousCommit + 1) {
             result.firstBadSequence = event.sequence;
             result.problem =
-                trAudit("Audit event %1 has been altered, removed or moved: its seal does not match.")
+                Tr::tr("Audit event %1 has been altered, removed or moved: its seal does not match.")
                     .arg(event.sequence);
             return result;
         }

@@ -14,10 +14,10 @@ namespace confer {
 
 namespace {
 
-QString trActions(const char* text)
-{
-    return QCoreApplication::translate("confer::ActionService", text);
-}
+// The sentences of this file, in a context lupdate sees.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(confer::ActionService)
+};
 
 const char* const SelectAction =
     "SELECT a.id, a.case_id, c.reference, a.description, a.owner_agency_id, g.name, a.owner_person, "
@@ -73,7 +73,7 @@ QString orEmpty(const QString& text)
 
 Error actionUnavailable()
 {
-    return makeError(ErrorCode::NotFound, trActions("That action is not available."));
+    return makeError(ErrorCode::NotFound, Tr::tr("That action is not available."));
 }
 
 // The case an action belongs to and that case's reference; NotFound when there is no such action.
@@ -116,9 +116,9 @@ Result<CaseAction> ActionService::add(qint64 caseId, const NewAction& action)
     if (auto panel = access.requireCase(caseId, QStringLiteral("action.add")); !panel.ok())
         return panel.error();
     if (action.description.trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidInput, trActions("Describe the action before saving it."));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("Describe the action before saving it."));
     if (action.dueDate && !action.dueDate->isValid())
-        return makeError(ErrorCode::InvalidInput, trActions("The due date is not a valid date."));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("The due date is not a valid date."));
 
     Database& db = m_session.database();
     auto agency = db.prepare(QStringLiteral("SELECT 1 FROM agencies WHERE id = :id"));
@@ -129,7 +129,7 @@ Result<CaseAction> ActionService::add(qint64 caseId, const NewAction& action)
     if (!hasAgency.ok())
         return hasAgency.error();
     if (!*hasAgency)
-        return makeError(ErrorCode::InvalidInput, trActions("Choose the agency that owns this action."));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("Choose the agency that owns this action."));
     auto reference = db.prepare(QStringLiteral("SELECT reference FROM cases WHERE id = :id"));
     if (!reference.ok())
         return reference.error();
@@ -188,8 +188,7 @@ Status ActionService::update(qint64 actionId, CaseAction::Status status, const Q
         return panel.error();
     const QString statusKey = actionStatusKey(status);
     if (statusKey == owner->statusKey && text.trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidInput,
-                         trActions("Say what has happened, or choose a new status."));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("Say what has happened, or choose a new status."));
 
     // The update row and the action's own status change together or not at all.
     Transaction tx(db);

@@ -15,10 +15,10 @@ namespace confer {
 
 namespace {
 
-QString trAgency(const char* text)
-{
-    return QCoreApplication::translate("confer::AgencyService", text);
-}
+// The sentences of this file, in a context lupdate sees.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(confer::AgencyService)
+};
 
 // Free text as stored: trimmed, and never NULL (a null QString would bind NULL into a NOT NULL column).
 QString cleaned(const QString& text)
@@ -83,7 +83,7 @@ Result<Agency> AgencyService::agency(qint64 id) const
     if (!hasRow.ok())
         return hasRow.error();
     if (!*hasRow)
-        return makeError(ErrorCode::NotFound, trAgency("That agency is not in the directory."));
+        return makeError(ErrorCode::NotFound, Tr::tr("That agency is not in the directory."));
     return readAgency(*row);
 }
 
@@ -98,28 +98,28 @@ Status requireMaintainer(Session& session, const QString& action, const QString&
     (void)session.audit().append(session.currentUser().login, QStringLiteral("access.denied"), record,
                                  action);
     return makeError(ErrorCode::AccessDenied,
-                     trAgency("Only an administrator or a coordinator can change the agency directory."));
+                     Tr::tr("Only an administrator or a coordinator can change the agency directory."));
 }
 
 Status validate(const Agency& agency, const QDate& today)
 {
     if (agency.name.trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidInput, trAgency("Enter the agency's name."));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("Enter the agency's name."));
     if (agency.ispSignedOn && (!agency.ispSignedOn->isValid() || *agency.ispSignedOn > today))
         return makeError(ErrorCode::InvalidInput,
-                         trAgency("The date the information sharing protocol was signed is not a valid "
-                                  "date up to today."));
+                         Tr::tr("The date the information sharing protocol was signed is not a valid "
+                                "date up to today."));
     static const QRegularExpression email(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
     const QString contactEmail = agency.contactEmail.trimmed();
     if (!contactEmail.isEmpty() && !email.match(contactEmail).hasMatch())
         return makeError(ErrorCode::InvalidInput,
-                         trAgency("The contact's email address does not look like an email address."));
+                         Tr::tr("The contact's email address does not look like an email address."));
     return {};
 }
 
 Error duplicateName()
 {
-    return makeError(ErrorCode::Conflict, trAgency("An agency with that name is already in the directory."));
+    return makeError(ErrorCode::Conflict, Tr::tr("An agency with that name is already in the directory."));
 }
 
 bool isUniqueViolation(const Error& error)
@@ -213,7 +213,7 @@ Status AgencyService::setUserAgency(qint64 userId, std::optional<qint64> agencyI
         (void)m_session.audit().append(m_session.currentUser().login, QStringLiteral("access.denied"), record,
                                        QStringLiteral("user.agency"));
         return makeError(ErrorCode::AccessDenied,
-                         trAgency("Only an administrator can say which agency a user works for."));
+                         Tr::tr("Only an administrator can say which agency a user works for."));
     }
     if (Status exists = m_session.accounts().user(userId); !exists.ok())
         return exists;
@@ -254,7 +254,7 @@ Result<std::optional<qint64>> AgencyService::agencyOfUser(qint64 userId) const
     if (!hasRow.ok())
         return hasRow.error();
     if (!*hasRow)
-        return makeError(ErrorCode::NotFound, trAgency("That account does not exist."));
+        return makeError(ErrorCode::NotFound, Tr::tr("That account does not exist."));
     if (row->isNull(0))
         return std::optional<qint64>();
     return std::optional<qint64>(row->columnInt(0));

@@ -21,10 +21,10 @@ namespace confer {
 
 namespace {
 
-QString trCase(const char* text)
-{
-    return QCoreApplication::translate("confer::CaseService", text);
-}
+// The sentences of this file, in a context lupdate sees.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(confer::CaseService)
+};
 
 // Free text as stored: trimmed, and never NULL (a null QString would bind NULL into a NOT NULL column).
 QString cleaned(const QString& text)
@@ -146,7 +146,7 @@ Result<CaseRecord> readCase(Database& db, qint64 caseId)
     if (!hasRow.ok())
         return hasRow.error();
     if (!*hasRow)
-        return makeError(ErrorCode::AccessDenied, trCase("This case is not available to you."));
+        return makeError(ErrorCode::AccessDenied, Tr::tr("This case is not available to you."));
     return readCaseRow(*row);
 }
 
@@ -165,7 +165,7 @@ Result<PanelFacts> readPanel(Database& db, qint64 panelId)
     if (!hasRow.ok())
         return hasRow.error();
     if (!*hasRow)
-        return makeError(ErrorCode::AccessDenied, trCase("This case is not available to you."));
+        return makeError(ErrorCode::AccessDenied, Tr::tr("This case is not available to you."));
     return PanelFacts{row->columnText(0), row->columnInt(1) != 0};
 }
 
@@ -177,7 +177,7 @@ Result<const PanelKind*> kindOfPanel(Database& db, const PanelKindRegistry& kind
     const PanelKind* kind = kinds.kind(panel->kindKey);
     if (!kind)
         return makeError(ErrorCode::InvalidInput,
-                         trCase("This panel is of a kind (“%1”) this copy of Confer does not know. Ask the "
+                         Tr::tr("This panel is of a kind (“%1”) this copy of Confer does not know. Ask the "
                                 "administrator to install its definition.")
                              .arg(panel->kindKey));
     return kind;
@@ -187,11 +187,11 @@ QString subjectTypeName(Subject::Type type)
 {
     switch (type) {
     case Subject::Type::Person:
-        return trCase("a person");
+        return Tr::tr("a person");
     case Subject::Type::Household:
-        return trCase("a household");
+        return Tr::tr("a household");
     case Subject::Type::Location:
-        return trCase("a location");
+        return Tr::tr("a location");
     }
     return {};
 }
@@ -215,22 +215,22 @@ Status validateSubject(const Subject& subject, const PanelKind& kind, const QDat
     if (!kind.subjectTypes.contains(subjectTypeKey(subject.type)))
         return makeError(
             ErrorCode::InvalidInput,
-            trCase("Cases on this panel cannot be about %1.").arg(subjectTypeName(subject.type)));
+            Tr::tr("Cases on this panel cannot be about %1.").arg(subjectTypeName(subject.type)));
     if (subject.name.trimmed().isEmpty()) {
         return makeError(ErrorCode::InvalidInput, subject.type == Subject::Type::Location
-                                                      ? trCase("Describe the location.")
-                                                      : trCase("Enter the name."));
+                                                      ? Tr::tr("Describe the location.")
+                                                      : Tr::tr("Enter the name."));
     }
     if (subject.type != Subject::Type::Person) {
         if (subject.dateOfBirth || !subject.gender.trimmed().isEmpty())
             return makeError(ErrorCode::InvalidInput,
-                             trCase("A date of birth and a gender are recorded only for a person."));
+                             Tr::tr("A date of birth and a gender are recorded only for a person."));
         return {};
     }
     if (subject.dateOfBirth && (!subject.dateOfBirth->isValid() || *subject.dateOfBirth > today ||
                                 subject.dateOfBirth->year() < 1900))
         return makeError(ErrorCode::InvalidInput,
-                         trCase("The date of birth is not a valid date up to today."));
+                         Tr::tr("The date of birth is not a valid date up to today."));
     return {};
 }
 
@@ -253,7 +253,7 @@ Status requireAgency(Database& db, const std::optional<qint64>& agencyId)
     if (!hasRow.ok())
         return hasRow.error();
     if (!*hasRow)
-        return makeError(ErrorCode::InvalidInput, trCase("That agency is not in the directory."));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("That agency is not in the directory."));
     return {};
 }
 
@@ -312,14 +312,14 @@ Result<QString> unmetGate(Database& db, qint64 caseId, const Transition& transit
             if (!consent.ok())
                 return consent.error();
             if (!*consent)
-                return trCase("A case cannot move into “%1” without recorded consent.").arg(toLabel);
+                return Tr::tr("A case cannot move into “%1” without recorded consent.").arg(toLabel);
             if (**consent == Consent::State::Refused)
-                return trCase("A case cannot move into “%1”: consent was refused.").arg(toLabel);
+                return Tr::tr("A case cannot move into “%1”: consent was refused.").arg(toLabel);
             if (**consent == Consent::State::Withdrawn)
-                return trCase("A case cannot move into “%1”: consent has been withdrawn.").arg(toLabel);
+                return Tr::tr("A case cannot move into “%1”: consent has been withdrawn.").arg(toLabel);
             continue;
         }
-        return trCase("A case cannot move into “%1”: this copy of Confer cannot check the condition “%2”.")
+        return Tr::tr("A case cannot move into “%1”: this copy of Confer cannot check the condition “%2”.")
             .arg(toLabel, gate);
     }
     return QString();
@@ -411,14 +411,14 @@ Result<CaseRecord> CaseService::create(const NewCase& request)
     if (!panel.ok())
         return panel.error();
     if (panel->isArchived)
-        return makeError(ErrorCode::InvalidInput, trCase("This panel is archived and takes no new cases."));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("This panel is archived and takes no new cases."));
     auto kindOrError = kindOfPanel(db, m_kinds, request.panelId);
     if (!kindOrError.ok())
         return kindOrError.error();
     const PanelKind& kind = **kindOrError;
     const StageDefinition* initial = kind.stage(kind.initialStage);
     if (!initial)
-        return makeError(ErrorCode::InvalidInput, trCase("This panel's kind names no first stage."));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("This panel's kind names no first stage."));
 
     Subject subject = request.subject;
     if (subject.id != 0) {
@@ -440,7 +440,7 @@ Result<CaseRecord> CaseService::create(const NewCase& request)
                                            QStringLiteral("subject:%1").arg(subject.id),
                                            QStringLiteral("case.create"));
             return makeError(ErrorCode::AccessDenied,
-                             trCase("This person, household or place is not available to you."));
+                             Tr::tr("This person, household or place is not available to you."));
         }
         auto existing = db.prepare(QStringLiteral("SELECT type, name, aliases, date_of_birth, gender, "
                                                   "address, postcode FROM subjects WHERE id = :id"));
@@ -448,7 +448,7 @@ Result<CaseRecord> CaseService::create(const NewCase& request)
             return existing.error();
         existing->bind(":id", subject.id);
         if (auto found = existing->step(); !found.ok() || !*found)
-            return found.ok() ? makeError(ErrorCode::NotFound, trCase("That subject does not exist."))
+            return found.ok() ? makeError(ErrorCode::NotFound, Tr::tr("That subject does not exist."))
                               : found.error();
         subject.type = subjectTypeFromKey(existing->columnText(0)).value_or(Subject::Type::Person);
         subject.name = existing->columnText(1);
@@ -461,13 +461,13 @@ Result<CaseRecord> CaseService::create(const NewCase& request)
         if (!kind.subjectTypes.contains(subjectTypeKey(subject.type)))
             return makeError(
                 ErrorCode::InvalidInput,
-                trCase("Cases on this panel cannot be about %1.").arg(subjectTypeName(subject.type)));
+                Tr::tr("Cases on this panel cannot be about %1.").arg(subjectTypeName(subject.type)));
     } else if (Status valid = validateSubject(subject, kind, today); !valid.ok()) {
         return valid.error();
     }
 
     if (!request.referralDate.isValid() || request.referralDate > today)
-        return makeError(ErrorCode::InvalidInput, trCase("Enter the referral date: a date up to today."));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("Enter the referral date: a date up to today."));
     if (Status known = requireAgency(db, request.referringAgencyId); !known.ok())
         return known.error();
     if (Status known = requireAgency(db, request.leadAgencyId); !known.ok())
@@ -604,7 +604,7 @@ Status CaseService::updateDetails(qint64 caseId, const Details& details)
     if (Status known = requireAgency(db, details.leadAgencyId); !known.ok())
         return known;
     if (details.nextReview && !details.nextReview->isValid())
-        return makeError(ErrorCode::InvalidInput, trCase("The next review date is not a valid date."));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("The next review date is not a valid date."));
 
     // The audit detail names what changed (column and field keys), never the values.
     QStringList changed;
@@ -680,7 +680,7 @@ Status CaseService::updateSubject(qint64 caseId, const Subject& subject)
     const PanelKind& kind = *loaded->kind;
     if (subject.id != 0 && subject.id != current->subject.id)
         return makeError(ErrorCode::InvalidInput,
-                         trCase("Those details belong to someone else, not this case."));
+                         Tr::tr("Those details belong to someone else, not this case."));
     if (Status valid = validateSubject(subject, kind, m_session.clock().today()); !valid.ok())
         return valid;
 
@@ -734,12 +734,12 @@ Status CaseService::recordFieldValue(qint64 caseId, const QString& fieldKey, con
     const FieldDefinition* field = kind.field(fieldKey);
     if (!field || !field->isTimeSeries)
         return makeError(ErrorCode::InvalidInput,
-                         trCase("That field is not one recorded over time on this panel."));
+                         Tr::tr("That field is not one recorded over time on this panel."));
     if (!value.isValid() || value.isNull() || value.toString().trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidInput, trCase("Enter a value for “%1”.").arg(field->label));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("Enter a value for “%1”.").arg(field->label));
     const QDate today = m_session.clock().today();
     if (!on.isValid() || on > today)
-        return makeError(ErrorCode::InvalidInput, trCase("Enter the date of the value: a date up to today."));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("Enter the date of the value: a date up to today."));
 
     if (Status valid = kind.validateValue(fieldKey, value); !valid.ok())
         return valid;
@@ -823,12 +823,12 @@ Status CaseService::moveStage(qint64 caseId, const QString& toStage, const QStri
     const StageDefinition* target = kind.stage(toStage);
     if (!target)
         return makeError(ErrorCode::InvalidInput,
-                         trCase("There is no stage “%1” on this panel.").arg(toStage));
+                         Tr::tr("There is no stage “%1” on this panel.").arg(toStage));
     const Transition* transition = kind.transition(current->stage, toStage);
     if (!transition) {
         const StageDefinition* from = kind.stage(current->stage);
         return makeError(ErrorCode::InvalidInput,
-                         trCase("A case cannot move from “%1” to “%2”.")
+                         Tr::tr("A case cannot move from “%1” to “%2”.")
                              .arg(from ? from->label : current->stage, target->label));
     }
     auto blocked = unmetGate(db, caseId, *transition, target->label);
@@ -841,7 +841,7 @@ Status CaseService::moveStage(qint64 caseId, const QString& toStage, const QStri
     if (target->needsReason) {
         if (storedReason.isEmpty())
             return makeError(ErrorCode::InvalidInput,
-                             trCase("Give the reason for moving the case to “%1”.").arg(target->label));
+                             Tr::tr("Give the reason for moving the case to “%1”.").arg(target->label));
         if (!target->reasons.isEmpty()) {
             // A reason from the list is stored by its key, whichever the caller gave.
             const auto chosen =
@@ -850,7 +850,7 @@ Status CaseService::moveStage(qint64 caseId, const QString& toStage, const QStri
                 });
             if (chosen == target->reasons.cend())
                 return makeError(ErrorCode::InvalidInput,
-                                 trCase("Choose one of the reasons offered for “%1”.").arg(target->label));
+                                 Tr::tr("Choose one of the reasons offered for “%1”.").arg(target->label));
             storedReason = chosen->key;
         }
     }
@@ -891,24 +891,24 @@ Status CaseService::recordConsent(qint64 caseId, const Consent& consent)
     const CaseRecord* current = &loaded->record;
     const PanelKind& kind = *loaded->kind;
     if (!kind.usesConsent)
-        return makeError(ErrorCode::InvalidInput, trCase("Cases on this panel do not record consent."));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("Cases on this panel do not record consent."));
     const QDate today = m_session.clock().today();
     if (!consent.onDate.isValid() || consent.onDate > today)
         return makeError(ErrorCode::InvalidInput,
-                         trCase("Enter the date of the consent decision: a date up to today."));
+                         Tr::tr("Enter the date of the consent decision: a date up to today."));
     // Channel: a child's consent is given (or refused, or withdrawn) by a parent or guardian.
     const std::optional<QDate>& born = current->subject.dateOfBirth;
     const bool isChildOnThatDate = born && born->addYears(18) > consent.onDate;
     if (isChildOnThatDate && consent.givenBy != Consent::GivenBy::ParentGuardian)
         return makeError(
             ErrorCode::InvalidInput,
-            trCase("The person was under 18 on that date, so consent is a decision for a parent or "
+            Tr::tr("The person was under 18 on that date, so consent is a decision for a parent or "
                    "guardian. Record it as given by them."));
     if (consent.givenBy == Consent::GivenBy::ParentGuardian && consent.givenByName.trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidInput, trCase("Enter the name of the parent or guardian."));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("Enter the name of the parent or guardian."));
     if (consent.state == Consent::State::Given && consent.scope.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidInput,
-                         trCase("Say what the consent covers: the support, and which agencies may share "
+                         Tr::tr("Say what the consent covers: the support, and which agencies may share "
                                 "information."));
 
     const QString givenBy = consent.givenBy == Consent::GivenBy::ParentGuardian
@@ -1013,7 +1013,7 @@ Status CaseService::completeReview(qint64 reviewId, const QDate& on, const QStri
         (void)m_session.audit().append(m_session.currentUser().login, QStringLiteral("access.denied"),
                                        QStringLiteral("review:%1").arg(reviewId),
                                        QStringLiteral("case.review: no such review"));
-        return makeError(ErrorCode::AccessDenied, trCase("This case is not available to you."));
+        return makeError(ErrorCode::AccessDenied, Tr::tr("This case is not available to you."));
     }
     const qint64 caseId = row->columnInt(0);
     const bool isCompleted = row->columnInt(1) != 0;
@@ -1023,13 +1023,13 @@ Status CaseService::completeReview(qint64 reviewId, const QDate& on, const QStri
         return allowed;
     if (isCompleted)
         return makeError(ErrorCode::InvalidInput,
-                         trCase("This review has already been recorded as complete."));
+                         Tr::tr("This review has already been recorded as complete."));
     const QDate today = m_session.clock().today();
     if (!on.isValid() || on > today)
         return makeError(ErrorCode::InvalidInput,
-                         trCase("Enter the date of the review: a date up to today."));
+                         Tr::tr("Enter the date of the review: a date up to today."));
     if (outcome.trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidInput, trCase("Record the outcome of the review."));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("Record the outcome of the review."));
     auto current = readCase(db, caseId);
     if (!current.ok())
         return current.error();

@@ -6,10 +6,10 @@ namespace confer {
 
 namespace {
 
-QString trTypes(const char* text)
-{
-    return QCoreApplication::translate("confer::Caseload", text);
-}
+// The sentences of this file, in a context lupdate sees.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(confer::Caseload)
+};
 
 // Looks a key up among every value of an enum; the key functions are the one source of spelling.
 template <typename Enum, typename KeyOf>
@@ -45,9 +45,9 @@ QString markingDisplayName(Marking marking)
     // The classification is printed in capitals as the Government Security Classifications ask.
     switch (marking) {
     case Marking::Official:
-        return trTypes("OFFICIAL");
+        return Tr::tr("OFFICIAL");
     case Marking::OfficialSensitive:
-        return trTypes("OFFICIAL-SENSITIVE");
+        return Tr::tr("OFFICIAL-SENSITIVE");
     }
     return {};
 }
@@ -76,13 +76,13 @@ QString riskDisplayName(Risk risk)
 {
     switch (risk) {
     case Risk::Unassessed:
-        return trTypes("Not assessed");
+        return Tr::tr("Not assessed");
     case Risk::Green:
-        return trTypes("Green");
+        return Tr::tr("Green");
     case Risk::Amber:
-        return trTypes("Amber");
+        return Tr::tr("Amber");
     case Risk::Red:
-        return trTypes("Red");
+        return Tr::tr("Red");
     }
     return {};
 }
@@ -112,11 +112,11 @@ QString agencyKindDisplayName(Agency::Kind kind)
     // Durham 4.1-4.4 names the two groups of partners.
     switch (kind) {
     case Agency::Kind::ResponsibleAuthority:
-        return trTypes("Responsible authority");
+        return Tr::tr("Responsible authority");
     case Agency::Kind::CooperatingBody:
-        return trTypes("Co-operating body");
+        return Tr::tr("Co-operating body");
     case Agency::Kind::Other:
-        return trTypes("Other");
+        return Tr::tr("Other");
     }
     return {};
 }
@@ -167,13 +167,13 @@ QString actionStatusDisplayName(CaseAction::Status status)
 {
     switch (status) {
     case CaseAction::Status::Open:
-        return trTypes("Open");
+        return Tr::tr("Open");
     case CaseAction::Status::Done:
-        return trTypes("Done");
+        return Tr::tr("Done");
     case CaseAction::Status::NotPossible:
-        return trTypes("Not possible");
+        return Tr::tr("Not possible");
     case CaseAction::Status::NotDone:
-        return trTypes("Not done");
+        return Tr::tr("Not done");
     }
     return {};
 }

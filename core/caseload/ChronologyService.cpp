@@ -17,10 +17,10 @@ namespace confer {
 
 namespace {
 
-QString trChronology(const char* text)
-{
-    return QCoreApplication::translate("confer::Chronology", text);
-}
+// The sentences of this file, in a context lupdate sees.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(confer::Chronology)
+};
 
 QDateTime utcFrom(const QString& text)
 {
@@ -51,7 +51,7 @@ QString withReason(QString summary, const QString& reason)
 {
     if (reason.isEmpty())
         return summary;
-    return trChronology("%1 — reason: %2").arg(summary, reason);
+    return Tr::tr("%1 — reason: %2").arg(summary, reason);
 }
 
 QString stageLabel(const PanelKind* kind, const QString& key)
@@ -83,8 +83,7 @@ QString fieldValueLabel(const PanelKind* kind, const QString& fieldKey, const QS
     if (!field)
         return value;
     if (field->type == FieldDefinition::Type::Boolean)
-        return (value == QLatin1String("true") || value == QLatin1String("1")) ? trChronology("Yes")
-                                                                               : trChronology("No");
+        return (value == QLatin1String("true") || value == QLatin1String("1")) ? Tr::tr("Yes") : Tr::tr("No");
     for (const auto& choice : field->choices) {
         if (choice.key == value)
             return choice.label;
@@ -96,13 +95,13 @@ QString consentSummary(const QString& state, const QString& givenBy, const QStri
 {
     const bool isParent = givenBy == QLatin1String("parent_guardian");
     if (state == QLatin1String("given"))
-        return isParent ? trChronology("Consent given by a parent or guardian on %1").arg(onDate)
-                        : trChronology("Consent given by the individual on %1").arg(onDate);
+        return isParent ? Tr::tr("Consent given by a parent or guardian on %1").arg(onDate)
+                        : Tr::tr("Consent given by the individual on %1").arg(onDate);
     if (state == QLatin1String("refused"))
-        return isParent ? trChronology("Consent refused by a parent or guardian on %1").arg(onDate)
-                        : trChronology("Consent refused by the individual on %1").arg(onDate);
-    return isParent ? trChronology("Consent withdrawn by a parent or guardian on %1").arg(onDate)
-                    : trChronology("Consent withdrawn by the individual on %1").arg(onDate);
+        return isParent ? Tr::tr("Consent refused by a parent or guardian on %1").arg(onDate)
+                        : Tr::tr("Consent refused by the individual on %1").arg(onDate);
+    return isParent ? Tr::tr("Consent withdrawn by a parent or guardian on %1").arg(onDate)
+                    : Tr::tr("Consent withdrawn by the individual on %1").arg(onDate);
 }
 
 // Runs one query for the case and hands each row to read; the rows become entries.
@@ -147,7 +146,7 @@ Result<std::vector<ChronologyEntry>> ChronologyService::timeline(qint64 caseId)
     if (!hasHeader.ok())
         return hasHeader.error();
     if (!*hasHeader)
-        return makeError(ErrorCode::NotFound, trChronology("That case is not available."));
+        return makeError(ErrorCode::NotFound, Tr::tr("That case is not available."));
     const QString record = QStringLiteral("case:%1").arg(header->columnText(0));
     const PanelKind* kind = m_kinds.kind(header->columnText(1));
 
@@ -174,8 +173,8 @@ Result<std::vector<ChronologyEntry>> ChronologyService::timeline(qint64 caseId)
                     const QString to = row.columnText(2);
                     const QString reason = reasonLabel(kind, to, row.columnText(3));
                     const QString summary =
-                        row.isNull(1) ? trChronology("Case opened at %1").arg(stageLabel(kind, to))
-                                      : trChronology("Moved from %1 to %2")
+                        row.isNull(1) ? Tr::tr("Case opened at %1").arg(stageLabel(kind, to))
+                                      : Tr::tr("Moved from %1 to %2")
                                             .arg(stageLabel(kind, row.columnText(1)), stageLabel(kind, to));
                     addEntry(ChronologyEntry::Kind::Stage, utcFrom(row.columnText(5)),
                              withReason(summary, reason), row.columnText(4), row.columnInt(0));
@@ -195,12 +194,12 @@ Result<std::vector<ChronologyEntry>> ChronologyService::timeline(qint64 caseId)
                     const QString agency = row.columnText(3);
                     QString summary;
                     if (version == 1)
-                        summary = isOpinion ? trChronology("Note added by %1 (opinion)").arg(agency)
-                                            : trChronology("Note added by %1 (fact)").arg(agency);
+                        summary = isOpinion ? Tr::tr("Note added by %1 (opinion)").arg(agency)
+                                            : Tr::tr("Note added by %1 (fact)").arg(agency);
                     else
-                        summary = withReason(
-                            trChronology("Note from %1 corrected (version %2)").arg(agency).arg(version),
-                            excerpt(row.columnText(5)));
+                        summary =
+                            withReason(Tr::tr("Note from %1 corrected (version %2)").arg(agency).arg(version),
+                                       excerpt(row.columnText(5)));
                     addEntry(ChronologyEntry::Kind::Note, utcFrom(row.columnText(6)), summary,
                              row.columnText(4), row.columnInt(0));
                 });
@@ -214,7 +213,7 @@ Result<std::vector<ChronologyEntry>> ChronologyService::timeline(qint64 caseId)
                        "LEFT JOIN users u ON u.id = t.created_by_user_id WHERE t.case_id = :case"),
         caseId, [&](const Statement& row) {
             addEntry(ChronologyEntry::Kind::Action, utcFrom(row.columnText(4)),
-                     trChronology("Action for %1: %2").arg(row.columnText(2), excerpt(row.columnText(1))),
+                     Tr::tr("Action for %1: %2").arg(row.columnText(2), excerpt(row.columnText(1))),
                      row.columnText(3), row.columnInt(0));
         });
     if (!read.ok())
@@ -228,11 +227,11 @@ Result<std::vector<ChronologyEntry>> ChronologyService::timeline(qint64 caseId)
                        "LEFT JOIN users u ON u.id = p.by_user_id WHERE t.case_id = :case"),
         caseId, [&](const Statement& row) {
             const auto status = actionStatusFromKey(row.columnText(1)).value_or(CaseAction::Status::Open);
-            QString summary = trChronology("Action for %1 updated: %2")
-                                  .arg(row.columnText(3), actionStatusDisplayName(status));
+            QString summary =
+                Tr::tr("Action for %1 updated: %2").arg(row.columnText(3), actionStatusDisplayName(status));
             const QString text = excerpt(row.columnText(2));
             if (!text.isEmpty())
-                summary = trChronology("%1 — %2").arg(summary, text);
+                summary = Tr::tr("%1 — %2").arg(summary, text);
             addEntry(ChronologyEntry::Kind::ActionUpdate, utcFrom(row.columnText(5)), summary,
                      row.columnText(4), row.columnInt(0));
         });
@@ -249,7 +248,7 @@ Result<std::vector<ChronologyEntry>> ChronologyService::timeline(qint64 caseId)
                 consentSummary(row.columnText(1), row.columnText(2), shownDate(row.columnText(3)));
             const QString scope = excerpt(row.columnText(4));
             if (!scope.isEmpty())
-                summary = trChronology("%1 — scope: %2").arg(summary, scope);
+                summary = Tr::tr("%1 — scope: %2").arg(summary, scope);
             addEntry(ChronologyEntry::Kind::Consent, utcFrom(row.columnText(6)), summary, row.columnText(5),
                      row.columnInt(0));
         });
@@ -263,8 +262,8 @@ Result<std::vector<ChronologyEntry>> ChronologyService::timeline(qint64 caseId)
                        const QString label = row.columnText(1);
                        const QDateTime scheduledAt = utcFrom(row.columnText(5));
                        addEntry(ChronologyEntry::Kind::Review, scheduledAt,
-                                trChronology("%1 scheduled for %2").arg(label, shownDate(row.columnText(2))),
-                                {}, row.columnInt(0));
+                                Tr::tr("%1 scheduled for %2").arg(label, shownDate(row.columnText(2))), {},
+                                row.columnInt(0));
                        if (row.isNull(3))
                            return;
                        // Only the day of completion is kept; it never sorts before the scheduling.
@@ -272,10 +271,10 @@ Result<std::vector<ChronologyEntry>> ChronologyService::timeline(qint64 caseId)
                        const QDateTime completedAt =
                            std::max(QDateTime(completedOn, QTime(0, 0), Qt::UTC), scheduledAt);
                        QString summary =
-                           trChronology("%1 completed on %2").arg(label, shownDate(row.columnText(3)));
+                           Tr::tr("%1 completed on %2").arg(label, shownDate(row.columnText(3)));
                        const QString outcome = excerpt(row.columnText(4));
                        if (!outcome.isEmpty())
-                           summary = trChronology("%1 — outcome: %2").arg(summary, outcome);
+                           summary = Tr::tr("%1 — outcome: %2").arg(summary, outcome);
                        addEntry(ChronologyEntry::Kind::Review, completedAt, summary, {}, row.columnInt(0));
                    });
     if (!read.ok())
@@ -290,7 +289,7 @@ Result<std::vector<ChronologyEntry>> ChronologyService::timeline(qint64 caseId)
                     const QString fieldKey = row.columnText(1);
                     const FieldDefinition* field = kind ? kind->field(fieldKey) : nullptr;
                     addEntry(ChronologyEntry::Kind::Field, utcFrom(row.columnText(5)),
-                             trChronology("%1 recorded: %2 (as at %3)")
+                             Tr::tr("%1 recorded: %2 (as at %3)")
                                  .arg(field ? field->label : fieldKey,
                                       fieldValueLabel(kind, fieldKey, row.columnText(2)),
                                       shownDate(row.columnText(3))),

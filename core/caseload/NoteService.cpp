@@ -16,10 +16,10 @@ namespace confer {
 
 namespace {
 
-QString trNotes(const char* text)
-{
-    return QCoreApplication::translate("confer::NoteService", text);
-}
+// The sentences of this file, in a context lupdate sees.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(confer::NoteService)
+};
 
 const char* const SelectNote =
     "SELECT n.id, n.case_id, n.thread_id, n.version, n.agency_id, a.name, n.author_user_id, u.display_name, "
@@ -67,7 +67,7 @@ QString orEmpty(const QString& text)
 
 Error noteUnavailable()
 {
-    return makeError(ErrorCode::NotFound, trNotes("That note is not available."));
+    return makeError(ErrorCode::NotFound, Tr::tr("That note is not available."));
 }
 
 // One integer from a single-row query with one :id parameter; nullopt when there is no row or it is NULL.
@@ -95,7 +95,7 @@ Result<QString> caseRecord(Database& db, qint64 caseId)
     if (!hasRow.ok())
         return hasRow.error();
     if (!*hasRow)
-        return makeError(ErrorCode::NotFound, trNotes("That case is not available."));
+        return makeError(ErrorCode::NotFound, Tr::tr("That case is not available."));
     return QStringLiteral("case:%1").arg(row->columnText(0));
 }
 
@@ -116,11 +116,11 @@ Result<Note> NoteService::add(qint64 caseId, const NewNote& note)
     if (auto panel = access.requireCase(caseId, QStringLiteral("note.add")); !panel.ok())
         return panel.error();
     if (note.body.trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidInput, trNotes("Write the note before saving it."));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("Write the note before saving it."));
     // Thurrock 5.3.1 d): an opinion is marked as such and says on what it is based.
     if (note.isOpinion && note.opinionBasis.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidInput,
-                         trNotes("Say on what basis this professional opinion is formed."));
+                         Tr::tr("Say on what basis this professional opinion is formed."));
 
     Database& db = m_session.database();
     qint64 agencyId = note.agencyId;
@@ -135,7 +135,7 @@ Result<Note> NoteService::add(qint64 caseId, const NewNote& note)
     if (!agencyExists.ok())
         return agencyExists.error();
     if (!agencyExists->has_value())
-        return makeError(ErrorCode::InvalidInput, trNotes("Choose the agency this note comes from."));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("Choose the agency this note comes from."));
     auto record = caseRecord(db, caseId);
     if (!record.ok())
         return record.error();
@@ -201,9 +201,9 @@ Result<Note> NoteService::correct(qint64 noteId, const QString& body, const QStr
     if (auto panel = access.requireCase(caseId, QStringLiteral("note.correct")); !panel.ok())
         return panel.error();
     if (body.trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidInput, trNotes("Write the corrected note before saving it."));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("Write the corrected note before saving it."));
     if (reason.trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidInput, trNotes("Say why the note is being corrected."));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("Say why the note is being corrected."));
     auto record = caseRecord(db, caseId);
     if (!record.ok())
         return record.error();
@@ -238,8 +238,8 @@ Result<Note> NoteService::correct(qint64 noteId, const QString& body, const QStr
                                        QStringLiteral("note.correct: not the note's agency or author (%1)")
                                            .arg(noteRecordDetail(threadId)));
         return makeError(ErrorCode::AccessDenied,
-                         trNotes("Only the note's author or someone from the agency it came from can "
-                                 "correct it."));
+                         Tr::tr("Only the note's author or someone from the agency it came from can "
+                                "correct it."));
     }
 
     Transaction tx(db);

@@ -16,10 +16,10 @@ namespace confer {
 
 namespace {
 
-QString trPanel(const char* text)
-{
-    return QCoreApplication::translate("confer::PanelService", text);
-}
+// The sentences of this file, in a context lupdate sees.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(confer::PanelService)
+};
 
 const char* const SelectPanel = "SELECT id, name, kind, chair_user_id, is_archived FROM panels";
 
@@ -51,8 +51,7 @@ Status requireAdministrator(Session& session, const QString& action, const QStri
         return {};
     (void)session.audit().append(session.currentUser().login, QStringLiteral("access.denied"), record,
                                  action);
-    return makeError(ErrorCode::AccessDenied,
-                     trPanel("Only an administrator can manage panels and members."));
+    return makeError(ErrorCode::AccessDenied, Tr::tr("Only an administrator can manage panels and members."));
 }
 
 // A chair or member must be a current, enabled account.
@@ -62,7 +61,7 @@ Status requireActiveUser(Session& session, qint64 userId)
     if (!user.ok())
         return user.error();
     if (user->isDisabled)
-        return makeError(ErrorCode::InvalidInput, trPanel("That account is disabled; enable it first."));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("That account is disabled; enable it first."));
     return {};
 }
 
@@ -122,7 +121,7 @@ Result<Panel> PanelService::panel(qint64 id) const
     if (!hasRow.ok())
         return hasRow.error();
     if (!*hasRow)
-        return makeError(ErrorCode::NotFound, trPanel("That panel does not exist."));
+        return makeError(ErrorCode::NotFound, Tr::tr("That panel does not exist."));
     return readPanel(*row);
 }
 
@@ -132,10 +131,9 @@ Result<Panel> PanelService::create(const QString& name, const QString& kindKey,
     if (Status allowed = requireAdministrator(m_session, QStringLiteral("panel.create"), {}); !allowed.ok())
         return allowed.error();
     if (name.trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidInput, trPanel("Enter the panel's name."));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("Enter the panel's name."));
     if (!m_kinds.kind(kindKey))
-        return makeError(ErrorCode::InvalidInput,
-                         trPanel("There is no panel kind called “%1”.").arg(kindKey));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("There is no panel kind called “%1”.").arg(kindKey));
     if (chairUserId) {
         if (Status active = requireActiveUser(m_session, *chairUserId); !active.ok())
             return active.error();
@@ -157,7 +155,7 @@ Result<Panel> PanelService::create(const QString& name, const QString& kindKey,
         insert->bindNull(":chair");
     if (Status run = insert->run(); !run.ok()) {
         if (run.error().detail.contains(QLatin1String("UNIQUE")))
-            return makeError(ErrorCode::Conflict, trPanel("A panel with that name already exists."));
+            return makeError(ErrorCode::Conflict, Tr::tr("A panel with that name already exists."));
         return run.error();
     }
     const qint64 id = db.lastInsertRowId();
@@ -271,7 +269,7 @@ Status PanelService::removeMember(qint64 panelId, qint64 userId)
         return current.error();
     if (current->chairUserId == userId)
         return makeError(ErrorCode::InvalidInput,
-                         trPanel("The chair stays a member of the panel; choose another chair first."));
+                         Tr::tr("The chair stays a member of the panel; choose another chair first."));
 
     Database& db = m_session.database();
     Transaction tx(db);
@@ -285,7 +283,7 @@ Status PanelService::removeMember(qint64 panelId, qint64 userId)
     if (Status run = remove->run(); !run.ok())
         return run;
     if (db.changes() == 0)
-        return makeError(ErrorCode::NotFound, trPanel("That person is not a member of this panel."));
+        return makeError(ErrorCode::NotFound, Tr::tr("That person is not a member of this panel."));
     if (Status audited =
             m_session.audit().append(m_session.currentUser().login, QStringLiteral("panel.member.remove"),
                                      panelRecord(panelId), userRef(userId));

@@ -28,10 +28,10 @@ namespace confer {
 
 namespace {
 
-QString trDemo(const char* text)
-{
-    return QCoreApplication::translate("confer::DemoPartnership", text);
-}
+// The sentences of this file, in a context lupdate sees.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(confer::DemoPartnership)
+};
 
 // Every name, street and postcode below is made up from word lists; any likeness to a real person is
 // chance. Organisations are generic partnership bodies; contact details use reserved ranges
@@ -409,7 +409,8 @@ Status DemoFiller::disableRecordsOnly()
     // Last, because a panel takes only enabled accounts as chair or member.
     for (qint64 id : m_recordsOnly) {
         // Nobody was ever told these passphrases, so no store key needs changing.
-        if (Status disabled = m_session.accounts().setDisabled(id, true, {}, AccountService::KeyRotation::NotNeeded);
+        if (Status disabled =
+                m_session.accounts().setDisabled(id, true, {}, AccountService::KeyRotation::NotNeeded);
             !disabled.ok())
             return disabled;
     }
@@ -752,7 +753,7 @@ Status DemoFiller::fill(DemoPartnership::Outcome& outcome)
         return added;
     if (m_demoPanels.empty())
         return makeError(ErrorCode::InvalidInput,
-                         trDemo("No panel kinds are installed, so there is nothing to demonstrate."));
+                         Tr::tr("No panel kinds are installed, so there is nothing to demonstrate."));
 
     // First one case at every stage of every panel, so each stage shows; then the rest by weight.
     std::vector<std::pair<std::size_t, QString>> plan;
@@ -823,16 +824,16 @@ Result<DemoPartnership::Outcome> DemoPartnership::fill(Session& session, const P
 {
     if (!session.isAdministrator())
         return makeError(ErrorCode::AccessDenied,
-                         trDemo("Only an administrator can fill a store with demonstration data."));
+                         Tr::tr("Only an administrator can fill a store with demonstration data."));
     if (options.cases < 0 || options.cases > 1000000)
         return makeError(ErrorCode::InvalidInput,
-                         trDemo("Give a number of demonstration cases from 0 to 1,000,000."));
+                         Tr::tr("Give a number of demonstration cases from 0 to 1,000,000."));
     auto onlyDemo = holdsOnlyDemoData(session);
     if (!onlyDemo.ok())
         return onlyDemo.error();
     if (!*onlyDemo)
         return makeError(ErrorCode::InvalidInput,
-                         trDemo("This store holds real case records, so Confer will not add demonstration "
+                         Tr::tr("This store holds real case records, so Confer will not add demonstration "
                                 "data to it. Use a new store for demonstrations."));
 
     if (!options.accountPassphrase.isEmpty()) {
@@ -867,7 +868,8 @@ Result<DemoPartnership::Outcome> DemoPartnership::fill(Session& session, const P
     if (filled.ok())
         filled = tx.commit();
     if (!filled.ok())
-        return filled.error(); // the accounts' key slots go back with the transaction (Session::commitKeyChange)
+        return filled
+            .error(); // the accounts' key slots go back with the transaction (Session::commitKeyChange)
     return outcome;
 }
 

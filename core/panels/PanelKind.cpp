@@ -12,10 +12,10 @@ namespace confer {
 
 namespace {
 
-QString trKind(const char* text)
-{
-    return QCoreApplication::translate("confer::PanelKind", text);
-}
+// The sentences of this file, in a context lupdate sees.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(confer::PanelKind)
+};
 
 Error invalid(const QString& message)
 {
@@ -123,12 +123,12 @@ Status checkNumberRange(const FieldDefinition& field, double number)
     if (!isBelow && !isAbove)
         return Status::success();
     if (field.minimum && field.maximum) {
-        return invalid(trKind("“%1” must be between %2 and %3.")
+        return invalid(Tr::tr("“%1” must be between %2 and %3.")
                            .arg(field.label, numberText(*field.minimum), numberText(*field.maximum)));
     }
     if (isBelow)
-        return invalid(trKind("“%1” must be at least %2.").arg(field.label, numberText(*field.minimum)));
-    return invalid(trKind("“%1” must be at most %2.").arg(field.label, numberText(*field.maximum)));
+        return invalid(Tr::tr("“%1” must be at least %2.").arg(field.label, numberText(*field.minimum)));
+    return invalid(Tr::tr("“%1” must be at most %2.").arg(field.label, numberText(*field.maximum)));
 }
 
 // The type and choice checks for a value that is present.
@@ -139,51 +139,51 @@ Status checkRecordedValue(const FieldDefinition& field, const QVariant& value)
     case Type::Text:
     case Type::LongText:
         if (value.typeId() != QMetaType::QString)
-            return invalid(trKind("“%1” must be text.").arg(field.label));
+            return invalid(Tr::tr("“%1” must be text.").arg(field.label));
         return Status::success();
     case Type::Date:
         if (!isDateValue(value))
-            return invalid(trKind("“%1” must be a date, such as 2026-03-31.").arg(field.label));
+            return invalid(Tr::tr("“%1” must be a date, such as 2026-03-31.").arg(field.label));
         return Status::success();
     case Type::Number: {
         const std::optional<double> number = numberFrom(value);
         if (!number)
-            return invalid(trKind("“%1” must be a number.").arg(field.label));
+            return invalid(Tr::tr("“%1” must be a number.").arg(field.label));
         return checkNumberRange(field, *number);
     }
     case Type::Boolean:
         if (value.typeId() != QMetaType::Bool)
-            return invalid(trKind("“%1” must be yes or no.").arg(field.label));
+            return invalid(Tr::tr("“%1” must be yes or no.").arg(field.label));
         return Status::success();
     case Type::Choice:
         if (value.typeId() != QMetaType::QString || !hasChoice(field.choices, value.toString()))
-            return invalid(trKind("“%1” must be one of: %2.").arg(field.label, choiceLabels(field)));
+            return invalid(Tr::tr("“%1” must be one of: %2.").arg(field.label, choiceLabels(field)));
         return Status::success();
     case Type::MultiChoice: {
         const std::optional<QStringList> keys = stringListFrom(value);
         if (!keys)
             return invalid(
-                trKind("“%1” must be a selection from: %2.").arg(field.label, choiceLabels(field)));
+                Tr::tr("“%1” must be a selection from: %2.").arg(field.label, choiceLabels(field)));
         QSet<QString> seen;
         for (const QString& key : *keys) {
             if (!hasChoice(field.choices, key))
                 return invalid(
-                    trKind("“%1” must be a selection from: %2.").arg(field.label, choiceLabels(field)));
+                    Tr::tr("“%1” must be a selection from: %2.").arg(field.label, choiceLabels(field)));
             if (seen.contains(key))
-                return invalid(trKind("“%1” lists the same choice twice.").arg(field.label));
+                return invalid(Tr::tr("“%1” lists the same choice twice.").arg(field.label));
             seen.insert(key);
         }
         return Status::success();
     }
     }
-    return invalid(trKind("“%1” has a type Confer does not know.").arg(field.label));
+    return invalid(Tr::tr("“%1” has a type Confer does not know.").arg(field.label));
 }
 
 Status checkValue(const FieldDefinition& field, const QVariant& value)
 {
     if (isEmptyValue(value)) {
         if (field.isRequired)
-            return invalid(trKind("“%1” is required.").arg(field.label));
+            return invalid(Tr::tr("“%1” is required.").arg(field.label));
         return Status::success();
     }
     return checkRecordedValue(field, value);
@@ -233,7 +233,7 @@ Status PanelKind::validateFields(const QVariantMap& values) const
     // Unknown keys first: a value the kind does not ask for must never be stored (data minimisation).
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
         if (!field(it.key()))
-            return invalid(trKind("%1 cases have no field “%2”.").arg(referencePrefix, it.key()));
+            return invalid(Tr::tr("%1 cases have no field “%2”.").arg(referencePrefix, it.key()));
     }
     for (const FieldDefinition& definition : fields) {
         const Status checked = checkValue(definition, values.value(definition.key));
@@ -247,7 +247,7 @@ Status PanelKind::validateValue(const QString& fieldKey, const QVariant& value) 
 {
     const FieldDefinition* definition = field(fieldKey);
     if (!definition)
-        return invalid(trKind("%1 cases have no field “%2”.").arg(referencePrefix, fieldKey));
+        return invalid(Tr::tr("%1 cases have no field “%2”.").arg(referencePrefix, fieldKey));
     return checkValue(*definition, value);
 }
 
@@ -256,22 +256,22 @@ Status PanelKind::checkMove(const QString& from, const QString& to, const QStrin
     const StageDefinition* fromStage = stage(from);
     const StageDefinition* toStage = stage(to);
     if (!fromStage)
-        return invalid(trKind("“%1” is not a stage of %2 cases.").arg(from, referencePrefix));
+        return invalid(Tr::tr("“%1” is not a stage of %2 cases.").arg(from, referencePrefix));
     if (!toStage)
-        return invalid(trKind("“%1” is not a stage of %2 cases.").arg(to, referencePrefix));
+        return invalid(Tr::tr("“%1” is not a stage of %2 cases.").arg(to, referencePrefix));
     if (!transition(from, to)) {
-        return invalid(trKind("A case cannot move from “%1” to “%2”.").arg(fromStage->label, toStage->label));
+        return invalid(Tr::tr("A case cannot move from “%1” to “%2”.").arg(fromStage->label, toStage->label));
     }
     if (!toStage->needsReason)
         return Status::success();
     if (reason.trimmed().isEmpty())
-        return invalid(trKind("Moving a case to “%1” needs a reason.").arg(toStage->label));
+        return invalid(Tr::tr("Moving a case to “%1” needs a reason.").arg(toStage->label));
     if (!toStage->reasons.isEmpty() && !hasChoice(toStage->reasons, reason)) {
         // The reason is not repeated: it may be free text about the person.
         QStringList labels;
         for (const FieldDefinition::Choice& choice : toStage->reasons)
             labels.append(choice.label);
-        return invalid(trKind("The reason for moving a case to “%1” must be one of: %2.")
+        return invalid(Tr::tr("The reason for moving a case to “%1” must be one of: %2.")
                            .arg(toStage->label, labels.join(QStringLiteral(", "))));
     }
     return Status::success();

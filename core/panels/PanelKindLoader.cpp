@@ -17,10 +17,10 @@ namespace confer {
 
 namespace {
 
-QString trLoader(const char* text)
-{
-    return QCoreApplication::translate("confer::PanelKindLoader", text);
-}
+// The sentences of this file, in a context lupdate sees.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(confer::PanelKindLoader)
+};
 
 constexpr int FormatVersion = 1;
 // A definition is a few kilobytes; anything near this is not one.
@@ -62,7 +62,7 @@ std::optional<FieldDefinition::Type> fieldTypeFromName(const QString& name)
 
 QString quoted(const QString& text)
 {
-    return trLoader("“%1”").arg(text);
+    return Tr::tr("“%1”").arg(text);
 }
 
 // Reads one definition. Every check names where the problem is, so whoever edits the file can find
@@ -112,7 +112,7 @@ bool DefinitionReader::checkKeys(const QJsonObject& object, const QStringList& a
     // A misspelt setting ("reviewEveryDay") would otherwise be ignored without a word.
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
         if (!allowed.contains(it.key()))
-            return fail(trLoader("%1 has a setting Confer does not know: %2.").arg(where, quoted(it.key())));
+            return fail(Tr::tr("%1 has a setting Confer does not know: %2.").arg(where, quoted(it.key())));
     }
     return true;
 }
@@ -124,12 +124,12 @@ bool DefinitionReader::readString(const QJsonObject& object, const QString& key,
     if (value.isUndefined() && !isRequired)
         return true;
     if (value.isUndefined())
-        return fail(trLoader("%1 has no %2.").arg(where, quoted(key)));
+        return fail(Tr::tr("%1 has no %2.").arg(where, quoted(key)));
     if (!value.isString())
-        return fail(trLoader("%1: %2 must be text.").arg(where, quoted(key)));
+        return fail(Tr::tr("%1: %2 must be text.").arg(where, quoted(key)));
     out = value.toString().trimmed();
     if (out.isEmpty() && isRequired)
-        return fail(trLoader("%1: %2 is empty.").arg(where, quoted(key)));
+        return fail(Tr::tr("%1: %2 is empty.").arg(where, quoted(key)));
     return true;
 }
 
@@ -140,7 +140,7 @@ bool DefinitionReader::readBool(const QJsonObject& object, const QString& key, c
     if (value.isUndefined())
         return true; // the default stands
     if (!value.isBool())
-        return fail(trLoader("%1: %2 must be true or false.").arg(where, quoted(key)));
+        return fail(Tr::tr("%1: %2 must be true or false.").arg(where, quoted(key)));
     out = value.toBool();
     return true;
 }
@@ -152,10 +152,10 @@ bool DefinitionReader::readInteger(const QJsonObject& object, const QString& key
     if (value.isUndefined() && !isRequired)
         return true;
     if (value.isUndefined())
-        return fail(trLoader("%1 has no %2.").arg(where, quoted(key)));
+        return fail(Tr::tr("%1 has no %2.").arg(where, quoted(key)));
     const double number = value.toDouble(std::nan(""));
     if (!value.isDouble() || std::floor(number) != number || number < minimum || number > maximum) {
-        return fail(trLoader("%1: %2 must be a whole number from %3 to %4.")
+        return fail(Tr::tr("%1: %2 must be a whole number from %3 to %4.")
                         .arg(where, quoted(key))
                         .arg(minimum)
                         .arg(maximum));
@@ -171,7 +171,7 @@ bool DefinitionReader::readNumber(const QJsonObject& object, const QString& key,
     if (value.isUndefined())
         return true;
     if (!value.isDouble())
-        return fail(trLoader("%1: %2 must be a number.").arg(where, quoted(key)));
+        return fail(Tr::tr("%1: %2 must be a number.").arg(where, quoted(key)));
     out = value.toDouble();
     return true;
 }
@@ -183,9 +183,9 @@ bool DefinitionReader::readArray(const QJsonObject& object, const QString& key, 
     if (value.isUndefined() && !isRequired)
         return true;
     if (value.isUndefined())
-        return fail(trLoader("%1 has no %2.").arg(where, quoted(key)));
+        return fail(Tr::tr("%1 has no %2.").arg(where, quoted(key)));
     if (!value.isArray())
-        return fail(trLoader("%1: %2 must be a list.").arg(where, quoted(key)));
+        return fail(Tr::tr("%1: %2 must be a list.").arg(where, quoted(key)));
     out = value.toArray();
     return true;
 }
@@ -196,8 +196,8 @@ bool DefinitionReader::readIdentifier(const QJsonObject& object, const QString& 
     if (!readString(object, key, where, out))
         return false;
     if (!isIdentifier(out)) {
-        return fail(trLoader("%1: %2 is not a valid key (a letter a-z, then letters and digits, "
-                             "at most 40, such as “personAware”).")
+        return fail(Tr::tr("%1: %2 is not a valid key (a letter a-z, then letters and digits, "
+                           "at most 40, such as “personAware”).")
                         .arg(where, quoted(out)));
     }
     return true;
@@ -208,9 +208,9 @@ bool DefinitionReader::readChoices(const QJsonArray& array, const QString& where
 {
     QSet<QString> keys;
     for (qsizetype i = 0; i < array.size(); ++i) {
-        const QString itemWhere = trLoader("%1, choice %2").arg(where).arg(i + 1);
+        const QString itemWhere = Tr::tr("%1, choice %2").arg(where).arg(i + 1);
         if (!array.at(i).isObject())
-            return fail(trLoader("%1 must have a key and a label.").arg(itemWhere));
+            return fail(Tr::tr("%1 must have a key and a label.").arg(itemWhere));
         const QJsonObject object = array.at(i).toObject();
         FieldDefinition::Choice choice;
         if (!checkKeys(object, {QStringLiteral("key"), QStringLiteral("label")}, itemWhere) ||
@@ -218,7 +218,7 @@ bool DefinitionReader::readChoices(const QJsonArray& array, const QString& where
             !readString(object, QStringLiteral("label"), itemWhere, choice.label))
             return false;
         if (keys.contains(choice.key))
-            return fail(trLoader("%1 lists the choice %2 twice.").arg(where, quoted(choice.key)));
+            return fail(Tr::tr("%1 lists the choice %2 twice.").arg(where, quoted(choice.key)));
         keys.insert(choice.key);
         out.append(choice);
     }
@@ -227,18 +227,18 @@ bool DefinitionReader::readChoices(const QJsonArray& array, const QString& where
 
 bool DefinitionReader::readHeader(const QJsonObject& root)
 {
-    const QString where = trLoader("the file");
+    const QString where = Tr::tr("the file");
     const QJsonValue format = root.value(QStringLiteral("format"));
     if (format.toString() != FormatName) {
         return fail(
-            trLoader("it is not a panel kind definition (it must say \"format\": \"%1\").").arg(FormatName));
+            Tr::tr("it is not a panel kind definition (it must say \"format\": \"%1\").").arg(FormatName));
     }
     const QJsonValue version = root.value(QStringLiteral("version"));
     if (version.isUndefined())
-        return fail(trLoader("it does not say which version of the format it is written in."));
+        return fail(Tr::tr("it does not say which version of the format it is written in."));
     if (!version.isDouble() || version.toDouble() != FormatVersion) {
         return fail(
-            trLoader("it is written in version %1 of the format; this Confer reads version %2.")
+            Tr::tr("it is written in version %1 of the format; this Confer reads version %2.")
                 .arg(version.isDouble() ? QString::number(version.toDouble()) : quoted(version.toString()))
                 .arg(FormatVersion));
     }
@@ -254,29 +254,29 @@ bool DefinitionReader::readHeader(const QJsonObject& root)
 
 bool DefinitionReader::readIdentity(const QJsonObject& root, PanelKind& kind)
 {
-    const QString where = trLoader("the kind");
+    const QString where = Tr::tr("the kind");
     if (!readIdentifier(root, QStringLiteral("key"), where, kind.key) ||
         !readString(root, QStringLiteral("name"), where, kind.name) ||
         !readString(root, QStringLiteral("referencePrefix"), where, kind.referencePrefix))
         return false;
     if (!isReferencePrefix(kind.referencePrefix)) {
-        return fail(trLoader("the reference prefix %1 must be 2 to 8 capital letters or digits, "
-                             "starting with a letter (such as “MAPS”).")
+        return fail(Tr::tr("the reference prefix %1 must be 2 to 8 capital letters or digits, "
+                           "starting with a letter (such as “MAPS”).")
                         .arg(quoted(kind.referencePrefix)));
     }
     QJsonArray types;
     if (!readArray(root, QStringLiteral("subjectTypes"), where, types))
         return false;
     if (types.isEmpty())
-        return fail(trLoader("it names no subject types (person, household or location)."));
+        return fail(Tr::tr("it names no subject types (person, household or location)."));
     for (const QJsonValue& type : types) {
         const QString name = type.toString();
         if (!type.isString() || !KnownSubjectTypes.contains(name)) {
-            return fail(trLoader("%1 is not a subject type; use person, household or location.")
+            return fail(Tr::tr("%1 is not a subject type; use person, household or location.")
                             .arg(quoted(type.isString() ? name : QStringLiteral("?"))));
         }
         if (kind.subjectTypes.contains(name))
-            return fail(trLoader("the subject type %1 is listed twice.").arg(quoted(name)));
+            return fail(Tr::tr("the subject type %1 is listed twice.").arg(quoted(name)));
         kind.subjectTypes.append(name);
     }
     return true;
@@ -285,14 +285,14 @@ bool DefinitionReader::readIdentity(const QJsonObject& root, PanelKind& kind)
 bool DefinitionReader::readStages(const QJsonObject& root, PanelKind& kind)
 {
     QJsonArray stages;
-    if (!readArray(root, QStringLiteral("stages"), trLoader("the kind"), stages))
+    if (!readArray(root, QStringLiteral("stages"), Tr::tr("the kind"), stages))
         return false;
     if (stages.isEmpty())
-        return fail(trLoader("it has no stages."));
+        return fail(Tr::tr("it has no stages."));
     for (qsizetype i = 0; i < stages.size(); ++i) {
-        QString where = trLoader("stage %1").arg(i + 1);
+        QString where = Tr::tr("stage %1").arg(i + 1);
         if (!stages.at(i).isObject())
-            return fail(trLoader("%1 must have a key and a label.").arg(where));
+            return fail(Tr::tr("%1 must have a key and a label.").arg(where));
         const QJsonObject object = stages.at(i).toObject();
         StageDefinition stage;
         if (!checkKeys(object,
@@ -301,9 +301,9 @@ bool DefinitionReader::readStages(const QJsonObject& root, PanelKind& kind)
                        where) ||
             !readIdentifier(object, QStringLiteral("key"), where, stage.key))
             return false;
-        where = trLoader("stage %1").arg(quoted(stage.key));
+        where = Tr::tr("stage %1").arg(quoted(stage.key));
         if (kind.stage(stage.key))
-            return fail(trLoader("the stage %1 is listed twice.").arg(quoted(stage.key)));
+            return fail(Tr::tr("the stage %1 is listed twice.").arg(quoted(stage.key)));
         QJsonArray reasons;
         if (!readString(object, QStringLiteral("label"), where, stage.label) ||
             !readBool(object, QStringLiteral("closed"), where, stage.isClosed) ||
@@ -312,19 +312,18 @@ bool DefinitionReader::readStages(const QJsonObject& root, PanelKind& kind)
             !readChoices(reasons, where, stage.reasons))
             return false;
         if (!stage.needsReason && !stage.reasons.isEmpty())
-            return fail(trLoader("%1 lists reasons but does not say \"needsReason\": true.").arg(where));
+            return fail(Tr::tr("%1 lists reasons but does not say \"needsReason\": true.").arg(where));
         kind.stages.append(stage);
     }
-    if (!readIdentifier(root, QStringLiteral("initialStage"), trLoader("the kind"), kind.initialStage))
+    if (!readIdentifier(root, QStringLiteral("initialStage"), Tr::tr("the kind"), kind.initialStage))
         return false;
     const StageDefinition* initial = kind.stage(kind.initialStage);
     if (!initial)
-        return fail(
-            trLoader("the initial stage %1 is not one of its stages.").arg(quoted(kind.initialStage)));
+        return fail(Tr::tr("the initial stage %1 is not one of its stages.").arg(quoted(kind.initialStage)));
     if (initial->isClosed)
-        return fail(trLoader("the initial stage %1 is a closed stage.").arg(quoted(kind.initialStage)));
+        return fail(Tr::tr("the initial stage %1 is a closed stage.").arg(quoted(kind.initialStage)));
     if (initial->needsReason)
-        return fail(trLoader("the initial stage %1 needs a reason, but a new case has none.")
+        return fail(Tr::tr("the initial stage %1 needs a reason, but a new case has none.")
                         .arg(quoted(kind.initialStage)));
     return true;
 }
@@ -332,12 +331,12 @@ bool DefinitionReader::readStages(const QJsonObject& root, PanelKind& kind)
 bool DefinitionReader::readTransitions(const QJsonObject& root, PanelKind& kind)
 {
     QJsonArray transitions;
-    if (!readArray(root, QStringLiteral("transitions"), trLoader("the kind"), transitions))
+    if (!readArray(root, QStringLiteral("transitions"), Tr::tr("the kind"), transitions))
         return false;
     for (qsizetype i = 0; i < transitions.size(); ++i) {
-        const QString where = trLoader("transition %1").arg(i + 1);
+        const QString where = Tr::tr("transition %1").arg(i + 1);
         if (!transitions.at(i).isObject())
-            return fail(trLoader("%1 must have \"from\" and \"to\".").arg(where));
+            return fail(Tr::tr("%1 must have \"from\" and \"to\".").arg(where));
         const QJsonObject object = transitions.at(i).toObject();
         Transition move;
         QJsonArray gates;
@@ -349,28 +348,27 @@ bool DefinitionReader::readTransitions(const QJsonObject& root, PanelKind& kind)
             return false;
         if (!kind.stage(move.from))
             return fail(
-                trLoader("%1 starts from %2, which is not one of its stages.").arg(where, quoted(move.from)));
+                Tr::tr("%1 starts from %2, which is not one of its stages.").arg(where, quoted(move.from)));
         if (!kind.stage(move.to))
-            return fail(
-                trLoader("%1 goes to %2, which is not one of its stages.").arg(where, quoted(move.to)));
+            return fail(Tr::tr("%1 goes to %2, which is not one of its stages.").arg(where, quoted(move.to)));
         if (move.from == move.to)
-            return fail(trLoader("%1 goes from %2 to itself.").arg(where, quoted(move.from)));
+            return fail(Tr::tr("%1 goes from %2 to itself.").arg(where, quoted(move.from)));
         if (kind.transition(move.from, move.to)) {
             return fail(
-                trLoader("the move from %1 to %2 is listed twice.").arg(quoted(move.from), quoted(move.to)));
+                Tr::tr("the move from %1 to %2 is listed twice.").arg(quoted(move.from), quoted(move.to)));
         }
         for (const QJsonValue& gate : gates) {
             const QString name = gate.toString();
             if (!gate.isString() || !KnownGates.contains(name)) {
-                return fail(trLoader("%1 requires %2, which is not a gate Confer knows (known: %3).")
+                return fail(Tr::tr("%1 requires %2, which is not a gate Confer knows (known: %3).")
                                 .arg(where, quoted(gate.isString() ? name : QStringLiteral("?")),
                                      KnownGates.join(QStringLiteral(", "))));
             }
             if (move.requiredGates.contains(name))
-                return fail(trLoader("%1 requires %2 twice.").arg(where, quoted(name)));
+                return fail(Tr::tr("%1 requires %2 twice.").arg(where, quoted(name)));
             // Without the consent record on the case the gate could never open.
             if (name == QLatin1String("consent") && !kind.usesConsent) {
-                return fail(trLoader("%1 requires consent, but the kind does not say \"usesConsent\": true.")
+                return fail(Tr::tr("%1 requires consent, but the kind does not say \"usesConsent\": true.")
                                 .arg(where));
             }
             move.requiredGates.append(name);
@@ -399,15 +397,15 @@ bool DefinitionReader::checkStageGraph(const PanelKind& kind)
     for (const StageDefinition& stage : kind.stages) {
         if (!reached.contains(stage.key))
             return fail(
-                trLoader("no move leads to the stage %1 from the initial stage.").arg(quoted(stage.key)));
+                Tr::tr("no move leads to the stage %1 from the initial stage.").arg(quoted(stage.key)));
         if (!stage.isClosed && kind.nextStages(stage.key).isEmpty()) {
             return fail(
-                trLoader("the stage %1 is not closed but no move leads out of it.").arg(quoted(stage.key)));
+                Tr::tr("the stage %1 is not closed but no move leads out of it.").arg(quoted(stage.key)));
         }
         hasClosedStage = hasClosedStage || stage.isClosed;
     }
     if (!hasClosedStage)
-        return fail(trLoader("it has no closed stage, so no case could ever be closed."));
+        return fail(Tr::tr("it has no closed stage, so no case could ever be closed."));
     return true;
 }
 
@@ -421,7 +419,7 @@ bool DefinitionReader::readField(const QJsonObject& object, const QString& numbe
                    numberedWhere) ||
         !readIdentifier(object, QStringLiteral("key"), numberedWhere, field.key))
         return false;
-    const QString where = trLoader("field %1").arg(quoted(field.key));
+    const QString where = Tr::tr("field %1").arg(quoted(field.key));
     QString typeName;
     QJsonArray choices;
     if (!readString(object, QStringLiteral("label"), where, field.label) ||
@@ -436,39 +434,39 @@ bool DefinitionReader::readField(const QJsonObject& object, const QString& numbe
         return false;
     const std::optional<FieldDefinition::Type> type = fieldTypeFromName(typeName);
     if (!type) {
-        return fail(trLoader("%1 has the type %2; use text, longText, date, number, boolean, choice or "
-                             "multiChoice.")
+        return fail(Tr::tr("%1 has the type %2; use text, longText, date, number, boolean, choice or "
+                           "multiChoice.")
                         .arg(where, quoted(typeName)));
     }
     field.type = *type;
     const bool isChoiceType =
         field.type == FieldDefinition::Type::Choice || field.type == FieldDefinition::Type::MultiChoice;
     if (isChoiceType && field.choices.isEmpty())
-        return fail(trLoader("%1 is a choice but lists no choices.").arg(where));
+        return fail(Tr::tr("%1 is a choice but lists no choices.").arg(where));
     if (!isChoiceType && object.contains(QStringLiteral("choices")))
-        return fail(trLoader("%1 lists choices but is not a choice field.").arg(where));
+        return fail(Tr::tr("%1 lists choices but is not a choice field.").arg(where));
     const bool hasRange = field.minimum || field.maximum;
     if (hasRange && field.type != FieldDefinition::Type::Number)
-        return fail(trLoader("%1 has a minimum or maximum but is not a number field.").arg(where));
+        return fail(Tr::tr("%1 has a minimum or maximum but is not a number field.").arg(where));
     if (field.minimum && field.maximum && *field.minimum > *field.maximum)
-        return fail(trLoader("%1 has a minimum above its maximum.").arg(where));
+        return fail(Tr::tr("%1 has a minimum above its maximum.").arg(where));
     return true;
 }
 
 bool DefinitionReader::readFields(const QJsonObject& root, PanelKind& kind)
 {
     QJsonArray fields;
-    if (!readArray(root, QStringLiteral("fields"), trLoader("the kind"), fields))
+    if (!readArray(root, QStringLiteral("fields"), Tr::tr("the kind"), fields))
         return false;
     for (qsizetype i = 0; i < fields.size(); ++i) {
-        const QString where = trLoader("field %1").arg(i + 1);
+        const QString where = Tr::tr("field %1").arg(i + 1);
         if (!fields.at(i).isObject())
-            return fail(trLoader("%1 must have a key, a label and a type.").arg(where));
+            return fail(Tr::tr("%1 must have a key, a label and a type.").arg(where));
         FieldDefinition field;
         if (!readField(fields.at(i).toObject(), where, field))
             return false;
         if (kind.field(field.key))
-            return fail(trLoader("the field %1 is listed twice.").arg(quoted(field.key)));
+            return fail(Tr::tr("the field %1 is listed twice.").arg(quoted(field.key)));
         kind.fields.append(field);
     }
     return true;
@@ -476,7 +474,7 @@ bool DefinitionReader::readFields(const QJsonObject& root, PanelKind& kind)
 
 bool DefinitionReader::readCadence(const QJsonObject& root, PanelKind& kind)
 {
-    const QString where = trLoader("the kind");
+    const QString where = Tr::tr("the kind");
     return readInteger(root, QStringLiteral("reviewEveryDays"), where, 1, 366, kind.reviewEveryDays, false) &&
            readBool(root, QStringLiteral("reviewAtEachMeeting"), where, kind.reviewAtEachMeeting);
 }
@@ -487,21 +485,21 @@ bool DefinitionReader::readReviewsOnEnter(const QJsonObject& root, PanelKind& ki
     if (value.isUndefined())
         return true;
     if (!value.isObject())
-        return fail(trLoader("\"reviewsOnEnter\" must map stage keys to lists of reviews."));
+        return fail(Tr::tr("\"reviewsOnEnter\" must map stage keys to lists of reviews."));
     const QJsonObject byStage = value.toObject();
     for (auto it = byStage.constBegin(); it != byStage.constEnd(); ++it) {
-        const QString where = trLoader("the reviews on entering %1").arg(quoted(it.key()));
+        const QString where = Tr::tr("the reviews on entering %1").arg(quoted(it.key()));
         if (!kind.stage(it.key()))
-            return fail(trLoader("%1: there is no such stage.").arg(where));
+            return fail(Tr::tr("%1: there is no such stage.").arg(where));
         if (!it.value().isArray() || it.value().toArray().isEmpty())
             return fail(
-                trLoader("%1 must be a list of reviews, each with a label and \"afterMonths\".").arg(where));
+                Tr::tr("%1 must be a list of reviews, each with a label and \"afterMonths\".").arg(where));
         QList<ScheduledReview> reviews;
         const QJsonArray array = it.value().toArray();
         for (qsizetype i = 0; i < array.size(); ++i) {
-            const QString reviewWhere = trLoader("%1, review %2").arg(where).arg(i + 1);
+            const QString reviewWhere = Tr::tr("%1, review %2").arg(where).arg(i + 1);
             if (!array.at(i).isObject())
-                return fail(trLoader("%1 must have a label and \"afterMonths\".").arg(reviewWhere));
+                return fail(Tr::tr("%1 must have a label and \"afterMonths\".").arg(reviewWhere));
             const QJsonObject object = array.at(i).toObject();
             ScheduledReview review;
             if (!checkKeys(object, {QStringLiteral("label"), QStringLiteral("afterMonths")}, reviewWhere) ||
@@ -511,7 +509,7 @@ bool DefinitionReader::readReviewsOnEnter(const QJsonObject& root, PanelKind& ki
                 return false;
             for (const ScheduledReview& earlier : reviews) {
                 if (earlier.label == review.label)
-                    return fail(trLoader("%1 lists the review %2 twice.").arg(where, quoted(review.label)));
+                    return fail(Tr::tr("%1 lists the review %2 twice.").arg(where, quoted(review.label)));
             }
             reviews.append(review);
         }
@@ -531,41 +529,41 @@ bool DefinitionReader::readDeclaration(const QJsonObject& root, PanelKind& kind)
     } else if (value.isArray()) {
         for (const QJsonValue& paragraph : value.toArray()) {
             if (!paragraph.isString() || paragraph.toString().trimmed().isEmpty())
-                return fail(trLoader("every paragraph of the declaration must be text, and not empty."));
+                return fail(Tr::tr("every paragraph of the declaration must be text, and not empty."));
             paragraphs.append(paragraph.toString().trimmed());
         }
     } else if (!value.isUndefined()) {
-        return fail(trLoader("the declaration must be text or a list of paragraphs."));
+        return fail(Tr::tr("the declaration must be text or a list of paragraphs."));
     }
     kind.declarationText = paragraphs.join(QStringLiteral("\n\n"));
     if (kind.declarationText.isEmpty())
-        return fail(trLoader("it has no confidentiality declaration."));
+        return fail(Tr::tr("it has no confidentiality declaration."));
     return true;
 }
 
 std::optional<PanelKind> DefinitionReader::read(const QByteArray& json)
 {
     if (json.size() > MaximumFileBytes) {
-        fail(trLoader("it is larger than a panel kind definition can be (1 MiB)."));
+        fail(Tr::tr("it is larger than a panel kind definition can be (1 MiB)."));
         return std::nullopt;
     }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        fail(trLoader("it is not valid JSON (%1 at character %2).")
+        fail(Tr::tr("it is not valid JSON (%1 at character %2).")
                  .arg(parseError.errorString())
                  .arg(parseError.offset));
         return std::nullopt;
     }
     if (!document.isObject()) {
-        fail(trLoader("it is not a panel kind definition (it must be one JSON object)."));
+        fail(Tr::tr("it is not a panel kind definition (it must be one JSON object)."));
         return std::nullopt;
     }
     const QJsonObject root = document.object();
     PanelKind kind;
     // usesConsent is read before the transitions, whose "consent" gate depends on it.
     if (!readHeader(root) || !readIdentity(root, kind) ||
-        !readBool(root, QStringLiteral("usesConsent"), trLoader("the kind"), kind.usesConsent) ||
+        !readBool(root, QStringLiteral("usesConsent"), Tr::tr("the kind"), kind.usesConsent) ||
         !readStages(root, kind) || !readTransitions(root, kind) || !readFields(root, kind) ||
         !readCadence(root, kind) || !readReviewsOnEnter(root, kind) || !readDeclaration(root, kind))
         return std::nullopt;
@@ -576,7 +574,7 @@ Error brokenFile(const QString& sourceName, const QString& problem)
 {
     const QString fileName = QFileInfo(sourceName).fileName();
     return makeError(ErrorCode::InvalidInput,
-                     trLoader("The panel kind file %1 cannot be used: %2").arg(quoted(fileName), problem),
+                     Tr::tr("The panel kind file %1 cannot be used: %2").arg(quoted(fileName), problem),
                      sourceName);
 }
 
@@ -596,7 +594,7 @@ Result<QList<PanelKind>> PanelKindLoader::loadDirectory(const QString& directory
     const QDir dir(directory);
     if (!dir.exists()) {
         return makeError(ErrorCode::NotFound,
-                         trLoader("The folder of panel kind files %1 was not found.").arg(quoted(directory)));
+                         Tr::tr("The folder of panel kind files %1 was not found.").arg(quoted(directory)));
     }
     QList<PanelKind> kinds;
     QHash<QString, QString> fileOfKey;
@@ -606,17 +604,17 @@ Result<QList<PanelKind>> PanelKindLoader::loadDirectory(const QString& directory
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
             return makeError(ErrorCode::Io,
-                             trLoader("The panel kind file %1 could not be read.").arg(quoted(name)),
+                             Tr::tr("The panel kind file %1 could not be read.").arg(quoted(name)),
                              path + QStringLiteral(": ") + file.errorString());
         }
         if (file.size() > MaximumFileBytes)
-            return brokenFile(path, trLoader("it is larger than a panel kind definition can be (1 MiB)."));
+            return brokenFile(path, Tr::tr("it is larger than a panel kind definition can be (1 MiB)."));
         Result<PanelKind> kind = fromJson(file.readAll(), path);
         if (!kind.ok())
             return kind.error();
         if (fileOfKey.contains(kind->key)) {
             return makeError(ErrorCode::Conflict,
-                             trLoader("The panel kind files %1 and %2 both define the kind %3.")
+                             Tr::tr("The panel kind files %1 and %2 both define the kind %3.")
                                  .arg(quoted(fileOfKey.value(kind->key)), quoted(name), quoted(kind->key)),
                              directory);
         }

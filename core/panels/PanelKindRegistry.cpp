@@ -6,10 +6,10 @@ namespace confer {
 
 namespace {
 
-QString trRegistry(const char* text)
-{
-    return QCoreApplication::translate("confer::PanelKindRegistry", text);
-}
+// The sentences of this file, in a context lupdate sees.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(confer::PanelKindRegistry)
+};
 
 // Embedded by core/panels/CMakeLists.txt from resources/panels/.
 const QLatin1String ShippedDirectory(":/panels");
@@ -17,7 +17,7 @@ const QLatin1String ShippedDirectory(":/panels");
 QString describeDirectory(const QString& directory)
 {
     if (directory == ShippedDirectory)
-        return trRegistry("the kinds built into Confer");
+        return Tr::tr("the kinds built into Confer");
     return directory;
 }
 
@@ -36,13 +36,13 @@ Result<PanelKindRegistry> PanelKindRegistry::load(const QStringList& extraDirect
         if (isShipped && (!kinds.ok() || kinds->isEmpty())) {
             // A build that lost its resources must not start with no way to record a case.
             return makeError(ErrorCode::NotFound,
-                             trRegistry("The panel kinds built into Confer are missing; reinstall Confer."));
+                             Tr::tr("The panel kinds built into Confer are missing; reinstall Confer."));
         }
         for (PanelKind& kind : *kinds) {
             // An extra kind may add to the shipped ones, never silently replace one.
             if (directoryOfKey.contains(kind.key)) {
                 return makeError(ErrorCode::Conflict,
-                                 trRegistry("The panel kind “%1” is defined twice, in %2 and in %3.")
+                                 Tr::tr("The panel kind “%1” is defined twice, in %2 and in %3.")
                                      .arg(kind.key, describeDirectory(directoryOfKey.value(kind.key)),
                                           describeDirectory(directory)));
             }

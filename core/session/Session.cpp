@@ -20,10 +20,10 @@ namespace {
 constexpr int DefaultAutoLockMinutes = 5;
 const char* const AutoLockKey = "auto_lock_minutes";
 
-QString trSession(const char* text)
-{
-    return QCoreApplication::translate("confer::Session", text);
-}
+// The sentences of this file, in a context lupdate sees.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(confer::Session)
+};
 
 } // namespace
 
@@ -61,8 +61,8 @@ Status Session::transactionEnded(bool isCommitted)
     m_slotFile = std::move(next);
     if (Status second = copies.write(1, m_slotFile); !second.ok() && anchored.ok()) {
         return makeError(second.error().code,
-                         trSession("The change was saved, but the second copy of the key file could not be "
-                                   "written. Confer mends it at the next sign-in; check the disk."),
+                         Tr::tr("The change was saved, but the second copy of the key file could not be "
+                                "written. Confer mends it at the next sign-in; check the disk."),
                          second.error().detail);
     }
     return anchored;
@@ -76,7 +76,7 @@ Session::~Session()
 Status Session::start(const QString& login)
 {
     const Error refused =
-        makeError(ErrorCode::WrongCredentials, trSession("The user name or passphrase is not correct."));
+        makeError(ErrorCode::WrongCredentials, Tr::tr("The user name or passphrase is not correct."));
     auto user = m_accounts->userByLogin(login);
     if (!user.ok())
         return user.error().code == ErrorCode::NotFound ? refused : user.error();
@@ -107,11 +107,10 @@ Status Session::setAutoLockMinutes(int minutes)
         (void)m_audit->append(m_user.login, QStringLiteral("access.denied"),
                               QStringLiteral("setting:auto-lock"));
         return makeError(ErrorCode::AccessDenied,
-                         trSession("Only an administrator can change the auto-lock time."));
+                         Tr::tr("Only an administrator can change the auto-lock time."));
     }
     if (minutes < 1 || minutes > 60)
-        return makeError(ErrorCode::InvalidInput,
-                         trSession("Choose an auto-lock time from 1 to 60 minutes."));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("Choose an auto-lock time from 1 to 60 minutes."));
     Transaction tx(*m_db);
     if (!tx.isActive())
         return tx.beginStatus();

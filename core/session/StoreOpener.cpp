@@ -32,16 +32,16 @@ namespace {
 
 constexpr int TunedKdfTargetMs = 750;
 
-QString trOpener(const char* text)
-{
-    return QCoreApplication::translate("confer::StoreOpener", text);
-}
+// The sentences of this file, in a context lupdate sees.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(confer::StoreOpener)
+};
 
 // One message for every way an unlock can fail that could help a guesser: unknown login, wrong
 // passphrase, damaged slot file, a store file that is not ours.
 Error genericFailure()
 {
-    return makeError(ErrorCode::WrongCredentials, trOpener("The user name or passphrase is not correct."));
+    return makeError(ErrorCode::WrongCredentials, Tr::tr("The user name or passphrase is not correct."));
 }
 
 QString isoNow(const Clock& clock)
@@ -54,34 +54,33 @@ Error deviceSecretProblem(const Error& error)
     if (error.code == ErrorCode::KeychainUnavailable) {
         return makeError(
             ErrorCode::KeychainUnavailable,
-            trOpener("The system keychain did not answer, so this store cannot be unlocked. Unlock "
-                     "the desktop keychain and try again, or use the recovery key."),
+            Tr::tr("The system keychain did not answer, so this store cannot be unlocked. Unlock "
+                   "the desktop keychain and try again, or use the recovery key."),
             error.detail);
     }
     return makeError(
         ErrorCode::DeviceSecretMissing,
-        trOpener("This store is bound to a secret kept in this computer's keychain, and that secret "
-                 "cannot be found. If the store was moved to a new computer or the keychain was reset, "
-                 "unlock it with the recovery key."),
+        Tr::tr("This store is bound to a secret kept in this computer's keychain, and that secret "
+               "cannot be found. If the store was moved to a new computer or the keychain was reset, "
+               "unlock it with the recovery key."),
         error.detail);
 }
 
 // The right passphrase (the slot opened) but a store file the key does not open.
 Error storeDamaged(const Error& error)
 {
-    return makeError(
-        ErrorCode::StoreCorrupt,
-        trOpener("Your passphrase is right, but the store file is damaged or is not this store's "
-                 "file. Restore the store folder from a backup."),
-        error.detail);
+    return makeError(ErrorCode::StoreCorrupt,
+                     Tr::tr("Your passphrase is right, but the store file is damaged or is not this store's "
+                            "file. Restore the store folder from a backup."),
+                     error.detail);
 }
 
 // The key opened a store, but not the one the slot was made for: someone put another store in its place.
 Error notThisStore()
 {
     return makeError(ErrorCode::StoreCorrupt,
-                     trOpener("The store file is not the store this key file belongs to: it may have been "
-                              "replaced. Confer will not open it. Restore the store folder from a backup."),
+                     Tr::tr("The store file is not the store this key file belongs to: it may have been "
+                            "replaced. Confer will not open it. Restore the store folder from a backup."),
                      QStringLiteral("store commitment differs"));
 }
 
@@ -166,15 +165,14 @@ Status prepareDirectory(const StorePaths& paths)
     QDir dir(paths.directory());
     if (dir.exists() && !dir.isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot)) {
         return makeError(ErrorCode::Conflict,
-                         trOpener("The folder %1 is not empty. Choose a new or empty folder for the store.")
+                         Tr::tr("The folder %1 is not empty. Choose a new or empty folder for the store.")
                              .arg(QDir::toNativeSeparators(paths.directory())));
     }
     if (!QDir().mkpath(paths.directory()))
-        return makeError(ErrorCode::Io, trOpener("The store folder could not be created."),
-                         paths.directory());
+        return makeError(ErrorCode::Io, Tr::tr("The store folder could not be created."), paths.directory());
     if (!QFile::setPermissions(paths.directory(),
                                QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)) {
-        return makeError(ErrorCode::Io, trOpener("The store folder could not be made private to you."),
+        return makeError(ErrorCode::Io, Tr::tr("The store folder could not be made private to you."),
                          paths.directory());
     }
     return {};
@@ -204,9 +202,9 @@ Error olderThanKeyFile(qint64 fileGeneration, qint64 storeGeneration)
 {
     return makeError(
         ErrorCode::AuditChainBroken,
-        trOpener("This store is older than its key file: an older copy of the store was put back. If "
-                 "you restored a backup on purpose, an administrator can accept it with the recovery "
-                 "key."),
+        Tr::tr("This store is older than its key file: an older copy of the store was put back. If "
+               "you restored a backup on purpose, an administrator can accept it with the recovery "
+               "key."),
         QStringLiteral("key-slot generation %1 ahead of store's %2")
             .arg(fileGeneration)
             .arg(storeGeneration));
@@ -218,19 +216,18 @@ Status checkCopyAgainstStore(const KeySlotFile& file, bool mayBeInterrupted, Sto
 {
     if (probe.storeId() != file.storeId)
         return makeError(ErrorCode::StoreCorrupt,
-                         trOpener("The key file beside the store belongs to a different store."),
+                         Tr::tr("The key file beside the store belongs to a different store."),
                          QStringLiteral("store id differs"));
     if (!file.verifyMac(probe.auditKey()))
-        return makeError(
-            ErrorCode::StoreCorrupt,
-            trOpener("The key file beside the store has been altered, so Confer will not use it. "
-                     "Restore the store folder from a backup, or use the recovery key."),
-            QStringLiteral("key-slot MAC does not verify"));
+        return makeError(ErrorCode::StoreCorrupt,
+                         Tr::tr("The key file beside the store has been altered, so Confer will not use it. "
+                                "Restore the store folder from a backup, or use the recovery key."),
+                         QStringLiteral("key-slot MAC does not verify"));
     // The binding is authenticated twice: in each slot's sealed data and here, against the store.
     if (probe.isDeviceBound() != file.isDeviceBound)
         return makeError(ErrorCode::StoreCorrupt,
-                         trOpener("The key file's device binding does not match the store's own record: the "
-                                  "key file has been altered. Confer will not open the store with it."),
+                         Tr::tr("The key file's device binding does not match the store's own record: the "
+                                "key file has been altered. Confer will not open the store with it."),
                          QStringLiteral("binding differs"));
     // The first copy ahead is what a change interrupted before its commit leaves (or whose commit failed
     // and whose first copy could not be put back): the other copy is used. The second copy is written
@@ -238,16 +235,16 @@ Status checkCopyAgainstStore(const KeySlotFile& file, bool mayBeInterrupted, Sto
     if (file.generation > probe.keySlotGeneration()) {
         if (mayBeInterrupted)
             return makeError(ErrorCode::StoreCorrupt,
-                             trOpener("The key file holds a key change the store never saved (Confer stopped "
-                                      "during the change). The other copy of the key file is needed."),
+                             Tr::tr("The key file holds a key change the store never saved (Confer stopped "
+                                    "during the change). The other copy of the key file is needed."),
                              QStringLiteral("first copy one uncommitted change ahead"));
         return olderThanKeyFile(file.generation, probe.keySlotGeneration());
     }
     if (file.generation < probe.keySlotGeneration())
         return makeError(ErrorCode::AuditChainBroken,
-                         trOpener("The key file is an older copy than the store expects: it could bring back "
-                                  "passphrases that were changed. Restore the current key file, or use the "
-                                  "recovery key."),
+                         Tr::tr("The key file is an older copy than the store expects: it could bring back "
+                                "passphrases that were changed. Restore the current key file, or use the "
+                                "recovery key."),
                          QStringLiteral("key-slot generation %1 behind store's %2")
                              .arg(file.generation)
                              .arg(probe.keySlotGeneration()));
@@ -297,11 +294,11 @@ Result<StoreOpener::SetupOutcome> StoreOpener::create(const SetupRequest& reques
 {
     if (m_paths.exists() || QFile::exists(m_paths.storeFile()) || copiesOf(m_paths).anyExists())
         return makeError(ErrorCode::Conflict,
-                         trOpener("A store already exists here; Confer will not overwrite it."));
+                         Tr::tr("A store already exists here; Confer will not overwrite it."));
     if (Status valid = validateLogin(request.adminLogin); !valid.ok())
         return valid.error();
     if (request.adminDisplayName.trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidInput, trOpener("Enter the administrator's full name."));
+        return makeError(ErrorCode::InvalidInput, Tr::tr("Enter the administrator's full name."));
     if (Status strong = PassphrasePolicy::check(request.passphrase, request.adminLogin); !strong.ok())
         return strong.error();
 
@@ -317,7 +314,7 @@ Result<StoreOpener::SetupOutcome> StoreOpener::create(const SetupRequest& reques
     }
     if (!m_policy.allows(params))
         return makeError(ErrorCode::InvalidInput,
-                         trOpener("The key derivation settings are below Confer's minimum."));
+                         Tr::tr("The key derivation settings are below Confer's minimum."));
     if (Status prepared = prepareDirectory(m_paths); !prepared.ok())
         return prepared.error();
     auto lock = StoreLock::acquire(m_paths);
@@ -391,7 +388,7 @@ Result<StoreOpener::SetupOutcome> StoreOpener::create(const SetupRequest& reques
 Result<std::unique_ptr<Session>> StoreOpener::unlock(const QString& login, const QString& passphrase)
 {
     if (!m_paths.exists())
-        return makeError(ErrorCode::NotFound, trOpener("There is no Confer store in this folder."),
+        return makeError(ErrorCode::NotFound, Tr::tr("There is no Confer store in this folder."),
                          m_paths.directory());
     auto lock = StoreLock::acquire(m_paths);
     if (!lock.ok())
@@ -433,8 +430,8 @@ Result<std::unique_ptr<Session>> StoreOpener::unlock(const QString& login, const
                     if (!refusal)
                         refusal = makeError(
                             ErrorCode::AccessDenied,
-                            trOpener("This store was recovered on a new computer since you last signed "
-                                     "in. Ask an administrator to reset your passphrase."));
+                            Tr::tr("This store was recovered on a new computer since you last signed "
+                                   "in. Ask an administrator to reset your passphrase."));
                     continue;
                 }
                 slotSecret = std::move(*older);
@@ -572,10 +569,9 @@ Result<std::unique_ptr<Session>> StoreOpener::openSession(Opened opened, const Q
     if (Status started = session->start(login); !started.ok())
         return started.error();
     if (isMended)
-        session->m_notices.append(
-            trOpener("One copy of the key file beside the store was missing, damaged or "
-                     "left behind by an interrupted change. Confer used the other copy "
-                     "and has repaired it."));
+        session->m_notices.append(Tr::tr("One copy of the key file beside the store was missing, damaged or "
+                                         "left behind by an interrupted change. Confer used the other copy "
+                                         "and has repaired it."));
 
     // Failures cannot be written while the store is locked; they are recorded at the next sign-in.
     AuditLog& audit = session->audit();
@@ -619,7 +615,7 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
                                                       const QString& newPassphrase)
 {
     if (!m_paths.exists())
-        return makeError(ErrorCode::NotFound, trOpener("There is no Confer store in this folder."),
+        return makeError(ErrorCode::NotFound, Tr::tr("There is no Confer store in this folder."),
                          m_paths.directory());
     auto recoveryKey = RecoveryKey::parse(recoveryKeyText);
     if (!recoveryKey.ok())
@@ -630,7 +626,7 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
     if (!lock.ok())
         return lock.error();
     const Error refused = makeError(ErrorCode::WrongCredentials,
-                                    trOpener("The store could not be opened with this recovery key."));
+                                    Tr::tr("The store could not be opened with this recovery key."));
     auto copies = copiesOf(m_paths).readable();
     if (!copies.ok())
         return copies.error();
@@ -682,7 +678,7 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
                     return enabled.error();
                 if (!*enabled)
                     return makeError(ErrorCode::InvalidInput,
-                                     trOpener("There is no enabled account with that user name."));
+                                     Tr::tr("There is no enabled account with that user name."));
 
                 // An older store (or key file) than the records outside it is accepted here, on purpose.
                 QList<std::pair<QString, QString>> events;
