@@ -5381,7 +5381,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Tell them the passphrase in person or by phone, never by email.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,3 +1,4 @@
+#include "ConferProcess.h"
 #include "InMemoryDeviceSecretStore.h"
 #include "TestStoreDir.h"
 #include "caseload/CaseService.h"
@@ -26,25 +27,8 @@ namespace {
 
 const QString Passphrase = QStringLiteral("Easington MAPS on a Tuesday");
 
-struct Outcome {
-    int exitCode = -1;
-    bool isNormalExit = false;
-    QString out;
-    QString err;
-};
-
-Outcome runConfer(const QStringList& arguments, const QString& input = {})
-{
-    QProcess process;
-    process.start(QStringLiteral(CONFER_EXECUTABLE), arguments);
-    EXPECT_TRUE(process.waitForStarted());
-    process.write(input.toUtf8());
-    process.closeWriteChannel();
-    EXPECT_TRUE(process.waitForFinished(120000));
-    return Outcome{process.exitCode(), process.exitStatus() == QProcess::NormalExit,
-                   QString::fromUtf8(process.readAllStandardOutput()),
-                   QString::fromUtf8(process.readAllStandardError())};
-}
+using test::Outcome;
+using test::runConfer;
 
 QByteArray digestOfDirectory(const QString& dir)
 {
@@ -227,7 +211,8 @@ TEST(CommandLine, DeviceBoundInitUsesTheRealKeychain)
     auto slotFile = KeySlotFile::load(StorePaths(dir.path()).keySlotFile());
     ASSERT_TRUE(slotFile.ok());
     KeychainDeviceSecretStore keychain;
-    ASSERT_TRUE(keychain.remove(DeviceSecretStore::secretName(slotFile->storeId, slotFile->deviceSecretId)).ok());
+    ASSERT_TRUE(
+        keychain.remove(DeviceSecretStore::secretName(slotFile->storeId, slotFile->deviceSecretId)).ok());
     const Outcome locked = verify(dir.path(), Passphrase);
     EXPECT_EQ(locked.exitCode, 1);
     EXPECT_TRUE(locked.err.contains(QLatin1String("recovery key"))) << locked.err.toStdString();

@@ -2,6 +2,7 @@
 // older copy of the store put back; the anchor file deleted or edited; and, on a device-bound store, every
 // file of the store folder rolled back together (the keychain's copy of the audit head catches it).
 // Run against the real binary; the bound case uses the real Secret Service of the test session.
+#include "ConferProcess.h"
 #include "StoreFolder.h"
 #include "TestStoreDir.h"
 #include "keys/KeychainDeviceSecretStore.h"
@@ -10,7 +11,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QProcess>
 
 #include <gtest/gtest.h>
 
@@ -22,23 +22,8 @@ namespace {
 
 const QString Passphrase = QStringLiteral("Durham panel stapler 2026");
 
-struct Outcome {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Outcome runConfer(const QStringList& arguments, const QString& input)
-{
-    QProcess process;
-    process.start(QStringLiteral(CONFER_EXECUTABLE), arguments);
-    EXPECT_TRUE(process.waitForStarted());
-    process.write(input.toUtf8());
-    process.closeWriteChannel();
-    EXPECT_TRUE(process.waitForFinished(120000));
-    return Outcome{process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                   QString::fromUtf8(process.readAllStandardError())};
-}
+using test::Outcome;
+using test::runConfer;
 
 Outcome verify(const QString& dir)
 {

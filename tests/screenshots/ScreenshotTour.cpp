@@ -4,10 +4,12 @@
 #include "InMemoryDeviceSecretStore.h"
 #include "TestStoreDir.h"
 #include "accounts/AccountService.h"
+#include "accounts/AccountsModel.h"
 #include "accounts/AccountsPage.h"
 #include "accounts/AddUserDialog.h"
 #include "accounts/ChangePassphraseDialog.h"
 #include "accounts/PassphraseEntry.h"
+#include "accounts/SetPassphraseDialog.h"
 #include "casefile/ActionsTab.h"
 #include "casefile/CaseStageTab.h"
 #include "casefile/CaseView.h"
@@ -237,6 +239,22 @@ bool Tour::run()
         QTest::keyClicks(dialog->displayNameEdit(), QStringLiteral("Rafi Khan"));
         QTest::keyClicks(dialog->passphraseEntry().passphraseEdit(), QStringLiteral("river stones"));
         shotWithDialog(window, dialog, QStringLiteral("add-user"));
+        dialog->reject();
+    }
+
+    workspace->showSection(Workspace::Section::Accounts);
+    AccountsPage* accounts = workspace->accountsPage();
+    for (int row = 0; row < accounts->model()->rowCount(); ++row) {
+        if (accounts->model()->userAt(row)->login == QLatin1String("tellis"))
+            accounts->table()->selectRow(row);
+    }
+    accounts->resetButton()->click();
+    if (auto* dialog = window.findChild<SetPassphraseDialog*>()) {
+        QTest::keyClicks(dialog->passphraseEntry().passphraseEdit(),
+                         QStringLiteral("copper lantern evenings"));
+        if (auto* mayBeKnown = dialog->findChild<QCheckBox*>(QStringLiteral("mayBeKnownCheck")))
+            mayBeKnown->setChecked(true);
+        shotWithDialog(window, dialog, QStringLiteral("reset-passphrase"));
         dialog->reject();
     }
 

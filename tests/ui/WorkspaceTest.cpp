@@ -8,6 +8,7 @@
 #include "accounts/ChangeAgencyDialog.h"
 #include "accounts/ChangePassphraseDialog.h"
 #include "accounts/PassphraseEntry.h"
+#include "accounts/SetPassphraseDialog.h"
 #include "audit/AuditTrailModel.h"
 #include "audit/AuditTrailPage.h"
 #include "caseload/AgencyService.h"
@@ -19,6 +20,7 @@
 #include "shell/OverviewPage.h"
 #include "shell/SettingsDialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -274,6 +276,32 @@ TEST_F(WorkspaceTest, DisablingAnAccount_RotatesTheStoreKeyAndEveryPageKeepsWork
     EXPECT_EQ(newest.data(Qt::ToolTipRole).toString(), QStringLiteral("store.key.rotate"));
     EXPECT_EQ(newest.data().toString(), QStringLiteral("Store key changed"));
     chooseSection(workspace, QStringLiteral("Overview"));
+    EXPECT_TRUE(window->session()->verify().ok());
+}
+
+TEST_F(WorkspaceTest, ResetPassphraseThatMayBeKnown_TickedInTheDialog_RotatesTheStoreKey)
+{
+    Workspace* workspace = signInAsAdmin();
+    const SecureBytes keyBefore = window->session()->storeKey().clone();
+    chooseSection(workspace, QStringLiteral("Accounts"));
+    AccountsPage* page = workspace->accountsPage();
+    for (int row = 0; row < page->model()->rowCount(); ++row) {
+        if (page->model()->userAt(row)->login == QLatin1String("member1"))
+            page->table()->selectRow(row);
+    }
+    QTest::mouseClick(page->resetButton(), Qt::LeftButton);
+    QPointer<SetPassphraseDialog> dialog = window->findChild<SetPassphraseDialog*>();
+    ASSERT_TRUE(dialog);
+    const QString replacement = QStringLiteral("it was on a sticky note");
+    QTest::keyClicks(dialog->passphraseEntry().passphraseEdit(), replacement);
+    QTest::keyClicks(dialog->passphraseEntry().confirmationEdit(), replacement);
+    auto* mayBeKnown = dialog->findChild<QCheckBox*>(QStringLiteral("mayBeKnownCheck"));
+    ASSERT_NE(mayBeKnown, nullptr);
+    QTest::mouseClick(mayBeKnown, Qt::LeftButton, {}, QPoint(8, mayBeKnown->height() / 2));
+    ASSERT_TRUE(mayBeKnown->isChecked());
+    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), 5000);
+    EXPECT_FALSE(window->session()->storeKey().equals(keyBefore));
     EXPECT_TRUE(window->session()->verify().ok());
 }
 

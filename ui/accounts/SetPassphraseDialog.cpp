@@ -46,10 +46,15 @@ SetPassphraseDialog::SetPassphraseDialog(Purpose purpose, const User& user, Acco
     if (!isEnabling) {
         m_mayBeKnown = new QCheckBox(tr("The old passphrase may be known to someone else"), this);
         m_mayBeKnown->setObjectName(QStringLiteral("mayBeKnownCheck"));
-        m_mayBeKnown->setToolTip(
-            tr("Confer then also changes the store's own key, so that the old passphrase "
-               "opens no copy of the store made from now on. This takes a moment."));
+        const QString why =
+            tr("Confer then also changes the store's own key, so that the old passphrase opens no "
+               "copy of the store made from now on. This takes a moment.");
+        m_mayBeKnown->setToolTip(why);
         form->addRow(QString(), m_mayBeKnown);
+        auto* whyLabel = new QLabel(why, this);
+        whyLabel->setWordWrap(true);
+        applyTone(whyLabel, Tone::Muted);
+        form->addRow(QString(), whyLabel);
     }
 
     auto* note = new QLabel(tr("Tell them the passphrase in person or by phone, never by email."), this);

@@ -17,16 +17,6 @@ using namespace confer;
 
 namespace {
 
-QByteArray readAll(const QString& path)
-{
-    return test::readFile(path);
-}
-
-void writeRaw(const QString& path, const QByteArray& bytes)
-{
-    ASSERT_TRUE(test::writeFile(path, bytes));
-}
-
 class AuditAnchorFileTest : public ::testing::Test {
 protected:
     test::TestStoreDir dir;
@@ -61,7 +51,7 @@ TEST_F(AuditAnchorFileTest, SavedAnchorLoadsBackUnchanged)
     auto decoded = AuditAnchorFile::decode(AuditAnchorFile::encode(storeId, head, key), storeId, key);
     ASSERT_TRUE(decoded.ok());
     EXPECT_EQ(*decoded, head);
-    EXPECT_EQ(readAll(path), AuditAnchorFile::encode(storeId, head, key));
+    EXPECT_EQ(test::readFile(path), AuditAnchorFile::encode(storeId, head, key));
 }
 
 TEST_F(AuditAnchorFileTest, AnchorOfAStoreWithoutEventsRoundTrips)
@@ -83,7 +73,7 @@ TEST_F(AuditAnchorFileTest, MissingFileIsNotFound)
 TEST_F(AuditAnchorFileTest, AnyEditedMemberIsRefused)
 {
     ASSERT_TRUE(save(head).ok());
-    const QJsonObject original = QJsonDocument::fromJson(readAll(path)).object();
+    const QJsonObject original = QJsonDocument::fromJson(test::readFile(path)).object();
     ASSERT_FALSE(original.isEmpty());
     const std::vector<std::pair<const char*, std::function<void(QJsonObject&)>>> edits = {
         {"sequence back", [](QJsonObject& root) { root[QStringLiteral("sequence")] = 11; }},
@@ -120,11 +110,11 @@ TEST_F(AuditAnchorFileTest, AnyEditedMemberIsRefused)
     for (const auto& [what, edit] : edits) {
         QJsonObject edited = original;
         edit(edited);
-        writeRaw(path, QJsonDocument(edited).toJson());
+        ASSERT_TRUE(test::writeFile(path, QJsonDocument(edited).toJson()));
         expectBroken(load(), what);
     }
     // The untouched file still loads: the refusals above were the edits'.
-    writeRaw(path, QJsonDocument(original).toJson(QJsonDocument::Compact));
+    ASSERT_TRUE(test::writeFile(path, QJsonDocument(original).toJson(QJsonDocument::Compact)));
     EXPECT_TRUE(load().ok());
 }
 
@@ -138,36 +128,36 @@ TEST_F(AuditAnchorFileTest, AnchorOfAnotherStoreOrKeyIsRefused)
 
     // Renaming the store inside the file does not help without the key: the MAC covers the store id.
     const QString otherStore = QStringLiteral("ffeeddccbbaa99887766554433221100");
-    QJsonObject root = QJsonDocument::fromJson(readAll(path)).object();
+    QJsonObject root = QJsonDocument::fromJson(test::readFile(path)).object();
     root[QStringLiteral("storeId")] = otherStore;
-    writeRaw(path, QJsonDocument(root).toJson());
+    ASSERT_TRUE(test::writeFile(path, QJsonDocument(root).toJson()));
     expectBroken(AuditAnchorFile::load(path, otherStore, key), "store id edited to match");
 }
 
 TEST_F(AuditAnchorFileTest, DamagedFileIsRefused)
 {
     ASSERT_TRUE(save(head).ok());
-    QByteArray bytes = readAll(path);
-    writeRaw(path, bytes.left(bytes.size() / 2));
+    QByteArray bytes = test::readFile(path);
+    ASSERT_TRUE(test::writeFile(path, bytes.left(bytes.size() / 2)));
     expectBroken(load(), "truncated");
-    writeRaw(path, QByteArray());
+    ASSERT_TRUE(test::writeFile(path, QByteArray()));
     expectBroken(load(), "empty");
-    writeRaw(path, QByteArray("[]"));
+    ASSERT_TRUE(test::writeFile(path, QByteArray("[]")));
     expectBroken(load(), "array");
-    writeRaw(path, QByteArray(100 * 1024, ' '));
+    ASSERT_TRUE(test::writeFile(path, QByteArray(100 * 1024, ' ')));
     expectBroken(load(), "oversized");
 }
 
 TEST_F(AuditAnchorFileTest, SaveRefusesToMoveTheAnchorBackwards)
 {
     ASSERT_TRUE(save(head).ok());
-    const QByteArray before = readAll(path);
+    const QByteArray before = test::readFile(path);
     for (const AuditHead& older : {AuditHead{11, QByteArray(32, 'g'), 5},
                                    AuditHead{12, QByteArray(32, 'h'), 4}, AuditHead{0, QByteArray(), 0}}) {
         Status saved = save(older);
         ASSERT_FALSE(saved.ok()) << older.sequence << "/" << older.commit;
         EXPECT_EQ(saved.error().code, ErrorCode::AuditChainBroken);
-        EXPECT_EQ(readAll(path), before);
+        EXPECT_EQ(test::readFile(path), before);
     }
     auto loaded = load();
     ASSERT_TRUE(loaded.ok());

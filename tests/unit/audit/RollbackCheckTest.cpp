@@ -15,16 +15,6 @@ using namespace confer;
 
 namespace {
 
-QByteArray readAll(const QString& path)
-{
-    return test::readFile(path);
-}
-
-void writeRaw(const QString& path, const QByteArray& bytes)
-{
-    ASSERT_TRUE(test::writeFile(path, bytes));
-}
-
 class RollbackCheckTest : public ::testing::Test {
 protected:
     void SetUp() override { ASSERT_TRUE(store.sessionPtr()); }
@@ -132,13 +122,13 @@ TEST_F(RollbackCheckTest, StoreTwoCommitsAheadOfItsAnchorIsRefused)
 TEST_F(RollbackCheckTest, OlderAnchorFilePutBackIsCaughtBySessionVerify)
 {
     const QString anchorPath = session().paths().anchorFile();
-    const QByteArray oldAnchor = readAll(anchorPath);
+    const QByteArray oldAnchor = test::readFile(anchorPath);
     ASSERT_FALSE(oldAnchor.isEmpty());
     append();
-    writeRaw(anchorPath, oldAnchor);
+    ASSERT_TRUE(test::writeFile(anchorPath, oldAnchor));
     EXPECT_TRUE(session().verify().ok()) << "one commit behind is what a crash leaves";
     append();
-    writeRaw(anchorPath, oldAnchor);
+    ASSERT_TRUE(test::writeFile(anchorPath, oldAnchor));
     Status verified = session().verify();
     ASSERT_FALSE(verified.ok());
     EXPECT_EQ(verified.error().code, ErrorCode::AuditChainBroken);
@@ -246,9 +236,9 @@ TEST_F(RollbackCheckTest, GatherRefusesAMissingOrAlteredAnchorFile)
     ASSERT_TRUE(gathered->keychain.has_value()) << "the sign-in wrote a witness";
     EXPECT_EQ(*gathered->keychain, head());
 
-    QByteArray bytes = readAll(anchorPath);
+    QByteArray bytes = test::readFile(anchorPath);
     bytes.replace("\"commit\"", "\"commix\"");
-    writeRaw(anchorPath, bytes);
+    ASSERT_TRUE(test::writeFile(anchorPath, bytes));
     gathered = RollbackCheck::gather(anchorPath, storeId(), session().audit().key(), fileHead, nullptr);
     ASSERT_FALSE(gathered.ok());
     EXPECT_EQ(gathered.error().code, ErrorCode::AuditChainBroken);

@@ -74,6 +74,17 @@ protected:
         EXPECT_EQ(snapshotFolder(store.dir.path()), before);
         return first.error();
     }
+    // The administrator changes their passphrase (a key change) and signs out.
+    void changeAdminPassphrase()
+    {
+        auto session = unlock();
+        ASSERT_TRUE(session.ok());
+        ASSERT_TRUE((*session)
+                        ->accounts()
+                        .changeOwnPassphrase(test::TestSession::adminPassphrase(),
+                                             QStringLiteral("after the leak, a new one"))
+                        .ok());
+    }
     QString dir() const { return store.dir.path(); }
     StorePaths paths() const { return StorePaths(store.dir.path()); }
 
@@ -214,15 +225,7 @@ TEST_F(RollbackTest, OlderKeyFileCannotBringBackAChangedPassphrase)
 {
     store.sessionPtr().reset();
     const auto old = snapshotFolder(dir());
-    {
-        auto session = unlock();
-        ASSERT_TRUE(session.ok());
-        ASSERT_TRUE((*session)
-                        ->accounts()
-                        .changeOwnPassphrase(test::TestSession::adminPassphrase(),
-                                             QStringLiteral("the new one, after a leak"))
-                        .ok());
-    }
+    changeAdminPassphrase();
     restoreFile(dir(), old, QStringLiteral("confer.keyslots"));
     restoreFile(dir(), old, QStringLiteral("confer.keyslots.2"));
     const Error refusal = expectRefusedTwiceWithNoChange();
@@ -404,10 +407,6 @@ TEST_F(RollbackTest, FailedRecoveryAttemptsAreAuditedAtTheNextSignIn)
     EXPECT_TRUE(isAudited);
 }
 
-} // namespace
-
-namespace {
-
 TEST_F(RollbackTest, AStoreSwappedForOneWhoseKeyWasSealedToTheUsersPublicKeyIsRefused)
 {
     // The attack: keep the user's sealed slot, seal the attacker's own store key to the user's (public)
@@ -457,10 +456,6 @@ TEST_F(RollbackTest, AStoreSwappedForOneWhoseKeyWasSealedToTheUsersPublicKeyIsRe
         << recovered.error().message.toStdString();
 }
 
-} // namespace
-
-namespace {
-
 TEST_F(RollbackTest, AnOlderKeyFilePlusOneSplicedPageOfTheStoreCannotBringBackAChangedPassphrase)
 {
     // SQLCipher authenticates a page and its number, not its version: a page of an older copy of the same
@@ -468,15 +463,7 @@ TEST_F(RollbackTest, AnOlderKeyFilePlusOneSplicedPageOfTheStoreCannotBringBackAC
     // older key files, must still not let the old passphrase in: the anchor carries the generation too.
     store.sessionPtr().reset();
     const auto old = snapshotFolder(dir());
-    {
-        auto session = unlock();
-        ASSERT_TRUE(session.ok());
-        ASSERT_TRUE((*session)
-                        ->accounts()
-                        .changeOwnPassphrase(test::TestSession::adminPassphrase(),
-                                             QStringLiteral("after the leak, a new one"))
-                        .ok());
-    }
+    changeAdminPassphrase();
     const auto current = snapshotFolder(dir());
     const QByteArray oldStore = old.at(QStringLiteral("confer.store"));
     const QByteArray newStore = current.at(QStringLiteral("confer.store"));
@@ -498,24 +485,12 @@ TEST_F(RollbackTest, AnOlderKeyFilePlusOneSplicedPageOfTheStoreCannotBringBackAC
     std::cout << "pages of the older store tried one at a time: " << splicesTried << "\n";
 }
 
-} // namespace
-
-namespace {
-
 TEST_F(RollbackTest, AGenuineNewerSecondCopyIsEvidenceAndIsNeverOverwritten)
 {
     // The second copy is only ever written after the store commits, so it is never legitimately ahead.
     store.sessionPtr().reset();
     const auto old = snapshotFolder(dir());
-    {
-        auto session = unlock();
-        ASSERT_TRUE(session.ok());
-        ASSERT_TRUE((*session)
-                        ->accounts()
-                        .changeOwnPassphrase(test::TestSession::adminPassphrase(),
-                                             QStringLiteral("after the leak, a new one"))
-                        .ok());
-    }
+    changeAdminPassphrase();
     const QByteArray newerSecond = test::readFile(paths().keySlotSecondCopy());
     test::putBack(
         dir(), old,
