@@ -176,7 +176,7 @@
 <context>
     <name>confer::AccountService</name>
     <message>
-        <location filename="../core/accounts/AccountService.cpp" line="+55"/>
+        <location filename="../core/accounts/AccountService.cpp" line="+56"/>
         <source>Only an administrator can manage accounts.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -453,7 +453,7 @@
 <context>
     <name>confer::ActionService</name>
     <message>
-        <location filename="../core/caseload/ActionService.cpp" line="+76"/>
+        <location filename="../core/caseload/ActionService.cpp" line="+77"/>
         <source>That action is not available.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -960,7 +960,7 @@
 <context>
     <name>confer::AgencyService</name>
     <message>
-        <location filename="../core/caseload/AgencyService.cpp" line="+86"/>
+        <location filename="../core/partnership/AgencyService.cpp" line="+87"/>
         <source>That agency is not in the directory.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1001,20 +1001,40 @@
     </message>
 </context>
 <context>
-    <name>confer::AuditActionNames</name>
+    <name>confer::AuditAction</name>
     <message>
-        <location filename="../ui/audit/AuditActionNames.cpp" line="+15"/>
+        <location filename="../core/audit/AuditAction.cpp" line="+13"/>
         <source>Store created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Made a demonstration store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store key changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restored copy accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Recovery key issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Recovery key used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recovery key refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1039,11 +1059,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Setting changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Account added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Account disabled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1063,43 +1093,158 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Agency of a user changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Own passphrase changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Passphrase change refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Setting changed</source>
+        <source>Agency added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Access denied</source>
+        <source>Agency changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Recovery key refused</source>
+        <location line="+1"/>
+        <source>Panel added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Store key changed</source>
+        <location line="+1"/>
+        <source>Panel chair changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Restored copy accepted</source>
+        <location line="+1"/>
+        <source>Panel member added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Made a demonstration store</source>
+        <location line="+1"/>
+        <source>Panel member removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Panel opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Panel members read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case referred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case details changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject details changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case field recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage history read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent history read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviews read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chronology read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note history read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actions read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action history read</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1234,13 +1379,8 @@
 <context>
     <name>confer::CaseAccess</name>
     <message>
-        <location filename="../core/caseload/CaseAccess.cpp" line="+16"/>
+        <location filename="../core/caseload/CaseAccess.cpp" line="+18"/>
         <source>This case is not available to you.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>This panel&apos;s cases are not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1472,14 +1612,14 @@
 <context>
     <name>confer::CaseService</name>
     <message>
-        <location filename="../core/caseload/CaseService.cpp" line="+149"/>
+        <location filename="../core/caseload/CaseService.cpp" line="+146"/>
         <location line="+19"/>
-        <location line="+848"/>
+        <location line="+847"/>
         <source>This case is not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-836"/>
+        <location line="-835"/>
         <source>This panel is of a kind (“%1”) this copy of Confer does not know. Ask the administrator to install its definition.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1500,12 +1640,12 @@
     </message>
     <message>
         <location line="+24"/>
-        <location line="+246"/>
+        <location line="+245"/>
         <source>Cases on this panel cannot be about %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-242"/>
         <source>Describe the location.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1550,7 +1690,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+91"/>
         <source>This panel is archived and takes no new cases.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1843,7 +1983,7 @@
 <context>
     <name>confer::Caseload</name>
     <message>
-        <location filename="../core/caseload/CaseloadTypes.cpp" line="+48"/>
+        <location filename="../core/caseload/CaseloadTypes.cpp" line="+39"/>
         <source>OFFICIAL</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1870,21 +2010,6 @@
     <message>
         <location line="+2"/>
         <source>Red</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Responsible authority</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Co-operating body</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2277,7 +2402,7 @@
 <context>
     <name>confer::Chronology</name>
     <message>
-        <location filename="../core/caseload/ChronologyService.cpp" line="+54"/>
+        <location filename="../core/caseload/ChronologyService.cpp" line="+55"/>
         <source>%1 — reason: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3888,7 +4013,7 @@ Commands:
 <context>
     <name>confer::NoteService</name>
     <message>
-        <location filename="../core/caseload/NoteService.cpp" line="+70"/>
+        <location filename="../core/caseload/NoteService.cpp" line="+71"/>
         <source>That note is not available.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4254,7 +4379,7 @@ Commands:
 <context>
     <name>confer::PanelKind</name>
     <message>
-        <location filename="../core/panels/PanelKind.cpp" line="+126"/>
+        <location filename="../core/partnership/PanelKind.cpp" line="+126"/>
         <source>“%1” must be between %2 and %3.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4345,7 +4470,7 @@ Commands:
 <context>
     <name>confer::PanelKindLoader</name>
     <message>
-        <location filename="../core/panels/PanelKindLoader.cpp" line="+65"/>
+        <location filename="../core/partnership/PanelKindLoader.cpp" line="+65"/>
         <source>“%1”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4690,7 +4815,7 @@ Commands:
 <context>
     <name>confer::PanelKindRegistry</name>
     <message>
-        <location filename="../core/panels/PanelKindRegistry.cpp" line="+20"/>
+        <location filename="../core/partnership/PanelKindRegistry.cpp" line="+20"/>
         <source>the kinds built into Confer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4790,9 +4915,17 @@ Commands:
     </message>
 </context>
 <context>
+    <name>confer::PanelMembership</name>
+    <message>
+        <location filename="../core/partnership/PanelMembership.cpp" line="+43"/>
+        <source>This panel&apos;s cases are not available to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confer::PanelService</name>
     <message>
-        <location filename="../core/caseload/PanelService.cpp" line="+54"/>
+        <location filename="../core/partnership/PanelService.cpp" line="+55"/>
         <source>Only an administrator can manage panels and members.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4911,6 +5044,24 @@ Commands:
     <message>
         <location line="+3"/>
         <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::Partnership</name>
+    <message>
+        <location filename="../core/partnership/PartnershipTypes.cpp" line="+43"/>
+        <source>Responsible authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Co-operating body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5323,7 +5474,7 @@ Commands:
 <context>
     <name>confer::Session</name>
     <message>
-        <location filename="../core/session/Session.cpp" line="+64"/>
+        <location filename="../core/session/Session.cpp" line="+65"/>
         <source>The change was saved, but the second copy of the key file could not be written. Confer mends it at the next sign-in; check the disk.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5554,7 +5705,7 @@ Commands:
 <context>
     <name>confer::StoreKeyRotation</name>
     <message>
-        <location filename="../core/session/StoreKeyRotation.cpp" line="+51"/>
+        <location filename="../core/session/StoreKeyRotation.cpp" line="+52"/>
         <source>Confer tried to change the store key inside another change; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5600,7 +5751,7 @@ Commands:
 <context>
     <name>confer::StoreOpener</name>
     <message>
-        <location filename="../core/session/StoreOpener.cpp" line="+44"/>
+        <location filename="../core/session/StoreOpener.cpp" line="+45"/>
         <source>The user name or passphrase is not correct.</source>
         <translation type="unfinished">Mae’r enw defnyddiwr neu’r cyfrinymadrodd yn anghywir.</translation>
     </message>
