@@ -27,7 +27,7 @@ const char* const SelectUser = "SELECT id, login, display_name, role, is_disable
 User readUser(const Statement& row)
 {
     User user;
-    user.id = row.columnInt(0);
+    user.id = row.columnId<UserId>(0);
     user.login = row.columnText(1);
     user.displayName = row.columnText(2);
     user.role = roleFromKey(row.columnText(3)).value_or(Role::Member);
@@ -36,7 +36,7 @@ User readUser(const Statement& row)
     return user;
 }
 
-QString userRecord(qint64 id)
+QString userRecord(UserId id)
 {
     return AuditRecord::ofUser(id);
 }
@@ -65,9 +65,9 @@ Result<std::vector<User>> AccountService::users() const
     return rows->collect<User>(readUser);
 }
 
-Result<User> AccountService::user(qint64 id) const
+Result<User> AccountService::user(UserId id) const
 {
-    return findUser(QStringLiteral(" WHERE id = :key"), id);
+    return findUser(QStringLiteral(" WHERE id = :key"), id.value());
 }
 
 Result<User> AccountService::userByLogin(const QString& login) const
@@ -150,7 +150,7 @@ Result<User> AccountService::addUser(const NewUser& request)
     if (!slot.ok())
         return slot.error();
 
-    qint64 newId = 0;
+    UserId newId;
     QString record; // known once the row exists; the audit event reads it after the insert
     Status status = changeWithSlot(
         [&](Database& db) -> Status {
@@ -169,7 +169,7 @@ Result<User> AccountService::addUser(const NewUser& request)
                     return makeError(ErrorCode::Conflict, Tr::tr("That user name is already taken."));
                 return run;
             }
-            newId = db.lastInsertRowId();
+            newId = db.lastInsertId<UserId>();
             record = userRecord(newId);
             return {};
         },
@@ -180,7 +180,7 @@ Result<User> AccountService::addUser(const NewUser& request)
     return user(newId);
 }
 
-Status AccountService::setDisabled(qint64 userId, bool isDisabled, const QString& newPassphraseIfEnabling,
+Status AccountService::setDisabled(UserId userId, bool isDisabled, const QString& newPassphraseIfEnabling,
                                    KeyRotation rotation)
 {
     if (Status allowed = requireAdministrator(AuditAction::AccountDisable); !allowed.ok())
@@ -221,7 +221,7 @@ Status AccountService::setDisabled(qint64 userId, bool isDisabled, const QString
         target->login, slot, isDisabled&& rotation == KeyRotation::Rotate);
 }
 
-Status AccountService::resetPassphrase(qint64 userId, const QString& newPassphrase, ResetReason reason)
+Status AccountService::resetPassphrase(UserId userId, const QString& newPassphrase, ResetReason reason)
 {
     if (Status allowed = requireAdministrator(AuditAction::AccountReset); !allowed.ok())
         return allowed;
@@ -242,7 +242,7 @@ Status AccountService::resetPassphrase(qint64 userId, const QString& newPassphra
                           mayBeKnown);
 }
 
-Status AccountService::changeRole(qint64 userId, Role role)
+Status AccountService::changeRole(UserId userId, Role role)
 {
     if (Status allowed = requireAdministrator(AuditAction::AccountRole); !allowed.ok())
         return allowed;

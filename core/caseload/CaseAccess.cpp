@@ -24,7 +24,7 @@ CaseAccess::CaseAccess(Session& session)
     : m_session(session)
 {}
 
-Result<qint64> CaseAccess::requireCase(qint64 caseId, AuditAction attemptedAction)
+Result<PanelId> CaseAccess::requireCase(CaseId caseId, AuditAction attemptedAction)
 {
     auto row =
         m_session.database().prepare(QStringLiteral("SELECT panel_id, reference FROM cases WHERE id = :id"));
@@ -35,12 +35,12 @@ Result<qint64> CaseAccess::requireCase(qint64 caseId, AuditAction attemptedActio
     if (!hasRow.ok())
         return hasRow.error();
     const bool exists = *hasRow;
-    const qint64 panelId = exists ? row->columnInt(0) : 0;
+    const std::optional<PanelId> panelId = exists ? std::optional(row->columnId<PanelId>(0)) : std::nullopt;
     const QString record =
         exists ? AuditRecord::ofCase(row->columnText(1)) : AuditRecord::ofMissingCase(caseId);
     row->reset();
-    if (exists && PanelMembership(m_session).isMember(panelId))
-        return panelId;
+    if (panelId && PanelMembership(m_session).isMember(*panelId))
+        return *panelId;
     const QString why = exists ? QStringLiteral("not a panel member") : QStringLiteral("no such case");
     // The caller cannot tell a missing case from one they may not see; the audit trail can.
     (void)m_session.audit().append(m_session.currentUser().login, AuditAction::AccessDenied, record,

@@ -47,21 +47,6 @@ std::optional<QDate> optionalDate(const Statement& row, int column)
     return QDate::fromString(row.columnText(column), Qt::ISODate);
 }
 
-std::optional<qint64> optionalId(const Statement& row, int column)
-{
-    if (row.isNull(column))
-        return std::nullopt;
-    return row.columnInt(column);
-}
-
-void bindOptional(Statement& statement, const char* name, const std::optional<qint64>& id)
-{
-    if (id)
-        statement.bind(name, *id);
-    else
-        statement.bindNull(name);
-}
-
 void bindOptional(Statement& statement, const char* name, const std::optional<QDate>& date)
 {
     if (date)
@@ -102,17 +87,17 @@ const char* const SelectCase =
 CaseRecord readCaseRow(const Statement& row)
 {
     CaseRecord record;
-    record.id = row.columnInt(0);
+    record.id = row.columnId<CaseId>(0);
     record.reference = row.columnText(1);
-    record.panelId = row.columnInt(2);
+    record.panelId = row.columnId<PanelId>(2);
     record.stage = row.columnText(3);
     record.stageReason = row.columnText(4);
     record.risk = riskFromKey(row.columnText(5)).value_or(Risk::Unassessed);
     record.referralDate = QDate::fromString(row.columnText(6), Qt::ISODate);
     record.referrer = row.columnText(7);
-    record.referringAgencyId = optionalId(row, 8);
+    record.referringAgencyId = row.columnOptionalId<AgencyId>(8);
     record.referralReason = row.columnText(9);
-    record.leadAgencyId = optionalId(row, 10);
+    record.leadAgencyId = row.columnOptionalId<AgencyId>(10);
     record.leadProfessional = row.columnText(11);
     record.nextReview = optionalDate(row, 12);
     record.marking = markingFromKey(row.columnText(13)).value_or(Marking::OfficialSensitive);
@@ -120,7 +105,7 @@ CaseRecord readCaseRow(const Statement& row)
     record.createdUtc = QDateTime::fromString(row.columnText(15), Qt::ISODateWithMs);
     record.updatedUtc = QDateTime::fromString(row.columnText(16), Qt::ISODateWithMs);
     Subject& subject = record.subject;
-    subject.id = row.columnInt(17);
+    subject.id = row.columnId<SubjectId>(17);
     subject.type = subjectTypeFromKey(row.columnText(18)).value_or(Subject::Type::Person);
     subject.name = row.columnText(19);
     subject.aliases = row.columnText(20);
@@ -132,7 +117,7 @@ CaseRecord readCaseRow(const Statement& row)
 }
 
 // Reads a case with no access check: callers have passed CaseAccess already.
-Result<CaseRecord> readCase(Database& db, qint64 caseId)
+Result<CaseRecord> readCase(Database& db, CaseId caseId)
 {
     auto row = db.prepare(QString::fromLatin1(SelectCase));
     if (!row.ok())
@@ -151,7 +136,7 @@ struct PanelFacts {
     bool isArchived = false;
 };
 
-Result<PanelFacts> readPanel(Database& db, qint64 panelId)
+Result<PanelFacts> readPanel(Database& db, PanelId panelId)
 {
     auto row = db.prepare(QStringLiteral("SELECT kind, is_archived FROM panels WHERE id = :id"));
     if (!row.ok())
@@ -165,7 +150,7 @@ Result<PanelFacts> readPanel(Database& db, qint64 panelId)
     return PanelFacts{row->columnText(0), row->columnInt(1) != 0};
 }
 
-Result<const PanelKind*> kindOfPanel(Database& db, const PanelKindRegistry& kinds, qint64 panelId)
+Result<const PanelKind*> kindOfPanel(Database& db, const PanelKindRegistry& kinds, PanelId panelId)
 {
     auto panel = readPanel(db, panelId);
     if (!panel.ok())
@@ -237,7 +222,7 @@ QString searchableSubject(const Subject& subject)
                : subject.name.trimmed() + QLatin1Char(' ') + subject.aliases.trimmed();
 }
 
-Status requireAgency(Database& db, const std::optional<qint64>& agencyId)
+Status requireAgency(Database& db, const std::optional<AgencyId>& agencyId)
 {
     if (!agencyId)
         return {};
@@ -278,7 +263,7 @@ QStringList gatesOf(const Transition& transition)
     return transition.requiredGates;
 }
 
-Result<std::optional<Consent::State>> latestConsentState(Database& db, qint64 caseId)
+Result<std::optional<Consent::State>> latestConsentState(Database& db, CaseId caseId)
 {
     auto row = db.prepare(QStringLiteral(
         "SELECT state FROM consents WHERE case_id = :case ORDER BY on_date DESC, id DESC LIMIT 1"));
@@ -300,7 +285,7 @@ Result<std::optional<Consent::State>> latestConsentState(Database& db, qint64 ca
 
 // Why the move is blocked, or an empty string when every gate holds. An unknown gate blocks: a
 // definition newer than this code must not open a door the code cannot check.
-Result<QString> unmetGate(Database& db, qint64 caseId, const Transition& transition, const QString& toLabel)
+Result<QString> unmetGate(Database& db, CaseId caseId, const Transition& transition, const QString& toLabel)
 {
     for (const QString& gate : gatesOf(transition)) {
         if (gate == QLatin1String("consent")) {
@@ -328,7 +313,7 @@ std::optional<QDate> nextReviewAfterMove(const PanelKind& kind, const StageDefin
     return on.addDays(kind.reviewEveryDays);
 }
 
-Status scheduleReviews(Database& db, const PanelKind& kind, qint64 caseId, const QString& stage,
+Status scheduleReviews(Database& db, const PanelKind& kind, CaseId caseId, const QString& stage,
                        const QDate& on, const QString& nowUtc)
 {
     for (const ScheduledReview& review : kind.reviewsOnEnter.value(stage)) {
@@ -346,8 +331,8 @@ Status scheduleReviews(Database& db, const PanelKind& kind, qint64 caseId, const
     return {};
 }
 
-Status insertStageHistory(Database& db, qint64 caseId, const QString& from, const QString& to,
-                          const QString& reason, qint64 userId, const QString& nowUtc)
+Status insertStageHistory(Database& db, CaseId caseId, const QString& from, const QString& to,
+                          const QString& reason, UserId userId, const QString& nowUtc)
 {
     auto insert =
         db.prepare(QStringLiteral("INSERT INTO case_stage_history (case_id, from_stage, to_stage, reason, "
@@ -363,8 +348,8 @@ Status insertStageHistory(Database& db, qint64 caseId, const QString& from, cons
     return insert->run();
 }
 
-Status insertFieldHistory(Database& db, qint64 caseId, const QString& field, const QVariant& value,
-                          const QDate& on, qint64 userId, const QString& nowUtc)
+Status insertFieldHistory(Database& db, CaseId caseId, const QString& field, const QVariant& value,
+                          const QDate& on, UserId userId, const QString& nowUtc)
 {
     auto insert =
         db.prepare(QStringLiteral("INSERT INTO case_field_history (case_id, field, value, recorded_on, "
@@ -416,7 +401,7 @@ Result<CaseRecord> CaseService::create(const NewCase& request)
         return makeError(ErrorCode::InvalidInput, Tr::tr("This panel's kind names no first stage."));
 
     Subject subject = request.subject;
-    if (subject.id != 0) {
+    if (subject.id) {
         // An existing subject joins this case only if the user already sees them on one of their
         // panels: their details must not reach someone outside those panels.
         auto known = db.prepare(QStringLiteral(
@@ -424,7 +409,7 @@ Result<CaseRecord> CaseService::create(const NewCase& request)
             "WHERE c.subject_id = :subject LIMIT 1"));
         if (!known.ok())
             return known.error();
-        known->bind(":user", m_session.currentUser().id).bind(":subject", subject.id);
+        known->bind(":user", m_session.currentUser().id).bind(":subject", *subject.id);
         auto hasRow = known->step();
         if (!hasRow.ok())
             return hasRow.error();
@@ -432,7 +417,7 @@ Result<CaseRecord> CaseService::create(const NewCase& request)
         known->reset();
         if (!isKnown) {
             (void)m_session.audit().append(m_session.currentUser().login, AuditAction::AccessDenied,
-                                           AuditRecord::ofSubject(subject.id),
+                                           AuditRecord::ofSubject(*subject.id),
                                            auditActionKey(AuditAction::CaseCreate));
             return makeError(ErrorCode::AccessDenied,
                              Tr::tr("This person, household or place is not available to you."));
@@ -441,7 +426,7 @@ Result<CaseRecord> CaseService::create(const NewCase& request)
                                                   "address, postcode FROM subjects WHERE id = :id"));
         if (!existing.ok())
             return existing.error();
-        existing->bind(":id", subject.id);
+        existing->bind(":id", *subject.id);
         if (auto found = existing->step(); !found.ok() || !*found)
             return found.ok() ? makeError(ErrorCode::NotFound, Tr::tr("That subject does not exist."))
                               : found.error();
@@ -471,12 +456,12 @@ Result<CaseRecord> CaseService::create(const NewCase& request)
         return valid.error();
 
     const QString now = m_session.clock().nowUtc().toString(Qt::ISODateWithMs);
-    const qint64 userId = m_session.currentUser().id;
+    const UserId userId = m_session.currentUser().id;
     Transaction tx(db);
     if (!tx.isActive())
         return tx.beginStatus().error();
 
-    if (subject.id == 0) {
+    if (!subject.id) {
         auto insert = db.prepare(QStringLiteral(
             "INSERT INTO subjects (type, name, aliases, date_of_birth, gender, address, postcode, "
             "created_utc) VALUES (:type, :name, :aliases, :dob, :gender, :address, :postcode, :at)"));
@@ -486,7 +471,7 @@ Result<CaseRecord> CaseService::create(const NewCase& request)
         insert->bind(":at", now);
         if (Status run = insert->run(); !run.ok())
             return run.error();
-        subject.id = db.lastInsertRowId();
+        subject.id = db.lastInsertId<SubjectId>();
     }
 
     auto reference = nextReference(db, kind.referencePrefix, today.year());
@@ -503,7 +488,7 @@ Result<CaseRecord> CaseService::create(const NewCase& request)
         return insert.error();
     insert->bind(":reference", *reference)
         .bind(":panel", request.panelId)
-        .bind(":subject", subject.id)
+        .bind(":subject", *subject.id)
         .bind(":stage", kind.initialStage)
         .bind(":risk", riskKey(request.risk))
         .bind(":referral", isoDate(request.referralDate))
@@ -513,12 +498,11 @@ Result<CaseRecord> CaseService::create(const NewCase& request)
         .bind(":marking", markingKey(request.marking))
         .bind(":fields", fieldsToJson(request.fields))
         .bind(":at", now);
-    bindOptional(*insert, ":referring", request.referringAgencyId);
-    bindOptional(*insert, ":lead", request.leadAgencyId);
+    insert->bind(":referring", request.referringAgencyId).bind(":lead", request.leadAgencyId);
     bindOptional(*insert, ":review", nextReviewAfterMove(kind, *initial, today));
     if (Status run = insert->run(); !run.ok())
         return run.error();
-    const qint64 caseId = db.lastInsertRowId();
+    const auto caseId = db.lastInsertId<CaseId>();
 
     auto search = db.prepare(QStringLiteral("INSERT INTO case_search (rowid, reference, subject, postcode) "
                                             "VALUES (:id, :reference, :subject, :postcode)"));
@@ -555,7 +539,7 @@ Result<CaseRecord> CaseService::create(const NewCase& request)
     return readCase(db, caseId);
 }
 
-Result<CaseRecord> CaseService::open(qint64 caseId)
+Result<CaseRecord> CaseService::open(CaseId caseId)
 {
     if (Status allowed = CaseAccess(m_session).requireCase(caseId, AuditAction::CaseView); !allowed.ok())
         return allowed.error();
@@ -570,7 +554,7 @@ Result<CaseRecord> CaseService::open(qint64 caseId)
     return record;
 }
 
-Result<CaseService::LoadedCase> CaseService::loadForCall(qint64 caseId, AuditAction attemptedAction)
+Result<CaseService::LoadedCase> CaseService::loadForCall(CaseId caseId, AuditAction attemptedAction)
 {
     // Need-to-know first: nothing about the case is read for a user who may not see it.
     if (Status allowed = CaseAccess(m_session).requireCase(caseId, attemptedAction); !allowed.ok())
@@ -585,7 +569,7 @@ Result<CaseService::LoadedCase> CaseService::loadForCall(qint64 caseId, AuditAct
     return LoadedCase{std::move(*record), *kind};
 }
 
-Status CaseService::updateDetails(qint64 caseId, const Details& details)
+Status CaseService::updateDetails(CaseId caseId, const Details& details)
 {
     auto loaded = loadForCall(caseId, AuditAction::CaseUpdate);
     if (!loaded.ok())
@@ -628,7 +612,7 @@ Status CaseService::updateDetails(qint64 caseId, const Details& details)
         return {};
 
     const QString now = m_session.clock().nowUtc().toString(Qt::ISODateWithMs);
-    const qint64 userId = m_session.currentUser().id;
+    const UserId userId = m_session.currentUser().id;
     Transaction tx(db);
     if (!tx.isActive())
         return tx.beginStatus();
@@ -645,7 +629,7 @@ Status CaseService::updateDetails(qint64 caseId, const Details& details)
         .bind(":reason", cleaned(details.referralReason))
         .bind(":at", now)
         .bind(":id", caseId);
-    bindOptional(*update, ":lead", details.leadAgencyId);
+    update->bind(":lead", details.leadAgencyId);
     bindOptional(*update, ":review", details.nextReview);
     if (Status run = update->run(); !run.ok())
         return run;
@@ -664,7 +648,7 @@ Status CaseService::updateDetails(qint64 caseId, const Details& details)
     return tx.commit();
 }
 
-Status CaseService::updateSubject(qint64 caseId, const Subject& subject)
+Status CaseService::updateSubject(CaseId caseId, const Subject& subject)
 {
     auto loaded = loadForCall(caseId, AuditAction::SubjectUpdate);
     if (!loaded.ok())
@@ -672,13 +656,13 @@ Status CaseService::updateSubject(qint64 caseId, const Subject& subject)
     Database& db = m_session.database();
     const CaseRecord* current = &loaded->record;
     const PanelKind& kind = *loaded->kind;
-    if (subject.id != 0 && subject.id != current->subject.id)
+    if (subject.id && subject.id != current->subject.id)
         return makeError(ErrorCode::InvalidInput,
                          Tr::tr("Those details belong to someone else, not this case."));
     if (Status valid = validateSubject(subject, kind, m_session.clock().today()); !valid.ok())
         return valid;
 
-    const qint64 subjectId = current->subject.id;
+    const SubjectId subjectId = *current->subject.id;
     const QString now = m_session.clock().nowUtc().toString(Qt::ISODateWithMs);
     Transaction tx(db);
     if (!tx.isActive())
@@ -716,7 +700,7 @@ Status CaseService::updateSubject(qint64 caseId, const Subject& subject)
     return tx.commit();
 }
 
-Status CaseService::recordFieldValue(qint64 caseId, const QString& fieldKey, const QVariant& value,
+Status CaseService::recordFieldValue(CaseId caseId, const QString& fieldKey, const QVariant& value,
                                      const QDate& on)
 {
     auto loaded = loadForCall(caseId, AuditAction::CaseField);
@@ -777,7 +761,7 @@ Status CaseService::recordFieldValue(qint64 caseId, const QString& fieldKey, con
     return tx.commit();
 }
 
-Result<std::vector<CaseService::StageOption>> CaseService::stageOptions(qint64 caseId)
+Result<std::vector<CaseService::StageOption>> CaseService::stageOptions(CaseId caseId)
 {
     auto loaded = loadForCall(caseId, AuditAction::CaseStages);
     if (!loaded.ok())
@@ -805,7 +789,7 @@ Result<std::vector<CaseService::StageOption>> CaseService::stageOptions(qint64 c
     return options;
 }
 
-Status CaseService::moveStage(qint64 caseId, const QString& toStage, const QString& reason)
+Status CaseService::moveStage(CaseId caseId, const QString& toStage, const QString& reason)
 {
     auto loaded = loadForCall(caseId, AuditAction::CaseStage);
     if (!loaded.ok())
@@ -876,7 +860,7 @@ Status CaseService::moveStage(qint64 caseId, const QString& toStage, const QStri
     return tx.commit();
 }
 
-Status CaseService::recordConsent(qint64 caseId, const Consent& consent)
+Status CaseService::recordConsent(CaseId caseId, const Consent& consent)
 {
     auto loaded = loadForCall(caseId, AuditAction::CaseConsent);
     if (!loaded.ok())
@@ -939,7 +923,7 @@ Status CaseService::recordConsent(qint64 caseId, const Consent& consent)
     return tx.commit();
 }
 
-Result<std::vector<Consent>> CaseService::consents(qint64 caseId)
+Result<std::vector<Consent>> CaseService::consents(CaseId caseId)
 {
     if (Status allowed = CaseAccess(m_session).requireCase(caseId, AuditAction::CaseConsentRead);
         !allowed.ok())
@@ -952,7 +936,7 @@ Result<std::vector<Consent>> CaseService::consents(qint64 caseId)
     rows->bind(":case", caseId);
     return rows->collect<Consent>([](const Statement& row) {
         Consent consent;
-        consent.id = row.columnInt(0);
+        consent.id = row.columnId<ConsentId>(0);
         consent.givenBy = row.columnText(1) == QLatin1String("parent_guardian")
                               ? Consent::GivenBy::ParentGuardian
                               : Consent::GivenBy::Individual;
@@ -968,7 +952,7 @@ Result<std::vector<Consent>> CaseService::consents(qint64 caseId)
     });
 }
 
-Result<std::vector<ScheduledReviewRecord>> CaseService::scheduledReviews(qint64 caseId)
+Result<std::vector<ScheduledReviewRecord>> CaseService::scheduledReviews(CaseId caseId)
 {
     if (Status allowed = CaseAccess(m_session).requireCase(caseId, AuditAction::CaseReviews); !allowed.ok())
         return allowed.error();
@@ -980,8 +964,8 @@ Result<std::vector<ScheduledReviewRecord>> CaseService::scheduledReviews(qint64 
     rows->bind(":case", caseId);
     return rows->collect<ScheduledReviewRecord>([](const Statement& row) {
         ScheduledReviewRecord review;
-        review.id = row.columnInt(0);
-        review.caseId = row.columnInt(1);
+        review.id = row.columnId<ReviewId>(0);
+        review.caseId = row.columnId<CaseId>(1);
         review.label = row.columnText(2);
         review.dueDate = QDate::fromString(row.columnText(3), Qt::ISODate);
         review.completedOn = optionalDate(row, 4);
@@ -990,7 +974,7 @@ Result<std::vector<ScheduledReviewRecord>> CaseService::scheduledReviews(qint64 
     });
 }
 
-Status CaseService::completeReview(qint64 reviewId, const QDate& on, const QString& outcome)
+Status CaseService::completeReview(ReviewId reviewId, const QDate& on, const QString& outcome)
 {
     Database& db = m_session.database();
     auto row = db.prepare(
@@ -1008,7 +992,7 @@ Status CaseService::completeReview(qint64 reviewId, const QDate& on, const QStri
             QStringLiteral("%1: no such review").arg(auditActionKey(AuditAction::CaseReview)));
         return makeError(ErrorCode::AccessDenied, Tr::tr("This case is not available to you."));
     }
-    const qint64 caseId = row->columnInt(0);
+    const auto caseId = row->columnId<CaseId>(0);
     const bool isCompleted = row->columnInt(1) != 0;
     row->reset();
     if (Status allowed = CaseAccess(m_session).requireCase(caseId, AuditAction::CaseReview); !allowed.ok())

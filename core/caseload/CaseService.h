@@ -20,13 +20,13 @@ public:
     CaseService(Session& session, const PanelKindRegistry& kinds);
 
     struct NewCase {
-        qint64 panelId = 0;
-        Subject subject; // a new subject (id 0) or an existing one (id set)
+        PanelId panelId;
+        Subject subject; // a new subject (no id) or an existing one (id set)
         QDate referralDate;
         QString referrer;
-        std::optional<qint64> referringAgencyId;
+        std::optional<AgencyId> referringAgencyId;
         QString referralReason;
-        std::optional<qint64> leadAgencyId;
+        std::optional<AgencyId> leadAgencyId;
         QString leadProfessional;
         Risk risk = Risk::Unassessed;
         Marking marking = Marking::OfficialSensitive;
@@ -34,21 +34,21 @@ public:
     };
     Result<CaseRecord> create(const NewCase& request);
     // Audited as "case.view".
-    Result<CaseRecord> open(qint64 caseId);
+    Result<CaseRecord> open(CaseId caseId);
 
     struct Details {
         Risk risk = Risk::Unassessed;
-        std::optional<qint64> leadAgencyId;
+        std::optional<AgencyId> leadAgencyId;
         QString leadProfessional;
         std::optional<QDate> nextReview;
         Marking marking = Marking::OfficialSensitive;
         QVariantMap fields;
         QString referralReason;
     };
-    Status updateDetails(qint64 caseId, const Details& details);
-    Status updateSubject(qint64 caseId, const Subject& subject);
+    Status updateDetails(CaseId caseId, const Details& details);
+    Status updateSubject(CaseId caseId, const Subject& subject);
     // Records one value of a time-series field (MEAM new-directions score) for a date.
-    Status recordFieldValue(qint64 caseId, const QString& field, const QVariant& value, const QDate& on);
+    Status recordFieldValue(CaseId caseId, const QString& field, const QVariant& value, const QDate& on);
 
     // Stages the kind allows from the case's current one, with any gate not yet met explained.
     struct StageOption {
@@ -58,14 +58,14 @@ public:
         QString blockedBecause; // e.g. "Consent has not been recorded."
         bool needsReason = false;
     };
-    Result<std::vector<StageOption>> stageOptions(qint64 caseId);
-    Status moveStage(qint64 caseId, const QString& toStage, const QString& reason = {});
+    Result<std::vector<StageOption>> stageOptions(CaseId caseId);
+    Status moveStage(CaseId caseId, const QString& toStage, const QString& reason = {});
 
-    Status recordConsent(qint64 caseId, const Consent& consent);
-    Result<std::vector<Consent>> consents(qint64 caseId);
+    Status recordConsent(CaseId caseId, const Consent& consent);
+    Result<std::vector<Consent>> consents(CaseId caseId);
 
-    Result<std::vector<ScheduledReviewRecord>> scheduledReviews(qint64 caseId);
-    Status completeReview(qint64 reviewId, const QDate& on, const QString& outcome);
+    Result<std::vector<ScheduledReviewRecord>> scheduledReviews(CaseId caseId);
+    Status completeReview(ReviewId reviewId, const QDate& on, const QString& outcome);
 
 private:
     struct LoadedCase {
@@ -73,7 +73,7 @@ private:
         const PanelKind* kind = nullptr;
     };
     // Checks need-to-know (auditing a refusal), then reads the case and its panel's kind.
-    Result<LoadedCase> loadForCall(qint64 caseId, AuditAction attemptedAction);
+    Result<LoadedCase> loadForCall(CaseId caseId, AuditAction attemptedAction);
 
     Session& m_session;
     const PanelKindRegistry& m_kinds;

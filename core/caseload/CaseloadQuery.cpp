@@ -40,7 +40,7 @@ struct Binding {
 
 // A member panel in view, with the stages its kind counts as closed.
 struct ScopePanel {
-    qint64 id = 0;
+    PanelId id;
     QStringList closedStages;
 };
 
@@ -88,12 +88,13 @@ QString matchExpression(const QString& text)
     return terms.join(QLatin1Char(' '));
 }
 
-QString idList(const std::vector<qint64>& ids)
+template <typename IdType>
+QString idList(const std::vector<IdType>& ids)
 {
     QStringList numbers;
     numbers.reserve(static_cast<qsizetype>(ids.size()));
-    for (qint64 id : ids)
-        numbers << QString::number(id);
+    for (IdType id : ids)
+        numbers << QString::number(id.value());
     return numbers.join(QLatin1Char(','));
 }
 
@@ -107,7 +108,7 @@ Conditions conditionsFor(const CaseloadQuery::Filter& filter, const std::vector<
                          const QDate& today)
 {
     Conditions where;
-    std::vector<qint64> ids;
+    std::vector<PanelId> ids;
     for (const ScopePanel& panel : panels)
         ids.push_back(panel.id);
     where.terms << QStringLiteral("c.panel_id IN (%1)").arg(idList(ids));
@@ -115,7 +116,7 @@ Conditions conditionsFor(const CaseloadQuery::Filter& filter, const std::vector<
     // A stage is closed by its panel's kind; a key closed in every panel in view is one NOT IN, one
     // closed in only some of them (IOM's notSelected) is excluded for those panels only.
     if (!filter.includesClosed || filter.isOverdueOnly) {
-        QMap<QString, std::vector<qint64>> panelsClosing;
+        QMap<QString, std::vector<PanelId>> panelsClosing;
         for (const ScopePanel& panel : panels) {
             for (const QString& stage : panel.closedStages)
                 panelsClosing[stage].push_back(panel.id);
@@ -150,10 +151,10 @@ Conditions conditionsFor(const CaseloadQuery::Filter& filter, const std::vector<
 }
 
 // What decides which cases a filter admits, text aside: the key under which they are remembered.
-QString scopeKey(const CaseloadQuery::Filter& filter, qint64 userId, const QDate& today)
+QString scopeKey(const CaseloadQuery::Filter& filter, UserId userId, const QDate& today)
 {
-    return QStringList{QString::number(userId),
-                       filter.panelId ? QString::number(*filter.panelId) : QString(),
+    return QStringList{QString::number(userId.value()),
+                       filter.panelId ? QString::number(filter.panelId->value()) : QString(),
                        filter.stage,
                        filter.risk ? riskKey(*filter.risk) : QString(),
                        filter.isOverdueOnly ? today.toString(Qt::ISODate) : QString(),
@@ -226,7 +227,7 @@ SortPlan sortPlan(CaseloadQuery::SortKey key)
 // Need-to-know: the panels the user is a member of (narrowed to the filter's panel), never others. An
 // administrator who is not a member gets none.
 Result<std::vector<ScopePanel>> panelsInView(Session& session, const PanelKindRegistry& kinds,
-                                             std::optional<qint64> onlyPanel)
+                                             std::optional<PanelId> onlyPanel)
 {
     auto rows = session.database().prepare(
         QStringLiteral("SELECT p.id, p.kind FROM panel_members m JOIN panels p ON p.id = m.panel_id "
@@ -245,7 +246,7 @@ Result<std::vector<ScopePanel>> panelsInView(Session& session, const PanelKindRe
         if (!*hasRow)
             break;
         ScopePanel panel;
-        panel.id = rows->columnInt(0);
+        panel.id = rows->columnId<PanelId>(0);
         // A kind no longer defined closes nothing: its cases stay in view rather than vanish.
         if (const PanelKind* kind = kinds.kind(rows->columnText(1))) {
             for (const StageDefinition& stage : kind->stages) {
@@ -538,14 +539,14 @@ Result<std::vector<CaseSummary>> CaseloadQuery::page(const Filter& filter, const
         return ids.error();
     where.bindTo(*ids);
     ids->bind(":limit", limit).bind(":offset", offset);
-    std::vector<qint64> pageIds;
+    std::vector<CaseId> pageIds;
     while (true) {
         auto hasRow = ids->step();
         if (!hasRow.ok())
             return hasRow.error();
         if (!*hasRow)
             break;
-        pageIds.push_back(ids->columnInt(0));
+        pageIds.push_back(ids->columnId<CaseId>(0));
     }
     if (pageIds.empty())
         return rows;
@@ -559,10 +560,10 @@ Result<std::vector<CaseSummary>> CaseloadQuery::page(const Filter& filter, const
             .arg(idList(pageIds)));
     if (!details.ok())
         return details.error();
-    QHash<qint64, QStringList> closedOfPanel;
+    QHash<PanelId, QStringList> closedOfPanel;
     for (const ScopePanel& panel : *panels)
         closedOfPanel.insert(panel.id, panel.closedStages);
-    QHash<qint64, CaseSummary> byId;
+    QHash<CaseId, CaseSummary> byId;
     while (true) {
         auto hasRow = details->step();
         if (!hasRow.ok())
@@ -570,9 +571,9 @@ Result<std::vector<CaseSummary>> CaseloadQuery::page(const Filter& filter, const
         if (!*hasRow)
             break;
         CaseSummary summary;
-        summary.id = details->columnInt(0);
+        summary.id = details->columnId<CaseId>(0);
         summary.reference = details->columnText(1);
-        summary.panelId = details->columnInt(2);
+        summary.panelId = details->columnId<PanelId>(2);
         summary.panelName = details->columnText(3);
         summary.stage = details->columnText(4);
         summary.risk = riskFromKey(details->columnText(5)).value_or(Risk::Unassessed);
@@ -588,7 +589,7 @@ Result<std::vector<CaseSummary>> CaseloadQuery::page(const Filter& filter, const
         byId.insert(summary.id, summary);
     }
     rows.reserve(pageIds.size());
-    for (qint64 id : pageIds) {
+    for (CaseId id : pageIds) {
         // A case removed between the two reads is simply not shown.
         if (auto found = byId.constFind(id); found != byId.cend())
             rows.push_back(*found);

@@ -18,7 +18,7 @@ class CaseloadQuery final {
 public:
     struct Filter {
         QString text; // filter as you type: reference, subject name or alias, postcode (prefix match)
-        std::optional<qint64> panelId;
+        std::optional<PanelId> panelId;
         QString stage; // empty: any
         std::optional<Risk> risk;
         bool isOverdueOnly = false; // next review before today; a closed case is never overdue

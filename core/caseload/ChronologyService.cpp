@@ -106,7 +106,7 @@ QString consentSummary(const QString& state, const QString& givenBy, const QStri
 }
 
 // Runs one query for the case and hands each row to read; the rows become entries.
-Status collect(Database& db, const QString& sql, qint64 caseId,
+Status collect(Database& db, const QString& sql, CaseId caseId,
                const std::function<void(const Statement&)>& read)
 {
     auto rows = db.prepare(sql);
@@ -130,7 +130,7 @@ ChronologyService::ChronologyService(Session& session, const PanelKindRegistry& 
     , m_kinds(kinds)
 {}
 
-Result<std::vector<ChronologyEntry>> ChronologyService::timeline(qint64 caseId)
+Result<std::vector<ChronologyEntry>> ChronologyService::timeline(CaseId caseId)
 {
     CaseAccess access(m_session);
     auto panelId = access.requireCase(caseId, AuditAction::CaseChronology);

@@ -17,7 +17,7 @@ namespace {
 
 // Grouped counts for the user's panels: one query per figure, each grouped in SQL, so the work is the
 // same for 100 cases or 100,000 and nothing is read case by case.
-Status eachRow(Database& db, const QString& sql, qint64 userId, const QString& today,
+Status eachRow(Database& db, const QString& sql, UserId userId, const QString& today,
                const std::function<void(const Statement&)>& read)
 {
     auto rows = db.prepare(sql);
@@ -52,21 +52,21 @@ DashboardService::DashboardService(Session& session, const PanelKindRegistry& ki
 Result<std::vector<DashboardService::PanelFigures>> DashboardService::figures() const
 {
     Database& db = m_session.database();
-    const qint64 userId = m_session.currentUser().id;
+    const UserId userId = m_session.currentUser().id;
     // The same "today" as CaseService's review dates and ActionService's overdue flag.
     const QString today = m_session.clock().today().toString(Qt::ISODate);
 
     // Need-to-know: only panels the user is a member of (an administrator who is not a member sees
     // none). Archived panels have no live caseload to watch.
     std::vector<PanelFigures> result;
-    QHash<qint64, std::size_t> indexOfPanel;
+    QHash<PanelId, std::size_t> indexOfPanel;
     Status read = eachRow(db,
                           QStringLiteral("SELECT p.id, p.name, p.kind FROM panels p "
                                          "JOIN panel_members m ON m.panel_id = p.id AND m.user_id = :user "
                                          "WHERE p.is_archived = 0 ORDER BY p.name COLLATE NOCASE"),
                           userId, {}, [&](const Statement& row) {
                               PanelFigures figures;
-                              figures.panelId = row.columnInt(0);
+                              figures.panelId = row.columnId<PanelId>(0);
                               figures.panelName = row.columnText(1);
                               figures.kindKey = row.columnText(2);
                               indexOfPanel.insert(figures.panelId, result.size());
@@ -79,7 +79,7 @@ Result<std::vector<DashboardService::PanelFigures>> DashboardService::figures() 
 
     // Per panel and stage: cases, red-risk cases and cases whose review date has passed. Whether a stage
     // is closed is in the kind's definition, not the store, so open/closed is decided per group below.
-    QHash<qint64, QList<QPair<QString, StageCounts>>> stagesOfPanel;
+    QHash<PanelId, QList<QPair<QString, StageCounts>>> stagesOfPanel;
     read = eachRow(
         db,
         QStringLiteral("SELECT c.panel_id, c.stage, count(*), "
@@ -92,13 +92,13 @@ Result<std::vector<DashboardService::PanelFigures>> DashboardService::figures() 
             counts.cases = static_cast<int>(row.columnInt(2));
             counts.red = static_cast<int>(row.columnInt(3));
             counts.overdueReviews = static_cast<int>(row.columnInt(4));
-            stagesOfPanel[row.columnInt(0)].append({row.columnText(1), counts});
+            stagesOfPanel[row.columnId<PanelId>(0)].append({row.columnText(1), counts});
         });
     if (!read.ok())
         return read.error();
 
     // Reviews the application scheduled (Channel's after exit) that are past due and not completed.
-    QHash<qint64, int> scheduledOverdue;
+    QHash<PanelId, int> scheduledOverdue;
     read = eachRow(
         db,
         QStringLiteral("SELECT c.panel_id, count(*) "
@@ -108,12 +108,12 @@ Result<std::vector<DashboardService::PanelFigures>> DashboardService::figures() 
                        "WHERE m.user_id = :user AND r.completed_on IS NULL AND r.due_date < :today "
                        "GROUP BY c.panel_id"),
         userId, today, [&](const Statement& row) {
-            scheduledOverdue.insert(row.columnInt(0), static_cast<int>(row.columnInt(1)));
+            scheduledOverdue.insert(row.columnId<PanelId>(0), static_cast<int>(row.columnInt(1)));
         });
     if (!read.ok())
         return read.error();
 
-    QHash<qint64, int> actionsOverdue;
+    QHash<PanelId, int> actionsOverdue;
     read = eachRow(
         db,
         QStringLiteral("SELECT c.panel_id, count(*) "
@@ -123,7 +123,7 @@ Result<std::vector<DashboardService::PanelFigures>> DashboardService::figures() 
                        "WHERE m.user_id = :user AND a.status = 'open' AND a.due_date < :today "
                        "GROUP BY c.panel_id"),
         userId, today, [&](const Statement& row) {
-            actionsOverdue.insert(row.columnInt(0), static_cast<int>(row.columnInt(1)));
+            actionsOverdue.insert(row.columnId<PanelId>(0), static_cast<int>(row.columnInt(1)));
         });
     if (!read.ok())
         return read.error();

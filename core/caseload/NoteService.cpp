@@ -30,13 +30,13 @@ const char* const SelectNote =
 Note readNote(const Statement& row)
 {
     Note note;
-    note.id = row.columnInt(0);
-    note.caseId = row.columnInt(1);
-    note.threadId = row.columnInt(2);
+    note.id = row.columnId<NoteId>(0);
+    note.caseId = row.columnId<CaseId>(1);
+    note.threadId = row.columnId<NoteId>(2);
     note.version = static_cast<int>(row.columnInt(3));
-    note.agencyId = row.columnInt(4);
+    note.agencyId = row.columnId<AgencyId>(4);
     note.agencyName = row.columnText(5);
-    note.authorUserId = row.columnInt(6);
+    note.authorUserId = row.columnId<UserId>(6);
     note.authorName = row.columnText(7);
     note.isOpinion = row.columnInt(8) != 0;
     note.opinionBasis = row.columnText(9);
@@ -71,8 +71,9 @@ Error noteUnavailable()
     return makeError(ErrorCode::NotFound, Tr::tr("That note is not available."));
 }
 
-// One integer from a single-row query with one :id parameter; nullopt when there is no row or it is NULL.
-Result<std::optional<qint64>> singleInt(Database& db, const QString& sql, qint64 id)
+// One id from a single-row query with one :id parameter; nullopt when there is no row or it is NULL.
+template <typename IdType, typename KeyId>
+Result<std::optional<IdType>> singleId(Database& db, const QString& sql, KeyId id)
 {
     auto row = db.prepare(sql);
     if (!row.ok())
@@ -81,12 +82,12 @@ Result<std::optional<qint64>> singleInt(Database& db, const QString& sql, qint64
     auto hasRow = row->step();
     if (!hasRow.ok())
         return hasRow.error();
-    if (!*hasRow || row->isNull(0))
-        return std::optional<qint64>{};
-    return std::optional<qint64>{row->columnInt(0)};
+    if (!*hasRow)
+        return std::optional<IdType>{};
+    return row->columnOptionalId<IdType>(0);
 }
 
-Result<QString> caseRecord(Database& db, qint64 caseId)
+Result<QString> caseRecord(Database& db, CaseId caseId)
 {
     auto row = db.prepare(QStringLiteral("SELECT reference FROM cases WHERE id = :id"));
     if (!row.ok())
@@ -100,9 +101,9 @@ Result<QString> caseRecord(Database& db, qint64 caseId)
     return AuditRecord::ofCase(row->columnText(0));
 }
 
-QString noteRecordDetail(qint64 threadId)
+QString noteRecordDetail(NoteId threadId)
 {
-    return QStringLiteral("note:%1").arg(threadId);
+    return QStringLiteral("note:%1").arg(threadId.value());
 }
 
 } // namespace
@@ -111,7 +112,7 @@ NoteService::NoteService(Session& session)
     : m_session(session)
 {}
 
-Result<Note> NoteService::add(qint64 caseId, const NewNote& note)
+Result<Note> NoteService::add(CaseId caseId, const NewNote& note)
 {
     CaseAccess access(m_session);
     if (auto panel = access.requireCase(caseId, AuditAction::NoteAdd); !panel.ok())
@@ -124,15 +125,17 @@ Result<Note> NoteService::add(qint64 caseId, const NewNote& note)
                          Tr::tr("Say on what basis this professional opinion is formed."));
 
     Database& db = m_session.database();
-    qint64 agencyId = note.agencyId;
-    if (agencyId == 0) {
-        auto own = singleInt(db, QStringLiteral("SELECT agency_id FROM users WHERE id = :id"),
-                             m_session.currentUser().id);
+    std::optional<AgencyId> agencyId = note.agencyId;
+    if (!agencyId) {
+        auto own = singleId<AgencyId>(db, QStringLiteral("SELECT agency_id FROM users WHERE id = :id"),
+                                      m_session.currentUser().id);
         if (!own.ok())
             return own.error();
-        agencyId = own->value_or(0);
+        agencyId = *own;
     }
-    auto agencyExists = singleInt(db, QStringLiteral("SELECT id FROM agencies WHERE id = :id"), agencyId);
+    auto agencyExists =
+        agencyId ? singleId<AgencyId>(db, QStringLiteral("SELECT id FROM agencies WHERE id = :id"), *agencyId)
+                 : Result<std::optional<AgencyId>>(std::optional<AgencyId>{});
     if (!agencyExists.ok())
         return agencyExists.error();
     if (!agencyExists->has_value())
@@ -151,7 +154,7 @@ Result<Note> NoteService::add(qint64 caseId, const NewNote& note)
         return nextId.error();
     if (auto hasRow = nextId->step(); !hasRow.ok())
         return hasRow.error();
-    const qint64 noteId = nextId->columnInt(0);
+    const auto noteId = nextId->columnId<NoteId>(0);
     auto insert = db.prepare(QStringLiteral(
         "INSERT INTO notes (id, case_id, thread_id, version, agency_id, author_user_id, is_opinion, "
         "opinion_basis, marking, body, is_demo, at_utc) "
@@ -160,7 +163,7 @@ Result<Note> NoteService::add(qint64 caseId, const NewNote& note)
         return insert.error();
     insert->bind(":id", noteId)
         .bind(":case", caseId)
-        .bind(":agency", agencyId)
+        .bind(":agency", *agencyId)
         .bind(":author", m_session.currentUser().id)
         .bind(":opinion", note.isOpinion)
         .bind(":basis", note.isOpinion ? note.opinionBasis.trimmed() : QStringLiteral(""))
@@ -189,15 +192,16 @@ Result<Note> NoteService::add(qint64 caseId, const NewNote& note)
     return notes->front();
 }
 
-Result<Note> NoteService::correct(qint64 noteId, const QString& body, const QString& reason)
+Result<Note> NoteService::correct(NoteId noteId, const QString& body, const QString& reason)
 {
     Database& db = m_session.database();
-    auto caseOfNote = singleInt(db, QStringLiteral("SELECT case_id FROM notes WHERE id = :id"), noteId);
+    auto caseOfNote =
+        singleId<CaseId>(db, QStringLiteral("SELECT case_id FROM notes WHERE id = :id"), noteId);
     if (!caseOfNote.ok())
         return caseOfNote.error();
     if (!caseOfNote->has_value())
         return noteUnavailable();
-    const qint64 caseId = **caseOfNote;
+    const CaseId caseId = **caseOfNote;
     CaseAccess access(m_session);
     if (auto panel = access.requireCase(caseId, AuditAction::NoteCorrect); !panel.ok())
         return panel.error();
@@ -220,14 +224,14 @@ Result<Note> NoteService::correct(qint64 noteId, const QString& body, const QStr
         return hasThread.error();
     if (!*hasThread)
         return noteUnavailable();
-    const qint64 threadId = thread->columnInt(0);
-    const qint64 agencyId = thread->columnInt(1);
-    const qint64 originalAuthor = thread->columnInt(2);
+    const auto threadId = thread->columnId<NoteId>(0);
+    const auto agencyId = thread->columnId<AgencyId>(1);
+    const auto originalAuthor = thread->columnId<UserId>(2);
 
     // The originating agency keeps ownership of what it said: only its own staff, or the person who
     // first wrote the note, may correct it.
-    auto ownAgency = singleInt(db, QStringLiteral("SELECT agency_id FROM users WHERE id = :id"),
-                               m_session.currentUser().id);
+    auto ownAgency = singleId<AgencyId>(db, QStringLiteral("SELECT agency_id FROM users WHERE id = :id"),
+                                        m_session.currentUser().id);
     if (!ownAgency.ok())
         return ownAgency.error();
     const bool isOriginalAuthor = originalAuthor == m_session.currentUser().id;
@@ -285,7 +289,7 @@ Result<Note> NoteService::correct(qint64 noteId, const QString& body, const QStr
         .bind(":at", m_session.clock().nowUtc().toString(Qt::ISODateWithMs));
     if (Status run = insert->run(); !run.ok())
         return run.error();
-    const qint64 newId = db.lastInsertRowId();
+    const auto newId = db.lastInsertId<NoteId>();
     if (Status audited =
             m_session.audit().append(m_session.currentUser().login, AuditAction::NoteCorrect, *record,
                                      QStringLiteral("%1 v%2").arg(noteRecordDetail(threadId)).arg(version));
@@ -306,7 +310,7 @@ Result<Note> NoteService::correct(qint64 noteId, const QString& body, const QStr
     return notes->front();
 }
 
-Result<std::vector<Note>> NoteService::latestVersions(qint64 caseId)
+Result<std::vector<Note>> NoteService::latestVersions(CaseId caseId)
 {
     CaseAccess access(m_session);
     if (auto panel = access.requireCase(caseId, AuditAction::NoteList); !panel.ok())
@@ -324,10 +328,10 @@ Result<std::vector<Note>> NoteService::latestVersions(qint64 caseId)
     return readNotes(*rows);
 }
 
-Result<std::vector<Note>> NoteService::history(qint64 noteId)
+Result<std::vector<Note>> NoteService::history(NoteId noteId)
 {
-    auto caseOfNote =
-        singleInt(m_session.database(), QStringLiteral("SELECT case_id FROM notes WHERE id = :id"), noteId);
+    auto caseOfNote = singleId<CaseId>(m_session.database(),
+                                       QStringLiteral("SELECT case_id FROM notes WHERE id = :id"), noteId);
     if (!caseOfNote.ok())
         return caseOfNote.error();
     if (!caseOfNote->has_value())

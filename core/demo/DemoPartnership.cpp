@@ -3,15 +3,15 @@
 #include "accounts/AccountService.h"
 #include "accounts/PassphrasePolicy.h"
 #include "caseload/ActionService.h"
-#include "partnership/AgencyService.h"
 #include "caseload/CaseService.h"
 #include "caseload/NoteService.h"
-#include "partnership/PanelService.h"
 #include "common/Clock.h"
 #include "demo/DemoPassphrase.h"
 #include "demo/DemonstrationStore.h"
 #include "keys/KeySlotFile.h"
+#include "partnership/AgencyService.h"
 #include "partnership/PanelKind.h"
+#include "partnership/PanelService.h"
 #include "session/Session.h"
 #include "store/Database.h"
 #include "store/Statement.h"
@@ -299,14 +299,14 @@ private:
     QVariantMap makeFields(const PanelKind& kind);
     QString personName(bool isFemale);
     QString moveReason(const StageDefinition& stage);
-    Status addDetails(qint64 caseId, const DemoPanel& panel, bool isOpen);
-    std::optional<qint64> agencyId(int index) const
+    Status addDetails(CaseId caseId, const DemoPanel& panel, bool isOpen);
+    std::optional<AgencyId> agencyId(int index) const
     {
         return index >= 0 && index < int(m_agencyIds.size())
-                   ? std::optional<qint64>(m_agencyIds[std::size_t(index)])
+                   ? std::optional<AgencyId>(m_agencyIds[std::size_t(index)])
                    : std::nullopt;
     }
-    qint64 anyAgency() { return m_agencyIds[std::size_t(m_dice.between(0, int(m_agencyIds.size()) - 1))]; }
+    AgencyId anyAgency() { return m_agencyIds[std::size_t(m_dice.between(0, int(m_agencyIds.size()) - 1))]; }
 
     Session& m_session;
     const PanelKindRegistry& m_kinds;
@@ -317,13 +317,13 @@ private:
     CaseService m_cases;
     NoteService m_notes;
     ActionService m_actions;
-    const QDate m_today;              // the services' "today": referral and consent dates may not pass it
-    std::vector<qint64> m_agencyIds;  // in the order of Agencies
-    std::vector<qint64> m_accountIds; // in the order of Accounts
+    const QDate m_today;               // the services' "today": referral and consent dates may not pass it
+    std::vector<AgencyId> m_agencyIds; // in the order of Agencies
+    std::vector<UserId> m_accountIds;  // in the order of Accounts
     std::vector<DemoPanel> m_demoPanels;
-    std::vector<qint64> m_personSubjects; // people already on a case, some of whom reappear elsewhere
+    std::vector<SubjectId> m_personSubjects; // people already on a case, some of whom reappear elsewhere
     // Each demo login's key slot as it was before this fill touched it (none for a new account).
-    std::vector<qint64> m_recordsOnly; // demo accounts made here that nobody is to sign in as
+    std::vector<UserId> m_recordsOnly; // demo accounts made here that nobody is to sign in as
 };
 
 Status DemoFiller::addAgencies(DemoPartnership::Outcome& outcome)
@@ -407,7 +407,7 @@ Status DemoFiller::addAccounts(DemoPartnership::Outcome& outcome)
 Status DemoFiller::disableRecordsOnly()
 {
     // Last, because a panel takes only enabled accounts as chair or member.
-    for (qint64 id : m_recordsOnly) {
+    for (UserId id : m_recordsOnly) {
         // Nobody was ever told these passphrases, so no store key needs changing.
         if (Status disabled =
                 m_session.accounts().setDisabled(id, true, {}, AccountService::KeyRotation::NotNeeded);
@@ -422,7 +422,7 @@ Status DemoFiller::addPanels(DemoPartnership::Outcome& outcome)
     auto existing = m_panels.panels();
     if (!existing.ok())
         return existing.error();
-    const qint64 me = m_session.currentUser().id;
+    const UserId me = m_session.currentUser().id;
     auto addPanel = [&](const QString& name, const PanelKind& kind, const PanelSeed* seed) -> Status {
         DemoPanel demo;
         demo.kind = &kind;
@@ -433,7 +433,7 @@ Status DemoFiller::addPanels(DemoPartnership::Outcome& outcome)
         if (found != existing->cend()) {
             demo.panel = *found;
         } else {
-            std::optional<qint64> chair;
+            std::optional<UserId> chair;
             if (seed)
                 chair = m_accountIds[std::size_t(seed->chair)];
             auto created = m_panels.create(name, kind.key, chair);
@@ -612,7 +612,7 @@ Status DemoFiller::addCase(const DemoPanel& panel, const QString& targetStage)
     else
         request.subject = makeSubject(panel, type);
     request.referralDate = m_today.addDays(-m_dice.between(0, 720));
-    const qint64 referring = anyAgency();
+    const AgencyId referring = anyAgency();
     request.referringAgencyId = referring;
     request.referrer = personName(m_dice.chance(0.5));
     request.referralReason = word(m_dice.pick(ReferralReasons));
@@ -628,9 +628,9 @@ Status DemoFiller::addCase(const DemoPanel& panel, const QString& targetStage)
     auto created = m_cases.create(request);
     if (!created.ok())
         return created.error();
-    const qint64 caseId = created->id;
-    if (type == QLatin1String("person") && request.subject.id == 0)
-        m_personSubjects.push_back(created->subject.id);
+    const CaseId caseId = created->id;
+    if (type == QLatin1String("person") && !request.subject.id)
+        m_personSubjects.push_back(*created->subject.id);
 
     // Through the stages as a coordinator would move it, consent first where a move needs it.
     bool hasConsent = false;
@@ -680,7 +680,7 @@ Status DemoFiller::addCase(const DemoPanel& panel, const QString& targetStage)
     return {};
 }
 
-Status DemoFiller::addDetails(qint64 caseId, const DemoPanel& panel, bool isOpen)
+Status DemoFiller::addDetails(CaseId caseId, const DemoPanel& panel, bool isOpen)
 {
     const int noteCount = m_dice.between(1, 4);
     for (int i = 0; i < noteCount; ++i) {

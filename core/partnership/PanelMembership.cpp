@@ -22,7 +22,7 @@ PanelMembership::PanelMembership(Session& session)
     : m_session(session)
 {}
 
-bool PanelMembership::isMember(qint64 panelId) const
+bool PanelMembership::isMember(PanelId panelId) const
 {
     auto row = m_session.database().prepare(
         QStringLiteral("SELECT 1 FROM panel_members WHERE panel_id = :panel AND user_id = :user"));
@@ -33,7 +33,7 @@ bool PanelMembership::isMember(qint64 panelId) const
     return hasRow.ok() && *hasRow;
 }
 
-Status PanelMembership::requireMember(qint64 panelId, AuditAction attemptedAction, const QString& record)
+Status PanelMembership::requireMember(PanelId panelId, AuditAction attemptedAction, const QString& record)
 {
     if (isMember(panelId))
         return {};

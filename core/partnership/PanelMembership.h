@@ -15,8 +15,8 @@ class PanelMembership final {
 public:
     explicit PanelMembership(Session& session);
 
-    bool isMember(qint64 panelId) const;
-    Status requireMember(qint64 panelId, AuditAction attemptedAction, const QString& record);
+    bool isMember(PanelId panelId) const;
+    Status requireMember(PanelId panelId, AuditAction attemptedAction, const QString& record);
 
 private:
     Session& m_session;

@@ -142,7 +142,7 @@ Status initialiseStore(Session& session, const StoreOpener::SetupRequest& reques
         .bind(":at", isoNow(clock));
     if (Status run = admin->run(); !run.ok())
         return run;
-    const QString userRecord = AuditRecord::ofUser(store.lastInsertRowId());
+    const QString userRecord = AuditRecord::ofUser(store.lastInsertId<UserId>());
     const QString binding =
         request.bindToDevice ? QStringLiteral("device-bound") : QStringLiteral("not device-bound");
     AuditLog& audit = session.audit();
