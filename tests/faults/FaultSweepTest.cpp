@@ -19,14 +19,14 @@
 #include "SmallDisk.h"
 #include "TestStoreDir.h"
 #include "accounts/AccountService.h"
-#include "partnership/AgencyService.h"
 #include "caseload/CaseService.h"
 #include "caseload/NoteService.h"
-#include "partnership/PanelService.h"
 #include "common/Clock.h"
 #include "demo/DemoPartnership.h"
 #include "keys/KeySlotFile.h"
+#include "partnership/AgencyService.h"
 #include "partnership/PanelKind.h"
+#include "partnership/PanelService.h"
 #include "session/Session.h"
 #include "session/StoreOpener.h"
 #include "store/Database.h"
@@ -182,11 +182,11 @@ struct World {
     QString unlockedWith;
 
     // What prepare() made, for run() and checkAcknowledged().
-    qint64 caseId = 0;
-    qint64 agencyId = 0;
+    CaseId caseId;
+    AgencyId agencyId;
     int userCount = 0;
-    qint64 removedUserId = 0; // the user a key-rotating removal disables
-    SecureBytes keyBefore;    // the store key before an operation that rotates it
+    UserId removedUserId;  // the user a key-rotating removal disables
+    SecureBytes keyBefore; // the store key before an operation that rotates it
 
     static QString adminPassphrase() { return QStringLiteral("Durham panel stapler 2026"); }
     static QString chairPassphrase() { return QStringLiteral("panel members share a pen"); }

@@ -24,10 +24,10 @@
 #include "caseload/DashboardPage.h"
 #include "common/Clock.h"
 #include "demo/DemoPartnership.h"
-#include "partnership/PanelKind.h"
 #include "partnership/AgenciesPage.h"
 #include "partnership/AgencyDialog.h"
 #include "partnership/NewPanelDialog.h"
+#include "partnership/PanelKind.h"
 #include "partnership/PanelMembersDialog.h"
 #include "partnership/PanelsPage.h"
 #include "session/Session.h"
@@ -207,7 +207,7 @@ bool Tour::run()
                              {"jbrennan", "Jo Brennan", Role::Member},
                              {"okowalski", "Ola Kowalski", Role::Member},
                              {"dpatel", "Dev Patel", Role::Chair}};
-    qint64 leaverId = 0;
+    UserId leaverId;
     for (const Person& person : people) {
         clock.advanceSeconds(97);
         AccountService::NewUser request;
@@ -410,7 +410,7 @@ bool Tour::runCaseFiles()
         }
         return best;
     };
-    auto showCase = [&](qint64 caseId) -> CaseView* {
+    auto showCase = [&](CaseId caseId) -> CaseView* {
         workspace->showSection(Workspace::Section::Caseload);
         workspace->openCase(caseId);
         return qobject_cast<CaseView*>(workspace->caseView());

@@ -44,7 +44,7 @@ protected:
         page.reset();
     }
 
-    static PanelFiguresCard* cardFor(DashboardPage& dashboard, qint64 panelId)
+    static PanelFiguresCard* cardFor(DashboardPage& dashboard, PanelId panelId)
     {
         for (PanelFiguresCard* card : dashboard.cards()) {
             if (card->panelId() == panelId)

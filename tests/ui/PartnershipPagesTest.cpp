@@ -5,11 +5,11 @@
 #include "accounts/AccountService.h"
 #include "caseload/Caseload.h"
 #include "caseload/CaseloadPage.h"
-#include "partnership/PanelKind.h"
 #include "partnership/AgenciesModel.h"
 #include "partnership/AgenciesPage.h"
 #include "partnership/AgencyDialog.h"
 #include "partnership/NewPanelDialog.h"
+#include "partnership/PanelKind.h"
 #include "partnership/PanelMembersDialog.h"
 #include "partnership/PanelsModel.h"
 #include "partnership/PanelsPage.h"
@@ -48,7 +48,7 @@ protected:
         AccountService::NewUser person{login, name, role, memberPassphrase()};
         auto added = store.session().accounts().addUser(person);
         EXPECT_TRUE(added.ok()) << added.error().message.toStdString();
-        return added.ok() ? added->id : 0;
+        return added.ok() ? added->id : decltype(added->id){};
     }
 
     template <typename Dialog>
@@ -78,9 +78,9 @@ protected:
 
     TestSession store;
     Caseload caseload;
-    qint64 chairId = 0;
-    qint64 coordinatorId = 0;
-    qint64 memberId = 0;
+    UserId chairId;
+    UserId coordinatorId;
+    UserId memberId;
 };
 
 TEST_F(PartnershipPagesTest, NewPanelDialog_FilledAndClicked_CreatesThePanelWithItsKindAndChair)

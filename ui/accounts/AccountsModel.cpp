@@ -1,6 +1,7 @@
 #include "accounts/AccountsModel.h"
 
 #include "accounts/AccountService.h"
+#include "shell/IdData.h"
 
 #include <QColor>
 #include <QLocale>
@@ -40,7 +41,7 @@ const User* AccountsModel::userAt(int row) const
     return &m_users[std::size_t(row)];
 }
 
-int AccountsModel::rowOf(qint64 userId) const
+int AccountsModel::rowOf(UserId userId) const
 {
     for (std::size_t i = 0; i < m_users.size(); ++i) {
         if (m_users[i].id == userId)
@@ -65,7 +66,7 @@ QVariant AccountsModel::data(const QModelIndex& index, int role) const
     if (!user)
         return {};
     if (role == UserIdRole)
-        return user->id;
+        return idData(user->id);
     if (role == Qt::ForegroundRole && user->isDisabled)
         return QColor(0x6b, 0x75, 0x80);
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)

@@ -25,7 +25,7 @@ public:
     void clear();
 
     const User* userAt(int row) const;
-    int rowOf(qint64 userId) const;
+    int rowOf(UserId userId) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -108,7 +108,7 @@ AccountsPage::AccountsPage(Session& session, QAction* lockAction, QWidget* paren
 void AccountsPage::refresh()
 {
     const User* selected = selectedUser();
-    const qint64 selectedId = selected ? selected->id : 0;
+    const auto selectedId = selected ? std::optional(selected->id) : std::nullopt;
     if (const Status status = m_model->refresh(); !status.ok()) {
         showError(status.error().message);
         return;
@@ -118,7 +118,7 @@ void AccountsPage::refresh()
     for (int column = 0; column < AccountsModel::ColumnCount - 1; ++column)
         m_table->setColumnWidth(column, qMax(m_table->columnWidth(column) + 32, 120));
     if (selectedId)
-        selectUser(selectedId);
+        selectUser(*selectedId);
     updateButtons();
 }
 
@@ -127,7 +127,7 @@ void AccountsPage::clear()
     m_model->clear();
 }
 
-void AccountsPage::selectUser(qint64 userId)
+void AccountsPage::selectUser(UserId userId)
 {
     const int row = m_model->rowOf(userId);
     if (row >= 0)
@@ -160,11 +160,11 @@ void AccountsPage::showError(const QString& message)
     m_error->setVisible(true);
 }
 
-void AccountsPage::afterChange(qint64 userId)
+void AccountsPage::afterChange(std::optional<UserId> userId)
 {
     refresh();
     if (userId)
-        selectUser(userId);
+        selectUser(*userId);
 }
 
 void AccountsPage::addUser()
@@ -172,7 +172,7 @@ void AccountsPage::addUser()
     auto* dialog = new AddUserDialog(m_session.accounts(), this);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const auto added = dialog->addedUser();
-        afterChange(added ? added->id : 0);
+        afterChange(added ? std::optional(added->id) : std::nullopt);
     });
     DialogPresenter::open(dialog, m_lockAction);
 }
@@ -182,7 +182,7 @@ void AccountsPage::resetPassphrase()
     const User* user = selectedUser();
     if (!user)
         return;
-    const qint64 id = user->id;
+    const UserId id = user->id;
     auto* dialog =
         new SetPassphraseDialog(SetPassphraseDialog::Purpose::Reset, *user, m_session.accounts(), this);
     connect(dialog, &QDialog::accepted, this, [this, id] { afterChange(id); });
@@ -194,7 +194,7 @@ void AccountsPage::changeRole()
     const User* user = selectedUser();
     if (!user)
         return;
-    const qint64 id = user->id;
+    const UserId id = user->id;
     auto* dialog = new ChangeRoleDialog(*user, m_session.accounts(), this);
     connect(dialog, &QDialog::accepted, this, [this, id] { afterChange(id); });
     DialogPresenter::open(dialog, m_lockAction);
@@ -205,7 +205,7 @@ void AccountsPage::changeAgency()
     const User* user = selectedUser();
     if (!user)
         return;
-    const qint64 id = user->id;
+    const UserId id = user->id;
     auto* dialog = new ChangeAgencyDialog(*user, m_agencies, this);
     connect(dialog, &QDialog::accepted, this, [this, id] { afterChange(id); });
     DialogPresenter::open(dialog, m_lockAction);
@@ -216,7 +216,7 @@ void AccountsPage::toggleDisabled()
     const User* user = selectedUser();
     if (!user)
         return;
-    const qint64 id = user->id;
+    const UserId id = user->id;
     if (user->isDisabled) {
         auto* dialog =
             new SetPassphraseDialog(SetPassphraseDialog::Purpose::Enable, *user, m_session.accounts(), this);

@@ -33,7 +33,7 @@ public:
     QPushButton* roleButton() const { return m_role; }
     QPushButton* agencyButton() const { return m_agency; }
     QPushButton* disableButton() const { return m_disable; }
-    void selectUser(qint64 userId);
+    void selectUser(UserId userId);
 
 private:
     const User* selectedUser() const;
@@ -44,7 +44,7 @@ private:
     void changeRole();
     void changeAgency();
     void toggleDisabled();
-    void afterChange(qint64 userId);
+    void afterChange(std::optional<UserId> userId); // none: nothing to select
 
     Session& m_session;
     AgencyService m_agencies;

@@ -2,6 +2,7 @@
 
 #include "partnership/AgencyService.h"
 #include "shell/CoreCall.h"
+#include "shell/IdData.h"
 #include "shell/Tone.h"
 
 #include <QComboBox>
@@ -35,11 +36,11 @@ ChangeAgencyDialog::ChangeAgencyDialog(const User& user, AgencyService& agencies
     auto all = m_agencies.agencies();
     if (all.ok()) {
         for (const Agency& agency : *all)
-            m_agency->addItem(agency.name, agency.id);
+            m_agency->addItem(agency.name, idData(agency.id));
     }
     auto current = m_agencies.agencyOfUser(user.id);
     if (current.ok() && current->has_value())
-        m_agency->setCurrentIndex(std::max(0, m_agency->findData(**current)));
+        m_agency->setCurrentIndex(std::max(0, m_agency->findData(idData(**current))));
 
     auto* form = new QFormLayout;
     auto* agencyLabel = new QLabel(tr("&Agency:"), this);
@@ -84,9 +85,7 @@ QString ChangeAgencyDialog::errorText() const
 
 void ChangeAgencyDialog::accept()
 {
-    const QVariant chosen = m_agency->currentData();
-    const std::optional<qint64> agencyId =
-        chosen.isValid() ? std::optional<qint64>(chosen.toLongLong()) : std::nullopt;
+    const auto agencyId = idFromData<AgencyId>(m_agency->currentData());
     const Status status = [&] {
         CoreCall call;
         return m_agencies.setUserAgency(m_user.id, agencyId);

@@ -4,6 +4,7 @@
 #include "casefile/OptionalDateEdit.h"
 #include "caseload/Caseload.h"
 #include "shell/CoreCall.h"
+#include "shell/IdData.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -16,7 +17,7 @@
 
 namespace confer {
 
-ActionDialog::ActionDialog(Caseload& caseload, qint64 caseId, const std::vector<Agency>& agencies,
+ActionDialog::ActionDialog(Caseload& caseload, CaseId caseId, const std::vector<Agency>& agencies,
                            const QDate& today, QWidget* parent)
     : QDialog(parent)
     , m_caseload(caseload)
@@ -37,9 +38,9 @@ ActionDialog::ActionDialog(Caseload& caseload, qint64 caseId, const std::vector<
     m_description->setFixedHeight(m_description->fontMetrics().lineSpacing() * 4 + 14);
     m_agency->setObjectName(QStringLiteral("actionAgency"));
     m_agency->setAccessibleName(tr("Owner agency"));
-    m_agency->addItem(tr("Choose the agency"), qint64(0));
+    m_agency->addItem(tr("Choose the agency"), QVariant());
     for (const Agency& agency : agencies)
-        m_agency->addItem(agency.name, agency.id);
+        m_agency->addItem(agency.name, idData(agency.id));
     m_person->setObjectName(QStringLiteral("actionPerson"));
     m_person->setAccessibleName(tr("Owner person"));
     m_person->setMaxLength(200);
@@ -91,7 +92,7 @@ QString ActionDialog::errorText() const
 void ActionDialog::updateOkButton()
 {
     m_ok->setEnabled(!m_description->toPlainText().trimmed().isEmpty() &&
-                     m_agency->currentData().toLongLong() != 0);
+                     idFromData<AgencyId>(m_agency->currentData()).has_value());
 }
 
 void ActionDialog::accept()
@@ -100,7 +101,7 @@ void ActionDialog::accept()
         return;
     ActionService::NewAction action;
     action.description = m_description->toPlainText().trimmed();
-    action.ownerAgencyId = m_agency->currentData().toLongLong();
+    action.ownerAgencyId = *idFromData<AgencyId>(m_agency->currentData());
     action.ownerPerson = m_person->text().trimmed();
     action.dueDate = m_due->date();
     auto added = [&] {

@@ -23,7 +23,7 @@ class OptionalDateEdit;
 class ActionDialog final : public QDialog {
     Q_OBJECT
 public:
-    ActionDialog(Caseload& caseload, qint64 caseId, const std::vector<Agency>& agencies, const QDate& today,
+    ActionDialog(Caseload& caseload, CaseId caseId, const std::vector<Agency>& agencies, const QDate& today,
                  QWidget* parent = nullptr);
 
     void accept() override;
@@ -40,7 +40,7 @@ private:
     void updateOkButton();
 
     Caseload& m_caseload;
-    qint64 m_caseId;
+    CaseId m_caseId;
     QPlainTextEdit* m_description;
     QComboBox* m_agency;
     QLineEdit* m_person;

@@ -9,6 +9,7 @@
 #include "caseload/Caseload.h"
 #include "partnership/PanelKind.h"
 #include "shell/CoreCall.h"
+#include "shell/IdData.h"
 #include "shell/Tone.h"
 
 #include <QFrame>
@@ -254,7 +255,7 @@ void CaseStageTab::loadReviews()
     for (int row = 0; row < int(m_reviewRecords.size()); ++row) {
         const ScheduledReviewRecord& review = m_reviewRecords[size_t(row)];
         auto* label = new QTableWidgetItem(review.label);
-        label->setData(ReviewIdRole, review.id);
+        label->setData(ReviewIdRole, idData(review.id));
         m_reviews->setItem(row, 0, label);
         auto* due = new QTableWidgetItem(CaseText::date(review.dueDate));
         if (!review.completedOn && review.dueDate < m_case.today) {

@@ -29,7 +29,7 @@ public:
 
 private:
     Caseload& m_caseload;
-    qint64 m_reviewId;
+    ReviewId m_reviewId;
     QDateEdit* m_date;
     QPlainTextEdit* m_outcome;
     QLabel* m_error;

@@ -39,7 +39,7 @@ QWidget* radioRow(QWidget* parent, const QString& name, std::initializer_list<QR
 
 } // namespace
 
-ConsentDialog::ConsentDialog(Caseload& caseload, qint64 caseId, const QString& subjectName,
+ConsentDialog::ConsentDialog(Caseload& caseload, CaseId caseId, const QString& subjectName,
                              const QDate& today, QWidget* parent)
     : QDialog(parent)
     , m_caseload(caseload)

@@ -20,7 +20,7 @@ struct Caseload;
 class ConsentDialog final : public QDialog {
     Q_OBJECT
 public:
-    ConsentDialog(Caseload& caseload, qint64 caseId, const QString& subjectName, const QDate& today,
+    ConsentDialog(Caseload& caseload, CaseId caseId, const QString& subjectName, const QDate& today,
                   QWidget* parent = nullptr);
 
     void accept() override;
@@ -38,7 +38,7 @@ private:
     void updateOkButton();
 
     Caseload& m_caseload;
-    qint64 m_caseId;
+    CaseId m_caseId;
     QString m_subjectName;
     QRadioButton* m_given;
     QRadioButton* m_refused;

@@ -10,6 +10,7 @@
 #include "session/Session.h"
 #include "shell/CoreCall.h"
 #include "shell/DemonstrationBanner.h"
+#include "shell/IdData.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -30,15 +31,14 @@ namespace {
 
 void fillAgencies(QComboBox* box, const std::vector<Agency>& agencies, const QString& none)
 {
-    box->addItem(none, qint64(0));
+    box->addItem(none, QVariant());
     for (const Agency& agency : agencies)
-        box->addItem(agency.name, agency.id);
+        box->addItem(agency.name, idData(agency.id));
 }
 
-std::optional<qint64> chosenAgency(const QComboBox* box)
+std::optional<AgencyId> chosenAgency(const QComboBox* box)
 {
-    const qint64 id = box->currentData().toLongLong();
-    return id ? std::optional<qint64>(id) : std::nullopt;
+    return idFromData<AgencyId>(box->currentData());
 }
 
 } // namespace
@@ -65,7 +65,7 @@ NewCaseDialog::NewCaseDialog(Caseload& caseload, QWidget* parent)
 
     {
         CoreCall call;
-        const qint64 userId = caseload.session.currentUser().id;
+        const UserId userId = caseload.session.currentUser().id;
         if (auto panels = caseload.panels.panels(); panels.ok()) {
             // Administrators see every panel's name; a case is opened only on a panel one belongs to.
             for (const Panel& panel : *panels) {
@@ -85,7 +85,7 @@ NewCaseDialog::NewCaseDialog(Caseload& caseload, QWidget* parent)
     m_panel->setObjectName(QStringLiteral("newCasePanel"));
     m_panel->setAccessibleName(tr("Panel"));
     for (const Panel& panel : m_panels)
-        m_panel->addItem(panel.name, panel.id);
+        m_panel->addItem(panel.name, idData(panel.id));
     m_kindLabel->setTextFormat(Qt::PlainText);
     m_kindLabel->setWordWrap(true);
     m_kindLabel->setObjectName(QStringLiteral("newCaseKind"));

@@ -31,7 +31,7 @@ public:
     NewCaseDialog(Caseload& caseload, QWidget* parent = nullptr);
 
     void accept() override;
-    qint64 createdCaseId() const { return m_createdCaseId; }
+    std::optional<CaseId> createdCaseId() const { return m_createdCaseId; }
     bool hasPanels() const { return !m_panels.empty(); }
 
     QComboBox* panelBox() const { return m_panel; }
@@ -77,7 +77,7 @@ private:
     KindFieldForm* m_fields = nullptr;
     QLabel* m_error;
     QPushButton* m_ok = nullptr;
-    qint64 m_createdCaseId = 0;
+    std::optional<CaseId> m_createdCaseId; // none until a case is created
 };
 
 } // namespace confer

@@ -3,6 +3,7 @@
 #include "casefile/CasefileLook.h"
 #include "caseload/Caseload.h"
 #include "shell/CoreCall.h"
+#include "shell/IdData.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -18,8 +19,8 @@
 
 namespace confer {
 
-NoteDialog::NoteDialog(Caseload& caseload, qint64 caseId, const std::vector<Agency>& agencies,
-                       std::optional<qint64> authorAgencyId, QWidget* parent)
+NoteDialog::NoteDialog(Caseload& caseload, CaseId caseId, const std::vector<Agency>& agencies,
+                       std::optional<AgencyId> authorAgencyId, QWidget* parent)
     : QDialog(parent)
     , m_caseload(caseload)
     , m_caseId(caseId)
@@ -37,11 +38,11 @@ NoteDialog::NoteDialog(Caseload& caseload, qint64 caseId, const std::vector<Agen
 
     m_agency->setObjectName(QStringLiteral("noteAgency"));
     m_agency->setAccessibleName(tr("Originating agency"));
-    m_agency->addItem(tr("Choose the agency"), qint64(0));
+    m_agency->addItem(tr("Choose the agency"), QVariant());
     for (const Agency& agency : agencies)
-        m_agency->addItem(agency.name, agency.id);
+        m_agency->addItem(agency.name, idData(agency.id));
     if (authorAgencyId)
-        m_agency->setCurrentIndex(qMax(0, m_agency->findData(*authorAgencyId)));
+        m_agency->setCurrentIndex(qMax(0, m_agency->findData(idData(*authorAgencyId))));
 
     m_fact->setObjectName(QStringLiteral("noteFact"));
     m_fact->setAccessibleName(tr("Fact"));
@@ -131,7 +132,7 @@ void NoteDialog::updateState()
 {
     m_basis->setEnabled(m_opinion->isChecked());
     const bool hasBasis = !m_opinion->isChecked() || !m_basis->text().trimmed().isEmpty();
-    m_ok->setEnabled(m_agency->currentData().toLongLong() != 0 && hasBasis &&
+    m_ok->setEnabled(idFromData<AgencyId>(m_agency->currentData()).has_value() && hasBasis &&
                      !m_text->toPlainText().trimmed().isEmpty());
 }
 
@@ -140,7 +141,7 @@ void NoteDialog::accept()
     if (!m_ok->isEnabled())
         return;
     NoteService::NewNote note;
-    note.agencyId = m_agency->currentData().toLongLong();
+    note.agencyId = idFromData<AgencyId>(m_agency->currentData());
     note.isOpinion = m_opinion->isChecked();
     note.opinionBasis = note.isOpinion ? m_basis->text().trimmed() : QString();
     note.marking = Marking(m_marking->currentData().toInt());

@@ -24,8 +24,8 @@ struct Caseload;
 class NoteDialog final : public QDialog {
     Q_OBJECT
 public:
-    NoteDialog(Caseload& caseload, qint64 caseId, const std::vector<Agency>& agencies,
-               std::optional<qint64> authorAgencyId, QWidget* parent = nullptr);
+    NoteDialog(Caseload& caseload, CaseId caseId, const std::vector<Agency>& agencies,
+               std::optional<AgencyId> authorAgencyId, QWidget* parent = nullptr);
 
     void accept() override;
     std::optional<Note> addedNote() const { return m_added; }
@@ -43,7 +43,7 @@ private:
     void updateState();
 
     Caseload& m_caseload;
-    qint64 m_caseId;
+    CaseId m_caseId;
     QComboBox* m_agency;
     QRadioButton* m_fact;
     QRadioButton* m_opinion;

@@ -13,7 +13,7 @@
 
 namespace confer {
 
-NoteHistoryDialog::NoteHistoryDialog(Caseload& caseload, qint64 noteId, QWidget* parent)
+NoteHistoryDialog::NoteHistoryDialog(Caseload& caseload, NoteId noteId, QWidget* parent)
     : QDialog(parent)
     , m_error(CasefileLook::errorLabel(QStringLiteral("noteHistoryError"), this))
 {

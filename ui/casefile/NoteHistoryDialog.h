@@ -13,7 +13,7 @@ struct Caseload;
 class NoteHistoryDialog final : public QDialog {
     Q_OBJECT
 public:
-    NoteHistoryDialog(Caseload& caseload, qint64 noteId, QWidget* parent = nullptr);
+    NoteHistoryDialog(Caseload& caseload, NoteId noteId, QWidget* parent = nullptr);
 
     int versionCount() const { return m_versionCount; }
     QString errorText() const;

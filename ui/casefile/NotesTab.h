@@ -27,8 +27,8 @@ public:
 
     QPushButton* addButton() const { return m_add; }
     QList<NoteCard*> cards() const;
-    QPushButton* correctButton(qint64 noteId) const;
-    QPushButton* historyButton(qint64 noteId) const;
+    QPushButton* correctButton(NoteId noteId) const;
+    QPushButton* historyButton(NoteId noteId) const;
     QString errorText() const;
 
 signals:

@@ -15,7 +15,7 @@
 
 namespace confer {
 
-RecordValueDialog::RecordValueDialog(Caseload& caseload, qint64 caseId, const FieldDefinition& field,
+RecordValueDialog::RecordValueDialog(Caseload& caseload, CaseId caseId, const FieldDefinition& field,
                                      const QDate& today, QWidget* parent)
     : QDialog(parent)
     , m_caseload(caseload)

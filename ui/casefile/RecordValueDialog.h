@@ -18,7 +18,7 @@ struct Caseload;
 class RecordValueDialog final : public QDialog {
     Q_OBJECT
 public:
-    RecordValueDialog(Caseload& caseload, qint64 caseId, const FieldDefinition& field, const QDate& today,
+    RecordValueDialog(Caseload& caseload, CaseId caseId, const FieldDefinition& field, const QDate& today,
                       QWidget* parent = nullptr);
 
     void accept() override;
@@ -31,7 +31,7 @@ public:
 
 private:
     Caseload& m_caseload;
-    qint64 m_caseId;
+    CaseId m_caseId;
     QString m_fieldKey;
     QSpinBox* m_number = nullptr;
     QLineEdit* m_text = nullptr;

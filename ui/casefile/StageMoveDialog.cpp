@@ -14,7 +14,7 @@
 
 namespace confer {
 
-StageMoveDialog::StageMoveDialog(Caseload& caseload, qint64 caseId, const CaseService::StageOption& option,
+StageMoveDialog::StageMoveDialog(Caseload& caseload, CaseId caseId, const CaseService::StageOption& option,
                                  const StageDefinition* stage, QWidget* parent)
     : QDialog(parent)
     , m_caseload(caseload)

@@ -19,7 +19,7 @@ struct Caseload;
 class StageMoveDialog final : public QDialog {
     Q_OBJECT
 public:
-    StageMoveDialog(Caseload& caseload, qint64 caseId, const CaseService::StageOption& option,
+    StageMoveDialog(Caseload& caseload, CaseId caseId, const CaseService::StageOption& option,
                     const StageDefinition* stage, QWidget* parent = nullptr);
 
     void accept() override;
@@ -34,7 +34,7 @@ private:
     void updateOkButton();
 
     Caseload& m_caseload;
-    qint64 m_caseId;
+    CaseId m_caseId;
     QString m_toStage;
     QComboBox* m_reasonBox = nullptr;
     QPlainTextEdit* m_reasonEdit = nullptr;

@@ -29,7 +29,7 @@ public:
 
 private:
     Caseload& m_caseload;
-    qint64 m_actionId;
+    ActionId m_actionId;
     QComboBox* m_status;
     QPlainTextEdit* m_text;
     QLabel* m_error;

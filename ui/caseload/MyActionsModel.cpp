@@ -1,6 +1,7 @@
 #include "caseload/MyActionsModel.h"
 
 #include "caseload/CaseloadLook.h"
+#include "shell/IdData.h"
 
 #include <QColor>
 #include <QFont>
@@ -100,7 +101,7 @@ QVariant MyActionsModel::data(const QModelIndex& index, int role) const
             return CaseloadLook::overdueIcon();
         return {};
     case CaseIdRole:
-        return action->caseId;
+        return idData(action->caseId);
     case IsOverdueRole:
         return action->isOverdue;
     default:

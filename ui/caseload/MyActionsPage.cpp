@@ -3,6 +3,7 @@
 #include "caseload/Caseload.h"
 #include "caseload/MyActionsModel.h"
 #include "caseload/TableSetup.h"
+#include "shell/IdData.h"
 #include "shell/PageHeader.h"
 #include "shell/Tone.h"
 
@@ -15,7 +16,7 @@
 
 namespace confer {
 
-MyActionsPage::MyActionsPage(Caseload& caseload, qint64 agencyId, QWidget* parent)
+MyActionsPage::MyActionsPage(Caseload& caseload, AgencyId agencyId, QWidget* parent)
     : QWidget(parent)
     , m_caseload(&caseload)
     , m_agencyId(agencyId)
@@ -114,9 +115,8 @@ void MyActionsPage::clear()
 
 void MyActionsPage::onActivated(const QModelIndex& index)
 {
-    const qint64 caseId = index.data(MyActionsModel::CaseIdRole).toLongLong();
-    if (caseId)
-        emit caseRequested(caseId);
+    if (const auto caseId = idFromData<CaseId>(index.data(MyActionsModel::CaseIdRole)))
+        emit caseRequested(*caseId);
 }
 
 } // namespace confer

@@ -1,6 +1,7 @@
 #include "partnership/AgenciesModel.h"
 
 #include "partnership/AgencyService.h"
+#include "shell/IdData.h"
 
 #include <QColor>
 #include <QLocale>
@@ -40,7 +41,7 @@ const Agency* AgenciesModel::agencyAt(int row) const
     return &m_rows[std::size_t(row)];
 }
 
-int AgenciesModel::rowOf(qint64 agencyId) const
+int AgenciesModel::rowOf(AgencyId agencyId) const
 {
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
         if (m_rows[i].id == agencyId)
@@ -65,7 +66,7 @@ QVariant AgenciesModel::data(const QModelIndex& index, int role) const
     if (!agency)
         return {};
     if (role == AgencyIdRole)
-        return agency->id;
+        return idData(agency->id);
     const bool isUnsigned = !agency->ispSignedOn;
     if (role == Qt::ForegroundRole && isUnsigned && index.column() == SignedColumn)
         return QColor(0x8a, 0x4b, 0x00);

@@ -33,7 +33,7 @@ public:
     // Drops every row and forgets the service; called before the session goes.
     void clear();
     const Agency* agencyAt(int row) const;
-    int rowOf(qint64 agencyId) const;
+    int rowOf(AgencyId agencyId) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

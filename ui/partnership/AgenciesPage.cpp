@@ -81,7 +81,7 @@ AgenciesPage::AgenciesPage(Caseload& caseload, QAction* lockAction, QWidget* par
 
 void AgenciesPage::refresh()
 {
-    const qint64 selected = selectedAgencyId();
+    const auto selected = selectedAgencyId();
     const Status status = m_model->refresh();
     m_error->setVisible(!status.ok());
     if (!status.ok())
@@ -94,7 +94,7 @@ void AgenciesPage::refresh()
         m_table->setColumnWidth(column, qMin(m_table->columnWidth(column) + 24, cap));
     }
     if (selected)
-        selectAgency(selected);
+        selectAgency(*selected);
     updateButtons();
 }
 
@@ -104,23 +104,23 @@ void AgenciesPage::clear()
     m_caseload = nullptr;
 }
 
-void AgenciesPage::selectAgency(qint64 agencyId)
+void AgenciesPage::selectAgency(AgencyId agencyId)
 {
     const int row = m_model->rowOf(agencyId);
     if (row >= 0)
         m_table->selectRow(row);
 }
 
-qint64 AgenciesPage::selectedAgencyId() const
+std::optional<AgencyId> AgenciesPage::selectedAgencyId() const
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     const Agency* agency = rows.isEmpty() ? nullptr : m_model->agencyAt(rows.first().row());
-    return agency ? agency->id : 0;
+    return agency ? std::optional(agency->id) : std::nullopt;
 }
 
 void AgenciesPage::updateButtons()
 {
-    m_edit->setEnabled(selectedAgencyId() != 0);
+    m_edit->setEnabled(selectedAgencyId().has_value());
 }
 
 void AgenciesPage::openAddAgency()
@@ -141,10 +141,11 @@ void AgenciesPage::openEditAgency()
 {
     if (!m_caseload || !m_canEdit)
         return;
-    const qint64 id = selectedAgencyId();
-    const Agency* agency = m_model->agencyAt(m_model->rowOf(id));
+    const auto selected = selectedAgencyId();
+    const Agency* agency = selected ? m_model->agencyAt(m_model->rowOf(*selected)) : nullptr;
     if (!agency)
         return;
+    const AgencyId id = agency->id;
     const QDate today = m_caseload->session.clock().nowUtc().toLocalTime().date();
     auto* dialog = new AgencyDialog(m_caseload->agencies, *agency, today, this);
     connect(dialog, &QDialog::accepted, this, [this, id] {

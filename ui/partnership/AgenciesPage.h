@@ -24,7 +24,7 @@ public:
     void refresh();
     // Forgets every row before the session goes.
     void clear();
-    void selectAgency(qint64 agencyId);
+    void selectAgency(AgencyId agencyId);
     void openAddAgency();
     void openEditAgency();
 
@@ -35,7 +35,7 @@ public:
     QPushButton* editButton() const { return m_edit; }
 
 private:
-    qint64 selectedAgencyId() const;
+    std::optional<AgencyId> selectedAgencyId() const;
     void updateButtons();
 
     Caseload* m_caseload;

@@ -2,6 +2,7 @@
 
 #include "partnership/PanelService.h"
 #include "shell/CoreCall.h"
+#include "shell/IdData.h"
 #include "shell/Tone.h"
 
 #include <QComboBox>
@@ -107,7 +108,7 @@ QString PanelMembersDialog::errorText() const
 
 void PanelMembersDialog::reload()
 {
-    const qint64 selected = selectedMember();
+    const auto selected = selectedMember();
     m_members->clear();
     m_candidates->clear();
     auto memberIds = m_panels.memberIds(m_panel.id);
@@ -125,7 +126,7 @@ void PanelMembersDialog::reload()
                 new QListWidgetItem(isChair ? tr("%1 (%2) \u00b7 chair").arg(user.displayName, user.login)
                                             : tr("%1 (%2)").arg(user.displayName, user.login),
                                     m_members);
-            item->setData(UserIdRole, user.id);
+            item->setData(UserIdRole, idData(user.id));
             if (isChair) {
                 QFont bold = item->font();
                 bold.setWeight(QFont::DemiBold);
@@ -134,23 +135,23 @@ void PanelMembersDialog::reload()
             if (user.id == selected)
                 m_members->setCurrentItem(item);
         } else if (!user.isDisabled) {
-            m_candidates->addItem(tr("%1 (%2)").arg(user.displayName, user.login), user.id);
+            m_candidates->addItem(tr("%1 (%2)").arg(user.displayName, user.login), idData(user.id));
         }
     }
     updateButtons();
 }
 
-qint64 PanelMembersDialog::selectedMember() const
+std::optional<UserId> PanelMembersDialog::selectedMember() const
 {
     const QListWidgetItem* item = m_members->currentItem();
-    return item ? item->data(UserIdRole).toLongLong() : 0;
+    return item ? idFromData<UserId>(item->data(UserIdRole)) : std::nullopt;
 }
 
 void PanelMembersDialog::updateButtons()
 {
-    const qint64 member = selectedMember();
-    m_remove->setEnabled(member != 0);
-    m_makeChair->setEnabled(member != 0 && m_panel.chairUserId != member);
+    const auto member = selectedMember();
+    m_remove->setEnabled(member.has_value());
+    m_makeChair->setEnabled(member && m_panel.chairUserId != member);
     m_add->setEnabled(m_candidates->count() > 0);
     m_candidates->setEnabled(m_candidates->count() > 0);
 }
@@ -167,29 +168,29 @@ void PanelMembersDialog::afterChange(const Status& status)
 
 void PanelMembersDialog::addMember()
 {
-    const qint64 userId = m_candidates->currentData().toLongLong();
+    const auto userId = idFromData<UserId>(m_candidates->currentData());
     if (!userId)
         return;
     const Status status = [&] {
         CoreCall call;
-        return m_panels.addMember(m_panel.id, userId);
+        return m_panels.addMember(m_panel.id, *userId);
     }();
     afterChange(status);
     reload();
     for (int row = 0; row < m_members->count(); ++row) {
-        if (m_members->item(row)->data(UserIdRole).toLongLong() == userId)
+        if (idFromData<UserId>(m_members->item(row)->data(UserIdRole)) == userId)
             m_members->setCurrentRow(row);
     }
 }
 
 void PanelMembersDialog::removeMember()
 {
-    const qint64 userId = selectedMember();
+    const auto userId = selectedMember();
     if (!userId)
         return;
     const Status status = [&] {
         CoreCall call;
-        return m_panels.removeMember(m_panel.id, userId);
+        return m_panels.removeMember(m_panel.id, *userId);
     }();
     afterChange(status);
     reload();
@@ -197,12 +198,12 @@ void PanelMembersDialog::removeMember()
 
 void PanelMembersDialog::makeChair()
 {
-    const qint64 userId = selectedMember();
+    const auto userId = selectedMember();
     if (!userId)
         return;
     const Status status = [&] {
         CoreCall call;
-        return m_panels.setChair(m_panel.id, userId);
+        return m_panels.setChair(m_panel.id, *userId);
     }();
     afterChange(status);
     reload();

@@ -39,7 +39,7 @@ private:
     void removeMember();
     void makeChair();
     void afterChange(const Status& status);
-    qint64 selectedMember() const;
+    std::optional<UserId> selectedMember() const;
 
     PanelService& m_panels;
     Panel m_panel;

@@ -4,6 +4,7 @@
 #include "caseload/Caseload.h"
 #include "partnership/PanelKind.h"
 #include "session/Session.h"
+#include "shell/IdData.h"
 
 #include <QColor>
 #include <QHash>
@@ -25,7 +26,7 @@ Status PanelsModel::refresh()
     auto users = m_caseload->session.accounts().users();
     if (!users.ok())
         return users.error();
-    QHash<qint64, QString> names;
+    QHash<UserId, QString> names;
     for (const User& user : users.value())
         names.insert(user.id, user.displayName);
 
@@ -63,7 +64,7 @@ const Panel* PanelsModel::panelAt(int row) const
     return &m_rows[std::size_t(row)].panel;
 }
 
-int PanelsModel::rowOf(qint64 panelId) const
+int PanelsModel::rowOf(PanelId panelId) const
 {
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
         if (m_rows[i].panel.id == panelId)
@@ -88,7 +89,7 @@ QVariant PanelsModel::data(const QModelIndex& index, int role) const
         return {};
     const Row& row = m_rows[std::size_t(index.row())];
     if (role == PanelIdRole)
-        return row.panel.id;
+        return idData(row.panel.id);
     if (role == Qt::ForegroundRole && row.panel.isArchived)
         return QColor(0x6b, 0x75, 0x80);
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)

@@ -25,7 +25,7 @@ public:
     // Drops every row and forgets the services; called before the session goes.
     void clear();
     const Panel* panelAt(int row) const;
-    int rowOf(qint64 panelId) const;
+    int rowOf(PanelId panelId) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -80,13 +80,13 @@ PanelsPage::PanelsPage(Caseload& caseload, QAction* lockAction, QWidget* parent)
 
 void PanelsPage::refresh()
 {
-    const qint64 selected = selectedPanelId();
+    const auto selected = selectedPanelId();
     const Status status = m_model->refresh();
     m_error->setVisible(!status.ok());
     if (!status.ok())
         m_error->setText(status.error().message);
     if (selected)
-        selectPanel(selected);
+        selectPanel(*selected);
     updateButtons();
 }
 
@@ -96,23 +96,23 @@ void PanelsPage::clear()
     m_caseload = nullptr;
 }
 
-void PanelsPage::selectPanel(qint64 panelId)
+void PanelsPage::selectPanel(PanelId panelId)
 {
     const int row = m_model->rowOf(panelId);
     if (row >= 0)
         m_table->selectRow(row);
 }
 
-qint64 PanelsPage::selectedPanelId() const
+std::optional<PanelId> PanelsPage::selectedPanelId() const
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     const Panel* panel = rows.isEmpty() ? nullptr : m_model->panelAt(rows.first().row());
-    return panel ? panel->id : 0;
+    return panel ? std::optional(panel->id) : std::nullopt;
 }
 
 void PanelsPage::updateButtons()
 {
-    m_members->setEnabled(selectedPanelId() != 0);
+    m_members->setEnabled(selectedPanelId().has_value());
 }
 
 void PanelsPage::openNewPanel()
@@ -139,8 +139,8 @@ void PanelsPage::openMembers()
     if (!m_caseload)
         return;
     const Panel* panel = nullptr;
-    if (const qint64 id = selectedPanelId())
-        panel = m_model->panelAt(m_model->rowOf(id));
+    if (const auto id = selectedPanelId())
+        panel = m_model->panelAt(m_model->rowOf(*id));
     if (!panel)
         return;
     auto users = m_caseload->session.accounts().users();

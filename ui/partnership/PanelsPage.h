@@ -24,7 +24,7 @@ public:
     void refresh();
     // Forgets every row before the session goes.
     void clear();
-    void selectPanel(qint64 panelId);
+    void selectPanel(PanelId panelId);
     void openNewPanel();
     void openMembers();
 
@@ -34,7 +34,7 @@ public:
     QPushButton* membersButton() const { return m_members; }
 
 private:
-    qint64 selectedPanelId() const;
+    std::optional<PanelId> selectedPanelId() const;
     void updateButtons();
 
     Caseload* m_caseload;

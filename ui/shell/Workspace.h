@@ -50,7 +50,7 @@ public:
     Section landingSection() const;
 
     // Shows one case in place of the section (CaseView, from ui/casefile) until it is closed.
-    void openCase(qint64 caseId);
+    void openCase(CaseId caseId);
     void closeCase();
     QWidget* caseView() const { return m_caseView.data(); }
     // The caseload filtered as a dashboard figure asks.

@@ -91,8 +91,9 @@ TEST_F(AccountServiceTest, DisabledUserCannotSignInAndLosesTheirSlot)
     const User chair = addChair();
     ASSERT_TRUE(accounts().setDisabled(chair.id, true).ok());
     // Disabling also rotates the store key, so a copy of the old slot opens nothing made from now on.
-    EXPECT_EQ(recentActions(3), (QStringList{QStringLiteral("account.disable"), QStringLiteral("store.key.rotate"),
-                                             QStringLiteral("store.key.rotate")}));
+    EXPECT_EQ(recentActions(3),
+              (QStringList{QStringLiteral("account.disable"), QStringLiteral("store.key.rotate"),
+                           QStringLiteral("store.key.rotate")}));
     EXPECT_FALSE(store.session().keySlots().slotFor(QStringLiteral("chair.one")));
     EXPECT_FALSE(signIn(QStringLiteral("chair.one"), ChairPassphrase).ok());
 }
@@ -108,7 +109,7 @@ TEST_F(AccountServiceTest, EnablingNeedsANewPassphrase)
 
 TEST_F(AccountServiceTest, LastAdministratorCannotBeDisabledOrDemoted)
 {
-    const qint64 adminId = store.session().currentUser().id;
+    const UserId adminId = store.session().currentUser().id;
     EXPECT_FALSE(accounts().setDisabled(adminId, true).ok());
     EXPECT_FALSE(accounts().changeRole(adminId, Role::Member).ok());
     EXPECT_TRUE(store.session().isAdministrator());
@@ -120,7 +121,8 @@ TEST_F(AccountServiceTest, ResetPassphraseReplacesOnlyThatSlot)
     const QByteArray adminSealed =
         store.session().keySlots().slotFor(QStringLiteral("admin"))->userSecretKey.ciphertext;
     ASSERT_TRUE(accounts().resetPassphrase(chair.id, QStringLiteral("reset by the administrator")).ok());
-    EXPECT_EQ(store.session().keySlots().slotFor(QStringLiteral("admin"))->userSecretKey.ciphertext, adminSealed);
+    EXPECT_EQ(store.session().keySlots().slotFor(QStringLiteral("admin"))->userSecretKey.ciphertext,
+              adminSealed);
     EXPECT_FALSE(signIn(QStringLiteral("chair.one"), ChairPassphrase).ok());
     EXPECT_TRUE(signIn(QStringLiteral("chair.one"), QStringLiteral("reset by the administrator")).ok());
 }
@@ -131,7 +133,8 @@ TEST_F(AccountServiceTest, UserChangesOwnPassphraseResealingOnlyTheirSlot)
     auto session = signIn(QStringLiteral("chair.one"), ChairPassphrase);
     ASSERT_TRUE(session.ok());
     AccountService& mine = (*session)->accounts();
-    const QByteArray adminSealed = (*session)->keySlots().slotFor(QStringLiteral("admin"))->userSecretKey.ciphertext;
+    const QByteArray adminSealed =
+        (*session)->keySlots().slotFor(QStringLiteral("admin"))->userSecretKey.ciphertext;
     Status wrongCurrent =
         mine.changeOwnPassphrase(QStringLiteral("not my passphrase"), QStringLiteral("a brand new one here"));
     ASSERT_FALSE(wrongCurrent.ok());

@@ -24,7 +24,7 @@ protected:
 
     ChronologyService chronology() { return ChronologyService(session(), *kinds); }
 
-    std::vector<ChronologyEntry> timeline(qint64 caseId)
+    std::vector<ChronologyEntry> timeline(CaseId caseId)
     {
         auto entries = chronology().timeline(caseId);
         EXPECT_TRUE(entries.ok()) << (entries.ok() ? "" : entries.error().message.toStdString());

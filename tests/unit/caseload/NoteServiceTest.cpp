@@ -23,7 +23,7 @@ protected:
 
     NoteService notes() { return NoteService(session()); }
 
-    static NoteService::NewNote fact(const QString& body, qint64 agencyId = 0)
+    static NoteService::NewNote fact(const QString& body, AgencyId agencyId = 0)
     {
         NoteService::NewNote note;
         note.agencyId = agencyId;
@@ -68,7 +68,7 @@ TEST_F(NoteServiceTest, Note_RecordsOriginatingAgencyAuthorAndFact)
     EXPECT_EQ(note.atUtc, store.clock.nowUtc());
     EXPECT_EQ(auditCount(QStringLiteral("note.add"), caseAudit), 1);
     ASSERT_TRUE(lastAuditEvent());
-    EXPECT_EQ(lastAuditEvent()->detail, QStringLiteral("note:%1").arg(note.threadId));
+    EXPECT_EQ(lastAuditEvent()->detail, QStringLiteral("note:%1").arg(note.threadId.value()));
 }
 
 TEST_F(NoteServiceTest, Note_OpinionIsMarkedWithItsBasisAndAnotherAgencyCanBeTheOriginator)
@@ -171,7 +171,7 @@ TEST_F(NoteServiceTest, Correction_IsANewVersionAndKeepsTheOld)
 
     EXPECT_EQ(auditCount(QStringLiteral("note.correct"), caseAudit), 2);
     ASSERT_TRUE(lastAuditEvent());
-    EXPECT_EQ(lastAuditEvent()->detail, QStringLiteral("note:%1 v3").arg(first.threadId));
+    EXPECT_EQ(lastAuditEvent()->detail, QStringLiteral("note:%1 v3").arg(first.threadId.value()));
 }
 
 TEST_F(NoteServiceTest, Correction_NeedsABodyAndAReasonAndUnknownNotesAreNotFound)
@@ -231,7 +231,7 @@ TEST_F(NoteServiceTest, Store_RefusesToEditANoteInPlace)
     const Note note = addNote(fact(QStringLiteral("Original text")));
 
     Status edited = session().database().exec(
-        QStringLiteral("UPDATE notes SET body = 'rewritten' WHERE id = %1").arg(note.id));
+        QStringLiteral("UPDATE notes SET body = 'rewritten' WHERE id = %1").arg(note.id.value()));
     EXPECT_FALSE(edited.ok()) << "the notes_no_update trigger must refuse UPDATE";
 
     auto latest = notes().latestVersions(caseRecord.id);

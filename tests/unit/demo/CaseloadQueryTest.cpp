@@ -4,11 +4,11 @@
 
 #include "TestSession.h"
 #include "accounts/AccountService.h"
-#include "partnership/AgencyService.h"
 #include "caseload/CaseService.h"
-#include "partnership/PanelService.h"
 #include "demo/DemoPartnership.h"
+#include "partnership/AgencyService.h"
 #include "partnership/PanelKind.h"
+#include "partnership/PanelService.h"
 #include "session/Session.h"
 
 #include <gtest/gtest.h>
@@ -101,7 +101,7 @@ protected:
             valueOrFail(panels.create(QStringLiteral("County Durham IOM"), QStringLiteral("iom"), other.id),
                         "iom panel")
                 .id;
-        for (qint64 panel : {mapsId, channelId, iomId})
+        for (PanelId panel : {mapsId, channelId, iomId})
             ASSERT_TRUE(panels.addMember(panel, adminId).ok());
 
         const QDate today = store.clock.nowUtc().date();
@@ -131,13 +131,13 @@ protected:
             {QStringLiteral("selected")}, QStringLiteral("Prolific acquisitive offending"), today.addDays(7));
 
         // The administrator set the panels up but reads no case (need-to-know).
-        for (qint64 panel : {mapsId, channelId, iomId})
+        for (PanelId panel : {mapsId, channelId, iomId})
             ASSERT_TRUE(panels.removeMember(panel, adminId).ok());
     }
 
     Session& session() { return store.session(); }
 
-    void add(qint64 panelId, const QString& name, const QString& postcode, Risk risk,
+    void add(PanelId panelId, const QString& name, const QString& postcode, Risk risk,
              const QStringList& moves, const QString& lastReason, std::optional<QDate> nextReview,
              const QString& aliases = QString(), Subject::Type type = Subject::Type::Person)
     {
@@ -250,13 +250,13 @@ protected:
 
     test::TestSession store;
     std::optional<PanelKindRegistry> kinds;
-    qint64 adminId = 0;
+    UserId adminId;
     User coord;
     User other;
-    qint64 policeId = 0;
-    qint64 mapsId = 0;
-    qint64 channelId = 0;
-    qint64 iomId = 0;
+    AgencyId policeId;
+    PanelId mapsId;
+    PanelId channelId;
+    PanelId iomId;
     std::map<QString, QString> referenceOf; // subject name -> case reference
 
 private:
