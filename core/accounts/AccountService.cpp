@@ -3,6 +3,7 @@
 #include "accounts/PassphrasePolicy.h"
 #include "audit/AuditLog.h"
 #include "common/Clock.h"
+#include "keys/KeySlotCrypto.h"
 #include "keys/KeySlotFile.h"
 #include "session/Session.h"
 #include "session/StoreKeyRotation.h"
