@@ -3,7 +3,7 @@
 #include "demo/DemoDice.h"
 #include "demo/DemoPartners.h"
 #include "demo/DemoTables.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 #include "session/Session.h"
 
 #include <algorithm>

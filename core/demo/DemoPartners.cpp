@@ -3,7 +3,7 @@
 #include "accounts/AccountService.h"
 #include "demo/DemoDice.h"
 #include "demo/DemoPassphrase.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 #include "session/Session.h"
 
 #include <algorithm>

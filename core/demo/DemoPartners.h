@@ -1,10 +1,10 @@
 #pragma once
 
-#include "caseload/AgencyService.h"
-#include "caseload/PanelService.h"
 #include "common/Result.h"
 #include "demo/DemoPartnership.h"
 #include "demo/DemoTables.h"
+#include "partnership/AgencyService.h"
+#include "partnership/PanelService.h"
 
 #include <QDate>
 #include <QHash>

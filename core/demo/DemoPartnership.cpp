@@ -6,7 +6,7 @@
 #include "demo/DemoDice.h"
 #include "demo/DemoPartners.h"
 #include "demo/DemonstrationStore.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 #include "session/Session.h"
 #include "store/Database.h"
 #include "store/Statement.h"

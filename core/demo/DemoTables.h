@@ -1,7 +1,7 @@
 #pragma once
 
 #include "accounts/User.h"
-#include "caseload/CaseloadTypes.h"
+#include "partnership/PartnershipTypes.h"
 
 #include <QString>
 

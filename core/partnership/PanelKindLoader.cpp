@@ -1,5 +1,5 @@
-#include "panels/PanelKind.h"
-#include "panels/PanelKindJsonReader.h"
+#include "partnership/PanelKind.h"
+#include "partnership/PanelKindJsonReader.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "panels/PanelKindJsonReader.h"
+#include "partnership/PanelKindJsonReader.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
