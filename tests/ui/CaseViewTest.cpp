@@ -343,7 +343,7 @@ TEST_F(CaseViewTest, MapsCase_CreatedMovedThroughItsStagesWithANoteAndAnAction_B
     QTest::mouseClick(view->notesTab()->addButton(), Qt::LeftButton);
     QPointer<NoteDialog> note = openDialog<NoteDialog>(host.get());
     ASSERT_TRUE(note);
-    EXPECT_EQ(note->agencyBox()->currentData().toLongLong(), policeId);
+    EXPECT_EQ(AgencyId(note->agencyBox()->currentData().toLongLong()), policeId);
     QTest::mouseClick(note->opinionButton(), Qt::LeftButton);
     ASSERT_TRUE(note->opinionButton()->isChecked());
     QTest::keyClicks(note->textEdit(), QStringLiteral("Jordan is being drawn in by older youths."));

@@ -342,9 +342,10 @@ TEST_F(CaseloadPageTest, Model_HoldsOnlyAWindowOfPagesWhileEveryRowReadsRight)
         EXPECT_LE(model->cachedPageCount(), CaseloadModel::CachedPageLimit);
     }
     for (int row = 0; row < rows; ++row) {
-        ASSERT_EQ(
-            model->index(row, CaseloadModel::ReferenceColumn).data(CaseloadModel::CaseIdRole).toLongLong(),
-            everything.value()[std::size_t(row)].id)
+        ASSERT_EQ(CaseId(model->index(row, CaseloadModel::ReferenceColumn)
+                             .data(CaseloadModel::CaseIdRole)
+                             .toLongLong()),
+                  everything.value()[std::size_t(row)].id)
             << "row " << row;
         ASSERT_LE(model->cachedPageCount(), CaseloadModel::CachedPageLimit);
     }
@@ -407,7 +408,7 @@ TEST_F(CaseloadPageTest, EnterInTheWorkspace_ShowsTheCaseAndEscReturnsToTheList)
     QTest::keyClick(table, Qt::Key_Down);
     QTest::keyClick(table, Qt::Key_Down);
     const int row = table->currentIndex().row();
-    const CaseId caseId = table->currentIndex().data(CaseloadModel::CaseIdRole).toLongLong();
+    const CaseId caseId(table->currentIndex().data(CaseloadModel::CaseIdRole).toLongLong());
     QTest::keyClick(table, Qt::Key_Return);
 
     QPointer<CaseView> view = qobject_cast<CaseView*>(workspace->caseView());

@@ -145,7 +145,7 @@ TEST_F(DashboardPageTest, RedRiskFigureInTheWorkspace_ShowsThatManyRedCasesOfThe
 
     EXPECT_EQ(workspace->currentSection(), Workspace::Section::Caseload);
     CaseloadPage* caseloadPage = workspace->caseloadPage();
-    EXPECT_EQ(caseloadPage->panelBox()->currentData().toLongLong(), card->panelId());
+    EXPECT_EQ(PanelId(caseloadPage->panelBox()->currentData().toLongLong()), card->panelId());
     EXPECT_EQ(caseloadPage->riskBox()->currentText(), riskDisplayName(Risk::Red));
     CaseloadModel* model = caseloadPage->model();
     ASSERT_EQ(model->rowCount(), red);

@@ -43,7 +43,7 @@ protected:
         memberId = addUser(QStringLiteral("jbrennan"), QStringLiteral("Jo Brennan"), Role::Member);
     }
 
-    qint64 addUser(const QString& login, const QString& name, Role role)
+    UserId addUser(const QString& login, const QString& name, Role role)
     {
         AccountService::NewUser person{login, name, role, memberPassphrase()};
         auto added = store.session().accounts().addUser(person);
@@ -251,7 +251,7 @@ protected:
 TEST_F(WorkspaceSectionsTest, ChairWithAnAgency_LandsOnTheCaseloadAndHasTheirAgencysActions)
 {
     auto agency = caseload.agencies.add(
-        Agency{0, QStringLiteral("Durham County Council"), Agency::Kind::ResponsibleAuthority});
+        Agency{AgencyId(), QStringLiteral("Durham County Council"), Agency::Kind::ResponsibleAuthority});
     ASSERT_TRUE(agency.ok()) << agency.error().message.toStdString();
     ASSERT_TRUE(caseload.agencies.setUserAgency(chairId, agency->id).ok());
     store.sessionPtr().reset();

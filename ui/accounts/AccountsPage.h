@@ -1,8 +1,11 @@
 #pragma once
 
+#include "common/Id.h"
 #include "partnership/AgencyService.h"
 
 #include <QWidget>
+
+#include <optional>
 
 class QAction;
 class QLabel;

@@ -1,8 +1,11 @@
 #pragma once
 
 #include "casefile/OpenCase.h"
+#include "common/Id.h"
 
 #include <QWidget>
+
+#include <optional>
 
 class QLabel;
 class QStackedWidget;

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "common/Id.h"
+
 #include <QDialog>
+
+#include <optional>
 
 class QLabel;
 class QVBoxLayout;

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "casefile/OpenCase.h"
+#include "common/Id.h"
 
 #include <QWidget>
 
+#include <optional>
 #include <vector>
 
 class QLabel;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Id.h"
 #include "partnership/PanelKind.h"
 
 #include <QDialog>

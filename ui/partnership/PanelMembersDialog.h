@@ -2,9 +2,11 @@
 
 #include "accounts/User.h"
 #include "caseload/CaseloadTypes.h"
+#include "common/Id.h"
 
 #include <QDialog>
 
+#include <optional>
 #include <vector>
 
 class QComboBox;

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "common/Id.h"
+
 #include <QWidget>
+
+#include <optional>
 
 class QAction;
 class QLabel;

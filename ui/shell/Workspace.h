@@ -1,6 +1,7 @@
 #pragma once
 
 #include "caseload/CaseloadQuery.h"
+#include "common/Id.h"
 
 #include <QList>
 #include <QPointer>

@@ -83,9 +83,9 @@ TEST_F(ActionServiceTest, Add_BadInputIsRefusedAndChangesNothing)
     auto noDescription = actions().add(mapsCase.id, newAction(QStringLiteral("  "), policeId));
     ASSERT_FALSE(noDescription.ok());
     EXPECT_EQ(noDescription.error().code, ErrorCode::InvalidInput);
-    auto noAgency = actions().add(mapsCase.id, newAction(QStringLiteral("Visit"), 0));
-    ASSERT_FALSE(noAgency.ok());
-    EXPECT_EQ(noAgency.error().code, ErrorCode::InvalidInput);
+    auto noSuchAgency = actions().add(mapsCase.id, newAction(QStringLiteral("Visit"), AgencyId(9999)));
+    ASSERT_FALSE(noSuchAgency.ok());
+    EXPECT_EQ(noSuchAgency.error().code, ErrorCode::InvalidInput);
     auto badDate =
         actions().add(mapsCase.id, newAction(QStringLiteral("Visit"), policeId, QDate(2026, 2, 30)));
     ASSERT_FALSE(badDate.ok());
@@ -135,7 +135,8 @@ TEST_F(ActionServiceTest, Update_WithNothingNewIsRefusedAndUnknownActionsAreNotF
     Status nothing = actions().update(action.id, CaseAction::Status::Open, QStringLiteral("   "));
     ASSERT_FALSE(nothing.ok());
     EXPECT_EQ(nothing.error().code, ErrorCode::InvalidInput);
-    Status missing = actions().update(action.id + 100, CaseAction::Status::Done, QStringLiteral("Done"));
+    Status missing =
+        actions().update(ActionId(action.id.value() + 100), CaseAction::Status::Done, QStringLiteral("Done"));
     ASSERT_FALSE(missing.ok());
     EXPECT_EQ(missing.error().code, ErrorCode::NotFound);
     EXPECT_EQ(rows("action_updates"), 0);

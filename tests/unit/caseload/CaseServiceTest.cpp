@@ -206,7 +206,7 @@ TEST_F(CaseServiceTest, MissingOrWrongFieldsAreRefusedAndChangeNothing)
     futureReferral.referralDate = today().addDays(1);
     EXPECT_FALSE(caseService().create(futureReferral).ok());
     CaseService::NewCase unknownAgency = newCase(mapsPanelId);
-    unknownAgency.leadAgencyId = 9999;
+    unknownAgency.leadAgencyId = AgencyId(9999);
     EXPECT_FALSE(caseService().create(unknownAgency).ok());
     CaseService::NewCase iomWithoutCohort = newCase(iomPanelId);
     iomWithoutCohort.fields.clear();
@@ -227,7 +227,7 @@ TEST_F(CaseServiceTest, BadDetailsAreRefusedAndChangeNothing)
     details.fields.remove(QStringLiteral("cohort"));
     EXPECT_FALSE(caseService().updateDetails(record.id, details).ok());
     details.fields = record.fields;
-    details.leadAgencyId = 9999;
+    details.leadAgencyId = AgencyId(9999);
     EXPECT_FALSE(caseService().updateDetails(record.id, details).ok());
     EXPECT_EQ(footprint(), before);
     EXPECT_EQ(caseService().open(record.id)->risk, Risk::Unassessed);

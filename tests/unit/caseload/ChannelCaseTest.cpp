@@ -179,7 +179,7 @@ TEST_F(ChannelCaseTest, ReviewsSixAndTwelveMonthsAfterExitAreScheduledAtExit)
     EXPECT_FALSE(caseService().completeReview(sixMonth, today().addDays(1), QStringLiteral("Settled")).ok());
     ASSERT_TRUE(caseService().completeReview(sixMonth, today(), QStringLiteral("No further concerns")).ok());
     EXPECT_EQ(lastAuditEvent()->action, QStringLiteral("case.review"));
-    EXPECT_EQ(lastAuditEvent()->detail, QStringLiteral("review:%1").arg(sixMonth));
+    EXPECT_EQ(lastAuditEvent()->detail, QStringLiteral("review:%1").arg(sixMonth.value()));
     EXPECT_FALSE(caseService().completeReview(sixMonth, today(), QStringLiteral("Again")).ok());
     const auto after = *caseService().scheduledReviews(record.id);
     EXPECT_EQ(after[0].completedOn, std::optional<QDate>(today()));

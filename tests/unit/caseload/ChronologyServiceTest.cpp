@@ -185,7 +185,7 @@ TEST_F(ChronologyServiceTest, Timeline_HoldsEveryKindOfEntryOldestFirst)
         EXPECT_EQ(entries[i].summary, expected[i].second);
     }
     EXPECT_EQ(entries[1].byName, QStringLiteral("Chris Chair"));
-    EXPECT_EQ(entries[1].sourceId, note->id);
+    EXPECT_EQ(entries[1].sourceId, note->id.value());
 }
 
 TEST_F(ChronologyServiceTest, Timeline_ShowsStageReasonsByLabel)

@@ -146,7 +146,7 @@ TEST_F(NeedToKnowMemberTest, AMissingCaseLooksExactlyLikeAForbiddenOneButTheAudi
     signInAs(member.login);
     auto forbidden = caseService().open(iomCase.id);
     const QString forbiddenDetail = lastAuditEvent()->detail;
-    auto missing = caseService().open(iomCase.id + 1000);
+    auto missing = caseService().open(CaseId(iomCase.id.value() + 1000));
     const QString missingDetail = lastAuditEvent()->detail;
     ASSERT_FALSE(forbidden.ok());
     ASSERT_FALSE(missing.ok());

@@ -23,7 +23,7 @@ protected:
 
     NoteService notes() { return NoteService(session()); }
 
-    static NoteService::NewNote fact(const QString& body, AgencyId agencyId = 0)
+    static NoteService::NewNote fact(const QString& body, std::optional<AgencyId> agencyId = std::nullopt)
     {
         NoteService::NewNote note;
         note.agencyId = agencyId;
@@ -106,7 +106,7 @@ TEST_F(NoteServiceTest, Note_BadInputIsRefusedAndChangesNothing)
     ASSERT_FALSE(empty.ok());
     EXPECT_EQ(empty.error().code, ErrorCode::InvalidInput);
 
-    auto unknownAgency = notes().add(caseRecord.id, fact(QStringLiteral("Text"), 9999));
+    auto unknownAgency = notes().add(caseRecord.id, fact(QStringLiteral("Text"), AgencyId(9999)));
     ASSERT_FALSE(unknownAgency.ok());
     EXPECT_EQ(unknownAgency.error().code, ErrorCode::InvalidInput);
 
@@ -185,7 +185,8 @@ TEST_F(NoteServiceTest, Correction_NeedsABodyAndAReasonAndUnknownNotesAreNotFoun
     auto noBody = notes().correct(first.id, QString(), QStringLiteral("Typo"));
     ASSERT_FALSE(noBody.ok());
     EXPECT_EQ(noBody.error().code, ErrorCode::InvalidInput);
-    auto missing = notes().correct(first.id + 1000, QStringLiteral("Changed"), QStringLiteral("Typo"));
+    auto missing =
+        notes().correct(NoteId(first.id.value() + 1000), QStringLiteral("Changed"), QStringLiteral("Typo"));
     ASSERT_FALSE(missing.ok());
     EXPECT_EQ(missing.error().code, ErrorCode::NotFound);
 

@@ -535,7 +535,7 @@ TEST(CaseloadQueryPlans, WalkingAndSortingGiveTheSameRowsOnADemoPartnership)
                     EXPECT_EQ(one.front().id, oneShot[std::size_t(offset)].id)
                         << filter.text.toStdString() << " key " << int(key) << " offset " << offset;
                 }
-                std::set<qint64> seen;
+                std::set<CaseId> seen;
                 for (std::size_t i = 0; i < paged.size(); ++i) {
                     EXPECT_EQ(paged[i].id, oneShot[i].id) << filter.text.toStdString() << " key " << int(key);
                     EXPECT_TRUE(seen.insert(paged[i].id).second) << "a row twice";

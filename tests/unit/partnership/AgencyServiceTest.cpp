@@ -86,6 +86,6 @@ TEST_F(AgencyServiceTest, UsersAgencyIsRecordedAndCanBeCleared)
     ASSERT_TRUE(agencyService().setUserAgency(chair.id, std::nullopt).ok());
     EXPECT_EQ(*agencyService().agencyOfUser(chair.id), std::nullopt);
     EXPECT_EQ(lastAuditEvent()->action, QStringLiteral("user.agency"));
-    EXPECT_FALSE(agencyService().setUserAgency(chair.id, 9999).ok());
-    EXPECT_FALSE(agencyService().agencyOfUser(9999).ok());
+    EXPECT_FALSE(agencyService().setUserAgency(chair.id, AgencyId(9999)).ok());
+    EXPECT_FALSE(agencyService().agencyOfUser(UserId(9999)).ok());
 }

@@ -51,7 +51,8 @@ TEST_F(PanelServiceTest, UnknownKindDuplicateOrEmptyNameIsRefusedAndChangesNothi
     ASSERT_FALSE(duplicate.ok());
     EXPECT_EQ(duplicate.error().code, ErrorCode::Conflict);
     EXPECT_FALSE(panelService().create(QStringLiteral(" "), QStringLiteral("maps"), {}).ok());
-    EXPECT_FALSE(panelService().create(QStringLiteral("Seaham MAPS"), QStringLiteral("maps"), 9999).ok());
+    EXPECT_FALSE(
+        panelService().create(QStringLiteral("Seaham MAPS"), QStringLiteral("maps"), UserId(9999)).ok());
     EXPECT_EQ(visiblePanelNames().size(), 4u);
     EXPECT_EQ(auditEvents().size(), eventsBefore);
 }

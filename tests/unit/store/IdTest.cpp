@@ -19,6 +19,22 @@
 namespace confer {
 namespace {
 
+template <typename A, typename B>
+concept Addable = requires(A a, B b)
+{
+    a + b;
+};
+template <typename A>
+concept Incrementable = requires(A a)
+{
+    ++a;
+};
+template <typename A, typename B>
+concept Comparable = requires(A a, B b)
+{
+    a == b;
+};
+
 // What the compiler refuses is the point of the type: each line fails to build if the rule is broken.
 static_assert(!std::is_convertible_v<PanelId, UserId>, "a panel id is not a user id");
 static_assert(!std::is_constructible_v<UserId, PanelId>, "not even explicitly");
@@ -28,14 +44,11 @@ static_assert(!std::is_convertible_v<int, CaseId>);
 static_assert(std::is_constructible_v<UserId, qint64>, "the store builds one explicitly");
 static_assert(!std::is_convertible_v<UserId, qint64>, "no implicit integer from an id");
 static_assert(!std::is_convertible_v<UserId, bool>, "no truth test: none is std::optional");
-static_assert(
-    !requires(UserId a) { a + a; }, "no arithmetic");
-static_assert(!requires(UserId a) { a + 1; });
-static_assert(!requires(UserId a) { ++a; });
-static_assert(
-    !requires(UserId a, PanelId b) { a == b; }, "ids of two entities do not compare");
-static_assert(
-    !requires(UserId a) { a == 0; }, "nor with an integer sentinel");
+static_assert(!Addable<UserId, UserId> && !Addable<UserId, int>, "no arithmetic");
+static_assert(!Incrementable<UserId>);
+static_assert(Comparable<UserId, UserId>);
+static_assert(!Comparable<UserId, PanelId>, "ids of two entities do not compare");
+static_assert(!Comparable<UserId, int>, "nor with an integer sentinel");
 static_assert(std::is_trivially_copyable_v<CaseId> && sizeof(CaseId) == sizeof(qint64));
 
 TEST(IdTest, ComparesHashesAndPrintsAsTheStoreNumber)
