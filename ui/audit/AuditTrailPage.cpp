@@ -3,6 +3,7 @@
 #include "audit/AuditLog.h"
 #include "audit/AuditTrailModel.h"
 #include "session/Session.h"
+#include "shell/ErrorLine.h"
 #include "shell/PageHeader.h"
 #include "shell/Tone.h"
 
@@ -22,7 +23,7 @@ AuditTrailPage::AuditTrailPage(Session& session, QWidget* parent)
     , m_table(new QTableView(this))
     , m_refresh(new QPushButton(tr("&Refresh"), this))
     , m_count(new QLabel(this))
-    , m_error(new QLabel(this))
+    , m_error(new ErrorLine(QStringLiteral("auditError"), this))
 {
     setObjectName(QStringLiteral("auditTrailPage"));
     auto* header = new PageHeader(tr("Audit trail"),
@@ -56,12 +57,6 @@ AuditTrailPage::AuditTrailPage(Session& session, QWidget* parent)
     m_table->setColumnWidth(AuditTrailModel::ActionColumn, metrics.horizontalAdvance(QLatin1Char('m')) * 18);
     m_table->setColumnWidth(AuditTrailModel::RecordColumn, metrics.horizontalAdvance(QLatin1Char('m')) * 16);
 
-    m_error->setObjectName(QStringLiteral("auditError"));
-    m_error->setAccessibleName(tr("Error"));
-    m_error->setWordWrap(true);
-    m_error->setVisible(false);
-    applyTone(m_error, Tone::Bad);
-
     auto* actions = new QHBoxLayout;
     actions->addWidget(m_refresh);
     actions->addSpacing(12);
@@ -82,9 +77,7 @@ AuditTrailPage::AuditTrailPage(Session& session, QWidget* parent)
 void AuditTrailPage::reload()
 {
     const Status status = m_model->reload();
-    m_error->setVisible(!status.ok());
-    if (!status.ok())
-        m_error->setText(status.error().message);
+    m_error->showStatus(status);
     const qint64 total = m_session.audit().head().sequence;
     // Spelled out rather than %n so the English reads right without a loaded translation.
     m_count->setText(total == 1 ? tr("1 event recorded.") : tr("%1 events recorded.").arg(total));

@@ -7,7 +7,9 @@
 #include "casefile/SubjectForm.h"
 #include "caseload/Caseload.h"
 #include "panels/PanelKind.h"
+#include "shell/AppStyle.h"
 #include "shell/CoreCall.h"
+#include "shell/ErrorLine.h"
 #include "shell/Tone.h"
 
 #include <QComboBox>
@@ -40,7 +42,7 @@ CaseDetailsTab::CaseDetailsTab(Caseload& caseload, const OpenCase& openCase, QWi
                                  KindFieldForm::TimeSeries::RecordedSeparately, this))
     , m_save(new QPushButton(tr("&Save changes"), this))
     , m_revert(new QPushButton(tr("Re&vert"), this))
-    , m_error(CasefileLook::errorLabel(QStringLiteral("detailsError"), this))
+    , m_error(new ErrorLine(QStringLiteral("detailsError"), this))
     , m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("caseDetailsTab"));
@@ -132,7 +134,8 @@ CaseDetailsTab::CaseDetailsTab(Caseload& caseload, const OpenCase& openCase, QWi
     QScrollArea* scroll = CasefileLook::scrollArea(columns, this);
     scroll->setObjectName(QStringLiteral("detailsScroll"));
 
-    m_save->setObjectName(QStringLiteral("primaryButton"));
+    m_save->setObjectName(QStringLiteral("saveDetailsButton"));
+    AppStyle::setLook(m_save, AppStyle::Look::PrimaryButton);
     m_save->setAccessibleName(tr("Save changes"));
     m_revert->setObjectName(QStringLiteral("revertButton"));
     m_revert->setAccessibleName(tr("Revert to the stored details"));
@@ -206,11 +209,6 @@ void CaseDetailsTab::setFieldHistory(const QString& fieldKey, const QStringList&
     m_fields->setHistory(fieldKey, lines);
 }
 
-QString CaseDetailsTab::errorText() const
-{
-    return m_error->isVisible() ? m_error->text() : QString();
-}
-
 void CaseDetailsTab::markDirty()
 {
     m_isDirty = true;
@@ -221,8 +219,7 @@ void CaseDetailsTab::markDirty()
 
 void CaseDetailsTab::showError(const QString& message)
 {
-    m_error->setText(message);
-    m_error->setVisible(true);
+    m_error->showMessage(message);
     m_status->clear();
 }
 

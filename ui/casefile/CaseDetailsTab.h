@@ -12,6 +12,7 @@ class QPushButton;
 
 namespace confer {
 
+class ErrorLine;
 struct Caseload;
 class KindFieldForm;
 class OptionalDateEdit;
@@ -31,17 +32,9 @@ public:
     void setFieldHistory(const QString& fieldKey, const QStringList& lines);
     bool hasUnsavedChanges() const { return m_isDirty; }
 
-    QComboBox* riskBox() const { return m_risk; }
-    QComboBox* leadAgencyBox() const { return m_leadAgency; }
-    QLineEdit* leadProfessionalEdit() const { return m_leadProfessional; }
     OptionalDateEdit* nextReviewEdit() const { return m_nextReview; }
-    QComboBox* markingBox() const { return m_marking; }
-    QPlainTextEdit* referralReasonEdit() const { return m_referralReason; }
     SubjectForm* subjectForm() const { return m_subject; }
     KindFieldForm* fieldForm() const { return m_fields; }
-    QPushButton* saveButton() const { return m_save; }
-    QPushButton* revertButton() const { return m_revert; }
-    QString errorText() const;
 
 signals:
     void saved();
@@ -66,7 +59,7 @@ private:
     KindFieldForm* m_fields;
     QPushButton* m_save;
     QPushButton* m_revert;
-    QLabel* m_error;
+    ErrorLine* m_error;
     QLabel* m_status;
     bool m_isDirty = false;
 };

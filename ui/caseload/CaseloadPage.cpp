@@ -5,11 +5,13 @@
 #include "caseload/Caseload.h"
 #include "caseload/CaseloadModel.h"
 #include "caseload/RiskBadgeDelegate.h"
-#include "caseload/TableSetup.h"
 #include "panels/PanelKind.h"
 #include "session/Session.h"
+#include "shell/AppStyle.h"
 #include "shell/DialogPresenter.h"
+#include "shell/ErrorLine.h"
 #include "shell/PageHeader.h"
+#include "shell/TableSetup.h"
 #include "shell/Tone.h"
 
 #include <QAction>
@@ -40,10 +42,9 @@ QLabel* buddyLabel(const QString& text, QWidget* buddy, QWidget* parent)
 }
 } // namespace
 
-CaseloadPage::CaseloadPage(Caseload& caseload, QAction* lockAction, QWidget* parent)
+CaseloadPage::CaseloadPage(Caseload& caseload, QWidget* parent)
     : QWidget(parent)
     , m_caseload(&caseload)
-    , m_lockAction(lockAction)
     , m_model(new CaseloadModel(caseload, this))
     , m_table(new QTableView(this))
     , m_filterEdit(new QLineEdit(this))
@@ -53,7 +54,7 @@ CaseloadPage::CaseloadPage(Caseload& caseload, QAction* lockAction, QWidget* par
     , m_overdueCheck(new QCheckBox(tr("&Overdue reviews only"), this))
     , m_includeClosedCheck(new QCheckBox(tr("Include c&losed cases"), this))
     , m_count(new QLabel(this))
-    , m_error(new QLabel(this))
+    , m_error(new ErrorLine(QStringLiteral("caseloadError"), this))
     , m_noPanels(new QLabel(this))
     , m_content(new QWidget(this))
     , m_newCase(new QPushButton(tr("&New case\u2026"), this))
@@ -103,22 +104,19 @@ CaseloadPage::CaseloadPage(Caseload& caseload, QAction* lockAction, QWidget* par
     m_count->setAccessibleName(tr("Number of cases shown"));
     applyTone(m_count, Tone::Muted);
 
-    m_newCase->setObjectName(QStringLiteral("primaryButton"));
+    m_newCase->setObjectName(QStringLiteral("newCaseButton"));
+    AppStyle::setLook(m_newCase, AppStyle::Look::PrimaryButton);
     m_newCase->setAccessibleName(tr("New case"));
     m_newCase->setToolTip(tr("Refer a new case to one of your panels."));
 
-    m_clearFilters->setObjectName(QStringLiteral("linkButton"));
+    m_clearFilters->setObjectName(QStringLiteral("clearFiltersButton"));
+    AppStyle::setLook(m_clearFilters, AppStyle::Look::LinkButton);
     m_clearFilters->setAccessibleName(tr("Clear filters"));
     m_clearFilters->setCursor(Qt::PointingHandCursor);
     m_clearFilters->setVisible(false);
 
-    m_error->setObjectName(QStringLiteral("caseloadError"));
-    m_error->setAccessibleName(tr("Error"));
-    m_error->setWordWrap(true);
-    m_error->setVisible(false);
-    applyTone(m_error, Tone::Bad);
-
-    m_noPanels->setObjectName(QStringLiteral("infoCard"));
+    m_noPanels->setObjectName(QStringLiteral("noPanelsNotice"));
+    AppStyle::setLook(m_noPanels, AppStyle::Look::InfoCard);
     m_noPanels->setAccessibleName(tr("No panels"));
     m_noPanels->setWordWrap(true);
     m_noPanels->setContentsMargins(18, 14, 18, 14);
@@ -130,9 +128,8 @@ CaseloadPage::CaseloadPage(Caseload& caseload, QAction* lockAction, QWidget* par
                  "administrator to add you to the panels you sit on."));
     m_noPanels->setVisible(false);
 
-    m_table->setObjectName(QStringLiteral("caseloadTable"));
     m_table->setModel(m_model);
-    TableSetup::apply(m_table, tr("Cases"));
+    TableSetup::apply(m_table, QStringLiteral("caseloadTable"), tr("Cases"));
     m_table->setItemDelegateForColumn(CaseloadModel::RiskColumn, new RiskBadgeDelegate(m_table));
     QHeaderView* columns = m_table->horizontalHeader();
     columns->setSectionsClickable(true);
@@ -259,9 +256,7 @@ void CaseloadPage::refresh()
     const int currentRow = m_table->currentIndex().row();
     const qint64 currentId = m_table->currentIndex().data(CaseloadModel::CaseIdRole).toLongLong();
     const Status status = m_model->reload(filterFromControls());
-    m_error->setVisible(!status.ok());
-    if (!status.ok())
-        m_error->setText(status.error().message);
+    m_error->showStatus(status);
     showCount();
     if (currentId) {
         // Read the page the case was on, so it can be found again if it is still there.
@@ -353,9 +348,7 @@ void CaseloadPage::applyFilter()
     if (!m_caseload)
         return;
     const Status status = m_model->setFilter(filterFromControls());
-    m_error->setVisible(!status.ok());
-    if (!status.ok())
-        m_error->setText(status.error().message);
+    m_error->showStatus(status);
     showCount();
 }
 
@@ -401,8 +394,7 @@ void CaseloadPage::showCount()
 
 void CaseloadPage::showError(const QString& message)
 {
-    m_error->setText(message);
-    m_error->setVisible(true);
+    m_error->showMessage(message);
 }
 
 void CaseloadPage::selectCase(qint64 caseId)
@@ -462,7 +454,7 @@ void CaseloadPage::openNewCaseDialog()
             emit caseRequested(caseId);
         }
     });
-    DialogPresenter::open(dialog, m_lockAction);
+    DialogPresenter::open(dialog);
 }
 
 } // namespace confer

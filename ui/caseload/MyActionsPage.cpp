@@ -2,8 +2,9 @@
 
 #include "caseload/Caseload.h"
 #include "caseload/MyActionsModel.h"
-#include "caseload/TableSetup.h"
+#include "shell/ErrorLine.h"
 #include "shell/PageHeader.h"
+#include "shell/TableSetup.h"
 #include "shell/Tone.h"
 
 #include <QCheckBox>
@@ -24,7 +25,7 @@ MyActionsPage::MyActionsPage(Caseload& caseload, qint64 agencyId, QWidget* paren
     , m_showFinished(new QCheckBox(tr("Show &finished actions"), this))
     , m_agencyName(new QLabel(this))
     , m_count(new QLabel(this))
-    , m_error(new QLabel(this))
+    , m_error(new ErrorLine(QStringLiteral("myActionsError"), this))
 {
     setObjectName(QStringLiteral("myActionsPage"));
     auto* header = new PageHeader(tr("My agency's actions"),
@@ -43,15 +44,8 @@ MyActionsPage::MyActionsPage(Caseload& caseload, qint64 agencyId, QWidget* paren
     m_count->setAccessibleName(tr("Number of actions shown"));
     applyTone(m_count, Tone::Muted);
 
-    m_error->setObjectName(QStringLiteral("myActionsError"));
-    m_error->setAccessibleName(tr("Error"));
-    m_error->setWordWrap(true);
-    m_error->setVisible(false);
-    applyTone(m_error, Tone::Bad);
-
-    m_table->setObjectName(QStringLiteral("myActionsTable"));
     m_table->setModel(m_model);
-    TableSetup::apply(m_table, tr("Actions"));
+    TableSetup::apply(m_table, QStringLiteral("myActionsTable"), tr("Actions"));
     const QFontMetrics metrics = m_table->fontMetrics();
     const int em = metrics.horizontalAdvance(QLatin1Char('m'));
     m_table->setColumnWidth(MyActionsModel::CaseColumn,

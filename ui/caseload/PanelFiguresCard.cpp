@@ -2,6 +2,7 @@
 
 #include "caseload/FigureTile.h"
 #include "panels/PanelKind.h"
+#include "shell/AppStyle.h"
 #include "shell/Tone.h"
 
 #include <QBarCategoryAxis>
@@ -31,7 +32,7 @@ PanelFiguresCard::PanelFiguresCard(const DashboardService::PanelFigures& figures
     , m_figures(figures)
     , m_kind(kind)
 {
-    setObjectName(QStringLiteral("infoCard"));
+    AppStyle::setLook(this, AppStyle::Look::InfoCard);
     setFrameShape(QFrame::StyledPanel);
     setAccessibleName(figures.panelName);
 

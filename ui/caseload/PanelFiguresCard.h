@@ -26,7 +26,6 @@ public:
 
     qint64 panelId() const { return m_figures.panelId; }
     FigureTile* tile(Figure figure) const;
-    QChartView* chartView() const { return m_chartView; }
 
 signals:
     void caseloadRequested(const CaseloadQuery::Filter& filter);

@@ -1,13 +1,14 @@
 #include "partnership/AgenciesPage.h"
 
 #include "caseload/Caseload.h"
-#include "caseload/TableSetup.h"
 #include "common/Clock.h"
 #include "partnership/AgenciesModel.h"
 #include "partnership/AgencyDialog.h"
 #include "session/Session.h"
 #include "shell/DialogPresenter.h"
+#include "shell/ErrorLine.h"
 #include "shell/PageHeader.h"
+#include "shell/TableSetup.h"
 #include "shell/Tone.h"
 
 #include <QHBoxLayout>
@@ -19,17 +20,16 @@
 
 namespace confer {
 
-AgenciesPage::AgenciesPage(Caseload& caseload, QAction* lockAction, QWidget* parent)
+AgenciesPage::AgenciesPage(Caseload& caseload, QWidget* parent)
     : QWidget(parent)
     , m_caseload(&caseload)
-    , m_lockAction(lockAction)
     , m_canEdit(caseload.session.isAdministrator() ||
                 caseload.session.currentUser().role == Role::Coordinator)
     , m_model(new AgenciesModel(caseload.agencies, this))
     , m_table(new QTableView(this))
     , m_add(new QPushButton(tr("&Add agency\u2026"), this))
     , m_edit(new QPushButton(tr("&Edit\u2026"), this))
-    , m_error(new QLabel(this))
+    , m_error(new ErrorLine(QStringLiteral("agenciesError"), this))
 {
     setObjectName(QStringLiteral("agenciesPage"));
     auto* header = new PageHeader(
@@ -46,15 +46,8 @@ AgenciesPage::AgenciesPage(Caseload& caseload, QAction* lockAction, QWidget* par
     m_add->setVisible(m_canEdit);
     m_edit->setVisible(m_canEdit);
 
-    m_error->setObjectName(QStringLiteral("agenciesError"));
-    m_error->setAccessibleName(tr("Error"));
-    m_error->setWordWrap(true);
-    m_error->setVisible(false);
-    applyTone(m_error, Tone::Bad);
-
-    m_table->setObjectName(QStringLiteral("agenciesTable"));
     m_table->setModel(m_model);
-    TableSetup::apply(m_table, tr("Agencies"));
+    TableSetup::apply(m_table, QStringLiteral("agenciesTable"), tr("Agencies"));
     auto* actions = new QHBoxLayout;
     actions->setSpacing(8);
     actions->addWidget(m_add);
@@ -83,9 +76,7 @@ void AgenciesPage::refresh()
 {
     const qint64 selected = selectedAgencyId();
     const Status status = m_model->refresh();
-    m_error->setVisible(!status.ok());
-    if (!status.ok())
-        m_error->setText(status.error().message);
+    m_error->showStatus(status);
     // Fitted to what the directory holds, within reason; the contact takes the rest.
     m_table->resizeColumnsToContents();
     const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('m'));
@@ -127,14 +118,14 @@ void AgenciesPage::openAddAgency()
 {
     if (!m_caseload || !m_canEdit)
         return;
-    const QDate today = m_caseload->session.clock().nowUtc().toLocalTime().date();
+    const QDate today = m_caseload->session.clock().today();
     auto* dialog = new AgencyDialog(m_caseload->agencies, std::nullopt, today, this);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         refresh();
         if (const auto saved = dialog->savedAgency())
             selectAgency(saved->id);
     });
-    DialogPresenter::open(dialog, m_lockAction);
+    DialogPresenter::open(dialog);
 }
 
 void AgenciesPage::openEditAgency()
@@ -145,13 +136,13 @@ void AgenciesPage::openEditAgency()
     const Agency* agency = m_model->agencyAt(m_model->rowOf(id));
     if (!agency)
         return;
-    const QDate today = m_caseload->session.clock().nowUtc().toLocalTime().date();
+    const QDate today = m_caseload->session.clock().today();
     auto* dialog = new AgencyDialog(m_caseload->agencies, *agency, today, this);
     connect(dialog, &QDialog::accepted, this, [this, id] {
         refresh();
         selectAgency(id);
     });
-    DialogPresenter::open(dialog, m_lockAction);
+    DialogPresenter::open(dialog);
 }
 
 } // namespace confer

@@ -37,8 +37,6 @@ public:
     // Signs the administrator in again with the typed passphrase and, if that works, shows the key.
     void showKeyAgain();
 
-    QLineEdit* passphraseEdit() const { return m_passphrase; }
-    QPushButton* showAgainButton() const { return m_showAgain; }
     QString hiddenErrorText() const;
 
 protected:

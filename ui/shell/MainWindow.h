@@ -39,7 +39,6 @@ public:
     SetupWizard* setupWizard() const;
     UnlockScreen* unlockScreen() const { return m_unlock; }
     Workspace* workspace() const;
-    QAction* lockAction() const { return m_lockAction; }
 
 public slots:
     // Ctrl+L and the account menu's Lock.

@@ -3,6 +3,7 @@
 #include "audit/AuditLog.h"
 #include "common/Clock.h"
 #include "session/Session.h"
+#include "shell/AppStyle.h"
 #include "shell/CoreCall.h"
 #include "shell/PageHeader.h"
 #include "shell/Tone.h"
@@ -27,7 +28,7 @@ constexpr int ContentMaximumWidth = 1040;
 QFrame* makeCard(const QString& heading, QWidget* parent, QGridLayout*& grid)
 {
     auto* card = new QFrame(parent);
-    card->setObjectName(QStringLiteral("infoCard"));
+    AppStyle::setLook(card, AppStyle::Look::InfoCard);
     card->setFrameShape(QFrame::StyledPanel);
     auto* layout = new QVBoxLayout(card);
     layout->setContentsMargins(20, 16, 20, 18);
@@ -77,7 +78,8 @@ OverviewPage::OverviewPage(Session& session, QWidget* parent)
                                      "protections."),
                                   this);
 
-    m_unboundWarning->setObjectName(QStringLiteral("warningBanner"));
+    m_unboundWarning->setObjectName(QStringLiteral("unboundWarning"));
+    AppStyle::setLook(m_unboundWarning, AppStyle::Look::WarningBanner);
     m_unboundWarning->setAccessibleName(tr("Warning: this store is not bound to this computer"));
     m_unboundWarning->setWordWrap(true);
     m_unboundWarning->setContentsMargins(14, 10, 14, 10);

@@ -19,9 +19,6 @@ public:
     void refresh();
     void verifyNow();
 
-    QPushButton* verifyButton() const { return m_verify; }
-    QPushButton* changeAutoLockButton() const { return m_changeAutoLock; }
-    QLabel* unboundWarning() const { return m_unboundWarning; }
     QString verificationText() const;
 
 signals:

@@ -57,7 +57,7 @@ Workspace::Workspace(Session& session, const PanelKindRegistry& panelKinds, QAct
     m_dashboard = new DashboardPage(*m_caseload, m_pages);
     addSection(Section::Dashboard, tr("Dashboard"), m_dashboard);
     connect(m_dashboard, &DashboardPage::caseloadRequested, this, &Workspace::showCaseload);
-    m_caseloadPage = new CaseloadPage(*m_caseload, lockAction, m_pages);
+    m_caseloadPage = new CaseloadPage(*m_caseload, m_pages);
     addSection(Section::Caseload, tr("Caseload"), m_caseloadPage);
     connect(m_caseloadPage, &CaseloadPage::caseRequested, this, &Workspace::openCase);
     if (auto agency = m_caseload->agencies.agencyOfUser(session.currentUser().id); agency.ok() && *agency) {
@@ -69,14 +69,14 @@ Workspace::Workspace(Session& session, const PanelKindRegistry& panelKinds, QAct
     addSection(Section::Overview, tr("Overview"), m_overview);
     connect(m_overview, &OverviewPage::settingsRequested, this, &Workspace::openSettings);
     if (session.isAdministrator()) {
-        m_panels = new PanelsPage(*m_caseload, lockAction, m_pages);
+        m_panels = new PanelsPage(*m_caseload, m_pages);
         addSection(Section::Panels, tr("Panels"), m_panels);
     }
     // Everyone may read the directory (to find an agency's contact); who may edit it is the page's.
-    m_agencies = new AgenciesPage(*m_caseload, lockAction, m_pages);
+    m_agencies = new AgenciesPage(*m_caseload, m_pages);
     addSection(Section::Agencies, tr("Agencies"), m_agencies);
     if (session.isAdministrator()) {
-        m_accounts = new AccountsPage(session, lockAction, m_pages);
+        m_accounts = new AccountsPage(session, m_pages);
         addSection(Section::Accounts, tr("Accounts"), m_accounts);
         m_auditTrail = new AuditTrailPage(session, m_pages);
         addSection(Section::AuditTrail, tr("Audit trail"), m_auditTrail);
@@ -284,13 +284,13 @@ void Workspace::openSettings()
         m_overview->refresh();
         emit autoLockChanged();
     });
-    DialogPresenter::open(dialog, m_lockAction);
+    DialogPresenter::open(dialog);
 }
 
 void Workspace::openChangePassphrase()
 {
     auto* dialog = new ChangePassphraseDialog(m_session.accounts(), m_session.currentUser().login, this);
-    DialogPresenter::open(dialog, m_lockAction);
+    DialogPresenter::open(dialog);
 }
 
 void Workspace::shutDown()

@@ -52,7 +52,6 @@ public:
     // Shows one case in place of the section (CaseView, from ui/casefile) until it is closed.
     void openCase(qint64 caseId);
     void closeCase();
-    QWidget* caseView() const { return m_caseView.data(); }
     // The caseload filtered as a dashboard figure asks.
     void showCaseload(const CaseloadQuery::Filter& filter);
 
@@ -63,7 +62,6 @@ public:
 
     Caseload& caseload() const { return *m_caseload; }
     QListWidget* navigation() const { return m_navigation; }
-    QToolButton* accountButton() const { return m_accountButton; }
     DashboardPage* dashboardPage() const { return m_dashboard; }
     CaseloadPage* caseloadPage() const { return m_caseloadPage; }
     MyActionsPage* myActionsPage() const { return m_myActions; }

@@ -1,12 +1,13 @@
-#include "caseload/TableSetup.h"
+#include "shell/TableSetup.h"
 
 #include <QHeaderView>
 #include <QTableView>
 
 namespace confer {
 
-void TableSetup::apply(QTableView* table, const QString& accessibleName)
+void TableSetup::apply(QTableView* table, const QString& objectName, const QString& accessibleName)
 {
+    table->setObjectName(objectName);
     table->setAccessibleName(accessibleName);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setSelectionMode(QAbstractItemView::SingleSelection);
