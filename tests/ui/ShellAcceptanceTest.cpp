@@ -237,14 +237,16 @@ TEST(ShellAcceptance, LockWhileSetupShowsTheRecoveryKey_HidesItUntilTheAdministr
     QTest::keyClick(child<QLineEdit>(keyPage, QStringLiteral("recoveryKeyPassphrase")), Qt::Key_Return);
     EXPECT_TRUE(keyPage->isKeyHidden());
     EXPECT_FALSE(isSomeGroupShown(keyPage));
-    EXPECT_EQ(keyPage->hiddenErrorText(), QStringLiteral("The user name or passphrase is not correct."));
+    EXPECT_EQ(shownError(keyPage, QStringLiteral("recoveryKeyHiddenError")),
+              QStringLiteral("The user name or passphrase is not correct."));
     EXPECT_TRUE(child<QLineEdit>(keyPage, QStringLiteral("recoveryKeyPassphrase"))->text().isEmpty());
     EXPECT_EQ(wizard->session(), nullptr);
 
     // The administrator's passphrase brings back the same key, the session and the idle watch.
     QTest::keyClicks(child<QLineEdit>(keyPage, QStringLiteral("recoveryKeyPassphrase")), AdminPassphrase);
     QTest::mouseClick(child<QPushButton>(keyPage, QStringLiteral("showRecoveryKeyAgain")), Qt::LeftButton);
-    ASSERT_FALSE(keyPage->isKeyHidden()) << keyPage->hiddenErrorText().toStdString();
+    ASSERT_FALSE(keyPage->isKeyHidden())
+        << shownError(keyPage, QStringLiteral("recoveryKeyHiddenError")).toStdString();
     EXPECT_EQ(keyPage->displayedKey(), shownKey);
     ASSERT_NE(wizard->session(), nullptr);
     EXPECT_TRUE(window.inactivityTimer().isActive());
@@ -267,7 +269,8 @@ TEST(ShellAcceptance, LockWhileSetupShowsTheRecoveryKey_HidesItUntilTheAdministr
     // then finishes as usual, as the administrator.
     QTest::keyClicks(child<QLineEdit>(keyPage, QStringLiteral("recoveryKeyPassphrase")), AdminPassphrase);
     QTest::keyClick(child<QLineEdit>(keyPage, QStringLiteral("recoveryKeyPassphrase")), Qt::Key_Return);
-    ASSERT_FALSE(keyPage->isKeyHidden()) << keyPage->hiddenErrorText().toStdString();
+    ASSERT_FALSE(keyPage->isKeyHidden())
+        << shownError(keyPage, QStringLiteral("recoveryKeyHiddenError")).toStdString();
     EXPECT_EQ(wizard->currentId(), SetupWizard::RecoveryKeyId) << "the key came back on a page already left";
     EXPECT_EQ(keyPage->displayedKey(), shownKey);
     clickWizardButton(wizard, QWizard::NextButton);

@@ -407,8 +407,10 @@ TEST_F(WorkspaceTest, Overview_VerifyNowReportsAnIntactTrail)
     EXPECT_FALSE(child<QLabel>(overview, QStringLiteral("unboundWarning"))->isVisibleTo(overview))
         << "bound store shows the unbound warning";
     QTest::mouseClick(child<QPushButton>(overview, QStringLiteral("verifyButton")), Qt::LeftButton);
-    EXPECT_TRUE(overview->verificationText().startsWith(QStringLiteral("\u2713 Intact")))
-        << overview->verificationText().toStdString();
+    EXPECT_TRUE(child<QLabel>(overview, QStringLiteral("verificationStatus"))
+                    ->text()
+                    .startsWith(QStringLiteral("\u2713 Intact")))
+        << child<QLabel>(overview, QStringLiteral("verificationStatus"))->text().toStdString();
 }
 
 class UnboundWorkspaceTest : public WorkspaceTest {

@@ -9,6 +9,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 
 namespace confer {
 
@@ -41,6 +42,7 @@ signals:
     void recordValueRequested(const QString& fieldKey);
 
 private:
+    QScrollArea* makeCards(const QString& kindName);
     void save();
     void revert();
     void markDirty();

@@ -9,6 +9,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QModelIndex;
@@ -59,6 +60,11 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void setUpControls(bool isAdministrator);
+    void setUpTable();
+    QHBoxLayout* makeFilterRow();
+    QHBoxLayout* makeOptionsRow();
+    void connectControls();
     void fillPanelBox();
     void fillStageBox();
     CaseloadQuery::Filter filterFromControls() const;

@@ -5,6 +5,8 @@
 
 #include <QFrame>
 
+class QBarSet;
+class QChart;
 class QChartView;
 class QLabel;
 
@@ -32,6 +34,8 @@ signals:
 
 private:
     FigureTile* addTile(Figure figure, const QString& caption, bool needsAttention, bool isClickable);
+    QBarSet* makeBars(QStringList& labels, QStringList& spoken, int& largest);
+    QChart* makeBarChart(QBarSet* bars, const QStringList& labels, int largest) const;
     QChartView* makeChart();
     void requestStage(int barIndex);
 

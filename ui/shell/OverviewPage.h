@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QFrame;
 class QLabel;
 class QPushButton;
 
@@ -19,12 +20,15 @@ public:
     void refresh();
     void verifyNow();
 
-    QString verificationText() const;
-
 signals:
     void settingsRequested();
 
 private:
+    QFrame* makeAccountCard();
+    QFrame* makeStoreCard();
+    QFrame* makeAutoLockCard();
+    QFrame* makeAuditCard();
+
     Session& m_session;
     QLabel* m_unboundWarning;
     QLabel* m_autoLock;
