@@ -210,6 +210,42 @@ TEST_F(WorkspaceTest, AgencyDialog_RecordsWhichAgencyAPersonWorksFor)
     EXPECT_EQ(**agencyOfAdmin, added->id);
 }
 
+TEST_F(WorkspaceTest, RoleDialog_ChangesAMembersRole_AndRefusesToDemoteTheLastAdministrator)
+{
+    Workspace* workspace = signInAsAdmin();
+    chooseSection(workspace, QStringLiteral("Accounts"));
+    AccountsPage* page = workspace->accountsPage();
+    auto* roleButton = child<QPushButton>(page, QStringLiteral("changeRoleButton"));
+    const auto chooseRole = [&](const QString& login, Role role) -> UserChoiceDialog* {
+        page->selectUser(window->session()->accounts().userByLogin(login)->id);
+        QTest::mouseClick(roleButton, Qt::LeftButton);
+        auto* dialog = window->findChild<UserChoiceDialog*>(QStringLiteral("changeRoleDialog"));
+        if (!dialog)
+            return nullptr;
+        auto* box = child<QComboBox>(dialog, QStringLiteral("changeRoleBox"));
+        box->setFocus();
+        while (box->currentText() != roleDisplayName(role))
+            QTest::keyClick(box, box->currentIndex() < box->findText(roleDisplayName(role)) ? Qt::Key_Down
+                                                                                            : Qt::Key_Up);
+        QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+        return dialog;
+    };
+
+    QPointer<UserChoiceDialog> promote = chooseRole(QStringLiteral("member1"), Role::Chair);
+    ASSERT_TRUE(promote);
+    EXPECT_FALSE(promote->isVisible()) << shownError(promote).toStdString();
+    EXPECT_EQ(window->session()->accounts().userByLogin(QStringLiteral("member1"))->role, Role::Chair);
+    processDeferredDeletes();
+
+    QPointer<UserChoiceDialog> demote =
+        chooseRole(QString::fromLatin1(TestSession::AdminLogin), Role::Member);
+    ASSERT_TRUE(demote);
+    EXPECT_TRUE(demote->isVisible()) << "the only administrator was demoted";
+    EXPECT_FALSE(shownError(demote).isEmpty());
+    EXPECT_EQ(window->session()->accounts().userByLogin(QString::fromLatin1(TestSession::AdminLogin))->role,
+              Role::Administrator);
+}
+
 TEST_F(WorkspaceTest, AddUserRefusedByTheCore_KeepsTheDialogWithTheReasonAndChangesNothing)
 {
     Workspace* workspace = signInAsAdmin();

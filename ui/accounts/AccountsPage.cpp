@@ -103,15 +103,12 @@ void AccountsPage::clear()
 
 void AccountsPage::selectUser(qint64 userId)
 {
-    const int row = m_model->rowOf(userId);
-    if (row >= 0)
-        m_table->selectRow(row);
+    TableSetup::selectRow(m_table, m_model->rowOf(userId));
 }
 
 const User* AccountsPage::selectedUser() const
 {
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    return rows.isEmpty() ? nullptr : m_model->userAt(rows.first().row());
+    return m_model->userAt(TableSetup::selectedRow(m_table));
 }
 
 void AccountsPage::updateButtons()

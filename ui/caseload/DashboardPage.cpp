@@ -102,11 +102,9 @@ void DashboardPage::refresh()
         return;
     removeCards();
     auto figures = m_caseload->dashboard.figures();
-    m_error->setVisible(!figures.ok());
-    if (!figures.ok()) {
-        m_error->setText(figures.error().message);
+    m_error->showStatus(figures);
+    if (!figures.ok())
         return;
-    }
     const QDate today = m_caseload->session.clock().today();
     m_asOf->setText(
         tr("Figures as of %1.").arg(QLocale().toString(today, QStringLiteral("dddd d MMMM yyyy"))));

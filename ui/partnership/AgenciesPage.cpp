@@ -7,6 +7,7 @@
 #include "session/Session.h"
 #include "shell/DialogPresenter.h"
 #include "shell/ErrorLine.h"
+#include "shell/FormFields.h"
 #include "shell/PageHeader.h"
 #include "shell/TableSetup.h"
 #include "shell/Tone.h"
@@ -27,25 +28,15 @@ AgenciesPage::AgenciesPage(Caseload& caseload, QWidget* parent)
                 caseload.session.currentUser().role == Role::Coordinator)
     , m_model(new AgenciesModel(caseload.agencies, this))
     , m_table(new QTableView(this))
-    , m_add(new QPushButton(tr("&Add agency\u2026"), this))
-    , m_edit(new QPushButton(tr("&Edit\u2026"), this))
+    , m_add(FormFields::button(tr("&Add agency\u2026"), QStringLiteral("addAgencyButton"), tr("Add agency"),
+                               this))
+    , m_edit(FormFields::button(tr("&Edit\u2026"), QStringLiteral("editAgencyButton"),
+                                tr("Edit the selected agency"), this))
     , m_error(new ErrorLine(QStringLiteral("agenciesError"), this))
 {
     setObjectName(QStringLiteral("agenciesPage"));
-    auto* header = new PageHeader(
-        tr("Agencies"),
-        m_canEdit ? tr("The partner organisations that share information under the protocol, with who signed "
-                       "it for each and whom to contact. Administrators and coordinators keep this list.")
-                  : tr("The partner organisations that share information under the protocol, with who signed "
-                       "it for each and whom to contact."),
-        this);
-    m_add->setObjectName(QStringLiteral("addAgencyButton"));
-    m_add->setAccessibleName(tr("Add agency"));
-    m_edit->setObjectName(QStringLiteral("editAgencyButton"));
-    m_edit->setAccessibleName(tr("Edit the selected agency"));
     m_add->setVisible(m_canEdit);
     m_edit->setVisible(m_canEdit);
-
     m_table->setModel(m_model);
     TableSetup::apply(m_table, QStringLiteral("agenciesTable"), tr("Agencies"));
     auto* actions = new QHBoxLayout;
@@ -54,10 +45,12 @@ AgenciesPage::AgenciesPage(Caseload& caseload, QWidget* parent)
     actions->addWidget(m_edit);
     actions->addStretch(1);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(32, 24, 32, 24);
-    layout->setSpacing(14);
-    layout->addWidget(header);
+    QVBoxLayout* layout = PageHeader::layOut(
+        this, tr("Agencies"),
+        m_canEdit ? tr("The partner organisations that share information under the protocol, with who signed "
+                       "it for each and whom to contact. Administrators and coordinators keep this list.")
+                  : tr("The partner organisations that share information under the protocol, with who signed "
+                       "it for each and whom to contact."));
     if (m_canEdit)
         layout->addLayout(actions);
     layout->addWidget(m_error);
@@ -97,15 +90,12 @@ void AgenciesPage::clear()
 
 void AgenciesPage::selectAgency(qint64 agencyId)
 {
-    const int row = m_model->rowOf(agencyId);
-    if (row >= 0)
-        m_table->selectRow(row);
+    TableSetup::selectRow(m_table, m_model->rowOf(agencyId));
 }
 
 qint64 AgenciesPage::selectedAgencyId() const
 {
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    const Agency* agency = rows.isEmpty() ? nullptr : m_model->agencyAt(rows.first().row());
+    const Agency* agency = m_model->agencyAt(TableSetup::selectedRow(m_table));
     return agency ? agency->id : 0;
 }
 

@@ -8,6 +8,7 @@
 #include "session/Session.h"
 #include "shell/DialogPresenter.h"
 #include "shell/ErrorLine.h"
+#include "shell/FormFields.h"
 #include "shell/PageHeader.h"
 #include "shell/TableSetup.h"
 #include "shell/Tone.h"
@@ -26,21 +27,13 @@ PanelsPage::PanelsPage(Caseload& caseload, QWidget* parent)
     , m_caseload(&caseload)
     , m_model(new PanelsModel(caseload, this))
     , m_table(new QTableView(this))
-    , m_newPanel(new QPushButton(tr("&New panel\u2026"), this))
-    , m_members(new QPushButton(tr("&Members\u2026"), this))
+    , m_newPanel(
+          FormFields::button(tr("&New panel\u2026"), QStringLiteral("newPanelButton"), tr("New panel"), this))
+    , m_members(FormFields::button(tr("&Members\u2026"), QStringLiteral("panelMembersButton"),
+                                   tr("Members of the selected panel"), this))
     , m_error(new ErrorLine(QStringLiteral("panelsError"), this))
 {
     setObjectName(QStringLiteral("panelsPage"));
-    auto* header = new PageHeader(tr("Panels"),
-                                  tr("The partnership's panels and who sits on them. Membership decides who "
-                                     "reads a panel's cases: administrators manage it, but see no case "
-                                     "unless they are members too."),
-                                  this);
-    m_newPanel->setObjectName(QStringLiteral("newPanelButton"));
-    m_newPanel->setAccessibleName(tr("New panel"));
-    m_members->setObjectName(QStringLiteral("panelMembersButton"));
-    m_members->setAccessibleName(tr("Members of the selected panel"));
-
     m_table->setModel(m_model);
     TableSetup::apply(m_table, QStringLiteral("panelsTable"), tr("Panels"));
     const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('m'));
@@ -55,10 +48,10 @@ PanelsPage::PanelsPage(Caseload& caseload, QWidget* parent)
     actions->addWidget(m_members);
     actions->addStretch(1);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(32, 24, 32, 24);
-    layout->setSpacing(14);
-    layout->addWidget(header);
+    QVBoxLayout* layout = PageHeader::layOut(
+        this, tr("Panels"),
+        tr("The partnership's panels and who sits on them. Membership decides who reads a panel's cases: "
+           "administrators manage it, but see no case unless they are members too."));
     layout->addLayout(actions);
     layout->addWidget(m_error);
     layout->addWidget(m_table, 1);
@@ -89,15 +82,12 @@ void PanelsPage::clear()
 
 void PanelsPage::selectPanel(qint64 panelId)
 {
-    const int row = m_model->rowOf(panelId);
-    if (row >= 0)
-        m_table->selectRow(row);
+    TableSetup::selectRow(m_table, m_model->rowOf(panelId));
 }
 
 qint64 PanelsPage::selectedPanelId() const
 {
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    const Panel* panel = rows.isEmpty() ? nullptr : m_model->panelAt(rows.first().row());
+    const Panel* panel = m_model->panelAt(TableSetup::selectedRow(m_table));
     return panel ? panel->id : 0;
 }
 

@@ -1,6 +1,7 @@
 #include "shell/TableSetup.h"
 
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QTableView>
 
 namespace confer {
@@ -24,6 +25,18 @@ void TableSetup::apply(QTableView* table, const QString& objectName, const QStri
     table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     table->horizontalHeader()->setStretchLastSection(true);
+}
+
+int TableSetup::selectedRow(const QTableView* table)
+{
+    const QModelIndexList rows = table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? -1 : rows.first().row();
+}
+
+void TableSetup::selectRow(QTableView* table, int row)
+{
+    if (row >= 0)
+        table->selectRow(row);
 }
 
 } // namespace confer

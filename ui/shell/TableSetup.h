@@ -10,6 +10,10 @@ namespace confer {
 class TableSetup final {
 public:
     static void apply(QTableView* table, const QString& objectName, const QString& accessibleName);
+    // The one selected row, or -1.
+    static int selectedRow(const QTableView* table);
+    // Selects the row when there is one (row >= 0).
+    static void selectRow(QTableView* table, int row);
 };
 
 } // namespace confer
