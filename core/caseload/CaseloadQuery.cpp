@@ -1,5 +1,6 @@
 #include "caseload/CaseloadQuery.h"
 
+#include "caseload/ReviewDue.h"
 #include "common/Clock.h"
 #include "partnership/PanelKind.h"
 #include "session/Session.h"
@@ -38,10 +39,13 @@ struct Binding {
     QString value;
 };
 
-// A member panel in view, with the stages its kind counts as closed.
+// A member panel in view, with the stages its kind counts as closed and those that schedule their own
+// reviews (ReviewDue).
 struct ScopePanel {
     qint64 id = 0;
+    const PanelKind* kind = nullptr;
     QStringList closedStages;
+    QStringList scheduledStages;
 };
 
 // The filter as SQL over `cases AS c`, text excepted (each plan applies the match its own way). Ids
@@ -103,6 +107,25 @@ QDate todayOf(const Session& session)
     return session.clock().today();
 }
 
+// SQL true when c is in a stage its panel's kind schedules reviews for (empty when no panel in view has
+// one), so the overdue filter applies ReviewDue's rule.
+QString inScheduledStage(const std::vector<ScopePanel>& panels, Conditions& where)
+{
+    QMap<QString, std::vector<qint64>> panelsScheduling;
+    for (const ScopePanel& panel : panels) {
+        for (const QString& stage : panel.scheduledStages)
+            panelsScheduling[stage].push_back(panel.id);
+    }
+    QStringList terms;
+    for (auto it = panelsScheduling.cbegin(); it != panelsScheduling.cend(); ++it) {
+        const QByteArray name = ":scheduled" + QByteArray::number(int(where.bindings.size()));
+        where.bindings.push_back({name, it.key()});
+        terms << QStringLiteral("(c.stage = %1 AND c.panel_id IN (%2))")
+                     .arg(QString::fromLatin1(name), idList(it.value()));
+    }
+    return terms.isEmpty() ? QString() : QStringLiteral("(%1)").arg(terms.join(QStringLiteral(" OR ")));
+}
+
 Conditions conditionsFor(const CaseloadQuery::Filter& filter, const std::vector<ScopePanel>& panels,
                          const QDate& today)
 {
@@ -142,7 +165,7 @@ Conditions conditionsFor(const CaseloadQuery::Filter& filter, const std::vector<
         where.bindings.push_back({":risk", riskKey(*filter.risk)});
     }
     if (filter.isOverdueOnly) {
-        where.terms << QStringLiteral("c.next_review < :today");
+        where.terms << ReviewDue::dateSql(inScheduledStage(panels, where)) + QStringLiteral(" < :today");
         where.bindings.push_back({":today", today.toString(Qt::ISODate)});
     }
     where.match = matchExpression(filter.text);
@@ -247,10 +270,13 @@ Result<std::vector<ScopePanel>> panelsInView(Session& session, const PanelKindRe
         ScopePanel panel;
         panel.id = rows->columnInt(0);
         // A kind no longer defined closes nothing: its cases stay in view rather than vanish.
-        if (const PanelKind* kind = kinds.kind(rows->columnText(1))) {
-            for (const StageDefinition& stage : kind->stages) {
+        panel.kind = kinds.kind(rows->columnText(1));
+        if (panel.kind) {
+            for (const StageDefinition& stage : panel.kind->stages) {
                 if (stage.isClosed)
                     panel.closedStages << stage.key;
+                if (ReviewDue::isScheduledStage(*panel.kind, stage.key))
+                    panel.scheduledStages << stage.key;
             }
         }
         panels.push_back(panel);
@@ -553,15 +579,17 @@ Result<std::vector<CaseSummary>> CaseloadQuery::page(const Filter& filter, const
     // Then what the table shows, for those cases only.
     auto details = db.prepare(
         QStringLiteral("SELECT c.id, c.reference, c.panel_id, p.name, c.stage, c.risk, sub.name, a.name, "
-                       "c.next_review FROM cases c JOIN panels p ON p.id = c.panel_id "
+                       "c.next_review, (SELECT min(r.due_date) FROM scheduled_reviews r "
+                       "WHERE r.case_id = c.id AND r.completed_on IS NULL) "
+                       "FROM cases c JOIN panels p ON p.id = c.panel_id "
                        "JOIN subjects sub ON sub.id = c.subject_id "
                        "LEFT JOIN agencies a ON a.id = c.lead_agency_id WHERE c.id IN (%1)")
             .arg(idList(pageIds)));
     if (!details.ok())
         return details.error();
-    QHash<qint64, QStringList> closedOfPanel;
+    QHash<qint64, const PanelKind*> kindOfPanel;
     for (const ScopePanel& panel : *panels)
-        closedOfPanel.insert(panel.id, panel.closedStages);
+        kindOfPanel.insert(panel.id, panel.kind);
     QHash<qint64, CaseSummary> byId;
     while (true) {
         auto hasRow = details->step();
@@ -583,8 +611,13 @@ Result<std::vector<CaseSummary>> CaseloadQuery::page(const Filter& filter, const
             if (review.isValid())
                 summary.nextReview = review;
         }
-        summary.isReviewOverdue = summary.nextReview && *summary.nextReview < today &&
-                                  !closedOfPanel.value(summary.panelId).contains(summary.stage);
+        const std::optional<QDate> scheduled =
+            details->isNull(9) ? std::nullopt
+                               : std::optional<QDate>(QDate::fromString(details->columnText(9), Qt::ISODate));
+        const ReviewDue due = ReviewDue::of(kindOfPanel.value(summary.panelId), summary.stage,
+                                            summary.nextReview, scheduled, today);
+        summary.reviewDue = due.date;
+        summary.isReviewOverdue = due.isOverdue;
         byId.insert(summary.id, summary);
     }
     rows.reserve(pageIds.size());

@@ -5,12 +5,13 @@
 
 #include "TestSession.h"
 #include "accounts/AccountService.h"
-#include "partnership/AgencyService.h"
 #include "caseload/CaseService.h"
-#include "partnership/PanelService.h"
+#include "caseload/StandardStageGates.h"
 #include "demo/DemonstrationStore.h"
 #include "keys/KeySlotFile.h"
+#include "partnership/AgencyService.h"
 #include "partnership/PanelKind.h"
+#include "partnership/PanelService.h"
 #include "session/Session.h"
 #include "store/Database.h"
 #include "store/Statement.h"
@@ -53,7 +54,7 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(store.sessionPtr());
-        auto loaded = PanelKindRegistry::load();
+        auto loaded = PanelKindRegistry::load(standardStageGates());
         ASSERT_TRUE(loaded.ok()) << loaded.error().message.toStdString();
         kinds.emplace(std::move(loaded).value());
     }
