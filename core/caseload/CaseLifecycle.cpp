@@ -1,5 +1,6 @@
 #include "caseload/CaseLifecycle.h"
 
+#include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
 #include "caseload/CaseRows.h"
 #include "caseload/ReviewSchedule.h"
@@ -54,8 +55,8 @@ CaseLifecycle::CaseLifecycle(Session& session, const PanelKindRegistry& kinds)
 
 Result<CaseLifecycle::Opening> CaseLifecycle::checkNewCase(const NewCase& request)
 {
-    if (Status member = PanelMembership(m_session).requireMember(
-            request.panelId, QStringLiteral("case.create"), QStringLiteral("panel:%1").arg(request.panelId));
+    if (Status member = PanelMembership(m_session).requireMember(request.panelId, AuditAction::CaseCreate,
+                                                                 AuditRecord::ofPanel(request.panelId));
         !member.ok())
         return member.error();
     Database& db = m_session.database();
@@ -108,9 +109,9 @@ Result<CaseRecord> CaseLifecycle::create(const NewCase& request)
         return caseId.error();
     if (Status opened = recordOpening(*caseId, request, *opening, *reference, now); !opened.ok())
         return opened.error();
-    if (Status audited = m_session.audit().append(m_session.currentUser().login,
-                                                  QStringLiteral("case.create"), auditRecord(*reference),
-                                                  QStringLiteral("panel:%1").arg(request.panelId));
+    if (Status audited =
+            m_session.audit().append(m_session.currentUser().login, AuditAction::CaseCreate,
+                                     AuditRecord::ofCase(*reference), AuditRecord::ofPanel(request.panelId));
         !audited.ok())
         return audited.error();
     if (Status committed = tx.commit(); !committed.ok())
@@ -209,7 +210,7 @@ Status CaseLifecycle::checkGates(qint64 caseId, const Transition& transition, co
 
 Result<std::vector<CaseLifecycle::StageOption>> CaseLifecycle::stageOptions(qint64 caseId)
 {
-    auto loaded = loadCase(m_session, m_kinds, caseId, QStringLiteral("case.stages"));
+    auto loaded = loadCase(m_session, m_kinds, caseId, AuditAction::CaseStages);
     if (!loaded.ok())
         return loaded.error();
     const CaseRecord& current = loaded->record;
@@ -237,7 +238,7 @@ Result<std::vector<CaseLifecycle::StageOption>> CaseLifecycle::stageOptions(qint
 
 Status CaseLifecycle::moveStage(qint64 caseId, const QString& toStage, const QString& reason)
 {
-    auto loaded = loadCase(m_session, m_kinds, caseId, QStringLiteral("case.stage"));
+    auto loaded = loadCase(m_session, m_kinds, caseId, AuditAction::CaseStage);
     if (!loaded.ok())
         return loaded.error();
     const CaseRecord& current = loaded->record;
@@ -272,8 +273,8 @@ Status CaseLifecycle::moveStage(qint64 caseId, const QString& toStage, const QSt
     if (Status scheduled = ReviewSchedule::scheduleOnEntry(db, kind, caseId, toStage, today, now);
         !scheduled.ok())
         return scheduled;
-    if (Status audited = m_session.audit().append(m_session.currentUser().login, QStringLiteral("case.stage"),
-                                                  auditRecord(current.reference),
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::CaseStage,
+                                                  AuditRecord::ofCase(current.reference),
                                                   QStringLiteral("%1->%2").arg(current.stage, toStage));
         !audited.ok())
         return audited;

@@ -1,5 +1,6 @@
 #include "caseload/CaseRows.h"
 
+#include "audit/AuditAction.h"
 #include "caseload/CaseAccess.h"
 #include "partnership/PanelKind.h"
 #include "session/Session.h"
@@ -123,11 +124,6 @@ void bindOptional(Statement& statement, const char* name, const std::optional<QD
         statement.bindNull(name);
 }
 
-QString auditRecord(const QString& reference)
-{
-    return QStringLiteral("case:%1").arg(reference);
-}
-
 QString fieldsToJson(const QVariantMap& fields)
 {
     return QString::fromUtf8(
@@ -177,7 +173,7 @@ Result<const PanelKind*> kindOfPanel(Database& db, const PanelKindRegistry& kind
 }
 
 Result<LoadedCase> loadCase(Session& session, const PanelKindRegistry& kinds, qint64 caseId,
-                            const QString& attemptedAction)
+                            AuditAction attemptedAction)
 {
     // Need-to-know first: nothing about the case is read for a user who may not see it.
     if (Status allowed = CaseAccess(session).requireCase(caseId, attemptedAction); !allowed.ok())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audit/AuditAction.h"
 #include "caseload/CaseloadTypes.h"
 #include "common/Result.h"
 
@@ -31,9 +32,6 @@ std::optional<qint64> optionalId(const Statement& row, int column);
 void bindOptional(Statement& statement, const char* name, const std::optional<qint64>& id);
 void bindOptional(Statement& statement, const char* name, const std::optional<QDate>& date);
 
-// Audit records name a case by its reference: readable in the trail, and not personal.
-QString auditRecord(const QString& reference);
-
 QString fieldsToJson(const QVariantMap& fields);
 
 // Reads a case with no access check: callers have passed CaseAccess already.
@@ -52,7 +50,7 @@ struct LoadedCase {
 };
 // Checks need-to-know (auditing a refusal), then reads the case and its panel's kind.
 Result<LoadedCase> loadCase(Session& session, const PanelKindRegistry& kinds, qint64 caseId,
-                            const QString& attemptedAction);
+                            AuditAction attemptedAction);
 
 // An agency named on a case must be in the directory; no agency is fine.
 Status requireAgency(Database& db, const std::optional<qint64>& agencyId);

@@ -1,5 +1,6 @@
 #include "caseload/CaseService.h"
 
+#include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
 #include "caseload/CaseAccess.h"
 #include "caseload/CaseRows.h"
@@ -77,15 +78,14 @@ CaseService::CaseService(Session& session, const PanelKindRegistry& kinds)
 
 Result<CaseRecord> CaseService::open(qint64 caseId)
 {
-    if (Status allowed = CaseAccess(m_session).requireCase(caseId, QStringLiteral("case.view"));
-        !allowed.ok())
+    if (Status allowed = CaseAccess(m_session).requireCase(caseId, AuditAction::CaseView); !allowed.ok())
         return allowed.error();
     auto record = readCase(m_session.database(), caseId);
     if (!record.ok())
         return record.error();
     // Every view is audited; a view that cannot be recorded is not shown.
-    if (Status audited = m_session.audit().append(m_session.currentUser().login, QStringLiteral("case.view"),
-                                                  auditRecord(record->reference));
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::CaseView,
+                                                  AuditRecord::ofCase(record->reference));
         !audited.ok())
         return audited.error();
     return record;
@@ -93,7 +93,7 @@ Result<CaseRecord> CaseService::open(qint64 caseId)
 
 Status CaseService::updateDetails(qint64 caseId, const Details& details)
 {
-    auto loaded = loadCase(m_session, m_kinds, caseId, QStringLiteral("case.update"));
+    auto loaded = loadCase(m_session, m_kinds, caseId, AuditAction::CaseUpdate);
     if (!loaded.ok())
         return loaded.error();
     Database& db = m_session.database();
@@ -142,8 +142,8 @@ Status CaseService::updateDetails(qint64 caseId, const Details& details)
             return recorded;
     }
     if (Status audited =
-            m_session.audit().append(m_session.currentUser().login, QStringLiteral("case.update"),
-                                     auditRecord(current->reference), changed.join(QLatin1Char(',')));
+            m_session.audit().append(m_session.currentUser().login, AuditAction::CaseUpdate,
+                                     AuditRecord::ofCase(current->reference), changed.join(QLatin1Char(',')));
         !audited.ok())
         return audited;
     return tx.commit();
@@ -152,7 +152,7 @@ Status CaseService::updateDetails(qint64 caseId, const Details& details)
 Status CaseService::recordFieldValue(qint64 caseId, const QString& fieldKey, const QVariant& value,
                                      const QDate& on)
 {
-    auto loaded = loadCase(m_session, m_kinds, caseId, QStringLiteral("case.field"));
+    auto loaded = loadCase(m_session, m_kinds, caseId, AuditAction::CaseField);
     if (!loaded.ok())
         return loaded.error();
     Database& db = m_session.database();
@@ -202,8 +202,8 @@ Status CaseService::recordFieldValue(qint64 caseId, const QString& fieldKey, con
         if (Status run = update->run(); !run.ok())
             return run;
     }
-    if (Status audited = m_session.audit().append(m_session.currentUser().login, QStringLiteral("case.field"),
-                                                  auditRecord(current->reference),
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::CaseField,
+                                                  AuditRecord::ofCase(current->reference),
                                                   QStringLiteral("field=%1").arg(fieldKey));
         !audited.ok())
         return audited;

@@ -1,5 +1,6 @@
 #include "caseload/ChronologyService.h"
 
+#include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
 #include "caseload/CaseAccess.h"
 #include "partnership/PanelKind.h"
@@ -344,7 +345,7 @@ ChronologyService::ChronologyService(Session& session, const PanelKindRegistry& 
 Result<std::vector<ChronologyEntry>> ChronologyService::timeline(qint64 caseId)
 {
     CaseAccess access(m_session);
-    auto panelId = access.requireCase(caseId, QStringLiteral("case.chronology"));
+    auto panelId = access.requireCase(caseId, AuditAction::CaseChronology);
     if (!panelId.ok())
         return panelId.error();
     Database& db = m_session.database();
@@ -367,9 +368,8 @@ Result<std::vector<ChronologyEntry>> ChronologyService::timeline(qint64 caseId)
     });
 
     // Reading the chronology is viewing the case; it is shown only once the view is on the record.
-    if (Status audited =
-            m_session.audit().append(m_session.currentUser().login, QStringLiteral("case.chronology"),
-                                     QStringLiteral("case:%1").arg(header->reference));
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::CaseChronology,
+                                                  AuditRecord::ofCase(header->reference));
         !audited.ok())
         return audited.error();
     return entries;

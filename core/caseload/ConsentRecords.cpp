@@ -1,5 +1,6 @@
 #include "caseload/ConsentRecords.h"
 
+#include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
 #include "caseload/CaseAccess.h"
 #include "caseload/CaseRows.h"
@@ -54,7 +55,7 @@ ConsentRecords::ConsentRecords(Session& session, const PanelKindRegistry& kinds)
 
 Status ConsentRecords::record(qint64 caseId, const Consent& consent)
 {
-    auto loaded = loadCase(m_session, m_kinds, caseId, QStringLiteral("case.consent"));
+    auto loaded = loadCase(m_session, m_kinds, caseId, AuditAction::CaseConsent);
     if (!loaded.ok())
         return loaded.error();
     if (!loaded->kind->usesConsent)
@@ -84,9 +85,9 @@ Status ConsentRecords::record(qint64 caseId, const Consent& consent)
         .bind(":at", utcText(m_session.clock().nowUtc()));
     if (Status run = insert->run(); !run.ok())
         return run;
-    if (Status audited = m_session.audit().append(
-            m_session.currentUser().login, QStringLiteral("case.consent"),
-            auditRecord(loaded->record.reference), QStringLiteral("%1 by %2").arg(state, givenBy));
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::CaseConsent,
+                                                  AuditRecord::ofCase(loaded->record.reference),
+                                                  QStringLiteral("%1 by %2").arg(state, givenBy));
         !audited.ok())
         return audited;
     return tx.commit();
@@ -94,7 +95,7 @@ Status ConsentRecords::record(qint64 caseId, const Consent& consent)
 
 Result<std::vector<Consent>> ConsentRecords::list(qint64 caseId)
 {
-    if (Status allowed = CaseAccess(m_session).requireCase(caseId, QStringLiteral("case.consent.read"));
+    if (Status allowed = CaseAccess(m_session).requireCase(caseId, AuditAction::CaseConsentRead);
         !allowed.ok())
         return allowed.error();
     auto rows = m_session.database().prepare(

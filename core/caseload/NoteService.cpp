@@ -1,5 +1,6 @@
 #include "caseload/NoteService.h"
 
+#include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
 #include "caseload/CaseAccess.h"
 #include "common/Clock.h"
@@ -96,7 +97,7 @@ Result<QString> caseRecord(Database& db, qint64 caseId)
         return hasRow.error();
     if (!*hasRow)
         return makeError(ErrorCode::NotFound, Tr::tr("That case is not available."));
-    return QStringLiteral("case:%1").arg(row->columnText(0));
+    return AuditRecord::ofCase(row->columnText(0));
 }
 
 QString noteRecordDetail(qint64 threadId)
@@ -143,7 +144,7 @@ Result<NoteThread> readThread(Database& db, qint64 noteId)
 
 // The originating agency keeps ownership of what it said: only its own staff, or the person who
 // first wrote the note, may correct it.
-Status requireMayCorrect(Session& session, qint64 caseId, const NoteThread& thread)
+Status requireMayCorrect(Session& session, const QString& caseRecord, const NoteThread& thread)
 {
     auto ownAgency =
         singleInt(session.database(), QStringLiteral("SELECT agency_id FROM users WHERE id = :id"),
@@ -155,10 +156,10 @@ Status requireMayCorrect(Session& session, qint64 caseId, const NoteThread& thre
     if (isOriginalAuthor || isOfOriginatingAgency)
         return {};
     // Recorded as CaseAccess records its refusals, so one case's denials read alike.
-    (void)session.audit().append(session.currentUser().login, QStringLiteral("access.denied"),
-                                 QStringLiteral("case:%1").arg(caseId),
-                                 QStringLiteral("note.correct: not the note's agency or author (%1)")
-                                     .arg(noteRecordDetail(thread.id)));
+    (void)session.audit().append(
+        session.currentUser().login, AuditAction::AccessDenied, caseRecord,
+        QStringLiteral("%1: not the note's agency or author (%2)")
+            .arg(auditActionKey(AuditAction::NoteCorrect), noteRecordDetail(thread.id)));
     return makeError(
         ErrorCode::AccessDenied,
         Tr::tr("Only the note's author or someone from the agency it came from can correct it."));
@@ -220,7 +221,7 @@ NoteService::NoteService(Session& session)
 Result<Note> NoteService::add(qint64 caseId, const NewNote& note)
 {
     CaseAccess access(m_session);
-    if (auto panel = access.requireCase(caseId, QStringLiteral("note.add")); !panel.ok())
+    if (auto panel = access.requireCase(caseId, AuditAction::NoteAdd); !panel.ok())
         return panel.error();
     if (note.body.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidInput, Tr::tr("Write the note before saving it."));
@@ -276,7 +277,7 @@ Result<Note> NoteService::add(qint64 caseId, const NewNote& note)
         .bind(":at", m_session.clock().nowUtc().toString(Qt::ISODateWithMs));
     if (Status run = insert->run(); !run.ok())
         return run.error();
-    if (Status audited = m_session.audit().append(m_session.currentUser().login, QStringLiteral("note.add"),
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::NoteAdd,
                                                   *record, noteRecordDetail(noteId));
         !audited.ok())
         return audited.error();
@@ -295,7 +296,7 @@ Result<Note> NoteService::correct(qint64 noteId, const QString& body, const QStr
         return noteUnavailable();
     const qint64 caseId = **caseOfNote;
     CaseAccess access(m_session);
-    if (auto panel = access.requireCase(caseId, QStringLiteral("note.correct")); !panel.ok())
+    if (auto panel = access.requireCase(caseId, AuditAction::NoteCorrect); !panel.ok())
         return panel.error();
     if (body.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidInput, Tr::tr("Write the corrected note before saving it."));
@@ -308,7 +309,7 @@ Result<Note> NoteService::correct(qint64 noteId, const QString& body, const QStr
     auto thread = readThread(db, noteId);
     if (!thread.ok())
         return thread.error();
-    if (Status allowed = requireMayCorrect(m_session, caseId, *thread); !allowed.ok())
+    if (Status allowed = requireMayCorrect(m_session, *record, *thread); !allowed.ok())
         return allowed.error();
 
     Transaction tx(db);
@@ -318,7 +319,7 @@ Result<Note> NoteService::correct(qint64 noteId, const QString& body, const QStr
     if (!correction.ok())
         return correction.error();
     if (Status audited = m_session.audit().append(
-            m_session.currentUser().login, QStringLiteral("note.correct"), *record,
+            m_session.currentUser().login, AuditAction::NoteCorrect, *record,
             QStringLiteral("%1 v%2").arg(noteRecordDetail(thread->id)).arg(correction->version));
         !audited.ok())
         return audited.error();
@@ -330,7 +331,7 @@ Result<Note> NoteService::correct(qint64 noteId, const QString& body, const QStr
 Result<std::vector<Note>> NoteService::latestVersions(qint64 caseId)
 {
     CaseAccess access(m_session);
-    if (auto panel = access.requireCase(caseId, QStringLiteral("note.list")); !panel.ok())
+    if (auto panel = access.requireCase(caseId, AuditAction::NoteList); !panel.ok())
         return panel.error();
     // Threads in the order they were first written, newest first: a correction does not move a note.
     auto rows = m_session.database().prepare(
@@ -354,7 +355,7 @@ Result<std::vector<Note>> NoteService::history(qint64 noteId)
     if (!caseOfNote->has_value())
         return noteUnavailable();
     CaseAccess access(m_session);
-    if (auto panel = access.requireCase(**caseOfNote, QStringLiteral("note.history")); !panel.ok())
+    if (auto panel = access.requireCase(**caseOfNote, AuditAction::NoteHistory); !panel.ok())
         return panel.error();
     auto rows = m_session.database().prepare(
         QString::fromLatin1(SelectNote) +

@@ -1,5 +1,6 @@
 #include "caseload/ReviewSchedule.h"
 
+#include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
 #include "caseload/CaseAccess.h"
 #include "caseload/CaseRows.h"
@@ -41,9 +42,9 @@ Result<ReviewFacts> readReview(Session& session, qint64 reviewId)
     if (!hasRow.ok())
         return hasRow.error();
     if (!*hasRow) {
-        (void)session.audit().append(session.currentUser().login, QStringLiteral("access.denied"),
-                                     QStringLiteral("review:%1").arg(reviewId),
-                                     QStringLiteral("case.review: no such review"));
+        (void)session.audit().append(
+            session.currentUser().login, AuditAction::AccessDenied, AuditRecord::ofReview(reviewId),
+            QStringLiteral("%1: no such review").arg(auditActionKey(AuditAction::CaseReview)));
         return makeError(ErrorCode::AccessDenied, Tr::tr("This case is not available to you."));
     }
     return ReviewFacts{row->columnInt(0), row->columnInt(1) != 0};
@@ -97,8 +98,7 @@ Status ReviewSchedule::scheduleOnEntry(Database& db, const PanelKind& kind, qint
 
 Result<std::vector<ScheduledReviewRecord>> ReviewSchedule::list(qint64 caseId)
 {
-    if (Status allowed = CaseAccess(m_session).requireCase(caseId, QStringLiteral("case.reviews"));
-        !allowed.ok())
+    if (Status allowed = CaseAccess(m_session).requireCase(caseId, AuditAction::CaseReviews); !allowed.ok())
         return allowed.error();
     auto rows = m_session.database().prepare(
         QStringLiteral("SELECT id, case_id, label, due_date, completed_on, outcome FROM scheduled_reviews "
@@ -123,7 +123,7 @@ Status ReviewSchedule::complete(qint64 reviewId, const QDate& on, const QString&
     auto review = readReview(m_session, reviewId);
     if (!review.ok())
         return review.error();
-    if (Status allowed = CaseAccess(m_session).requireCase(review->caseId, QStringLiteral("case.review"));
+    if (Status allowed = CaseAccess(m_session).requireCase(review->caseId, AuditAction::CaseReview);
         !allowed.ok())
         return allowed;
     if (review->isCompleted)
@@ -150,9 +150,9 @@ Status ReviewSchedule::complete(qint64 reviewId, const QDate& on, const QString&
     update->bind(":on", isoDate(on)).bind(":outcome", cleaned(outcome)).bind(":id", reviewId);
     if (Status run = update->run(); !run.ok())
         return run;
-    if (Status audited = m_session.audit().append(
-            m_session.currentUser().login, QStringLiteral("case.review"), auditRecord(current->reference),
-            QStringLiteral("review:%1").arg(reviewId));
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::CaseReview,
+                                                  AuditRecord::ofCase(current->reference),
+                                                  AuditRecord::ofReview(reviewId));
         !audited.ok())
         return audited;
     return tx.commit();
@@ -160,8 +160,7 @@ Status ReviewSchedule::complete(qint64 reviewId, const QDate& on, const QString&
 
 Result<ReviewDue> ReviewSchedule::due(qint64 caseId)
 {
-    if (Status allowed = CaseAccess(m_session).requireCase(caseId, QStringLiteral("case.reviews"));
-        !allowed.ok())
+    if (Status allowed = CaseAccess(m_session).requireCase(caseId, AuditAction::CaseReviews); !allowed.ok())
         return allowed.error();
     Database& db = m_session.database();
     auto record = readCase(db, caseId);

@@ -1,5 +1,6 @@
 #include "caseload/SubjectRecords.h"
 
+#include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
 #include "caseload/CaseRows.h"
 #include "common/Clock.h"
@@ -126,9 +127,9 @@ Result<Subject> SubjectRecords::readKnown(qint64 subjectId)
         const bool isKnown = *hasRow;
         known->reset();
         if (!isKnown) {
-            (void)m_session.audit().append(m_session.currentUser().login, QStringLiteral("access.denied"),
-                                           QStringLiteral("subject:%1").arg(subject.id),
-                                           QStringLiteral("case.create"));
+            (void)m_session.audit().append(m_session.currentUser().login, AuditAction::AccessDenied,
+                                           AuditRecord::ofSubject(subject.id),
+                                           auditActionKey(AuditAction::CaseCreate));
             return makeError(ErrorCode::AccessDenied,
                              Tr::tr("This person, household or place is not available to you."));
         }
@@ -169,7 +170,7 @@ Result<qint64> SubjectRecords::insert(const Subject& subject, const QString& now
 
 Status SubjectRecords::update(qint64 caseId, const Subject& subject)
 {
-    auto loaded = loadCase(m_session, m_kinds, caseId, QStringLiteral("subject.update"));
+    auto loaded = loadCase(m_session, m_kinds, caseId, AuditAction::SubjectUpdate);
     if (!loaded.ok())
         return loaded.error();
     Database& db = m_session.database();
@@ -210,9 +211,9 @@ Status SubjectRecords::update(qint64 caseId, const Subject& subject)
     touch->bind(":at", now).bind(":id", caseId);
     if (Status run = touch->run(); !run.ok())
         return run;
-    if (Status audited = m_session.audit().append(
-            m_session.currentUser().login, QStringLiteral("subject.update"), auditRecord(current->reference),
-            QStringLiteral("subject:%1").arg(subjectId));
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::SubjectUpdate,
+                                                  AuditRecord::ofCase(current->reference),
+                                                  AuditRecord::ofSubject(subjectId));
         !audited.ok())
         return audited;
     return tx.commit();
