@@ -1,5 +1,6 @@
 #include "caseload/CaseloadQuery.h"
 
+#include "caseload/CaseSearchText.h"
 #include "caseload/ReviewDue.h"
 #include "common/Clock.h"
 #include "partnership/PanelKind.h"
@@ -15,10 +16,6 @@
 namespace confer {
 
 namespace {
-
-// At most this many words of filter text reach the full-text index: each one is another doclist to
-// merge, and nobody types more to find a case.
-constexpr int MaxMatchTerms = 8;
 
 // Rough costs in microseconds, measured on a 100,000-case store (tests/bench/caseload), to choose
 // between plans. Case rows are large and mostly outside the page cache, so reading one costs a page
@@ -62,35 +59,6 @@ struct Conditions {
             statement.bind(binding.name.constData(), binding.value);
     }
 };
-
-// The filter text as an FTS4 query: every word a prefix term (`word*`), all of them required. Words
-// split where the store's tokenizer (FTS4 "simple") splits: at every ASCII character that is not a
-// letter or digit, which removes all quotes and operator characters. ASCII letters are lowered as the
-// tokenizer lowers them, so AND, OR, NOT and NEAR are only ever words; other characters stay inside
-// words, as they were indexed.
-QString matchExpression(const QString& text)
-{
-    QStringList terms;
-    QString word;
-    auto endWord = [&] {
-        if (!word.isEmpty() && terms.size() < MaxMatchTerms)
-            terms << word + QLatin1Char('*');
-        word.clear();
-    };
-    for (const QChar ch : text) {
-        const char16_t unit = ch.unicode();
-        if (unit >= 0x80)
-            word += ch;
-        else if ((unit >= u'a' && unit <= u'z') || (unit >= u'0' && unit <= u'9'))
-            word += ch;
-        else if (unit >= u'A' && unit <= u'Z')
-            word += QChar(unit - u'A' + u'a');
-        else
-            endWord();
-    }
-    endWord();
-    return terms.join(QLatin1Char(' '));
-}
 
 QString idList(const std::vector<qint64>& ids)
 {
@@ -168,7 +136,7 @@ Conditions conditionsFor(const CaseloadQuery::Filter& filter, const std::vector<
         where.terms << ReviewDue::dateSql(inScheduledStage(panels, where)) + QStringLiteral(" < :today");
         where.bindings.push_back({":today", today.toString(Qt::ISODate)});
     }
-    where.match = matchExpression(filter.text);
+    where.match = caseSearchMatch(filter.text);
     return where;
 }
 
@@ -411,7 +379,7 @@ Result<int> CaseloadQuery::count(const Filter& filter) const
 {
     Memory& memory = *m_memory;
     const QDate today = todayOf(m_session);
-    const QString expression = matchExpression(filter.text);
+    const QString expression = caseSearchMatch(filter.text);
     const QString key = scopeKey(filter, m_session.currentUser().id, today);
     const QString countKey = key + QChar(0x1e) + expression;
     auto now = memory.stamp();
