@@ -4,6 +4,7 @@
 #include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
 #include "common/Clock.h"
+#include "keys/KeySlotCrypto.h"
 #include "keys/KeySlotFile.h"
 #include "session/Session.h"
 #include "session/StoreKeyRotation.h"

@@ -3,6 +3,7 @@
 #include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
 #include "crypto/SecureBytes.h"
+#include "keys/KeySlotCrypto.h"
 #include "session/Session.h"
 #include "store/Database.h"
 #include "store/Statement.h"

@@ -9,6 +9,7 @@
 #include "common/Clock.h"
 #include "keys/DeviceSecretStore.h"
 #include "keys/KeySlotCopies.h"
+#include "keys/KeySlotCrypto.h"
 #include "keys/KeySlotFile.h"
 #include "session/StoreKeyRotation.h"
 #include "session/StoreLock.h"
