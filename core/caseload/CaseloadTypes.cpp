@@ -1,5 +1,7 @@
 #include "caseload/CaseloadTypes.h"
 
+#include "common/EnumKeys.h"
+
 #include <QCoreApplication>
 
 namespace confer {
@@ -10,17 +12,6 @@ namespace {
 struct Tr {
     Q_DECLARE_TR_FUNCTIONS(confer::Caseload)
 };
-
-// Looks a key up among every value of an enum; the key functions are the one source of spelling.
-template <typename Enum, typename KeyOf>
-std::optional<Enum> fromKey(const QString& key, std::initializer_list<Enum> values, KeyOf keyOf)
-{
-    for (Enum value : values) {
-        if (keyOf(value) == key)
-            return value;
-    }
-    return std::nullopt;
-}
 
 } // namespace
 
@@ -87,40 +78,6 @@ QString riskDisplayName(Risk risk)
     return {};
 }
 
-QString agencyKindKey(Agency::Kind kind)
-{
-    switch (kind) {
-    case Agency::Kind::ResponsibleAuthority:
-        return QStringLiteral("responsible_authority");
-    case Agency::Kind::CooperatingBody:
-        return QStringLiteral("cooperating_body");
-    case Agency::Kind::Other:
-        return QStringLiteral("other");
-    }
-    return QStringLiteral("other");
-}
-
-std::optional<Agency::Kind> agencyKindFromKey(const QString& key)
-{
-    return fromKey(key,
-                   {Agency::Kind::ResponsibleAuthority, Agency::Kind::CooperatingBody, Agency::Kind::Other},
-                   agencyKindKey);
-}
-
-QString agencyKindDisplayName(Agency::Kind kind)
-{
-    // Durham 4.1-4.4 names the two groups of partners.
-    switch (kind) {
-    case Agency::Kind::ResponsibleAuthority:
-        return Tr::tr("Responsible authority");
-    case Agency::Kind::CooperatingBody:
-        return Tr::tr("Co-operating body");
-    case Agency::Kind::Other:
-        return Tr::tr("Other");
-    }
-    return {};
-}
-
 QString subjectTypeKey(Subject::Type type)
 {
     switch (type) {
@@ -176,6 +133,41 @@ QString actionStatusDisplayName(CaseAction::Status status)
         return Tr::tr("Not done");
     }
     return {};
+}
+
+QString consentStateKey(Consent::State state)
+{
+    switch (state) {
+    case Consent::State::Given:
+        return QStringLiteral("given");
+    case Consent::State::Refused:
+        return QStringLiteral("refused");
+    case Consent::State::Withdrawn:
+        return QStringLiteral("withdrawn");
+    }
+    return QStringLiteral("withdrawn");
+}
+
+std::optional<Consent::State> consentStateFromKey(const QString& key)
+{
+    return fromKey(key, {Consent::State::Given, Consent::State::Refused, Consent::State::Withdrawn},
+                   consentStateKey);
+}
+
+QString consentGivenByKey(Consent::GivenBy givenBy)
+{
+    switch (givenBy) {
+    case Consent::GivenBy::Individual:
+        return QStringLiteral("individual");
+    case Consent::GivenBy::ParentGuardian:
+        return QStringLiteral("parent_guardian");
+    }
+    return QStringLiteral("individual");
+}
+
+std::optional<Consent::GivenBy> consentGivenByFromKey(const QString& key)
+{
+    return fromKey(key, {Consent::GivenBy::Individual, Consent::GivenBy::ParentGuardian}, consentGivenByKey);
 }
 
 } // namespace confer

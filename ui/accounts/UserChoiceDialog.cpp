@@ -1,7 +1,7 @@
 #include "accounts/UserChoiceDialog.h"
 
 #include "accounts/AccountService.h"
-#include "caseload/AgencyService.h"
+#include "partnership/AgencyService.h"
 #include "shell/FormFields.h"
 
 #include <QComboBox>

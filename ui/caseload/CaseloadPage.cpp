@@ -2,11 +2,11 @@
 
 #include "casefile/CasefileLook.h"
 #include "casefile/NewCaseDialog.h"
-#include "caseload/CaseAccess.h"
 #include "caseload/Caseload.h"
 #include "caseload/CaseloadModel.h"
 #include "caseload/RiskBadgeDelegate.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
+#include "partnership/PanelMembership.h"
 #include "session/Session.h"
 #include "shell/AppStyle.h"
 #include "shell/DialogPresenter.h"
@@ -233,10 +233,10 @@ void CaseloadPage::refresh()
         showError(panels.error().message);
         return;
     }
-    CaseAccess access(m_caseload->session);
+    PanelMembership membership(m_caseload->session);
     for (const Panel& panel : panels.value()) {
         // Administrators see every panel's name; only membership shows its cases (need-to-know).
-        if (!panel.isArchived && access.isMemberOfPanel(panel.id))
+        if (!panel.isArchived && membership.isMember(panel.id))
             m_memberPanels.push_back(panel);
     }
     const bool hasPanels = !m_memberPanels.empty();
