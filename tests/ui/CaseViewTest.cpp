@@ -632,6 +632,7 @@ TEST_F(CaseViewTest, MeamScore_RecordedThroughItsDialog_ShowsAsLatestWithItsHist
 // would: the field's history is built from typed values, so it still shows every value.
 class RewordingTranslator final : public QTranslator {
 public:
+    bool isEmpty() const override { return false; } // installTranslator() skips an empty translator
     QString translate(const char* context, const char* sourceText, const char* disambiguation = nullptr,
                       int n = -1) const override
     {
