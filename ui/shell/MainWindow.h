@@ -35,7 +35,6 @@ public:
     Page currentPage() const;
     Session* session() const { return m_session.get(); }
     InactivityTimer& inactivityTimer() const { return *m_inactivity; }
-    ClipboardGuard& clipboardGuard() const { return *m_clipboard; }
     SetupWizard* setupWizard() const;
     UnlockScreen* unlockScreen() const { return m_unlock; }
     Workspace* workspace() const;
