@@ -307,6 +307,11 @@ private:
                    : std::nullopt;
     }
     qint64 anyAgency() { return m_agencyIds[std::size_t(m_dice.between(0, int(m_agencyIds.size()) - 1))]; }
+    Status stepDone()
+    {
+        const int total = int(std::size(Accounts)) + m_options.cases;
+        return m_options.progress ? m_options.progress(++m_stepsDone, total) : Status{};
+    }
 
     Session& m_session;
     const PanelKindRegistry& m_kinds;
@@ -324,6 +329,7 @@ private:
     std::vector<qint64> m_personSubjects; // people already on a case, some of whom reappear elsewhere
     // Each demo login's key slot as it was before this fill touched it (none for a new account).
     std::vector<qint64> m_recordsOnly; // demo accounts made here that nobody is to sign in as
+    int m_stepsDone = 0;               // accounts and cases, for Options::progress
 };
 
 Status DemoFiller::addAgencies(DemoPartnership::Outcome& outcome)
@@ -375,6 +381,9 @@ Status DemoFiller::addAccounts(DemoPartnership::Outcome& outcome)
     }
     AccountService& accounts = m_session.accounts();
     for (const AccountSeed& seed : Accounts) {
+        // Reported as each begins: sealing a slot is the slow part (Argon2id).
+        if (Status reported = stepDone(); !reported.ok())
+            return reported;
         const QString login = word(seed.login);
         if (auto existing = accounts.userByLogin(login); existing.ok()) {
             // Made by an earlier run: its people are reused; asked for, it opens with this run's passphrase.
@@ -785,6 +794,8 @@ Status DemoFiller::fill(DemoPartnership::Outcome& outcome)
         if (Status added = addCase(m_demoPanels[index], stage); !added.ok())
             return added;
         ++outcome.cases;
+        if (Status reported = stepDone(); !reported.ok())
+            return reported;
     }
     return disableRecordsOnly();
 }
