@@ -171,7 +171,7 @@ QByteArray AuditLog::computeHash(const AuditEvent& event) const
     return mac;
 }
 
-Status AuditLog::append(const QString& actor, const QString& action, const QString& record,
+Status AuditLog::append(const QString& actor, AuditAction action, const QString& record,
                         const QString& detail)
 {
     // The anchor must have caught up before anything else is written: at most one commit ahead.
@@ -200,7 +200,7 @@ Status AuditLog::append(const QString& actor, const QString& action, const QStri
     return tx.commit();
 }
 
-Status AuditLog::insertEvent(const QString& actor, const QString& action, const QString& record,
+Status AuditLog::insertEvent(const QString& actor, AuditAction action, const QString& record,
                              const QString& detail)
 {
     // Read inside the write transaction, so it is the head every connection sees, this one's own
@@ -215,7 +215,7 @@ Status AuditLog::insertEvent(const QString& actor, const QString& action, const 
     // Millisecond precision, as stored; the hash must see exactly what a later read sees.
     event.atUtc = QDateTime::fromString(isoUtc(m_clock.nowUtc()), Qt::ISODateWithMs);
     event.actor = actor;
-    event.action = action;
+    event.action = auditActionKey(action);
     event.record = record;
     event.detail = detail;
     event.previousHash = head->sequence == 0 ? QByteArray(HashSize, '\0') : head->hash;
@@ -229,7 +229,7 @@ Status AuditLog::insertEvent(const QString& actor, const QString& action, const 
     insert->bind(":seq", event.sequence)
         .bind(":at", isoUtc(event.atUtc))
         .bind(":actor", actor.isNull() ? QStringLiteral("") : actor)
-        .bind(":action", action)
+        .bind(":action", event.action)
         .bind(":record", record.isNull() ? QStringLiteral("") : record)
         .bind(":detail", detail.isNull() ? QStringLiteral("") : detail)
         .bind(":prev", event.previousHash)

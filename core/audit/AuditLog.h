@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audit/AuditAction.h"
 #include "audit/AuditEvent.h"
 #include "common/Result.h"
 #include "crypto/SecureBytes.h"
@@ -40,7 +41,7 @@ public:
              std::shared_ptr<AuditAnchorState> anchorState = {});
     ~AuditLog();
 
-    Status append(const QString& actor, const QString& action, const QString& record = {},
+    Status append(const QString& actor, AuditAction action, const QString& record = {},
                   const QString& detail = {});
 
     struct Verification {
@@ -75,7 +76,7 @@ private:
     Status onCommitted();
     void onRolledBack();
     // Inside the caller's write transaction: the event after the store's head.
-    Status insertEvent(const QString& actor, const QString& action, const QString& record,
+    Status insertEvent(const QString& actor, AuditAction action, const QString& record,
                        const QString& detail);
     QByteArray computeHash(const AuditEvent& event) const;
 

@@ -29,6 +29,8 @@ public:
         // Told after each account and each case, on the filling thread: steps done, steps in all. An error
         // (a cancelled LongWork) stops the fill, which then rolls back whole.
         std::function<Status(int done, int total)> progress = {};
+        // Tells progress (if any) that step `done` of the fill's accounts and cases is reached.
+        Status reportStep(int done) const;
     };
     struct Outcome {
         int agencies = 0;

@@ -4,6 +4,7 @@
 #include "ShellTestSupport.h"
 #include "StoreCallRecorder.h"
 #include "accounts/AccountService.h"
+#include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
 #include "demo/DemonstrationStore.h"
 #include "platform/InactivityTimer.h"
@@ -195,8 +196,8 @@ TEST_F(DemoFillTest, AutoLockCancelsTheRunningFillAndLocks)
     auto events = session.audit().page(after.head.sequence + 1, 3);
     ASSERT_TRUE(events.ok());
     ASSERT_EQ(events->size(), 3u);
-    EXPECT_EQ((*events)[0].action, QStringLiteral("signin.success"));
-    EXPECT_EQ((*events)[1].action, QStringLiteral("session.lock"));
+    EXPECT_EQ((*events)[0].action, auditActionKey(AuditAction::SignInSuccess));
+    EXPECT_EQ((*events)[1].action, auditActionKey(AuditAction::SessionLock));
     EXPECT_EQ((*events)[1].detail, QStringLiteral("idle"));
     EXPECT_EQ((*events)[1].sequence, before.head.sequence + 1) << "the cancelled fill left events";
     Status verified = session.verify();

@@ -12,7 +12,7 @@
 #include "common/Clock.h"
 #include "demo/DemoPartnership.h"
 #include "demo/DemonstrationStore.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 #include "session/Session.h"
 #include "session/StoreOpener.h"
 #include "shell/Workspace.h"

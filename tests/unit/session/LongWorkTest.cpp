@@ -35,12 +35,14 @@ qint64 markerRows(Database& db)
     return hasRow.ok() && *hasRow ? row->columnInt(0) : -1;
 }
 
-qint64 eventsNamed(Database& db, const QString& action)
+// Events whose action key (column "action") or record (column "record") is value.
+qint64 eventsWith(Database& db, const char* column, const QString& value)
 {
-    auto row = db.prepare(QStringLiteral("SELECT count(*) FROM audit_events WHERE action = :action"));
+    auto row = db.prepare(QStringLiteral("SELECT count(*) FROM audit_events WHERE %1 = :value")
+                              .arg(QString::fromLatin1(column)));
     if (!row.ok())
         return -1;
-    row->bind(":action", action);
+    row->bind(":value", value);
     auto hasRow = row->step();
     return hasRow.ok() && *hasRow ? row->columnInt(0) : -1;
 }
@@ -55,7 +57,7 @@ Status writeMarker(Session& session)
     insert->bind(":key", Marker);
     if (Status run = insert->run(); !run.ok())
         return run;
-    return session.audit().append(session.currentUser().login, QStringLiteral("test.longwork"));
+    return session.audit().append(session.currentUser().login, AuditAction::SettingChange, Marker);
 }
 
 // Always in the middle of a change when the test stops it: the change is written inside a transaction,
@@ -166,7 +168,7 @@ TEST_F(LongWorkTest, CancelRollsTheWholeChangeBack)
     EXPECT_EQ(work.status().error().code, ErrorCode::Cancelled);
     EXPECT_FALSE(work.status().error().message.isEmpty());
     EXPECT_EQ(markerRows(session().database()), 0);
-    EXPECT_EQ(eventsNamed(session().database(), QStringLiteral("test.longwork")), 0);
+    EXPECT_EQ(eventsWith(session().database(), "record", Marker), 0);
     EXPECT_EQ(session().audit().head(), before);
     EXPECT_TRUE(verifyChain().isIntact);
     EXPECT_TRUE(session().verify().ok()); // the anchor is where the store is
@@ -208,8 +210,8 @@ TEST_F(LongWorkTest, LockCancelsTheWorkAndClosesItsConnectionBeforeTheKeysGo)
     ASSERT_TRUE(reopened.ok()) << reopened.error().message.toStdString();
     Database& db = (*reopened)->database();
     EXPECT_EQ(markerRows(db), 0);
-    EXPECT_EQ(eventsNamed(db, QStringLiteral("test.longwork")), 0);
-    EXPECT_EQ(eventsNamed(db, QStringLiteral("session.lock")), 1);
+    EXPECT_EQ(eventsWith(db, "record", Marker), 0);
+    EXPECT_EQ(eventsWith(db, "action", auditActionKey(AuditAction::SessionLock)), 1);
     auto verified = (*reopened)->audit().verifyChain();
     ASSERT_TRUE(verified.ok());
     EXPECT_TRUE(verified->isIntact) << verified->problem.toStdString();
