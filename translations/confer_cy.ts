@@ -108,6 +108,14 @@
     </message>
 </context>
 <context>
+    <name>CasefileLook</name>
+    <message>
+        <location filename="../ui/casefile/CasefileLook.cpp" line="+35"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confer</name>
     <message>
         <location filename="../core/keys/KeychainDeviceSecretStore.cpp" line="+68"/>
@@ -160,7 +168,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+78"/>
+        <location filename="../app/main.cpp" line="+77"/>
         <source>Confer cannot start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -235,7 +243,7 @@
 <context>
     <name>confer::AccountsModel</name>
     <message>
-        <location filename="../ui/accounts/AccountsModel.cpp" line="+56"/>
+        <location filename="../ui/accounts/AccountsModel.cpp" line="+81"/>
         <source>Disabled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -245,27 +253,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="+14"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Added</source>
         <translation type="unfinished"></translation>
     </message>
@@ -273,7 +281,7 @@
 <context>
     <name>confer::AccountsPage</name>
     <message>
-        <location filename="../ui/accounts/AccountsPage.cpp" line="+30"/>
+        <location filename="../ui/accounts/AccountsPage.cpp" line="+32"/>
         <source>&amp;Add user…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -283,34 +291,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Change &amp;role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>A&amp;gency…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+86"/>
+        <location line="+1"/>
+        <location line="+116"/>
         <source>&amp;Disable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-80"/>
-        <location line="+11"/>
+        <location line="-111"/>
+        <location line="+17"/>
         <source>Accounts</source>
         <translation>Cyfrifon</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-16"/>
         <source>The people who can sign in to this store. Each has their own passphrase; an administrator can reset it, change a role, or disable an account when someone leaves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="+5"/>
         <source>Add user</source>
         <translation type="unfinished"></translation>
     </message>
@@ -335,7 +343,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+19"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>&amp;Enable…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -345,7 +358,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+75"/>
         <location line="+8"/>
         <location line="+2"/>
         <source>Disable account</source>
@@ -375,59 +388,65 @@
 <context>
     <name>confer::ActionDialog</name>
     <message>
-        <location filename="../ui/casefile/ActionDialog.cpp" line="+24"/>
+        <location filename="../ui/casefile/ActionDialog.cpp" line="+27"/>
         <source>Due date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-7"/>
-        <location line="+20"/>
+        <location line="+3"/>
+        <location line="+1"/>
+        <location line="+38"/>
         <source>Add action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-34"/>
         <source>What is to be done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Owner agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Choose the agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="+4"/>
         <source>Owner person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>&amp;Action:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Owner a&amp;gency:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Owner &amp;person:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Due:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>&amp;Add action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -462,7 +481,7 @@
 <context>
     <name>confer::ActionsTab</name>
     <message>
-        <location filename="../ui/casefile/ActionsTab.cpp" line="+31"/>
+        <location filename="../ui/casefile/ActionsTab.cpp" line="+29"/>
         <source>&amp;Add action…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -473,12 +492,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+132"/>
+        <location line="+140"/>
         <source>Updates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-135"/>
         <source>Add action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -488,7 +507,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Actions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -514,7 +533,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -539,7 +558,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+88"/>
         <source>%1 — overdue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -567,61 +586,72 @@
 <context>
     <name>confer::AddUserDialog</name>
     <message>
-        <location filename="../ui/accounts/AddUserDialog.cpp" line="+14"/>
-        <location line="+18"/>
+        <location filename="../ui/accounts/AddUserDialog.cpp" line="+26"/>
+        <location line="+1"/>
+        <location line="+42"/>
         <source>Add user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-38"/>
         <source>Login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>&amp;Login:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>F&amp;ull name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Role:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>&amp;Initial passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Tell the person their initial passphrase in person or by phone, never by email. They should change it the first time they sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Add user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>confer::AdministratorPage</name>
     <message>
-        <location filename="../ui/setup/AdministratorPage.cpp" line="+19"/>
+        <location filename="../ui/setup/AdministratorPage.cpp" line="+18"/>
         <source>&amp;Bind this store to this computer&apos;s keychain (recommended)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -641,37 +671,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="+3"/>
         <source>Login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
         <source>for example: chair1 or aj</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="+3"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+3"/>
         <source>The login is listed on the unlock screen, outside the encrypted store: use initials or a role rather than a full name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+9"/>
         <source>&amp;Login:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>F&amp;ull name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -691,12 +721,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Setup error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>The store was not created. %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -704,7 +734,7 @@
 <context>
     <name>confer::AgenciesModel</name>
     <message>
-        <location filename="../ui/partnership/AgenciesModel.cpp" line="+61"/>
+        <location filename="../ui/partnership/AgenciesModel.cpp" line="+84"/>
         <source>Not recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -719,32 +749,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="+13"/>
         <source>Agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>ISP signatory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>ISP signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>ICO registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Single point of contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -752,23 +782,23 @@
 <context>
     <name>confer::AgenciesPage</name>
     <message>
-        <location filename="../ui/partnership/AgenciesPage.cpp" line="+31"/>
+        <location filename="../ui/partnership/AgenciesPage.cpp" line="+30"/>
         <source>&amp;Add agency…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+8"/>
+        <location line="+5"/>
+        <location line="+21"/>
         <source>Agencies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-20"/>
         <source>The partner organisations that share information under the protocol, with who signed it for each and whom to contact. Administrators and coordinators keep this list.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -778,20 +808,25 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="+4"/>
         <source>Add agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Edit the selected agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>confer::AgencyDialog</name>
     <message>
-        <location filename="../ui/partnership/AgencyDialog.cpp" line="+20"/>
+        <location filename="../ui/partnership/AgencyDialog.cpp" line="+36"/>
         <source>Agency name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -806,7 +841,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>ICO data protection registration number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -816,48 +851,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Contact email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Contact phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-15"/>
-        <location line="+35"/>
+        <location line="+4"/>
+        <location line="+71"/>
         <source>Add agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-71"/>
         <source>Edit agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Kind of agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+5"/>
         <source>The information sharing protocol is signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="+2"/>
         <source>Date the protocol was signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+5"/>
         <source>For example, Z1234567</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -892,12 +927,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="+2"/>
         <source>Responsible authorities are the partners the Crime and Disorder Act names; co-operating bodies share under the protocol once they have signed it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Add agency</source>
         <translation type="unfinished"></translation>
     </message>
@@ -907,8 +947,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1224,7 +1269,7 @@
 <context>
     <name>confer::AuditLog</name>
     <message>
-        <location filename="../core/audit/AuditLog.cpp" line="+89"/>
+        <location filename="../core/audit/AuditLog.cpp" line="+107"/>
         <source>The store&apos;s audit key is missing, so its audit trail cannot be checked.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1239,7 +1284,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+85"/>
         <source>The change was saved, but there is not enough disk space to update the audit record beside the store. Free some space: Confer saves no further changes until it can.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1262,32 +1307,32 @@
 <context>
     <name>confer::AuditTrailModel</name>
     <message>
-        <location filename="../ui/audit/AuditTrailModel.cpp" line="+60"/>
+        <location filename="../ui/audit/AuditTrailModel.cpp" line="+87"/>
         <source>(not signed in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="+19"/>
         <source>Time</source>
         <translation>Amser</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>User</source>
         <translation>Defnyddiwr</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1295,28 +1340,33 @@
 <context>
     <name>confer::AuditTrailPage</name>
     <message>
-        <location filename="../ui/audit/AuditTrailPage.cpp" line="+25"/>
+        <location filename="../ui/audit/AuditTrailPage.cpp" line="+23"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+13"/>
+        <location line="+5"/>
+        <location line="+11"/>
         <source>Audit trail</source>
         <translation>Trywydd archwilio</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-10"/>
         <source>Every sign-in, change and view, newest first. Entries are chained together, so none can be altered or removed without it showing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="+5"/>
         <source>Refresh the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+26"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>1 event recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1345,63 +1395,63 @@
 <context>
     <name>confer::CaseDetailsTab</name>
     <message>
-        <location filename="../ui/casefile/CaseDetailsTab.cpp" line="+38"/>
+        <location filename="../ui/casefile/CaseDetailsTab.cpp" line="+34"/>
         <source>Next review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;Save changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Re&amp;vert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="+6"/>
         <source>Risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Lead agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
         <source>Not set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="+4"/>
         <source>Lead professional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Protective marking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+42"/>
+        <location line="+4"/>
+        <location line="+22"/>
         <source>Referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-18"/>
         <source>Reason for referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+7"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Risk:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1426,22 +1476,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Referred:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Subject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>This kind of panel records no further details.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1451,22 +1501,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="+31"/>
         <source>Save changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Revert to the stored details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+2"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+54"/>
         <source>by %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1476,12 +1526,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Showing the details as stored.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1539,7 +1589,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>No review set</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1562,19 +1612,19 @@
 <context>
     <name>confer::CaseService</name>
     <message>
-        <location filename="../core/caseload/CaseRows.cpp" line="+143"/>
-        <location line="+14"/>
-        <location filename="../core/caseload/ReviewSchedule.cpp" line="+48"/>
+        <location filename="../core/caseload/CaseService.cpp" line="+145"/>
+        <location line="+19"/>
+        <location line="+845"/>
         <source>This case is not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-833"/>
         <source>This panel is of a kind (“%1”) this copy of Confer does not know. Ask the administrator to install its definition.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/caseload/SubjectRecords.cpp" line="+30"/>
+        <location line="+10"/>
         <source>a person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1589,12 +1639,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+24"/>
+        <location line="+245"/>
         <source>Cases on this panel cannot be about %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="-242"/>
         <source>Describe the location.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1614,67 +1665,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/caseload/CaseRows.cpp" line="+34"/>
+        <location line="+23"/>
         <source>That agency is not in the directory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/caseload/ConsentGate.cpp" line="+40"/>
+        <location line="+59"/>
         <source>A case cannot move into “%1” without recorded consent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>A case cannot move into “%1”: consent was refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>A case cannot move into “%1”: consent has been withdrawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/caseload/CaseLifecycle.cpp" line="+202"/>
+        <location line="+3"/>
         <source>A case cannot move into “%1”: this copy of Confer cannot check the condition “%2”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="+91"/>
         <source>This panel is archived and takes no new cases.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>This panel&apos;s kind names no first stage.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/caseload/SubjectRecords.cpp" line="+50"/>
+        <location line="+22"/>
         <source>This person, household or place is not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>That subject does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/caseload/CaseLifecycle.cpp" line="+6"/>
+        <location line="+19"/>
         <source>Enter the referral date: a date up to today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/caseload/CaseService.cpp" line="+107"/>
+        <location line="+136"/>
         <source>The next review date is not a valid date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/caseload/SubjectRecords.cpp" line="+37"/>
+        <location line="+76"/>
         <source>Those details belong to someone else, not this case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/caseload/CaseService.cpp" line="+57"/>
+        <location line="+54"/>
         <source>That field is not one recorded over time on this panel.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1689,12 +1740,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/caseload/ConsentRecords.cpp" line="+62"/>
+        <location line="+84"/>
+        <source>There is no stage “%1” on this panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A case cannot move from “%1” to “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Give the reason for moving the case to “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose one of the reasons offered for “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Cases on this panel do not record consent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="+4"/>
         <source>Enter the date of the consent decision: a date up to today.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1714,12 +1785,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/caseload/ReviewSchedule.cpp" line="+83"/>
+        <location line="+113"/>
         <source>This review has already been recorded as complete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Enter the date of the review: a date up to today.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1732,7 +1803,7 @@
 <context>
     <name>confer::CaseStageTab</name>
     <message>
-        <location filename="../ui/casefile/CaseStageTab.cpp" line="+40"/>
+        <location filename="../ui/casefile/CaseStageTab.cpp" line="+38"/>
         <source>&amp;Complete review…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1757,7 +1828,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <location line="+15"/>
         <source>Scheduled reviews</source>
         <translation type="unfinished"></translation>
@@ -1803,7 +1874,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+55"/>
         <source>Move to %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1847,12 +1918,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+56"/>
         <source>This case belongs to a kind of panel this copy of Confer does not know (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+34"/>
         <source>Case sections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1889,12 +1960,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
-        <source>%1 (as at %2)</source>
+        <location line="+47"/>
+        <source>%1 recorded: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>%1, recorded by %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2033,7 +2104,7 @@
 <context>
     <name>confer::CaseloadPage</name>
     <message>
-        <location filename="../ui/caseload/CaseloadPage.cpp" line="+51"/>
+        <location filename="../ui/caseload/CaseloadPage.cpp" line="+53"/>
         <source>&amp;Overdue reviews only</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2043,18 +2114,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&amp;New case…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1"/>
+        <location line="+51"/>
         <source>Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-46"/>
         <source>Caseload</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2064,37 +2135,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="+5"/>
         <source>Filter cases by reference, name or postcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+1"/>
         <source>Filter by reference, name or postcode (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="+10"/>
         <source>Panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+1"/>
         <source>Any risk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2109,27 +2180,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Number of cases shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="+4"/>
         <source>New case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+1"/>
         <source>Refer a new case to one of your panels.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>No panels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>You are not a member of any panel, so no cases are shown. Administrators manage panels and their members, but read the cases only of panels they belong to.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2139,27 +2215,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+28"/>
         <source>&amp;Panel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>&amp;Stage:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Risk:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+116"/>
         <source>All my panels</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2169,7 +2245,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+94"/>
         <source>No cases match these filters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2185,31 +2261,141 @@
     </message>
 </context>
 <context>
-    <name>confer::ChangePassphraseDialog</name>
+    <name>confer::ChangeAgencyDialog</name>
     <message>
-        <location filename="../ui/accounts/ChangePassphraseDialog.cpp" line="+15"/>
-        <location line="+12"/>
-        <source>Change passphrase</source>
+        <location filename="../ui/accounts/ChangeAgencyDialog.cpp" line="+23"/>
+        <location line="+1"/>
+        <source>Change agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-10"/>
-        <source>Current passphrase</source>
+        <location line="+6"/>
+        <source>Choose the agency %1 (%2) works for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>C&amp;urrent passphrase:</source>
+        <location line="+3"/>
+        <source>Agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>No agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Agency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Notes this person writes are recorded as coming from this agency, which keeps ownership of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Save agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::ChangePassphraseDialog</name>
+    <message>
+        <location filename="../ui/accounts/ChangePassphraseDialog.cpp" line="+24"/>
+        <location line="+1"/>
+        <location line="+24"/>
+        <source>Change passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Current passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>C&amp;urrent passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;New passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Change passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::ChangeRoleDialog</name>
+    <message>
+        <location filename="../ui/accounts/ChangeRoleDialog.cpp" line="+23"/>
+        <location line="+1"/>
+        <location line="+34"/>
+        <source>Change role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Choose the role of %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Administrators manage accounts and settings. The change takes effect the next time the person signs in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Change role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2231,7 +2417,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Consent given by a parent or guardian on %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2251,7 +2437,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Consent withdrawn by a parent or guardian on %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2261,12 +2447,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+45"/>
         <source>That case is not available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="+27"/>
         <source>Case opened at %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2286,7 +2472,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Note from %1 corrected (version %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2311,12 +2497,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>%1 scheduled for %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>%1 completed on %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2326,7 +2512,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>%1 recorded: %2 (as at %3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2334,7 +2520,7 @@
 <context>
     <name>confer::ChronologyTab</name>
     <message>
-        <location filename="../ui/casefile/ChronologyTab.cpp" line="+23"/>
+        <location filename="../ui/casefile/ChronologyTab.cpp" line="+21"/>
         <source>&amp;Newest first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2344,7 +2530,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Chronology</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2369,7 +2555,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+62"/>
         <source>Nothing recorded yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2399,7 +2585,7 @@
 <context>
     <name>confer::CommandLine</name>
     <message>
-        <location filename="../app/CommandLine.cpp" line="+65"/>
+        <location filename="../app/CommandLine.cpp" line="+64"/>
         <source>Use the store in &lt;directory&gt; (default: %1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2561,38 +2747,45 @@ Commands:
 <context>
     <name>confer::CompleteReviewDialog</name>
     <message>
-        <location filename="../ui/casefile/CompleteReviewDialog.cpp" line="+13"/>
+        <location filename="../ui/casefile/CompleteReviewDialog.cpp" line="+27"/>
+        <location line="+1"/>
+        <location line="+29"/>
         <source>Complete review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-26"/>
         <source>%1, due %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="+5"/>
         <source>Date the review was held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="+5"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>&amp;Held on:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="+3"/>
         <source>&amp;Outcome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+6"/>
         <source>&amp;Complete review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2642,7 +2835,7 @@ Commands:
 <context>
     <name>confer::ConsentDialog</name>
     <message>
-        <location filename="../ui/casefile/ConsentDialog.cpp" line="+20"/>
+        <location filename="../ui/casefile/ConsentDialog.cpp" line="+48"/>
         <source>&amp;Given</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2667,38 +2860,39 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-8"/>
-        <location line="+34"/>
+        <location line="+6"/>
+        <location line="+1"/>
+        <location line="+52"/>
         <source>Record consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-40"/>
         <source>Name of the person giving or refusing consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Date of the decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Scope: what the consent covers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>For example: support from the intervention provider and sharing with school and children&apos;s services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Decision:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2718,30 +2912,35 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Date:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Scope:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Under 18, consent is given by a parent or guardian. A case cannot move into support until consent is recorded as given.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;Record consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>confer::ConsentTab</name>
     <message>
-        <location filename="../ui/casefile/ConsentTab.cpp" line="+28"/>
+        <location filename="../ui/casefile/ConsentTab.cpp" line="+26"/>
         <source>&amp;Record consent…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2756,7 +2955,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Consent decisions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2796,7 +2995,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>No consent has been recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2834,48 +3033,54 @@ Commands:
 <context>
     <name>confer::CorrectNoteDialog</name>
     <message>
-        <location filename="../ui/casefile/CorrectNoteDialog.cpp" line="+14"/>
+        <location filename="../ui/casefile/CorrectNoteDialog.cpp" line="+26"/>
+        <location line="+1"/>
         <source>Correct note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
         <source>Version %1, by %2 (%3), %4. The correction becomes version %5; this version is kept and stays in the note&apos;s history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="+9"/>
         <source>Corrected note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Reason for the correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
         <source>e.g. wrong date given at the meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Note:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Save &amp;correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Save correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2906,7 +3111,7 @@ Commands:
 <context>
     <name>confer::DashboardPage</name>
     <message>
-        <location filename="../ui/caseload/DashboardPage.cpp" line="+49"/>
+        <location filename="../ui/caseload/DashboardPage.cpp" line="+47"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2916,8 +3121,13 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>No panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2926,7 +3136,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Figures as of %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2944,7 +3154,7 @@ Commands:
 <context>
     <name>confer::Database</name>
     <message>
-        <location filename="../core/store/Database.cpp" line="+33"/>
+        <location filename="../core/store/Database.cpp" line="+34"/>
         <source>The store could not be opened with these credentials.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2964,13 +3174,13 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+92"/>
-        <location line="+200"/>
+        <location line="+93"/>
+        <location line="+202"/>
         <source>The store key has the wrong length.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-197"/>
         <source>The store&apos;s page cache size must be positive.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2990,17 +3200,17 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+131"/>
         <source>An empty statement cannot be run.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>The store is damaged: some of its pages failed the integrity check. Restore it from a backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>The store is damaged and this part of it cannot be read. Restore it from a backup.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3016,14 +3226,56 @@ Commands:
     </message>
 </context>
 <context>
+    <name>confer::DemoFill</name>
+    <message>
+        <location filename="../ui/shell/DemoFill.cpp" line="+33"/>
+        <location line="+5"/>
+        <location line="+57"/>
+        <location line="+2"/>
+        <source>Fill with demonstration data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="-63"/>
+        <source>Add %n invented case(s), with partner agencies, panels and the people who sit on them?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This store becomes a demonstration store for good: every screen will say so, and no real information may go into it. A store that holds real cases is refused. You can cancel while it runs; nothing is kept then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Fill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Filling the store with demonstration data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Demonstration data added: %1 cases, %2 new panels, %3 new agencies and %4 new accounts (records only: nobody can sign in as them). This is a demonstration store now, for good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confer::DemoPartnership</name>
     <message>
-        <location filename="../core/demo/DemoPartnership.cpp" line="+80"/>
+        <location filename="../core/demo/DemoPartnership.cpp" line="+84"/>
         <source>No panel kinds are installed, so there is nothing to demonstrate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+47"/>
         <source>Only an administrator can fill a store with demonstration data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3049,7 +3301,7 @@ Commands:
 <context>
     <name>confer::DemonstrationBanner</name>
     <message>
-        <location filename="../ui/shell/DemonstrationBanner.cpp" line="+12"/>
+        <location filename="../ui/shell/DemonstrationBanner.cpp" line="+13"/>
         <source>Demonstration store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3069,22 +3321,6 @@ Commands:
     <message>
         <location filename="../core/demo/DemonstrationStore.cpp" line="+29"/>
         <source>Only an administrator can make a demonstration store.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>confer::ErrorLine</name>
-    <message>
-        <location filename="../ui/shell/ErrorLine.cpp" line="+11"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>confer::FormDialog</name>
-    <message>
-        <location filename="../ui/shell/FormDialog.cpp" line="+29"/>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3226,6 +3462,37 @@ Commands:
     </message>
 </context>
 <context>
+    <name>confer::LongWork</name>
+    <message>
+        <location filename="../core/session/LongWork.cpp" line="+43"/>
+        <source>Stopped before it finished; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::LongWorkProgress</name>
+    <message>
+        <location filename="../ui/shell/LongWorkProgress.cpp" line="+18"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Confer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancel: stop and keep nothing of it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Stopping. Nothing of this will be kept…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confer::MainWindow</name>
     <message>
         <location filename="../ui/shell/MainWindow.cpp" line="+37"/>
@@ -3272,7 +3539,7 @@ Commands:
 <context>
     <name>confer::MyActionsModel</name>
     <message>
-        <location filename="../ui/caseload/MyActionsModel.cpp" line="+41"/>
+        <location filename="../ui/caseload/MyActionsModel.cpp" line="+70"/>
         <source>No due date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3287,27 +3554,27 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="+34"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3315,12 +3582,12 @@ Commands:
 <context>
     <name>confer::MyActionsPage</name>
     <message>
-        <location filename="../ui/caseload/MyActionsPage.cpp" line="+26"/>
+        <location filename="../ui/caseload/MyActionsPage.cpp" line="+24"/>
         <source>Show &amp;finished actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+6"/>
         <source>My agency&apos;s actions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3330,7 +3597,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="+10"/>
         <source>Show finished actions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3340,12 +3607,17 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>1 open action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3363,73 +3635,74 @@ Commands:
 <context>
     <name>confer::NewCaseDialog</name>
     <message>
-        <location filename="../ui/casefile/NewCaseDialog.cpp" line="+28"/>
+        <location filename="../ui/casefile/NewCaseDialog.cpp" line="+62"/>
+        <location line="+1"/>
         <source>New case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+70"/>
+        <location line="+23"/>
+        <location line="+41"/>
         <source>Panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-33"/>
         <source>Referral date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Referrer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+1"/>
         <source>Name and role of the person referring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="+3"/>
         <source>Referring agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+1"/>
         <source>Not from a partner agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="+2"/>
         <source>Reason for referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Lead agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+1"/>
         <source>Not yet agreed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="+2"/>
         <source>Lead professional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Protective marking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+9"/>
         <source>&amp;Panel:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3439,12 +3712,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Referral &amp;date:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3464,12 +3737,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Lead and risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Lead agency:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3489,27 +3762,32 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="+34"/>
         <source>&amp;Create case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Create case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Record only what the panel needs. Fields marked * are required by this kind of panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+16"/>
         <source>You are not a member of any panel, so you cannot open a case. An administrator adds members to panels.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+25"/>
         <source>A case of the %1 panel.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3517,32 +3795,33 @@ Commands:
 <context>
     <name>confer::NewPanelDialog</name>
     <message>
-        <location filename="../ui/partnership/NewPanelDialog.cpp" line="+16"/>
+        <location filename="../ui/partnership/NewPanelDialog.cpp" line="+29"/>
+        <location line="+1"/>
         <source>New panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Panel name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>For example, Easington MAPS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="+3"/>
         <source>Kind of panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Chair</source>
         <translation type="unfinished">Cadeirydd</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>No chair yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3552,12 +3831,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Kind:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3567,22 +3846,32 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Members see the panel&apos;s cases; nobody else does, administrators included. Add members once the panel exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>C&amp;reate panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Create panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Cases are reviewed at each meeting.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3600,7 +3889,7 @@ Commands:
 <context>
     <name>confer::NoteCard</name>
     <message>
-        <location filename="../ui/casefile/NoteCard.cpp" line="+23"/>
+        <location filename="../ui/casefile/NoteCard.cpp" line="+22"/>
         <source>OPINION</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3668,7 +3957,7 @@ Commands:
 <context>
     <name>confer::NoteDialog</name>
     <message>
-        <location filename="../ui/casefile/NoteDialog.cpp" line="+21"/>
+        <location filename="../ui/casefile/NoteDialog.cpp" line="+27"/>
         <source>&amp;Fact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3678,23 +3967,24 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5"/>
-        <location line="+33"/>
+        <location line="+6"/>
+        <location line="+1"/>
+        <location line="+70"/>
         <source>Add note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-66"/>
         <source>Originating agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>Choose the agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Fact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3704,37 +3994,37 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Fact or opinion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="+13"/>
         <source>Basis of the opinion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+1"/>
         <source>What the opinion is based on, e.g. home visit on 3 March</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="+4"/>
         <source>Protective marking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
         <source>&amp;Agency:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>This note is:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3744,30 +4034,35 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Marking:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Note:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Record facts and opinions separately. An opinion is marked as such wherever the note is shown or exported, with its basis. Notes cannot be edited later: a correction becomes a new version and the original is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>&amp;Add note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>confer::NoteHistoryDialog</name>
     <message>
-        <location filename="../ui/casefile/NoteHistoryDialog.cpp" line="+21"/>
+        <location filename="../ui/casefile/NoteHistoryDialog.cpp" line="+20"/>
         <location line="+1"/>
         <source>Note history</source>
         <translation type="unfinished"></translation>
@@ -3778,7 +4073,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Notes are never changed in place. Each correction is a new version; every version is kept.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3801,7 +4096,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+21"/>
         <source>Write the note before saving it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3816,7 +4111,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+66"/>
         <source>Write the corrected note before saving it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3826,7 +4121,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="+35"/>
         <source>Only the note&apos;s author or someone from the agency it came from can correct it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3834,7 +4129,7 @@ Commands:
 <context>
     <name>confer::NotesTab</name>
     <message>
-        <location filename="../ui/casefile/NotesTab.cpp" line="+25"/>
+        <location filename="../ui/casefile/NotesTab.cpp" line="+24"/>
         <source>&amp;Add note…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3849,7 +4144,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+78"/>
         <source>No notes yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3911,22 +4206,22 @@ Commands:
 <context>
     <name>confer::OverviewPage</name>
     <message>
-        <location filename="../ui/shell/OverviewPage.cpp" line="+73"/>
+        <location filename="../ui/shell/OverviewPage.cpp" line="+71"/>
         <source>&amp;Verify now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+4"/>
         <source>Overview</source>
         <translation>Trosolwg</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Your account, this store, and the state of its protections.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="+5"/>
         <source>Warning: this store is not bound to this computer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3936,7 +4231,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+6"/>
         <source>Signed in</source>
         <translation>Wedi mewngofnodi</translation>
     </message>
@@ -3956,7 +4251,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>This store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3966,7 +4261,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Device binding</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3991,7 +4286,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Automatic lock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4016,12 +4311,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Change the automatic lock time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>Audit trail</source>
         <translation>Trywydd archwilio</translation>
     </message>
@@ -4046,17 +4341,17 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="+7"/>
         <source>Verify the store and the audit trail now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+1"/>
         <source>Checks the database&apos;s integrity and every link of the audit chain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+34"/>
         <source>1 minute without keyboard or mouse input</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4076,7 +4371,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>✓ Intact at %1: the database and every audit event check out.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4089,7 +4384,7 @@ Commands:
 <context>
     <name>confer::PanelFiguresCard</name>
     <message>
-        <location filename="../ui/caseload/PanelFiguresCard.cpp" line="+55"/>
+        <location filename="../ui/caseload/PanelFiguresCard.cpp" line="+54"/>
         <source>Open cases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4134,17 +4429,17 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+59"/>
         <source>Cases by stage in %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4235,12 +4530,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Moving a case to “%1” needs a reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>The reason for moving a case to “%1” must be one of: %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4306,7 +4601,7 @@ Commands:
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../core/partnership/PanelKindLoader.cpp" line="+156"/>
+        <location filename="../core/partnership/PanelKindLoader.cpp" line="+151"/>
         <source>%1 must have a key and a label.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4340,14 +4635,14 @@ Commands:
         <location line="+31"/>
         <location line="+30"/>
         <location line="+16"/>
-        <location line="+133"/>
+        <location line="+126"/>
         <location line="+18"/>
         <location line="+91"/>
         <source>the kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-306"/>
         <source>the reference prefix %1 must be 2 to 8 capital letters or digits, starting with a letter (such as “MAPS”).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4433,7 +4728,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+5"/>
         <source>%1 requires %2, which is not a gate Confer knows (known: %3).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4443,12 +4738,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/caseload/ConsentGate.cpp" line="-22"/>
+        <location line="+3"/>
         <source>%1 requires consent, but the kind does not say &quot;usesConsent&quot;: true.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/partnership/PanelKindLoader.cpp" line="+27"/>
+        <location line="+29"/>
         <source>no move leads to the stage %1 from the initial stage.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4555,12 +4850,12 @@ Commands:
     </message>
     <message>
         <location line="+7"/>
-        <location line="+66"/>
+        <location line="+64"/>
         <source>it is larger than a panel kind definition can be (1 MiB).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-58"/>
         <source>it is not valid JSON (%1 at character %2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4575,7 +4870,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>The folder of panel kind files %1 was not found.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4598,7 +4893,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>The panel kinds built into Confer are missing; reinstall Confer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4611,42 +4906,42 @@ Commands:
 <context>
     <name>confer::PanelMembersDialog</name>
     <message>
-        <location filename="../ui/partnership/PanelMembersDialog.cpp" line="+32"/>
+        <location filename="../ui/partnership/PanelMembersDialog.cpp" line="+31"/>
         <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Make &amp;chair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Members of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+4"/>
         <source>Members read and work on this panel&apos;s cases. Nobody else can, administrators included.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>&amp;Members:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="+3"/>
         <source>Members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="+3"/>
         <source>Remove the selected member</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4656,12 +4951,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+2"/>
         <source>A&amp;dd a member:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="+3"/>
         <source>Person to add</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4671,12 +4966,17 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+3"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+43"/>
         <source>%1 (%2) · chair</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4741,7 +5041,7 @@ Commands:
 <context>
     <name>confer::PanelsModel</name>
     <message>
-        <location filename="../ui/partnership/PanelsModel.cpp" line="+80"/>
+        <location filename="../ui/partnership/PanelsModel.cpp" line="+98"/>
         <source>%1 (archived)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4761,22 +5061,22 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="+12"/>
         <source>Panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Chair</source>
         <translation type="unfinished">Cadeirydd</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Members</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4784,7 +5084,7 @@ Commands:
 <context>
     <name>confer::PanelsPage</name>
     <message>
-        <location filename="../ui/partnership/PanelsPage.cpp" line="+31"/>
+        <location filename="../ui/partnership/PanelsPage.cpp" line="+29"/>
         <source>&amp;New panel…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4794,24 +5094,29 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+14"/>
+        <location line="+4"/>
+        <location line="+18"/>
         <source>Panels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-17"/>
         <source>The partnership&apos;s panels and who sits on them. Membership decides who reads a panel&apos;s cases: administrators manage it, but see no case unless they are members too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="+5"/>
         <source>New panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Members of the selected panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4931,97 +5236,108 @@ Commands:
 <context>
     <name>confer::RecordValueDialog</name>
     <message>
-        <location filename="../ui/casefile/RecordValueDialog.cpp" line="+15"/>
+        <location filename="../ui/casefile/RecordValueDialog.cpp" line="+27"/>
         <source>Record %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>&amp;Value:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="+21"/>
         <source>Date of the value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>&amp;On:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+1"/>
+        <location line="+4"/>
+        <location line="+2"/>
         <source>Earlier values are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&amp;Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Record value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>confer::RecoveryDialog</name>
     <message>
-        <location filename="../ui/unlock/RecoveryDialog.cpp" line="+18"/>
+        <location filename="../ui/unlock/RecoveryDialog.cpp" line="+28"/>
+        <location line="+1"/>
         <source>Open with the recovery key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>The recovery key opens the store without this computer&apos;s keychain or a passphrase. Confer then binds the store to this computer and sets a new passphrase for the account you choose. Other accounts will need their passphrase reset by an administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="+7"/>
         <source>Recovery key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
         <source>XXXX-XXXX-XXXX-… (%1 groups)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="+4"/>
         <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+6"/>
         <source>Recovery &amp;key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Account:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;New passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="+3"/>
         <source>Recovery error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+7"/>
         <source>&amp;Open store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Open store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5041,22 +5357,22 @@ Commands:
 <context>
     <name>confer::RecoveryKeyPage</name>
     <message>
-        <location filename="../ui/setup/RecoveryKeyPage.cpp" line="+39"/>
+        <location filename="../ui/setup/RecoveryKeyPage.cpp" line="+34"/>
         <source>Your recovery key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-3"/>
         <source>&amp;Show the key again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>This is the only time Confer shows it. Write it down now, by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+4"/>
         <source>Recovery key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5066,17 +5382,17 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="+10"/>
         <source>&lt;p&gt;With the recovery key, the store can be opened on another computer, or here if the keychain is lost or every administrator&apos;s passphrase is forgotten. Without it, the data cannot be recovered.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keep it offline:&lt;/b&gt; write it on paper, seal it in an envelope and keep it in a locked safe. Do not copy it, email it, photograph it or save it in a file. Anyone who has it and a copy of the store can read everything in it.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+12"/>
         <source>The key is hidden because Confer was locked. Type the administrator&apos;s passphrase to show it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="+5"/>
         <source>Administrator&apos;s passphrase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5086,12 +5402,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+5"/>
         <source>&amp;Passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+146"/>
+        <location line="+113"/>
         <source>Too many attempts. Try again in %n s.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -5231,12 +5547,12 @@ Commands:
 <context>
     <name>confer::Session</name>
     <message>
-        <location filename="../core/session/Session.cpp" line="+65"/>
+        <location filename="../core/session/Session.cpp" line="+112"/>
         <source>The change was saved, but the second copy of the key file could not be written. Confer mends it at the next sign-in; check the disk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>The user name or passphrase is not correct.</source>
         <translation type="unfinished">Mae’r enw defnyddiwr neu’r cyfrinymadrodd yn anghywir.</translation>
     </message>
@@ -5250,11 +5566,17 @@ Commands:
         <source>Choose an auto-lock time from 1 to 60 minutes.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+75"/>
+        <location line="+17"/>
+        <source>Confer could not start this operation: the store is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>confer::SetPassphraseDialog</name>
     <message>
-        <location filename="../ui/accounts/SetPassphraseDialog.cpp" line="+15"/>
+        <location filename="../ui/accounts/SetPassphraseDialog.cpp" line="+26"/>
         <source>Enable account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5274,27 +5596,32 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;New passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
         <source>The old passphrase may be known to someone else</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Confer then also changes the store&apos;s own key, so that the old passphrase opens no copy of the store made from now on. This takes a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="+10"/>
         <source>Tell them the passphrase in person or by phone, never by email.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Enable account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5303,16 +5630,22 @@ Commands:
         <source>&amp;Reset passphrase</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>confer::SettingsDialog</name>
     <message>
-        <location filename="../ui/shell/SettingsDialog.cpp" line="+13"/>
+        <location filename="../ui/shell/SettingsDialog.cpp" line="+22"/>
+        <location line="+1"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Lock after this many minutes without input</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5322,27 +5655,32 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>&amp;Lock after:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Confer locks itself after this many minutes without keyboard or mouse input, and at once when the screen is locked. The setting applies to everyone who uses this store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Save</source>
+        <location line="+8"/>
+        <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+6"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Automatic lock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5389,46 +5727,51 @@ Commands:
 <context>
     <name>confer::StageMoveDialog</name>
     <message>
-        <location filename="../ui/casefile/StageMoveDialog.cpp" line="+14"/>
+        <location filename="../ui/casefile/StageMoveDialog.cpp" line="+25"/>
         <source>Move to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Moving the case to “%1” needs a reason, which is kept in its chronology.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>&amp;Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+6"/>
+        <location line="+4"/>
+        <location line="+10"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-9"/>
         <source>Choose a reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+19"/>
         <source>&amp;Move case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Move case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>confer::Statement</name>
     <message>
-        <location filename="../core/store/Statement.cpp" line="+117"/>
+        <location filename="../core/store/Statement.cpp" line="+118"/>
         <source>Confer made a mistake preparing this change; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5446,7 +5789,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+4"/>
+        <source>Confer is still busy with a long operation. Wait until it has finished, then try again; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>The account change was saved, but the store&apos;s own key could not be changed yet. Confer changes it at the next sign-in; until then an old copy of the removed key still opens the store.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5707,7 +6055,7 @@ Commands:
 <context>
     <name>confer::Transaction</name>
     <message>
-        <location filename="../core/store/Transaction.cpp" line="+47"/>
+        <location filename="../core/store/Transaction.cpp" line="+51"/>
         <source>Confer tried to save a change twice; nothing more was saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5715,7 +6063,7 @@ Commands:
 <context>
     <name>confer::UnlockScreen</name>
     <message>
-        <location filename="../ui/unlock/UnlockScreen.cpp" line="+37"/>
+        <location filename="../ui/unlock/UnlockScreen.cpp" line="+33"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Datgloi</translation>
     </message>
@@ -5725,12 +6073,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Unlock Confer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+8"/>
         <source>Confer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5740,62 +6088,62 @@ Commands:
         <translation>Cynadleddau achos aml-asiantaeth</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Confer is locked. Sign in to continue.</source>
         <translation>Mae Confer wedi’i gloi. Mewngofnodwch i barhau.</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="+4"/>
         <source>User</source>
         <translation>Defnyddiwr</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Unlock</source>
         <translation>Datgloi</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Use recovery key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+5"/>
         <source>Unlock error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Waiting time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+8"/>
         <source>U&amp;ser:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="+25"/>
         <source>Store: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+33"/>
         <source>No accounts could be read from this store&apos;s key file. Use the recovery key, or ask whoever looks after this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+71"/>
         <source>%1 If this computer&apos;s keychain was reset, or the store was moved here, use the recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5818,111 +6166,54 @@ Commands:
 <context>
     <name>confer::UpdateActionDialog</name>
     <message>
-        <location filename="../ui/casefile/UpdateActionDialog.cpp" line="+13"/>
+        <location filename="../ui/casefile/UpdateActionDialog.cpp" line="+25"/>
+        <location line="+1"/>
         <source>Update action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>%1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="+5"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="+6"/>
         <source>Update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
         <source>What has been done, or why it could not be</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>&amp;Status:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="+3"/>
         <source>&amp;Update:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+7"/>
         <source>&amp;Save update</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>confer::UserChoiceDialog</name>
-    <message>
-        <location filename="../ui/accounts/UserChoiceDialog.cpp" line="+28"/>
-        <source>Change role</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <location line="+1"/>
-        <source>Choose the role of %1 (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Administrators manage accounts and settings. The change takes effect the next time the person signs in.</source>
+        <source>Save update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Change role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Change agency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose the agency %1 (%2) works for.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Agency:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Agency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Notes this person writes are recorded as coming from this agency, which keeps ownership of them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Save agency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>No agency</source>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5969,7 +6260,7 @@ Everything Confer holds is OFFICIAL-SENSITIVE. It stays inside the encrypted sto
 <context>
     <name>confer::Workspace</name>
     <message>
-        <location filename="../ui/shell/Workspace.cpp" line="+47"/>
+        <location filename="../ui/shell/Workspace.cpp" line="+49"/>
         <source>Confer workspace</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6019,7 +6310,7 @@ Everything Confer holds is OFFICIAL-SENSITIVE. It stays inside the encrypted sto
         <translation>Trywydd archwilio</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Confer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6051,6 +6342,11 @@ Everything Confer holds is OFFICIAL-SENSITIVE. It stays inside the encrypted sto
     <message>
         <location line="+3"/>
         <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill with &amp;demonstration data…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

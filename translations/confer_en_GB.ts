@@ -21,6 +21,17 @@
     </message>
 </context>
 <context>
+    <name>confer::DemoFill</name>
+    <message numerus="yes">
+        <location filename="../ui/shell/DemoFill.cpp" line="+34"/>
+        <source>Add %n invented case(s), with partner agencies, panels and the people who sit on them?</source>
+        <translation>
+            <numerusform>Add %n invented case, with partner agencies, panels and the people who sit on them?</numerusform>
+            <numerusform>Add %n invented cases, with partner agencies, panels and the people who sit on them?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>confer::NotesTab</name>
     <message numerus="yes">
         <location filename="../ui/casefile/NotesTab.cpp" line="+110"/>

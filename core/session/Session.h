@@ -19,10 +19,12 @@ class AuditLog;
 class Clock;
 class DeviceSecretStore;
 class Database;
+class LongWork;
 class StoreLock;
 
 // An unlocked store for one signed-in user. Destroying it (or lock()) closes the database and
-// wipes the store key; nothing of the store's contents outlives it.
+// wipes the store key; nothing of the store's contents outlives it. A long operation runs on a worker
+// session of its own (makeWorker, LongWork), over a second connection that lock() closes first.
 class Session final {
 public:
     ~Session();
@@ -31,7 +33,7 @@ public:
 
     const User& currentUser() const { return m_user; }
     bool isAdministrator() const { return m_user.role == Role::Administrator; }
-    bool isDeviceBound() const { return m_slotFile.isDeviceBound; }
+    bool isDeviceBound() const;
     const StorePaths& paths() const { return m_paths; }
     const Clock& clock() const { return m_clock; }
 
@@ -56,9 +58,23 @@ public:
     // Closes without recording anything: for a session that never signed anyone in.
     void abandon();
 
+    // --- long work (LongWork) ---
+    // A session of the same user for one long operation on a worker thread, made here on this session's
+    // thread from copies of its keys, without a store call; the worker thread then calls
+    // openWorkerConnection(). It shares this session's key-slot file, audit anchor and commit gate, so the
+    // changes of both connections make one linear audit chain and one key file. Destroying it closes its
+    // connection and records nothing. Refused while locked, and for a worker itself.
+    Result<std::unique_ptr<Session>> makeWorker();
+    // On the worker thread, once: opens the worker's own connection to the store.
+    Status openWorkerConnection();
+    // True while a worker session of this store exists (this one included): the store key is not rotated
+    // then, because the other connection would be left on the old key.
+    bool hasWorkers() const;
+
     // --- for AccountService and StoreOpener only ---
-    // The key-slot file as this session last read or wrote it.
-    const KeySlotFile& keySlots() const { return m_slotFile; }
+    // The key-slot file as this session (or one of its workers) last read or wrote it; a copy, because
+    // another connection of the session may change it meanwhile.
+    KeySlotFile keySlots() const;
     KeySlotCopies keySlotCopies() const;
     // A key change, whole or not at all: in one store transaction `change` edits the store (with its
     // audit event) and the key-slot file; the store records the file's next generation; the first
@@ -68,13 +84,15 @@ public:
     const SecureBytes& storeKey() const { return m_storeKey; }
     // The device secret, read from the keychain once at unlock and kept in guarded memory for the
     // session (no keychain round trip inside a transaction); nullptr for a store not bound to a device.
-    const SecureBytes* deviceSecret() const { return m_slotFile.isDeviceBound ? &m_deviceSecret : nullptr; }
+    const SecureBytes* deviceSecret() const { return isDeviceBound() ? &m_deviceSecret : nullptr; }
     const KdfPolicy& kdfPolicy() const { return m_policy; }
     void refreshCurrentUser(const User& user) { m_user = user; }
 
 private:
     friend class StoreOpener;
     friend class StoreKeyRotation;
+    friend class LongWork;
+    struct Shared;
     struct Parts {
         StorePaths paths;
         std::shared_ptr<StoreLock> lock;
@@ -85,8 +103,15 @@ private:
         SecureBytes auditKey;
         DeviceSecretStore* keychain = nullptr; // for the audit witness of a device-bound store
     };
-    Session(Parts parts, const Clock& clock, KdfPolicy policy);
+    Session(Parts parts, const Clock& clock, KdfPolicy policy, std::shared_ptr<Shared> shared = {});
+    // The audit log, the transaction listener and the accounts over m_db.
+    void connectServices(SecureBytes auditKey);
     Status start(const QString& login);
+    // LongWork attaches itself while it runs, so that lock() can stop it before any key goes.
+    void attachLongWork(LongWork* work) { m_longWork.push_back(work); }
+    void detachLongWork(LongWork* work);
+    // Cancels every attached long operation and waits until its connection is closed.
+    void stopLongWork();
     // The anchor file, then (bound stores) the keychain's copy; at sign-in and at lock.
     void writeWitness();
     Status writeAnchor(const AuditHead& head);
@@ -97,7 +122,7 @@ private:
 
     StorePaths m_paths;
     std::shared_ptr<StoreLock> m_lock;
-    KeySlotFile m_slotFile;
+    std::shared_ptr<Shared> m_shared;              // with the workers: key-slot file, anchor, commit gate
     std::optional<KeySlotFile> m_slotFileAtCommit; // a key change waiting for the outermost commit
     SecureBytes m_storeKey;
     SecureBytes m_deviceSecret;
@@ -109,6 +134,9 @@ private:
     QStringList m_notices;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<AccountService> m_accounts;
+    bool m_isWorker = false;
+    SecureBytes m_workerAuditKey;      // a worker's, until its connection opens
+    std::vector<LongWork*> m_longWork; // running on workers of this session
 };
 
 } // namespace confer

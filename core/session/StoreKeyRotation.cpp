@@ -50,6 +50,11 @@ Status StoreKeyRotation::rotate(Session& session, const std::function<Status(Key
         return makeError(
             ErrorCode::InvalidInput,
             Tr::tr("Confer tried to change the store key inside another change; nothing was saved."));
+    // A rekey reopens this connection only: a long operation's connection would be left on the old key.
+    if (session.hasWorkers())
+        return makeError(ErrorCode::Conflict,
+                         Tr::tr("Confer is still busy with a long operation. Wait until it has finished, "
+                                "then try again; nothing was saved."));
     SecureBytes next = SecureBytes::random(32);
 
     // 1. The account change, the record that a new key is owed, and the next key's boxes, pending, in

@@ -102,6 +102,8 @@ const char* errorCodeName(ErrorCode code)
         return "Crypto";
     case ErrorCode::Conflict:
         return "Conflict";
+    case ErrorCode::Cancelled:
+        return "Cancelled";
     }
     return "?";
 }

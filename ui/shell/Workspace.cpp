@@ -11,6 +11,7 @@
 #include "partnership/AgenciesPage.h"
 #include "partnership/PanelsPage.h"
 #include "session/Session.h"
+#include "shell/DemoFill.h"
 #include "shell/DemonstrationBanner.h"
 #include "shell/DialogPresenter.h"
 #include "shell/MarkingLabel.h"
@@ -38,6 +39,7 @@ Workspace::Workspace(Session& session, const PanelKindRegistry& panelKinds, QAct
                      QWidget* parent)
     : QWidget(parent)
     , m_session(session)
+    , m_panelKinds(panelKinds)
     , m_caseload(std::make_unique<Caseload>(session, panelKinds))
     , m_lockAction(lockAction)
     , m_navigation(new QListWidget(this))
@@ -93,7 +95,8 @@ Workspace::Workspace(Session& session, const PanelKindRegistry& panelKinds, QAct
     layout->setSpacing(0);
     layout->addWidget(makeTopBar());
     // Under the top bar, so every section and every open case sits below it.
-    layout->addWidget(new DemonstrationBanner(session, DemonstrationBanner::Place::Window, this));
+    m_banner = new DemonstrationBanner(session, DemonstrationBanner::Place::Window, this);
+    layout->addWidget(m_banner);
     layout->addLayout(body, 1);
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, &Workspace::onSectionChosen);
@@ -147,6 +150,9 @@ QWidget* Workspace::makeTopBar()
     if (m_session.isAdministrator()) {
         QAction* settings = menu->addAction(tr("&Settings\u2026"));
         connect(settings, &QAction::triggered, this, &Workspace::openSettings);
+        QAction* demo = menu->addAction(tr("Fill with &demonstration data\u2026"));
+        demo->setObjectName(QStringLiteral("fillDemoAction"));
+        connect(demo, &QAction::triggered, this, &Workspace::fillWithDemonstrationData);
     }
     menu->addSeparator();
     if (m_lockAction)
@@ -285,6 +291,18 @@ void Workspace::openSettings()
         emit autoLockChanged();
     });
     DialogPresenter::open(dialog);
+}
+
+void Workspace::fillWithDemonstrationData()
+{
+    if (!m_session.isAdministrator())
+        return;
+    auto* fill = new DemoFill(m_session, m_panelKinds, m_lockAction, this);
+    connect(fill, &DemoFill::filled, this, [this] {
+        m_banner->refresh();
+        showSection(currentSection()); // the section as the store is now
+    });
+    fill->ask();
 }
 
 void Workspace::openChangePassphrase()

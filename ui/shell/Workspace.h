@@ -21,6 +21,7 @@ class AgenciesPage;
 class AuditTrailPage;
 class CaseloadPage;
 class DashboardPage;
+class DemonstrationBanner;
 class MyActionsPage;
 class OverviewPage;
 class PanelKindRegistry;
@@ -57,6 +58,9 @@ public:
 
     void openSettings();
     void openChangePassphrase();
+    // The account menu's "Fill with demonstration data…" (administrators): on a worker, behind a progress
+    // dialog with Cancel (DemoFill).
+    void fillWithDemonstrationData();
     // Hides every dialog and empties every model: the session is about to be destroyed.
     void shutDown();
 
@@ -82,6 +86,7 @@ private:
     QWidget* pageOf(Section section) const;
 
     Session& m_session;
+    const PanelKindRegistry& m_panelKinds;
     // Created on unlock with the workspace, destroyed with it on lock: no service outlives the session.
     std::unique_ptr<Caseload> m_caseload;
     QAction* m_lockAction;
@@ -98,6 +103,7 @@ private:
     AccountsPage* m_accounts = nullptr;
     AuditTrailPage* m_auditTrail = nullptr;
     QPointer<QWidget> m_caseView;
+    DemonstrationBanner* m_banner = nullptr;
 };
 
 } // namespace confer
