@@ -6,6 +6,7 @@
 #include "audit/RollbackCheck.h"
 #include "common/Clock.h"
 #include "keys/DeviceSecretStore.h"
+#include "session/StoreKeyRotation.h"
 #include "session/StoreLock.h"
 #include "store/Database.h"
 #include "store/Statement.h"
@@ -41,7 +42,7 @@ Session::Session(Parts parts, const Clock& clock, KdfPolicy policy)
     m_audit = std::make_unique<AuditLog>(*m_db, std::move(parts.auditKey), m_clock,
                                          [this](const AuditHead& head) { return writeAnchor(head); });
     m_db->setTransactionListener([this](bool isCommitted) { return transactionEnded(isCommitted); });
-    m_accounts = std::make_unique<AccountService>(*this);
+    m_accounts = std::make_unique<AccountService>(static_cast<AccountSession&>(*this));
 }
 
 Status Session::transactionEnded(bool isCommitted)
@@ -172,24 +173,20 @@ void Session::abandon()
     m_lock.reset();
 }
 
-Result<int> Session::reopen(std::vector<SecureBytes> keys)
+Result<bool> Session::reopen(SecureBytes next)
 {
     // The same Database object opens the file again, so the audit log, the services and every model
     // that holds a reference to them stay valid.
-    std::optional<Error> firstError;
-    for (std::size_t index = 0; index < keys.size(); ++index) {
-        Status reopened = m_db->reopen(keys[index]);
-        if (!reopened.ok()) {
-            if (!firstError)
-                firstError = reopened.error();
-            continue;
-        }
-        m_storeKey = std::move(keys[index]);
-        return static_cast<int>(index);
+    Status reopened = m_db->reopen(next);
+    if (reopened.ok()) {
+        m_storeKey = std::move(next);
+        return true;
     }
+    if (m_db->reopen(m_storeKey).ok())
+        return false;
     // Neither key opens the store: the session cannot go on, and says so.
     abandon();
-    return *firstError;
+    return reopened.error();
 }
 
 Status Session::writeAnchor(const AuditHead& head)
@@ -209,12 +206,30 @@ void Session::writeWitness()
                                                                m_audit->key(), m_slotFile.generation));
 }
 
+Result<KeySlot> Session::sealSlot(const QString& login, const QString& passphrase) const
+{
+    return KeySlotCrypto::seal(m_storeKey, m_slotFile.storeId, m_slotFile.isDeviceBound, login, passphrase,
+                               deviceSecret(), m_slotFile.deviceSecretId, m_slotFile.defaultKdf, m_policy,
+                               KeySlotCrypto::storeCommitment(m_slotFile.storeId, m_audit->key()));
+}
+
+bool Session::opensSlot(const KeySlot& slot, const QString& passphrase) const
+{
+    return KeySlotCrypto::open(slot, m_slotFile.storeId, m_slotFile.isDeviceBound, passphrase, deviceSecret())
+        .ok();
+}
+
+Status Session::commitKeyChangeWithNewStoreKey(const KeyChange& change)
+{
+    return StoreKeyRotation::rotate(*this, change);
+}
+
 KeySlotCopies Session::keySlotCopies() const
 {
     return KeySlotCopies(m_paths.keySlotFile(), m_paths.keySlotSecondCopy());
 }
 
-Status Session::commitKeyChange(const std::function<Status(KeySlotFile&)>& change)
+Status Session::commitKeyChange(const KeyChange& change)
 {
     // Nested in a larger transaction (the demo fill adds accounts), the change rides on its commit.
     Transaction tx(*m_db);
