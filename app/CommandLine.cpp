@@ -6,7 +6,7 @@
 #include "demo/DemoPartnership.h"
 #include "demo/DemoPassphrase.h"
 #include "keys/DeviceSecretStore.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 #include "platform/RefusalPause.h"
 #include "session/Session.h"
 #include "session/StoreOpener.h"

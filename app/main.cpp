@@ -3,7 +3,7 @@
 #include "CommandLine.h"
 #include "common/Clock.h"
 #include "keys/KeychainDeviceSecretStore.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 #include "platform/ProcessHardening.h"
 #include "shell/AppContext.h"
 #include "shell/AppStyle.h"

@@ -3,7 +3,8 @@
 #include "audit/AuditLog.h"
 #include "caseload/CaseAccess.h"
 #include "common/Clock.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
+#include "partnership/PanelMembership.h"
 #include "session/Session.h"
 #include "store/Database.h"
 #include "store/Statement.h"
@@ -399,8 +400,7 @@ CaseService::CaseService(Session& session, const PanelKindRegistry& kinds)
 
 Result<CaseRecord> CaseService::create(const NewCase& request)
 {
-    CaseAccess access(m_session);
-    if (Status member = access.requirePanelMember(request.panelId, QStringLiteral("case.create"),
+    if (Status member = PanelMembership(m_session).requireMember(request.panelId, QStringLiteral("case.create"),
                                                   QStringLiteral("panel:%1").arg(request.panelId));
         !member.ok())
         return member.error();

@@ -1,13 +1,13 @@
 #pragma once
 
 #include "caseload/ActionService.h"
-#include "caseload/AgencyService.h"
+#include "partnership/AgencyService.h"
 #include "caseload/CaseService.h"
 #include "caseload/CaseloadQuery.h"
 #include "caseload/ChronologyService.h"
 #include "caseload/DashboardService.h"
 #include "caseload/NoteService.h"
-#include "caseload/PanelService.h"
+#include "partnership/PanelService.h"
 
 namespace confer {
 

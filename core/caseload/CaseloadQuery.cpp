@@ -1,7 +1,7 @@
 #include "caseload/CaseloadQuery.h"
 
 #include "common/Clock.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 #include "session/Session.h"
 #include "store/Database.h"
 #include "store/Statement.h"

@@ -1,5 +1,7 @@
 #include "caseload/CaseloadTypes.h"
 
+#include "common/EnumKeys.h"
+
 #include <QCoreApplication>
 
 namespace confer {
@@ -10,17 +12,6 @@ namespace {
 struct Tr {
     Q_DECLARE_TR_FUNCTIONS(confer::Caseload)
 };
-
-// Looks a key up among every value of an enum; the key functions are the one source of spelling.
-template <typename Enum, typename KeyOf>
-std::optional<Enum> fromKey(const QString& key, std::initializer_list<Enum> values, KeyOf keyOf)
-{
-    for (Enum value : values) {
-        if (keyOf(value) == key)
-            return value;
-    }
-    return std::nullopt;
-}
 
 } // namespace
 
@@ -83,40 +74,6 @@ QString riskDisplayName(Risk risk)
         return Tr::tr("Amber");
     case Risk::Red:
         return Tr::tr("Red");
-    }
-    return {};
-}
-
-QString agencyKindKey(Agency::Kind kind)
-{
-    switch (kind) {
-    case Agency::Kind::ResponsibleAuthority:
-        return QStringLiteral("responsible_authority");
-    case Agency::Kind::CooperatingBody:
-        return QStringLiteral("cooperating_body");
-    case Agency::Kind::Other:
-        return QStringLiteral("other");
-    }
-    return QStringLiteral("other");
-}
-
-std::optional<Agency::Kind> agencyKindFromKey(const QString& key)
-{
-    return fromKey(key,
-                   {Agency::Kind::ResponsibleAuthority, Agency::Kind::CooperatingBody, Agency::Kind::Other},
-                   agencyKindKey);
-}
-
-QString agencyKindDisplayName(Agency::Kind kind)
-{
-    // Durham 4.1-4.4 names the two groups of partners.
-    switch (kind) {
-    case Agency::Kind::ResponsibleAuthority:
-        return Tr::tr("Responsible authority");
-    case Agency::Kind::CooperatingBody:
-        return Tr::tr("Co-operating body");
-    case Agency::Kind::Other:
-        return Tr::tr("Other");
     }
     return {};
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "partnership/PartnershipTypes.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QString>
@@ -19,30 +21,6 @@ enum class Risk { Unassessed, Green, Amber, Red };
 QString riskKey(Risk risk); // "unassessed", "green", "amber", "red"
 std::optional<Risk> riskFromKey(const QString& key);
 QString riskDisplayName(Risk risk);
-
-struct Agency {
-    enum class Kind { ResponsibleAuthority, CooperatingBody, Other };
-    qint64 id = 0;
-    QString name;
-    Kind kind = Kind::Other;
-    QString ispSignatory;
-    std::optional<QDate> ispSignedOn;
-    QString dataProtectionRegistration;
-    QString contactName;
-    QString contactEmail;
-    QString contactPhone;
-};
-QString agencyKindKey(Agency::Kind kind); // "responsible_authority", "cooperating_body", "other"
-std::optional<Agency::Kind> agencyKindFromKey(const QString& key);
-QString agencyKindDisplayName(Agency::Kind kind);
-
-struct Panel {
-    qint64 id = 0;
-    QString name;
-    QString kindKey; // PanelKind::key
-    std::optional<qint64> chairUserId;
-    bool isArchived = false;
-};
 
 struct Subject {
     enum class Type { Person, Household, Location };

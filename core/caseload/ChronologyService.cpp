@@ -2,7 +2,7 @@
 
 #include "audit/AuditLog.h"
 #include "caseload/CaseAccess.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 #include "session/Session.h"
 #include "store/Database.h"
 #include "store/Statement.h"

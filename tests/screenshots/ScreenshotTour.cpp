@@ -24,7 +24,7 @@
 #include "caseload/DashboardPage.h"
 #include "common/Clock.h"
 #include "demo/DemoPartnership.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 #include "partnership/AgenciesPage.h"
 #include "partnership/AgencyDialog.h"
 #include "partnership/NewPanelDialog.h"

@@ -27,7 +27,7 @@
 #include "casefile/SubjectForm.h"
 #include "casefile/UpdateActionDialog.h"
 #include "caseload/Caseload.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 #include "session/Session.h"
 
 #include <QAbstractButton>

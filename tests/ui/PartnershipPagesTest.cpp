@@ -5,7 +5,7 @@
 #include "accounts/AccountService.h"
 #include "caseload/Caseload.h"
 #include "caseload/CaseloadPage.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 #include "partnership/AgenciesModel.h"
 #include "partnership/AgenciesPage.h"
 #include "partnership/AgencyDialog.h"

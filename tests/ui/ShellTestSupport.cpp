@@ -1,6 +1,6 @@
 #include "ShellTestSupport.h"
 
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 #include "shell/MainWindow.h"
 #include "unlock/UnlockScreen.h"
 

@@ -12,7 +12,7 @@
 #include "accounts/SetPassphraseDialog.h"
 #include "audit/AuditTrailModel.h"
 #include "audit/AuditTrailPage.h"
-#include "caseload/AgencyService.h"
+#include "partnership/AgencyService.h"
 #include "crypto/SecureBytes.h"
 #include "demo/DemonstrationStore.h"
 #include "platform/InactivityTimer.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "caseload/AgencyService.h"
+#include "partnership/AgencyService.h"
 
 #include <QWidget>
 

@@ -6,7 +6,7 @@
 #include "casefile/OptionalDateEdit.h"
 #include "casefile/SubjectForm.h"
 #include "caseload/Caseload.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 #include "shell/CoreCall.h"
 #include "shell/Tone.h"
 

@@ -3,7 +3,7 @@
 #include "casefile/CaseBadge.h"
 #include "casefile/CaseText.h"
 #include "casefile/OpenCase.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 #include "shell/Tone.h"
 
 #include <QHBoxLayout>

@@ -7,7 +7,7 @@
 #include "casefile/CompleteReviewDialog.h"
 #include "casefile/StageMoveDialog.h"
 #include "caseload/Caseload.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 #include "shell/CoreCall.h"
 #include "shell/Tone.h"
 

@@ -1,6 +1,6 @@
 #include "casefile/CaseText.h"
 
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 
 #include <QLocale>
 

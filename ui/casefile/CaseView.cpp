@@ -14,7 +14,7 @@
 #include "casefile/RecordValueDialog.h"
 #include "caseload/Caseload.h"
 #include "common/Clock.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 #include "session/Session.h"
 #include "shell/CoreCall.h"
 

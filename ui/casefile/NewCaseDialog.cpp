@@ -6,7 +6,7 @@
 #include "casefile/SubjectForm.h"
 #include "caseload/Caseload.h"
 #include "common/Clock.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 #include "session/Session.h"
 #include "shell/CoreCall.h"
 #include "shell/DemonstrationBanner.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 
 #include <QDialog>
 

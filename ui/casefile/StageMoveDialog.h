@@ -1,7 +1,7 @@
 #pragma once
 
 #include "caseload/CaseService.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 
 #include <QDialog>
 

@@ -2,7 +2,7 @@
 
 #include "caseload/Caseload.h"
 #include "caseload/CaseloadLook.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 
 #include <QFont>
 #include <QLocale>

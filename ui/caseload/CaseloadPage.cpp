@@ -1,12 +1,12 @@
 #include "caseload/CaseloadPage.h"
 
 #include "casefile/NewCaseDialog.h"
-#include "caseload/CaseAccess.h"
 #include "caseload/Caseload.h"
 #include "caseload/CaseloadModel.h"
 #include "caseload/RiskBadgeDelegate.h"
 #include "caseload/TableSetup.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
+#include "partnership/PanelMembership.h"
 #include "session/Session.h"
 #include "shell/DialogPresenter.h"
 #include "shell/PageHeader.h"
@@ -242,10 +242,10 @@ void CaseloadPage::refresh()
         showError(panels.error().message);
         return;
     }
-    CaseAccess access(m_caseload->session);
+    PanelMembership membership(m_caseload->session);
     for (const Panel& panel : panels.value()) {
         // Administrators see every panel's name; only membership shows its cases (need-to-know).
-        if (!panel.isArchived && access.isMemberOfPanel(panel.id))
+        if (!panel.isArchived && membership.isMember(panel.id))
             m_memberPanels.push_back(panel);
     }
     const bool hasPanels = !m_memberPanels.empty();

@@ -3,7 +3,7 @@
 #include "caseload/Caseload.h"
 #include "caseload/PanelFiguresCard.h"
 #include "common/Clock.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 #include "session/Session.h"
 #include "shell/PageHeader.h"
 #include "shell/Tone.h"

@@ -1,7 +1,7 @@
 #include "caseload/PanelFiguresCard.h"
 
 #include "caseload/FigureTile.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 #include "shell/Tone.h"
 
 #include <QBarCategoryAxis>

@@ -1,6 +1,6 @@
 #include "partnership/AgenciesModel.h"
 
-#include "caseload/AgencyService.h"
+#include "partnership/AgencyService.h"
 
 #include <QColor>
 #include <QLocale>

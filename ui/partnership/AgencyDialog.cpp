@@ -1,6 +1,6 @@
 #include "partnership/AgencyDialog.h"
 
-#include "caseload/AgencyService.h"
+#include "partnership/AgencyService.h"
 #include "shell/CoreCall.h"
 #include "shell/Tone.h"
 

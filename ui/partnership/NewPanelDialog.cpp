@@ -1,7 +1,7 @@
 #include "partnership/NewPanelDialog.h"
 
-#include "caseload/PanelService.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelService.h"
+#include "partnership/PanelKind.h"
 #include "shell/CoreCall.h"
 #include "shell/Tone.h"
 

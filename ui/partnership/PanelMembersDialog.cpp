@@ -1,6 +1,6 @@
 #include "partnership/PanelMembersDialog.h"
 
-#include "caseload/PanelService.h"
+#include "partnership/PanelService.h"
 #include "shell/CoreCall.h"
 #include "shell/Tone.h"
 

@@ -2,7 +2,7 @@
 
 #include "accounts/AccountService.h"
 #include "caseload/Caseload.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 #include "session/Session.h"
 
 #include <QColor>

@@ -15,7 +15,7 @@
 #include "caseload/CaseloadQuery.h"
 #include "common/Clock.h"
 #include "demo/DemoPartnership.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 #include "session/Session.h"
 #include "session/StoreOpener.h"
 #include "store/Database.h"

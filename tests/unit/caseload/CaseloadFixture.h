@@ -3,11 +3,11 @@
 #include "TestSession.h"
 #include "accounts/User.h"
 #include "audit/AuditEvent.h"
-#include "caseload/AgencyService.h"
 #include "caseload/CaseService.h"
 #include "caseload/CaseloadTypes.h"
-#include "caseload/PanelService.h"
-#include "panels/PanelKind.h"
+#include "partnership/AgencyService.h"
+#include "partnership/PanelKind.h"
+#include "partnership/PanelService.h"
 
 #include <gtest/gtest.h>
 

@@ -4,11 +4,11 @@
 
 #include "TestSession.h"
 #include "accounts/AccountService.h"
-#include "caseload/AgencyService.h"
+#include "partnership/AgencyService.h"
 #include "caseload/CaseService.h"
-#include "caseload/PanelService.h"
+#include "partnership/PanelService.h"
 #include "demo/DemoPartnership.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 #include "session/Session.h"
 
 #include <gtest/gtest.h>

@@ -355,7 +355,7 @@ TEST(DefinitionLoader, OversizedFile_IsRefusedBeforeParsing)
 
 TEST(DefinitionLoader, LoadDirectory_RefusesABrokenFileNamingIt)
 {
-    const auto loaded = PanelKindLoader::loadDirectory(QStringLiteral(CONFER_PANELS_TEST_DATA "/broken"));
+    const auto loaded = PanelKindLoader::loadDirectory(QStringLiteral(CONFER_PARTNERSHIP_TEST_DATA "/broken"));
     ASSERT_FALSE(loaded.ok());
     EXPECT_EQ(loaded.error().code, ErrorCode::InvalidInput);
     EXPECT_TRUE(loaded.error().message.contains(u"“duplicate-stage.json”"_s))
@@ -366,7 +366,7 @@ TEST(DefinitionLoader, LoadDirectory_RefusesABrokenFileNamingIt)
 
 TEST(DefinitionLoader, LoadDirectory_RefusesTwoFilesDefiningOneKind)
 {
-    const auto loaded = PanelKindLoader::loadDirectory(QStringLiteral(CONFER_PANELS_TEST_DATA "/twice"));
+    const auto loaded = PanelKindLoader::loadDirectory(QStringLiteral(CONFER_PARTNERSHIP_TEST_DATA "/twice"));
     ASSERT_FALSE(loaded.ok());
     EXPECT_EQ(loaded.error().code, ErrorCode::Conflict);
     EXPECT_TRUE(loaded.error().message.contains(u"first.json"_s)) << loaded.error().message.toStdString();
@@ -376,7 +376,7 @@ TEST(DefinitionLoader, LoadDirectory_RefusesTwoFilesDefiningOneKind)
 TEST(DefinitionLoader, LoadDirectory_ReportsAMissingFolder)
 {
     const auto loaded =
-        PanelKindLoader::loadDirectory(QStringLiteral(CONFER_PANELS_TEST_DATA "/no-such-folder"));
+        PanelKindLoader::loadDirectory(QStringLiteral(CONFER_PARTNERSHIP_TEST_DATA "/no-such-folder"));
     ASSERT_FALSE(loaded.ok());
     EXPECT_EQ(loaded.error().code, ErrorCode::NotFound);
 }

@@ -8,7 +8,7 @@ namespace {
 
 using namespace Qt::StringLiterals;
 
-const QString TestData = QStringLiteral(CONFER_PANELS_TEST_DATA);
+const QString TestData = QStringLiteral(CONFER_PARTNERSHIP_TEST_DATA);
 
 class ExtraKind : public ::testing::Test {
 protected:

@@ -1,4 +1,4 @@
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
 
 #include <QCoreApplication>
 #include <QLocale>

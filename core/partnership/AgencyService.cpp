@@ -1,4 +1,4 @@
-#include "caseload/AgencyService.h"
+#include "partnership/AgencyService.h"
 
 #include "accounts/AccountService.h"
 #include "audit/AuditLog.h"

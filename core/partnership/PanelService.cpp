@@ -1,10 +1,10 @@
-#include "caseload/PanelService.h"
+#include "partnership/PanelService.h"
 
 #include "accounts/AccountService.h"
 #include "audit/AuditLog.h"
-#include "caseload/CaseAccess.h"
 #include "common/Clock.h"
-#include "panels/PanelKind.h"
+#include "partnership/PanelKind.h"
+#include "partnership/PanelMembership.h"
 #include "session/Session.h"
 #include "store/Database.h"
 #include "store/Statement.h"
@@ -108,7 +108,7 @@ Result<Panel> PanelService::panel(qint64 id) const
 {
     if (!m_session.isAdministrator()) {
         if (Status member =
-                CaseAccess(m_session).requirePanelMember(id, QStringLiteral("panel.view"), panelRecord(id));
+                PanelMembership(m_session).requireMember(id, QStringLiteral("panel.view"), panelRecord(id));
             !member.ok())
             return member.error();
     }
@@ -295,7 +295,7 @@ Status PanelService::removeMember(qint64 panelId, qint64 userId)
 Result<std::vector<qint64>> PanelService::memberIds(qint64 panelId) const
 {
     if (!m_session.isAdministrator()) {
-        if (Status member = CaseAccess(m_session).requirePanelMember(panelId, QStringLiteral("panel.members"),
+        if (Status member = PanelMembership(m_session).requireMember(panelId, QStringLiteral("panel.members"),
                                                                      panelRecord(panelId));
             !member.ok())
             return member.error();

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "caseload/CaseloadTypes.h"
 #include "common/Result.h"
+#include "partnership/PartnershipTypes.h"
 
 #include <vector>
 

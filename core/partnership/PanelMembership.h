@@ -1,0 +1,24 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QString>
+
+namespace confer {
+
+class Session;
+
+// Whether the signed-in user sits on a panel: the partnership half of need-to-know (Caldicott principle 4).
+// Administrators manage panels but are refused here unless they are members too; every refusal is audited.
+class PanelMembership final {
+public:
+    explicit PanelMembership(Session& session);
+
+    bool isMember(qint64 panelId) const;
+    Status requireMember(qint64 panelId, const QString& attemptedAction, const QString& record);
+
+private:
+    Session& m_session;
+};
+
+} // namespace confer
