@@ -176,7 +176,7 @@
 <context>
     <name>confer::AccountService</name>
     <message>
-        <location filename="../core/accounts/AccountService.cpp" line="+55"/>
+        <location filename="../core/accounts/AccountService.cpp" line="+54"/>
         <source>Only an administrator can manage accounts.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -186,7 +186,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+44"/>
         <source>Enter the person&apos;s full name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -217,18 +217,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>Your key slot is missing; ask an administrator to reset it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>The current passphrase is not correct.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The new passphrase must differ from the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Only an administrator can say which agency a user works for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Enter the administrator&apos;s full name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This store already has its first administrator.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -453,12 +468,12 @@
 <context>
     <name>confer::ActionService</name>
     <message>
-        <location filename="../core/caseload/ActionService.cpp" line="+76"/>
+        <location filename="../core/caseload/ActionService.cpp" line="+77"/>
         <source>That action is not available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+42"/>
         <source>Describe the action before saving it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -960,7 +975,7 @@
 <context>
     <name>confer::AgencyService</name>
     <message>
-        <location filename="../core/caseload/AgencyService.cpp" line="+86"/>
+        <location filename="../core/partnership/AgencyService.cpp" line="+87"/>
         <source>That agency is not in the directory.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -990,101 +1005,21 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+94"/>
-        <source>Only an administrator can say which agency a user works for.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+103"/>
         <source>That account does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>confer::AuditActionNames</name>
+    <name>confer::AuditAction</name>
     <message>
-        <location filename="../ui/audit/AuditActionNames.cpp" line="+15"/>
+        <location filename="../core/audit/AuditAction.cpp" line="+13"/>
         <source>Store created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Recovery key issued</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Recovery key used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Signed in</source>
-        <translation>Wedi mewngofnodi</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sign-in failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sign-in refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Locked</source>
-        <translation>Wedi’i gloi</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Account added</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Account disabled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Account enabled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Passphrase reset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Role changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Own passphrase changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Passphrase change refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Setting changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Access denied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Recovery key refused</source>
+        <location line="+3"/>
+        <source>Made a demonstration store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1099,7 +1034,227 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Made a demonstration store</source>
+        <source>Recovery key issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recovery key used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recovery key refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed in</source>
+        <translation>Wedi mewngofnodi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign-in failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign-in refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locked</source>
+        <translation>Wedi’i gloi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Setting changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Account disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passphrase reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Role changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Agency of a user changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Own passphrase changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passphrase change refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agency added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agency changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Panel added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Panel chair changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Panel member added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Panel member removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Panel opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Panel members read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case referred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case details changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Subject details changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case field recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stage changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stage history read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Consent recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Consent history read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reviews read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chronology read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note history read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Actions read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Action history read</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1234,13 +1389,8 @@
 <context>
     <name>confer::CaseAccess</name>
     <message>
-        <location filename="../core/caseload/CaseAccess.cpp" line="+16"/>
+        <location filename="../core/caseload/CaseAccess.cpp" line="+18"/>
         <source>This case is not available to you.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>This panel&apos;s cases are not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1472,14 +1622,14 @@
 <context>
     <name>confer::CaseService</name>
     <message>
-        <location filename="../core/caseload/CaseService.cpp" line="+149"/>
+        <location filename="../core/caseload/CaseService.cpp" line="+145"/>
         <location line="+19"/>
-        <location line="+848"/>
+        <location line="+845"/>
         <source>This case is not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-836"/>
+        <location line="-833"/>
         <source>This panel is of a kind (“%1”) this copy of Confer does not know. Ask the administrator to install its definition.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1500,12 +1650,12 @@
     </message>
     <message>
         <location line="+24"/>
-        <location line="+246"/>
+        <location line="+245"/>
         <source>Cases on this panel cannot be about %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-242"/>
         <source>Describe the location.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1550,7 +1700,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+91"/>
         <source>This panel is archived and takes no new cases.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1575,7 +1725,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+136"/>
         <source>The next review date is not a valid date.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1645,7 +1795,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+113"/>
         <source>This review has already been recorded as complete.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1843,7 +1993,7 @@
 <context>
     <name>confer::Caseload</name>
     <message>
-        <location filename="../core/caseload/CaseloadTypes.cpp" line="+48"/>
+        <location filename="../core/caseload/CaseloadTypes.cpp" line="+39"/>
         <source>OFFICIAL</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1870,21 +2020,6 @@
     <message>
         <location line="+2"/>
         <source>Red</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Responsible authority</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Co-operating body</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2277,7 +2412,7 @@
 <context>
     <name>confer::Chronology</name>
     <message>
-        <location filename="../core/caseload/ChronologyService.cpp" line="+54"/>
+        <location filename="../core/caseload/ChronologyService.cpp" line="+55"/>
         <source>%1 — reason: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3049,23 +3184,23 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
-        <location line="+187"/>
+        <location line="+92"/>
+        <location line="+200"/>
         <source>The store key has the wrong length.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-195"/>
         <source>The store&apos;s page cache size must be positive.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>The store file was not found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>The store file could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3075,7 +3210,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+129"/>
         <source>An empty statement cannot be run.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3103,12 +3238,12 @@ Commands:
 <context>
     <name>confer::DemoPartnership</name>
     <message>
-        <location filename="../core/demo/DemoPartnership.cpp" line="+756"/>
+        <location filename="../core/demo/DemoPartnership.cpp" line="+80"/>
         <source>No panel kinds are installed, so there is nothing to demonstrate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+42"/>
         <source>Only an administrator can fill a store with demonstration data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3160,7 +3295,7 @@ Commands:
 <context>
     <name>confer::KeySlotCrypto</name>
     <message>
-        <location filename="../core/keys/KeySlotFile.cpp" line="+299"/>
+        <location filename="../core/keys/KeySlotCrypto.cpp" line="+71"/>
         <source>The key could not be derived.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3180,7 +3315,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+312"/>
+        <location line="+62"/>
         <source>The key derivation settings are below Confer&apos;s minimum.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3201,7 +3336,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+70"/>
         <source>The recovery key has the wrong length.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3209,12 +3344,12 @@ Commands:
 <context>
     <name>confer::KeySlotFile</name>
     <message>
-        <location line="-692"/>
+        <location filename="../core/keys/KeySlotJson.cpp" line="+339"/>
         <source>The key file beside the store is damaged, so the store cannot be opened with it. Restore the store folder from a backup, or use the recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+410"/>
+        <location line="-107"/>
         <source>This is not a Confer key file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3229,12 +3364,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location filename="../core/keys/KeySlotFile.cpp" line="+126"/>
         <source>There is no key file beside the store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>The key file was not written because it would not read back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3888,7 +4023,7 @@ Commands:
 <context>
     <name>confer::NoteService</name>
     <message>
-        <location filename="../core/caseload/NoteService.cpp" line="+70"/>
+        <location filename="../core/caseload/NoteService.cpp" line="+71"/>
         <source>That note is not available.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4254,7 +4389,7 @@ Commands:
 <context>
     <name>confer::PanelKind</name>
     <message>
-        <location filename="../core/panels/PanelKind.cpp" line="+126"/>
+        <location filename="../core/partnership/PanelKind.cpp" line="+126"/>
         <source>“%1” must be between %2 and %3.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4345,12 +4480,12 @@ Commands:
 <context>
     <name>confer::PanelKindLoader</name>
     <message>
-        <location filename="../core/panels/PanelKindLoader.cpp" line="+65"/>
+        <location filename="../core/partnership/PanelKindJsonReader.cpp" line="+36"/>
         <source>“%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+9"/>
         <source>%1 has a setting Confer does not know: %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4403,17 +4538,17 @@ Commands:
     </message>
     <message>
         <location line="+2"/>
-        <location line="+82"/>
+        <location filename="../core/partnership/PanelKindLoader.cpp" line="+151"/>
         <source>%1 must have a key and a label.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="+8"/>
         <source>%1 lists the choice %2 twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../core/partnership/PanelKindLoader.cpp" line="-65"/>
         <source>the file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4437,14 +4572,14 @@ Commands:
         <location line="+31"/>
         <location line="+30"/>
         <location line="+16"/>
-        <location line="+125"/>
+        <location line="+126"/>
         <location line="+18"/>
-        <location line="+89"/>
+        <location line="+91"/>
         <source>the kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-306"/>
         <source>the reference prefix %1 must be 2 to 8 capital letters or digits, starting with a letter (such as “MAPS”).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4560,7 +4695,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <location line="+40"/>
         <source>field %1</source>
         <translation type="unfinished"></translation>
@@ -4601,7 +4736,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>&quot;reviewsOnEnter&quot; must map stage keys to lists of reviews.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4631,7 +4766,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>%1 lists the review %2 twice.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4690,7 +4825,7 @@ Commands:
 <context>
     <name>confer::PanelKindRegistry</name>
     <message>
-        <location filename="../core/panels/PanelKindRegistry.cpp" line="+20"/>
+        <location filename="../core/partnership/PanelKindRegistry.cpp" line="+20"/>
         <source>the kinds built into Confer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4790,9 +4925,17 @@ Commands:
     </message>
 </context>
 <context>
+    <name>confer::PanelMembership</name>
+    <message>
+        <location filename="../core/partnership/PanelMembership.cpp" line="+43"/>
+        <source>This panel&apos;s cases are not available to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confer::PanelService</name>
     <message>
-        <location filename="../core/caseload/PanelService.cpp" line="+54"/>
+        <location filename="../core/partnership/PanelService.cpp" line="+55"/>
         <source>Only an administrator can manage panels and members.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4822,7 +4965,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+112"/>
         <source>The chair stays a member of the panel; choose another chair first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4911,6 +5054,24 @@ Commands:
     <message>
         <location line="+3"/>
         <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::Partnership</name>
+    <message>
+        <location filename="../core/partnership/PartnershipTypes.cpp" line="+43"/>
+        <source>Responsible authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Co-operating body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5291,7 +5452,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+89"/>
         <source>This store was made by a newer version of Confer. Update Confer to open it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5323,7 +5484,7 @@ Commands:
 <context>
     <name>confer::Session</name>
     <message>
-        <location filename="../core/session/Session.cpp" line="+64"/>
+        <location filename="../core/session/Session.cpp" line="+67"/>
         <source>The change was saved, but the second copy of the key file could not be written. Confer mends it at the next sign-in; check the disk.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5333,7 +5494,7 @@ Commands:
         <translation type="unfinished">Mae’r enw defnyddiwr neu’r cyfrinymadrodd yn anghywir.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>Only an administrator can change the auto-lock time.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5554,7 +5715,7 @@ Commands:
 <context>
     <name>confer::StoreKeyRotation</name>
     <message>
-        <location filename="../core/session/StoreKeyRotation.cpp" line="+51"/>
+        <location filename="../core/session/StoreKeyRotation.cpp" line="+52"/>
         <source>Confer tried to change the store key inside another change; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5564,7 +5725,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <source>The store&apos;s key could not be changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5600,12 +5761,12 @@ Commands:
 <context>
     <name>confer::StoreOpener</name>
     <message>
-        <location filename="../core/session/StoreOpener.cpp" line="+44"/>
+        <location filename="../core/session/OpenerErrors.cpp" line="+20"/>
         <source>The user name or passphrase is not correct.</source>
         <translation type="unfinished">Mae’r enw defnyddiwr neu’r cyfrinymadrodd yn anghywir.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>The system keychain did not answer, so this store cannot be unlocked. Unlock the desktop keychain and try again, or use the recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5615,17 +5776,17 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Your passphrase is right, but the store file is damaged or is not this store&apos;s file. Restore the store folder from a backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>The store file is not the store this key file belongs to: it may have been replaced. Confer will not open it. Restore the store folder from a backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location filename="../core/session/StoreSetup.cpp" line="+33"/>
         <source>The folder %1 is not empty. Choose a new or empty folder for the store.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5640,12 +5801,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../core/session/OpenerErrors.cpp" line="+9"/>
         <source>This store is older than its key file: an older copy of the store was put back. If you restored a backup on purpose, an administrator can accept it with the recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../core/session/KeySlotCopyCheck.cpp" line="+42"/>
         <source>The key file beside the store belongs to a different store.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5670,43 +5831,37 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location filename="../core/session/StoreOpener.cpp" line="+137"/>
         <source>A store already exists here; Confer will not overwrite it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Enter the administrator&apos;s full name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="-8"/>
         <source>The key derivation settings are below Confer&apos;s minimum.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
-        <location line="+227"/>
+        <location line="-86"/>
         <source>There is no Confer store in this folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location filename="../core/session/PassphraseUnlock.cpp" line="+98"/>
         <source>This store was recovered on a new computer since you last signed in. Ask an administrator to reset your passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location filename="../core/session/StoreOpener.cpp" line="+256"/>
         <source>One copy of the key file beside the store was missing, damaged or left behind by an interrupted change. Confer used the other copy and has repaired it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location filename="../core/session/RecoveryUnlock.cpp" line="+47"/>
         <source>The store could not be opened with this recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+48"/>
         <source>There is no enabled account with that user name.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,6 +1,7 @@
 #include "accounts/AccountService.h"
 
 #include "accounts/PassphrasePolicy.h"
+#include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
 #include "common/Clock.h"
 #include "keys/KeySlotFile.h"
@@ -35,7 +36,7 @@ User readUser(const Statement& row)
 
 QString userRecord(qint64 id)
 {
-    return QStringLiteral("user:%1").arg(id);
+    return AuditRecord::ofUser(id);
 }
 
 } // namespace
@@ -44,12 +45,12 @@ AccountService::AccountService(AccountSession& session)
     : m_session(session)
 {}
 
-Status AccountService::requireAdministrator(const QString& action) const
+Status AccountService::requireAdministrator(AuditAction action) const
 {
     if (m_session.currentUser().role == Role::Administrator)
         return {};
-    (void)m_session.audit().append(m_session.currentUser().login, QStringLiteral("access.denied"), {},
-                                   action);
+    (void)m_session.audit().append(m_session.currentUser().login, AuditAction::AccessDenied, {},
+                                   auditActionKey(action));
     return makeError(ErrorCode::AccessDenied, Tr::tr("Only an administrator can manage accounts."));
 }
 
@@ -101,7 +102,7 @@ Result<int> AccountService::activeAdministratorCount() const
     return static_cast<int>(row->columnInt(0));
 }
 
-Status AccountService::changeWithSlot(const std::function<Status(Database&)>& change, const QString& action,
+Status AccountService::changeWithSlot(const std::function<Status(Database&)>& change, AuditAction action,
                                       const QString& record, const QString& detail, const QString& login,
                                       const std::optional<KeySlot>& newSlot, bool rotatesStoreKey)
 {
@@ -124,7 +125,7 @@ Status AccountService::changeWithSlot(const std::function<Status(Database&)>& ch
 
 Result<User> AccountService::addUser(const NewUser& request)
 {
-    if (Status allowed = requireAdministrator(QStringLiteral("account.create")); !allowed.ok())
+    if (Status allowed = requireAdministrator(AuditAction::AccountCreate); !allowed.ok())
         return allowed.error();
     if (Status valid = validateLogin(request.login); !valid.ok())
         return valid.error();
@@ -161,7 +162,7 @@ Result<User> AccountService::addUser(const NewUser& request)
             record = userRecord(newId);
             return {};
         },
-        QStringLiteral("account.create"), record, QStringLiteral("role=%1").arg(roleKey(request.role)),
+        AuditAction::AccountCreate, record, QStringLiteral("role=%1").arg(roleKey(request.role)),
         request.login, *slot);
     if (!status.ok())
         return status.error();
@@ -171,7 +172,7 @@ Result<User> AccountService::addUser(const NewUser& request)
 Status AccountService::setDisabled(qint64 userId, bool isDisabled, const QString& newPassphraseIfEnabling,
                                    KeyRotation rotation)
 {
-    if (Status allowed = requireAdministrator(QStringLiteral("account.disable")); !allowed.ok())
+    if (Status allowed = requireAdministrator(AuditAction::AccountDisable); !allowed.ok())
         return allowed;
     auto target = user(userId);
     if (!target.ok())
@@ -205,13 +206,13 @@ Status AccountService::setDisabled(qint64 userId, bool isDisabled, const QString
             update->bind(":disabled", isDisabled).bind(":id", userId);
             return update->run();
         },
-        isDisabled ? QStringLiteral("account.disable") : QStringLiteral("account.enable"), userRecord(userId),
-        {}, target->login, slot, isDisabled&& rotation == KeyRotation::Rotate);
+        isDisabled ? AuditAction::AccountDisable : AuditAction::AccountEnable, userRecord(userId), {},
+        target->login, slot, isDisabled&& rotation == KeyRotation::Rotate);
 }
 
 Status AccountService::resetPassphrase(qint64 userId, const QString& newPassphrase, ResetReason reason)
 {
-    if (Status allowed = requireAdministrator(QStringLiteral("account.reset")); !allowed.ok())
+    if (Status allowed = requireAdministrator(AuditAction::AccountReset); !allowed.ok())
         return allowed;
     auto target = user(userId);
     if (!target.ok())
@@ -225,14 +226,14 @@ Status AccountService::resetPassphrase(qint64 userId, const QString& newPassphra
     if (!slot.ok())
         return slot.error();
     const bool mayBeKnown = reason == ResetReason::MayBeKnown;
-    return changeWithSlot([](Database&) { return Status{}; }, QStringLiteral("account.reset"),
-                          userRecord(userId), mayBeKnown ? QStringLiteral("may be known") : QString(),
-                          target->login, *slot, mayBeKnown);
+    return changeWithSlot([](Database&) { return Status{}; }, AuditAction::AccountReset, userRecord(userId),
+                          mayBeKnown ? QStringLiteral("may be known") : QString(), target->login, *slot,
+                          mayBeKnown);
 }
 
 Status AccountService::changeRole(qint64 userId, Role role)
 {
-    if (Status allowed = requireAdministrator(QStringLiteral("account.role")); !allowed.ok())
+    if (Status allowed = requireAdministrator(AuditAction::AccountRole); !allowed.ok())
         return allowed;
     auto target = user(userId);
     if (!target.ok())
@@ -258,7 +259,7 @@ Status AccountService::changeRole(qint64 userId, Role role)
         if (Status run = update->run(); !run.ok())
             return run;
         if (Status audited = m_session.audit().append(
-                m_session.currentUser().login, QStringLiteral("account.role"), userRecord(userId),
+                m_session.currentUser().login, AuditAction::AccountRole, userRecord(userId),
                 QStringLiteral("%1->%2").arg(roleKey(target->role), roleKey(role)));
             !audited.ok())
             return audited;
@@ -280,8 +281,7 @@ Status AccountService::changeOwnPassphrase(const QString& current, const QString
         return makeError(ErrorCode::NotFound,
                          Tr::tr("Your key slot is missing; ask an administrator to reset it."));
     if (!m_session.opensSlot(*slot, current)) {
-        (void)m_session.audit().append(me.login, QStringLiteral("passphrase.change.refused"),
-                                       userRecord(me.id));
+        (void)m_session.audit().append(me.login, AuditAction::PassphraseChangeRefused, userRecord(me.id));
         return makeError(ErrorCode::WrongCredentials, Tr::tr("The current passphrase is not correct."));
     }
     if (Status strong = PassphrasePolicy::check(replacement, me.login); !strong.ok())
@@ -292,7 +292,7 @@ Status AccountService::changeOwnPassphrase(const QString& current, const QString
     auto replacementSlot = m_session.sealSlot(me.login, replacement);
     if (!replacementSlot.ok())
         return replacementSlot.error();
-    return changeWithSlot([](Database&) { return Status{}; }, QStringLiteral("passphrase.change"),
+    return changeWithSlot([](Database&) { return Status{}; }, AuditAction::PassphraseChange,
                           userRecord(me.id), {}, me.login, *replacementSlot);
 }
 
@@ -301,8 +301,8 @@ Status AccountService::setAgency(qint64 userId, std::optional<qint64> agencyId,
 {
     const QString record = userRecord(userId);
     if (m_session.currentUser().role != Role::Administrator) {
-        (void)m_session.audit().append(m_session.currentUser().login, QStringLiteral("access.denied"), record,
-                                       QStringLiteral("user.agency"));
+        (void)m_session.audit().append(m_session.currentUser().login, AuditAction::AccessDenied, record,
+                                       auditActionKey(AuditAction::UserAgency));
         return makeError(ErrorCode::AccessDenied,
                          Tr::tr("Only an administrator can say which agency a user works for."));
     }
@@ -325,10 +325,9 @@ Status AccountService::setAgency(qint64 userId, std::optional<qint64> agencyId,
     change->bind(":id", userId);
     if (Status run = change->run(); !run.ok())
         return run;
-    const QString agency =
-        agencyId ? QStringLiteral("agency:%1").arg(*agencyId) : QStringLiteral("agency:none");
-    if (Status audited = m_session.audit().append(m_session.currentUser().login,
-                                                  QStringLiteral("user.agency"), record, agency);
+    const QString agency = agencyId ? AuditRecord::ofAgency(*agencyId) : QStringLiteral("agency:none");
+    if (Status audited =
+            m_session.audit().append(m_session.currentUser().login, AuditAction::UserAgency, record, agency);
         !audited.ok())
         return audited;
     return tx.commit();
@@ -370,7 +369,7 @@ Result<User> AccountService::createFirstAdministrator(const QString& login, cons
     if (Status run = admin->run(); !run.ok())
         return run.error();
     const qint64 id = db.lastInsertRowId();
-    if (Status audited = m_session.audit().append(login, QStringLiteral("account.create"), userRecord(id),
+    if (Status audited = m_session.audit().append(login, AuditAction::AccountCreate, userRecord(id),
                                                   QStringLiteral("role=administrator"));
         !audited.ok())
         return audited.error();

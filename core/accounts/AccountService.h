@@ -2,6 +2,7 @@
 
 #include "accounts/AccountSession.h"
 #include "accounts/User.h"
+#include "audit/AuditAction.h"
 #include "common/Result.h"
 #include "keys/KeySlotFile.h"
 
@@ -61,13 +62,13 @@ public:
     Result<User> createFirstAdministrator(const QString& login, const QString& displayName);
 
 private:
-    Status requireAdministrator(const QString& action) const;
+    Status requireAdministrator(AuditAction action) const;
     Result<int> activeAdministratorCount() const;
     Result<User> findUser(const QString& where, const QVariant& key) const;
     // Runs change and its audit event in one transaction and leaves login's key slot as newSlot
     // (std::nullopt removes it): everything or nothing.
     // With rotatesStoreKey, the store gets a new key in the same change (StoreKeyRotation).
-    Status changeWithSlot(const std::function<Status(Database&)>& change, const QString& action,
+    Status changeWithSlot(const std::function<Status(Database&)>& change, AuditAction action,
                           const QString& record, const QString& detail, const QString& login,
                           const std::optional<KeySlot>& newSlot, bool rotatesStoreKey = false);
     AccountSession& m_session;

@@ -1,5 +1,6 @@
 #include "caseload/ActionService.h"
 
+#include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
 #include "caseload/CaseAccess.h"
 #include "common/Clock.h"
@@ -95,8 +96,7 @@ Result<ActionCase> caseOfAction(Database& db, qint64 actionId)
         return hasRow.error();
     if (!*hasRow)
         return actionUnavailable();
-    return ActionCase{row->columnInt(0), QStringLiteral("case:%1").arg(row->columnText(1)),
-                      row->columnText(2)};
+    return ActionCase{row->columnInt(0), AuditRecord::ofCase(row->columnText(1)), row->columnText(2)};
 }
 
 QString actionDetail(qint64 actionId)
@@ -113,7 +113,7 @@ ActionService::ActionService(Session& session)
 Result<CaseAction> ActionService::add(qint64 caseId, const NewAction& action)
 {
     CaseAccess access(m_session);
-    if (auto panel = access.requireCase(caseId, QStringLiteral("action.add")); !panel.ok())
+    if (auto panel = access.requireCase(caseId, AuditAction::ActionAdd); !panel.ok())
         return panel.error();
     if (action.description.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidInput, Tr::tr("Describe the action before saving it."));
@@ -136,7 +136,7 @@ Result<CaseAction> ActionService::add(qint64 caseId, const NewAction& action)
     reference->bind(":id", caseId);
     if (auto hasRow = reference->step(); !hasRow.ok())
         return hasRow.error();
-    const QString record = QStringLiteral("case:%1").arg(reference->columnText(0));
+    const QString record = AuditRecord::ofCase(reference->columnText(0));
 
     Transaction tx(db);
     if (!tx.isActive())
@@ -158,7 +158,7 @@ Result<CaseAction> ActionService::add(qint64 caseId, const NewAction& action)
     if (Status run = insert->run(); !run.ok())
         return run.error();
     const qint64 actionId = db.lastInsertRowId();
-    if (Status audited = m_session.audit().append(m_session.currentUser().login, QStringLiteral("action.add"),
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::ActionAdd,
                                                   record, actionDetail(actionId));
         !audited.ok())
         return audited.error();
@@ -184,7 +184,7 @@ Status ActionService::update(qint64 actionId, CaseAction::Status status, const Q
     if (!owner.ok())
         return owner.error();
     CaseAccess access(m_session);
-    if (auto panel = access.requireCase(owner->caseId, QStringLiteral("action.update")); !panel.ok())
+    if (auto panel = access.requireCase(owner->caseId, AuditAction::ActionUpdate); !panel.ok())
         return panel.error();
     const QString statusKey = actionStatusKey(status);
     if (statusKey == owner->statusKey && text.trimmed().isEmpty())
@@ -214,9 +214,9 @@ Status ActionService::update(qint64 actionId, CaseAction::Status status, const Q
     change->bind(":status", statusKey).bind(":at", now).bind(":id", actionId);
     if (Status run = change->run(); !run.ok())
         return run;
-    if (Status audited = m_session.audit().append(
-            m_session.currentUser().login, QStringLiteral("action.update"), owner->record,
-            QStringLiteral("%1 status=%2").arg(actionDetail(actionId), statusKey));
+    if (Status audited =
+            m_session.audit().append(m_session.currentUser().login, AuditAction::ActionUpdate, owner->record,
+                                     QStringLiteral("%1 status=%2").arg(actionDetail(actionId), statusKey));
         !audited.ok())
         return audited;
     return tx.commit();
@@ -225,7 +225,7 @@ Status ActionService::update(qint64 actionId, CaseAction::Status status, const Q
 Result<std::vector<CaseAction>> ActionService::forCase(qint64 caseId)
 {
     CaseAccess access(m_session);
-    if (auto panel = access.requireCase(caseId, QStringLiteral("action.list")); !panel.ok())
+    if (auto panel = access.requireCase(caseId, AuditAction::ActionList); !panel.ok())
         return panel.error();
     auto rows = m_session.database().prepare(QString::fromLatin1(SelectAction) +
                                              QStringLiteral(" WHERE a.case_id = :case") +
@@ -243,7 +243,7 @@ Result<std::vector<ActionUpdate>> ActionService::updates(qint64 actionId)
     if (!owner.ok())
         return owner.error();
     CaseAccess access(m_session);
-    if (auto panel = access.requireCase(owner->caseId, QStringLiteral("action.updates")); !panel.ok())
+    if (auto panel = access.requireCase(owner->caseId, AuditAction::ActionUpdates); !panel.ok())
         return panel.error();
     auto rows =
         db.prepare(QStringLiteral("SELECT u.id, u.status, u.text, coalesce(p.display_name, ''), u.at_utc "

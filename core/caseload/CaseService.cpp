@@ -1,5 +1,6 @@
 #include "caseload/CaseService.h"
 
+#include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
 #include "caseload/CaseAccess.h"
 #include "common/Clock.h"
@@ -67,12 +68,6 @@ void bindOptional(Statement& statement, const char* name, const std::optional<QD
         statement.bind(name, isoDate(*date));
     else
         statement.bindNull(name);
-}
-
-// Audit records name a case by its reference: readable in the trail, and not personal.
-QString caseRecord(const QString& reference)
-{
-    return QStringLiteral("case:%1").arg(reference);
 }
 
 QString fieldsToJson(const QVariantMap& fields)
@@ -400,8 +395,8 @@ CaseService::CaseService(Session& session, const PanelKindRegistry& kinds)
 
 Result<CaseRecord> CaseService::create(const NewCase& request)
 {
-    if (Status member = PanelMembership(m_session).requireMember(request.panelId, QStringLiteral("case.create"),
-                                                  QStringLiteral("panel:%1").arg(request.panelId));
+    if (Status member = PanelMembership(m_session).requireMember(request.panelId, AuditAction::CaseCreate,
+                                                                 AuditRecord::ofPanel(request.panelId));
         !member.ok())
         return member.error();
 
@@ -436,9 +431,9 @@ Result<CaseRecord> CaseService::create(const NewCase& request)
         const bool isKnown = *hasRow;
         known->reset();
         if (!isKnown) {
-            (void)m_session.audit().append(m_session.currentUser().login, QStringLiteral("access.denied"),
-                                           QStringLiteral("subject:%1").arg(subject.id),
-                                           QStringLiteral("case.create"));
+            (void)m_session.audit().append(m_session.currentUser().login, AuditAction::AccessDenied,
+                                           AuditRecord::ofSubject(subject.id),
+                                           auditActionKey(AuditAction::CaseCreate));
             return makeError(ErrorCode::AccessDenied,
                              Tr::tr("This person, household or place is not available to you."));
         }
@@ -551,8 +546,8 @@ Result<CaseRecord> CaseService::create(const NewCase& request)
         }
     }
     if (Status audited =
-            m_session.audit().append(m_session.currentUser().login, QStringLiteral("case.create"),
-                                     caseRecord(*reference), QStringLiteral("panel:%1").arg(request.panelId));
+            m_session.audit().append(m_session.currentUser().login, AuditAction::CaseCreate,
+                                     AuditRecord::ofCase(*reference), AuditRecord::ofPanel(request.panelId));
         !audited.ok())
         return audited.error();
     if (Status committed = tx.commit(); !committed.ok())
@@ -562,21 +557,20 @@ Result<CaseRecord> CaseService::create(const NewCase& request)
 
 Result<CaseRecord> CaseService::open(qint64 caseId)
 {
-    if (Status allowed = CaseAccess(m_session).requireCase(caseId, QStringLiteral("case.view"));
-        !allowed.ok())
+    if (Status allowed = CaseAccess(m_session).requireCase(caseId, AuditAction::CaseView); !allowed.ok())
         return allowed.error();
     auto record = readCase(m_session.database(), caseId);
     if (!record.ok())
         return record.error();
     // Every view is audited; a view that cannot be recorded is not shown.
-    if (Status audited = m_session.audit().append(m_session.currentUser().login, QStringLiteral("case.view"),
-                                                  caseRecord(record->reference));
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::CaseView,
+                                                  AuditRecord::ofCase(record->reference));
         !audited.ok())
         return audited.error();
     return record;
 }
 
-Result<CaseService::LoadedCase> CaseService::loadForCall(qint64 caseId, const QString& attemptedAction)
+Result<CaseService::LoadedCase> CaseService::loadForCall(qint64 caseId, AuditAction attemptedAction)
 {
     // Need-to-know first: nothing about the case is read for a user who may not see it.
     if (Status allowed = CaseAccess(m_session).requireCase(caseId, attemptedAction); !allowed.ok())
@@ -593,7 +587,7 @@ Result<CaseService::LoadedCase> CaseService::loadForCall(qint64 caseId, const QS
 
 Status CaseService::updateDetails(qint64 caseId, const Details& details)
 {
-    auto loaded = loadForCall(caseId, QStringLiteral("case.update"));
+    auto loaded = loadForCall(caseId, AuditAction::CaseUpdate);
     if (!loaded.ok())
         return loaded.error();
     Database& db = m_session.database();
@@ -663,8 +657,8 @@ Status CaseService::updateDetails(qint64 caseId, const Details& details)
             return recorded;
     }
     if (Status audited =
-            m_session.audit().append(m_session.currentUser().login, QStringLiteral("case.update"),
-                                     caseRecord(current->reference), changed.join(QLatin1Char(',')));
+            m_session.audit().append(m_session.currentUser().login, AuditAction::CaseUpdate,
+                                     AuditRecord::ofCase(current->reference), changed.join(QLatin1Char(',')));
         !audited.ok())
         return audited;
     return tx.commit();
@@ -672,7 +666,7 @@ Status CaseService::updateDetails(qint64 caseId, const Details& details)
 
 Status CaseService::updateSubject(qint64 caseId, const Subject& subject)
 {
-    auto loaded = loadForCall(caseId, QStringLiteral("subject.update"));
+    auto loaded = loadForCall(caseId, AuditAction::SubjectUpdate);
     if (!loaded.ok())
         return loaded.error();
     Database& db = m_session.database();
@@ -714,9 +708,9 @@ Status CaseService::updateSubject(qint64 caseId, const Subject& subject)
     touch->bind(":at", now).bind(":id", caseId);
     if (Status run = touch->run(); !run.ok())
         return run;
-    if (Status audited = m_session.audit().append(
-            m_session.currentUser().login, QStringLiteral("subject.update"), caseRecord(current->reference),
-            QStringLiteral("subject:%1").arg(subjectId));
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::SubjectUpdate,
+                                                  AuditRecord::ofCase(current->reference),
+                                                  AuditRecord::ofSubject(subjectId));
         !audited.ok())
         return audited;
     return tx.commit();
@@ -725,7 +719,7 @@ Status CaseService::updateSubject(qint64 caseId, const Subject& subject)
 Status CaseService::recordFieldValue(qint64 caseId, const QString& fieldKey, const QVariant& value,
                                      const QDate& on)
 {
-    auto loaded = loadForCall(caseId, QStringLiteral("case.field"));
+    auto loaded = loadForCall(caseId, AuditAction::CaseField);
     if (!loaded.ok())
         return loaded.error();
     Database& db = m_session.database();
@@ -775,8 +769,8 @@ Status CaseService::recordFieldValue(qint64 caseId, const QString& fieldKey, con
         if (Status run = update->run(); !run.ok())
             return run;
     }
-    if (Status audited = m_session.audit().append(m_session.currentUser().login, QStringLiteral("case.field"),
-                                                  caseRecord(current->reference),
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::CaseField,
+                                                  AuditRecord::ofCase(current->reference),
                                                   QStringLiteral("field=%1").arg(fieldKey));
         !audited.ok())
         return audited;
@@ -785,7 +779,7 @@ Status CaseService::recordFieldValue(qint64 caseId, const QString& fieldKey, con
 
 Result<std::vector<CaseService::StageOption>> CaseService::stageOptions(qint64 caseId)
 {
-    auto loaded = loadForCall(caseId, QStringLiteral("case.stages"));
+    auto loaded = loadForCall(caseId, AuditAction::CaseStages);
     if (!loaded.ok())
         return loaded.error();
     Database& db = m_session.database();
@@ -813,7 +807,7 @@ Result<std::vector<CaseService::StageOption>> CaseService::stageOptions(qint64 c
 
 Status CaseService::moveStage(qint64 caseId, const QString& toStage, const QString& reason)
 {
-    auto loaded = loadForCall(caseId, QStringLiteral("case.stage"));
+    auto loaded = loadForCall(caseId, AuditAction::CaseStage);
     if (!loaded.ok())
         return loaded.error();
     Database& db = m_session.database();
@@ -874,8 +868,8 @@ Status CaseService::moveStage(qint64 caseId, const QString& toStage, const QStri
         return history;
     if (Status scheduled = scheduleReviews(db, kind, caseId, toStage, today, now); !scheduled.ok())
         return scheduled;
-    if (Status audited = m_session.audit().append(m_session.currentUser().login, QStringLiteral("case.stage"),
-                                                  caseRecord(current->reference),
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::CaseStage,
+                                                  AuditRecord::ofCase(current->reference),
                                                   QStringLiteral("%1->%2").arg(current->stage, toStage));
         !audited.ok())
         return audited;
@@ -884,7 +878,7 @@ Status CaseService::moveStage(qint64 caseId, const QString& toStage, const QStri
 
 Status CaseService::recordConsent(qint64 caseId, const Consent& consent)
 {
-    auto loaded = loadForCall(caseId, QStringLiteral("case.consent"));
+    auto loaded = loadForCall(caseId, AuditAction::CaseConsent);
     if (!loaded.ok())
         return loaded.error();
     Database& db = m_session.database();
@@ -937,9 +931,9 @@ Status CaseService::recordConsent(qint64 caseId, const Consent& consent)
         .bind(":at", now);
     if (Status run = insert->run(); !run.ok())
         return run;
-    if (Status audited = m_session.audit().append(
-            m_session.currentUser().login, QStringLiteral("case.consent"), caseRecord(current->reference),
-            QStringLiteral("%1 by %2").arg(state, givenBy));
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::CaseConsent,
+                                                  AuditRecord::ofCase(current->reference),
+                                                  QStringLiteral("%1 by %2").arg(state, givenBy));
         !audited.ok())
         return audited;
     return tx.commit();
@@ -947,7 +941,7 @@ Status CaseService::recordConsent(qint64 caseId, const Consent& consent)
 
 Result<std::vector<Consent>> CaseService::consents(qint64 caseId)
 {
-    if (Status allowed = CaseAccess(m_session).requireCase(caseId, QStringLiteral("case.consent.read"));
+    if (Status allowed = CaseAccess(m_session).requireCase(caseId, AuditAction::CaseConsentRead);
         !allowed.ok())
         return allowed.error();
     auto rows = m_session.database().prepare(
@@ -976,8 +970,7 @@ Result<std::vector<Consent>> CaseService::consents(qint64 caseId)
 
 Result<std::vector<ScheduledReviewRecord>> CaseService::scheduledReviews(qint64 caseId)
 {
-    if (Status allowed = CaseAccess(m_session).requireCase(caseId, QStringLiteral("case.reviews"));
-        !allowed.ok())
+    if (Status allowed = CaseAccess(m_session).requireCase(caseId, AuditAction::CaseReviews); !allowed.ok())
         return allowed.error();
     auto rows = m_session.database().prepare(
         QStringLiteral("SELECT id, case_id, label, due_date, completed_on, outcome FROM scheduled_reviews "
@@ -1010,16 +1003,15 @@ Status CaseService::completeReview(qint64 reviewId, const QDate& on, const QStri
         return hasRow.error();
     if (!*hasRow) {
         // Nothing to say about a review that does not exist, beyond what a denial says.
-        (void)m_session.audit().append(m_session.currentUser().login, QStringLiteral("access.denied"),
-                                       QStringLiteral("review:%1").arg(reviewId),
-                                       QStringLiteral("case.review: no such review"));
+        (void)m_session.audit().append(
+            m_session.currentUser().login, AuditAction::AccessDenied, AuditRecord::ofReview(reviewId),
+            QStringLiteral("%1: no such review").arg(auditActionKey(AuditAction::CaseReview)));
         return makeError(ErrorCode::AccessDenied, Tr::tr("This case is not available to you."));
     }
     const qint64 caseId = row->columnInt(0);
     const bool isCompleted = row->columnInt(1) != 0;
     row->reset();
-    if (Status allowed = CaseAccess(m_session).requireCase(caseId, QStringLiteral("case.review"));
-        !allowed.ok())
+    if (Status allowed = CaseAccess(m_session).requireCase(caseId, AuditAction::CaseReview); !allowed.ok())
         return allowed;
     if (isCompleted)
         return makeError(ErrorCode::InvalidInput,
@@ -1045,9 +1037,9 @@ Status CaseService::completeReview(qint64 reviewId, const QDate& on, const QStri
     update->bind(":on", isoDate(on)).bind(":outcome", cleaned(outcome)).bind(":id", reviewId);
     if (Status run = update->run(); !run.ok())
         return run;
-    if (Status audited = m_session.audit().append(
-            m_session.currentUser().login, QStringLiteral("case.review"), caseRecord(current->reference),
-            QStringLiteral("review:%1").arg(reviewId));
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::CaseReview,
+                                                  AuditRecord::ofCase(current->reference),
+                                                  AuditRecord::ofReview(reviewId));
         !audited.ok())
         return audited;
     return tx.commit();

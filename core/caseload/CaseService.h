@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audit/AuditAction.h"
 #include "caseload/CaseloadTypes.h"
 #include "common/Result.h"
 
@@ -72,7 +73,7 @@ private:
         const PanelKind* kind = nullptr;
     };
     // Checks need-to-know (auditing a refusal), then reads the case and its panel's kind.
-    Result<LoadedCase> loadForCall(qint64 caseId, const QString& attemptedAction);
+    Result<LoadedCase> loadForCall(qint64 caseId, AuditAction attemptedAction);
 
     Session& m_session;
     const PanelKindRegistry& m_kinds;

@@ -1,5 +1,6 @@
 #include "caseload/ChronologyService.h"
 
+#include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
 #include "caseload/CaseAccess.h"
 #include "partnership/PanelKind.h"
@@ -132,7 +133,7 @@ ChronologyService::ChronologyService(Session& session, const PanelKindRegistry& 
 Result<std::vector<ChronologyEntry>> ChronologyService::timeline(qint64 caseId)
 {
     CaseAccess access(m_session);
-    auto panelId = access.requireCase(caseId, QStringLiteral("case.chronology"));
+    auto panelId = access.requireCase(caseId, AuditAction::CaseChronology);
     if (!panelId.ok())
         return panelId.error();
     Database& db = m_session.database();
@@ -147,7 +148,7 @@ Result<std::vector<ChronologyEntry>> ChronologyService::timeline(qint64 caseId)
         return hasHeader.error();
     if (!*hasHeader)
         return makeError(ErrorCode::NotFound, Tr::tr("That case is not available."));
-    const QString record = QStringLiteral("case:%1").arg(header->columnText(0));
+    const QString record = AuditRecord::ofCase(header->columnText(0));
     const PanelKind* kind = m_kinds.kind(header->columnText(1));
 
     std::vector<ChronologyEntry> entries;
@@ -309,8 +310,8 @@ Result<std::vector<ChronologyEntry>> ChronologyService::timeline(qint64 caseId)
     });
 
     // Reading the chronology is viewing the case; it is shown only once the view is on the record.
-    if (Status audited = m_session.audit().append(m_session.currentUser().login,
-                                                  QStringLiteral("case.chronology"), record);
+    if (Status audited =
+            m_session.audit().append(m_session.currentUser().login, AuditAction::CaseChronology, record);
         !audited.ok())
         return audited.error();
     return entries;

@@ -1,5 +1,6 @@
 #include "caseload/NoteService.h"
 
+#include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
 #include "caseload/CaseAccess.h"
 #include "common/Clock.h"
@@ -96,7 +97,7 @@ Result<QString> caseRecord(Database& db, qint64 caseId)
         return hasRow.error();
     if (!*hasRow)
         return makeError(ErrorCode::NotFound, Tr::tr("That case is not available."));
-    return QStringLiteral("case:%1").arg(row->columnText(0));
+    return AuditRecord::ofCase(row->columnText(0));
 }
 
 QString noteRecordDetail(qint64 threadId)
@@ -113,7 +114,7 @@ NoteService::NoteService(Session& session)
 Result<Note> NoteService::add(qint64 caseId, const NewNote& note)
 {
     CaseAccess access(m_session);
-    if (auto panel = access.requireCase(caseId, QStringLiteral("note.add")); !panel.ok())
+    if (auto panel = access.requireCase(caseId, AuditAction::NoteAdd); !panel.ok())
         return panel.error();
     if (note.body.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidInput, Tr::tr("Write the note before saving it."));
@@ -169,7 +170,7 @@ Result<Note> NoteService::add(qint64 caseId, const NewNote& note)
         .bind(":at", m_session.clock().nowUtc().toString(Qt::ISODateWithMs));
     if (Status run = insert->run(); !run.ok())
         return run.error();
-    if (Status audited = m_session.audit().append(m_session.currentUser().login, QStringLiteral("note.add"),
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::NoteAdd,
                                                   *record, noteRecordDetail(noteId));
         !audited.ok())
         return audited.error();
@@ -198,7 +199,7 @@ Result<Note> NoteService::correct(qint64 noteId, const QString& body, const QStr
         return noteUnavailable();
     const qint64 caseId = **caseOfNote;
     CaseAccess access(m_session);
-    if (auto panel = access.requireCase(caseId, QStringLiteral("note.correct")); !panel.ok())
+    if (auto panel = access.requireCase(caseId, AuditAction::NoteCorrect); !panel.ok())
         return panel.error();
     if (body.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidInput, Tr::tr("Write the corrected note before saving it."));
@@ -233,10 +234,10 @@ Result<Note> NoteService::correct(qint64 noteId, const QString& body, const QStr
     const bool isOfOriginatingAgency = ownAgency->has_value() && **ownAgency == agencyId;
     if (!isOriginalAuthor && !isOfOriginatingAgency) {
         // Recorded as CaseAccess records its refusals, so one case's denials read alike.
-        (void)m_session.audit().append(m_session.currentUser().login, QStringLiteral("access.denied"),
-                                       QStringLiteral("case:%1").arg(caseId),
-                                       QStringLiteral("note.correct: not the note's agency or author (%1)")
-                                           .arg(noteRecordDetail(threadId)));
+        (void)m_session.audit().append(
+            m_session.currentUser().login, AuditAction::AccessDenied, *record,
+            QStringLiteral("%1: not the note's agency or author (%2)")
+                .arg(auditActionKey(AuditAction::NoteCorrect), noteRecordDetail(threadId)));
         return makeError(ErrorCode::AccessDenied,
                          Tr::tr("Only the note's author or someone from the agency it came from can "
                                 "correct it."));
@@ -286,7 +287,7 @@ Result<Note> NoteService::correct(qint64 noteId, const QString& body, const QStr
         return run.error();
     const qint64 newId = db.lastInsertRowId();
     if (Status audited =
-            m_session.audit().append(m_session.currentUser().login, QStringLiteral("note.correct"), *record,
+            m_session.audit().append(m_session.currentUser().login, AuditAction::NoteCorrect, *record,
                                      QStringLiteral("%1 v%2").arg(noteRecordDetail(threadId)).arg(version));
         !audited.ok())
         return audited.error();
@@ -308,7 +309,7 @@ Result<Note> NoteService::correct(qint64 noteId, const QString& body, const QStr
 Result<std::vector<Note>> NoteService::latestVersions(qint64 caseId)
 {
     CaseAccess access(m_session);
-    if (auto panel = access.requireCase(caseId, QStringLiteral("note.list")); !panel.ok())
+    if (auto panel = access.requireCase(caseId, AuditAction::NoteList); !panel.ok())
         return panel.error();
     // Threads in the order they were first written, newest first: a correction does not move a note.
     auto rows = m_session.database().prepare(
@@ -332,7 +333,7 @@ Result<std::vector<Note>> NoteService::history(qint64 noteId)
     if (!caseOfNote->has_value())
         return noteUnavailable();
     CaseAccess access(m_session);
-    if (auto panel = access.requireCase(**caseOfNote, QStringLiteral("note.history")); !panel.ok())
+    if (auto panel = access.requireCase(**caseOfNote, AuditAction::NoteHistory); !panel.ok())
         return panel.error();
     auto rows = m_session.database().prepare(
         QString::fromLatin1(SelectNote) +

@@ -3,6 +3,7 @@
 #include "audit/RollbackCheck.h"
 #include "crypto/PassphraseKdf.h"
 #include "keys/DeviceSecretStore.h"
+#include "keys/KeySlotCrypto.h"
 #include "session/KeySlotCopyCheck.h"
 #include "session/OpenerErrors.h"
 #include "session/StoreProbe.h"

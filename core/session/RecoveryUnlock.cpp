@@ -2,6 +2,7 @@
 
 #include "audit/RollbackCheck.h"
 #include "keys/DeviceSecretStore.h"
+#include "keys/KeySlotCrypto.h"
 #include "session/KeySlotCopyCheck.h"
 #include "session/OpenerErrors.h"
 #include "session/StoreProbe.h"
@@ -115,7 +116,7 @@ RecoveryUnlock::Found RecoveryUnlock::accept(OpenedStore opened, StoreProbe& pro
         found.opened.anchor = records->anchor;
     if (!fresh.ok() || file.generation != probe.keySlotGeneration()) {
         found.opened.isRestoreAccepted = true;
-        found.events.append({QStringLiteral("store.restore.accepted"),
+        found.events.append({AuditAction::StoreRestoreAccepted,
                              QStringLiteral("store at event %1").arg(probe.head().sequence)});
     }
     return found;

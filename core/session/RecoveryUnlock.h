@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audit/AuditAction.h"
 #include "common/Result.h"
 #include "crypto/PassphraseKdf.h"
 #include "crypto/RecoveryKey.h"
@@ -29,8 +30,8 @@ public:
                    const KdfPolicy& policy);
 
     struct Found {
-        OpenedStore opened;                        // its lock still to be set
-        QList<std::pair<QString, QString>> events; // (action, detail) to audit with the sign-in
+        OpenedStore opened;                            // its lock still to be set
+        QList<std::pair<AuditAction, QString>> events; // (action, detail) to audit with the sign-in
     };
     Result<Found> find(const QString& login);
     // After a refusal: whether it counts as a failed recovery (this key opens nothing here).

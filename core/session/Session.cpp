@@ -1,11 +1,13 @@
 #include "session/Session.h"
 
 #include "accounts/AccountService.h"
+#include "audit/AuditAction.h"
 #include "audit/AuditAnchorFile.h"
 #include "audit/AuditLog.h"
 #include "audit/RollbackCheck.h"
 #include "common/Clock.h"
 #include "keys/DeviceSecretStore.h"
+#include "keys/KeySlotCrypto.h"
 #include "session/StoreKeyRotation.h"
 #include "session/StoreLock.h"
 #include "store/Database.h"
@@ -105,8 +107,7 @@ int Session::autoLockMinutes() const
 Status Session::setAutoLockMinutes(int minutes)
 {
     if (!isAdministrator()) {
-        (void)m_audit->append(m_user.login, QStringLiteral("access.denied"),
-                              QStringLiteral("setting:auto-lock"));
+        (void)m_audit->append(m_user.login, AuditAction::AccessDenied, QStringLiteral("setting:auto-lock"));
         return makeError(ErrorCode::AccessDenied,
                          Tr::tr("Only an administrator can change the auto-lock time."));
     }
@@ -124,8 +125,8 @@ Status Session::setAutoLockMinutes(int minutes)
     if (Status run = write->run(); !run.ok())
         return run;
     if (Status audited =
-            m_audit->append(m_user.login, QStringLiteral("setting.change"),
-                            QStringLiteral("setting:auto-lock"), QStringLiteral("minutes=%1").arg(minutes));
+            m_audit->append(m_user.login, AuditAction::SettingChange, QStringLiteral("setting:auto-lock"),
+                            QStringLiteral("minutes=%1").arg(minutes));
         !audited.ok())
         return audited;
     return tx.commit();
@@ -157,7 +158,7 @@ void Session::lock(const QString& reason)
     if (!m_db)
         return;
     if (m_audit) {
-        (void)m_audit->append(m_user.login, QStringLiteral("session.lock"), {}, reason);
+        (void)m_audit->append(m_user.login, AuditAction::SessionLock, {}, reason);
         writeWitness();
     }
     abandon();

@@ -2,6 +2,7 @@
 
 #include "accounts/AccountService.h"
 #include "accounts/PassphrasePolicy.h"
+#include "audit/AuditAction.h"
 #include "audit/AuditAnchorFile.h"
 #include "audit/AuditLog.h"
 #include "common/Clock.h"
@@ -105,7 +106,7 @@ bool StoreOpener::isDeviceBound() const
     return !copies.ok() || copies->front().file.isDeviceBound;
 }
 
-Error StoreOpener::failed(const Error& error, const QString& login, const QString& action)
+Error StoreOpener::failed(const Error& error, const QString& login, AuditAction action)
 {
     m_failedAttempts.append(FailedAttempt{login, m_clock.nowUtc(), action});
     return error;
@@ -216,7 +217,7 @@ Result<std::unique_ptr<Session>> StoreOpener::unlock(const QString& login, const
     PassphraseUnlock search(m_paths, m_deviceSecrets, *copies);
     auto found = search.find(login, passphrase);
     if (!found.ok())
-        return search.isFailedAttempt() ? failed(found.error(), login, QStringLiteral("signin.failure"))
+        return search.isFailedAttempt() ? failed(found.error(), login, AuditAction::SignInFailure)
                                         : found.error();
     found->lock = *lock;
     const QString slotLogin = found->file.slotFor(login)->login;
@@ -243,15 +244,15 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
     RecoveryUnlock search(m_paths, m_deviceSecrets, *copies, *recoveryKey, m_policy);
     auto found = search.find(login);
     if (!found.ok())
-        return search.isFailedAttempt() ? failed(found.error(), login, QStringLiteral("recovery.failure"))
+        return search.isFailedAttempt() ? failed(found.error(), login, AuditAction::RecoveryFailure)
                                         : found.error();
     found->opened.lock = *lock;
     auto resealed = search.reseal(found->opened, login, newPassphrase);
     if (!resealed.ok())
         return resealed.error();
-    found->events.append({QStringLiteral("recovery.used"), resealed->isNewSecret
-                                                               ? QStringLiteral("device re-bound")
-                                                               : QStringLiteral("passphrase reset")});
+    found->events.append({AuditAction::RecoveryUsed, resealed->isNewSecret
+                                                         ? QStringLiteral("device re-bound")
+                                                         : QStringLiteral("passphrase reset")});
     // The session starts from the key-slot file as it is on disk.
     const QString storeId = found->opened.file.storeId;
     auto session =
@@ -267,8 +268,8 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
     Status rebound = open.commitKeyChange([&](KeySlotFile& next) -> Status {
         next.deviceSecretId = resealed->deviceSecretId;
         next.upsertSlot(resealed->slot);
-        return open.audit().append(open.currentUser().login, QStringLiteral("account.reset"),
-                                   QStringLiteral("user:%1").arg(open.currentUser().id),
+        return open.audit().append(open.currentUser().login, AuditAction::AccountReset,
+                                   AuditRecord::ofUser(open.currentUser().id),
                                    QStringLiteral("recovery key"));
     });
     if (!rebound.ok())
@@ -276,9 +277,9 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
     return session;
 }
 
-Result<std::unique_ptr<Session>> StoreOpener::openSession(OpenedStore opened, const QString& login,
-                                                          const QString& how,
-                                                          const QList<std::pair<QString, QString>>& events)
+Result<std::unique_ptr<Session>>
+StoreOpener::openSession(OpenedStore opened, const QString& login, const QString& how,
+                         const QList<std::pair<AuditAction, QString>>& events)
 {
     auto db = openStore(m_paths, opened.storeKey, false);
     if (!db.ok())
@@ -314,12 +315,12 @@ Result<std::unique_ptr<Session>> StoreOpener::openSession(OpenedStore opened, co
 }
 
 Status StoreOpener::auditSignIn(Session& session, const QString& how,
-                                const QList<std::pair<QString, QString>>& events)
+                                const QList<std::pair<AuditAction, QString>>& events)
 {
     // Failures cannot be written while the store is locked; they are recorded at the next sign-in.
     AuditLog& audit = session.audit();
     const User& user = session.currentUser();
-    const QString record = QStringLiteral("user:%1").arg(user.id);
+    const QString record = AuditRecord::ofUser(user.id);
     Transaction tx(session.database());
     if (!tx.isActive())
         return tx.beginStatus();
@@ -333,8 +334,7 @@ Status StoreOpener::auditSignIn(Session& session, const QString& how,
         if (Status audited = audit.append(user.login, action, record, detail); !audited.ok())
             return audited;
     }
-    if (Status audited = audit.append(user.login, QStringLiteral("signin.success"), record, how);
-        !audited.ok())
+    if (Status audited = audit.append(user.login, AuditAction::SignInSuccess, record, how); !audited.ok())
         return audited;
     return tx.commit();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audit/AuditAction.h"
 #include "common/Result.h"
 #include "crypto/PassphraseKdf.h"
 #include "crypto/RecoveryKey.h"
@@ -61,16 +62,16 @@ private:
     struct FailedAttempt {
         QString login;
         QDateTime atUtc;
-        QString action; // "signin.failure" or "recovery.failure"
+        AuditAction action; // SignInFailure or RecoveryFailure
     };
     // Opens the store read-write, mends the key-slot copies and the anchor, signs the user in and
     // audits it, with `events` (action, detail) first.
     Result<std::unique_ptr<Session>> openSession(OpenedStore opened, const QString& login, const QString& how,
-                                                 const QList<std::pair<QString, QString>>& events = {});
+                                                 const QList<std::pair<AuditAction, QString>>& events = {});
     // The failed attempts since the last sign-in, `events` and the sign-in itself, in one transaction.
     Status auditSignIn(Session& session, const QString& how,
-                       const QList<std::pair<QString, QString>>& events);
-    Error failed(const Error& error, const QString& login, const QString& action);
+                       const QList<std::pair<AuditAction, QString>>& events);
+    Error failed(const Error& error, const QString& login, AuditAction action);
     // The request's KDF cost, or one tuned on this machine; never below the policy's floor.
     Result<KdfParams> kdfFor(const SetupRequest& request) const;
 

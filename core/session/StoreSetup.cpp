@@ -1,8 +1,10 @@
 #include "session/StoreSetup.h"
 
 #include "accounts/AccountService.h"
+#include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
 #include "common/Clock.h"
+#include "keys/KeySlotCrypto.h"
 #include "session/Session.h"
 #include "store/Database.h"
 #include "store/Statement.h"
@@ -91,17 +93,17 @@ Status StoreSetup::initialise(Session& session, const StoreOpener::SetupRequest&
     AuditLog& audit = session.audit();
     const QString binding =
         request.bindToDevice ? QStringLiteral("device-bound") : QStringLiteral("not device-bound");
-    if (Status audited = audit.append(request.adminLogin, QStringLiteral("store.create"), {}, binding);
+    if (Status audited = audit.append(request.adminLogin, AuditAction::StoreCreate, {}, binding);
         !audited.ok())
         return audited;
     // The account and its account.create event are AccountService's, the only writer of `users`.
     auto admin = session.accounts().createFirstAdministrator(request.adminLogin, request.adminDisplayName);
     if (!admin.ok())
         return admin.error();
-    if (Status audited = audit.append(request.adminLogin, QStringLiteral("recovery.issue")); !audited.ok())
+    if (Status audited = audit.append(request.adminLogin, AuditAction::RecoveryIssue); !audited.ok())
         return audited;
-    if (Status audited = audit.append(request.adminLogin, QStringLiteral("signin.success"),
-                                      QStringLiteral("user:%1").arg(admin->id), QStringLiteral("setup"));
+    if (Status audited = audit.append(request.adminLogin, AuditAction::SignInSuccess,
+                                      AuditRecord::ofUser(admin->id), QStringLiteral("setup"));
         !audited.ok())
         return audited;
     return tx.commit();

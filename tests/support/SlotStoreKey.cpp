@@ -2,6 +2,7 @@
 
 #include "keys/DeviceSecretStore.h"
 #include "keys/KeySlotCopies.h"
+#include "keys/KeySlotCrypto.h"
 #include "keys/KeySlotFile.h"
 #include "session/StoreProbe.h"
 

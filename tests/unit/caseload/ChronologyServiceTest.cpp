@@ -246,16 +246,15 @@ TEST_F(ChronologyServiceTest, Reading_IsAuditedOncePerCallWithoutDetail)
 TEST_F(ChronologyServiceTest, NeedToKnow_NonMembersAndAdministratorsAreRefusedAndAudited)
 {
     const CaseRecord record = createCase(mapsPanelId);
+    const QString caseAudit = QStringLiteral("case:%1").arg(record.reference); // refusals too
     for (const QString& login : {outsider.login, QString::fromLatin1(TestSession::AdminLogin)}) {
         SCOPED_TRACE(login.toStdString());
         signInAs(login);
-        const int deniedBefore =
-            auditCount(QStringLiteral("access.denied"), QStringLiteral("case:%1").arg(record.id));
+        const int deniedBefore = auditCount(QStringLiteral("access.denied"), caseAudit);
         auto entries = chronology().timeline(record.id);
         ASSERT_FALSE(entries.ok());
         EXPECT_EQ(entries.error().code, ErrorCode::AccessDenied);
-        EXPECT_EQ(auditCount(QStringLiteral("access.denied"), QStringLiteral("case:%1").arg(record.id)),
-                  deniedBefore + 1);
+        EXPECT_EQ(auditCount(QStringLiteral("access.denied"), caseAudit), deniedBefore + 1);
         EXPECT_EQ(auditCount(QStringLiteral("case.chronology")), 0);
     }
 }
