@@ -168,7 +168,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+77"/>
+        <location filename="../app/main.cpp" line="+78"/>
         <source>Confer cannot start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1599,7 +1599,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>No review set</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1622,19 +1622,19 @@
 <context>
     <name>confer::CaseService</name>
     <message>
-        <location filename="../core/caseload/CaseService.cpp" line="+145"/>
-        <location line="+19"/>
-        <location line="+845"/>
+        <location filename="../core/caseload/CaseRows.cpp" line="+143"/>
+        <location line="+14"/>
+        <location filename="../core/caseload/ReviewSchedule.cpp" line="+48"/>
         <source>This case is not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-833"/>
+        <location line="+12"/>
         <source>This panel is of a kind (“%1”) this copy of Confer does not know. Ask the administrator to install its definition.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../core/caseload/SubjectRecords.cpp" line="+30"/>
         <source>a person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1649,13 +1649,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+245"/>
+        <location line="+10"/>
         <source>Cases on this panel cannot be about %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="+28"/>
         <source>Describe the location.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1675,67 +1674,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../core/caseload/CaseRows.cpp" line="+34"/>
         <source>That agency is not in the directory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location filename="../core/caseload/ConsentGate.cpp" line="+40"/>
         <source>A case cannot move into “%1” without recorded consent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>A case cannot move into “%1”: consent was refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>A case cannot move into “%1”: consent has been withdrawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../core/caseload/CaseLifecycle.cpp" line="+202"/>
         <source>A case cannot move into “%1”: this copy of Confer cannot check the condition “%2”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="-135"/>
         <source>This panel is archived and takes no new cases.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>This panel&apos;s kind names no first stage.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../core/caseload/SubjectRecords.cpp" line="+50"/>
         <source>This person, household or place is not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>That subject does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../core/caseload/CaseLifecycle.cpp" line="+6"/>
         <source>Enter the referral date: a date up to today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location filename="../core/caseload/CaseService.cpp" line="+107"/>
         <source>The next review date is not a valid date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location filename="../core/caseload/SubjectRecords.cpp" line="+37"/>
         <source>Those details belong to someone else, not this case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location filename="../core/caseload/CaseService.cpp" line="+57"/>
         <source>That field is not one recorded over time on this panel.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1750,32 +1749,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84"/>
-        <source>There is no stage “%1” on this panel.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>A case cannot move from “%1” to “%2”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Give the reason for moving the case to “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Choose one of the reasons offered for “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location filename="../core/caseload/ConsentRecords.cpp" line="+62"/>
         <source>Cases on this panel do not record consent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-31"/>
         <source>Enter the date of the consent decision: a date up to today.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1795,12 +1774,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location filename="../core/caseload/ReviewSchedule.cpp" line="+83"/>
         <source>This review has already been recorded as complete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Enter the date of the review: a date up to today.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1933,7 +1912,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Case sections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1970,12 +1949,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
-        <source>%1 recorded: </source>
+        <location line="+53"/>
+        <source>%1 (as at %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
         <source>%1, recorded by %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2427,7 +2406,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Consent given by a parent or guardian on %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2447,7 +2426,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Consent withdrawn by a parent or guardian on %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2457,12 +2436,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+225"/>
         <source>That case is not available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-141"/>
         <source>Case opened at %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2482,7 +2461,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Note from %1 corrected (version %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2507,12 +2486,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1 scheduled for %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>%1 completed on %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2522,7 +2501,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>%1 recorded: %2 (as at %3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2595,7 +2574,7 @@
 <context>
     <name>confer::CommandLine</name>
     <message>
-        <location filename="../app/CommandLine.cpp" line="+64"/>
+        <location filename="../app/CommandLine.cpp" line="+65"/>
         <source>Use the store in &lt;directory&gt; (default: %1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4033,7 +4012,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+128"/>
         <source>Write the note before saving it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4048,7 +4027,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+56"/>
         <source>Write the corrected note before saving it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4058,7 +4037,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="-139"/>
         <source>Only the note&apos;s author or someone from the agency it came from can correct it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4467,12 +4446,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Moving a case to “%1” needs a reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>The reason for moving a case to “%1” must be one of: %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4538,7 +4517,7 @@ Commands:
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../core/partnership/PanelKindLoader.cpp" line="+151"/>
+        <location filename="../core/partnership/PanelKindLoader.cpp" line="+156"/>
         <source>%1 must have a key and a label.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4572,14 +4551,14 @@ Commands:
         <location line="+31"/>
         <location line="+30"/>
         <location line="+16"/>
-        <location line="+126"/>
+        <location line="+133"/>
         <location line="+18"/>
         <location line="+91"/>
         <source>the kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-306"/>
+        <location line="-313"/>
         <source>the reference prefix %1 must be 2 to 8 capital letters or digits, starting with a letter (such as “MAPS”).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4665,7 +4644,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+17"/>
         <source>%1 requires %2, which is not a gate Confer knows (known: %3).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4675,12 +4654,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../core/caseload/ConsentGate.cpp" line="-22"/>
         <source>%1 requires consent, but the kind does not say &quot;usesConsent&quot;: true.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../core/partnership/PanelKindLoader.cpp" line="+27"/>
         <source>no move leads to the stage %1 from the initial stage.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4787,12 +4766,12 @@ Commands:
     </message>
     <message>
         <location line="+7"/>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>it is larger than a panel kind definition can be (1 MiB).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-60"/>
         <source>it is not valid JSON (%1 at character %2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4807,7 +4786,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>The folder of panel kind files %1 was not found.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4830,7 +4809,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>The panel kinds built into Confer are missing; reinstall Confer.</source>
         <translation type="unfinished"></translation>
     </message>

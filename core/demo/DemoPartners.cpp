@@ -1,6 +1,7 @@
 #include "demo/DemoPartners.h"
 
 #include "accounts/AccountService.h"
+#include "caseload/ConsentGate.h"
 #include "demo/DemoDice.h"
 #include "demo/DemoPassphrase.h"
 #include "partnership/PanelKind.h"
@@ -26,7 +27,7 @@ QHash<QString, QStringList> pathsToStages(const PanelKind& kind)
                 continue;
             const bool canMeet =
                 std::all_of(transition.requiredGates.cbegin(), transition.requiredGates.cend(),
-                            [](const QString& gate) { return gate == QLatin1String("consent"); });
+                            [](const QString& gate) { return gate == ConsentGate::gateKey(); });
             if (!canMeet)
                 continue;
             paths.insert(transition.to, paths.value(from) + QStringList{transition.to});

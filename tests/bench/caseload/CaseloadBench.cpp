@@ -13,6 +13,7 @@
 #include "caseload/CaseloadModel.h"
 #include "caseload/CaseloadPage.h"
 #include "caseload/CaseloadQuery.h"
+#include "caseload/StandardStageGates.h"
 #include "common/Clock.h"
 #include "demo/DemoPartnership.h"
 #include "partnership/PanelKind.h"
@@ -46,7 +47,6 @@ namespace {
 
 // The benchmark's own demo-account passphrase: the chairs it signs in as need one.
 const QString DemoAccountPassphrase = QStringLiteral("benchmark chairs sign in here");
-
 
 const QString Passphrase = QStringLiteral("Durham panel stapler 2026");
 
@@ -360,7 +360,7 @@ int main(int argc, char** argv)
 
     Fixture fixture;
     g_fixture = &fixture;
-    auto kinds = PanelKindRegistry::load();
+    auto kinds = PanelKindRegistry::load(standardStageGates());
     if (!kinds.ok()) {
         std::fprintf(stderr, "panel kinds: %s\n", qPrintable(kinds.error().message));
         return 1;
@@ -384,7 +384,8 @@ int main(int argc, char** argv)
             std::fprintf(stderr, "setup failed: %s\n", qPrintable(created.error().message));
             return 1;
         }
-        auto outcome = DemoPartnership::fill(*created->session, *fixture.kinds, {cases, 20260105, false, DemoAccountPassphrase});
+        auto outcome = DemoPartnership::fill(*created->session, *fixture.kinds,
+                                             {cases, 20260105, false, DemoAccountPassphrase});
         if (!outcome.ok()) {
             std::fprintf(stderr, "demo fill failed: %s (%s)\n", qPrintable(outcome.error().message),
                          qPrintable(outcome.error().detail));
