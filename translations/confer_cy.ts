@@ -168,7 +168,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+77"/>
+        <location filename="../app/main.cpp" line="+78"/>
         <source>Confer cannot start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -176,7 +176,7 @@
 <context>
     <name>confer::AccountService</name>
     <message>
-        <location filename="../core/accounts/AccountService.cpp" line="+57"/>
+        <location filename="../core/accounts/AccountService.cpp" line="+54"/>
         <source>Only an administrator can manage accounts.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -186,7 +186,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+44"/>
         <source>Enter the person&apos;s full name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -217,18 +217,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>Your key slot is missing; ask an administrator to reset it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>The current passphrase is not correct.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The new passphrase must differ from the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Only an administrator can say which agency a user works for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Enter the administrator&apos;s full name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This store already has its first administrator.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -990,12 +1005,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
-        <source>Only an administrator can say which agency a user works for.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+103"/>
         <source>That account does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1269,7 +1279,7 @@
 <context>
     <name>confer::AuditLog</name>
     <message>
-        <location filename="../core/audit/AuditLog.cpp" line="+107"/>
+        <location filename="../core/audit/AuditLog.cpp" line="+89"/>
         <source>The store&apos;s audit key is missing, so its audit trail cannot be checked.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1284,7 +1294,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+67"/>
         <source>The change was saved, but there is not enough disk space to update the audit record beside the store. Free some space: Confer saves no further changes until it can.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1589,7 +1599,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>No review set</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1612,19 +1622,19 @@
 <context>
     <name>confer::CaseService</name>
     <message>
-        <location filename="../core/caseload/CaseService.cpp" line="+145"/>
-        <location line="+19"/>
-        <location line="+845"/>
+        <location filename="../core/caseload/CaseRows.cpp" line="+143"/>
+        <location line="+14"/>
+        <location filename="../core/caseload/ReviewSchedule.cpp" line="+48"/>
         <source>This case is not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-833"/>
+        <location line="+12"/>
         <source>This panel is of a kind (“%1”) this copy of Confer does not know. Ask the administrator to install its definition.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../core/caseload/SubjectRecords.cpp" line="+30"/>
         <source>a person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1639,13 +1649,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+245"/>
+        <location line="+10"/>
         <source>Cases on this panel cannot be about %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="+28"/>
         <source>Describe the location.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1665,67 +1674,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../core/caseload/CaseRows.cpp" line="+34"/>
         <source>That agency is not in the directory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location filename="../core/caseload/ConsentGate.cpp" line="+40"/>
         <source>A case cannot move into “%1” without recorded consent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>A case cannot move into “%1”: consent was refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>A case cannot move into “%1”: consent has been withdrawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../core/caseload/CaseLifecycle.cpp" line="+202"/>
         <source>A case cannot move into “%1”: this copy of Confer cannot check the condition “%2”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="-135"/>
         <source>This panel is archived and takes no new cases.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>This panel&apos;s kind names no first stage.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../core/caseload/SubjectRecords.cpp" line="+50"/>
         <source>This person, household or place is not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>That subject does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../core/caseload/CaseLifecycle.cpp" line="+6"/>
         <source>Enter the referral date: a date up to today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location filename="../core/caseload/CaseService.cpp" line="+107"/>
         <source>The next review date is not a valid date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location filename="../core/caseload/SubjectRecords.cpp" line="+37"/>
         <source>Those details belong to someone else, not this case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location filename="../core/caseload/CaseService.cpp" line="+57"/>
         <source>That field is not one recorded over time on this panel.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1740,32 +1749,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84"/>
-        <source>There is no stage “%1” on this panel.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>A case cannot move from “%1” to “%2”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Give the reason for moving the case to “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Choose one of the reasons offered for “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location filename="../core/caseload/ConsentRecords.cpp" line="+62"/>
         <source>Cases on this panel do not record consent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-31"/>
         <source>Enter the date of the consent decision: a date up to today.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1785,12 +1774,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location filename="../core/caseload/ReviewSchedule.cpp" line="+83"/>
         <source>This review has already been recorded as complete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Enter the date of the review: a date up to today.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1923,7 +1912,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Case sections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1960,12 +1949,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
-        <source>%1 recorded: </source>
+        <location line="+53"/>
+        <source>%1 (as at %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
         <source>%1, recorded by %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2417,7 +2406,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Consent given by a parent or guardian on %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2437,7 +2426,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Consent withdrawn by a parent or guardian on %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2447,12 +2436,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+225"/>
         <source>That case is not available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-141"/>
         <source>Case opened at %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2472,7 +2461,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Note from %1 corrected (version %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2497,12 +2486,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1 scheduled for %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>%1 completed on %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2512,7 +2501,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>%1 recorded: %2 (as at %3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2585,7 +2574,7 @@
 <context>
     <name>confer::CommandLine</name>
     <message>
-        <location filename="../app/CommandLine.cpp" line="+64"/>
+        <location filename="../app/CommandLine.cpp" line="+65"/>
         <source>Use the store in &lt;directory&gt; (default: %1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3154,7 +3143,7 @@ Commands:
 <context>
     <name>confer::Database</name>
     <message>
-        <location filename="../core/store/Database.cpp" line="+34"/>
+        <location filename="../core/store/Database.cpp" line="+33"/>
         <source>The store could not be opened with these credentials.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3174,13 +3163,13 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
-        <location line="+202"/>
+        <location line="+92"/>
+        <location line="+200"/>
         <source>The store key has the wrong length.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-195"/>
         <source>The store&apos;s page cache size must be positive.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3200,17 +3189,17 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+129"/>
         <source>An empty statement cannot be run.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>The store is damaged: some of its pages failed the integrity check. Restore it from a backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+46"/>
         <source>The store is damaged and this part of it cannot be read. Restore it from a backup.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3226,56 +3215,14 @@ Commands:
     </message>
 </context>
 <context>
-    <name>confer::DemoFill</name>
-    <message>
-        <location filename="../ui/shell/DemoFill.cpp" line="+33"/>
-        <location line="+5"/>
-        <location line="+57"/>
-        <location line="+2"/>
-        <source>Fill with demonstration data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="-63"/>
-        <source>Add %n invented case(s), with partner agencies, panels and the people who sit on them?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>This store becomes a demonstration store for good: every screen will say so, and no real information may go into it. A store that holds real cases is refused. You can cancel while it runs; nothing is kept then.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Fill</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Filling the store with demonstration data…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Demonstration data added: %1 cases, %2 new panels, %3 new agencies and %4 new accounts (records only: nobody can sign in as them). This is a demonstration store now, for good.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>confer::DemoPartnership</name>
     <message>
-        <location filename="../core/demo/DemoPartnership.cpp" line="+84"/>
+        <location filename="../core/demo/DemoPartnership.cpp" line="+80"/>
         <source>No panel kinds are installed, so there is nothing to demonstrate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+42"/>
         <source>Only an administrator can fill a store with demonstration data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3301,7 +3248,7 @@ Commands:
 <context>
     <name>confer::DemonstrationBanner</name>
     <message>
-        <location filename="../ui/shell/DemonstrationBanner.cpp" line="+13"/>
+        <location filename="../ui/shell/DemonstrationBanner.cpp" line="+12"/>
         <source>Demonstration store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3458,37 +3405,6 @@ Commands:
     <message>
         <location line="+50"/>
         <source>Recorded values, newest first:</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>confer::LongWork</name>
-    <message>
-        <location filename="../core/session/LongWork.cpp" line="+43"/>
-        <source>Stopped before it finished; nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>confer::LongWorkProgress</name>
-    <message>
-        <location filename="../ui/shell/LongWorkProgress.cpp" line="+18"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Confer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Cancel: stop and keep nothing of it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Stopping. Nothing of this will be kept…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4096,7 +4012,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+128"/>
         <source>Write the note before saving it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4111,7 +4027,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+56"/>
         <source>Write the corrected note before saving it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4121,7 +4037,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="-139"/>
         <source>Only the note&apos;s author or someone from the agency it came from can correct it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4530,12 +4446,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Moving a case to “%1” needs a reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>The reason for moving a case to “%1” must be one of: %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4601,7 +4517,7 @@ Commands:
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../core/partnership/PanelKindLoader.cpp" line="+151"/>
+        <location filename="../core/partnership/PanelKindLoader.cpp" line="+156"/>
         <source>%1 must have a key and a label.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4635,14 +4551,14 @@ Commands:
         <location line="+31"/>
         <location line="+30"/>
         <location line="+16"/>
-        <location line="+126"/>
+        <location line="+133"/>
         <location line="+18"/>
         <location line="+91"/>
         <source>the kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-306"/>
+        <location line="-313"/>
         <source>the reference prefix %1 must be 2 to 8 capital letters or digits, starting with a letter (such as “MAPS”).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4728,7 +4644,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+17"/>
         <source>%1 requires %2, which is not a gate Confer knows (known: %3).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4738,12 +4654,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../core/caseload/ConsentGate.cpp" line="-22"/>
         <source>%1 requires consent, but the kind does not say &quot;usesConsent&quot;: true.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../core/partnership/PanelKindLoader.cpp" line="+27"/>
         <source>no move leads to the stage %1 from the initial stage.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4850,12 +4766,12 @@ Commands:
     </message>
     <message>
         <location line="+7"/>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>it is larger than a panel kind definition can be (1 MiB).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-60"/>
         <source>it is not valid JSON (%1 at character %2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4870,7 +4786,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>The folder of panel kind files %1 was not found.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4893,7 +4809,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>The panel kinds built into Confer are missing; reinstall Confer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5515,7 +5431,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+89"/>
         <source>This store was made by a newer version of Confer. Update Confer to open it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5547,12 +5463,12 @@ Commands:
 <context>
     <name>confer::Session</name>
     <message>
-        <location filename="../core/session/Session.cpp" line="+112"/>
+        <location filename="../core/session/Session.cpp" line="+67"/>
         <source>The change was saved, but the second copy of the key file could not be written. Confer mends it at the next sign-in; check the disk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>The user name or passphrase is not correct.</source>
         <translation type="unfinished">Mae’r enw defnyddiwr neu’r cyfrinymadrodd yn anghywir.</translation>
     </message>
@@ -5564,12 +5480,6 @@ Commands:
     <message>
         <location line="+3"/>
         <source>Choose an auto-lock time from 1 to 60 minutes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+75"/>
-        <location line="+17"/>
-        <source>Confer could not start this operation: the store is locked.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5771,7 +5681,7 @@ Commands:
 <context>
     <name>confer::Statement</name>
     <message>
-        <location filename="../core/store/Statement.cpp" line="+118"/>
+        <location filename="../core/store/Statement.cpp" line="+117"/>
         <source>Confer made a mistake preparing this change; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5789,17 +5699,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Confer is still busy with a long operation. Wait until it has finished, then try again; nothing was saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>The account change was saved, but the store&apos;s own key could not be changed yet. Confer changes it at the next sign-in; until then an old copy of the removed key still opens the store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <source>The store&apos;s key could not be changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5835,12 +5740,12 @@ Commands:
 <context>
     <name>confer::StoreOpener</name>
     <message>
-        <location filename="../core/session/StoreOpener.cpp" line="+46"/>
+        <location filename="../core/session/OpenerErrors.cpp" line="+20"/>
         <source>The user name or passphrase is not correct.</source>
         <translation type="unfinished">Mae’r enw defnyddiwr neu’r cyfrinymadrodd yn anghywir.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>The system keychain did not answer, so this store cannot be unlocked. Unlock the desktop keychain and try again, or use the recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5850,17 +5755,17 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Your passphrase is right, but the store file is damaged or is not this store&apos;s file. Restore the store folder from a backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>The store file is not the store this key file belongs to: it may have been replaced. Confer will not open it. Restore the store folder from a backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location filename="../core/session/StoreSetup.cpp" line="+33"/>
         <source>The folder %1 is not empty. Choose a new or empty folder for the store.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5875,12 +5780,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../core/session/OpenerErrors.cpp" line="+9"/>
         <source>This store is older than its key file: an older copy of the store was put back. If you restored a backup on purpose, an administrator can accept it with the recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../core/session/KeySlotCopyCheck.cpp" line="+42"/>
         <source>The key file beside the store belongs to a different store.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5905,43 +5810,37 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location filename="../core/session/StoreOpener.cpp" line="+137"/>
         <source>A store already exists here; Confer will not overwrite it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Enter the administrator&apos;s full name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="-8"/>
         <source>The key derivation settings are below Confer&apos;s minimum.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
-        <location line="+226"/>
+        <location line="-86"/>
         <source>There is no Confer store in this folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location filename="../core/session/PassphraseUnlock.cpp" line="+98"/>
         <source>This store was recovered on a new computer since you last signed in. Ask an administrator to reset your passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location filename="../core/session/StoreOpener.cpp" line="+256"/>
         <source>One copy of the key file beside the store was missing, damaged or left behind by an interrupted change. Confer used the other copy and has repaired it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location filename="../core/session/RecoveryUnlock.cpp" line="+47"/>
         <source>The store could not be opened with this recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+48"/>
         <source>There is no enabled account with that user name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6055,7 +5954,7 @@ Commands:
 <context>
     <name>confer::Transaction</name>
     <message>
-        <location filename="../core/store/Transaction.cpp" line="+51"/>
+        <location filename="../core/store/Transaction.cpp" line="+47"/>
         <source>Confer tried to save a change twice; nothing more was saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6260,7 +6159,7 @@ Everything Confer holds is OFFICIAL-SENSITIVE. It stays inside the encrypted sto
 <context>
     <name>confer::Workspace</name>
     <message>
-        <location filename="../ui/shell/Workspace.cpp" line="+49"/>
+        <location filename="../ui/shell/Workspace.cpp" line="+47"/>
         <source>Confer workspace</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6310,7 +6209,7 @@ Everything Confer holds is OFFICIAL-SENSITIVE. It stays inside the encrypted sto
         <translation>Trywydd archwilio</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <source>Confer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6342,11 +6241,6 @@ Everything Confer holds is OFFICIAL-SENSITIVE. It stays inside the encrypted sto
     <message>
         <location line="+3"/>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Fill with &amp;demonstration data…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

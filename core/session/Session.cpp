@@ -8,6 +8,8 @@
 #include "common/Clock.h"
 #include "keys/DeviceSecretStore.h"
 #include "session/LongWork.h"
+#include "keys/KeySlotCrypto.h"
+#include "session/StoreKeyRotation.h"
 #include "session/StoreLock.h"
 #include "store/Database.h"
 #include "store/Statement.h"
@@ -75,7 +77,7 @@ void Session::connectServices(SecureBytes auditKey)
         *m_db, std::move(auditKey), m_clock, [this](const AuditHead& head) { return writeAnchor(head); },
         std::shared_ptr<AuditAnchorState>(m_shared, &m_shared->anchor));
     m_db->setTransactionListener([this](bool isCommitted) { return transactionEnded(isCommitted); });
-    m_accounts = std::make_unique<AccountService>(*this);
+    m_accounts = std::make_unique<AccountService>(static_cast<AccountSession&>(*this));
 }
 
 bool Session::isDeviceBound() const
@@ -278,24 +280,20 @@ void Session::stopLongWork()
         work->stopForLock();
 }
 
-Result<int> Session::reopen(std::vector<SecureBytes> keys)
+Result<bool> Session::reopen(SecureBytes next)
 {
     // The same Database object opens the file again, so the audit log, the services and every model
     // that holds a reference to them stay valid.
-    std::optional<Error> firstError;
-    for (std::size_t index = 0; index < keys.size(); ++index) {
-        Status reopened = m_db->reopen(keys[index]);
-        if (!reopened.ok()) {
-            if (!firstError)
-                firstError = reopened.error();
-            continue;
-        }
-        m_storeKey = std::move(keys[index]);
-        return static_cast<int>(index);
+    Status reopened = m_db->reopen(next);
+    if (reopened.ok()) {
+        m_storeKey = std::move(next);
+        return true;
     }
+    if (m_db->reopen(m_storeKey).ok())
+        return false;
     // Neither key opens the store: the session cannot go on, and says so.
     abandon();
-    return *firstError;
+    return reopened.error();
 }
 
 Status Session::writeAnchor(const AuditHead& head)
@@ -317,12 +315,31 @@ void Session::writeWitness()
                                                                          m_audit->key(), file.generation));
 }
 
+Result<KeySlot> Session::sealSlot(const QString& login, const QString& passphrase) const
+{
+    const KeySlotFile file = keySlots();
+    return KeySlotCrypto::seal(m_storeKey, file.storeId, file.isDeviceBound, login, passphrase, deviceSecret(),
+                               file.deviceSecretId, file.defaultKdf, m_policy,
+                               KeySlotCrypto::storeCommitment(file.storeId, m_audit->key()));
+}
+
+bool Session::opensSlot(const KeySlot& slot, const QString& passphrase) const
+{
+    const KeySlotFile file = keySlots();
+    return KeySlotCrypto::open(slot, file.storeId, file.isDeviceBound, passphrase, deviceSecret()).ok();
+}
+
+Status Session::commitKeyChangeWithNewStoreKey(const KeyChange& change)
+{
+    return StoreKeyRotation::rotate(*this, change);
+}
+
 KeySlotCopies Session::keySlotCopies() const
 {
     return KeySlotCopies(m_paths.keySlotFile(), m_paths.keySlotSecondCopy());
 }
 
-Status Session::commitKeyChange(const std::function<Status(KeySlotFile&)>& change)
+Status Session::commitKeyChange(const KeyChange& change)
 {
     // Nested in a larger transaction (the demo fill adds accounts), the change rides on its commit.
     Transaction tx(*m_db);

@@ -103,13 +103,10 @@ Status StoreKeyRotation::finish(Session& session, SecureBytes next)
     (void)session.database().rekey(next); // its status is not to be trusted: the probe below decides
 
     // 3. Close, reopen, and see which key opens the store.
-    std::vector<SecureBytes> keys;
-    keys.push_back(std::move(next));
-    keys.push_back(session.storeKey().clone());
-    auto opened = session.reopen(std::move(keys));
-    if (!opened.ok())
-        return opened.error();
-    if (*opened != 0)
+    auto isOnNextKey = session.reopen(std::move(next));
+    if (!isOnNextKey.ok())
+        return isOnNextKey.error();
+    if (!*isOnNextKey)
         return makeError(ErrorCode::Database, Tr::tr("The store's key could not be changed."),
                          QStringLiteral("the old key still opens the store after the rekey"));
     // 4. The new key's boxes become the current ones; the old key's go.

@@ -1,6 +1,7 @@
 #include "shell/Workspace.h"
 
 #include "ShellTestSupport.h"
+#include "SlotStoreKey.h"
 #include "accounts/AccountService.h"
 #include "accounts/AccountsModel.h"
 #include "accounts/AccountsPage.h"
@@ -296,7 +297,8 @@ TEST_F(WorkspaceTest, PassphraseFeedback_ExplainsAShortOneAndAMismatch)
 TEST_F(WorkspaceTest, DisablingAnAccount_RotatesTheStoreKeyAndEveryPageKeepsWorking)
 {
     Workspace* workspace = signInAsAdmin();
-    const SecureBytes keyBefore = window->session()->storeKey().clone();
+    const SecureBytes keyBefore = store.adminStoreKey();
+    ASSERT_FALSE(keyBefore.isEmpty());
     chooseSection(workspace, QStringLiteral("Accounts"));
     AccountsPage* page = workspace->accountsPage();
     int memberRow = -1;
@@ -319,7 +321,8 @@ TEST_F(WorkspaceTest, DisablingAnAccount_RotatesTheStoreKeyAndEveryPageKeepsWork
     QTest::mouseClick(disable, Qt::LeftButton);
 
     ASSERT_NE(window->session(), nullptr);
-    EXPECT_FALSE(window->session()->storeKey().equals(keyBefore));
+    EXPECT_FALSE(store.adminStoreKey().equals(keyBefore));
+    EXPECT_FALSE(keyOpensStore(StorePaths(store.dir.path()), keyBefore));
     EXPECT_TRUE(window->session()->accounts().userByLogin(QStringLiteral("member1"))->isDisabled);
     // The services and models still hold the same connection: the audit trail and overview read on.
     chooseSection(workspace, QStringLiteral("Audit trail"));
@@ -334,7 +337,8 @@ TEST_F(WorkspaceTest, DisablingAnAccount_RotatesTheStoreKeyAndEveryPageKeepsWork
 TEST_F(WorkspaceTest, ResetPassphraseThatMayBeKnown_TickedInTheDialog_RotatesTheStoreKey)
 {
     Workspace* workspace = signInAsAdmin();
-    const SecureBytes keyBefore = window->session()->storeKey().clone();
+    const SecureBytes keyBefore = store.adminStoreKey();
+    ASSERT_FALSE(keyBefore.isEmpty());
     chooseSection(workspace, QStringLiteral("Accounts"));
     AccountsPage* page = workspace->accountsPage();
     for (int row = 0; row < page->model()->rowCount(); ++row) {
@@ -353,7 +357,8 @@ TEST_F(WorkspaceTest, ResetPassphraseThatMayBeKnown_TickedInTheDialog_RotatesThe
     ASSERT_TRUE(mayBeKnown->isChecked());
     QTest::mouseClick(okButton(dialog), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), 5000);
-    EXPECT_FALSE(window->session()->storeKey().equals(keyBefore));
+    EXPECT_FALSE(store.adminStoreKey().equals(keyBefore));
+    EXPECT_FALSE(keyOpensStore(StorePaths(store.dir.path()), keyBefore));
     EXPECT_TRUE(window->session()->verify().ok());
 }
 
