@@ -108,14 +108,6 @@
     </message>
 </context>
 <context>
-    <name>CasefileLook</name>
-    <message>
-        <location filename="../ui/casefile/CasefileLook.cpp" line="+35"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>confer</name>
     <message>
         <location filename="../core/keys/KeychainDeviceSecretStore.cpp" line="+68"/>
@@ -168,7 +160,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+77"/>
+        <location filename="../app/main.cpp" line="+78"/>
         <source>Confer cannot start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -176,7 +168,7 @@
 <context>
     <name>confer::AccountService</name>
     <message>
-        <location filename="../core/accounts/AccountService.cpp" line="+56"/>
+        <location filename="../core/accounts/AccountService.cpp" line="+54"/>
         <source>Only an administrator can manage accounts.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -186,7 +178,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+44"/>
         <source>Enter the person&apos;s full name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -222,13 +214,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>The current passphrase is not correct.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The new passphrase must differ from the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Only an administrator can say which agency a user works for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Enter the administrator&apos;s full name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This store already has its first administrator.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -243,7 +250,7 @@
 <context>
     <name>confer::AccountsModel</name>
     <message>
-        <location filename="../ui/accounts/AccountsModel.cpp" line="+81"/>
+        <location filename="../ui/accounts/AccountsModel.cpp" line="+57"/>
         <source>Disabled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -253,27 +260,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-45"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Added</source>
         <translation type="unfinished"></translation>
     </message>
@@ -281,7 +288,7 @@
 <context>
     <name>confer::AccountsPage</name>
     <message>
-        <location filename="../ui/accounts/AccountsPage.cpp" line="+32"/>
+        <location filename="../ui/accounts/AccountsPage.cpp" line="+30"/>
         <source>&amp;Add user…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -291,34 +298,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Change &amp;role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A&amp;gency…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+116"/>
+        <location line="+2"/>
+        <location line="+86"/>
         <source>&amp;Disable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-111"/>
-        <location line="+17"/>
+        <location line="-80"/>
+        <location line="+11"/>
         <source>Accounts</source>
         <translation>Cyfrifon</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="+1"/>
         <source>The people who can sign in to this store. Each has their own passphrase; an administrator can reset it, change a role, or disable an account when someone leaves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-25"/>
         <source>Add user</source>
         <translation type="unfinished"></translation>
     </message>
@@ -343,12 +350,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+78"/>
+        <location line="+85"/>
         <source>&amp;Enable…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -358,7 +360,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+45"/>
         <location line="+8"/>
         <location line="+2"/>
         <source>Disable account</source>
@@ -388,65 +390,59 @@
 <context>
     <name>confer::ActionDialog</name>
     <message>
-        <location filename="../ui/casefile/ActionDialog.cpp" line="+27"/>
+        <location filename="../ui/casefile/ActionDialog.cpp" line="+25"/>
         <source>Due date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+1"/>
-        <location line="+38"/>
+        <location line="-7"/>
+        <location line="+20"/>
         <source>Add action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-16"/>
         <source>What is to be done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Owner agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Choose the agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-4"/>
         <source>Owner person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>&amp;Action:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Owner a&amp;gency:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Owner &amp;person:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Due:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Add action</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -458,7 +454,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+42"/>
         <source>Describe the action before saving it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -481,7 +477,7 @@
 <context>
     <name>confer::ActionsTab</name>
     <message>
-        <location filename="../ui/casefile/ActionsTab.cpp" line="+29"/>
+        <location filename="../ui/casefile/ActionsTab.cpp" line="+31"/>
         <source>&amp;Add action…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -492,12 +488,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+140"/>
+        <location line="+133"/>
         <source>Updates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-128"/>
         <source>Add action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -507,7 +503,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Actions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -533,7 +529,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -558,7 +554,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+83"/>
         <source>%1 — overdue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -586,72 +582,61 @@
 <context>
     <name>confer::AddUserDialog</name>
     <message>
-        <location filename="../ui/accounts/AddUserDialog.cpp" line="+26"/>
-        <location line="+1"/>
-        <location line="+42"/>
+        <location filename="../ui/accounts/AddUserDialog.cpp" line="+14"/>
+        <location line="+18"/>
         <source>Add user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-16"/>
         <source>Login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Login:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>F&amp;ull name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Role:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&amp;Initial passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Tell the person their initial passphrase in person or by phone, never by email. They should change it the first time they sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>&amp;Add user</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>confer::AdministratorPage</name>
     <message>
-        <location filename="../ui/setup/AdministratorPage.cpp" line="+18"/>
+        <location filename="../ui/setup/AdministratorPage.cpp" line="+19"/>
         <source>&amp;Bind this store to this computer&apos;s keychain (recommended)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -671,37 +656,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-10"/>
         <source>Login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>for example: chair1 or aj</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-11"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+16"/>
         <source>The login is listed on the unlock screen, outside the encrypted store: use initials or a role rather than a full name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-1"/>
         <source>&amp;Login:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>F&amp;ull name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -721,12 +706,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Setup error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+52"/>
         <source>The store was not created. %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -734,7 +719,7 @@
 <context>
     <name>confer::AgenciesModel</name>
     <message>
-        <location filename="../ui/partnership/AgenciesModel.cpp" line="+84"/>
+        <location filename="../ui/partnership/AgenciesModel.cpp" line="+62"/>
         <source>Not recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -749,32 +734,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-67"/>
         <source>Agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>ISP signatory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>ISP signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>ICO registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Single point of contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -782,23 +767,23 @@
 <context>
     <name>confer::AgenciesPage</name>
     <message>
-        <location filename="../ui/partnership/AgenciesPage.cpp" line="+30"/>
+        <location filename="../ui/partnership/AgenciesPage.cpp" line="+31"/>
         <source>&amp;Add agency…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+21"/>
+        <location line="+8"/>
+        <location line="+8"/>
         <source>Agencies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="+1"/>
         <source>The partner organisations that share information under the protocol, with who signed it for each and whom to contact. Administrators and coordinators keep this list.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -808,25 +793,20 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-21"/>
         <source>Add agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Edit the selected agency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>confer::AgencyDialog</name>
     <message>
-        <location filename="../ui/partnership/AgencyDialog.cpp" line="+36"/>
+        <location filename="../ui/partnership/AgencyDialog.cpp" line="+20"/>
         <source>Agency name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -841,7 +821,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>ICO data protection registration number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -851,48 +831,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Contact email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Contact phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+71"/>
+        <location line="-15"/>
+        <location line="+35"/>
         <source>Add agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-35"/>
         <source>Edit agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Kind of agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+18"/>
         <source>The information sharing protocol is signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-15"/>
         <source>Date the protocol was signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+17"/>
         <source>For example, Z1234567</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+25"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -927,17 +907,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-24"/>
         <source>Responsible authorities are the partners the Crime and Disorder Act names; co-operating bodies share under the protocol once they have signed it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>&amp;Add agency</source>
         <translation type="unfinished"></translation>
     </message>
@@ -947,13 +922,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -990,12 +960,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+94"/>
-        <source>Only an administrator can say which agency a user works for.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+103"/>
         <source>That account does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1008,32 +973,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Made a demonstration store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Store key changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Restored copy accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Recovery key issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Recovery key used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Recovery key refused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1043,12 +1008,12 @@
         <translation>Wedi mewngofnodi</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Sign-in failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Sign-in refused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1058,7 +1023,7 @@
         <translation>Wedi’i gloi</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Setting changed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1068,17 +1033,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Account added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Account disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Account enabled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1088,22 +1053,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Role changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Agency of a user changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Own passphrase changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Passphrase change refused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1113,27 +1078,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Agency changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Panel added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Panel chair changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Panel member added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Panel member removed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1143,7 +1108,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Panel members read</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1153,17 +1118,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Case opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Case details changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Subject details changed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1173,22 +1138,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Stage changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Stage history read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Consent recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Consent history read</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1198,12 +1163,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Reviews read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Chronology read</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1213,37 +1178,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Note corrected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Notes read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Note history read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Action added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Action updated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Actions read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Action history read</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1269,7 +1234,7 @@
 <context>
     <name>confer::AuditLog</name>
     <message>
-        <location filename="../core/audit/AuditLog.cpp" line="+89"/>
+        <location filename="../core/audit/AuditLog.cpp" line="+107"/>
         <source>The store&apos;s audit key is missing, so its audit trail cannot be checked.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1284,7 +1249,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+85"/>
         <source>The change was saved, but there is not enough disk space to update the audit record beside the store. Free some space: Confer saves no further changes until it can.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1307,32 +1272,32 @@
 <context>
     <name>confer::AuditTrailModel</name>
     <message>
-        <location filename="../ui/audit/AuditTrailModel.cpp" line="+87"/>
+        <location filename="../ui/audit/AuditTrailModel.cpp" line="+60"/>
         <source>(not signed in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-47"/>
         <source>Time</source>
         <translation>Amser</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>User</source>
         <translation>Defnyddiwr</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1340,33 +1305,28 @@
 <context>
     <name>confer::AuditTrailPage</name>
     <message>
-        <location filename="../ui/audit/AuditTrailPage.cpp" line="+23"/>
+        <location filename="../ui/audit/AuditTrailPage.cpp" line="+25"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+11"/>
+        <location line="+8"/>
+        <location line="+13"/>
         <source>Audit trail</source>
         <translation>Trywydd archwilio</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="+1"/>
         <source>Every sign-in, change and view, newest first. Entries are chained together, so none can be altered or removed without it showing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-21"/>
         <source>Refresh the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+38"/>
         <source>1 event recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1395,63 +1355,63 @@
 <context>
     <name>confer::CaseDetailsTab</name>
     <message>
-        <location filename="../ui/casefile/CaseDetailsTab.cpp" line="+34"/>
+        <location filename="../ui/casefile/CaseDetailsTab.cpp" line="+39"/>
         <source>Next review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Save changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Re&amp;vert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-14"/>
         <source>Risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Lead agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+20"/>
         <source>Not set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-18"/>
         <source>Lead professional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Protective marking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+22"/>
+        <location line="+20"/>
+        <location line="+42"/>
         <source>Referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-59"/>
         <source>Reason for referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+51"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Risk:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1476,22 +1436,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Referred:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Subject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>This kind of panel records no further details.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1501,22 +1461,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="-65"/>
         <source>Save changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Revert to the stored details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+13"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+87"/>
         <source>by %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1526,17 +1486,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+18"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Showing the details as stored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Give the subject&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1589,7 +1549,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>No review set</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1612,19 +1572,19 @@
 <context>
     <name>confer::CaseService</name>
     <message>
-        <location filename="../core/caseload/CaseService.cpp" line="+146"/>
-        <location line="+19"/>
-        <location line="+847"/>
+        <location filename="../core/caseload/CaseRows.cpp" line="+128"/>
+        <location line="+14"/>
+        <location filename="../core/caseload/ReviewSchedule.cpp" line="+48"/>
         <source>This case is not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-835"/>
+        <location line="+12"/>
         <source>This panel is of a kind (“%1”) this copy of Confer does not know. Ask the administrator to install its definition.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../core/caseload/SubjectRecords.cpp" line="+30"/>
         <source>a person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1639,13 +1599,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+245"/>
+        <location line="+10"/>
         <source>Cases on this panel cannot be about %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="+28"/>
         <source>Describe the location.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1665,67 +1624,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../core/caseload/CaseRows.cpp" line="+34"/>
         <source>That agency is not in the directory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location filename="../core/caseload/ConsentGate.cpp" line="+40"/>
         <source>A case cannot move into “%1” without recorded consent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>A case cannot move into “%1”: consent was refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>A case cannot move into “%1”: consent has been withdrawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../core/caseload/CaseLifecycle.cpp" line="+201"/>
         <source>A case cannot move into “%1”: this copy of Confer cannot check the condition “%2”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="-134"/>
         <source>This panel is archived and takes no new cases.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>This panel&apos;s kind names no first stage.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../core/caseload/SubjectRecords.cpp" line="+50"/>
         <source>This person, household or place is not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>That subject does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../core/caseload/CaseLifecycle.cpp" line="+6"/>
         <source>Enter the referral date: a date up to today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location filename="../core/caseload/CaseService.cpp" line="+107"/>
         <source>The next review date is not a valid date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location filename="../core/caseload/SubjectRecords.cpp" line="+37"/>
         <source>Those details belong to someone else, not this case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location filename="../core/caseload/CaseService.cpp" line="+57"/>
         <source>That field is not one recorded over time on this panel.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1740,32 +1699,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84"/>
-        <source>There is no stage “%1” on this panel.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>A case cannot move from “%1” to “%2”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Give the reason for moving the case to “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Choose one of the reasons offered for “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location filename="../core/caseload/ConsentRecords.cpp" line="+62"/>
         <source>Cases on this panel do not record consent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-31"/>
         <source>Enter the date of the consent decision: a date up to today.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1785,12 +1724,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location filename="../core/caseload/ReviewSchedule.cpp" line="+83"/>
         <source>This review has already been recorded as complete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Enter the date of the review: a date up to today.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1803,7 +1742,7 @@
 <context>
     <name>confer::CaseStageTab</name>
     <message>
-        <location filename="../ui/casefile/CaseStageTab.cpp" line="+38"/>
+        <location filename="../ui/casefile/CaseStageTab.cpp" line="+41"/>
         <source>&amp;Complete review…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1828,7 +1767,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <location line="+15"/>
         <source>Scheduled reviews</source>
         <translation type="unfinished"></translation>
@@ -1874,7 +1813,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+49"/>
         <source>Move to %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1918,12 +1857,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+51"/>
         <source>This case belongs to a kind of panel this copy of Confer does not know (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Case sections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1960,12 +1899,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
-        <source>%1 recorded: </source>
+        <location line="+53"/>
+        <source>%1 (as at %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
         <source>%1, recorded by %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2036,7 +1975,7 @@
 <context>
     <name>confer::CaseloadModel</name>
     <message>
-        <location filename="../ui/caseload/CaseloadModel.cpp" line="+249"/>
+        <location filename="../ui/caseload/CaseloadModel.cpp" line="+250"/>
         <source>Risk: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2104,7 +2043,7 @@
 <context>
     <name>confer::CaseloadPage</name>
     <message>
-        <location filename="../ui/caseload/CaseloadPage.cpp" line="+53"/>
+        <location filename="../ui/caseload/CaseloadPage.cpp" line="+52"/>
         <source>&amp;Overdue reviews only</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2114,18 +2053,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;New case…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+51"/>
+        <location line="+1"/>
         <source>Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="+18"/>
         <source>Caseload</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2135,37 +2074,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-32"/>
         <source>Filter cases by reference, name or postcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+45"/>
         <source>Filter by reference, name or postcode (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-48"/>
         <source>Panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+57"/>
         <source>Any risk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2180,32 +2119,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Number of cases shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-57"/>
         <source>New case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+60"/>
         <source>Refer a new case to one of your panels.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No panels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>You are not a member of any panel, so no cases are shown. Administrators manage panels and their members, but read the cases only of panels they belong to.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2215,27 +2149,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>&amp;Panel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>&amp;Stage:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Risk:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+103"/>
         <source>All my panels</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2245,7 +2179,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+91"/>
         <source>No cases match these filters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2261,141 +2195,31 @@
     </message>
 </context>
 <context>
-    <name>confer::ChangeAgencyDialog</name>
-    <message>
-        <location filename="../ui/accounts/ChangeAgencyDialog.cpp" line="+23"/>
-        <location line="+1"/>
-        <source>Change agency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Choose the agency %1 (%2) works for.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Agency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No agency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&amp;Agency:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Notes this person writes are recorded as coming from this agency, which keeps ownership of them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Save agency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save agency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>confer::ChangePassphraseDialog</name>
     <message>
-        <location filename="../ui/accounts/ChangePassphraseDialog.cpp" line="+24"/>
-        <location line="+1"/>
-        <location line="+24"/>
+        <location filename="../ui/accounts/ChangePassphraseDialog.cpp" line="+15"/>
+        <location line="+12"/>
         <source>Change passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-10"/>
         <source>Current passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>C&amp;urrent passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;New passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>&amp;Change passphrase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>confer::ChangeRoleDialog</name>
-    <message>
-        <location filename="../ui/accounts/ChangeRoleDialog.cpp" line="+23"/>
-        <location line="+1"/>
-        <location line="+34"/>
-        <source>Change role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-28"/>
-        <source>Choose the role of %1 (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Administrators manage accounts and settings. The change takes effect the next time the person signs in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Change role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2417,7 +2241,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Consent given by a parent or guardian on %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2437,7 +2261,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Consent withdrawn by a parent or guardian on %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2447,12 +2271,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+225"/>
         <source>That case is not available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-141"/>
         <source>Case opened at %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2472,7 +2296,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Note from %1 corrected (version %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2497,12 +2321,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1 scheduled for %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>%1 completed on %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2512,7 +2336,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>%1 recorded: %2 (as at %3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2520,7 +2344,7 @@
 <context>
     <name>confer::ChronologyTab</name>
     <message>
-        <location filename="../ui/casefile/ChronologyTab.cpp" line="+21"/>
+        <location filename="../ui/casefile/ChronologyTab.cpp" line="+23"/>
         <source>&amp;Newest first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2530,7 +2354,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Chronology</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2555,7 +2379,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+56"/>
         <source>Nothing recorded yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2585,7 +2409,7 @@
 <context>
     <name>confer::CommandLine</name>
     <message>
-        <location filename="../app/CommandLine.cpp" line="+64"/>
+        <location filename="../app/CommandLine.cpp" line="+65"/>
         <source>Use the store in &lt;directory&gt; (default: %1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2747,45 +2571,38 @@ Commands:
 <context>
     <name>confer::CompleteReviewDialog</name>
     <message>
-        <location filename="../ui/casefile/CompleteReviewDialog.cpp" line="+27"/>
-        <location line="+1"/>
-        <location line="+29"/>
+        <location filename="../ui/casefile/CompleteReviewDialog.cpp" line="+13"/>
         <source>Complete review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="+9"/>
         <source>%1, due %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-4"/>
         <source>Date the review was held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-4"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>&amp;Held on:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-9"/>
         <source>&amp;Outcome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+0"/>
         <source>&amp;Complete review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2835,7 +2652,7 @@ Commands:
 <context>
     <name>confer::ConsentDialog</name>
     <message>
-        <location filename="../ui/casefile/ConsentDialog.cpp" line="+48"/>
+        <location filename="../ui/casefile/ConsentDialog.cpp" line="+20"/>
         <source>&amp;Given</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2860,39 +2677,38 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+1"/>
-        <location line="+52"/>
+        <location line="-8"/>
+        <location line="+34"/>
         <source>Record consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-24"/>
         <source>Name of the person giving or refusing consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Date of the decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Scope: what the consent covers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>For example: support from the intervention provider and sharing with school and children&apos;s services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Decision:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2912,35 +2728,30 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Date:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Scope:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Under 18, consent is given by a parent or guardian. A case cannot move into support until consent is recorded as given.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>&amp;Record consent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>confer::ConsentTab</name>
     <message>
-        <location filename="../ui/casefile/ConsentTab.cpp" line="+26"/>
+        <location filename="../ui/casefile/ConsentTab.cpp" line="+28"/>
         <source>&amp;Record consent…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2955,7 +2766,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Consent decisions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2995,7 +2806,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+60"/>
         <source>No consent has been recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3033,54 +2844,48 @@ Commands:
 <context>
     <name>confer::CorrectNoteDialog</name>
     <message>
-        <location filename="../ui/casefile/CorrectNoteDialog.cpp" line="+26"/>
-        <location line="+1"/>
+        <location filename="../ui/casefile/CorrectNoteDialog.cpp" line="+14"/>
         <source>Correct note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Version %1, by %2 (%3), %4. The correction becomes version %5; this version is kept and stays in the note&apos;s history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-6"/>
         <source>Corrected note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Reason for the correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+11"/>
         <source>e.g. wrong date given at the meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>&amp;Note:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Save &amp;correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Save correction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3111,7 +2916,7 @@ Commands:
 <context>
     <name>confer::DashboardPage</name>
     <message>
-        <location filename="../ui/caseload/DashboardPage.cpp" line="+47"/>
+        <location filename="../ui/caseload/DashboardPage.cpp" line="+49"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3121,13 +2926,8 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>No panels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3136,7 +2936,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+38"/>
         <source>Figures as of %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3154,7 +2954,7 @@ Commands:
 <context>
     <name>confer::Database</name>
     <message>
-        <location filename="../core/store/Database.cpp" line="+33"/>
+        <location filename="../core/store/Database.cpp" line="+34"/>
         <source>The store could not be opened with these credentials.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3174,23 +2974,23 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
-        <location line="+187"/>
+        <location line="+93"/>
+        <location line="+202"/>
         <source>The store key has the wrong length.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-197"/>
         <source>The store&apos;s page cache size must be positive.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>The store file was not found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>The store file could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3200,17 +3000,17 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+131"/>
         <source>An empty statement cannot be run.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>The store is damaged: some of its pages failed the integrity check. Restore it from a backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>The store is damaged and this part of it cannot be read. Restore it from a backup.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3226,14 +3026,56 @@ Commands:
     </message>
 </context>
 <context>
+    <name>confer::DemoFill</name>
+    <message>
+        <location filename="../ui/shell/DemoFill.cpp" line="+33"/>
+        <location line="+5"/>
+        <location line="+57"/>
+        <location line="+2"/>
+        <source>Fill with demonstration data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="-63"/>
+        <source>Add %n invented case(s), with partner agencies, panels and the people who sit on them?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This store becomes a demonstration store for good: every screen will say so, and no real information may go into it. A store that holds real cases is refused. You can cancel while it runs; nothing is kept then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Fill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Filling the store with demonstration data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Demonstration data added: %1 cases, %2 new panels, %3 new agencies and %4 new accounts (records only: nobody can sign in as them). This is a demonstration store now, for good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confer::DemoPartnership</name>
     <message>
-        <location filename="../core/demo/DemoPartnership.cpp" line="+756"/>
+        <location filename="../core/demo/DemoPartnership.cpp" line="+84"/>
         <source>No panel kinds are installed, so there is nothing to demonstrate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+47"/>
         <source>Only an administrator can fill a store with demonstration data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3259,7 +3101,7 @@ Commands:
 <context>
     <name>confer::DemonstrationBanner</name>
     <message>
-        <location filename="../ui/shell/DemonstrationBanner.cpp" line="+12"/>
+        <location filename="../ui/shell/DemonstrationBanner.cpp" line="+13"/>
         <source>Demonstration store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3283,9 +3125,25 @@ Commands:
     </message>
 </context>
 <context>
+    <name>confer::ErrorLine</name>
+    <message>
+        <location filename="../ui/shell/ErrorLine.cpp" line="+11"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::FormDialog</name>
+    <message>
+        <location filename="../ui/shell/FormDialog.cpp" line="+29"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confer::KeySlotCrypto</name>
     <message>
-        <location filename="../core/keys/KeySlotFile.cpp" line="+299"/>
+        <location filename="../core/keys/KeySlotCrypto.cpp" line="+71"/>
         <source>The key could not be derived.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3305,7 +3163,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+312"/>
+        <location line="+62"/>
         <source>The key derivation settings are below Confer&apos;s minimum.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3326,7 +3184,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+70"/>
         <source>The recovery key has the wrong length.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3334,12 +3192,12 @@ Commands:
 <context>
     <name>confer::KeySlotFile</name>
     <message>
-        <location line="-692"/>
+        <location filename="../core/keys/KeySlotJson.cpp" line="+339"/>
         <source>The key file beside the store is damaged, so the store cannot be opened with it. Restore the store folder from a backup, or use the recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+410"/>
+        <location line="-107"/>
         <source>This is not a Confer key file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3354,12 +3212,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location filename="../core/keys/KeySlotFile.cpp" line="+126"/>
         <source>There is no key file beside the store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>The key file was not written because it would not read back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3420,6 +3278,37 @@ Commands:
     </message>
 </context>
 <context>
+    <name>confer::LongWork</name>
+    <message>
+        <location filename="../core/session/LongWork.cpp" line="+43"/>
+        <source>Stopped before it finished; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::LongWorkProgress</name>
+    <message>
+        <location filename="../ui/shell/LongWorkProgress.cpp" line="+18"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Confer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancel: stop and keep nothing of it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Stopping. Nothing of this will be kept…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confer::MainWindow</name>
     <message>
         <location filename="../ui/shell/MainWindow.cpp" line="+37"/>
@@ -3466,7 +3355,7 @@ Commands:
 <context>
     <name>confer::MyActionsModel</name>
     <message>
-        <location filename="../ui/caseload/MyActionsModel.cpp" line="+70"/>
+        <location filename="../ui/caseload/MyActionsModel.cpp" line="+42"/>
         <source>No due date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3481,27 +3370,27 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-35"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3509,12 +3398,12 @@ Commands:
 <context>
     <name>confer::MyActionsPage</name>
     <message>
-        <location filename="../ui/caseload/MyActionsPage.cpp" line="+24"/>
+        <location filename="../ui/caseload/MyActionsPage.cpp" line="+27"/>
         <source>Show &amp;finished actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+36"/>
         <source>My agency&apos;s actions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3524,7 +3413,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-24"/>
         <source>Show finished actions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3534,17 +3423,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+49"/>
         <source>1 open action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3562,74 +3446,73 @@ Commands:
 <context>
     <name>confer::NewCaseDialog</name>
     <message>
-        <location filename="../ui/casefile/NewCaseDialog.cpp" line="+62"/>
-        <location line="+1"/>
+        <location filename="../ui/casefile/NewCaseDialog.cpp" line="+29"/>
         <source>New case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+41"/>
+        <location line="+3"/>
+        <location line="+70"/>
         <source>Panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-68"/>
         <source>Referral date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Referrer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+55"/>
         <source>Name and role of the person referring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-53"/>
         <source>Referring agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+54"/>
         <source>Not from a partner agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-52"/>
         <source>Reason for referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Lead agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+52"/>
         <source>Not yet agreed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-50"/>
         <source>Lead professional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Protective marking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+57"/>
         <source>&amp;Panel:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3639,12 +3522,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Referral &amp;date:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3664,12 +3547,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Lead and risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Lead agency:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3689,32 +3572,27 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-64"/>
         <source>&amp;Create case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Create case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-2"/>
         <source>Record only what the panel needs. Fields marked * are required by this kind of panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+6"/>
         <source>You are not a member of any panel, so you cannot open a case. An administrator adds members to panels.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+76"/>
         <source>A case of the %1 panel.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3722,33 +3600,32 @@ Commands:
 <context>
     <name>confer::NewPanelDialog</name>
     <message>
-        <location filename="../ui/partnership/NewPanelDialog.cpp" line="+29"/>
-        <location line="+1"/>
+        <location filename="../ui/partnership/NewPanelDialog.cpp" line="+18"/>
         <source>New panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Panel name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>For example, Easington MAPS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-5"/>
         <source>Kind of panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Chair</source>
         <translation type="unfinished">Cadeirydd</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>No chair yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3758,12 +3635,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Kind:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3773,32 +3650,22 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Members see the panel&apos;s cases; nobody else does, administrators included. Add members once the panel exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>C&amp;reate panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Create panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location line="+18"/>
         <source>Cases are reviewed at each meeting.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3816,7 +3683,7 @@ Commands:
 <context>
     <name>confer::NoteCard</name>
     <message>
-        <location filename="../ui/casefile/NoteCard.cpp" line="+22"/>
+        <location filename="../ui/casefile/NoteCard.cpp" line="+23"/>
         <source>OPINION</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3884,7 +3751,7 @@ Commands:
 <context>
     <name>confer::NoteDialog</name>
     <message>
-        <location filename="../ui/casefile/NoteDialog.cpp" line="+27"/>
+        <location filename="../ui/casefile/NoteDialog.cpp" line="+22"/>
         <source>&amp;Fact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3894,24 +3761,23 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+1"/>
-        <location line="+70"/>
+        <location line="-5"/>
+        <location line="+33"/>
         <source>Add note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-30"/>
         <source>Originating agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>Choose the agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Fact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3921,37 +3787,37 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Fact or opinion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-19"/>
         <source>Basis of the opinion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+14"/>
         <source>What the opinion is based on, e.g. home visit on 3 March</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-13"/>
         <source>Protective marking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>&amp;Agency:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>This note is:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3961,35 +3827,30 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Marking:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Note:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Record facts and opinions separately. An opinion is marked as such wherever the note is shown or exported, with its basis. Notes cannot be edited later: a correction becomes a new version and the original is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>&amp;Add note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>confer::NoteHistoryDialog</name>
     <message>
-        <location filename="../ui/casefile/NoteHistoryDialog.cpp" line="+20"/>
+        <location filename="../ui/casefile/NoteHistoryDialog.cpp" line="+21"/>
         <location line="+1"/>
         <source>Note history</source>
         <translation type="unfinished"></translation>
@@ -4000,7 +3861,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Notes are never changed in place. Each correction is a new version; every version is kept.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4018,12 +3879,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>That case is not available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+129"/>
         <source>Write the note before saving it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4033,12 +3894,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Choose the agency this note comes from.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+57"/>
         <source>Write the corrected note before saving it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4048,7 +3909,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="-142"/>
         <source>Only the note&apos;s author or someone from the agency it came from can correct it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4056,7 +3917,7 @@ Commands:
 <context>
     <name>confer::NotesTab</name>
     <message>
-        <location filename="../ui/casefile/NotesTab.cpp" line="+24"/>
+        <location filename="../ui/casefile/NotesTab.cpp" line="+25"/>
         <source>&amp;Add note…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4071,7 +3932,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+72"/>
         <source>No notes yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4115,7 +3976,7 @@ Commands:
 <context>
     <name>confer::OptionalDateEdit</name>
     <message>
-        <location filename="../ui/casefile/OptionalDateEdit.cpp" line="+22"/>
+        <location filename="../ui/casefile/OptionalDateEdit.cpp" line="+21"/>
         <source>%1 is set</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4133,22 +3994,22 @@ Commands:
 <context>
     <name>confer::OverviewPage</name>
     <message>
-        <location filename="../ui/shell/OverviewPage.cpp" line="+71"/>
+        <location filename="../ui/shell/OverviewPage.cpp" line="+73"/>
         <source>&amp;Verify now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+30"/>
         <source>Overview</source>
         <translation>Trosolwg</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Your account, this store, and the state of its protections.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-24"/>
         <source>Warning: this store is not bound to this computer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4158,7 +4019,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+37"/>
         <source>Signed in</source>
         <translation>Wedi mewngofnodi</translation>
     </message>
@@ -4178,7 +4039,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>This store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4188,7 +4049,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Device binding</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4213,7 +4074,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Automatic lock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4238,12 +4099,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Change the automatic lock time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Audit trail</source>
         <translation>Trywydd archwilio</translation>
     </message>
@@ -4268,17 +4129,17 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-94"/>
         <source>Verify the store and the audit trail now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+100"/>
         <source>Checks the database&apos;s integrity and every link of the audit chain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+9"/>
         <source>1 minute without keyboard or mouse input</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4298,7 +4159,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
         <source>✓ Intact at %1: the database and every audit event check out.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4311,7 +4172,7 @@ Commands:
 <context>
     <name>confer::PanelFiguresCard</name>
     <message>
-        <location filename="../ui/caseload/PanelFiguresCard.cpp" line="+54"/>
+        <location filename="../ui/caseload/PanelFiguresCard.cpp" line="+55"/>
         <source>Open cases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4356,17 +4217,17 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+70"/>
         <source>Cases by stage in %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4457,12 +4318,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Moving a case to “%1” needs a reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>The reason for moving a case to “%1” must be one of: %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4470,12 +4331,12 @@ Commands:
 <context>
     <name>confer::PanelKindLoader</name>
     <message>
-        <location filename="../core/partnership/PanelKindLoader.cpp" line="+65"/>
+        <location filename="../core/partnership/PanelKindJsonReader.cpp" line="+36"/>
         <source>“%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+9"/>
         <source>%1 has a setting Confer does not know: %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4528,17 +4389,17 @@ Commands:
     </message>
     <message>
         <location line="+2"/>
-        <location line="+82"/>
+        <location filename="../core/partnership/PanelKindLoader.cpp" line="+156"/>
         <source>%1 must have a key and a label.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="+8"/>
         <source>%1 lists the choice %2 twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../core/partnership/PanelKindLoader.cpp" line="-65"/>
         <source>the file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4562,14 +4423,14 @@ Commands:
         <location line="+31"/>
         <location line="+30"/>
         <location line="+16"/>
-        <location line="+125"/>
+        <location line="+133"/>
         <location line="+18"/>
-        <location line="+89"/>
+        <location line="+91"/>
         <source>the kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-313"/>
         <source>the reference prefix %1 must be 2 to 8 capital letters or digits, starting with a letter (such as “MAPS”).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4655,7 +4516,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+17"/>
         <source>%1 requires %2, which is not a gate Confer knows (known: %3).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4665,12 +4526,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../core/caseload/ConsentGate.cpp" line="-22"/>
         <source>%1 requires consent, but the kind does not say &quot;usesConsent&quot;: true.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../core/partnership/PanelKindLoader.cpp" line="+27"/>
         <source>no move leads to the stage %1 from the initial stage.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4685,7 +4546,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <location line="+40"/>
         <source>field %1</source>
         <translation type="unfinished"></translation>
@@ -4726,7 +4587,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>&quot;reviewsOnEnter&quot; must map stage keys to lists of reviews.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4756,7 +4617,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>%1 lists the review %2 twice.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4777,12 +4638,12 @@ Commands:
     </message>
     <message>
         <location line="+7"/>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>it is larger than a panel kind definition can be (1 MiB).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-60"/>
         <source>it is not valid JSON (%1 at character %2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4797,7 +4658,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>The folder of panel kind files %1 was not found.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4820,7 +4681,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>The panel kinds built into Confer are missing; reinstall Confer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4833,42 +4694,42 @@ Commands:
 <context>
     <name>confer::PanelMembersDialog</name>
     <message>
-        <location filename="../ui/partnership/PanelMembersDialog.cpp" line="+31"/>
+        <location filename="../ui/partnership/PanelMembersDialog.cpp" line="+34"/>
         <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Make &amp;chair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Members of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+23"/>
         <source>Members read and work on this panel&apos;s cases. Nobody else can, administrators included.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>&amp;Members:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-21"/>
         <source>Members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-9"/>
         <source>Remove the selected member</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4878,12 +4739,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+31"/>
         <source>A&amp;dd a member:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-37"/>
         <source>Person to add</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4893,17 +4754,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+56"/>
         <source>%1 (%2) · chair</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4925,7 +4781,7 @@ Commands:
 <context>
     <name>confer::PanelService</name>
     <message>
-        <location filename="../core/partnership/PanelService.cpp" line="+55"/>
+        <location filename="../core/partnership/PanelService.cpp" line="+54"/>
         <source>Only an administrator can manage panels and members.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4950,12 +4806,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>A panel with that name already exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+109"/>
         <source>The chair stays a member of the panel; choose another chair first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4968,7 +4824,7 @@ Commands:
 <context>
     <name>confer::PanelsModel</name>
     <message>
-        <location filename="../ui/partnership/PanelsModel.cpp" line="+98"/>
+        <location filename="../ui/partnership/PanelsModel.cpp" line="+81"/>
         <source>%1 (archived)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4988,22 +4844,22 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-74"/>
         <source>Panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Chair</source>
         <translation type="unfinished">Cadeirydd</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Members</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5011,7 +4867,7 @@ Commands:
 <context>
     <name>confer::PanelsPage</name>
     <message>
-        <location filename="../ui/partnership/PanelsPage.cpp" line="+29"/>
+        <location filename="../ui/partnership/PanelsPage.cpp" line="+31"/>
         <source>&amp;New panel…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5021,29 +4877,24 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+18"/>
+        <location line="+6"/>
+        <location line="+14"/>
         <source>Panels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="+1"/>
         <source>The partnership&apos;s panels and who sits on them. Membership decides who reads a panel&apos;s cases: administrators manage it, but see no case unless they are members too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-22"/>
         <source>New panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Members of the selected panel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5163,108 +5014,97 @@ Commands:
 <context>
     <name>confer::RecordValueDialog</name>
     <message>
-        <location filename="../ui/casefile/RecordValueDialog.cpp" line="+27"/>
+        <location filename="../ui/casefile/RecordValueDialog.cpp" line="+15"/>
         <source>Record %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>&amp;Value:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-5"/>
         <source>Date of the value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;On:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+1"/>
         <source>Earlier values are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>&amp;Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Record value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>confer::RecoveryDialog</name>
     <message>
-        <location filename="../ui/unlock/RecoveryDialog.cpp" line="+28"/>
-        <location line="+1"/>
+        <location filename="../ui/unlock/RecoveryDialog.cpp" line="+18"/>
         <source>Open with the recovery key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>The recovery key opens the store without this computer&apos;s keychain or a passphrase. Confer then binds the store to this computer and sets a new passphrase for the account you choose. Other accounts will need their passphrase reset by an administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-6"/>
         <source>Recovery key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+11"/>
         <source>XXXX-XXXX-XXXX-… (%1 groups)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-9"/>
         <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+16"/>
         <source>Recovery &amp;key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Account:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;New passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-15"/>
         <source>Recovery error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+16"/>
         <source>&amp;Open store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Open store</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5284,22 +5124,22 @@ Commands:
 <context>
     <name>confer::RecoveryKeyPage</name>
     <message>
-        <location filename="../ui/setup/RecoveryKeyPage.cpp" line="+34"/>
+        <location filename="../ui/setup/RecoveryKeyPage.cpp" line="+39"/>
         <source>Your recovery key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-4"/>
         <source>&amp;Show the key again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>This is the only time Confer shows it. Write it down now, by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+47"/>
         <source>Recovery key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5309,17 +5149,17 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-65"/>
         <source>&lt;p&gt;With the recovery key, the store can be opened on another computer, or here if the keychain is lost or every administrator&apos;s passphrase is forgotten. Without it, the data cannot be recovered.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keep it offline:&lt;/b&gt; write it on paper, seal it in an envelope and keep it in a locked safe. Do not copy it, email it, photograph it or save it in a file. Anyone who has it and a copy of the store can read everything in it.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+21"/>
         <source>The key is hidden because Confer was locked. Type the administrator&apos;s passphrase to show it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-32"/>
         <source>Administrator&apos;s passphrase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5329,12 +5169,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+21"/>
         <source>&amp;Passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+113"/>
+        <location line="+146"/>
         <source>Too many attempts. Try again in %n s.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -5442,7 +5282,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+89"/>
         <source>This store was made by a newer version of Confer. Update Confer to open it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5474,17 +5314,17 @@ Commands:
 <context>
     <name>confer::Session</name>
     <message>
-        <location filename="../core/session/Session.cpp" line="+65"/>
+        <location filename="../core/session/Session.cpp" line="+114"/>
         <source>The change was saved, but the second copy of the key file could not be written. Confer mends it at the next sign-in; check the disk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>The user name or passphrase is not correct.</source>
         <translation type="unfinished">Mae’r enw defnyddiwr neu’r cyfrinymadrodd yn anghywir.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>Only an administrator can change the auto-lock time.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5493,11 +5333,17 @@ Commands:
         <source>Choose an auto-lock time from 1 to 60 minutes.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+75"/>
+        <location line="+17"/>
+        <source>Confer could not start this operation: the store is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>confer::SetPassphraseDialog</name>
     <message>
-        <location filename="../ui/accounts/SetPassphraseDialog.cpp" line="+26"/>
+        <location filename="../ui/accounts/SetPassphraseDialog.cpp" line="+15"/>
         <source>Enable account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5517,32 +5363,27 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>&amp;New passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+14"/>
         <source>The old passphrase may be known to someone else</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Confer then also changes the store&apos;s own key, so that the old passphrase opens no copy of the store made from now on. This takes a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-11"/>
         <source>Tell them the passphrase in person or by phone, never by email.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>&amp;Enable account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5551,22 +5392,16 @@ Commands:
         <source>&amp;Reset passphrase</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+2"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>confer::SettingsDialog</name>
     <message>
-        <location filename="../ui/shell/SettingsDialog.cpp" line="+22"/>
-        <location line="+1"/>
+        <location filename="../ui/shell/SettingsDialog.cpp" line="+13"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Lock after this many minutes without input</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5576,32 +5411,27 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>&amp;Lock after:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Confer locks itself after this many minutes without keyboard or mouse input, and at once when the screen is locked. The setting applies to everyone who uses this store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Error</source>
+        <location line="+3"/>
+        <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+0"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-10"/>
         <source>Automatic lock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5648,51 +5478,46 @@ Commands:
 <context>
     <name>confer::StageMoveDialog</name>
     <message>
-        <location filename="../ui/casefile/StageMoveDialog.cpp" line="+25"/>
+        <location filename="../ui/casefile/StageMoveDialog.cpp" line="+14"/>
         <source>Move to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Moving the case to “%1” needs a reason, which is kept in its chronology.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>&amp;Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+10"/>
+        <location line="-9"/>
+        <location line="+6"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-5"/>
         <source>Choose a reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+9"/>
         <source>&amp;Move case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Move case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>confer::Statement</name>
     <message>
-        <location filename="../core/store/Statement.cpp" line="+117"/>
+        <location filename="../core/store/Statement.cpp" line="+118"/>
         <source>Confer made a mistake preparing this change; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5710,12 +5535,17 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+4"/>
+        <source>Confer is still busy with a long operation. Wait until it has finished, then try again; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>The account change was saved, but the store&apos;s own key could not be changed yet. Confer changes it at the next sign-in; until then an old copy of the removed key still opens the store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <source>The store&apos;s key could not be changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5751,12 +5581,12 @@ Commands:
 <context>
     <name>confer::StoreOpener</name>
     <message>
-        <location filename="../core/session/StoreOpener.cpp" line="+45"/>
+        <location filename="../core/session/OpenerErrors.cpp" line="+20"/>
         <source>The user name or passphrase is not correct.</source>
         <translation type="unfinished">Mae’r enw defnyddiwr neu’r cyfrinymadrodd yn anghywir.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>The system keychain did not answer, so this store cannot be unlocked. Unlock the desktop keychain and try again, or use the recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5766,17 +5596,17 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Your passphrase is right, but the store file is damaged or is not this store&apos;s file. Restore the store folder from a backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>The store file is not the store this key file belongs to: it may have been replaced. Confer will not open it. Restore the store folder from a backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location filename="../core/session/StoreSetup.cpp" line="+33"/>
         <source>The folder %1 is not empty. Choose a new or empty folder for the store.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5791,12 +5621,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../core/session/OpenerErrors.cpp" line="+9"/>
         <source>This store is older than its key file: an older copy of the store was put back. If you restored a backup on purpose, an administrator can accept it with the recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../core/session/KeySlotCopyCheck.cpp" line="+42"/>
         <source>The key file beside the store belongs to a different store.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5821,43 +5651,37 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location filename="../core/session/StoreOpener.cpp" line="+137"/>
         <source>A store already exists here; Confer will not overwrite it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Enter the administrator&apos;s full name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="-8"/>
         <source>The key derivation settings are below Confer&apos;s minimum.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
-        <location line="+227"/>
+        <location line="-86"/>
         <source>There is no Confer store in this folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location filename="../core/session/PassphraseUnlock.cpp" line="+98"/>
         <source>This store was recovered on a new computer since you last signed in. Ask an administrator to reset your passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location filename="../core/session/StoreOpener.cpp" line="+256"/>
         <source>One copy of the key file beside the store was missing, damaged or left behind by an interrupted change. Confer used the other copy and has repaired it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location filename="../core/session/RecoveryUnlock.cpp" line="+47"/>
         <source>The store could not be opened with this recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+48"/>
         <source>There is no enabled account with that user name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5971,7 +5795,7 @@ Commands:
 <context>
     <name>confer::Transaction</name>
     <message>
-        <location filename="../core/store/Transaction.cpp" line="+47"/>
+        <location filename="../core/store/Transaction.cpp" line="+51"/>
         <source>Confer tried to save a change twice; nothing more was saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5979,7 +5803,7 @@ Commands:
 <context>
     <name>confer::UnlockScreen</name>
     <message>
-        <location filename="../ui/unlock/UnlockScreen.cpp" line="+33"/>
+        <location filename="../ui/unlock/UnlockScreen.cpp" line="+37"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Datgloi</translation>
     </message>
@@ -5989,12 +5813,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Unlock Confer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+46"/>
         <source>Confer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6004,62 +5828,62 @@ Commands:
         <translation>Cynadleddau achos aml-asiantaeth</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Confer is locked. Sign in to continue.</source>
         <translation>Mae Confer wedi’i gloi. Mewngofnodwch i barhau.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-66"/>
         <source>User</source>
         <translation>Defnyddiwr</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Unlock</source>
         <translation>Datgloi</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Use recovery key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+16"/>
         <source>Unlock error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Waiting time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+49"/>
         <source>U&amp;ser:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-45"/>
         <source>Store: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+79"/>
         <source>No accounts could be read from this store&apos;s key file. Use the recovery key, or ask whoever looks after this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+59"/>
         <source>%1 If this computer&apos;s keychain was reset, or the store was moved here, use the recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6082,54 +5906,111 @@ Commands:
 <context>
     <name>confer::UpdateActionDialog</name>
     <message>
-        <location filename="../ui/casefile/UpdateActionDialog.cpp" line="+25"/>
-        <location line="+1"/>
+        <location filename="../ui/casefile/UpdateActionDialog.cpp" line="+13"/>
         <source>Update action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>%1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-8"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-4"/>
         <source>Update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+18"/>
         <source>What has been done, or why it could not be</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Status:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-19"/>
         <source>&amp;Update:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+0"/>
         <source>&amp;Save update</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::UserChoiceDialog</name>
+    <message>
+        <location filename="../ui/accounts/UserChoiceDialog.cpp" line="+29"/>
+        <source>Change role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Save update</source>
+        <source>Choose the role of %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrators manage accounts and settings. The change takes effect the next time the person signs in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Cancel</source>
+        <source>&amp;Change role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Change agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the agency %1 (%2) works for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Agency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes this person writes are recorded as coming from this agency, which keeps ownership of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No agency</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6176,7 +6057,7 @@ Everything Confer holds is OFFICIAL-SENSITIVE. It stays inside the encrypted sto
 <context>
     <name>confer::Workspace</name>
     <message>
-        <location filename="../ui/shell/Workspace.cpp" line="+47"/>
+        <location filename="../ui/shell/Workspace.cpp" line="+49"/>
         <source>Confer workspace</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6226,7 +6107,7 @@ Everything Confer holds is OFFICIAL-SENSITIVE. It stays inside the encrypted sto
         <translation>Trywydd archwilio</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Confer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6258,6 +6139,11 @@ Everything Confer holds is OFFICIAL-SENSITIVE. It stays inside the encrypted sto
     <message>
         <location line="+3"/>
         <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill with &amp;demonstration data…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

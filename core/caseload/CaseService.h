@@ -1,38 +1,30 @@
 #pragma once
 
-#include "audit/AuditAction.h"
+#include "caseload/CaseLifecycle.h"
 #include "caseload/CaseloadTypes.h"
+#include "caseload/ConsentRecords.h"
+#include "caseload/ReviewSchedule.h"
+#include "caseload/SubjectRecords.h"
 #include "common/Result.h"
 
 #include <vector>
 
 namespace confer {
 
-struct PanelKind;
 class PanelKindRegistry;
 class Session;
 
-// Cases: creation with their subject, reading (every read is an audited view), changes of details,
-// stage moves allowed by the panel kind, consent, and scheduled reviews. Every call checks
-// need-to-know first; every change is one transaction with its audit event.
+// Cases: one door for the UI to everything about a case. It reads a case (every read an audited view)
+// and changes its details and time-series values itself, and hands the rest to the class that owns it:
+// CaseLifecycle (creation, stage moves and their gates), SubjectRecords, ConsentRecords and
+// ReviewSchedule. Every call checks need-to-know first; every change is one transaction with its
+// audit event.
 class CaseService final {
 public:
     CaseService(Session& session, const PanelKindRegistry& kinds);
 
-    struct NewCase {
-        PanelId panelId;
-        Subject subject; // a new subject (no id) or an existing one (id set)
-        QDate referralDate;
-        QString referrer;
-        std::optional<AgencyId> referringAgencyId;
-        QString referralReason;
-        std::optional<AgencyId> leadAgencyId;
-        QString leadProfessional;
-        Risk risk = Risk::Unassessed;
-        Marking marking = Marking::OfficialSensitive;
-        QVariantMap fields;
-    };
-    Result<CaseRecord> create(const NewCase& request);
+    using NewCase = CaseLifecycle::NewCase;
+    Result<CaseRecord> create(const NewCase& request) { return m_lifecycle.create(request); }
     // Audited as "case.view".
     Result<CaseRecord> open(CaseId caseId);
 
@@ -46,37 +38,39 @@ public:
         QString referralReason;
     };
     Status updateDetails(CaseId caseId, const Details& details);
-    Status updateSubject(CaseId caseId, const Subject& subject);
+    Status updateSubject(CaseId caseId, const Subject& subject) { return m_subjects.update(caseId, subject); }
     // Records one value of a time-series field (MEAM new-directions score) for a date.
     Status recordFieldValue(CaseId caseId, const QString& field, const QVariant& value, const QDate& on);
 
     // Stages the kind allows from the case's current one, with any gate not yet met explained.
-    struct StageOption {
-        QString stage;
-        QString label;
-        bool isAllowed = true;
-        QString blockedBecause; // e.g. "Consent has not been recorded."
-        bool needsReason = false;
-    };
-    Result<std::vector<StageOption>> stageOptions(CaseId caseId);
-    Status moveStage(CaseId caseId, const QString& toStage, const QString& reason = {});
+    using StageOption = CaseLifecycle::StageOption;
+    Result<std::vector<StageOption>> stageOptions(CaseId caseId) { return m_lifecycle.stageOptions(caseId); }
+    Status moveStage(CaseId caseId, const QString& toStage, const QString& reason = {})
+    {
+        return m_lifecycle.moveStage(caseId, toStage, reason);
+    }
 
-    Status recordConsent(CaseId caseId, const Consent& consent);
-    Result<std::vector<Consent>> consents(CaseId caseId);
+    Status recordConsent(CaseId caseId, const Consent& consent) { return m_consents.record(caseId, consent); }
+    Result<std::vector<Consent>> consents(CaseId caseId) { return m_consents.list(caseId); }
 
-    Result<std::vector<ScheduledReviewRecord>> scheduledReviews(CaseId caseId);
-    Status completeReview(ReviewId reviewId, const QDate& on, const QString& outcome);
+    Result<std::vector<ScheduledReviewRecord>> scheduledReviews(CaseId caseId)
+    {
+        return m_reviews.list(caseId);
+    }
+    Status completeReview(ReviewId reviewId, const QDate& on, const QString& outcome)
+    {
+        return m_reviews.complete(reviewId, on, outcome);
+    }
+    // When the case's review is due and whether it is overdue (ReviewDue's one rule).
+    Result<ReviewDue> reviewDue(CaseId caseId) { return m_reviews.due(caseId); }
 
 private:
-    struct LoadedCase {
-        CaseRecord record;
-        const PanelKind* kind = nullptr;
-    };
-    // Checks need-to-know (auditing a refusal), then reads the case and its panel's kind.
-    Result<LoadedCase> loadForCall(CaseId caseId, AuditAction attemptedAction);
-
     Session& m_session;
     const PanelKindRegistry& m_kinds;
+    CaseLifecycle m_lifecycle;
+    SubjectRecords m_subjects;
+    ConsentRecords m_consents;
+    ReviewSchedule m_reviews;
 };
 
 } // namespace confer

@@ -1,5 +1,7 @@
 #include "caseload/CaseloadQuery.h"
 
+#include "caseload/CaseSearchText.h"
+#include "caseload/ReviewDue.h"
 #include "common/Clock.h"
 #include "partnership/PanelKind.h"
 #include "session/Session.h"
@@ -14,10 +16,6 @@
 namespace confer {
 
 namespace {
-
-// At most this many words of filter text reach the full-text index: each one is another doclist to
-// merge, and nobody types more to find a case.
-constexpr int MaxMatchTerms = 8;
 
 // Rough costs in microseconds, measured on a 100,000-case store (tests/bench/caseload), to choose
 // between plans. Case rows are large and mostly outside the page cache, so reading one costs a page
@@ -38,10 +36,13 @@ struct Binding {
     QString value;
 };
 
-// A member panel in view, with the stages its kind counts as closed.
+// A member panel in view, with the stages its kind counts as closed and those that schedule their own
+// reviews (ReviewDue).
 struct ScopePanel {
     PanelId id;
+    const PanelKind* kind = nullptr;
     QStringList closedStages;
+    QStringList scheduledStages;
 };
 
 // The filter as SQL over `cases AS c`, text excepted (each plan applies the match its own way). Ids
@@ -59,40 +60,10 @@ struct Conditions {
     }
 };
 
-// The filter text as an FTS4 query: every word a prefix term (`word*`), all of them required. Words
-// split where the store's tokenizer (FTS4 "simple") splits: at every ASCII character that is not a
-// letter or digit, which removes all quotes and operator characters. ASCII letters are lowered as the
-// tokenizer lowers them, so AND, OR, NOT and NEAR are only ever words; other characters stay inside
-// words, as they were indexed.
-QString matchExpression(const QString& text)
-{
-    QStringList terms;
-    QString word;
-    auto endWord = [&] {
-        if (!word.isEmpty() && terms.size() < MaxMatchTerms)
-            terms << word + QLatin1Char('*');
-        word.clear();
-    };
-    for (const QChar ch : text) {
-        const char16_t unit = ch.unicode();
-        if (unit >= 0x80)
-            word += ch;
-        else if ((unit >= u'a' && unit <= u'z') || (unit >= u'0' && unit <= u'9'))
-            word += ch;
-        else if (unit >= u'A' && unit <= u'Z')
-            word += QChar(unit - u'A' + u'a');
-        else
-            endWord();
-    }
-    endWord();
-    return terms.join(QLatin1Char(' '));
-}
-
 template <typename IdType>
 QString idList(const std::vector<IdType>& ids)
 {
     QStringList numbers;
-    numbers.reserve(static_cast<qsizetype>(ids.size()));
     for (IdType id : ids)
         numbers << QString::number(id.value());
     return numbers.join(QLatin1Char(','));
@@ -102,6 +73,25 @@ QDate todayOf(const Session& session)
 {
     // The user's calendar day, as for review and action due dates elsewhere.
     return session.clock().today();
+}
+
+// SQL true when c is in a stage its panel's kind schedules reviews for (empty when no panel in view has
+// one), so the overdue filter applies ReviewDue's rule.
+QString inScheduledStage(const std::vector<ScopePanel>& panels, Conditions& where)
+{
+    QMap<QString, std::vector<PanelId>> panelsScheduling;
+    for (const ScopePanel& panel : panels) {
+        for (const QString& stage : panel.scheduledStages)
+            panelsScheduling[stage].push_back(panel.id);
+    }
+    QStringList terms;
+    for (auto it = panelsScheduling.cbegin(); it != panelsScheduling.cend(); ++it) {
+        const QByteArray name = ":scheduled" + QByteArray::number(int(where.bindings.size()));
+        where.bindings.push_back({name, it.key()});
+        terms << QStringLiteral("(c.stage = %1 AND c.panel_id IN (%2))")
+                     .arg(QString::fromLatin1(name), idList(it.value()));
+    }
+    return terms.isEmpty() ? QString() : QStringLiteral("(%1)").arg(terms.join(QStringLiteral(" OR ")));
 }
 
 Conditions conditionsFor(const CaseloadQuery::Filter& filter, const std::vector<ScopePanel>& panels,
@@ -143,10 +133,10 @@ Conditions conditionsFor(const CaseloadQuery::Filter& filter, const std::vector<
         where.bindings.push_back({":risk", riskKey(*filter.risk)});
     }
     if (filter.isOverdueOnly) {
-        where.terms << QStringLiteral("c.next_review < :today");
+        where.terms << ReviewDue::dateSql(inScheduledStage(panels, where)) + QStringLiteral(" < :today");
         where.bindings.push_back({":today", today.toString(Qt::ISODate)});
     }
-    where.match = matchExpression(filter.text);
+    where.match = caseSearchMatch(filter.text);
     return where;
 }
 
@@ -248,10 +238,13 @@ Result<std::vector<ScopePanel>> panelsInView(Session& session, const PanelKindRe
         ScopePanel panel;
         panel.id = rows->columnId<PanelId>(0);
         // A kind no longer defined closes nothing: its cases stay in view rather than vanish.
-        if (const PanelKind* kind = kinds.kind(rows->columnText(1))) {
-            for (const StageDefinition& stage : kind->stages) {
+        panel.kind = kinds.kind(rows->columnText(1));
+        if (panel.kind) {
+            for (const StageDefinition& stage : panel.kind->stages) {
                 if (stage.isClosed)
                     panel.closedStages << stage.key;
+                if (ReviewDue::isScheduledStage(*panel.kind, stage.key))
+                    panel.scheduledStages << stage.key;
             }
         }
         panels.push_back(panel);
@@ -386,7 +379,7 @@ Result<int> CaseloadQuery::count(const Filter& filter) const
 {
     Memory& memory = *m_memory;
     const QDate today = todayOf(m_session);
-    const QString expression = matchExpression(filter.text);
+    const QString expression = caseSearchMatch(filter.text);
     const QString key = scopeKey(filter, m_session.currentUser().id, today);
     const QString countKey = key + QChar(0x1e) + expression;
     auto now = memory.stamp();
@@ -554,15 +547,17 @@ Result<std::vector<CaseSummary>> CaseloadQuery::page(const Filter& filter, const
     // Then what the table shows, for those cases only.
     auto details = db.prepare(
         QStringLiteral("SELECT c.id, c.reference, c.panel_id, p.name, c.stage, c.risk, sub.name, a.name, "
-                       "c.next_review FROM cases c JOIN panels p ON p.id = c.panel_id "
+                       "c.next_review, (SELECT min(r.due_date) FROM scheduled_reviews r "
+                       "WHERE r.case_id = c.id AND r.completed_on IS NULL) "
+                       "FROM cases c JOIN panels p ON p.id = c.panel_id "
                        "JOIN subjects sub ON sub.id = c.subject_id "
                        "LEFT JOIN agencies a ON a.id = c.lead_agency_id WHERE c.id IN (%1)")
             .arg(idList(pageIds)));
     if (!details.ok())
         return details.error();
-    QHash<PanelId, QStringList> closedOfPanel;
+    QHash<PanelId, const PanelKind*> kindOfPanel;
     for (const ScopePanel& panel : *panels)
-        closedOfPanel.insert(panel.id, panel.closedStages);
+        kindOfPanel.insert(panel.id, panel.kind);
     QHash<CaseId, CaseSummary> byId;
     while (true) {
         auto hasRow = details->step();
@@ -584,8 +579,13 @@ Result<std::vector<CaseSummary>> CaseloadQuery::page(const Filter& filter, const
             if (review.isValid())
                 summary.nextReview = review;
         }
-        summary.isReviewOverdue = summary.nextReview && *summary.nextReview < today &&
-                                  !closedOfPanel.value(summary.panelId).contains(summary.stage);
+        const std::optional<QDate> scheduled =
+            details->isNull(9) ? std::nullopt
+                               : std::optional<QDate>(QDate::fromString(details->columnText(9), Qt::ISODate));
+        const ReviewDue due = ReviewDue::of(kindOfPanel.value(summary.panelId), summary.stage,
+                                            summary.nextReview, scheduled, today);
+        summary.reviewDue = due.date;
+        summary.isReviewOverdue = due.isOverdue;
         byId.insert(summary.id, summary);
     }
     rows.reserve(pageIds.size());

@@ -13,7 +13,7 @@ class Session;
 
 // The caseload table's data, one page at a time straight from the store, so it stays instant at
 // 100,000 cases. Only panels the user is a member of are ever read. Which stages are closed comes from
-// the panel kinds. Plans and indexes: resources/schema/0003_caseload_indexes.sql.
+// the panel kinds. Plans and indexes: core/caseload/schema/0003_caseload_indexes.sql.
 class CaseloadQuery final {
 public:
     struct Filter {

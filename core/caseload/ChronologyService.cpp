@@ -92,35 +92,247 @@ QString fieldValueLabel(const PanelKind* kind, const QString& fieldKey, const QS
     return value;
 }
 
-QString consentSummary(const QString& state, const QString& givenBy, const QString& onDate)
+QString consentSummary(const QString& stateKey, const QString& givenByKey, const QString& onDate)
 {
-    const bool isParent = givenBy == QLatin1String("parent_guardian");
-    if (state == QLatin1String("given"))
+    const bool isParent = consentGivenByFromKey(givenByKey) == Consent::GivenBy::ParentGuardian;
+    switch (consentStateFromKey(stateKey).value_or(Consent::State::Withdrawn)) {
+    case Consent::State::Given:
         return isParent ? Tr::tr("Consent given by a parent or guardian on %1").arg(onDate)
                         : Tr::tr("Consent given by the individual on %1").arg(onDate);
-    if (state == QLatin1String("refused"))
+    case Consent::State::Refused:
         return isParent ? Tr::tr("Consent refused by a parent or guardian on %1").arg(onDate)
                         : Tr::tr("Consent refused by the individual on %1").arg(onDate);
+    case Consent::State::Withdrawn:
+        break;
+    }
     return isParent ? Tr::tr("Consent withdrawn by a parent or guardian on %1").arg(onDate)
                     : Tr::tr("Consent withdrawn by the individual on %1").arg(onDate);
 }
 
-// Runs one query for the case and hands each row to read; the rows become entries.
-Status collect(Database& db, const QString& sql, CaseId caseId,
-               const std::function<void(const Statement&)>& read)
-{
-    auto rows = db.prepare(sql);
-    if (!rows.ok())
-        return rows.error();
-    rows->bind(":case", caseId);
-    while (true) {
-        auto hasRow = rows->step();
-        if (!hasRow.ok())
-            return hasRow.error();
-        if (!*hasRow)
-            return {};
-        read(*rows);
+// Reads each source of a case's timeline with one query, bounded by the case's own index, and turns
+// its rows into entries.
+class TimelineReader final {
+public:
+    TimelineReader(Database& db, CaseId caseId, const PanelKind* kind)
+        : m_db(db)
+        , m_caseId(caseId)
+        , m_kind(kind)
+    {}
+
+    // Every source in turn; entries keep this order where their times are equal.
+    Status readAll()
+    {
+        using Read = Status (TimelineReader::*)();
+        for (Read read :
+             {&TimelineReader::readStages, &TimelineReader::readNotes, &TimelineReader::readActions,
+              &TimelineReader::readActionUpdates, &TimelineReader::readConsents, &TimelineReader::readReviews,
+              &TimelineReader::readFieldValues}) {
+            if (Status done = (this->*read)(); !done.ok())
+                return done;
+        }
+        return {};
     }
+    std::vector<ChronologyEntry> takeEntries() { return std::move(m_entries); }
+
+private:
+    ChronologyEntry& add(ChronologyEntry::Kind kind, const QDateTime& at, const QString& summary,
+                         const QString& byName, qint64 sourceId)
+    {
+        ChronologyEntry entry;
+        entry.kind = kind;
+        entry.atUtc = at;
+        entry.summary = summary;
+        entry.byName = byName;
+        entry.sourceId = sourceId; // the row id in the entry's own table
+        m_entries.push_back(entry);
+        return m_entries.back();
+    }
+
+    // Runs one query for the case and hands each row to read.
+    Status collect(const QString& sql, const std::function<void(const Statement&)>& read)
+    {
+        auto rows = m_db.prepare(sql);
+        if (!rows.ok())
+            return rows.error();
+        rows->bind(":case", m_caseId);
+        while (true) {
+            auto hasRow = rows->step();
+            if (!hasRow.ok())
+                return hasRow.error();
+            if (!*hasRow)
+                return {};
+            read(*rows);
+        }
+    }
+
+    Status readStages();
+    Status readNotes();
+    Status readActions();
+    Status readActionUpdates();
+    Status readConsents();
+    Status readReviews();
+    Status readFieldValues();
+
+    Database& m_db;
+    CaseId m_caseId;
+    const PanelKind* m_kind;
+    std::vector<ChronologyEntry> m_entries;
+};
+
+Status TimelineReader::readStages()
+{
+    return collect(
+        QStringLiteral(
+            "SELECT h.id, h.from_stage, h.to_stage, h.reason, coalesce(u.display_name, ''), h.at_utc "
+            "FROM case_stage_history h LEFT JOIN users u ON u.id = h.by_user_id "
+            "WHERE h.case_id = :case"),
+        [&](const Statement& row) {
+            const QString to = row.columnText(2);
+            const QString reason = reasonLabel(m_kind, to, row.columnText(3));
+            const QString summary =
+                row.isNull(1) ? Tr::tr("Case opened at %1").arg(stageLabel(m_kind, to))
+                              : Tr::tr("Moved from %1 to %2")
+                                    .arg(stageLabel(m_kind, row.columnText(1)), stageLabel(m_kind, to));
+            add(ChronologyEntry::Kind::Stage, utcFrom(row.columnText(5)), withReason(summary, reason),
+                row.columnText(4), row.columnInt(0));
+        });
+}
+
+Status TimelineReader::readNotes()
+{
+    return collect(
+        QStringLiteral("SELECT n.id, n.version, n.is_opinion, a.name, coalesce(u.display_name, ''), "
+                       "n.correction_reason, n.at_utc "
+                       "FROM notes n JOIN agencies a ON a.id = n.agency_id "
+                       "LEFT JOIN users u ON u.id = n.author_user_id WHERE n.case_id = :case"),
+        [&](const Statement& row) {
+            const int version = static_cast<int>(row.columnInt(1));
+            const bool isOpinion = row.columnInt(2) != 0;
+            const QString agency = row.columnText(3);
+            QString summary;
+            if (version == 1)
+                summary = isOpinion ? Tr::tr("Note added by %1 (opinion)").arg(agency)
+                                    : Tr::tr("Note added by %1 (fact)").arg(agency);
+            else
+                summary = withReason(Tr::tr("Note from %1 corrected (version %2)").arg(agency).arg(version),
+                                     excerpt(row.columnText(5)));
+            add(ChronologyEntry::Kind::Note, utcFrom(row.columnText(6)), summary, row.columnText(4),
+                row.columnInt(0));
+        });
+}
+
+Status TimelineReader::readActions()
+{
+    return collect(
+        QStringLiteral("SELECT t.id, t.description, a.name, coalesce(u.display_name, ''), t.created_utc "
+                       "FROM actions t JOIN agencies a ON a.id = t.owner_agency_id "
+                       "LEFT JOIN users u ON u.id = t.created_by_user_id WHERE t.case_id = :case"),
+        [&](const Statement& row) {
+            add(ChronologyEntry::Kind::Action, utcFrom(row.columnText(4)),
+                Tr::tr("Action for %1: %2").arg(row.columnText(2), excerpt(row.columnText(1))),
+                row.columnText(3), row.columnInt(0));
+        });
+}
+
+Status TimelineReader::readActionUpdates()
+{
+    return collect(
+        QStringLiteral("SELECT p.id, p.status, p.text, a.name, coalesce(u.display_name, ''), p.at_utc "
+                       "FROM action_updates p JOIN actions t ON t.id = p.action_id "
+                       "JOIN agencies a ON a.id = t.owner_agency_id "
+                       "LEFT JOIN users u ON u.id = p.by_user_id WHERE t.case_id = :case"),
+        [&](const Statement& row) {
+            const auto status = actionStatusFromKey(row.columnText(1)).value_or(CaseAction::Status::Open);
+            QString summary =
+                Tr::tr("Action for %1 updated: %2").arg(row.columnText(3), actionStatusDisplayName(status));
+            const QString text = excerpt(row.columnText(2));
+            if (!text.isEmpty())
+                summary = Tr::tr("%1 — %2").arg(summary, text);
+            add(ChronologyEntry::Kind::ActionUpdate, utcFrom(row.columnText(5)), summary, row.columnText(4),
+                row.columnInt(0));
+        });
+}
+
+Status TimelineReader::readConsents()
+{
+    return collect(
+        QStringLiteral("SELECT c.id, c.state, c.given_by, c.on_date, c.scope, "
+                       "coalesce(u.display_name, ''), c.at_utc "
+                       "FROM consents c LEFT JOIN users u ON u.id = c.by_user_id WHERE c.case_id = :case"),
+        [&](const Statement& row) {
+            QString summary =
+                consentSummary(row.columnText(1), row.columnText(2), shownDate(row.columnText(3)));
+            const QString scope = excerpt(row.columnText(4));
+            if (!scope.isEmpty())
+                summary = Tr::tr("%1 — scope: %2").arg(summary, scope);
+            add(ChronologyEntry::Kind::Consent, utcFrom(row.columnText(6)), summary, row.columnText(5),
+                row.columnInt(0));
+        });
+}
+
+Status TimelineReader::readReviews()
+{
+    return collect(
+        QStringLiteral("SELECT id, label, due_date, completed_on, outcome, created_utc "
+                       "FROM scheduled_reviews WHERE case_id = :case"),
+        [&](const Statement& row) {
+            const QString label = row.columnText(1);
+            const QDateTime scheduledAt = utcFrom(row.columnText(5));
+            add(ChronologyEntry::Kind::Review, scheduledAt,
+                Tr::tr("%1 scheduled for %2").arg(label, shownDate(row.columnText(2))), {}, row.columnInt(0));
+            if (row.isNull(3))
+                return;
+            // Only the day of completion is kept; it never sorts before the scheduling.
+            const QDate completedOn = QDate::fromString(row.columnText(3), Qt::ISODate);
+            const QDateTime completedAt = std::max(QDateTime(completedOn, QTime(0, 0), Qt::UTC), scheduledAt);
+            QString summary = Tr::tr("%1 completed on %2").arg(label, shownDate(row.columnText(3)));
+            const QString outcome = excerpt(row.columnText(4));
+            if (!outcome.isEmpty())
+                summary = Tr::tr("%1 — outcome: %2").arg(summary, outcome);
+            add(ChronologyEntry::Kind::Review, completedAt, summary, {}, row.columnInt(0));
+        });
+}
+
+Status TimelineReader::readFieldValues()
+{
+    return collect(
+        QStringLiteral("SELECT f.id, f.field, f.value, f.recorded_on, coalesce(u.display_name, ''), "
+                       "f.at_utc FROM case_field_history f LEFT JOIN users u ON u.id = f.by_user_id "
+                       "WHERE f.case_id = :case"),
+        [&](const Statement& row) {
+            ChronologyEntry::FieldValue value;
+            value.fieldKey = row.columnText(1);
+            value.valueLabel = fieldValueLabel(m_kind, value.fieldKey, row.columnText(2));
+            value.asAt = QDate::fromString(row.columnText(3), Qt::ISODate);
+            const FieldDefinition* field = m_kind ? m_kind->field(value.fieldKey) : nullptr;
+            ChronologyEntry& entry = add(ChronologyEntry::Kind::Field, utcFrom(row.columnText(5)),
+                                         Tr::tr("%1 recorded: %2 (as at %3)")
+                                             .arg(field ? field->label : value.fieldKey, value.valueLabel,
+                                                  shownDate(row.columnText(3))),
+                                         row.columnText(4), row.columnInt(0));
+            entry.fieldValue = value;
+        });
+}
+
+// The case's reference (for the audit record) and its panel's kind (for labels).
+struct TimelineHeader {
+    QString reference;
+    QString kindKey;
+};
+
+Result<TimelineHeader> readHeader(Database& db, CaseId caseId)
+{
+    auto header = db.prepare(QStringLiteral(
+        "SELECT c.reference, p.kind FROM cases c JOIN panels p ON p.id = c.panel_id WHERE c.id = :case"));
+    if (!header.ok())
+        return header.error();
+    header->bind(":case", caseId);
+    auto hasHeader = header->step();
+    if (!hasHeader.ok())
+        return hasHeader.error();
+    if (!*hasHeader)
+        return makeError(ErrorCode::NotFound, Tr::tr("That case is not available."));
+    return TimelineHeader{header->columnText(0), header->columnText(1)};
 }
 
 } // namespace
@@ -137,167 +349,13 @@ Result<std::vector<ChronologyEntry>> ChronologyService::timeline(CaseId caseId)
     if (!panelId.ok())
         return panelId.error();
     Database& db = m_session.database();
-
-    auto header = db.prepare(QStringLiteral(
-        "SELECT c.reference, p.kind FROM cases c JOIN panels p ON p.id = c.panel_id WHERE c.id = :case"));
+    auto header = readHeader(db, caseId);
     if (!header.ok())
         return header.error();
-    header->bind(":case", caseId);
-    auto hasHeader = header->step();
-    if (!hasHeader.ok())
-        return hasHeader.error();
-    if (!*hasHeader)
-        return makeError(ErrorCode::NotFound, Tr::tr("That case is not available."));
-    const QString record = AuditRecord::ofCase(header->columnText(0));
-    const PanelKind* kind = m_kinds.kind(header->columnText(1));
-
-    std::vector<ChronologyEntry> entries;
-    auto addEntry = [&](ChronologyEntry::Kind entryKind, const QDateTime& at, const QString& summary,
-                        const QString& byName, qint64 sourceId) {
-        ChronologyEntry entry;
-        entry.kind = entryKind;
-        entry.atUtc = at;
-        entry.summary = summary;
-        entry.byName = byName;
-        entry.sourceId = sourceId; // the row id in the entry's own table
-        entries.push_back(entry);
-    };
-
-    // Each source is read with one query; every query is bounded by the case's own index.
-    Status read =
-        collect(db,
-                QStringLiteral(
-                    "SELECT h.id, h.from_stage, h.to_stage, h.reason, coalesce(u.display_name, ''), h.at_utc "
-                    "FROM case_stage_history h LEFT JOIN users u ON u.id = h.by_user_id "
-                    "WHERE h.case_id = :case"),
-                caseId, [&](const Statement& row) {
-                    const QString to = row.columnText(2);
-                    const QString reason = reasonLabel(kind, to, row.columnText(3));
-                    const QString summary =
-                        row.isNull(1) ? Tr::tr("Case opened at %1").arg(stageLabel(kind, to))
-                                      : Tr::tr("Moved from %1 to %2")
-                                            .arg(stageLabel(kind, row.columnText(1)), stageLabel(kind, to));
-                    addEntry(ChronologyEntry::Kind::Stage, utcFrom(row.columnText(5)),
-                             withReason(summary, reason), row.columnText(4), row.columnInt(0));
-                });
-    if (!read.ok())
+    TimelineReader reader(db, caseId, m_kinds.kind(header->kindKey));
+    if (Status read = reader.readAll(); !read.ok())
         return read.error();
-
-    read =
-        collect(db,
-                QStringLiteral("SELECT n.id, n.version, n.is_opinion, a.name, coalesce(u.display_name, ''), "
-                               "n.correction_reason, n.at_utc "
-                               "FROM notes n JOIN agencies a ON a.id = n.agency_id "
-                               "LEFT JOIN users u ON u.id = n.author_user_id WHERE n.case_id = :case"),
-                caseId, [&](const Statement& row) {
-                    const int version = static_cast<int>(row.columnInt(1));
-                    const bool isOpinion = row.columnInt(2) != 0;
-                    const QString agency = row.columnText(3);
-                    QString summary;
-                    if (version == 1)
-                        summary = isOpinion ? Tr::tr("Note added by %1 (opinion)").arg(agency)
-                                            : Tr::tr("Note added by %1 (fact)").arg(agency);
-                    else
-                        summary =
-                            withReason(Tr::tr("Note from %1 corrected (version %2)").arg(agency).arg(version),
-                                       excerpt(row.columnText(5)));
-                    addEntry(ChronologyEntry::Kind::Note, utcFrom(row.columnText(6)), summary,
-                             row.columnText(4), row.columnInt(0));
-                });
-    if (!read.ok())
-        return read.error();
-
-    read = collect(
-        db,
-        QStringLiteral("SELECT t.id, t.description, a.name, coalesce(u.display_name, ''), t.created_utc "
-                       "FROM actions t JOIN agencies a ON a.id = t.owner_agency_id "
-                       "LEFT JOIN users u ON u.id = t.created_by_user_id WHERE t.case_id = :case"),
-        caseId, [&](const Statement& row) {
-            addEntry(ChronologyEntry::Kind::Action, utcFrom(row.columnText(4)),
-                     Tr::tr("Action for %1: %2").arg(row.columnText(2), excerpt(row.columnText(1))),
-                     row.columnText(3), row.columnInt(0));
-        });
-    if (!read.ok())
-        return read.error();
-
-    read = collect(
-        db,
-        QStringLiteral("SELECT p.id, p.status, p.text, a.name, coalesce(u.display_name, ''), p.at_utc "
-                       "FROM action_updates p JOIN actions t ON t.id = p.action_id "
-                       "JOIN agencies a ON a.id = t.owner_agency_id "
-                       "LEFT JOIN users u ON u.id = p.by_user_id WHERE t.case_id = :case"),
-        caseId, [&](const Statement& row) {
-            const auto status = actionStatusFromKey(row.columnText(1)).value_or(CaseAction::Status::Open);
-            QString summary =
-                Tr::tr("Action for %1 updated: %2").arg(row.columnText(3), actionStatusDisplayName(status));
-            const QString text = excerpt(row.columnText(2));
-            if (!text.isEmpty())
-                summary = Tr::tr("%1 — %2").arg(summary, text);
-            addEntry(ChronologyEntry::Kind::ActionUpdate, utcFrom(row.columnText(5)), summary,
-                     row.columnText(4), row.columnInt(0));
-        });
-    if (!read.ok())
-        return read.error();
-
-    read = collect(
-        db,
-        QStringLiteral("SELECT c.id, c.state, c.given_by, c.on_date, c.scope, "
-                       "coalesce(u.display_name, ''), c.at_utc "
-                       "FROM consents c LEFT JOIN users u ON u.id = c.by_user_id WHERE c.case_id = :case"),
-        caseId, [&](const Statement& row) {
-            QString summary =
-                consentSummary(row.columnText(1), row.columnText(2), shownDate(row.columnText(3)));
-            const QString scope = excerpt(row.columnText(4));
-            if (!scope.isEmpty())
-                summary = Tr::tr("%1 — scope: %2").arg(summary, scope);
-            addEntry(ChronologyEntry::Kind::Consent, utcFrom(row.columnText(6)), summary, row.columnText(5),
-                     row.columnInt(0));
-        });
-    if (!read.ok())
-        return read.error();
-
-    read = collect(db,
-                   QStringLiteral("SELECT id, label, due_date, completed_on, outcome, created_utc "
-                                  "FROM scheduled_reviews WHERE case_id = :case"),
-                   caseId, [&](const Statement& row) {
-                       const QString label = row.columnText(1);
-                       const QDateTime scheduledAt = utcFrom(row.columnText(5));
-                       addEntry(ChronologyEntry::Kind::Review, scheduledAt,
-                                Tr::tr("%1 scheduled for %2").arg(label, shownDate(row.columnText(2))), {},
-                                row.columnInt(0));
-                       if (row.isNull(3))
-                           return;
-                       // Only the day of completion is kept; it never sorts before the scheduling.
-                       const QDate completedOn = QDate::fromString(row.columnText(3), Qt::ISODate);
-                       const QDateTime completedAt =
-                           std::max(QDateTime(completedOn, QTime(0, 0), Qt::UTC), scheduledAt);
-                       QString summary =
-                           Tr::tr("%1 completed on %2").arg(label, shownDate(row.columnText(3)));
-                       const QString outcome = excerpt(row.columnText(4));
-                       if (!outcome.isEmpty())
-                           summary = Tr::tr("%1 — outcome: %2").arg(summary, outcome);
-                       addEntry(ChronologyEntry::Kind::Review, completedAt, summary, {}, row.columnInt(0));
-                   });
-    if (!read.ok())
-        return read.error();
-
-    read =
-        collect(db,
-                QStringLiteral("SELECT f.id, f.field, f.value, f.recorded_on, coalesce(u.display_name, ''), "
-                               "f.at_utc FROM case_field_history f LEFT JOIN users u ON u.id = f.by_user_id "
-                               "WHERE f.case_id = :case"),
-                caseId, [&](const Statement& row) {
-                    const QString fieldKey = row.columnText(1);
-                    const FieldDefinition* field = kind ? kind->field(fieldKey) : nullptr;
-                    addEntry(ChronologyEntry::Kind::Field, utcFrom(row.columnText(5)),
-                             Tr::tr("%1 recorded: %2 (as at %3)")
-                                 .arg(field ? field->label : fieldKey,
-                                      fieldValueLabel(kind, fieldKey, row.columnText(2)),
-                                      shownDate(row.columnText(3))),
-                             row.columnText(4), row.columnInt(0));
-                });
-    if (!read.ok())
-        return read.error();
+    std::vector<ChronologyEntry> entries = reader.takeEntries();
 
     // Oldest first; entries recorded at the same moment keep the order above (a stage move before the
     // note about it), then the order they were written in.
@@ -310,8 +368,8 @@ Result<std::vector<ChronologyEntry>> ChronologyService::timeline(CaseId caseId)
     });
 
     // Reading the chronology is viewing the case; it is shown only once the view is on the record.
-    if (Status audited =
-            m_session.audit().append(m_session.currentUser().login, AuditAction::CaseChronology, record);
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::CaseChronology,
+                                                  AuditRecord::ofCase(header->reference));
         !audited.ok())
         return audited.error();
     return entries;

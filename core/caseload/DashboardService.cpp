@@ -1,5 +1,6 @@
 #include "caseload/DashboardService.h"
 
+#include "caseload/ReviewDue.h"
 #include "common/Clock.h"
 #include "partnership/PanelKind.h"
 #include "session/Session.h"
@@ -146,7 +147,9 @@ Result<std::vector<DashboardService::PanelFigures>> DashboardService::figures() 
                 return;
             figures.openCases += counts.cases;
             figures.redRisk += counts.red;
-            figures.overdueReviews += counts.overdueReviews;
+            // ReviewDue: a stage that schedules its own reviews is off the cadence (those count below).
+            if (!kind || !ReviewDue::isScheduledStage(*kind, key))
+                figures.overdueReviews += counts.overdueReviews;
         };
         if (kind) {
             for (const StageDefinition& stage : kind->stages)

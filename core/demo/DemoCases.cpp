@@ -1,5 +1,6 @@
 #include "demo/DemoCases.h"
 
+#include "caseload/ConsentGate.h"
 #include "demo/DemoDice.h"
 #include "demo/DemoPartners.h"
 #include "demo/DemoTables.h"
@@ -116,7 +117,7 @@ Result<QString> DemoCases::moveToStage(const DemoPanel& panel, const CaseRecord&
     QString current = kind.initialStage;
     for (const QString& next : panel.paths.value(targetStage)) {
         const Transition* transition = kind.transition(current, next);
-        if (transition && transition->requiredGates.contains(QStringLiteral("consent")) && !hasConsent) {
+        if (transition && transition->requiredGates.contains(ConsentGate::gateKey()) && !hasConsent) {
             if (Status recorded = recordConsent(created); !recorded.ok())
                 return recorded.error();
             hasConsent = true;

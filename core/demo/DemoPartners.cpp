@@ -1,6 +1,7 @@
 #include "demo/DemoPartners.h"
 
 #include "accounts/AccountService.h"
+#include "caseload/ConsentGate.h"
 #include "demo/DemoDice.h"
 #include "demo/DemoPassphrase.h"
 #include "partnership/PanelKind.h"
@@ -26,7 +27,7 @@ QHash<QString, QStringList> pathsToStages(const PanelKind& kind)
                 continue;
             const bool canMeet =
                 std::all_of(transition.requiredGates.cbegin(), transition.requiredGates.cend(),
-                            [](const QString& gate) { return gate == QLatin1String("consent"); });
+                            [](const QString& gate) { return gate == ConsentGate::gateKey(); });
             if (!canMeet)
                 continue;
             paths.insert(transition.to, paths.value(from) + QStringList{transition.to});
@@ -106,7 +107,11 @@ Status DemoPartners::addAccounts(DemoPartnership::Outcome& outcome)
         unknowable = *drawn;
     }
     AccountService& accounts = m_session.accounts();
+    int step = 0;
     for (const DemoTables::AccountSeed& seed : DemoTables::Accounts) {
+        // Reported as each begins: sealing a slot is the slow part (Argon2id).
+        if (Status reported = m_options.reportStep(++step); !reported.ok())
+            return reported;
         const QString login = DemoTables::word(seed.login);
         if (auto existing = accounts.userByLogin(login); existing.ok()) {
             // Made by an earlier run: its people are reused; asked for, it opens with this run's passphrase.

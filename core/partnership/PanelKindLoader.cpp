@@ -1,5 +1,6 @@
 #include "partnership/PanelKind.h"
 #include "partnership/PanelKindJsonReader.h"
+#include "partnership/StageGateRegistry.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -25,8 +26,6 @@ constexpr int FormatVersion = 1;
 // A definition is a few kilobytes; anything near this is not one.
 constexpr qint64 MaximumFileBytes = 1024 * 1024;
 const QLatin1String FormatName("confer-panel-kind");
-// The gates a transition may require. CaseService checks them against the case.
-const QStringList KnownGates{QStringLiteral("consent")};
 const QStringList KnownSubjectTypes{QStringLiteral("person"), QStringLiteral("household"),
                                     QStringLiteral("location")};
 
@@ -61,6 +60,10 @@ QString quoted(const QString& text)
 // it; the first problem stops the read and nothing of the file is used.
 class DefinitionReader final {
 public:
+    // A transition's gates are resolved against `gates` as the kind is read.
+    explicit DefinitionReader(const StageGateRegistry& gates)
+        : m_gates(gates)
+    {}
     std::optional<PanelKind> read(const QByteArray& json);
     const QString& problem() const { return m_json.problem(); }
 
@@ -71,6 +74,7 @@ private:
     bool readIdentity(const QJsonObject& root, PanelKind& kind);
     bool readStages(const QJsonObject& root, PanelKind& kind);
     bool readTransitions(const QJsonObject& root, PanelKind& kind);
+    bool readGates(const QJsonArray& gates, const QString& where, const PanelKind& kind, Transition& move);
     bool checkStageGraph(const PanelKind& kind);
     bool readFields(const QJsonObject& root, PanelKind& kind);
     bool readField(const QJsonObject& object, const QString& where, FieldDefinition& field);
@@ -78,6 +82,7 @@ private:
     bool readReviewsOnEnter(const QJsonObject& root, PanelKind& kind);
     bool readDeclaration(const QJsonObject& root, PanelKind& kind);
 
+    const StageGateRegistry& m_gates;
     PanelKindJsonReader m_json; // the typed values, and the first problem
 };
 
@@ -213,25 +218,32 @@ bool DefinitionReader::readTransitions(const QJsonObject& root, PanelKind& kind)
             return fail(
                 Tr::tr("the move from %1 to %2 is listed twice.").arg(quoted(move.from), quoted(move.to)));
         }
-        for (const QJsonValue& gate : gates) {
-            const QString name = gate.toString();
-            if (!gate.isString() || !KnownGates.contains(name)) {
-                return fail(Tr::tr("%1 requires %2, which is not a gate Confer knows (known: %3).")
-                                .arg(where, quoted(gate.isString() ? name : QStringLiteral("?")),
-                                     KnownGates.join(QStringLiteral(", "))));
-            }
-            if (move.requiredGates.contains(name))
-                return fail(Tr::tr("%1 requires %2 twice.").arg(where, quoted(name)));
-            // Without the consent record on the case the gate could never open.
-            if (name == QLatin1String("consent") && !kind.usesConsent) {
-                return fail(Tr::tr("%1 requires consent, but the kind does not say \"usesConsent\": true.")
-                                .arg(where));
-            }
-            move.requiredGates.append(name);
-        }
+        if (!readGates(gates, where, kind, move))
+            return false;
         kind.transitions.append(move);
     }
     return checkStageGraph(kind);
+}
+
+// Each gate named must be one the registry can check, and usable by this kind.
+bool DefinitionReader::readGates(const QJsonArray& gates, const QString& where, const PanelKind& kind,
+                                 Transition& move)
+{
+    for (const QJsonValue& value : gates) {
+        const QString name = value.toString();
+        const StageGate* gate = value.isString() ? m_gates.gate(name) : nullptr;
+        if (!gate) {
+            return fail(Tr::tr("%1 requires %2, which is not a gate Confer knows (known: %3).")
+                            .arg(where, quoted(value.isString() ? name : QStringLiteral("?")),
+                                 m_gates.keys().join(QStringLiteral(", "))));
+        }
+        if (move.requiredGates.contains(name))
+            return fail(Tr::tr("%1 requires %2 twice.").arg(where, quoted(name)));
+        if (const QString problem = gate->unusableBy(kind, where); !problem.isEmpty())
+            return fail(problem);
+        move.requiredGates.append(name);
+    }
+    return true;
 }
 
 // Every stage can be reached from the initial one, and no open stage is a dead end, so no case can
@@ -420,7 +432,7 @@ std::optional<PanelKind> DefinitionReader::read(const QByteArray& json)
     }
     const QJsonObject root = document.object();
     PanelKind kind;
-    // usesConsent is read before the transitions, whose "consent" gate depends on it.
+    // The kind's own settings (usesConsent) are read before the transitions, whose gates may depend on them.
     if (!readHeader(root) || !readIdentity(root, kind) ||
         !m_json.readBool(root, QStringLiteral("usesConsent"), Tr::tr("the kind"), kind.usesConsent) ||
         !readStages(root, kind) || !readTransitions(root, kind) || !readFields(root, kind) ||
@@ -439,16 +451,18 @@ Error brokenFile(const QString& sourceName, const QString& problem)
 
 } // namespace
 
-Result<PanelKind> PanelKindLoader::fromJson(const QByteArray& json, const QString& sourceName)
+Result<PanelKind> PanelKindLoader::fromJson(const QByteArray& json, const QString& sourceName,
+                                            const StageGateRegistry& gates)
 {
-    DefinitionReader reader;
+    DefinitionReader reader(gates);
     std::optional<PanelKind> kind = reader.read(json);
     if (!kind)
         return brokenFile(sourceName, reader.problem());
     return std::move(*kind);
 }
 
-Result<QList<PanelKind>> PanelKindLoader::loadDirectory(const QString& directory)
+Result<QList<PanelKind>> PanelKindLoader::loadDirectory(const QString& directory,
+                                                        const StageGateRegistry& gates)
 {
     const QDir dir(directory);
     if (!dir.exists()) {
@@ -468,7 +482,7 @@ Result<QList<PanelKind>> PanelKindLoader::loadDirectory(const QString& directory
         }
         if (file.size() > MaximumFileBytes)
             return brokenFile(path, Tr::tr("it is larger than a panel kind definition can be (1 MiB)."));
-        Result<PanelKind> kind = fromJson(file.readAll(), path);
+        Result<PanelKind> kind = fromJson(file.readAll(), path, gates);
         if (!kind.ok())
             return kind.error();
         if (fileOfKey.contains(kind->key)) {

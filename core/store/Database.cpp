@@ -2,6 +2,7 @@
 
 #include "crypto/SecureBytes.h"
 #include "store/Statement.h"
+#include "store/StoreCallObserver.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -113,6 +114,7 @@ Database::~Database()
         return;
     if (m_isOpen && !isInTransaction())
         (void)checkpointTruncate(); // best effort: SQLite checkpoints again as the last connection closes
+    StoreCallObserver::notify(StoreCallObserver::Call::Close); // the connection's last call
     sqlite3_close_v2(m_db);
 }
 
@@ -327,6 +329,7 @@ Status Database::applyAndVerifySettings(const Options& options)
 
 Status Database::exec(const QString& sql)
 {
+    StoreCallObserver::notify(StoreCallObserver::Call::Exec);
     const int rc = sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK)
         return lastError(QStringLiteral("exec"));
@@ -335,6 +338,7 @@ Status Database::exec(const QString& sql)
 
 Result<Statement> Database::prepare(const QString& sql)
 {
+    StoreCallObserver::notify(StoreCallObserver::Call::Prepare);
     sqlite3_stmt* stmt = nullptr;
     const QByteArray utf8 = sql.toUtf8();
     const int rc = sqlite3_prepare_v2(m_db, utf8.constData(), static_cast<int>(utf8.size()), &stmt, nullptr);
@@ -356,6 +360,7 @@ Status Database::rekey(const SecureBytes& newKey)
         return makeError(
             ErrorCode::InvalidInput,
             QCoreApplication::translate("confer::Database", "The store key has the wrong length."));
+    StoreCallObserver::notify(StoreCallObserver::Call::Exec);
     SecureBytes literal = rawKeyLiteral(newKey);
     const int rc = sqlite3_rekey_v2(m_db, nullptr, literal.data(), static_cast<int>(literal.size()));
     literal.wipe();
@@ -421,6 +426,7 @@ Status Database::checkIntegrity()
 
 Status Database::checkpointTruncate()
 {
+    StoreCallObserver::notify(StoreCallObserver::Call::Exec);
     const int rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
     if (rc != SQLITE_OK)
         return lastError(QStringLiteral("checkpoint"));

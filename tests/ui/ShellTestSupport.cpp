@@ -1,7 +1,9 @@
 #include "ShellTestSupport.h"
 
+#include "caseload/StandardStageGates.h"
 #include "partnership/PanelKind.h"
 #include "shell/MainWindow.h"
+#include "support/FindChild.h"
 #include "unlock/UnlockScreen.h"
 
 #include <QApplication>
@@ -16,10 +18,10 @@ namespace confer::test {
 const PanelKindRegistry& shippedPanelKinds()
 {
     static const PanelKindRegistry kinds = [] {
-        auto loaded = PanelKindRegistry::load();
+        auto loaded = PanelKindRegistry::load(standardStageGates());
         if (!loaded.ok()) {
             ADD_FAILURE() << "the shipped panel kinds do not load: " << loaded.error().message.toStdString();
-            return PanelKindRegistry();
+            return PanelKindRegistry(standardStageGates());
         }
         return std::move(loaded.value());
     }();
@@ -50,7 +52,7 @@ void showActive(QWidget& window)
 void unlockThroughScreen(MainWindow& window, const QString& login, const QString& passphrase)
 {
     UnlockScreen* screen = window.unlockScreen();
-    QComboBox* logins = screen->loginBox();
+    auto* logins = child<QComboBox>(screen, QStringLiteral("unlockLogin"));
     const int index = logins->findText(login);
     ASSERT_GE(index, 0) << "login not offered: " << login.toStdString();
     // Choose the user with the keyboard, as the combo box is reached by Tab.

@@ -5,16 +5,17 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <optional>
 
-class QAction;
-class QLabel;
+class QDialog;
 class QPushButton;
 class QTableView;
 
 namespace confer {
 
 class AccountsModel;
+class ErrorLine;
 class Session;
 struct User;
 
@@ -23,35 +24,27 @@ struct User;
 class AccountsPage final : public QWidget {
     Q_OBJECT
 public:
-    AccountsPage(Session& session, QAction* lockAction, QWidget* parent = nullptr);
+    explicit AccountsPage(Session& session, QWidget* parent = nullptr);
 
     void refresh();
     // Forgets every row before the session goes.
     void clear();
+    void selectUser(UserId userId);
 
     AccountsModel* model() const { return m_model; }
-    QTableView* table() const { return m_table; }
-    QPushButton* addButton() const { return m_add; }
-    QPushButton* resetButton() const { return m_reset; }
-    QPushButton* roleButton() const { return m_role; }
-    QPushButton* agencyButton() const { return m_agency; }
-    QPushButton* disableButton() const { return m_disable; }
-    void selectUser(UserId userId);
 
 private:
     const User* selectedUser() const;
     void updateButtons();
-    void showError(const QString& message);
     void addUser();
-    void resetPassphrase();
-    void changeRole();
-    void changeAgency();
+    // Opens the dialog `make` builds for the selected person; the list is read again once it is accepted.
+    void openForSelected(const std::function<QDialog*(const User&)>& make);
     void toggleDisabled();
+    void disable(UserId userId);
     void afterChange(std::optional<UserId> userId); // none: nothing to select
 
     Session& m_session;
     AgencyService m_agencies;
-    QAction* m_lockAction;
     AccountsModel* m_model;
     QTableView* m_table;
     QPushButton* m_add;
@@ -59,7 +52,7 @@ private:
     QPushButton* m_role;
     QPushButton* m_agency;
     QPushButton* m_disable;
-    QLabel* m_error;
+    ErrorLine* m_error;
 };
 
 } // namespace confer

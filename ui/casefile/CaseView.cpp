@@ -2,7 +2,6 @@
 
 #include "casefile/ActionsTab.h"
 #include "casefile/CaseDetailsTab.h"
-#include "casefile/CaseDialogPresenter.h"
 #include "casefile/CaseHeader.h"
 #include "casefile/CaseStageTab.h"
 #include "casefile/CaseText.h"
@@ -17,6 +16,7 @@
 #include "partnership/PanelKind.h"
 #include "session/Session.h"
 #include "shell/CoreCall.h"
+#include "shell/DialogPresenter.h"
 
 #include <QLabel>
 #include <QShortcut>
@@ -73,11 +73,6 @@ CaseView::CaseView(Caseload& caseload, CaseId caseId, QWidget* parent)
     updateTabTitles();
 }
 
-QString CaseView::errorText() const
-{
-    return m_body->currentWidget() == m_error ? m_error->text() : QString();
-}
-
 bool CaseView::readCase()
 {
     CoreCall call;
@@ -102,13 +97,19 @@ bool CaseView::readCase()
         showUnavailable(agencies.error().message);
         return false;
     }
+    auto reviewDue = m_caseload.cases.reviewDue(m_caseId);
+    if (!reviewDue.ok()) {
+        showUnavailable(reviewDue.error().message);
+        return false;
+    }
     auto userAgency = m_caseload.agencies.agencyOfUser(m_caseload.session.currentUser().id);
     m_case.record = std::move(record).value();
     m_case.panel = std::move(panel).value();
     m_case.kind = kind;
     m_case.agencies = std::move(agencies).value();
     m_case.userAgencyId = userAgency.ok() ? *userAgency : std::nullopt;
-    m_case.today = m_caseload.session.clock().nowUtc().toLocalTime().date();
+    m_case.reviewDue = *reviewDue;
+    m_case.today = m_caseload.session.clock().today();
     return true;
 }
 
@@ -163,7 +164,7 @@ void CaseView::buildTabs()
             return;
         auto* dialog = new RecordValueDialog(m_caseload, m_caseId, *field, m_case.today, this);
         connect(dialog, &QDialog::accepted, this, &CaseView::reopen);
-        CaseDialogPresenter::open(dialog, this);
+        DialogPresenter::open(dialog);
     });
 }
 
@@ -185,19 +186,19 @@ void CaseView::reopen()
 void CaseView::refreshChronology()
 {
     m_chronology->display(m_caseId);
-    // A time-series field's values are each recorded in the chronology ("<label> recorded: <value>
-    // (as at <date>)"); the field shows them newest first without repeating its own name.
+    // A time-series field shows its values newest first, each with the day it describes, from the
+    // chronology's typed entries (never from its translated sentences).
     for (const FieldDefinition& field : m_case.kind->fields) {
         if (!field.isTimeSeries)
             continue;
-        const QString prefix = tr("%1 recorded: ").arg(field.label);
         QStringList lines;
         const std::vector<ChronologyEntry>& entries = m_chronology->entries();
         for (auto entry = entries.rbegin(); entry != entries.rend(); ++entry) {
-            if (entry->kind != ChronologyEntry::Kind::Field || !entry->summary.startsWith(field.label))
+            if (!entry->fieldValue || entry->fieldValue->fieldKey != field.key)
                 continue;
             const QString value =
-                entry->summary.startsWith(prefix) ? entry->summary.mid(prefix.size()) : entry->summary;
+                tr("%1 (as at %2)")
+                    .arg(entry->fieldValue->valueLabel, CaseText::date(entry->fieldValue->asAt));
             lines << (entry->byName.isEmpty() ? value : tr("%1, recorded by %2").arg(value, entry->byName));
         }
         m_details->setFieldHistory(field.key, lines);

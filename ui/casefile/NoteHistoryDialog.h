@@ -11,6 +11,7 @@ class QVBoxLayout;
 
 namespace confer {
 
+class ErrorLine;
 struct Caseload;
 
 // Every version of one note, oldest first: what was first recorded and each correction with its reason.
@@ -20,10 +21,9 @@ public:
     NoteHistoryDialog(Caseload& caseload, NoteId noteId, QWidget* parent = nullptr);
 
     int versionCount() const { return m_versionCount; }
-    QString errorText() const;
 
 private:
-    QLabel* m_error;
+    ErrorLine* m_error;
     int m_versionCount = 0;
 };
 

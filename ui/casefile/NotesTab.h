@@ -14,6 +14,7 @@ class QVBoxLayout;
 
 namespace confer {
 
+class ErrorLine;
 struct Caseload;
 class NoteCard;
 
@@ -27,11 +28,9 @@ public:
     void display(const OpenCase& openCase);
     void reload();
 
-    QPushButton* addButton() const { return m_add; }
     QList<NoteCard*> cards() const;
     QPushButton* correctButton(NoteId noteId) const;
     QPushButton* historyButton(NoteId noteId) const;
-    QString errorText() const;
 
 signals:
     void notesChanged();
@@ -45,7 +44,7 @@ private:
     OpenCase m_case;
     QPushButton* m_add;
     QLabel* m_count;
-    QLabel* m_error;
+    ErrorLine* m_error;
     QWidget* m_list;
     QVBoxLayout* m_listLayout;
 };

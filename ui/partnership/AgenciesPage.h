@@ -13,6 +13,7 @@ class QTableView;
 
 namespace confer {
 
+class ErrorLine;
 class AgenciesModel;
 struct Caseload;
 
@@ -21,7 +22,7 @@ struct Caseload;
 class AgenciesPage final : public QWidget {
     Q_OBJECT
 public:
-    AgenciesPage(Caseload& caseload, QAction* lockAction, QWidget* parent = nullptr);
+    AgenciesPage(Caseload& caseload, QWidget* parent = nullptr);
 
     // Reads the store again. A page starts empty: the workspace refreshes it each time it is shown,
     // so unlocking does not wait for pages nobody has opened.
@@ -34,22 +35,18 @@ public:
 
     bool canEdit() const { return m_canEdit; }
     AgenciesModel* model() const { return m_model; }
-    QTableView* table() const { return m_table; }
-    QPushButton* addButton() const { return m_add; }
-    QPushButton* editButton() const { return m_edit; }
 
 private:
     std::optional<AgencyId> selectedAgencyId() const;
     void updateButtons();
 
     Caseload* m_caseload;
-    QAction* m_lockAction;
     bool m_canEdit;
     AgenciesModel* m_model;
     QTableView* m_table;
     QPushButton* m_add;
     QPushButton* m_edit;
-    QLabel* m_error;
+    ErrorLine* m_error;
 };
 
 } // namespace confer

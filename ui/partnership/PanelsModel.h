@@ -2,18 +2,23 @@
 
 #include "caseload/CaseloadTypes.h"
 #include "common/Result.h"
-
-#include <QAbstractTableModel>
-
-#include <vector>
+#include "shell/RowsModel.h"
 
 namespace confer {
 
 struct Caseload;
 
+// One panel as the list shows it.
+struct PanelRow {
+    Panel panel;
+    QString kindName;
+    QString chairName;
+    int memberCount = 0;
+};
+
 // The partnership's panels for administrators: name, kind, chair and how many members, from
 // PanelService. Names and membership only: never a case.
-class PanelsModel final : public QAbstractTableModel {
+class PanelsModel final : public RowsModel<PanelRow> {
     Q_OBJECT
 public:
     enum Column { NameColumn, KindColumn, ChairColumn, MembersColumn, ColumnCount };
@@ -27,20 +32,11 @@ public:
     const Panel* panelAt(int row) const;
     int rowOf(PanelId panelId) const;
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    struct Row {
-        Panel panel;
-        QString kindName;
-        QString chairName;
-        int memberCount = 0;
-    };
+    using Row = PanelRow;
     Caseload* m_caseload;
-    std::vector<Row> m_rows;
 };
 
 } // namespace confer

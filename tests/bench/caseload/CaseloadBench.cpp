@@ -13,6 +13,7 @@
 #include "caseload/CaseloadModel.h"
 #include "caseload/CaseloadPage.h"
 #include "caseload/CaseloadQuery.h"
+#include "caseload/StandardStageGates.h"
 #include "common/Clock.h"
 #include "demo/DemoPartnership.h"
 #include "partnership/PanelKind.h"
@@ -46,7 +47,6 @@ namespace {
 
 // The benchmark's own demo-account passphrase: the chairs it signs in as need one.
 const QString DemoAccountPassphrase = QStringLiteral("benchmark chairs sign in here");
-
 
 const QString Passphrase = QStringLiteral("Durham panel stapler 2026");
 
@@ -233,7 +233,11 @@ void BM_CaseloadPageKeystroke(benchmark::State& state, const QString& login)
     }
     KeystrokeProbe probe(timers.front(), page->table()->viewport());
     QObject::connect(page->model(), &QAbstractItemModel::modelReset, &probe, [&probe] { probe.noteReset(); });
-    QLineEdit* edit = page->filterEdit();
+    auto* edit = page->findChild<QLineEdit*>(QStringLiteral("caseloadFilter"));
+    if (!edit) {
+        state.SkipWithError("the page's filter line edit was not found");
+        return;
+    }
     edit->setFocus();
 
     // Each word typed a character at a time; between words the field is cleared (Ctrl+A, Backspace),
@@ -360,7 +364,7 @@ int main(int argc, char** argv)
 
     Fixture fixture;
     g_fixture = &fixture;
-    auto kinds = PanelKindRegistry::load();
+    auto kinds = PanelKindRegistry::load(standardStageGates());
     if (!kinds.ok()) {
         std::fprintf(stderr, "panel kinds: %s\n", qPrintable(kinds.error().message));
         return 1;
@@ -384,7 +388,8 @@ int main(int argc, char** argv)
             std::fprintf(stderr, "setup failed: %s\n", qPrintable(created.error().message));
             return 1;
         }
-        auto outcome = DemoPartnership::fill(*created->session, *fixture.kinds, {cases, 20260105, false, DemoAccountPassphrase});
+        auto outcome = DemoPartnership::fill(*created->session, *fixture.kinds,
+                                             {cases, 20260105, false, DemoAccountPassphrase});
         if (!outcome.ok()) {
             std::fprintf(stderr, "demo fill failed: %s (%s)\n", qPrintable(outcome.error().message),
                          qPrintable(outcome.error().detail));

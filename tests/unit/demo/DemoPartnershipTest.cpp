@@ -7,6 +7,7 @@
 #include "accounts/AccountService.h"
 #include "audit/AuditAction.h"
 #include "caseload/CaseService.h"
+#include "caseload/StandardStageGates.h"
 #include "demo/DemonstrationStore.h"
 #include "keys/KeySlotFile.h"
 #include "partnership/AgencyService.h"
@@ -54,7 +55,7 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(store.sessionPtr());
-        auto loaded = PanelKindRegistry::load();
+        auto loaded = PanelKindRegistry::load(standardStageGates());
         ASSERT_TRUE(loaded.ok()) << loaded.error().message.toStdString();
         kinds.emplace(std::move(loaded).value());
     }
