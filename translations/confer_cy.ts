@@ -3028,7 +3028,7 @@ Commands:
 <context>
     <name>confer::DemoFill</name>
     <message>
-        <location filename="../ui/shell/DemoFill.cpp" line="+33"/>
+        <location filename="../ui/shell/DemoFill.cpp" line="+32"/>
         <location line="+5"/>
         <location line="+57"/>
         <location line="+2"/>

@@ -14,11 +14,10 @@ struct DemoFill::Outcome {
     DemoPartnership::Outcome filled;
 };
 
-DemoFill::DemoFill(Session& session, const PanelKindRegistry& kinds, QAction* lockAction, QWidget* window)
+DemoFill::DemoFill(Session& session, const PanelKindRegistry& kinds, QWidget* window)
     : QObject(window)
     , m_session(session)
     , m_kinds(kinds)
-    , m_lockAction(lockAction)
     , m_window(window)
     , m_outcome(std::make_shared<Outcome>())
 {
