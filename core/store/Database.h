@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -14,6 +15,7 @@ namespace confer {
 
 class SecureBytes;
 class Statement;
+struct StatementReadRecorder;
 
 // The one door to SQLCipher: nothing else in Confer calls sqlite3_*.
 // Opening keys the file with a raw 32-byte key, reads sqlite_master at once (a wrong key is
@@ -48,6 +50,17 @@ public:
     // Runs one or more statements with no parameters and no results (DDL, pragmas).
     Status exec(const QString& sql);
     Result<Statement> prepare(const QString& sql);
+
+    // One statement prepare() compiled and the columns it reads ("table.column", each once), as SQLite's
+    // authorizer reported them. A table named without any column (count(*)) shows only in the statement's
+    // query plan.
+    struct StatementReads {
+        QString sql;
+        QStringList columns;
+    };
+    // Test hook: from now on every statement prepare() compiles is reported to recorder; an empty function
+    // stops. The product never sets it: the need-to-know test uses it to see what each service call reads.
+    void setReadRecorder(std::function<void(const StatementReads&)> recorder);
 
     qint64 lastInsertRowId() const;
     int changes() const;
@@ -92,6 +105,7 @@ public:
 private:
     Database(sqlite3* db, QString path);
     Status applyAndVerifySettings(const Options& options);
+    void installReadRecorder();
 
     sqlite3* m_db = nullptr;
     QString m_path;
@@ -102,6 +116,7 @@ private:
         return m_transactionListener ? m_transactionListener(isCommitted) : Status{};
     }
     std::function<Status(bool)> m_transactionListener;
+    std::unique_ptr<StatementReadRecorder> m_readRecorder; // tests only
 };
 
 } // namespace confer
