@@ -11,7 +11,6 @@
 #include <QLocale>
 
 #include <algorithm>
-#include <functional>
 
 namespace confer {
 
@@ -104,11 +103,156 @@ QString consentSummary(const QString& state, const QString& givenBy, const QStri
                     : Tr::tr("Consent withdrawn by the individual on %1").arg(onDate);
 }
 
-// Runs one query for the case and hands each row to read; the rows become entries.
-Status collect(Database& db, const QString& sql, qint64 caseId,
-               const std::function<void(const Statement&)>& read)
+// The entries of one case as they are read, source by source.
+struct Timeline {
+    const PanelKind* kind = nullptr;
+    std::vector<ChronologyEntry> entries;
+
+    void add(ChronologyEntry::Kind entryKind, const QDateTime& at, const QString& summary,
+             const QString& byName, qint64 sourceId)
+    {
+        ChronologyEntry entry;
+        entry.kind = entryKind;
+        entry.atUtc = at;
+        entry.summary = summary;
+        entry.byName = byName;
+        entry.sourceId = sourceId; // the row id in the entry's own table
+        entries.push_back(entry);
+    }
+};
+
+void addStage(Timeline& timeline, const Statement& row)
 {
-    auto rows = db.prepare(sql);
+    const PanelKind* kind = timeline.kind;
+    const QString to = row.columnText(2);
+    const QString reason = reasonLabel(kind, to, row.columnText(3));
+    const QString summary =
+        row.isNull(1)
+            ? Tr::tr("Case opened at %1").arg(stageLabel(kind, to))
+            : Tr::tr("Moved from %1 to %2").arg(stageLabel(kind, row.columnText(1)), stageLabel(kind, to));
+    timeline.add(ChronologyEntry::Kind::Stage, utcFrom(row.columnText(5)), withReason(summary, reason),
+                 row.columnText(4), row.columnInt(0));
+}
+
+void addNote(Timeline& timeline, const Statement& row)
+{
+    const int version = static_cast<int>(row.columnInt(1));
+    const bool isOpinion = row.columnInt(2) != 0;
+    const QString agency = row.columnText(3);
+    QString summary;
+    if (version == 1)
+        summary = isOpinion ? Tr::tr("Note added by %1 (opinion)").arg(agency)
+                            : Tr::tr("Note added by %1 (fact)").arg(agency);
+    else
+        summary = withReason(Tr::tr("Note from %1 corrected (version %2)").arg(agency).arg(version),
+                             excerpt(row.columnText(5)));
+    timeline.add(ChronologyEntry::Kind::Note, utcFrom(row.columnText(6)), summary, row.columnText(4),
+                 row.columnInt(0));
+}
+
+void addAction(Timeline& timeline, const Statement& row)
+{
+    timeline.add(ChronologyEntry::Kind::Action, utcFrom(row.columnText(4)),
+                 Tr::tr("Action for %1: %2").arg(row.columnText(2), excerpt(row.columnText(1))),
+                 row.columnText(3), row.columnInt(0));
+}
+
+void addActionUpdate(Timeline& timeline, const Statement& row)
+{
+    const auto status = actionStatusFromKey(row.columnText(1)).value_or(CaseAction::Status::Open);
+    QString summary =
+        Tr::tr("Action for %1 updated: %2").arg(row.columnText(3), actionStatusDisplayName(status));
+    const QString text = excerpt(row.columnText(2));
+    if (!text.isEmpty())
+        summary = Tr::tr("%1 — %2").arg(summary, text);
+    timeline.add(ChronologyEntry::Kind::ActionUpdate, utcFrom(row.columnText(5)), summary, row.columnText(4),
+                 row.columnInt(0));
+}
+
+void addConsent(Timeline& timeline, const Statement& row)
+{
+    QString summary = consentSummary(row.columnText(1), row.columnText(2), shownDate(row.columnText(3)));
+    const QString scope = excerpt(row.columnText(4));
+    if (!scope.isEmpty())
+        summary = Tr::tr("%1 — scope: %2").arg(summary, scope);
+    timeline.add(ChronologyEntry::Kind::Consent, utcFrom(row.columnText(6)), summary, row.columnText(5),
+                 row.columnInt(0));
+}
+
+void addReview(Timeline& timeline, const Statement& row)
+{
+    const QString label = row.columnText(1);
+    const QDateTime scheduledAt = utcFrom(row.columnText(5));
+    timeline.add(ChronologyEntry::Kind::Review, scheduledAt,
+                 Tr::tr("%1 scheduled for %2").arg(label, shownDate(row.columnText(2))), {},
+                 row.columnInt(0));
+    if (row.isNull(3))
+        return;
+    // Only the day of completion is kept; it never sorts before the scheduling.
+    const QDate completedOn = QDate::fromString(row.columnText(3), Qt::ISODate);
+    const QDateTime completedAt = std::max(QDateTime(completedOn, QTime(0, 0), Qt::UTC), scheduledAt);
+    QString summary = Tr::tr("%1 completed on %2").arg(label, shownDate(row.columnText(3)));
+    const QString outcome = excerpt(row.columnText(4));
+    if (!outcome.isEmpty())
+        summary = Tr::tr("%1 — outcome: %2").arg(summary, outcome);
+    timeline.add(ChronologyEntry::Kind::Review, completedAt, summary, {}, row.columnInt(0));
+}
+
+void addFieldValue(Timeline& timeline, const Statement& row)
+{
+    const QString fieldKey = row.columnText(1);
+    const FieldDefinition* field = timeline.kind ? timeline.kind->field(fieldKey) : nullptr;
+    timeline.add(ChronologyEntry::Kind::Field, utcFrom(row.columnText(5)),
+                 Tr::tr("%1 recorded: %2 (as at %3)")
+                     .arg(field ? field->label : fieldKey,
+                          fieldValueLabel(timeline.kind, fieldKey, row.columnText(2)),
+                          shownDate(row.columnText(3))),
+                 row.columnText(4), row.columnInt(0));
+}
+
+// One query per source, each bounded by the case's own index and joined to its case (`vc`), which %1
+// keeps to the cases the user may see; in this order, entries recorded at the same moment are listed.
+struct Source {
+    const char* sql;
+    void (*add)(Timeline&, const Statement&);
+};
+const Source Sources[] = {
+    {"SELECT h.id, h.from_stage, h.to_stage, h.reason, coalesce(u.display_name, ''), h.at_utc "
+     "FROM case_stage_history h JOIN cases vc ON vc.id = h.case_id LEFT JOIN users u ON u.id = h.by_user_id "
+     "WHERE h.case_id = :case AND %1",
+     addStage},
+    {"SELECT n.id, n.version, n.is_opinion, a.name, coalesce(u.display_name, ''), n.correction_reason, "
+     "n.at_utc "
+     "FROM notes n JOIN cases vc ON vc.id = n.case_id JOIN agencies a ON a.id = n.agency_id "
+     "LEFT JOIN users u ON u.id = n.author_user_id WHERE n.case_id = :case AND %1",
+     addNote},
+    {"SELECT t.id, t.description, a.name, coalesce(u.display_name, ''), t.created_utc "
+     "FROM actions t JOIN cases vc ON vc.id = t.case_id JOIN agencies a ON a.id = t.owner_agency_id "
+     "LEFT JOIN users u ON u.id = t.created_by_user_id WHERE t.case_id = :case AND %1",
+     addAction},
+    {"SELECT p.id, p.status, p.text, a.name, coalesce(u.display_name, ''), p.at_utc "
+     "FROM action_updates p JOIN actions t ON t.id = p.action_id JOIN cases vc ON vc.id = t.case_id "
+     "JOIN agencies a ON a.id = t.owner_agency_id "
+     "LEFT JOIN users u ON u.id = p.by_user_id WHERE t.case_id = :case AND %1",
+     addActionUpdate},
+    {"SELECT c.id, c.state, c.given_by, c.on_date, c.scope, coalesce(u.display_name, ''), c.at_utc "
+     "FROM consents c JOIN cases vc ON vc.id = c.case_id LEFT JOIN users u ON u.id = c.by_user_id "
+     "WHERE c.case_id = :case AND %1",
+     addConsent},
+    {"SELECT r.id, r.label, r.due_date, r.completed_on, r.outcome, r.created_utc "
+     "FROM scheduled_reviews r JOIN cases vc ON vc.id = r.case_id WHERE r.case_id = :case AND %1",
+     addReview},
+    {"SELECT f.id, f.field, f.value, f.recorded_on, coalesce(u.display_name, ''), f.at_utc "
+     "FROM case_field_history f JOIN cases vc ON vc.id = f.case_id LEFT JOIN users u ON u.id = f.by_user_id "
+     "WHERE f.case_id = :case AND %1",
+     addFieldValue},
+};
+
+// Runs one source's query for the case; its rows become entries.
+Status readSource(Database& db, const Source& source, const QString& visible, qint64 caseId,
+                  Timeline& timeline)
+{
+    auto rows = db.prepare(QString::fromLatin1(source.sql).arg(visible));
     if (!rows.ok())
         return rows.error();
     rows->bind(":case", caseId);
@@ -118,7 +262,7 @@ Status collect(Database& db, const QString& sql, qint64 caseId,
             return hasRow.error();
         if (!*hasRow)
             return {};
-        read(*rows);
+        source.add(timeline, *rows);
     }
 }
 
@@ -136,9 +280,12 @@ Result<std::vector<ChronologyEntry>> ChronologyService::timeline(qint64 caseId)
     if (!panelId.ok())
         return panelId.error();
     Database& db = m_session.database();
+    const QString visible = access.visibleCases(QStringLiteral("vc"));
 
-    auto header = db.prepare(QStringLiteral(
-        "SELECT c.reference, p.kind FROM cases c JOIN panels p ON p.id = c.panel_id WHERE c.id = :case"));
+    auto header =
+        db.prepare(QStringLiteral("SELECT vc.reference, p.kind FROM cases vc JOIN panels p ON p.id = "
+                                  "vc.panel_id WHERE vc.id = :case AND %1")
+                       .arg(visible));
     if (!header.ok())
         return header.error();
     header->bind(":case", caseId);
@@ -148,158 +295,16 @@ Result<std::vector<ChronologyEntry>> ChronologyService::timeline(qint64 caseId)
     if (!*hasHeader)
         return makeError(ErrorCode::NotFound, Tr::tr("That case is not available."));
     const QString record = QStringLiteral("case:%1").arg(header->columnText(0));
-    const PanelKind* kind = m_kinds.kind(header->columnText(1));
 
-    std::vector<ChronologyEntry> entries;
-    auto addEntry = [&](ChronologyEntry::Kind entryKind, const QDateTime& at, const QString& summary,
-                        const QString& byName, qint64 sourceId) {
-        ChronologyEntry entry;
-        entry.kind = entryKind;
-        entry.atUtc = at;
-        entry.summary = summary;
-        entry.byName = byName;
-        entry.sourceId = sourceId; // the row id in the entry's own table
-        entries.push_back(entry);
-    };
+    Timeline timeline{m_kinds.kind(header->columnText(1)), {}};
+    for (const Source& source : Sources) {
+        if (Status read = readSource(db, source, visible, caseId, timeline); !read.ok())
+            return read.error();
+    }
 
-    // Each source is read with one query; every query is bounded by the case's own index.
-    Status read =
-        collect(db,
-                QStringLiteral(
-                    "SELECT h.id, h.from_stage, h.to_stage, h.reason, coalesce(u.display_name, ''), h.at_utc "
-                    "FROM case_stage_history h LEFT JOIN users u ON u.id = h.by_user_id "
-                    "WHERE h.case_id = :case"),
-                caseId, [&](const Statement& row) {
-                    const QString to = row.columnText(2);
-                    const QString reason = reasonLabel(kind, to, row.columnText(3));
-                    const QString summary =
-                        row.isNull(1) ? Tr::tr("Case opened at %1").arg(stageLabel(kind, to))
-                                      : Tr::tr("Moved from %1 to %2")
-                                            .arg(stageLabel(kind, row.columnText(1)), stageLabel(kind, to));
-                    addEntry(ChronologyEntry::Kind::Stage, utcFrom(row.columnText(5)),
-                             withReason(summary, reason), row.columnText(4), row.columnInt(0));
-                });
-    if (!read.ok())
-        return read.error();
-
-    read =
-        collect(db,
-                QStringLiteral("SELECT n.id, n.version, n.is_opinion, a.name, coalesce(u.display_name, ''), "
-                               "n.correction_reason, n.at_utc "
-                               "FROM notes n JOIN agencies a ON a.id = n.agency_id "
-                               "LEFT JOIN users u ON u.id = n.author_user_id WHERE n.case_id = :case"),
-                caseId, [&](const Statement& row) {
-                    const int version = static_cast<int>(row.columnInt(1));
-                    const bool isOpinion = row.columnInt(2) != 0;
-                    const QString agency = row.columnText(3);
-                    QString summary;
-                    if (version == 1)
-                        summary = isOpinion ? Tr::tr("Note added by %1 (opinion)").arg(agency)
-                                            : Tr::tr("Note added by %1 (fact)").arg(agency);
-                    else
-                        summary =
-                            withReason(Tr::tr("Note from %1 corrected (version %2)").arg(agency).arg(version),
-                                       excerpt(row.columnText(5)));
-                    addEntry(ChronologyEntry::Kind::Note, utcFrom(row.columnText(6)), summary,
-                             row.columnText(4), row.columnInt(0));
-                });
-    if (!read.ok())
-        return read.error();
-
-    read = collect(
-        db,
-        QStringLiteral("SELECT t.id, t.description, a.name, coalesce(u.display_name, ''), t.created_utc "
-                       "FROM actions t JOIN agencies a ON a.id = t.owner_agency_id "
-                       "LEFT JOIN users u ON u.id = t.created_by_user_id WHERE t.case_id = :case"),
-        caseId, [&](const Statement& row) {
-            addEntry(ChronologyEntry::Kind::Action, utcFrom(row.columnText(4)),
-                     Tr::tr("Action for %1: %2").arg(row.columnText(2), excerpt(row.columnText(1))),
-                     row.columnText(3), row.columnInt(0));
-        });
-    if (!read.ok())
-        return read.error();
-
-    read = collect(
-        db,
-        QStringLiteral("SELECT p.id, p.status, p.text, a.name, coalesce(u.display_name, ''), p.at_utc "
-                       "FROM action_updates p JOIN actions t ON t.id = p.action_id "
-                       "JOIN agencies a ON a.id = t.owner_agency_id "
-                       "LEFT JOIN users u ON u.id = p.by_user_id WHERE t.case_id = :case"),
-        caseId, [&](const Statement& row) {
-            const auto status = actionStatusFromKey(row.columnText(1)).value_or(CaseAction::Status::Open);
-            QString summary =
-                Tr::tr("Action for %1 updated: %2").arg(row.columnText(3), actionStatusDisplayName(status));
-            const QString text = excerpt(row.columnText(2));
-            if (!text.isEmpty())
-                summary = Tr::tr("%1 — %2").arg(summary, text);
-            addEntry(ChronologyEntry::Kind::ActionUpdate, utcFrom(row.columnText(5)), summary,
-                     row.columnText(4), row.columnInt(0));
-        });
-    if (!read.ok())
-        return read.error();
-
-    read = collect(
-        db,
-        QStringLiteral("SELECT c.id, c.state, c.given_by, c.on_date, c.scope, "
-                       "coalesce(u.display_name, ''), c.at_utc "
-                       "FROM consents c LEFT JOIN users u ON u.id = c.by_user_id WHERE c.case_id = :case"),
-        caseId, [&](const Statement& row) {
-            QString summary =
-                consentSummary(row.columnText(1), row.columnText(2), shownDate(row.columnText(3)));
-            const QString scope = excerpt(row.columnText(4));
-            if (!scope.isEmpty())
-                summary = Tr::tr("%1 — scope: %2").arg(summary, scope);
-            addEntry(ChronologyEntry::Kind::Consent, utcFrom(row.columnText(6)), summary, row.columnText(5),
-                     row.columnInt(0));
-        });
-    if (!read.ok())
-        return read.error();
-
-    read = collect(db,
-                   QStringLiteral("SELECT id, label, due_date, completed_on, outcome, created_utc "
-                                  "FROM scheduled_reviews WHERE case_id = :case"),
-                   caseId, [&](const Statement& row) {
-                       const QString label = row.columnText(1);
-                       const QDateTime scheduledAt = utcFrom(row.columnText(5));
-                       addEntry(ChronologyEntry::Kind::Review, scheduledAt,
-                                Tr::tr("%1 scheduled for %2").arg(label, shownDate(row.columnText(2))), {},
-                                row.columnInt(0));
-                       if (row.isNull(3))
-                           return;
-                       // Only the day of completion is kept; it never sorts before the scheduling.
-                       const QDate completedOn = QDate::fromString(row.columnText(3), Qt::ISODate);
-                       const QDateTime completedAt =
-                           std::max(QDateTime(completedOn, QTime(0, 0), Qt::UTC), scheduledAt);
-                       QString summary =
-                           Tr::tr("%1 completed on %2").arg(label, shownDate(row.columnText(3)));
-                       const QString outcome = excerpt(row.columnText(4));
-                       if (!outcome.isEmpty())
-                           summary = Tr::tr("%1 — outcome: %2").arg(summary, outcome);
-                       addEntry(ChronologyEntry::Kind::Review, completedAt, summary, {}, row.columnInt(0));
-                   });
-    if (!read.ok())
-        return read.error();
-
-    read =
-        collect(db,
-                QStringLiteral("SELECT f.id, f.field, f.value, f.recorded_on, coalesce(u.display_name, ''), "
-                               "f.at_utc FROM case_field_history f LEFT JOIN users u ON u.id = f.by_user_id "
-                               "WHERE f.case_id = :case"),
-                caseId, [&](const Statement& row) {
-                    const QString fieldKey = row.columnText(1);
-                    const FieldDefinition* field = kind ? kind->field(fieldKey) : nullptr;
-                    addEntry(ChronologyEntry::Kind::Field, utcFrom(row.columnText(5)),
-                             Tr::tr("%1 recorded: %2 (as at %3)")
-                                 .arg(field ? field->label : fieldKey,
-                                      fieldValueLabel(kind, fieldKey, row.columnText(2)),
-                                      shownDate(row.columnText(3))),
-                             row.columnText(4), row.columnInt(0));
-                });
-    if (!read.ok())
-        return read.error();
-
-    // Oldest first; entries recorded at the same moment keep the order above (a stage move before the
-    // note about it), then the order they were written in.
+    // Oldest first; entries recorded at the same moment keep the order of the sources (a stage move
+    // before the note about it), then the order they were written in.
+    std::vector<ChronologyEntry>& entries = timeline.entries;
     std::stable_sort(entries.begin(), entries.end(), [](const ChronologyEntry& a, const ChronologyEntry& b) {
         if (a.atUtc != b.atUtc)
             return a.atUtc < b.atUtc;

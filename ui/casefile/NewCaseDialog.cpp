@@ -65,15 +65,8 @@ NewCaseDialog::NewCaseDialog(Caseload& caseload, QWidget* parent)
 
     {
         CoreCall call;
-        const qint64 userId = caseload.session.currentUser().id;
-        if (auto panels = caseload.panels.panels(); panels.ok()) {
-            // Administrators see every panel's name; a case is opened only on a panel one belongs to.
-            for (const Panel& panel : *panels) {
-                auto members = caseload.panels.memberIds(panel.id);
-                if (!panel.isArchived && members.ok() &&
-                    std::find(members->begin(), members->end(), userId) != members->end())
-                    m_panels.push_back(panel);
-            }
+        if (auto panels = caseload.panels.myActivePanels(); panels.ok()) {
+            m_panels = std::move(panels).value();
         } else {
             m_error->setText(panels.error().message);
             m_error->setVisible(true);

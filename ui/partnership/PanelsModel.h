@@ -33,14 +33,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    struct Row {
-        Panel panel;
-        QString kindName;
-        QString chairName;
-        int memberCount = 0;
-    };
     Caseload* m_caseload;
-    std::vector<Row> m_rows;
+    std::vector<PanelSummary> m_rows;
 };
 
 } // namespace confer
