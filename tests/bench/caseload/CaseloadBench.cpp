@@ -47,7 +47,6 @@ namespace {
 // The benchmark's own demo-account passphrase: the chairs it signs in as need one.
 const QString DemoAccountPassphrase = QStringLiteral("benchmark chairs sign in here");
 
-
 const QString Passphrase = QStringLiteral("Durham panel stapler 2026");
 
 struct Fixture {
@@ -100,8 +99,7 @@ long residentKiB(const char* field)
 }
 
 // Count and first page, as the caseload model asks on opening and on every keystroke.
-bool countAndFirstPage(const CaseloadQuery& query, const CaseloadQuery::Filter& filter,
-                       benchmark::State& state)
+bool countAndFirstPage(CaseloadQuery& query, const CaseloadQuery::Filter& filter, benchmark::State& state)
 {
     auto counted = query.count(filter);
     auto page = query.page(filter, CaseloadQuery::Sort{}, 0, 50);
@@ -132,7 +130,7 @@ void BM_OpenCaseload(benchmark::State& state)
     for (auto _ : state) {
         // A new query object remembers nothing, as after an unlock (the page cache is warm by now).
         const auto started = std::chrono::steady_clock::now();
-        const CaseloadQuery query(*g_fixture->session, *g_fixture->kinds);
+        CaseloadQuery query(*g_fixture->session, *g_fixture->kinds);
         if (!countAndFirstPage(query, CaseloadQuery::Filter{}, state))
             break;
         g_fixture->openMs.push_back(elapsedMs(started));
@@ -384,7 +382,8 @@ int main(int argc, char** argv)
             std::fprintf(stderr, "setup failed: %s\n", qPrintable(created.error().message));
             return 1;
         }
-        auto outcome = DemoPartnership::fill(*created->session, *fixture.kinds, {cases, 20260105, false, DemoAccountPassphrase});
+        auto outcome = DemoPartnership::fill(*created->session, *fixture.kinds,
+                                             {cases, 20260105, false, DemoAccountPassphrase});
         if (!outcome.ok()) {
             std::fprintf(stderr, "demo fill failed: %s (%s)\n", qPrintable(outcome.error().message),
                          qPrintable(outcome.error().detail));

@@ -4,11 +4,11 @@
 
 #include "TestSession.h"
 #include "accounts/AccountService.h"
-#include "partnership/AgencyService.h"
 #include "caseload/CaseService.h"
-#include "partnership/PanelService.h"
 #include "demo/DemoPartnership.h"
+#include "partnership/AgencyService.h"
 #include "partnership/PanelKind.h"
+#include "partnership/PanelService.h"
 #include "session/Session.h"
 
 #include <gtest/gtest.h>
@@ -207,7 +207,7 @@ protected:
     }
 
     // Every row for the filter, read one page of pageSize at a time.
-    std::vector<CaseSummary> allPages(const CaseloadQuery& query, const CaseloadQuery::Filter& filter,
+    std::vector<CaseSummary> allPages(CaseloadQuery& query, const CaseloadQuery::Filter& filter,
                                       CaseloadQuery::Sort sort, int pageSize)
     {
         std::vector<CaseSummary> rows;
