@@ -15,8 +15,9 @@ class Session;
 // Every refusal is audited ("access.denied").
 //
 // The one home of the rule: every statement that reads case data (cases, subjects, notes, actions, consent,
-// reviews, histories, the search index) keeps to visibleCases(), and the only statements that read those
-// tables without it are this class's own, which decide access. CaseDataReadsTest checks both.
+// reviews, histories, the search index) keeps to visibleCases(). The only ones that read those tables
+// without it are this class's own, which decide access, and the caseload's search-index lookup, which
+// collects ids only (CaseloadPlanner::fillMatchesSql). CaseDataReadsTest checks every statement.
 class CaseAccess final {
 public:
     explicit CaseAccess(Session& session);

@@ -31,8 +31,12 @@ struct CaseloadConditions {
     std::vector<Binding> bindings;
     QString match; // the full-text query; empty when the filter has no text
 
+    // How a statement reaches its cases: through an index that starts with panel_id, which need-to-know
+    // narrows, or by id, when need-to-know is checked on each case found (seeking by id and by each of the
+    // user's panels would cost a seek per panel for every id).
+    enum class Reach { ByPanel, ById };
     // The cases the filter admits, and the visible cases its terms leave out (it must have some).
-    QString admittedSql() const;
+    QString admittedSql(Reach reach = Reach::ByPanel) const;
     QString leftOutSql() const;
     void bindTo(Statement& statement) const;
 };
@@ -42,14 +46,15 @@ struct CaseloadFigures {
     qint64 caseRows = 0; // every panel's cases (an upper bound): what walking a sort order's index passes
     int visible = 0;     // cases the user may see
     int admitted = 0;    // cases the filter admits, text aside
-    int matches = 0;     // visible cases whose text matches; 0 without text
+    int matches = 0;     // cases whose text matches, on any panel; 0 without text
     int expected = 0;    // cases the whole filter admits (count)
     bool hasText = false;
     bool hasScopeSet = false; // the filter's id set is built already (it is reused while the user types)
 };
 
-// How count() counts a filter with text: every match, when the filter leaves no visible case out; each
-// match looked up in the covering index by id; or the matches intersected with the filter's id set.
+// How count() counts a filter with text: every match, when the user sees every case and the filter leaves
+// none out; each match looked up in the covering index by id; or the matches intersected with the filter's
+// id set.
 enum class CountPlan { EveryMatch, LookUpMatches, IntersectSets };
 // How page() finds a page's case ids: walking the sort order's index until the page is full, gathering the
 // text's matches by id and sorting them, or gathering through the filter's covering index and sorting.
@@ -66,7 +71,8 @@ public:
     static QString matchExpression(const QString& text);
 
     static CountPlan countPlan(const CaseloadFigures& figures);
-    // Whether the filter's id set holds the visible cases it leaves out (fewer) rather than those it admits.
+    // Whether the filter's id set holds the visible cases it leaves out (fewer) rather than those it admits:
+    // only for a user who sees every case, since the matches are counted less those left out.
     static bool keepsLeftOut(const CaseloadFigures& figures);
     static PagePlan pagePlan(const CaseloadFigures& figures, CaseloadQuery::SortKey key, int offset,
                              int limit);
@@ -75,7 +81,7 @@ public:
     // temp.caseload_scope are the id sets CaseloadScratch keeps.
     static QString countAdmittedSql(const CaseloadConditions& where);
     static QString countMatchesSql(CountPlan plan, const CaseloadConditions& where, bool isScopeSmaller);
-    static QString fillMatchesSql(const QString& visible);
+    static QString fillMatchesSql();
     static QString fillScopeSql(const CaseloadConditions& where, bool keepsLeftOut);
     // The page's ids in order, with :limit and :offset to bind besides the conditions.
     static QString pageIdsSql(PagePlan plan, const CaseloadConditions& where,

@@ -127,9 +127,13 @@ Result<CaseloadQuery::Scope> CaseloadQuery::scopeOf(const Filter& filter)
         return admitted.error();
     figures.admitted = *admitted;
     figures.expected = *admitted;
+    auto caseRows = CaseAccess(m_session).caseRowsUpperBound();
+    if (!caseRows.ok())
+        return caseRows.error();
+    figures.caseRows = *caseRows;
     if (!figures.hasText || figures.admitted == 0)
         return scope;
-    auto matches = m_scratch->fillMatches(scope.where.match, visible, scope.stamp);
+    auto matches = m_scratch->fillMatches(scope.where.match, scope.stamp);
     if (!matches.ok())
         return matches.error();
     auto visibleCases = m_scratch->visibleCount(visible, scope.stamp);
@@ -188,12 +192,7 @@ Result<int> CaseloadQuery::count(const Filter& filter)
 Result<std::vector<qint64>> CaseloadQuery::pageIds(const Scope& scope, const Sort& sort, int offset,
                                                    int limit)
 {
-    auto caseRows = CaseAccess(m_session).caseRowsUpperBound();
-    if (!caseRows.ok())
-        return caseRows.error();
-    CaseloadFigures figures = scope.figures;
-    figures.caseRows = *caseRows;
-    const PagePlan plan = CaseloadPlanner::pagePlan(figures, sort.key, offset, limit);
+    const PagePlan plan = CaseloadPlanner::pagePlan(scope.figures, sort.key, offset, limit);
     auto ids = m_session.database().prepare(CaseloadPlanner::pageIdsSql(plan, scope.where, sort));
     if (!ids.ok())
         return ids.error();

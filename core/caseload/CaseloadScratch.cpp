@@ -81,9 +81,9 @@ Result<int> CaseloadScratch::visibleCount(const QString& visible, qint64 stamp)
     return m_visible.value;
 }
 
-Result<int> CaseloadScratch::fillMatches(const QString& expression, const QString& visible, qint64 stamp)
+Result<int> CaseloadScratch::fillMatches(const QString& expression, qint64 stamp)
 {
-    const QString key = expression + QChar(0x1e) + visible;
+    const QString& key = expression;
     if (isCurrent(m_matchSet, key, stamp))
         return m_matchSet.value;
     m_matchSet = {};
@@ -92,7 +92,7 @@ Result<int> CaseloadScratch::fillMatches(const QString& expression, const QStrin
     int size = 0;
     if (Status written = writeTemp(
             {QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS caseload_match (id INTEGER PRIMARY KEY)"),
-             QStringLiteral("DELETE FROM temp.caseload_match"), CaseloadPlanner::fillMatchesSql(visible)},
+             QStringLiteral("DELETE FROM temp.caseload_match"), CaseloadPlanner::fillMatchesSql()},
             &match, &size);
         !written.ok())
         return written.error();

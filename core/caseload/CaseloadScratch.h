@@ -36,8 +36,8 @@ public:
     Result<int> admittedCount(const QString& key, const CaseloadConditions& where, qint64 stamp);
     // How many cases the user may see at all (visible: CaseAccess::visibleCases("c")).
     Result<int> visibleCount(const QString& visible, qint64 stamp);
-    // temp.caseload_match: the visible cases matching the text's expression. Returns how many.
-    Result<int> fillMatches(const QString& expression, const QString& visible, qint64 stamp);
+    // temp.caseload_match: the cases matching the text's expression, on any panel. Returns how many.
+    Result<int> fillMatches(const QString& expression, qint64 stamp);
     // temp.caseload_scope: the filter's id set, holding whichever side is smaller.
     Result<Remembered> fillScope(const QString& key, const CaseloadConditions& where, bool keepsLeftOut,
                                  qint64 stamp);

@@ -21,7 +21,8 @@ QStringList queryPlan(Database& db, const QString& sql);
 // the session's store prepares while this object records (Database's read recorder), then judges each one.
 // A statement reads case data when the authorizer saw it read a column of a case-data table or its query
 // plan opens one (count(*) reads no column). Such a statement must keep to CaseAccess::visibleCases for
-// the signed-in user, or be one of the few statements with which CaseAccess decides access.
+// the signed-in user, or be one of the few statements with which CaseAccess decides access, or the
+// caseload's search-index lookup (CaseloadPlanner::fillMatchesSql).
 class CaseDataReads final {
 public:
     explicit CaseDataReads(Session& session);

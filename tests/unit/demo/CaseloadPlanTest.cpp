@@ -427,6 +427,13 @@ TEST(CaseloadPlanner, WalksTheSortOrderForABroadFilterAndGathersForANarrowOne)
     CaseloadFigures includingClosed = manyMatches;
     includingClosed.admitted = includingClosed.visible;
     EXPECT_EQ(CaseloadPlanner::countPlan(includingClosed), CountPlan::EveryMatch);
+    // Someone on one panel: the matches include other panels' cases, so each is checked against the cases
+    // the filter admits, never counted as they are.
+    CaseloadFigures onePanel = includingClosed;
+    onePanel.visible = onePanel.admitted = 20000;
+    EXPECT_EQ(CaseloadPlanner::countPlan(onePanel), CountPlan::IntersectSets);
+    onePanel.admitted = 18000;
+    EXPECT_FALSE(CaseloadPlanner::keepsLeftOut(onePanel));
 }
 
 } // namespace

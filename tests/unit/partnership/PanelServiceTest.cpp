@@ -152,7 +152,8 @@ TEST_F(PanelServiceTest, MyPanelsAreThePanelsISitOnAndAnAdministratorOnNoneHasNo
 
     signInAs(member.login);
     std::vector<QString> mine;
-    for (const Panel& panel : panelService().myPanels().value())
+    const std::vector<Panel> panels = panelService().myPanels().value();
+    for (const Panel& panel : panels)
         mine.push_back(panel.name);
     EXPECT_EQ(mine, (std::vector<QString>{QStringLiteral("County Durham Channel Panel"),
                                           QStringLiteral("Easington MAPS")}));
