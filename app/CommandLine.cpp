@@ -2,6 +2,7 @@
 
 #include "PassphraseReader.h"
 #include "audit/AuditLog.h"
+#include "caseload/StandardStageGates.h"
 #include "common/Clock.h"
 #include "demo/DemoPartnership.h"
 #include "demo/DemoPassphrase.h"
@@ -203,7 +204,7 @@ int CommandLine::demo(DeviceSecretStore& deviceSecrets)
     const QString passphrase = PassphraseReader::read(Tr::tr("Passphrase: "));
     if (passphrase.isNull())
         return fail(Tr::tr("Expected the passphrase on standard input."), Usage);
-    auto kinds = PanelKindRegistry::load();
+    auto kinds = PanelKindRegistry::load(standardStageGates());
     if (!kinds.ok())
         return fail(kinds.error().message);
     StoreOpener opener(StorePaths(storeDirectory()), deviceSecrets, SystemClock::instance());

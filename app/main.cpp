@@ -1,6 +1,7 @@
 // Confer's entry point: harden the process, then either run a command-line command or start the
 // window. Everything else lives in core and ui.
 #include "CommandLine.h"
+#include "caseload/StandardStageGates.h"
 #include "common/Clock.h"
 #include "keys/KeychainDeviceSecretStore.h"
 #include "partnership/PanelKind.h"
@@ -72,7 +73,7 @@ int main(int argc, char** argv)
 
     // The panel kinds ship inside the binary; one that does not load is a broken build, not a state
     // the window can work around.
-    const Result<PanelKindRegistry> panelKinds = PanelKindRegistry::load();
+    const Result<PanelKindRegistry> panelKinds = PanelKindRegistry::load(standardStageGates());
     if (!panelKinds.ok()) {
         QMessageBox::critical(nullptr, QCoreApplication::translate("confer", "Confer cannot start"),
                               panelKinds.error().message);

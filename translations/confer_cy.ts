@@ -168,7 +168,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+77"/>
+        <location filename="../app/main.cpp" line="+78"/>
         <source>Confer cannot start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -176,7 +176,7 @@
 <context>
     <name>confer::AccountService</name>
     <message>
-        <location filename="../core/accounts/AccountService.cpp" line="+55"/>
+        <location filename="../core/accounts/AccountService.cpp" line="+56"/>
         <source>Only an administrator can manage accounts.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -222,7 +222,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>The current passphrase is not correct.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -453,12 +453,12 @@
 <context>
     <name>confer::ActionService</name>
     <message>
-        <location filename="../core/caseload/ActionService.cpp" line="+76"/>
+        <location filename="../core/caseload/ActionService.cpp" line="+77"/>
         <source>That action is not available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+42"/>
         <source>Describe the action before saving it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -960,7 +960,7 @@
 <context>
     <name>confer::AgencyService</name>
     <message>
-        <location filename="../core/caseload/AgencyService.cpp" line="+86"/>
+        <location filename="../core/partnership/AgencyService.cpp" line="+87"/>
         <source>That agency is not in the directory.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -990,7 +990,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+93"/>
         <source>Only an administrator can say which agency a user works for.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1001,90 +1001,15 @@
     </message>
 </context>
 <context>
-    <name>confer::AuditActionNames</name>
+    <name>confer::AuditAction</name>
     <message>
-        <location filename="../ui/audit/AuditActionNames.cpp" line="+15"/>
+        <location filename="../core/audit/AuditAction.cpp" line="+13"/>
         <source>Store created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Recovery key issued</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Recovery key used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Signed in</source>
-        <translation>Wedi mewngofnodi</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sign-in failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sign-in refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Locked</source>
-        <translation>Wedi’i gloi</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Account added</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Account disabled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Account enabled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Passphrase reset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Role changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Own passphrase changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Passphrase change refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Setting changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Access denied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Recovery key refused</source>
+        <location line="+3"/>
+        <source>Made a demonstration store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1099,7 +1024,227 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Made a demonstration store</source>
+        <source>Recovery key issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recovery key used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recovery key refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed in</source>
+        <translation>Wedi mewngofnodi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign-in failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign-in refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locked</source>
+        <translation>Wedi’i gloi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Setting changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Account disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passphrase reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Role changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Agency of a user changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Own passphrase changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passphrase change refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agency added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agency changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Panel added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Panel chair changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Panel member added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Panel member removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Panel opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Panel members read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case referred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case details changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Subject details changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case field recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stage changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stage history read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Consent recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Consent history read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reviews read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chronology read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note history read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Actions read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Action history read</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1234,13 +1379,8 @@
 <context>
     <name>confer::CaseAccess</name>
     <message>
-        <location filename="../core/caseload/CaseAccess.cpp" line="+16"/>
+        <location filename="../core/caseload/CaseAccess.cpp" line="+18"/>
         <source>This case is not available to you.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>This panel&apos;s cases are not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1449,7 +1589,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>No review set</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1472,19 +1612,19 @@
 <context>
     <name>confer::CaseService</name>
     <message>
-        <location filename="../core/caseload/CaseService.cpp" line="+149"/>
-        <location line="+19"/>
-        <location line="+848"/>
+        <location filename="../core/caseload/CaseRows.cpp" line="+143"/>
+        <location line="+14"/>
+        <location filename="../core/caseload/ReviewSchedule.cpp" line="+48"/>
         <source>This case is not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-836"/>
+        <location line="+12"/>
         <source>This panel is of a kind (“%1”) this copy of Confer does not know. Ask the administrator to install its definition.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../core/caseload/SubjectRecords.cpp" line="+30"/>
         <source>a person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1499,13 +1639,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+246"/>
+        <location line="+10"/>
         <source>Cases on this panel cannot be about %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="+28"/>
         <source>Describe the location.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1525,67 +1664,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../core/caseload/CaseRows.cpp" line="+34"/>
         <source>That agency is not in the directory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location filename="../core/caseload/ConsentGate.cpp" line="+40"/>
         <source>A case cannot move into “%1” without recorded consent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>A case cannot move into “%1”: consent was refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>A case cannot move into “%1”: consent has been withdrawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../core/caseload/CaseLifecycle.cpp" line="+202"/>
         <source>A case cannot move into “%1”: this copy of Confer cannot check the condition “%2”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="-135"/>
         <source>This panel is archived and takes no new cases.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>This panel&apos;s kind names no first stage.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../core/caseload/SubjectRecords.cpp" line="+50"/>
         <source>This person, household or place is not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>That subject does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../core/caseload/CaseLifecycle.cpp" line="+6"/>
         <source>Enter the referral date: a date up to today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location filename="../core/caseload/CaseService.cpp" line="+107"/>
         <source>The next review date is not a valid date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location filename="../core/caseload/SubjectRecords.cpp" line="+37"/>
         <source>Those details belong to someone else, not this case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location filename="../core/caseload/CaseService.cpp" line="+57"/>
         <source>That field is not one recorded over time on this panel.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1600,32 +1739,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84"/>
-        <source>There is no stage “%1” on this panel.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>A case cannot move from “%1” to “%2”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Give the reason for moving the case to “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Choose one of the reasons offered for “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location filename="../core/caseload/ConsentRecords.cpp" line="+62"/>
         <source>Cases on this panel do not record consent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-31"/>
         <source>Enter the date of the consent decision: a date up to today.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1645,12 +1764,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location filename="../core/caseload/ReviewSchedule.cpp" line="+83"/>
         <source>This review has already been recorded as complete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Enter the date of the review: a date up to today.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1783,7 +1902,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Case sections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1820,12 +1939,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
-        <source>%1 recorded: </source>
+        <location line="+53"/>
+        <source>%1 (as at %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
         <source>%1, recorded by %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1843,7 +1962,7 @@
 <context>
     <name>confer::Caseload</name>
     <message>
-        <location filename="../core/caseload/CaseloadTypes.cpp" line="+48"/>
+        <location filename="../core/caseload/CaseloadTypes.cpp" line="+39"/>
         <source>OFFICIAL</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1870,21 +1989,6 @@
     <message>
         <location line="+2"/>
         <source>Red</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Responsible authority</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Co-operating body</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2277,7 +2381,7 @@
 <context>
     <name>confer::Chronology</name>
     <message>
-        <location filename="../core/caseload/ChronologyService.cpp" line="+54"/>
+        <location filename="../core/caseload/ChronologyService.cpp" line="+55"/>
         <source>%1 — reason: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2292,7 +2396,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Consent given by a parent or guardian on %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2312,7 +2416,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Consent withdrawn by a parent or guardian on %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2322,12 +2426,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+225"/>
         <source>That case is not available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-141"/>
         <source>Case opened at %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2347,7 +2451,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Note from %1 corrected (version %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2372,12 +2476,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1 scheduled for %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>%1 completed on %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2387,7 +2491,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>%1 recorded: %2 (as at %3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2460,7 +2564,7 @@
 <context>
     <name>confer::CommandLine</name>
     <message>
-        <location filename="../app/CommandLine.cpp" line="+64"/>
+        <location filename="../app/CommandLine.cpp" line="+65"/>
         <source>Use the store in &lt;directory&gt; (default: %1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3888,7 +3992,7 @@ Commands:
 <context>
     <name>confer::NoteService</name>
     <message>
-        <location filename="../core/caseload/NoteService.cpp" line="+70"/>
+        <location filename="../core/caseload/NoteService.cpp" line="+71"/>
         <source>That note is not available.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3898,7 +4002,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+128"/>
         <source>Write the note before saving it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3913,7 +4017,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+56"/>
         <source>Write the corrected note before saving it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3923,7 +4027,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="-139"/>
         <source>Only the note&apos;s author or someone from the agency it came from can correct it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4254,7 +4358,7 @@ Commands:
 <context>
     <name>confer::PanelKind</name>
     <message>
-        <location filename="../core/panels/PanelKind.cpp" line="+126"/>
+        <location filename="../core/partnership/PanelKind.cpp" line="+126"/>
         <source>“%1” must be between %2 and %3.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4332,12 +4436,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Moving a case to “%1” needs a reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>The reason for moving a case to “%1” must be one of: %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4345,12 +4449,12 @@ Commands:
 <context>
     <name>confer::PanelKindLoader</name>
     <message>
-        <location filename="../core/panels/PanelKindLoader.cpp" line="+65"/>
+        <location filename="../core/partnership/PanelKindLoader.cpp" line="+64"/>
         <source>“%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+56"/>
         <source>%1 has a setting Confer does not know: %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4437,14 +4541,14 @@ Commands:
         <location line="+31"/>
         <location line="+30"/>
         <location line="+16"/>
-        <location line="+125"/>
+        <location line="+132"/>
         <location line="+18"/>
         <location line="+89"/>
         <source>the kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-310"/>
         <source>the reference prefix %1 must be 2 to 8 capital letters or digits, starting with a letter (such as “MAPS”).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4530,7 +4634,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+17"/>
         <source>%1 requires %2, which is not a gate Confer knows (known: %3).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4540,12 +4644,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../core/caseload/ConsentGate.cpp" line="-22"/>
         <source>%1 requires consent, but the kind does not say &quot;usesConsent&quot;: true.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../core/partnership/PanelKindLoader.cpp" line="+27"/>
         <source>no move leads to the stage %1 from the initial stage.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4652,12 +4756,12 @@ Commands:
     </message>
     <message>
         <location line="+7"/>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>it is larger than a panel kind definition can be (1 MiB).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-60"/>
         <source>it is not valid JSON (%1 at character %2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4672,7 +4776,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>The folder of panel kind files %1 was not found.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4690,12 +4794,12 @@ Commands:
 <context>
     <name>confer::PanelKindRegistry</name>
     <message>
-        <location filename="../core/panels/PanelKindRegistry.cpp" line="+20"/>
+        <location filename="../core/partnership/PanelKindRegistry.cpp" line="+20"/>
         <source>the kinds built into Confer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>The panel kinds built into Confer are missing; reinstall Confer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4790,9 +4894,17 @@ Commands:
     </message>
 </context>
 <context>
+    <name>confer::PanelMembership</name>
+    <message>
+        <location filename="../core/partnership/PanelMembership.cpp" line="+43"/>
+        <source>This panel&apos;s cases are not available to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confer::PanelService</name>
     <message>
-        <location filename="../core/caseload/PanelService.cpp" line="+54"/>
+        <location filename="../core/partnership/PanelService.cpp" line="+55"/>
         <source>Only an administrator can manage panels and members.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4822,7 +4934,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+112"/>
         <source>The chair stays a member of the panel; choose another chair first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4911,6 +5023,24 @@ Commands:
     <message>
         <location line="+3"/>
         <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::Partnership</name>
+    <message>
+        <location filename="../core/partnership/PartnershipTypes.cpp" line="+43"/>
+        <source>Responsible authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Co-operating body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5323,7 +5453,7 @@ Commands:
 <context>
     <name>confer::Session</name>
     <message>
-        <location filename="../core/session/Session.cpp" line="+64"/>
+        <location filename="../core/session/Session.cpp" line="+65"/>
         <source>The change was saved, but the second copy of the key file could not be written. Confer mends it at the next sign-in; check the disk.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5333,7 +5463,7 @@ Commands:
         <translation type="unfinished">Mae’r enw defnyddiwr neu’r cyfrinymadrodd yn anghywir.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>Only an administrator can change the auto-lock time.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5600,7 +5730,7 @@ Commands:
 <context>
     <name>confer::StoreOpener</name>
     <message>
-        <location filename="../core/session/StoreOpener.cpp" line="+44"/>
+        <location filename="../core/session/StoreOpener.cpp" line="+45"/>
         <source>The user name or passphrase is not correct.</source>
         <translation type="unfinished">Mae’r enw defnyddiwr neu’r cyfrinymadrodd yn anghywir.</translation>
     </message>
@@ -5686,12 +5816,12 @@ Commands:
     </message>
     <message>
         <location line="+74"/>
-        <location line="+227"/>
+        <location line="+226"/>
         <source>There is no Confer store in this folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-184"/>
         <source>This store was recovered on a new computer since you last signed in. Ask an administrator to reset your passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5701,7 +5831,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+56"/>
         <source>The store could not be opened with this recovery key.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,8 +1,10 @@
 #include "accounts/AccountService.h"
 
 #include "accounts/PassphrasePolicy.h"
+#include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
 #include "common/Clock.h"
+#include "keys/KeySlotCrypto.h"
 #include "keys/KeySlotFile.h"
 #include "session/Session.h"
 #include "session/StoreKeyRotation.h"
@@ -37,7 +39,7 @@ User readUser(const Statement& row)
 
 QString userRecord(qint64 id)
 {
-    return QStringLiteral("user:%1").arg(id);
+    return AuditRecord::ofUser(id);
 }
 
 } // namespace
@@ -46,12 +48,12 @@ AccountService::AccountService(Session& session)
     : m_session(session)
 {}
 
-Status AccountService::requireAdministrator(const QString& action) const
+Status AccountService::requireAdministrator(AuditAction action) const
 {
     if (m_session.isAdministrator())
         return {};
-    (void)m_session.audit().append(m_session.currentUser().login, QStringLiteral("access.denied"), {},
-                                   action);
+    (void)m_session.audit().append(m_session.currentUser().login, AuditAction::AccessDenied, {},
+                                   auditActionKey(action));
     return makeError(ErrorCode::AccessDenied, Tr::tr("Only an administrator can manage accounts."));
 }
 
@@ -112,7 +114,7 @@ Result<KeySlot> AccountService::sealSlot(const QString& login, const QString& pa
                                KeySlotCrypto::storeCommitment(slotFile.storeId, m_session.audit().key()));
 }
 
-Status AccountService::changeWithSlot(const std::function<Status(Database&)>& change, const QString& action,
+Status AccountService::changeWithSlot(const std::function<Status(Database&)>& change, AuditAction action,
                                       const QString& record, const QString& detail, const QString& login,
                                       const std::optional<KeySlot>& newSlot, bool rotatesStoreKey)
 {
@@ -135,7 +137,7 @@ Status AccountService::changeWithSlot(const std::function<Status(Database&)>& ch
 
 Result<User> AccountService::addUser(const NewUser& request)
 {
-    if (Status allowed = requireAdministrator(QStringLiteral("account.create")); !allowed.ok())
+    if (Status allowed = requireAdministrator(AuditAction::AccountCreate); !allowed.ok())
         return allowed.error();
     if (Status valid = validateLogin(request.login); !valid.ok())
         return valid.error();
@@ -172,7 +174,7 @@ Result<User> AccountService::addUser(const NewUser& request)
             record = userRecord(newId);
             return {};
         },
-        QStringLiteral("account.create"), record, QStringLiteral("role=%1").arg(roleKey(request.role)),
+        AuditAction::AccountCreate, record, QStringLiteral("role=%1").arg(roleKey(request.role)),
         request.login, *slot);
     if (!status.ok())
         return status.error();
@@ -182,7 +184,7 @@ Result<User> AccountService::addUser(const NewUser& request)
 Status AccountService::setDisabled(qint64 userId, bool isDisabled, const QString& newPassphraseIfEnabling,
                                    KeyRotation rotation)
 {
-    if (Status allowed = requireAdministrator(QStringLiteral("account.disable")); !allowed.ok())
+    if (Status allowed = requireAdministrator(AuditAction::AccountDisable); !allowed.ok())
         return allowed;
     auto target = user(userId);
     if (!target.ok())
@@ -216,13 +218,13 @@ Status AccountService::setDisabled(qint64 userId, bool isDisabled, const QString
             update->bind(":disabled", isDisabled).bind(":id", userId);
             return update->run();
         },
-        isDisabled ? QStringLiteral("account.disable") : QStringLiteral("account.enable"), userRecord(userId),
-        {}, target->login, slot, isDisabled&& rotation == KeyRotation::Rotate);
+        isDisabled ? AuditAction::AccountDisable : AuditAction::AccountEnable, userRecord(userId), {},
+        target->login, slot, isDisabled&& rotation == KeyRotation::Rotate);
 }
 
 Status AccountService::resetPassphrase(qint64 userId, const QString& newPassphrase, ResetReason reason)
 {
-    if (Status allowed = requireAdministrator(QStringLiteral("account.reset")); !allowed.ok())
+    if (Status allowed = requireAdministrator(AuditAction::AccountReset); !allowed.ok())
         return allowed;
     auto target = user(userId);
     if (!target.ok())
@@ -236,14 +238,14 @@ Status AccountService::resetPassphrase(qint64 userId, const QString& newPassphra
     if (!slot.ok())
         return slot.error();
     const bool mayBeKnown = reason == ResetReason::MayBeKnown;
-    return changeWithSlot([](Database&) { return Status{}; }, QStringLiteral("account.reset"),
-                          userRecord(userId), mayBeKnown ? QStringLiteral("may be known") : QString(),
-                          target->login, *slot, mayBeKnown);
+    return changeWithSlot([](Database&) { return Status{}; }, AuditAction::AccountReset, userRecord(userId),
+                          mayBeKnown ? QStringLiteral("may be known") : QString(), target->login, *slot,
+                          mayBeKnown);
 }
 
 Status AccountService::changeRole(qint64 userId, Role role)
 {
-    if (Status allowed = requireAdministrator(QStringLiteral("account.role")); !allowed.ok())
+    if (Status allowed = requireAdministrator(AuditAction::AccountRole); !allowed.ok())
         return allowed;
     auto target = user(userId);
     if (!target.ok())
@@ -269,7 +271,7 @@ Status AccountService::changeRole(qint64 userId, Role role)
         if (Status run = update->run(); !run.ok())
             return run;
         if (Status audited = m_session.audit().append(
-                m_session.currentUser().login, QStringLiteral("account.role"), userRecord(userId),
+                m_session.currentUser().login, AuditAction::AccountRole, userRecord(userId),
                 QStringLiteral("%1->%2").arg(roleKey(target->role), roleKey(role)));
             !audited.ok())
             return audited;
@@ -294,8 +296,7 @@ Status AccountService::changeOwnPassphrase(const QString& current, const QString
     auto opened = KeySlotCrypto::open(*slot, slotFile.storeId, slotFile.isDeviceBound, current,
                                       m_session.deviceSecret());
     if (!opened.ok()) {
-        (void)m_session.audit().append(me.login, QStringLiteral("passphrase.change.refused"),
-                                       userRecord(me.id));
+        (void)m_session.audit().append(me.login, AuditAction::PassphraseChangeRefused, userRecord(me.id));
         return makeError(ErrorCode::WrongCredentials, Tr::tr("The current passphrase is not correct."));
     }
     if (Status strong = PassphrasePolicy::check(replacement, me.login); !strong.ok())
@@ -306,7 +307,7 @@ Status AccountService::changeOwnPassphrase(const QString& current, const QString
     auto replacementSlot = sealSlot(me.login, replacement);
     if (!replacementSlot.ok())
         return replacementSlot.error();
-    return changeWithSlot([](Database&) { return Status{}; }, QStringLiteral("passphrase.change"),
+    return changeWithSlot([](Database&) { return Status{}; }, AuditAction::PassphraseChange,
                           userRecord(me.id), {}, me.login, *replacementSlot);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts/User.h"
+#include "audit/AuditAction.h"
 #include "common/Result.h"
 #include "keys/KeySlotFile.h"
 
@@ -48,14 +49,14 @@ public:
     Status changeOwnPassphrase(const QString& current, const QString& replacement);
 
 private:
-    Status requireAdministrator(const QString& action) const;
+    Status requireAdministrator(AuditAction action) const;
     Result<int> activeAdministratorCount() const;
     Result<User> findUser(const QString& where, const QVariant& key) const;
     Result<KeySlot> sealSlot(const QString& login, const QString& passphrase) const;
     // Runs change and its audit event in one transaction and leaves login's key slot as newSlot
     // (std::nullopt removes it): everything or nothing.
     // With rotatesStoreKey, the store gets a new key in the same change (StoreKeyRotation).
-    Status changeWithSlot(const std::function<Status(Database&)>& change, const QString& action,
+    Status changeWithSlot(const std::function<Status(Database&)>& change, AuditAction action,
                           const QString& record, const QString& detail, const QString& login,
                           const std::optional<KeySlot>& newSlot, bool rotatesStoreKey = false);
     Session& m_session;

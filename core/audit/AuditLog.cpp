@@ -153,7 +153,7 @@ QByteArray AuditLog::computeHash(const AuditEvent& event) const
     return mac;
 }
 
-Status AuditLog::append(const QString& actor, const QString& action, const QString& record,
+Status AuditLog::append(const QString& actor, AuditAction action, const QString& record,
                         const QString& detail)
 {
     // The anchor must have caught up before anything else is written: at most one commit ahead.
@@ -178,7 +178,7 @@ Status AuditLog::append(const QString& actor, const QString& action, const QStri
     // Millisecond precision, as stored; the hash must see exactly what a later read sees.
     event.atUtc = QDateTime::fromString(isoUtc(m_clock.nowUtc()), Qt::ISODateWithMs);
     event.actor = actor;
-    event.action = action;
+    event.action = auditActionKey(action);
     event.record = record;
     event.detail = detail;
     event.previousHash = m_head.sequence == 0 ? QByteArray(HashSize, '\0') : m_head.hash;
@@ -192,7 +192,7 @@ Status AuditLog::append(const QString& actor, const QString& action, const QStri
     insert->bind(":seq", event.sequence)
         .bind(":at", isoUtc(event.atUtc))
         .bind(":actor", actor.isNull() ? QStringLiteral("") : actor)
-        .bind(":action", action)
+        .bind(":action", event.action)
         .bind(":record", record.isNull() ? QStringLiteral("") : record)
         .bind(":detail", detail.isNull() ? QStringLiteral("") : detail)
         .bind(":prev", event.previousHash)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audit/AuditAction.h"
 #include "audit/AuditEvent.h"
 #include "common/Result.h"
 #include "crypto/SecureBytes.h"
@@ -27,7 +28,7 @@ public:
     AuditLog(Database& db, SecureBytes auditKey, const Clock& clock, AnchorSink anchorSink);
     ~AuditLog();
 
-    Status append(const QString& actor, const QString& action, const QString& record = {},
+    Status append(const QString& actor, AuditAction action, const QString& record = {},
                   const QString& detail = {});
 
     struct Verification {

@@ -1,5 +1,6 @@
 #include "caseload/ActionService.h"
 
+#include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
 #include "caseload/CaseAccess.h"
 #include "common/Clock.h"
@@ -84,7 +85,7 @@ struct ActionCase {
     QString statusKey;
 };
 
-Result<ActionCase> caseOfAction(Session& session, qint64 actionId, const QString& attemptedAction)
+Result<ActionCase> caseOfAction(Session& session, qint64 actionId, AuditAction attemptedAction)
 {
     CaseAccess access(session);
     auto caseId = access.caseOf(CaseAccess::CaseRow::Action, actionId);
@@ -106,7 +107,7 @@ Result<ActionCase> caseOfAction(Session& session, qint64 actionId, const QString
         return hasRow.error();
     if (!*hasRow)
         return actionUnavailable();
-    return ActionCase{**caseId, QStringLiteral("case:%1").arg(row->columnText(0)), row->columnText(1)};
+    return ActionCase{**caseId, AuditRecord::ofCase(row->columnText(0)), row->columnText(1)};
 }
 
 // SelectAction for the cases the user may see, narrowed by condition, in ActionOrder when ordered.
@@ -131,7 +132,7 @@ ActionService::ActionService(Session& session)
 Result<CaseAction> ActionService::add(qint64 caseId, const NewAction& action)
 {
     CaseAccess access(m_session);
-    if (auto panel = access.requireCase(caseId, QStringLiteral("action.add")); !panel.ok())
+    if (auto panel = access.requireCase(caseId, AuditAction::ActionAdd); !panel.ok())
         return panel.error();
     if (action.description.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidInput, Tr::tr("Describe the action before saving it."));
@@ -155,7 +156,7 @@ Result<CaseAction> ActionService::add(qint64 caseId, const NewAction& action)
     reference->bind(":id", caseId);
     if (auto hasRow = reference->step(); !hasRow.ok())
         return hasRow.error();
-    const QString record = QStringLiteral("case:%1").arg(reference->columnText(0));
+    const QString record = AuditRecord::ofCase(reference->columnText(0));
 
     Transaction tx(db);
     if (!tx.isActive())
@@ -177,7 +178,7 @@ Result<CaseAction> ActionService::add(qint64 caseId, const NewAction& action)
     if (Status run = insert->run(); !run.ok())
         return run.error();
     const qint64 actionId = db.lastInsertRowId();
-    if (Status audited = m_session.audit().append(m_session.currentUser().login, QStringLiteral("action.add"),
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::ActionAdd,
                                                   record, actionDetail(actionId));
         !audited.ok())
         return audited.error();
@@ -199,7 +200,7 @@ Result<CaseAction> ActionService::add(qint64 caseId, const NewAction& action)
 Status ActionService::update(qint64 actionId, CaseAction::Status status, const QString& text)
 {
     Database& db = m_session.database();
-    auto owner = caseOfAction(m_session, actionId, QStringLiteral("action.update"));
+    auto owner = caseOfAction(m_session, actionId, AuditAction::ActionUpdate);
     if (!owner.ok())
         return owner.error();
     const QString statusKey = actionStatusKey(status);
@@ -230,9 +231,9 @@ Status ActionService::update(qint64 actionId, CaseAction::Status status, const Q
     change->bind(":status", statusKey).bind(":at", now).bind(":id", actionId);
     if (Status run = change->run(); !run.ok())
         return run;
-    if (Status audited = m_session.audit().append(
-            m_session.currentUser().login, QStringLiteral("action.update"), owner->record,
-            QStringLiteral("%1 status=%2").arg(actionDetail(actionId), statusKey));
+    if (Status audited =
+            m_session.audit().append(m_session.currentUser().login, AuditAction::ActionUpdate, owner->record,
+                                     QStringLiteral("%1 status=%2").arg(actionDetail(actionId), statusKey));
         !audited.ok())
         return audited;
     return tx.commit();
@@ -241,7 +242,7 @@ Status ActionService::update(qint64 actionId, CaseAction::Status status, const Q
 Result<std::vector<CaseAction>> ActionService::forCase(qint64 caseId)
 {
     CaseAccess access(m_session);
-    if (auto panel = access.requireCase(caseId, QStringLiteral("action.list")); !panel.ok())
+    if (auto panel = access.requireCase(caseId, AuditAction::ActionList); !panel.ok())
         return panel.error();
     auto rows = m_session.database().prepare(
         selectVisibleActions(m_session, QStringLiteral("a.case_id = :case"), true));
@@ -253,7 +254,7 @@ Result<std::vector<CaseAction>> ActionService::forCase(qint64 caseId)
 
 Result<std::vector<ActionUpdate>> ActionService::updates(qint64 actionId)
 {
-    auto owner = caseOfAction(m_session, actionId, QStringLiteral("action.updates"));
+    auto owner = caseOfAction(m_session, actionId, AuditAction::ActionUpdates);
     if (!owner.ok())
         return owner.error();
     auto rows = m_session.database().prepare(

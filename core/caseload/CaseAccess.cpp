@@ -1,5 +1,6 @@
 #include "caseload/CaseAccess.h"
 
+#include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
 #include "partnership/PanelMembership.h"
 #include "session/Session.h"
@@ -44,19 +45,27 @@ QString CaseAccess::visibleCases(const QString& alias) const
     return QStringLiteral("%1.panel_id IN (%2)").arg(alias, PanelMembership(m_session).memberPanelsQuery());
 }
 
-Result<qint64> CaseAccess::requireCase(qint64 caseId, const QString& attemptedAction)
+Result<qint64> CaseAccess::requireCase(qint64 caseId, AuditAction attemptedAction)
 {
-    const QString record = QStringLiteral("case:%1").arg(caseId);
-    auto panel = singleValue(m_session.database(),
-                             QStringLiteral("SELECT panel_id FROM cases WHERE id = :id"), caseId);
-    if (!panel.ok())
-        return panel.error();
-    if (*panel && PanelMembership(m_session).isMember(**panel))
-        return **panel;
-    const QString why = *panel ? QStringLiteral("not a panel member") : QStringLiteral("no such case");
+    auto row =
+        m_session.database().prepare(QStringLiteral("SELECT panel_id, reference FROM cases WHERE id = :id"));
+    if (!row.ok())
+        return row.error();
+    row->bind(":id", caseId);
+    auto hasRow = row->step();
+    if (!hasRow.ok())
+        return hasRow.error();
+    const bool exists = *hasRow;
+    const qint64 panelId = exists ? row->columnInt(0) : 0;
+    const QString record =
+        exists ? AuditRecord::ofCase(row->columnText(1)) : AuditRecord::ofMissingCase(caseId);
+    row->reset();
+    if (exists && PanelMembership(m_session).isMember(panelId))
+        return panelId;
+    const QString why = exists ? QStringLiteral("not a panel member") : QStringLiteral("no such case");
     // The caller cannot tell a missing case from one they may not see; the audit trail can.
-    (void)m_session.audit().append(m_session.currentUser().login, QStringLiteral("access.denied"), record,
-                                   QStringLiteral("%1: %2").arg(attemptedAction, why));
+    (void)m_session.audit().append(m_session.currentUser().login, AuditAction::AccessDenied, record,
+                                   QStringLiteral("%1: %2").arg(auditActionKey(attemptedAction), why));
     return makeError(ErrorCode::AccessDenied, Tr::tr("This case is not available to you."));
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audit/AuditAction.h"
 #include "common/Result.h"
 
 #include <QString>
@@ -29,7 +30,7 @@ public:
 
     // The panel of a case the user may see; NotFound and AccessDenied are indistinguishable to the
     // caller's user (both say the case is not available), but the audit records which.
-    Result<qint64> requireCase(qint64 caseId, const QString& attemptedAction);
+    Result<qint64> requireCase(qint64 caseId, AuditAction attemptedAction);
 
     // The tables whose rows belong to one case and are looked up by their own id.
     enum class CaseRow { Action, Note, ScheduledReview };

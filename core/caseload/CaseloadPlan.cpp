@@ -1,5 +1,7 @@
 #include "caseload/CaseloadPlan.h"
 
+#include "caseload/CaseSearchText.h"
+#include "caseload/ReviewDue.h"
 #include "store/Statement.h"
 
 #include <QMap>
@@ -9,10 +11,6 @@
 namespace confer {
 
 namespace {
-
-// At most this many words of filter text reach the full-text index: each one is another doclist to
-// merge, and nobody types more to find a case.
-constexpr int MaxMatchTerms = 8;
 
 // Rough costs in microseconds, measured on a 100,000-case store (tests/bench/caseload), to choose
 // between plans. Case rows are large and mostly outside the page cache, so reading one costs a page
@@ -57,6 +55,25 @@ void leaveOutClosed(CaseloadConditions& where, const std::vector<ScopePanel>& pa
     }
     if (!everywhere.isEmpty())
         where.terms << QStringLiteral("c.stage NOT IN (%1)").arg(everywhere.join(QLatin1Char(',')));
+}
+
+// SQL true when c is in a stage its panel's kind schedules reviews for (empty when no panel in view has
+// one), so the overdue filter applies ReviewDue's rule.
+QString inScheduledStage(const std::vector<ScopePanel>& panels, CaseloadConditions& where)
+{
+    QMap<QString, std::vector<qint64>> panelsScheduling;
+    for (const ScopePanel& panel : panels) {
+        for (const QString& stage : panel.scheduledStages)
+            panelsScheduling[stage].push_back(panel.id);
+    }
+    QStringList terms;
+    for (auto it = panelsScheduling.cbegin(); it != panelsScheduling.cend(); ++it) {
+        const QByteArray name = ":scheduled" + QByteArray::number(int(where.bindings.size()));
+        where.bindings.push_back({name, it.key()});
+        terms << QStringLiteral("(c.stage = %1 AND c.panel_id IN (%2))")
+                     .arg(QString::fromLatin1(name), idList(it.value()));
+    }
+    return terms.isEmpty() ? QString() : QStringLiteral("(%1)").arg(terms.join(QStringLiteral(" OR ")));
 }
 
 // How the rows of one sort order are read: walking an index in that order, or gathering and sorting.
@@ -151,39 +168,11 @@ CaseloadConditions CaseloadPlanner::conditions(const CaseloadQuery::Filter& filt
         where.bindings.push_back({":risk", riskKey(*filter.risk)});
     }
     if (filter.isOverdueOnly) {
-        where.terms << QStringLiteral("c.next_review < :today");
+        where.terms << ReviewDue::dateSql(inScheduledStage(panels, where)) + QStringLiteral(" < :today");
         where.bindings.push_back({":today", today.toString(Qt::ISODate)});
     }
-    where.match = matchExpression(filter.text);
+    where.match = caseSearchMatch(filter.text);
     return where;
-}
-
-// Words split where the store's tokenizer (FTS4 "simple") splits: at every ASCII character that is not a
-// letter or digit, which removes all quotes and operator characters. ASCII letters are lowered as the
-// tokenizer lowers them, so AND, OR, NOT and NEAR are only ever words; other characters stay inside
-// words, as they were indexed.
-QString CaseloadPlanner::matchExpression(const QString& text)
-{
-    QStringList terms;
-    QString word;
-    auto endWord = [&] {
-        if (!word.isEmpty() && terms.size() < MaxMatchTerms)
-            terms << word + QLatin1Char('*');
-        word.clear();
-    };
-    for (const QChar ch : text) {
-        const char16_t unit = ch.unicode();
-        if (unit >= 0x80)
-            word += ch;
-        else if ((unit >= u'a' && unit <= u'z') || (unit >= u'0' && unit <= u'9'))
-            word += ch;
-        else if (unit >= u'A' && unit <= u'Z')
-            word += QChar(unit - u'A' + u'a');
-        else
-            endWord();
-    }
-    endWord();
-    return terms.join(QLatin1Char(' '));
 }
 
 CountPlan CaseloadPlanner::countPlan(const CaseloadFigures& figures)

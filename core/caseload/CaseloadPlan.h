@@ -13,10 +13,15 @@ namespace confer {
 
 class Statement;
 
-// A panel in view of the caseload, with the stages its kind counts as closed.
+struct PanelKind;
+
+// A panel in view of the caseload, with the stages its kind counts as closed and those that schedule their
+// own reviews (ReviewDue).
 struct ScopePanel {
     qint64 id = 0;
+    const PanelKind* kind = nullptr;
     QStringList closedStages;
+    QStringList scheduledStages;
 };
 
 // The filter as SQL over `cases AS c`, text excepted (each plan applies the match its own way): the
@@ -67,8 +72,6 @@ class CaseloadPlanner final {
 public:
     static CaseloadConditions conditions(const CaseloadQuery::Filter& filter, const QString& visible,
                                          const std::vector<ScopePanel>& panels, const QDate& today);
-    // The filter text as an FTS4 query: every word a required prefix term.
-    static QString matchExpression(const QString& text);
 
     static CountPlan countPlan(const CaseloadFigures& figures);
     // Whether the filter's id set holds the visible cases it leaves out (fewer) rather than those it admits:

@@ -3,6 +3,7 @@
 #include "caseload/CaseAccess.h"
 #include "caseload/CaseloadPlan.h"
 #include "caseload/CaseloadScratch.h"
+#include "caseload/ReviewDue.h"
 #include "common/Clock.h"
 #include "partnership/PanelKind.h"
 #include "partnership/PanelService.h"
@@ -45,10 +46,13 @@ Result<std::vector<ScopePanel>> panelsInView(Session& session, const PanelKindRe
         ScopePanel scope;
         scope.id = panel.id;
         // A kind no longer defined closes nothing: its cases stay in view rather than vanish.
-        if (const PanelKind* kind = kinds.kind(panel.kindKey)) {
-            for (const StageDefinition& stage : kind->stages) {
+        scope.kind = kinds.kind(panel.kindKey);
+        if (scope.kind) {
+            for (const StageDefinition& stage : scope.kind->stages) {
                 if (stage.isClosed)
                     scope.closedStages << stage.key;
+                if (ReviewDue::isScheduledStage(*scope.kind, stage.key))
+                    scope.scheduledStages << stage.key;
             }
         }
         panels.push_back(scope);
@@ -61,7 +65,18 @@ Result<std::vector<qint64>> readIds(Statement& statement)
     return statement.collect<qint64>([](const Statement& row) { return row.columnInt(0); });
 }
 
-CaseSummary readSummary(const Statement& row)
+// A row of the table and the first of its case's scheduled reviews not yet completed (ReviewDue).
+using SummaryRow = std::pair<CaseSummary, std::optional<QDate>>;
+
+std::optional<QDate> optionalDate(const Statement& row, int column)
+{
+    if (row.isNull(column))
+        return std::nullopt;
+    const QDate date = QDate::fromString(row.columnText(column), Qt::ISODate);
+    return date.isValid() ? std::optional<QDate>(date) : std::nullopt;
+}
+
+SummaryRow readSummary(const Statement& row)
 {
     CaseSummary summary;
     summary.id = row.columnInt(0);
@@ -72,12 +87,8 @@ CaseSummary readSummary(const Statement& row)
     summary.risk = riskFromKey(row.columnText(5)).value_or(Risk::Unassessed);
     summary.subjectName = row.columnText(6);
     summary.leadAgencyName = row.isNull(7) ? QString() : row.columnText(7);
-    if (!row.isNull(8)) {
-        const QDate review = QDate::fromString(row.columnText(8), Qt::ISODate);
-        if (review.isValid())
-            summary.nextReview = review;
-    }
-    return summary;
+    summary.nextReview = optionalDate(row, 8);
+    return {summary, optionalDate(row, 9)};
 }
 
 } // namespace
@@ -209,22 +220,26 @@ Result<std::vector<CaseSummary>> CaseloadQuery::summaries(const Scope& scope, co
         numbers << QString::number(id);
     auto details = m_session.database().prepare(
         QStringLiteral("SELECT c.id, c.reference, c.panel_id, p.name, c.stage, c.risk, sub.name, a.name, "
-                       "c.next_review FROM cases c JOIN panels p ON p.id = c.panel_id "
+                       "c.next_review, (SELECT min(r.due_date) FROM scheduled_reviews r "
+                       "WHERE r.case_id = c.id AND r.completed_on IS NULL) "
+                       "FROM cases c JOIN panels p ON p.id = c.panel_id "
                        "JOIN subjects sub ON sub.id = c.subject_id "
                        "LEFT JOIN agencies a ON a.id = c.lead_agency_id WHERE c.id IN (%1) AND %2")
             .arg(numbers.join(QLatin1Char(',')), scope.where.visible));
     if (!details.ok())
         return details.error();
-    auto read = details->collect<CaseSummary>(readSummary);
+    auto read = details->collect<SummaryRow>(readSummary);
     if (!read.ok())
         return read.error();
-    QHash<qint64, QStringList> closedOfPanel;
+    QHash<qint64, const PanelKind*> kindOfPanel;
     for (const ScopePanel& panel : scope.panels)
-        closedOfPanel.insert(panel.id, panel.closedStages);
+        kindOfPanel.insert(panel.id, panel.kind);
     QHash<qint64, CaseSummary> byId;
-    for (CaseSummary& summary : *read) {
-        summary.isReviewOverdue = summary.nextReview && *summary.nextReview < scope.today &&
-                                  !closedOfPanel.value(summary.panelId).contains(summary.stage);
+    for (auto& [summary, firstOpenScheduledReview] : *read) {
+        const ReviewDue due = ReviewDue::of(kindOfPanel.value(summary.panelId), summary.stage,
+                                            summary.nextReview, firstOpenScheduledReview, scope.today);
+        summary.reviewDue = due.date;
+        summary.isReviewOverdue = due.isOverdue;
         byId.insert(summary.id, summary);
     }
     std::vector<CaseSummary> rows;

@@ -135,4 +135,39 @@ QString actionStatusDisplayName(CaseAction::Status status)
     return {};
 }
 
+QString consentStateKey(Consent::State state)
+{
+    switch (state) {
+    case Consent::State::Given:
+        return QStringLiteral("given");
+    case Consent::State::Refused:
+        return QStringLiteral("refused");
+    case Consent::State::Withdrawn:
+        return QStringLiteral("withdrawn");
+    }
+    return QStringLiteral("withdrawn");
+}
+
+std::optional<Consent::State> consentStateFromKey(const QString& key)
+{
+    return fromKey(key, {Consent::State::Given, Consent::State::Refused, Consent::State::Withdrawn},
+                   consentStateKey);
+}
+
+QString consentGivenByKey(Consent::GivenBy givenBy)
+{
+    switch (givenBy) {
+    case Consent::GivenBy::Individual:
+        return QStringLiteral("individual");
+    case Consent::GivenBy::ParentGuardian:
+        return QStringLiteral("parent_guardian");
+    }
+    return QStringLiteral("individual");
+}
+
+std::optional<Consent::GivenBy> consentGivenByFromKey(const QString& key)
+{
+    return fromKey(key, {Consent::GivenBy::Individual, Consent::GivenBy::ParentGuardian}, consentGivenByKey);
+}
+
 } // namespace confer

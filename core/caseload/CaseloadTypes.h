@@ -67,7 +67,10 @@ struct CaseSummary {
     Risk risk = Risk::Unassessed;
     QString subjectName;
     QString leadAgencyName;
-    std::optional<QDate> nextReview;
+    std::optional<QDate> nextReview; // as stored: the date the caseload sorts by
+    // When the review is due and whether that is past, by ReviewDue's rule. In a stage that schedules its
+    // own reviews (Channel's exit) this is the first of those, not the stored next review.
+    std::optional<QDate> reviewDue;
     bool isReviewOverdue = false;
 };
 
@@ -126,6 +129,11 @@ struct Consent {
     QString scope;
     QDateTime atUtc;
 };
+// The stored spellings, which the consents table's CHECK constraints accept.
+QString consentStateKey(Consent::State state); // "given", "refused", "withdrawn"
+std::optional<Consent::State> consentStateFromKey(const QString& key);
+QString consentGivenByKey(Consent::GivenBy givenBy); // "individual", "parent_guardian"
+std::optional<Consent::GivenBy> consentGivenByFromKey(const QString& key);
 
 struct ScheduledReviewRecord {
     qint64 id = 0;
@@ -145,6 +153,15 @@ struct ChronologyEntry {
     QString summary; // one line, translated
     QString byName;  // who recorded it
     qint64 sourceId = 0;
+
+    // Kind::Field only: the value itself, typed, so a screen showing a field's history never has to
+    // take the translated summary apart.
+    struct FieldValue {
+        QString fieldKey;
+        QString valueLabel; // as shown: a choice's label, "Yes"/"No", or the text recorded
+        QDate asAt;         // the day the value describes
+    };
+    std::optional<FieldValue> fieldValue;
 };
 
 } // namespace confer

@@ -1,6 +1,7 @@
 #include "caseload/DashboardService.h"
 
 #include "caseload/CaseAccess.h"
+#include "caseload/ReviewDue.h"
 #include "common/Clock.h"
 #include "partnership/PanelKind.h"
 #include "partnership/PanelService.h"
@@ -114,7 +115,9 @@ void tallyStages(DashboardService::PanelFigures& figures, const PanelKind* kind,
             return;
         figures.openCases += counts.cases;
         figures.redRisk += counts.red;
-        figures.overdueReviews += counts.overdueReviews;
+        // ReviewDue: a stage that schedules its own reviews is off the cadence (those count apart).
+        if (!kind || !ReviewDue::isScheduledStage(*kind, key))
+            figures.overdueReviews += counts.overdueReviews;
     };
     if (kind) {
         for (const StageDefinition& stage : kind->stages)

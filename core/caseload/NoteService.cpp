@@ -1,5 +1,6 @@
 #include "caseload/NoteService.h"
 
+#include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
 #include "caseload/CaseAccess.h"
 #include "common/Clock.h"
@@ -104,12 +105,119 @@ Result<QString> caseRecord(Database& db, qint64 caseId)
         return hasRow.error();
     if (!*hasRow)
         return makeError(ErrorCode::NotFound, Tr::tr("That case is not available."));
-    return QStringLiteral("case:%1").arg(row->columnText(0));
+    return AuditRecord::ofCase(row->columnText(0));
 }
 
 QString noteRecordDetail(qint64 threadId)
 {
     return QStringLiteral("note:%1").arg(threadId);
+}
+
+// A note as saved, read back with its agency's and author's names.
+Result<Note> readSavedNote(Session& session, qint64 noteId)
+{
+    auto saved = session.database().prepare(selectVisibleNotes(session, QStringLiteral("n.id = :id")));
+    if (!saved.ok())
+        return saved.error();
+    saved->bind(":id", noteId);
+    auto notes = readNotes(*saved);
+    if (!notes.ok())
+        return notes.error();
+    if (notes->empty())
+        return noteUnavailable();
+    return notes->front();
+}
+
+// What a correction keeps from the note's first version: its thread, agency and first author.
+struct NoteThread {
+    qint64 id = 0;
+    qint64 agencyId = 0;
+    qint64 originalAuthor = 0;
+};
+
+Result<NoteThread> readThread(Database& db, qint64 noteId)
+{
+    auto thread = db.prepare(QStringLiteral("SELECT f.id, f.agency_id, f.author_user_id FROM notes f "
+                                            "WHERE f.id = (SELECT thread_id FROM notes WHERE id = :id)"));
+    if (!thread.ok())
+        return thread.error();
+    thread->bind(":id", noteId);
+    auto hasThread = thread->step();
+    if (!hasThread.ok())
+        return hasThread.error();
+    if (!*hasThread)
+        return noteUnavailable();
+    return NoteThread{thread->columnInt(0), thread->columnInt(1), thread->columnInt(2)};
+}
+
+// The originating agency keeps ownership of what it said: only its own staff, or the person who
+// first wrote the note, may correct it.
+Status requireMayCorrect(Session& session, const QString& caseRecord, const NoteThread& thread)
+{
+    auto ownAgency =
+        singleInt(session.database(), QStringLiteral("SELECT agency_id FROM users WHERE id = :id"),
+                  session.currentUser().id);
+    if (!ownAgency.ok())
+        return ownAgency.error();
+    const bool isOriginalAuthor = thread.originalAuthor == session.currentUser().id;
+    const bool isOfOriginatingAgency = ownAgency->has_value() && **ownAgency == thread.agencyId;
+    if (isOriginalAuthor || isOfOriginatingAgency)
+        return {};
+    // Recorded as CaseAccess records its refusals, so one case's denials read alike.
+    (void)session.audit().append(
+        session.currentUser().login, AuditAction::AccessDenied, caseRecord,
+        QStringLiteral("%1: not the note's agency or author (%2)")
+            .arg(auditActionKey(AuditAction::NoteCorrect), noteRecordDetail(thread.id)));
+    return makeError(
+        ErrorCode::AccessDenied,
+        Tr::tr("Only the note's author or someone from the agency it came from can correct it."));
+}
+
+struct Correction {
+    qint64 noteId = 0;
+    int version = 0;
+};
+
+// Writes the next version of the thread, inside the caller's transaction. The newest version carries
+// the thread forward: its opinion flag, basis and marking.
+Result<Correction> insertCorrection(Session& session, qint64 caseId, const NoteThread& thread,
+                                    const QString& body, const QString& reason)
+{
+    Database& db = session.database();
+    auto latest =
+        db.prepare(QStringLiteral("SELECT version, is_opinion, opinion_basis, marking, is_demo FROM notes "
+                                  "WHERE thread_id = :thread ORDER BY version DESC LIMIT 1"));
+    if (!latest.ok())
+        return latest.error();
+    latest->bind(":thread", thread.id);
+    auto hasLatest = latest->step();
+    if (!hasLatest.ok())
+        return hasLatest.error();
+    if (!*hasLatest)
+        return noteUnavailable();
+    const int version = static_cast<int>(latest->columnInt(0)) + 1;
+    auto insert = db.prepare(QStringLiteral(
+        "INSERT INTO notes (case_id, thread_id, version, agency_id, author_user_id, is_opinion, "
+        "opinion_basis, marking, body, correction_reason, is_demo, at_utc) "
+        "VALUES (:case, :thread, :version, :agency, :author, :opinion, :basis, :marking, :body, :reason, "
+        ":demo, :at)"));
+    if (!insert.ok())
+        return insert.error();
+    insert->bind(":case", caseId)
+        .bind(":thread", thread.id)
+        .bind(":version", version)
+        .bind(":agency", thread.agencyId)
+        .bind(":author", session.currentUser().id)
+        .bind(":opinion", latest->columnInt(1) != 0)
+        .bind(":basis", orEmpty(latest->columnText(2)))
+        .bind(":marking", latest->columnText(3))
+        .bind(":body", body)
+        .bind(":reason", reason.trimmed())
+        .bind(":demo", latest->columnInt(4) != 0)
+        .bind(":at", session.clock().nowUtc().toString(Qt::ISODateWithMs));
+    if (Status run = insert->run(); !run.ok())
+        return run.error();
+    return Correction{db.lastInsertRowId(), version};
 }
 
 } // namespace
@@ -121,7 +229,7 @@ NoteService::NoteService(Session& session)
 Result<Note> NoteService::add(qint64 caseId, const NewNote& note)
 {
     CaseAccess access(m_session);
-    if (auto panel = access.requireCase(caseId, QStringLiteral("note.add")); !panel.ok())
+    if (auto panel = access.requireCase(caseId, AuditAction::NoteAdd); !panel.ok())
         return panel.error();
     if (note.body.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidInput, Tr::tr("Write the note before saving it."));
@@ -177,36 +285,26 @@ Result<Note> NoteService::add(qint64 caseId, const NewNote& note)
         .bind(":at", m_session.clock().nowUtc().toString(Qt::ISODateWithMs));
     if (Status run = insert->run(); !run.ok())
         return run.error();
-    if (Status audited = m_session.audit().append(m_session.currentUser().login, QStringLiteral("note.add"),
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::NoteAdd,
                                                   *record, noteRecordDetail(noteId));
         !audited.ok())
         return audited.error();
     if (Status committed = tx.commit(); !committed.ok())
         return committed.error();
-
-    auto saved = db.prepare(selectVisibleNotes(m_session, QStringLiteral("n.id = :id")));
-    if (!saved.ok())
-        return saved.error();
-    saved->bind(":id", noteId);
-    auto notes = readNotes(*saved);
-    if (!notes.ok())
-        return notes.error();
-    if (notes->empty())
-        return noteUnavailable();
-    return notes->front();
+    return readSavedNote(m_session, noteId);
 }
 
 Result<Note> NoteService::correct(qint64 noteId, const QString& body, const QString& reason)
 {
     Database& db = m_session.database();
-    auto caseOfNote = singleInt(db, QStringLiteral("SELECT case_id FROM notes WHERE id = :id"), noteId);
+    CaseAccess access(m_session);
+    auto caseOfNote = access.caseOf(CaseAccess::CaseRow::Note, noteId);
     if (!caseOfNote.ok())
         return caseOfNote.error();
     if (!caseOfNote->has_value())
         return noteUnavailable();
     const qint64 caseId = **caseOfNote;
-    CaseAccess access(m_session);
-    if (auto panel = access.requireCase(caseId, QStringLiteral("note.correct")); !panel.ok())
+    if (auto panel = access.requireCase(caseId, AuditAction::NoteCorrect); !panel.ok())
         return panel.error();
     if (body.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidInput, Tr::tr("Write the corrected note before saving it."));
@@ -215,108 +313,33 @@ Result<Note> NoteService::correct(qint64 noteId, const QString& body, const QStr
     auto record = caseRecord(db, caseId);
     if (!record.ok())
         return record.error();
-
     // The thread's agency and first author never change, so the permission is decided before the change.
-    auto thread = db.prepare(QStringLiteral("SELECT f.id, f.agency_id, f.author_user_id FROM notes f "
-                                            "WHERE f.id = (SELECT thread_id FROM notes WHERE id = :id)"));
+    auto thread = readThread(db, noteId);
     if (!thread.ok())
         return thread.error();
-    thread->bind(":id", noteId);
-    auto hasThread = thread->step();
-    if (!hasThread.ok())
-        return hasThread.error();
-    if (!*hasThread)
-        return noteUnavailable();
-    const qint64 threadId = thread->columnInt(0);
-    const qint64 agencyId = thread->columnInt(1);
-    const qint64 originalAuthor = thread->columnInt(2);
-
-    // The originating agency keeps ownership of what it said: only its own staff, or the person who
-    // first wrote the note, may correct it.
-    auto ownAgency = singleInt(db, QStringLiteral("SELECT agency_id FROM users WHERE id = :id"),
-                               m_session.currentUser().id);
-    if (!ownAgency.ok())
-        return ownAgency.error();
-    const bool isOriginalAuthor = originalAuthor == m_session.currentUser().id;
-    const bool isOfOriginatingAgency = ownAgency->has_value() && **ownAgency == agencyId;
-    if (!isOriginalAuthor && !isOfOriginatingAgency) {
-        // Recorded as CaseAccess records its refusals, so one case's denials read alike.
-        (void)m_session.audit().append(m_session.currentUser().login, QStringLiteral("access.denied"),
-                                       QStringLiteral("case:%1").arg(caseId),
-                                       QStringLiteral("note.correct: not the note's agency or author (%1)")
-                                           .arg(noteRecordDetail(threadId)));
-        return makeError(ErrorCode::AccessDenied,
-                         Tr::tr("Only the note's author or someone from the agency it came from can "
-                                "correct it."));
-    }
+    if (Status allowed = requireMayCorrect(m_session, *record, *thread); !allowed.ok())
+        return allowed.error();
 
     Transaction tx(db);
     if (!tx.isActive())
         return tx.beginStatus().error();
-    // The newest version carries the thread forward: its opinion flag, basis and marking.
-    auto latest =
-        db.prepare(QStringLiteral("SELECT version, is_opinion, opinion_basis, marking, is_demo FROM notes "
-                                  "WHERE thread_id = :thread ORDER BY version DESC LIMIT 1"));
-    if (!latest.ok())
-        return latest.error();
-    latest->bind(":thread", threadId);
-    auto hasLatest = latest->step();
-    if (!hasLatest.ok())
-        return hasLatest.error();
-    if (!*hasLatest)
-        return noteUnavailable();
-    const int version = static_cast<int>(latest->columnInt(0)) + 1;
-    const bool isOpinion = latest->columnInt(1) != 0;
-    const QString opinionBasis = latest->columnText(2);
-    const QString marking = latest->columnText(3);
-    const bool isDemo = latest->columnInt(4) != 0;
-
-    auto insert = db.prepare(QStringLiteral(
-        "INSERT INTO notes (case_id, thread_id, version, agency_id, author_user_id, is_opinion, "
-        "opinion_basis, marking, body, correction_reason, is_demo, at_utc) "
-        "VALUES (:case, :thread, :version, :agency, :author, :opinion, :basis, :marking, :body, :reason, "
-        ":demo, :at)"));
-    if (!insert.ok())
-        return insert.error();
-    insert->bind(":case", caseId)
-        .bind(":thread", threadId)
-        .bind(":version", version)
-        .bind(":agency", agencyId)
-        .bind(":author", m_session.currentUser().id)
-        .bind(":opinion", isOpinion)
-        .bind(":basis", orEmpty(opinionBasis))
-        .bind(":marking", marking)
-        .bind(":body", body)
-        .bind(":reason", reason.trimmed())
-        .bind(":demo", isDemo)
-        .bind(":at", m_session.clock().nowUtc().toString(Qt::ISODateWithMs));
-    if (Status run = insert->run(); !run.ok())
-        return run.error();
-    const qint64 newId = db.lastInsertRowId();
-    if (Status audited =
-            m_session.audit().append(m_session.currentUser().login, QStringLiteral("note.correct"), *record,
-                                     QStringLiteral("%1 v%2").arg(noteRecordDetail(threadId)).arg(version));
+    auto correction = insertCorrection(m_session, caseId, *thread, body, reason);
+    if (!correction.ok())
+        return correction.error();
+    if (Status audited = m_session.audit().append(
+            m_session.currentUser().login, AuditAction::NoteCorrect, *record,
+            QStringLiteral("%1 v%2").arg(noteRecordDetail(thread->id)).arg(correction->version));
         !audited.ok())
         return audited.error();
     if (Status committed = tx.commit(); !committed.ok())
         return committed.error();
-
-    auto saved = db.prepare(QString::fromLatin1(SelectNote) + QStringLiteral(" WHERE n.id = :id"));
-    if (!saved.ok())
-        return saved.error();
-    saved->bind(":id", newId);
-    auto notes = readNotes(*saved);
-    if (!notes.ok())
-        return notes.error();
-    if (notes->empty())
-        return noteUnavailable();
-    return notes->front();
+    return readSavedNote(m_session, correction->noteId);
 }
 
 Result<std::vector<Note>> NoteService::latestVersions(qint64 caseId)
 {
     CaseAccess access(m_session);
-    if (auto panel = access.requireCase(caseId, QStringLiteral("note.list")); !panel.ok())
+    if (auto panel = access.requireCase(caseId, AuditAction::NoteList); !panel.ok())
         return panel.error();
     // Threads in the order they were first written, newest first: a correction does not move a note.
     auto rows = m_session.database().prepare(selectVisibleNotes(
@@ -339,7 +362,7 @@ Result<std::vector<Note>> NoteService::history(qint64 noteId)
         return caseOfNote.error();
     if (!caseOfNote->has_value())
         return noteUnavailable();
-    if (auto panel = access.requireCase(**caseOfNote, QStringLiteral("note.history")); !panel.ok())
+    if (auto panel = access.requireCase(**caseOfNote, AuditAction::NoteHistory); !panel.ok())
         return panel.error();
     auto rows = m_session.database().prepare(selectVisibleNotes(
         m_session,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audit/AuditAction.h"
 #include "common/Result.h"
 
 namespace confer {
@@ -14,7 +15,7 @@ class Session;
 class DemonstrationStore final {
 public:
     // The audit action of the marking: once per store, by the administrator who ran `confer demo`.
-    static QString auditAction() { return QStringLiteral("store.demonstration"); }
+    static AuditAction auditAction() { return AuditAction::StoreDemonstration; }
 
     static Result<bool> isDemonstration(Database& db);
     // Marks the store and appends the audit event, inside the caller's transaction if there is one.

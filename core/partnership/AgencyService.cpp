@@ -1,6 +1,7 @@
 #include "partnership/AgencyService.h"
 
 #include "accounts/AccountService.h"
+#include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
 #include "common/Clock.h"
 #include "session/Session.h"
@@ -49,7 +50,7 @@ Agency readAgency(const Statement& row)
 
 QString agencyRecord(qint64 id)
 {
-    return QStringLiteral("agency:%1").arg(id);
+    return AuditRecord::ofAgency(id);
 }
 
 QString isoDateOrNull(const std::optional<QDate>& date)
@@ -90,13 +91,13 @@ Result<Agency> AgencyService::agency(qint64 id) const
 namespace {
 
 // The directory is shared by every panel, so only those who keep it may change it.
-Status requireMaintainer(Session& session, const QString& action, const QString& record)
+Status requireMaintainer(Session& session, AuditAction action, const QString& record)
 {
     const Role role = session.currentUser().role;
     if (role == Role::Administrator || role == Role::Coordinator)
         return {};
-    (void)session.audit().append(session.currentUser().login, QStringLiteral("access.denied"), record,
-                                 action);
+    (void)session.audit().append(session.currentUser().login, AuditAction::AccessDenied, record,
+                                 auditActionKey(action));
     return makeError(ErrorCode::AccessDenied,
                      Tr::tr("Only an administrator or a coordinator can change the agency directory."));
 }
@@ -143,7 +144,7 @@ void bindAgency(Statement& statement, const Agency& agency)
 
 Result<Agency> AgencyService::add(const Agency& agency)
 {
-    if (Status allowed = requireMaintainer(m_session, QStringLiteral("agency.create"), {}); !allowed.ok())
+    if (Status allowed = requireMaintainer(m_session, AuditAction::AgencyCreate, {}); !allowed.ok())
         return allowed.error();
     if (Status valid = validate(agency, m_session.clock().today()); !valid.ok())
         return valid.error();
@@ -163,8 +164,8 @@ Result<Agency> AgencyService::add(const Agency& agency)
     if (Status run = insert->run(); !run.ok())
         return isUniqueViolation(run.error()) ? duplicateName() : run.error();
     const qint64 id = db.lastInsertRowId();
-    if (Status audited = m_session.audit().append(m_session.currentUser().login,
-                                                  QStringLiteral("agency.create"), agencyRecord(id),
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::AgencyCreate,
+                                                  agencyRecord(id),
                                                   QStringLiteral("kind=%1").arg(agencyKindKey(agency.kind)));
         !audited.ok())
         return audited.error();
@@ -175,8 +176,7 @@ Result<Agency> AgencyService::add(const Agency& agency)
 
 Status AgencyService::update(const Agency& agency)
 {
-    if (Status allowed =
-            requireMaintainer(m_session, QStringLiteral("agency.update"), agencyRecord(agency.id));
+    if (Status allowed = requireMaintainer(m_session, AuditAction::AgencyUpdate, agencyRecord(agency.id));
         !allowed.ok())
         return allowed;
     auto existing = this->agency(agency.id);
@@ -199,8 +199,8 @@ Status AgencyService::update(const Agency& agency)
     change->bind(":id", agency.id);
     if (Status run = change->run(); !run.ok())
         return isUniqueViolation(run.error()) ? Status(duplicateName()) : run;
-    if (Status audited = m_session.audit().append(m_session.currentUser().login,
-                                                  QStringLiteral("agency.update"), agencyRecord(agency.id));
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::AgencyUpdate,
+                                                  agencyRecord(agency.id));
         !audited.ok())
         return audited;
     return tx.commit();
@@ -208,10 +208,10 @@ Status AgencyService::update(const Agency& agency)
 
 Status AgencyService::setUserAgency(qint64 userId, std::optional<qint64> agencyId)
 {
-    const QString record = QStringLiteral("user:%1").arg(userId);
+    const QString record = AuditRecord::ofUser(userId);
     if (!m_session.isAdministrator()) {
-        (void)m_session.audit().append(m_session.currentUser().login, QStringLiteral("access.denied"), record,
-                                       QStringLiteral("user.agency"));
+        (void)m_session.audit().append(m_session.currentUser().login, AuditAction::AccessDenied, record,
+                                       auditActionKey(AuditAction::UserAgency));
         return makeError(ErrorCode::AccessDenied,
                          Tr::tr("Only an administrator can say which agency a user works for."));
     }
@@ -237,7 +237,7 @@ Status AgencyService::setUserAgency(qint64 userId, std::optional<qint64> agencyI
     if (Status run = change->run(); !run.ok())
         return run;
     if (Status audited =
-            m_session.audit().append(m_session.currentUser().login, QStringLiteral("user.agency"), record,
+            m_session.audit().append(m_session.currentUser().login, AuditAction::UserAgency, record,
                                      agencyId ? agencyRecord(*agencyId) : QStringLiteral("agency:none"));
         !audited.ok())
         return audited;

@@ -251,7 +251,7 @@ Status PanelKind::validateValue(const QString& fieldKey, const QVariant& value) 
     return checkValue(*definition, value);
 }
 
-Status PanelKind::checkMove(const QString& from, const QString& to, const QString& reason) const
+Result<QString> PanelKind::checkMove(const QString& from, const QString& to, const QString& reason) const
 {
     const StageDefinition* fromStage = stage(from);
     const StageDefinition* toStage = stage(to);
@@ -262,19 +262,25 @@ Status PanelKind::checkMove(const QString& from, const QString& to, const QStrin
     if (!transition(from, to)) {
         return invalid(Tr::tr("A case cannot move from “%1” to “%2”.").arg(fromStage->label, toStage->label));
     }
+    // Stored trimmed and never NULL (the history's reason column is NOT NULL).
+    const QString given = reason.trimmed().isNull() ? QStringLiteral("") : reason.trimmed();
     if (!toStage->needsReason)
-        return Status::success();
-    if (reason.trimmed().isEmpty())
+        return given;
+    if (given.isEmpty())
         return invalid(Tr::tr("Moving a case to “%1” needs a reason.").arg(toStage->label));
-    if (!toStage->reasons.isEmpty() && !hasChoice(toStage->reasons, reason)) {
-        // The reason is not repeated: it may be free text about the person.
-        QStringList labels;
-        for (const FieldDefinition::Choice& choice : toStage->reasons)
-            labels.append(choice.label);
-        return invalid(Tr::tr("The reason for moving a case to “%1” must be one of: %2.")
-                           .arg(toStage->label, labels.join(QStringLiteral(", "))));
+    if (toStage->reasons.isEmpty())
+        return given;
+    // A listed reason is stored by its key, whether the caller named it by key or by label.
+    for (const FieldDefinition::Choice& choice : toStage->reasons) {
+        if (choice.key == given || choice.label == given)
+            return choice.key;
     }
-    return Status::success();
+    // The reason is not repeated: it may be free text about the person.
+    QStringList labels;
+    for (const FieldDefinition::Choice& choice : toStage->reasons)
+        labels.append(choice.label);
+    return invalid(Tr::tr("The reason for moving a case to “%1” must be one of: %2.")
+                       .arg(toStage->label, labels.join(QStringLiteral(", "))));
 }
 
 } // namespace confer

@@ -14,6 +14,8 @@
 
 namespace confer {
 
+class StageGateRegistry;
+
 // What a case of a panel kind records beyond the common columns. Only the fields a kind names are
 // collected (data minimisation). See docs/panel-kinds.md for the file format.
 struct FieldDefinition {
@@ -56,7 +58,8 @@ struct ScheduledReview {
 struct Transition {
     QString from;
     QString to;
-    // Gates that must hold before the move: "consent" = consent recorded as given and not withdrawn.
+    // Keys of the gates that must hold before the move, each resolved against the StageGateRegistry
+    // when the kind loaded ("consent": consent recorded as given and not withdrawn).
     // (The definition file's key is "requires"; that word is a keyword in C++20, hence this name.)
     QStringList requiredGates;
 };
@@ -89,28 +92,40 @@ struct PanelKind {
     // refused only when the field is required.
     Status validateValue(const QString& fieldKey, const QVariant& value) const;
     // Whether the definition allows the move and its reason: the transition exists and, when the
-    // target stage needs a reason, one is given (and is one of its reasons when it lists them).
-    // Gates ("consent") depend on the case and are the caller's to check.
-    Status checkMove(const QString& from, const QString& to, const QString& reason) const;
+    // target stage needs a reason, one is given (and is one of its reasons when it lists them, named by
+    // its key or its label). Returns the reason as it is stored: trimmed, a listed reason by its key.
+    // Gates ("consent") depend on the case: CaseService checks them with the kind's StageGateRegistry.
+    Result<QString> checkMove(const QString& from, const QString& to, const QString& reason) const;
 };
 
 // Reads and checks definition files. A broken file is refused with the file name and the problem;
 // it never half-loads.
+// A gate a transition requires must be one `gates` holds.
 class PanelKindLoader final {
 public:
-    static Result<PanelKind> fromJson(const QByteArray& json, const QString& sourceName);
-    static Result<QList<PanelKind>> loadDirectory(const QString& directory); // every *.json in it
+    static Result<PanelKind> fromJson(const QByteArray& json, const QString& sourceName,
+                                      const StageGateRegistry& gates);
+    // Every *.json in the directory.
+    static Result<QList<PanelKind>> loadDirectory(const QString& directory, const StageGateRegistry& gates);
 };
 
-// The kinds known to this process: the four shipped (":/panels") plus any extra directory.
+// The kinds known to this process: the four shipped (":/panels") plus any extra directory, with the
+// gates their transitions were resolved against (which must outlive the registry).
 class PanelKindRegistry final {
 public:
-    static Result<PanelKindRegistry> load(const QStringList& extraDirectories = {});
+    // No kinds yet: what load() starts from.
+    explicit PanelKindRegistry(const StageGateRegistry& gates)
+        : m_gates(&gates)
+    {}
+    static Result<PanelKindRegistry> load(const StageGateRegistry& gates,
+                                          const QStringList& extraDirectories = {});
     const PanelKind* kind(const QString& key) const;
     const QList<PanelKind>& kinds() const { return m_kinds; }
+    const StageGateRegistry& gates() const { return *m_gates; }
 
 private:
     QList<PanelKind> m_kinds;
+    const StageGateRegistry* m_gates;
 };
 
 } // namespace confer

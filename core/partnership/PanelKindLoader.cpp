@@ -1,4 +1,6 @@
 #include "partnership/PanelKind.h"
+#include "partnership/PanelKindJsonReader.h"
+#include "partnership/StageGateRegistry.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -10,8 +12,6 @@
 #include <QJsonParseError>
 #include <QRegularExpression>
 #include <QSet>
-
-#include <cmath>
 
 namespace confer {
 
@@ -26,17 +26,8 @@ constexpr int FormatVersion = 1;
 // A definition is a few kilobytes; anything near this is not one.
 constexpr qint64 MaximumFileBytes = 1024 * 1024;
 const QLatin1String FormatName("confer-panel-kind");
-// The gates a transition may require. CaseService checks them against the case.
-const QStringList KnownGates{QStringLiteral("consent")};
 const QStringList KnownSubjectTypes{QStringLiteral("person"), QStringLiteral("household"),
                                     QStringLiteral("location")};
-
-// Keys are stable identifiers stored in the case table: ASCII, starting lower-case ("personAware").
-bool isIdentifier(const QString& key)
-{
-    static const QRegularExpression pattern(QStringLiteral("^[a-z][A-Za-z0-9]{0,39}$"));
-    return pattern.match(key).hasMatch();
-}
 
 bool isReferencePrefix(const QString& prefix)
 {
@@ -62,41 +53,28 @@ std::optional<FieldDefinition::Type> fieldTypeFromName(const QString& name)
 
 QString quoted(const QString& text)
 {
-    return Tr::tr("“%1”").arg(text);
+    return PanelKindJsonReader::quoted(text);
 }
 
 // Reads one definition. Every check names where the problem is, so whoever edits the file can find
 // it; the first problem stops the read and nothing of the file is used.
 class DefinitionReader final {
 public:
+    // A transition's gates are resolved against `gates` as the kind is read.
+    explicit DefinitionReader(const StageGateRegistry& gates)
+        : m_gates(gates)
+    {}
     std::optional<PanelKind> read(const QByteArray& json);
-    const QString& problem() const { return m_problem; }
+    const QString& problem() const { return m_json.problem(); }
 
 private:
-    bool fail(const QString& problem)
-    {
-        if (m_problem.isEmpty())
-            m_problem = problem;
-        return false;
-    }
-
-    bool checkKeys(const QJsonObject& object, const QStringList& allowed, const QString& where);
-    bool readString(const QJsonObject& object, const QString& key, const QString& where, QString& out,
-                    bool isRequired = true);
-    bool readBool(const QJsonObject& object, const QString& key, const QString& where, bool& out);
-    bool readInteger(const QJsonObject& object, const QString& key, const QString& where, int minimum,
-                     int maximum, int& out, bool isRequired);
-    bool readNumber(const QJsonObject& object, const QString& key, const QString& where,
-                    std::optional<double>& out);
-    bool readArray(const QJsonObject& object, const QString& key, const QString& where, QJsonArray& out,
-                   bool isRequired = true);
-    bool readIdentifier(const QJsonObject& object, const QString& key, const QString& where, QString& out);
-    bool readChoices(const QJsonArray& array, const QString& where, QList<FieldDefinition::Choice>& out);
+    bool fail(const QString& problem) { return m_json.fail(problem); }
 
     bool readHeader(const QJsonObject& root);
     bool readIdentity(const QJsonObject& root, PanelKind& kind);
     bool readStages(const QJsonObject& root, PanelKind& kind);
     bool readTransitions(const QJsonObject& root, PanelKind& kind);
+    bool readGates(const QJsonArray& gates, const QString& where, const PanelKind& kind, Transition& move);
     bool checkStageGraph(const PanelKind& kind);
     bool readFields(const QJsonObject& root, PanelKind& kind);
     bool readField(const QJsonObject& object, const QString& where, FieldDefinition& field);
@@ -104,126 +82,9 @@ private:
     bool readReviewsOnEnter(const QJsonObject& root, PanelKind& kind);
     bool readDeclaration(const QJsonObject& root, PanelKind& kind);
 
-    QString m_problem;
+    const StageGateRegistry& m_gates;
+    PanelKindJsonReader m_json; // the typed values, and the first problem
 };
-
-bool DefinitionReader::checkKeys(const QJsonObject& object, const QStringList& allowed, const QString& where)
-{
-    // A misspelt setting ("reviewEveryDay") would otherwise be ignored without a word.
-    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-        if (!allowed.contains(it.key()))
-            return fail(Tr::tr("%1 has a setting Confer does not know: %2.").arg(where, quoted(it.key())));
-    }
-    return true;
-}
-
-bool DefinitionReader::readString(const QJsonObject& object, const QString& key, const QString& where,
-                                  QString& out, bool isRequired)
-{
-    const QJsonValue value = object.value(key);
-    if (value.isUndefined() && !isRequired)
-        return true;
-    if (value.isUndefined())
-        return fail(Tr::tr("%1 has no %2.").arg(where, quoted(key)));
-    if (!value.isString())
-        return fail(Tr::tr("%1: %2 must be text.").arg(where, quoted(key)));
-    out = value.toString().trimmed();
-    if (out.isEmpty() && isRequired)
-        return fail(Tr::tr("%1: %2 is empty.").arg(where, quoted(key)));
-    return true;
-}
-
-bool DefinitionReader::readBool(const QJsonObject& object, const QString& key, const QString& where,
-                                bool& out)
-{
-    const QJsonValue value = object.value(key);
-    if (value.isUndefined())
-        return true; // the default stands
-    if (!value.isBool())
-        return fail(Tr::tr("%1: %2 must be true or false.").arg(where, quoted(key)));
-    out = value.toBool();
-    return true;
-}
-
-bool DefinitionReader::readInteger(const QJsonObject& object, const QString& key, const QString& where,
-                                   int minimum, int maximum, int& out, bool isRequired)
-{
-    const QJsonValue value = object.value(key);
-    if (value.isUndefined() && !isRequired)
-        return true;
-    if (value.isUndefined())
-        return fail(Tr::tr("%1 has no %2.").arg(where, quoted(key)));
-    const double number = value.toDouble(std::nan(""));
-    if (!value.isDouble() || std::floor(number) != number || number < minimum || number > maximum) {
-        return fail(Tr::tr("%1: %2 must be a whole number from %3 to %4.")
-                        .arg(where, quoted(key))
-                        .arg(minimum)
-                        .arg(maximum));
-    }
-    out = static_cast<int>(number);
-    return true;
-}
-
-bool DefinitionReader::readNumber(const QJsonObject& object, const QString& key, const QString& where,
-                                  std::optional<double>& out)
-{
-    const QJsonValue value = object.value(key);
-    if (value.isUndefined())
-        return true;
-    if (!value.isDouble())
-        return fail(Tr::tr("%1: %2 must be a number.").arg(where, quoted(key)));
-    out = value.toDouble();
-    return true;
-}
-
-bool DefinitionReader::readArray(const QJsonObject& object, const QString& key, const QString& where,
-                                 QJsonArray& out, bool isRequired)
-{
-    const QJsonValue value = object.value(key);
-    if (value.isUndefined() && !isRequired)
-        return true;
-    if (value.isUndefined())
-        return fail(Tr::tr("%1 has no %2.").arg(where, quoted(key)));
-    if (!value.isArray())
-        return fail(Tr::tr("%1: %2 must be a list.").arg(where, quoted(key)));
-    out = value.toArray();
-    return true;
-}
-
-bool DefinitionReader::readIdentifier(const QJsonObject& object, const QString& key, const QString& where,
-                                      QString& out)
-{
-    if (!readString(object, key, where, out))
-        return false;
-    if (!isIdentifier(out)) {
-        return fail(Tr::tr("%1: %2 is not a valid key (a letter a-z, then letters and digits, "
-                           "at most 40, such as “personAware”).")
-                        .arg(where, quoted(out)));
-    }
-    return true;
-}
-
-bool DefinitionReader::readChoices(const QJsonArray& array, const QString& where,
-                                   QList<FieldDefinition::Choice>& out)
-{
-    QSet<QString> keys;
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QString itemWhere = Tr::tr("%1, choice %2").arg(where).arg(i + 1);
-        if (!array.at(i).isObject())
-            return fail(Tr::tr("%1 must have a key and a label.").arg(itemWhere));
-        const QJsonObject object = array.at(i).toObject();
-        FieldDefinition::Choice choice;
-        if (!checkKeys(object, {QStringLiteral("key"), QStringLiteral("label")}, itemWhere) ||
-            !readIdentifier(object, QStringLiteral("key"), itemWhere, choice.key) ||
-            !readString(object, QStringLiteral("label"), itemWhere, choice.label))
-            return false;
-        if (keys.contains(choice.key))
-            return fail(Tr::tr("%1 lists the choice %2 twice.").arg(where, quoted(choice.key)));
-        keys.insert(choice.key);
-        out.append(choice);
-    }
-    return true;
-}
 
 bool DefinitionReader::readHeader(const QJsonObject& root)
 {
@@ -242,7 +103,7 @@ bool DefinitionReader::readHeader(const QJsonObject& root)
                 .arg(version.isDouble() ? QString::number(version.toDouble()) : quoted(version.toString()))
                 .arg(FormatVersion));
     }
-    return checkKeys(
+    return m_json.checkKeys(
         root,
         {QStringLiteral("format"), QStringLiteral("version"), QStringLiteral("key"), QStringLiteral("name"),
          QStringLiteral("referencePrefix"), QStringLiteral("subjectTypes"), QStringLiteral("stages"),
@@ -255,9 +116,9 @@ bool DefinitionReader::readHeader(const QJsonObject& root)
 bool DefinitionReader::readIdentity(const QJsonObject& root, PanelKind& kind)
 {
     const QString where = Tr::tr("the kind");
-    if (!readIdentifier(root, QStringLiteral("key"), where, kind.key) ||
-        !readString(root, QStringLiteral("name"), where, kind.name) ||
-        !readString(root, QStringLiteral("referencePrefix"), where, kind.referencePrefix))
+    if (!m_json.readIdentifier(root, QStringLiteral("key"), where, kind.key) ||
+        !m_json.readString(root, QStringLiteral("name"), where, kind.name) ||
+        !m_json.readString(root, QStringLiteral("referencePrefix"), where, kind.referencePrefix))
         return false;
     if (!isReferencePrefix(kind.referencePrefix)) {
         return fail(Tr::tr("the reference prefix %1 must be 2 to 8 capital letters or digits, "
@@ -265,7 +126,7 @@ bool DefinitionReader::readIdentity(const QJsonObject& root, PanelKind& kind)
                         .arg(quoted(kind.referencePrefix)));
     }
     QJsonArray types;
-    if (!readArray(root, QStringLiteral("subjectTypes"), where, types))
+    if (!m_json.readArray(root, QStringLiteral("subjectTypes"), where, types))
         return false;
     if (types.isEmpty())
         return fail(Tr::tr("it names no subject types (person, household or location)."));
@@ -285,7 +146,7 @@ bool DefinitionReader::readIdentity(const QJsonObject& root, PanelKind& kind)
 bool DefinitionReader::readStages(const QJsonObject& root, PanelKind& kind)
 {
     QJsonArray stages;
-    if (!readArray(root, QStringLiteral("stages"), Tr::tr("the kind"), stages))
+    if (!m_json.readArray(root, QStringLiteral("stages"), Tr::tr("the kind"), stages))
         return false;
     if (stages.isEmpty())
         return fail(Tr::tr("it has no stages."));
@@ -295,27 +156,27 @@ bool DefinitionReader::readStages(const QJsonObject& root, PanelKind& kind)
             return fail(Tr::tr("%1 must have a key and a label.").arg(where));
         const QJsonObject object = stages.at(i).toObject();
         StageDefinition stage;
-        if (!checkKeys(object,
-                       {QStringLiteral("key"), QStringLiteral("label"), QStringLiteral("closed"),
-                        QStringLiteral("needsReason"), QStringLiteral("reasons")},
-                       where) ||
-            !readIdentifier(object, QStringLiteral("key"), where, stage.key))
+        if (!m_json.checkKeys(object,
+                              {QStringLiteral("key"), QStringLiteral("label"), QStringLiteral("closed"),
+                               QStringLiteral("needsReason"), QStringLiteral("reasons")},
+                              where) ||
+            !m_json.readIdentifier(object, QStringLiteral("key"), where, stage.key))
             return false;
         where = Tr::tr("stage %1").arg(quoted(stage.key));
         if (kind.stage(stage.key))
             return fail(Tr::tr("the stage %1 is listed twice.").arg(quoted(stage.key)));
         QJsonArray reasons;
-        if (!readString(object, QStringLiteral("label"), where, stage.label) ||
-            !readBool(object, QStringLiteral("closed"), where, stage.isClosed) ||
-            !readBool(object, QStringLiteral("needsReason"), where, stage.needsReason) ||
-            !readArray(object, QStringLiteral("reasons"), where, reasons, false) ||
-            !readChoices(reasons, where, stage.reasons))
+        if (!m_json.readString(object, QStringLiteral("label"), where, stage.label) ||
+            !m_json.readBool(object, QStringLiteral("closed"), where, stage.isClosed) ||
+            !m_json.readBool(object, QStringLiteral("needsReason"), where, stage.needsReason) ||
+            !m_json.readArray(object, QStringLiteral("reasons"), where, reasons, false) ||
+            !m_json.readChoices(reasons, where, stage.reasons))
             return false;
         if (!stage.needsReason && !stage.reasons.isEmpty())
             return fail(Tr::tr("%1 lists reasons but does not say \"needsReason\": true.").arg(where));
         kind.stages.append(stage);
     }
-    if (!readIdentifier(root, QStringLiteral("initialStage"), Tr::tr("the kind"), kind.initialStage))
+    if (!m_json.readIdentifier(root, QStringLiteral("initialStage"), Tr::tr("the kind"), kind.initialStage))
         return false;
     const StageDefinition* initial = kind.stage(kind.initialStage);
     if (!initial)
@@ -331,7 +192,7 @@ bool DefinitionReader::readStages(const QJsonObject& root, PanelKind& kind)
 bool DefinitionReader::readTransitions(const QJsonObject& root, PanelKind& kind)
 {
     QJsonArray transitions;
-    if (!readArray(root, QStringLiteral("transitions"), Tr::tr("the kind"), transitions))
+    if (!m_json.readArray(root, QStringLiteral("transitions"), Tr::tr("the kind"), transitions))
         return false;
     for (qsizetype i = 0; i < transitions.size(); ++i) {
         const QString where = Tr::tr("transition %1").arg(i + 1);
@@ -340,11 +201,11 @@ bool DefinitionReader::readTransitions(const QJsonObject& root, PanelKind& kind)
         const QJsonObject object = transitions.at(i).toObject();
         Transition move;
         QJsonArray gates;
-        if (!checkKeys(object, {QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("requires")},
-                       where) ||
-            !readString(object, QStringLiteral("from"), where, move.from) ||
-            !readString(object, QStringLiteral("to"), where, move.to) ||
-            !readArray(object, QStringLiteral("requires"), where, gates, false))
+        if (!m_json.checkKeys(
+                object, {QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("requires")}, where) ||
+            !m_json.readString(object, QStringLiteral("from"), where, move.from) ||
+            !m_json.readString(object, QStringLiteral("to"), where, move.to) ||
+            !m_json.readArray(object, QStringLiteral("requires"), where, gates, false))
             return false;
         if (!kind.stage(move.from))
             return fail(
@@ -357,25 +218,32 @@ bool DefinitionReader::readTransitions(const QJsonObject& root, PanelKind& kind)
             return fail(
                 Tr::tr("the move from %1 to %2 is listed twice.").arg(quoted(move.from), quoted(move.to)));
         }
-        for (const QJsonValue& gate : gates) {
-            const QString name = gate.toString();
-            if (!gate.isString() || !KnownGates.contains(name)) {
-                return fail(Tr::tr("%1 requires %2, which is not a gate Confer knows (known: %3).")
-                                .arg(where, quoted(gate.isString() ? name : QStringLiteral("?")),
-                                     KnownGates.join(QStringLiteral(", "))));
-            }
-            if (move.requiredGates.contains(name))
-                return fail(Tr::tr("%1 requires %2 twice.").arg(where, quoted(name)));
-            // Without the consent record on the case the gate could never open.
-            if (name == QLatin1String("consent") && !kind.usesConsent) {
-                return fail(Tr::tr("%1 requires consent, but the kind does not say \"usesConsent\": true.")
-                                .arg(where));
-            }
-            move.requiredGates.append(name);
-        }
+        if (!readGates(gates, where, kind, move))
+            return false;
         kind.transitions.append(move);
     }
     return checkStageGraph(kind);
+}
+
+// Each gate named must be one the registry can check, and usable by this kind.
+bool DefinitionReader::readGates(const QJsonArray& gates, const QString& where, const PanelKind& kind,
+                                 Transition& move)
+{
+    for (const QJsonValue& value : gates) {
+        const QString name = value.toString();
+        const StageGate* gate = value.isString() ? m_gates.gate(name) : nullptr;
+        if (!gate) {
+            return fail(Tr::tr("%1 requires %2, which is not a gate Confer knows (known: %3).")
+                            .arg(where, quoted(value.isString() ? name : QStringLiteral("?")),
+                                 m_gates.keys().join(QStringLiteral(", "))));
+        }
+        if (move.requiredGates.contains(name))
+            return fail(Tr::tr("%1 requires %2 twice.").arg(where, quoted(name)));
+        if (const QString problem = gate->unusableBy(kind, where); !problem.isEmpty())
+            return fail(problem);
+        move.requiredGates.append(name);
+    }
+    return true;
 }
 
 // Every stage can be reached from the initial one, and no open stage is a dead end, so no case can
@@ -412,25 +280,26 @@ bool DefinitionReader::checkStageGraph(const PanelKind& kind)
 bool DefinitionReader::readField(const QJsonObject& object, const QString& numberedWhere,
                                  FieldDefinition& field)
 {
-    if (!checkKeys(object,
-                   {QStringLiteral("key"), QStringLiteral("label"), QStringLiteral("type"),
-                    QStringLiteral("required"), QStringLiteral("choices"), QStringLiteral("help"),
-                    QStringLiteral("timeSeries"), QStringLiteral("minimum"), QStringLiteral("maximum")},
-                   numberedWhere) ||
-        !readIdentifier(object, QStringLiteral("key"), numberedWhere, field.key))
+    if (!m_json.checkKeys(object,
+                          {QStringLiteral("key"), QStringLiteral("label"), QStringLiteral("type"),
+                           QStringLiteral("required"), QStringLiteral("choices"), QStringLiteral("help"),
+                           QStringLiteral("timeSeries"), QStringLiteral("minimum"),
+                           QStringLiteral("maximum")},
+                          numberedWhere) ||
+        !m_json.readIdentifier(object, QStringLiteral("key"), numberedWhere, field.key))
         return false;
     const QString where = Tr::tr("field %1").arg(quoted(field.key));
     QString typeName;
     QJsonArray choices;
-    if (!readString(object, QStringLiteral("label"), where, field.label) ||
-        !readString(object, QStringLiteral("type"), where, typeName) ||
-        !readBool(object, QStringLiteral("required"), where, field.isRequired) ||
-        !readString(object, QStringLiteral("help"), where, field.help, false) ||
-        !readBool(object, QStringLiteral("timeSeries"), where, field.isTimeSeries) ||
-        !readArray(object, QStringLiteral("choices"), where, choices, false) ||
-        !readChoices(choices, where, field.choices) ||
-        !readNumber(object, QStringLiteral("minimum"), where, field.minimum) ||
-        !readNumber(object, QStringLiteral("maximum"), where, field.maximum))
+    if (!m_json.readString(object, QStringLiteral("label"), where, field.label) ||
+        !m_json.readString(object, QStringLiteral("type"), where, typeName) ||
+        !m_json.readBool(object, QStringLiteral("required"), where, field.isRequired) ||
+        !m_json.readString(object, QStringLiteral("help"), where, field.help, false) ||
+        !m_json.readBool(object, QStringLiteral("timeSeries"), where, field.isTimeSeries) ||
+        !m_json.readArray(object, QStringLiteral("choices"), where, choices, false) ||
+        !m_json.readChoices(choices, where, field.choices) ||
+        !m_json.readNumber(object, QStringLiteral("minimum"), where, field.minimum) ||
+        !m_json.readNumber(object, QStringLiteral("maximum"), where, field.maximum))
         return false;
     const std::optional<FieldDefinition::Type> type = fieldTypeFromName(typeName);
     if (!type) {
@@ -456,7 +325,7 @@ bool DefinitionReader::readField(const QJsonObject& object, const QString& numbe
 bool DefinitionReader::readFields(const QJsonObject& root, PanelKind& kind)
 {
     QJsonArray fields;
-    if (!readArray(root, QStringLiteral("fields"), Tr::tr("the kind"), fields))
+    if (!m_json.readArray(root, QStringLiteral("fields"), Tr::tr("the kind"), fields))
         return false;
     for (qsizetype i = 0; i < fields.size(); ++i) {
         const QString where = Tr::tr("field %1").arg(i + 1);
@@ -475,8 +344,9 @@ bool DefinitionReader::readFields(const QJsonObject& root, PanelKind& kind)
 bool DefinitionReader::readCadence(const QJsonObject& root, PanelKind& kind)
 {
     const QString where = Tr::tr("the kind");
-    return readInteger(root, QStringLiteral("reviewEveryDays"), where, 1, 366, kind.reviewEveryDays, false) &&
-           readBool(root, QStringLiteral("reviewAtEachMeeting"), where, kind.reviewAtEachMeeting);
+    return m_json.readInteger(root, QStringLiteral("reviewEveryDays"), where, 1, 366, kind.reviewEveryDays,
+                              false) &&
+           m_json.readBool(root, QStringLiteral("reviewAtEachMeeting"), where, kind.reviewAtEachMeeting);
 }
 
 bool DefinitionReader::readReviewsOnEnter(const QJsonObject& root, PanelKind& kind)
@@ -502,10 +372,11 @@ bool DefinitionReader::readReviewsOnEnter(const QJsonObject& root, PanelKind& ki
                 return fail(Tr::tr("%1 must have a label and \"afterMonths\".").arg(reviewWhere));
             const QJsonObject object = array.at(i).toObject();
             ScheduledReview review;
-            if (!checkKeys(object, {QStringLiteral("label"), QStringLiteral("afterMonths")}, reviewWhere) ||
-                !readString(object, QStringLiteral("label"), reviewWhere, review.label) ||
-                !readInteger(object, QStringLiteral("afterMonths"), reviewWhere, 1, 120, review.afterMonths,
-                             true))
+            if (!m_json.checkKeys(object, {QStringLiteral("label"), QStringLiteral("afterMonths")},
+                                  reviewWhere) ||
+                !m_json.readString(object, QStringLiteral("label"), reviewWhere, review.label) ||
+                !m_json.readInteger(object, QStringLiteral("afterMonths"), reviewWhere, 1, 120,
+                                    review.afterMonths, true))
                 return false;
             for (const ScheduledReview& earlier : reviews) {
                 if (earlier.label == review.label)
@@ -561,9 +432,9 @@ std::optional<PanelKind> DefinitionReader::read(const QByteArray& json)
     }
     const QJsonObject root = document.object();
     PanelKind kind;
-    // usesConsent is read before the transitions, whose "consent" gate depends on it.
+    // The kind's own settings (usesConsent) are read before the transitions, whose gates may depend on them.
     if (!readHeader(root) || !readIdentity(root, kind) ||
-        !readBool(root, QStringLiteral("usesConsent"), Tr::tr("the kind"), kind.usesConsent) ||
+        !m_json.readBool(root, QStringLiteral("usesConsent"), Tr::tr("the kind"), kind.usesConsent) ||
         !readStages(root, kind) || !readTransitions(root, kind) || !readFields(root, kind) ||
         !readCadence(root, kind) || !readReviewsOnEnter(root, kind) || !readDeclaration(root, kind))
         return std::nullopt;
@@ -580,16 +451,18 @@ Error brokenFile(const QString& sourceName, const QString& problem)
 
 } // namespace
 
-Result<PanelKind> PanelKindLoader::fromJson(const QByteArray& json, const QString& sourceName)
+Result<PanelKind> PanelKindLoader::fromJson(const QByteArray& json, const QString& sourceName,
+                                            const StageGateRegistry& gates)
 {
-    DefinitionReader reader;
+    DefinitionReader reader(gates);
     std::optional<PanelKind> kind = reader.read(json);
     if (!kind)
         return brokenFile(sourceName, reader.problem());
     return std::move(*kind);
 }
 
-Result<QList<PanelKind>> PanelKindLoader::loadDirectory(const QString& directory)
+Result<QList<PanelKind>> PanelKindLoader::loadDirectory(const QString& directory,
+                                                        const StageGateRegistry& gates)
 {
     const QDir dir(directory);
     if (!dir.exists()) {
@@ -609,7 +482,7 @@ Result<QList<PanelKind>> PanelKindLoader::loadDirectory(const QString& directory
         }
         if (file.size() > MaximumFileBytes)
             return brokenFile(path, Tr::tr("it is larger than a panel kind definition can be (1 MiB)."));
-        Result<PanelKind> kind = fromJson(file.readAll(), path);
+        Result<PanelKind> kind = fromJson(file.readAll(), path, gates);
         if (!kind.ok())
             return kind.error();
         if (fileOfKey.contains(kind->key)) {

@@ -23,13 +23,14 @@ QString describeDirectory(const QString& directory)
 
 } // namespace
 
-Result<PanelKindRegistry> PanelKindRegistry::load(const QStringList& extraDirectories)
+Result<PanelKindRegistry> PanelKindRegistry::load(const StageGateRegistry& gates,
+                                                  const QStringList& extraDirectories)
 {
-    PanelKindRegistry registry;
+    PanelKindRegistry registry(gates);
     QHash<QString, QString> directoryOfKey;
     const QStringList directories = QStringList{ShippedDirectory} + extraDirectories;
     for (const QString& directory : directories) {
-        Result<QList<PanelKind>> kinds = PanelKindLoader::loadDirectory(directory);
+        Result<QList<PanelKind>> kinds = PanelKindLoader::loadDirectory(directory, gates);
         const bool isShipped = directory == ShippedDirectory;
         if (!kinds.ok() && !(isShipped && kinds.error().code == ErrorCode::NotFound))
             return kinds.error();

@@ -1,5 +1,6 @@
 #include "partnership/PanelMembership.h"
 
+#include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
 #include "session/Session.h"
 #include "store/Database.h"
@@ -40,13 +41,13 @@ bool PanelMembership::isMember(qint64 panelId) const
     return hasRow.ok() && *hasRow;
 }
 
-Status PanelMembership::requireMember(qint64 panelId, const QString& attemptedAction, const QString& record)
+Status PanelMembership::requireMember(qint64 panelId, AuditAction attemptedAction, const QString& record)
 {
     if (isMember(panelId))
         return {};
     // Administrators are refused too: managing a panel is not a reason to read its cases.
-    (void)m_session.audit().append(m_session.currentUser().login, QStringLiteral("access.denied"), record,
-                                   attemptedAction);
+    (void)m_session.audit().append(m_session.currentUser().login, AuditAction::AccessDenied, record,
+                                   auditActionKey(attemptedAction));
     return makeError(ErrorCode::AccessDenied, Tr::tr("This panel's cases are not available to you."));
 }
 

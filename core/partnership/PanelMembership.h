@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audit/AuditAction.h"
 #include "common/Result.h"
 
 #include <QString>
@@ -15,7 +16,7 @@ public:
     explicit PanelMembership(Session& session);
 
     bool isMember(qint64 panelId) const;
-    Status requireMember(qint64 panelId, const QString& attemptedAction, const QString& record);
+    Status requireMember(qint64 panelId, AuditAction attemptedAction, const QString& record);
     // The ids of the panels the user sits on, as a subquery (`SELECT panel_id ...`) for the statements that
     // must keep to them: CaseAccess::visibleCases and PanelService::myPanels.
     QString memberPanelsQuery() const;

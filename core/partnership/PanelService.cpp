@@ -1,6 +1,7 @@
 #include "partnership/PanelService.h"
 
 #include "accounts/AccountService.h"
+#include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
 #include "common/Clock.h"
 #include "partnership/PanelKind.h"
@@ -37,20 +38,20 @@ Panel readPanel(const Statement& row)
 
 QString panelRecord(qint64 id)
 {
-    return QStringLiteral("panel:%1").arg(id);
+    return AuditRecord::ofPanel(id);
 }
 
 QString userRef(std::optional<qint64> userId)
 {
-    return userId ? QStringLiteral("user:%1").arg(*userId) : QStringLiteral("user:none");
+    return userId ? AuditRecord::ofUser(*userId) : QStringLiteral("user:none");
 }
 
-Status requireAdministrator(Session& session, const QString& action, const QString& record)
+Status requireAdministrator(Session& session, AuditAction action, const QString& record)
 {
     if (session.isAdministrator())
         return {};
-    (void)session.audit().append(session.currentUser().login, QStringLiteral("access.denied"), record,
-                                 action);
+    (void)session.audit().append(session.currentUser().login, AuditAction::AccessDenied, record,
+                                 auditActionKey(action));
     return makeError(ErrorCode::AccessDenied, Tr::tr("Only an administrator can manage panels and members."));
 }
 
@@ -152,7 +153,7 @@ Result<Panel> PanelService::panel(qint64 id) const
 {
     if (!m_session.isAdministrator()) {
         if (Status member =
-                PanelMembership(m_session).requireMember(id, QStringLiteral("panel.view"), panelRecord(id));
+                PanelMembership(m_session).requireMember(id, AuditAction::PanelView, panelRecord(id));
             !member.ok())
             return member.error();
     }
@@ -172,7 +173,7 @@ Result<Panel> PanelService::panel(qint64 id) const
 Result<Panel> PanelService::create(const QString& name, const QString& kindKey,
                                    std::optional<qint64> chairUserId)
 {
-    if (Status allowed = requireAdministrator(m_session, QStringLiteral("panel.create"), {}); !allowed.ok())
+    if (Status allowed = requireAdministrator(m_session, AuditAction::PanelCreate, {}); !allowed.ok())
         return allowed.error();
     if (name.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidInput, Tr::tr("Enter the panel's name."));
@@ -204,7 +205,7 @@ Result<Panel> PanelService::create(const QString& name, const QString& kindKey,
     }
     const qint64 id = db.lastInsertRowId();
     const QString actor = m_session.currentUser().login;
-    if (Status audited = m_session.audit().append(actor, QStringLiteral("panel.create"), panelRecord(id),
+    if (Status audited = m_session.audit().append(actor, AuditAction::PanelCreate, panelRecord(id),
                                                   QStringLiteral("kind=%1").arg(kindKey));
         !audited.ok())
         return audited.error();
@@ -213,8 +214,8 @@ Result<Panel> PanelService::create(const QString& name, const QString& kindKey,
         bool wasAdded = false;
         if (Status added = insertMember(db, id, *chairUserId, now, wasAdded); !added.ok())
             return added.error();
-        if (Status audited = m_session.audit().append(actor, QStringLiteral("panel.member.add"),
-                                                      panelRecord(id), userRef(chairUserId));
+        if (Status audited = m_session.audit().append(actor, AuditAction::PanelMemberAdd, panelRecord(id),
+                                                      userRef(chairUserId));
             !audited.ok())
             return audited.error();
     }
@@ -225,7 +226,7 @@ Result<Panel> PanelService::create(const QString& name, const QString& kindKey,
 
 Status PanelService::setChair(qint64 panelId, std::optional<qint64> chairUserId)
 {
-    if (Status allowed = requireAdministrator(m_session, QStringLiteral("panel.chair"), panelRecord(panelId));
+    if (Status allowed = requireAdministrator(m_session, AuditAction::PanelChair, panelRecord(panelId));
         !allowed.ok())
         return allowed;
     auto current = panel(panelId);
@@ -254,7 +255,7 @@ Status PanelService::setChair(qint64 panelId, std::optional<qint64> chairUserId)
     change->bind(":id", panelId);
     if (Status run = change->run(); !run.ok())
         return run;
-    if (Status audited = m_session.audit().append(actor, QStringLiteral("panel.chair"), panelRecord(panelId),
+    if (Status audited = m_session.audit().append(actor, AuditAction::PanelChair, panelRecord(panelId),
                                                   userRef(chairUserId));
         !audited.ok())
         return audited;
@@ -263,7 +264,7 @@ Status PanelService::setChair(qint64 panelId, std::optional<qint64> chairUserId)
         if (Status added = insertMember(db, panelId, *chairUserId, now, wasAdded); !added.ok())
             return added;
         if (wasAdded) {
-            if (Status audited = m_session.audit().append(actor, QStringLiteral("panel.member.add"),
+            if (Status audited = m_session.audit().append(actor, AuditAction::PanelMemberAdd,
                                                           panelRecord(panelId), userRef(chairUserId));
                 !audited.ok())
                 return audited;
@@ -274,8 +275,7 @@ Status PanelService::setChair(qint64 panelId, std::optional<qint64> chairUserId)
 
 Status PanelService::addMember(qint64 panelId, qint64 userId)
 {
-    if (Status allowed =
-            requireAdministrator(m_session, QStringLiteral("panel.member.add"), panelRecord(panelId));
+    if (Status allowed = requireAdministrator(m_session, AuditAction::PanelMemberAdd, panelRecord(panelId));
         !allowed.ok())
         return allowed;
     if (Status exists = panel(panelId); !exists.ok())
@@ -294,9 +294,8 @@ Status PanelService::addMember(qint64 panelId, qint64 userId)
         return added;
     if (!wasAdded)
         return {}; // already a member: nothing changed, nothing to audit
-    if (Status audited =
-            m_session.audit().append(m_session.currentUser().login, QStringLiteral("panel.member.add"),
-                                     panelRecord(panelId), userRef(userId));
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::PanelMemberAdd,
+                                                  panelRecord(panelId), userRef(userId));
         !audited.ok())
         return audited;
     return tx.commit();
@@ -305,7 +304,7 @@ Status PanelService::addMember(qint64 panelId, qint64 userId)
 Status PanelService::removeMember(qint64 panelId, qint64 userId)
 {
     if (Status allowed =
-            requireAdministrator(m_session, QStringLiteral("panel.member.remove"), panelRecord(panelId));
+            requireAdministrator(m_session, AuditAction::PanelMemberRemove, panelRecord(panelId));
         !allowed.ok())
         return allowed;
     auto current = panel(panelId);
@@ -329,7 +328,7 @@ Status PanelService::removeMember(qint64 panelId, qint64 userId)
     if (db.changes() == 0)
         return makeError(ErrorCode::NotFound, Tr::tr("That person is not a member of this panel."));
     if (Status audited =
-            m_session.audit().append(m_session.currentUser().login, QStringLiteral("panel.member.remove"),
+            m_session.audit().append(m_session.currentUser().login, AuditAction::PanelMemberRemove,
                                      panelRecord(panelId), userRef(userId));
         !audited.ok())
         return audited;
@@ -339,7 +338,7 @@ Status PanelService::removeMember(qint64 panelId, qint64 userId)
 Result<std::vector<qint64>> PanelService::memberIds(qint64 panelId) const
 {
     if (!m_session.isAdministrator()) {
-        if (Status member = PanelMembership(m_session).requireMember(panelId, QStringLiteral("panel.members"),
+        if (Status member = PanelMembership(m_session).requireMember(panelId, AuditAction::PanelMembers,
                                                                      panelRecord(panelId));
             !member.ok())
             return member.error();

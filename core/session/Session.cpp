@@ -1,6 +1,7 @@
 #include "session/Session.h"
 
 #include "accounts/AccountService.h"
+#include "audit/AuditAction.h"
 #include "audit/AuditAnchorFile.h"
 #include "audit/AuditLog.h"
 #include "audit/RollbackCheck.h"
@@ -104,8 +105,7 @@ int Session::autoLockMinutes() const
 Status Session::setAutoLockMinutes(int minutes)
 {
     if (!isAdministrator()) {
-        (void)m_audit->append(m_user.login, QStringLiteral("access.denied"),
-                              QStringLiteral("setting:auto-lock"));
+        (void)m_audit->append(m_user.login, AuditAction::AccessDenied, QStringLiteral("setting:auto-lock"));
         return makeError(ErrorCode::AccessDenied,
                          Tr::tr("Only an administrator can change the auto-lock time."));
     }
@@ -123,8 +123,8 @@ Status Session::setAutoLockMinutes(int minutes)
     if (Status run = write->run(); !run.ok())
         return run;
     if (Status audited =
-            m_audit->append(m_user.login, QStringLiteral("setting.change"),
-                            QStringLiteral("setting:auto-lock"), QStringLiteral("minutes=%1").arg(minutes));
+            m_audit->append(m_user.login, AuditAction::SettingChange, QStringLiteral("setting:auto-lock"),
+                            QStringLiteral("minutes=%1").arg(minutes));
         !audited.ok())
         return audited;
     return tx.commit();
@@ -156,7 +156,7 @@ void Session::lock(const QString& reason)
     if (!m_db)
         return;
     if (m_audit) {
-        (void)m_audit->append(m_user.login, QStringLiteral("session.lock"), {}, reason);
+        (void)m_audit->append(m_user.login, AuditAction::SessionLock, {}, reason);
         writeWitness();
     }
     abandon();

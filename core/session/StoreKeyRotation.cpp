@@ -1,7 +1,9 @@
 #include "session/StoreKeyRotation.h"
 
+#include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
 #include "crypto/SecureBytes.h"
+#include "keys/KeySlotCrypto.h"
 #include "session/Session.h"
 #include "store/Database.h"
 #include "store/Statement.h"
@@ -22,8 +24,7 @@ struct Tr {
 
 Status appendRotationEvent(Session& session, const QString& detail)
 {
-    return session.audit().append(session.currentUser().login, QStringLiteral("store.key.rotate"), {},
-                                  detail);
+    return session.audit().append(session.currentUser().login, AuditAction::StoreKeyRotate, {}, detail);
 }
 
 // Every box of the file: the next key's become current (isKept) or are dropped.

@@ -2,12 +2,14 @@
 
 #include "accounts/AccountService.h"
 #include "accounts/PassphrasePolicy.h"
+#include "audit/AuditAction.h"
 #include "audit/AuditAnchorFile.h"
 #include "audit/AuditLog.h"
 #include "audit/RollbackCheck.h"
 #include "common/Clock.h"
 #include "keys/DeviceSecretStore.h"
 #include "keys/KeySlotCopies.h"
+#include "keys/KeySlotCrypto.h"
 #include "keys/KeySlotFile.h"
 #include "session/StoreKeyRotation.h"
 #include "session/StoreLock.h"
@@ -141,15 +143,15 @@ Status initialiseStore(Session& session, const StoreOpener::SetupRequest& reques
         .bind(":at", isoNow(clock));
     if (Status run = admin->run(); !run.ok())
         return run;
-    const QString userRecord = QStringLiteral("user:%1").arg(store.lastInsertRowId());
+    const QString userRecord = AuditRecord::ofUser(store.lastInsertRowId());
     const QString binding =
         request.bindToDevice ? QStringLiteral("device-bound") : QStringLiteral("not device-bound");
     AuditLog& audit = session.audit();
-    const std::tuple<QString, QString, QString> events[] = {
-        {QStringLiteral("store.create"), QString(), binding},
-        {QStringLiteral("account.create"), userRecord, QStringLiteral("role=administrator")},
-        {QStringLiteral("recovery.issue"), QString(), QString()},
-        {QStringLiteral("signin.success"), userRecord, QStringLiteral("setup")},
+    const std::tuple<AuditAction, QString, QString> events[] = {
+        {AuditAction::StoreCreate, QString(), binding},
+        {AuditAction::AccountCreate, userRecord, QStringLiteral("role=administrator")},
+        {AuditAction::RecoveryIssue, QString(), QString()},
+        {AuditAction::SignInSuccess, userRecord, QStringLiteral("setup")},
     };
     for (const auto& [action, record, detail] : events) {
         if (Status audited = audit.append(request.adminLogin, action, record, detail); !audited.ok())
@@ -284,7 +286,7 @@ bool StoreOpener::isDeviceBound() const
     return !copies.ok() || copies->front().file.isDeviceBound;
 }
 
-Error StoreOpener::failed(const Error& error, const QString& login, const QString& action)
+Error StoreOpener::failed(const Error& error, const QString& login, AuditAction action)
 {
     m_failedAttempts.append(FailedAttempt{login, m_clock.nowUtc(), action});
     return error;
@@ -491,7 +493,7 @@ Result<std::unique_ptr<Session>> StoreOpener::unlock(const QString& login, const
             if (!enabled.ok())
                 return enabled.error();
             if (!*enabled)
-                return failed(genericFailure(), login, QStringLiteral("signin.failure"));
+                return failed(genericFailure(), login, AuditAction::SignInFailure);
             auto records = RollbackCheck::gather(
                 m_paths.anchorFile(), file.storeId, (*probe)->auditKey(), file.auditHead,
                 file.isDeviceBound ? &m_deviceSecrets : nullptr, file.generation);
@@ -527,12 +529,12 @@ Result<std::unique_ptr<Session>> StoreOpener::unlock(const QString& login, const
                                     QByteArray(PassphraseKdf::SaltSize, '\0'),
                                     copies->front().file.defaultKdf);
     }
-    return failed(genericFailure(), login, QStringLiteral("signin.failure"));
+    return failed(genericFailure(), login, AuditAction::SignInFailure);
 }
 
-Result<std::unique_ptr<Session>> StoreOpener::openSession(Opened opened, const QString& login,
-                                                          const QString& how,
-                                                          const QList<std::pair<QString, QString>>& events)
+Result<std::unique_ptr<Session>>
+StoreOpener::openSession(Opened opened, const QString& login, const QString& how,
+                         const QList<std::pair<AuditAction, QString>>& events)
 {
     auto db = openStore(m_paths, opened.storeKey, false);
     if (!db.ok())
@@ -576,7 +578,7 @@ Result<std::unique_ptr<Session>> StoreOpener::openSession(Opened opened, const Q
     // Failures cannot be written while the store is locked; they are recorded at the next sign-in.
     AuditLog& audit = session->audit();
     const User& user = session->currentUser();
-    const QString record = QStringLiteral("user:%1").arg(user.id);
+    const QString record = AuditRecord::ofUser(user.id);
     {
         Transaction tx(session->database());
         if (!tx.isActive())
@@ -592,8 +594,7 @@ Result<std::unique_ptr<Session>> StoreOpener::openSession(Opened opened, const Q
             if (Status audited = audit.append(user.login, action, record, detail); !audited.ok())
                 return audited.error();
         }
-        if (Status audited = audit.append(user.login, QStringLiteral("signin.success"), record, how);
-            !audited.ok())
+        if (Status audited = audit.append(user.login, AuditAction::SignInSuccess, record, how); !audited.ok())
             return audited.error();
         if (Status committed = tx.commit(); !committed.ok())
             return committed.error();
@@ -681,7 +682,7 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
                                      Tr::tr("There is no enabled account with that user name."));
 
                 // An older store (or key file) than the records outside it is accepted here, on purpose.
-                QList<std::pair<QString, QString>> events;
+                QList<std::pair<AuditAction, QString>> events;
                 Opened opened{*lock,
                               file,
                               std::move(*storeKey),
@@ -699,7 +700,7 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
                     opened.anchor = records->anchor;
                 if (!fresh.ok() || file.generation != (*probe)->keySlotGeneration()) {
                     opened.isRestoreAccepted = true;
-                    events.append({QStringLiteral("store.restore.accepted"),
+                    events.append({AuditAction::StoreRestoreAccepted,
                                    QStringLiteral("store at event %1").arg((*probe)->head().sequence)});
                 }
                 probe->reset();
@@ -740,9 +741,8 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
                 const QString newSecretId = opened.file.deviceSecretId;
                 KeySlotFile previous = file;
                 opened.file = previous; // the session starts from the copy as it is on disk
-                events.append({QStringLiteral("recovery.used"), isNewSecret
-                                                                    ? QStringLiteral("device re-bound")
-                                                                    : QStringLiteral("passphrase reset")});
+                events.append({AuditAction::RecoveryUsed, isNewSecret ? QStringLiteral("device re-bound")
+                                                                      : QStringLiteral("passphrase reset")});
                 auto session = openSession(std::move(opened), login, QStringLiteral("recovery key"), events);
                 if (!session.ok()) {
                     if (isNewSecret)
@@ -754,8 +754,8 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
                 Status rebound = open.commitKeyChange([&](KeySlotFile& next) -> Status {
                     next.deviceSecretId = newSecretId;
                     next.upsertSlot(newSlot);
-                    return open.audit().append(open.currentUser().login, QStringLiteral("account.reset"),
-                                               QStringLiteral("user:%1").arg(open.currentUser().id),
+                    return open.audit().append(open.currentUser().login, AuditAction::AccountReset,
+                                               AuditRecord::ofUser(open.currentUser().id),
                                                QStringLiteral("recovery key"));
                 });
                 if (!rebound.ok())
@@ -765,7 +765,7 @@ Result<std::unique_ptr<Session>> StoreOpener::recover(const QString& recoveryKey
         }
     if (refusal)
         return *refusal;
-    return failed(refused, login, QStringLiteral("recovery.failure"));
+    return failed(refused, login, AuditAction::RecoveryFailure);
 }
 
 } // namespace confer

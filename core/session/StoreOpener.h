@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audit/AuditAction.h"
 #include "common/Result.h"
 #include "crypto/PassphraseKdf.h"
 #include "crypto/RecoveryKey.h"
@@ -58,15 +59,15 @@ private:
     struct FailedAttempt {
         QString login;
         QDateTime atUtc;
-        QString action; // "signin.failure" or "recovery.failure"
+        AuditAction action; // SignInFailure or RecoveryFailure
     };
     // A key-slot copy that opened with the caller's secret and passed every read-only check.
     struct Opened;
     // Opens the store read-write, mends the key-slot copies and the anchor, signs the user in and
     // audits it, with `events` (action, detail) first.
     Result<std::unique_ptr<Session>> openSession(Opened opened, const QString& login, const QString& how,
-                                                 const QList<std::pair<QString, QString>>& events = {});
-    Error failed(const Error& error, const QString& login, const QString& action);
+                                                 const QList<std::pair<AuditAction, QString>>& events = {});
+    Error failed(const Error& error, const QString& login, AuditAction action);
 
     StorePaths m_paths;
     DeviceSecretStore& m_deviceSecrets;

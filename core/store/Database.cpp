@@ -136,8 +136,40 @@ Database::~Database()
     sqlite3_close_v2(m_db);
 }
 
+// The steps of open(), in the order they must run: SQLCipher takes the key and the page size before it
+// reads anything, and only a read shows whether the key was right.
 Result<std::unique_ptr<Database>> Database::open(const QString& path, const SecureBytes& key,
                                                  const Options& options)
+{
+    const bool isKeyed = !options.plaintextForBenchmark;
+    if (Status valid = checkOpenArguments(key, options); !valid.ok())
+        return valid.error();
+    auto isNew = checkFileBeforeOpen(path, options);
+    if (!isNew.ok())
+        return isNew.error();
+    auto opened = openConnection(path, options, *isNew);
+    if (!opened.ok())
+        return opened.error();
+    std::unique_ptr<Database> db = std::move(opened).value();
+    if (isKeyed) {
+        if (Status keyed = db->applyKey(key); !keyed.ok())
+            return keyed.error();
+    }
+    if (Status paged = db->setPageSize(isKeyed); !paged.ok())
+        return paged.error();
+    if (Status read = db->readFirstPage(); !read.ok())
+        return read.error();
+    if (Status settings = db->applyAndVerifySettings(options); !settings.ok())
+        return settings.error();
+    if (*isNew && isKeyed) {
+        if (Status encrypted = checkEncryptedOnDisk(path); !encrypted.ok())
+            return encrypted.error();
+    }
+    db->m_isOpen = !options.readOnly;
+    return db;
+}
+
+Status Database::checkOpenArguments(const SecureBytes& key, const Options& options)
 {
     const bool isKeyed = !options.plaintextForBenchmark;
     if (isKeyed && key.size() != KeySize) {
@@ -150,7 +182,14 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secu
             ErrorCode::InvalidInput,
             QCoreApplication::translate("confer::Database", "The store's page cache size must be positive."));
     }
+    return {};
+}
 
+// Looks at the file below SQLite before opening it. True when the store is new (no file, or an empty one
+// that may be created).
+Result<bool> Database::checkFileBeforeOpen(const QString& path, const Options& options)
+{
+    const bool isKeyed = !options.plaintextForBenchmark;
     const QFileInfo info(path);
     const bool exists = info.exists();
     if (!exists && !options.create) {
@@ -167,8 +206,13 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secu
         if (info.size() == 0 && !options.create)
             return wrongCredentials();
     }
-    const bool isNew = !exists || info.size() == 0;
+    return !exists || info.size() == 0;
+}
 
+// The connection, private to this user, with extended error codes and a busy timeout; not keyed yet.
+Result<std::unique_ptr<Database>> Database::openConnection(const QString& path, const Options& options,
+                                                           bool isNew)
+{
     sqlite3* handle = nullptr;
     const int flags = options.readOnly ? SQLITE_OPEN_READONLY
                                        : SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0);
@@ -197,57 +241,58 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secu
     }
     sqlite3_extended_result_codes(handle, 1);
     sqlite3_busy_timeout(handle, BusyTimeoutMs);
+    return db;
+}
 
-    if (isKeyed) {
-        SecureBytes literal = rawKeyLiteral(key);
-        const int keyed = sqlite3_key(handle, literal.data(), static_cast<int>(literal.size()));
-        literal.wipe();
-        if (keyed != SQLITE_OK)
-            return misconfigured(QStringLiteral("sqlite3_key failed"));
-    }
+Status Database::applyKey(const SecureBytes& key)
+{
+    SecureBytes literal = rawKeyLiteral(key);
+    const int keyed = sqlite3_key(m_db, literal.data(), static_cast<int>(literal.size()));
+    literal.wipe();
+    if (keyed != SQLITE_OK)
+        return misconfigured(QStringLiteral("sqlite3_key failed"));
     // Stores are written in SQLCipher 3's format (Debian 12 ships 3.4.1). SQLCipher 4 reads them only
     // in compatibility mode; 3.x has no such pragma, so it is sent only to 4.x and later.
-    if (isKeyed) {
-        auto version = db->prepare(QStringLiteral("PRAGMA cipher_version"));
-        if (version.ok() && version->step().ok() &&
-            version->columnText(0).section(QLatin1Char('.'), 0, 0).toInt() >= 4) {
-            if (Status compatible = db->exec(QStringLiteral("PRAGMA cipher_compatibility = 3"));
-                !compatible.ok())
-                return compatible.error();
-        }
+    auto version = prepare(QStringLiteral("PRAGMA cipher_version"));
+    if (version.ok() && version->step().ok() &&
+        version->columnText(0).section(QLatin1Char('.'), 0, 0).toInt() >= 4) {
+        if (Status compatible = exec(QStringLiteral("PRAGMA cipher_compatibility = 3")); !compatible.ok())
+            return compatible.error();
     }
-    // The page size is fixed when the store is created; 4 KiB pages cost far less to encrypt than 1 KiB.
+    return {};
+}
+
+// The page size is fixed when the store is created; 4 KiB pages cost far less to encrypt than 1 KiB.
+Status Database::setPageSize(bool isKeyed)
+{
     const QString pageSize =
         QStringLiteral("PRAGMA %1 = %2")
             .arg(isKeyed ? QStringLiteral("cipher_page_size") : QStringLiteral("page_size"))
             .arg(PageSize);
-    if (Status set = db->exec(pageSize); !set.ok())
-        return set.error();
+    return exec(pageSize);
+}
 
-    // SQLCipher only notices a wrong key when it first decrypts a page, so read one now.
-    {
-        auto firstRead = db->prepare(QStringLiteral("SELECT count(*) FROM sqlite_master"));
-        if (!firstRead.ok())
-            return firstRead.error().code == ErrorCode::StoreCorrupt ? wrongCredentials() : firstRead.error();
-        auto stepped = firstRead->step();
-        if (!stepped.ok())
-            return stepped.error().code == ErrorCode::StoreCorrupt ? wrongCredentials() : stepped.error();
-    }
+// SQLCipher only notices a wrong key when it first decrypts a page, so read one now.
+Status Database::readFirstPage()
+{
+    auto firstRead = prepare(QStringLiteral("SELECT count(*) FROM sqlite_master"));
+    if (!firstRead.ok())
+        return firstRead.error().code == ErrorCode::StoreCorrupt ? wrongCredentials() : firstRead.error();
+    auto stepped = firstRead->step();
+    if (!stepped.ok())
+        return stepped.error().code == ErrorCode::StoreCorrupt ? wrongCredentials() : stepped.error();
+    return {};
+}
 
-    if (Status settings = db->applyAndVerifySettings(options); !settings.ok())
-        return settings.error();
-
-    if (isNew && isKeyed) {
-        // Switching to WAL has written page 1 to the main file: it must not read as plaintext.
-        const auto isPlaintext = startsWithPlaintextHeader(path);
-        if (!isPlaintext.ok())
-            return isPlaintext.error();
-        if (*isPlaintext || QFileInfo(path).size() < PlaintextHeaderSize)
-            return misconfigured(QStringLiteral("new store file is not encrypted on disk"));
-    }
-
-    db->m_isOpen = !options.readOnly;
-    return db;
+// Switching a new store to WAL has written page 1 to the main file: it must not read as plaintext.
+Status Database::checkEncryptedOnDisk(const QString& path)
+{
+    const auto isPlaintext = startsWithPlaintextHeader(path);
+    if (!isPlaintext.ok())
+        return isPlaintext.error();
+    if (*isPlaintext || QFileInfo(path).size() < PlaintextHeaderSize)
+        return misconfigured(QStringLiteral("new store file is not encrypted on disk"));
+    return {};
 }
 
 Status Database::applyAndVerifySettings(const Options& options)

@@ -104,8 +104,17 @@ public:
 
 private:
     Database(sqlite3* db, QString path);
+    // The steps of open(), in its order.
+    static Status checkOpenArguments(const SecureBytes& key, const Options& options);
+    static Result<bool> checkFileBeforeOpen(const QString& path, const Options& options);
+    static Result<std::unique_ptr<Database>> openConnection(const QString& path, const Options& options,
+                                                            bool isNew);
+    Status applyKey(const SecureBytes& key);
+    Status setPageSize(bool isKeyed);
+    Status readFirstPage();
     Status applyAndVerifySettings(const Options& options);
     void installReadRecorder();
+    static Status checkEncryptedOnDisk(const QString& path);
 
     sqlite3* m_db = nullptr;
     QString m_path;

@@ -2,12 +2,13 @@
 #include "InMemoryDeviceSecretStore.h"
 #include "TestStoreDir.h"
 #include "caseload/CaseService.h"
-#include "partnership/PanelService.h"
+#include "caseload/StandardStageGates.h"
 #include "common/Clock.h"
 #include "keys/DeviceSecretStore.h"
 #include "keys/KeySlotFile.h"
 #include "keys/KeychainDeviceSecretStore.h"
 #include "partnership/PanelKind.h"
+#include "partnership/PanelService.h"
 #include "session/Session.h"
 #include "session/StoreOpener.h"
 #include "session/StorePaths.h"
@@ -317,7 +318,7 @@ TEST(CommandLine, DemoRefusesAStoreWithRealCasesInOneLine)
         StoreOpener opener(StorePaths(dir.path()), secrets, SystemClock::instance());
         auto session = opener.unlock(QStringLiteral("admin"), Passphrase);
         ASSERT_TRUE(session.ok()) << session.error().message.toStdString();
-        auto kinds = PanelKindRegistry::load();
+        auto kinds = PanelKindRegistry::load(standardStageGates());
         ASSERT_TRUE(kinds.ok());
         PanelService panels(**session, *kinds);
         auto panel = panels.create(QStringLiteral("Easington MAPS"), QStringLiteral("maps"), std::nullopt);

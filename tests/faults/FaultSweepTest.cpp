@@ -19,14 +19,15 @@
 #include "SmallDisk.h"
 #include "TestStoreDir.h"
 #include "accounts/AccountService.h"
-#include "partnership/AgencyService.h"
 #include "caseload/CaseService.h"
 #include "caseload/NoteService.h"
-#include "partnership/PanelService.h"
+#include "caseload/StandardStageGates.h"
 #include "common/Clock.h"
 #include "demo/DemoPartnership.h"
 #include "keys/KeySlotFile.h"
+#include "partnership/AgencyService.h"
 #include "partnership/PanelKind.h"
+#include "partnership/PanelService.h"
 #include "session/Session.h"
 #include "session/StoreOpener.h"
 #include "store/Database.h"
@@ -108,7 +109,7 @@ const char* errorCodeName(ErrorCode code)
 const PanelKindRegistry& shippedKinds()
 {
     static const PanelKindRegistry kinds = [] {
-        auto loaded = PanelKindRegistry::load();
+        auto loaded = PanelKindRegistry::load(standardStageGates());
         if (!loaded.ok()) {
             ADD_FAILURE() << "panel kinds: " << describe(loaded.error());
             std::abort();

@@ -18,6 +18,7 @@
 #include "common/Clock.h"
 #include "keys/DeviceSecretStore.h"
 #include "keys/KeySlotCopies.h"
+#include "keys/KeySlotCrypto.h"
 #include "keys/KeySlotFile.h"
 #include "session/Session.h"
 #include "session/StoreOpener.h"

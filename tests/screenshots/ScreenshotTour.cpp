@@ -22,12 +22,13 @@
 #include "caseload/CaseloadModel.h"
 #include "caseload/CaseloadPage.h"
 #include "caseload/DashboardPage.h"
+#include "caseload/StandardStageGates.h"
 #include "common/Clock.h"
 #include "demo/DemoPartnership.h"
-#include "partnership/PanelKind.h"
 #include "partnership/AgenciesPage.h"
 #include "partnership/AgencyDialog.h"
 #include "partnership/NewPanelDialog.h"
+#include "partnership/PanelKind.h"
 #include "partnership/PanelMembersDialog.h"
 #include "partnership/PanelsPage.h"
 #include "session/Session.h"
@@ -69,7 +70,7 @@ const QString TourDemoPassphrase = QStringLiteral("screenshot tour demo accounts
 // The shipped panel kinds, loaded once; main() refuses to run when they do not load.
 const PanelKindRegistry* shippedKinds()
 {
-    static const auto loaded = PanelKindRegistry::load();
+    static const auto loaded = PanelKindRegistry::load(standardStageGates());
     return loaded.ok() ? &loaded.value() : nullptr;
 }
 
@@ -330,7 +331,7 @@ bool Tour::runCaseFiles()
     test::TestStoreDir dir;
     test::InMemoryDeviceSecretStore secrets;
     ManualClock clock(QDateTime(QDate(2026, 3, 9), QTime(10, 5), Qt::UTC));
-    auto kinds = PanelKindRegistry::load();
+    auto kinds = PanelKindRegistry::load(standardStageGates());
     if (!kinds.ok()) {
         std::fprintf(stderr, "panel kinds: %s\n", qPrintable(kinds.error().message));
         return false;

@@ -19,7 +19,7 @@ namespace {
 // match set: ids from the search index, used only by statements that keep to visibleCases (why, and what
 // keeping to it there would cost: CaseloadPlanner::fillMatchesSql).
 const QStringList AllowedWithoutVisibleCases{
-    QStringLiteral("SELECT panel_id FROM cases WHERE id = :id"),
+    QStringLiteral("SELECT panel_id, reference FROM cases WHERE id = :id"),
     QStringLiteral("SELECT case_id FROM actions WHERE id = :id"),
     QStringLiteral("SELECT case_id FROM notes WHERE id = :id"),
     QStringLiteral("SELECT case_id FROM scheduled_reviews WHERE id = :id"),

@@ -11,6 +11,7 @@
 #include "casefile/CaseDetailsTab.h"
 #include "casefile/CaseHeader.h"
 #include "casefile/CaseStageTab.h"
+#include "casefile/CaseText.h"
 #include "casefile/ChronologyTab.h"
 #include "casefile/ConsentDialog.h"
 #include "casefile/ConsentTab.h"
@@ -48,6 +49,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
+#include <QTranslator>
 
 #include <gtest/gtest.h>
 
@@ -597,6 +599,59 @@ TEST_F(CaseViewTest, MeamScore_RecordedThroughItsDialog_ShowsAsLatestWithItsHist
     EXPECT_TRUE(history->isVisibleTo(view.get()));
     EXPECT_LT(history->text().indexOf(QStringLiteral("24")), history->text().indexOf(QStringLiteral("31")))
         << "newest first";
+}
+
+// A translator that rewords the chronology's sentence for a recorded value, as a Welsh translation
+// would: the field's history is built from typed values, so it still shows every value.
+class RewordingTranslator final : public QTranslator {
+public:
+    QString translate(const char* context, const char* sourceText, const char* disambiguation = nullptr,
+                      int n = -1) const override
+    {
+        Q_UNUSED(disambiguation)
+        Q_UNUSED(n)
+        if (QLatin1String(context) == QLatin1String("confer::Chronology") &&
+            QLatin1String(sourceText) == QLatin1String("%1 recorded: %2 (as at %3)"))
+            return QStringLiteral("Cofnodwyd %1: %2 (ar %3)");
+        return {};
+    }
+};
+
+TEST_F(CaseViewTest, MeamScoreHistory_StillShowsUnderATranslationOfTheChronology)
+{
+    CaseService::NewCase request;
+    request.panelId = meamPanelId;
+    request.subject.name = QStringLiteral("Dana Reed");
+    request.referralDate = store.clock.nowUtc().date();
+    request.fields.insert(QStringLiteral("referralOffer"), QStringLiteral("A key worker for twelve weeks"));
+    request.fields.insert(QStringLiteral("needs"), QStringList{QStringLiteral("homelessness")});
+    auto created = caseload->cases.create(request);
+    ASSERT_TRUE(created.ok()) << created.error().message.toStdString();
+    const QDate today = store.clock.today();
+    ASSERT_TRUE(
+        caseload->cases.recordFieldValue(created->id, QStringLiteral("ndtScore"), 31, today.addDays(-7))
+            .ok());
+    ASSERT_TRUE(caseload->cases.recordFieldValue(created->id, QStringLiteral("ndtScore"), 24, today).ok());
+
+    RewordingTranslator welsh;
+    ASSERT_TRUE(QCoreApplication::installTranslator(&welsh));
+    auto view = openView(created->id);
+    const std::vector<ChronologyEntry> entries = timeline(created->id);
+    const bool isReworded = std::any_of(entries.begin(), entries.end(), [](const ChronologyEntry& entry) {
+        return entry.summary.startsWith(QStringLiteral("Cofnodwyd "));
+    });
+    QCoreApplication::removeTranslator(&welsh);
+    ASSERT_TRUE(isReworded) << "the translator reached the chronology";
+
+    auto* history = view->findChild<QLabel*>(QStringLiteral("history_ndtScore"));
+    ASSERT_NE(history, nullptr);
+    EXPECT_TRUE(history->isVisibleTo(view.get()));
+    const QString text = history->text();
+    EXPECT_TRUE(text.contains(QStringLiteral("24 (as at %1)").arg(CaseText::date(today))))
+        << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("31 (as at %1)").arg(CaseText::date(today.addDays(-7)))))
+        << text.toStdString();
+    EXPECT_LT(text.indexOf(QStringLiteral("24")), text.indexOf(QStringLiteral("31"))) << "newest first";
 }
 
 TEST_F(CaseViewTest, DetailsSave_RefusedInputChangesNothing_AndGoodInputIsStored)

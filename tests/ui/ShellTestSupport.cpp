@@ -1,5 +1,6 @@
 #include "ShellTestSupport.h"
 
+#include "caseload/StandardStageGates.h"
 #include "partnership/PanelKind.h"
 #include "shell/MainWindow.h"
 #include "unlock/UnlockScreen.h"
@@ -16,10 +17,10 @@ namespace confer::test {
 const PanelKindRegistry& shippedPanelKinds()
 {
     static const PanelKindRegistry kinds = [] {
-        auto loaded = PanelKindRegistry::load();
+        auto loaded = PanelKindRegistry::load(standardStageGates());
         if (!loaded.ok()) {
             ADD_FAILURE() << "the shipped panel kinds do not load: " << loaded.error().message.toStdString();
-            return PanelKindRegistry();
+            return PanelKindRegistry(standardStageGates());
         }
         return std::move(loaded.value());
     }();

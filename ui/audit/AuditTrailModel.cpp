@@ -1,6 +1,6 @@
 #include "audit/AuditTrailModel.h"
 
-#include "audit/AuditActionNames.h"
+#include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
 
 #include <QLocale>

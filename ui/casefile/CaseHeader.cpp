@@ -96,14 +96,15 @@ void CaseHeader::display(const OpenCase& openCase)
     m_marking->setText(markingDisplayName(record.marking));
     m_marking->setAccessibleName(tr("Protective marking: %1").arg(markingDisplayName(record.marking)));
 
-    if (!record.nextReview) {
+    const ReviewDue& due = openCase.reviewDue;
+    if (!due.date) {
         m_review->setText(tr("No review set"));
         m_review->setLook(CaseBadge::Look::Neutral);
-    } else if (openCase.isReviewOverdue()) {
-        m_review->setText(tr("Review overdue since %1").arg(CaseText::date(*record.nextReview)));
+    } else if (due.isOverdue) {
+        m_review->setText(tr("Review overdue since %1").arg(CaseText::date(*due.date)));
         m_review->setLook(CaseBadge::Look::Bad);
     } else {
-        m_review->setText(tr("Next review %1").arg(CaseText::date(*record.nextReview)));
+        m_review->setText(tr("Next review %1").arg(CaseText::date(*due.date)));
         m_review->setLook(CaseBadge::Look::Neutral);
     }
     m_review->setAccessibleName(m_review->text());

@@ -102,12 +102,18 @@ bool CaseView::readCase()
         showUnavailable(agencies.error().message);
         return false;
     }
+    auto reviewDue = m_caseload.cases.reviewDue(m_caseId);
+    if (!reviewDue.ok()) {
+        showUnavailable(reviewDue.error().message);
+        return false;
+    }
     auto userAgency = m_caseload.agencies.agencyOfUser(m_caseload.session.currentUser().id);
     m_case.record = std::move(record).value();
     m_case.panel = std::move(panel).value();
     m_case.kind = kind;
     m_case.agencies = std::move(agencies).value();
     m_case.userAgencyId = userAgency.ok() ? *userAgency : std::nullopt;
+    m_case.reviewDue = *reviewDue;
     m_case.today = m_caseload.session.clock().nowUtc().toLocalTime().date();
     return true;
 }
@@ -185,19 +191,19 @@ void CaseView::reopen()
 void CaseView::refreshChronology()
 {
     m_chronology->display(m_caseId);
-    // A time-series field's values are each recorded in the chronology ("<label> recorded: <value>
-    // (as at <date>)"); the field shows them newest first without repeating its own name.
+    // A time-series field shows its values newest first, each with the day it describes, from the
+    // chronology's typed entries (never from its translated sentences).
     for (const FieldDefinition& field : m_case.kind->fields) {
         if (!field.isTimeSeries)
             continue;
-        const QString prefix = tr("%1 recorded: ").arg(field.label);
         QStringList lines;
         const std::vector<ChronologyEntry>& entries = m_chronology->entries();
         for (auto entry = entries.rbegin(); entry != entries.rend(); ++entry) {
-            if (entry->kind != ChronologyEntry::Kind::Field || !entry->summary.startsWith(field.label))
+            if (!entry->fieldValue || entry->fieldValue->fieldKey != field.key)
                 continue;
             const QString value =
-                entry->summary.startsWith(prefix) ? entry->summary.mid(prefix.size()) : entry->summary;
+                tr("%1 (as at %2)")
+                    .arg(entry->fieldValue->valueLabel, CaseText::date(entry->fieldValue->asAt));
             lines << (entry->byName.isEmpty() ? value : tr("%1, recorded by %2").arg(value, entry->byName));
         }
         m_details->setFieldHistory(field.key, lines);

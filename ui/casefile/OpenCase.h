@@ -1,6 +1,7 @@
 #pragma once
 
 #include "caseload/CaseloadTypes.h"
+#include "caseload/ReviewDue.h"
 
 #include <QDate>
 
@@ -12,13 +13,15 @@ namespace confer {
 struct PanelKind;
 
 // What a case view has read about one case, shared by its tabs: the case, its panel and kind, the
-// agency directory for names and choices, the user's own agency, and today by the session's clock.
+// agency directory for names and choices, the user's own agency, when its review is due (the service
+// decides), and today by the session's clock.
 struct OpenCase {
     CaseRecord record;
     Panel panel;
     const PanelKind* kind = nullptr;
     std::vector<Agency> agencies;
     std::optional<qint64> userAgencyId;
+    ReviewDue reviewDue;
     QDate today;
 
     QString agencyName(std::optional<qint64> agencyId) const
@@ -31,7 +34,6 @@ struct OpenCase {
         }
         return {};
     }
-    bool isReviewOverdue() const { return record.nextReview && *record.nextReview < today; }
 };
 
 } // namespace confer

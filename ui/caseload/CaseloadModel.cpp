@@ -236,7 +236,7 @@ QVariant CaseloadModel::displayText(const CaseSummary& summary, int column) cons
     case LeadAgencyColumn:
         return summary.leadAgencyName.isEmpty() ? QStringLiteral("\u2014") : summary.leadAgencyName;
     case NextReviewColumn:
-        return summary.nextReview ? shortDate(*summary.nextReview) : QStringLiteral("\u2014");
+        return summary.reviewDue ? shortDate(*summary.reviewDue) : QStringLiteral("\u2014");
     default:
         return {};
     }
@@ -250,10 +250,10 @@ QVariant CaseloadModel::accessibleText(const CaseSummary& summary, int column) c
     case LeadAgencyColumn:
         return summary.leadAgencyName.isEmpty() ? tr("No lead agency") : summary.leadAgencyName;
     case NextReviewColumn:
-        if (!summary.nextReview)
+        if (!summary.reviewDue)
             return tr("No review date set");
-        return summary.isReviewOverdue ? tr("Overdue: review was due %1").arg(shortDate(*summary.nextReview))
-                                       : tr("Next review %1").arg(shortDate(*summary.nextReview));
+        return summary.isReviewOverdue ? tr("Overdue: review was due %1").arg(shortDate(*summary.reviewDue))
+                                       : tr("Next review %1").arg(shortDate(*summary.reviewDue));
     default:
         return displayText(summary, column);
     }
@@ -274,7 +274,7 @@ QVariant CaseloadModel::data(const QModelIndex& index, int role) const
         return accessibleText(*summary, index.column());
     case Qt::ToolTipRole:
         if (isOverdueCell)
-            return tr("Review overdue: it was due on %1.").arg(shortDate(*summary->nextReview));
+            return tr("Review overdue: it was due on %1.").arg(shortDate(*summary->reviewDue));
         // Long names may be cut short to fit their column: the whole of them on hover.
         if (index.column() == SubjectColumn || index.column() == PanelColumn ||
             index.column() == StageColumn || index.column() == LeadAgencyColumn)

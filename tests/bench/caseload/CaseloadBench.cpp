@@ -13,6 +13,7 @@
 #include "caseload/CaseloadModel.h"
 #include "caseload/CaseloadPage.h"
 #include "caseload/CaseloadQuery.h"
+#include "caseload/StandardStageGates.h"
 #include "common/Clock.h"
 #include "demo/DemoPartnership.h"
 #include "partnership/PanelKind.h"
@@ -358,7 +359,7 @@ int main(int argc, char** argv)
 
     Fixture fixture;
     g_fixture = &fixture;
-    auto kinds = PanelKindRegistry::load();
+    auto kinds = PanelKindRegistry::load(standardStageGates());
     if (!kinds.ok()) {
         std::fprintf(stderr, "panel kinds: %s\n", qPrintable(kinds.error().message));
         return 1;

@@ -25,7 +25,7 @@ protected:
     QString storeId() { return session().keySlots().storeId; }
     void append()
     {
-        ASSERT_TRUE(session().audit().append(QStringLiteral("admin"), QStringLiteral("test.event")).ok());
+        ASSERT_TRUE(session().audit().append(QStringLiteral("admin"), AuditAction::SettingChange).ok());
     }
     // What the store holds now, as every witness would record it.
     RollbackCheck::Records current()

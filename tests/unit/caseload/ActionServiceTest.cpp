@@ -18,7 +18,7 @@ protected:
         signInAs(chair.login); // council, member of every panel
         mapsCase = createCase(mapsPanelId, QStringLiteral("Jordan Smith"));
         caseAudit = QStringLiteral("case:%1").arg(mapsCase.reference);
-        deniedRecord = QStringLiteral("case:%1").arg(mapsCase.id);
+        deniedRecord = caseAudit; // refusals name the case by its reference too
     }
 
     ActionService actions() { return ActionService(session()); }

@@ -2,6 +2,7 @@
 
 #include "accounts/AccountService.h"
 #include "audit/AuditLog.h"
+#include "caseload/StandardStageGates.h"
 #include "session/Session.h"
 
 #include <limits>
@@ -66,7 +67,7 @@ User CaseloadFixture::addUser(const QString& login, const QString& name, Role ro
 void CaseloadFixture::SetUp()
 {
     ASSERT_TRUE(store.sessionPtr()) << "the test store could not be created";
-    auto loaded = PanelKindRegistry::load();
+    auto loaded = PanelKindRegistry::load(standardStageGates());
     ASSERT_TRUE(loaded.ok()) << loaded.error().message.toStdString();
     kinds.emplace(std::move(loaded).value());
 

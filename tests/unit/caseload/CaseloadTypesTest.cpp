@@ -12,6 +12,8 @@ TEST(CaseloadTypes, KeysMatchTheSchemaAndReadBack)
     EXPECT_EQ(subjectTypeKey(Subject::Type::Location), QStringLiteral("location"));
     EXPECT_EQ(actionStatusKey(CaseAction::Status::NotPossible), QStringLiteral("not_possible"));
     EXPECT_EQ(agencyKindKey(Agency::Kind::CooperatingBody), QStringLiteral("cooperating_body"));
+    EXPECT_EQ(consentStateKey(Consent::State::Withdrawn), QStringLiteral("withdrawn"));
+    EXPECT_EQ(consentGivenByKey(Consent::GivenBy::ParentGuardian), QStringLiteral("parent_guardian"));
 
     for (Marking marking : {Marking::Official, Marking::OfficialSensitive})
         EXPECT_EQ(markingFromKey(markingKey(marking)), marking);
@@ -24,6 +26,10 @@ TEST(CaseloadTypes, KeysMatchTheSchemaAndReadBack)
         EXPECT_EQ(actionStatusFromKey(actionStatusKey(status)), status);
     for (auto kind : {Agency::Kind::ResponsibleAuthority, Agency::Kind::CooperatingBody, Agency::Kind::Other})
         EXPECT_EQ(agencyKindFromKey(agencyKindKey(kind)), kind);
+    for (auto state : {Consent::State::Given, Consent::State::Refused, Consent::State::Withdrawn})
+        EXPECT_EQ(consentStateFromKey(consentStateKey(state)), state);
+    for (auto givenBy : {Consent::GivenBy::Individual, Consent::GivenBy::ParentGuardian})
+        EXPECT_EQ(consentGivenByFromKey(consentGivenByKey(givenBy)), givenBy);
 }
 
 TEST(CaseloadTypes, UnknownKeysAreRefused)
@@ -33,6 +39,8 @@ TEST(CaseloadTypes, UnknownKeysAreRefused)
     EXPECT_FALSE(subjectTypeFromKey(QString()));
     EXPECT_FALSE(actionStatusFromKey(QStringLiteral("closed")));
     EXPECT_FALSE(agencyKindFromKey(QStringLiteral("police")));
+    EXPECT_FALSE(consentStateFromKey(QStringLiteral("Given")));
+    EXPECT_FALSE(consentGivenByFromKey(QStringLiteral("parent")));
 }
 
 TEST(CaseloadTypes, MarkingIsShownInCapitals)

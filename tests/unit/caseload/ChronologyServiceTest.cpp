@@ -230,6 +230,30 @@ TEST_F(ChronologyServiceTest, Timeline_ShowsTimeSeriesValues)
         QStringLiteral("(as at %1)").arg(QLocale().toString(today(), QStringLiteral("d MMM yyyy")))));
 }
 
+// A screen showing a field's history reads the value from typed fields, never from the sentence, so
+// translating the sentence cannot empty the history.
+TEST_F(ChronologyServiceTest, TimeSeriesValues_CarryTheirFieldValueAndDayTyped)
+{
+    const CaseRecord record = createCase(meamPanelId);
+    store.clock.advanceSeconds(3600);
+    const QDate lastWeek = today().addDays(-7);
+    ASSERT_TRUE(caseService().recordFieldValue(record.id, QStringLiteral("ndtScore"), 31, lastWeek).ok());
+
+    const std::vector<ChronologyEntry> entries = timeline(record.id);
+    ASSERT_FALSE(entries.empty());
+    const ChronologyEntry& entry = entries.back();
+    ASSERT_EQ(entry.kind, ChronologyEntry::Kind::Field);
+    ASSERT_TRUE(entry.fieldValue);
+    EXPECT_EQ(entry.fieldValue->fieldKey, QStringLiteral("ndtScore"));
+    EXPECT_EQ(entry.fieldValue->valueLabel, QStringLiteral("31"));
+    EXPECT_EQ(entry.fieldValue->asAt, lastWeek);
+    for (const ChronologyEntry& other : entries) {
+        if (other.kind != ChronologyEntry::Kind::Field) {
+            EXPECT_FALSE(other.fieldValue) << other.summary.toStdString();
+        }
+    }
+}
+
 TEST_F(ChronologyServiceTest, Reading_IsAuditedOncePerCallWithoutDetail)
 {
     const CaseRecord record = createCase(mapsPanelId);
@@ -246,16 +270,15 @@ TEST_F(ChronologyServiceTest, Reading_IsAuditedOncePerCallWithoutDetail)
 TEST_F(ChronologyServiceTest, NeedToKnow_NonMembersAndAdministratorsAreRefusedAndAudited)
 {
     const CaseRecord record = createCase(mapsPanelId);
+    const QString caseAudit = QStringLiteral("case:%1").arg(record.reference); // refusals too
     for (const QString& login : {outsider.login, QString::fromLatin1(TestSession::AdminLogin)}) {
         SCOPED_TRACE(login.toStdString());
         signInAs(login);
-        const int deniedBefore =
-            auditCount(QStringLiteral("access.denied"), QStringLiteral("case:%1").arg(record.id));
+        const int deniedBefore = auditCount(QStringLiteral("access.denied"), caseAudit);
         auto entries = chronology().timeline(record.id);
         ASSERT_FALSE(entries.ok());
         EXPECT_EQ(entries.error().code, ErrorCode::AccessDenied);
-        EXPECT_EQ(auditCount(QStringLiteral("access.denied"), QStringLiteral("case:%1").arg(record.id)),
-                  deniedBefore + 1);
+        EXPECT_EQ(auditCount(QStringLiteral("access.denied"), caseAudit), deniedBefore + 1);
         EXPECT_EQ(auditCount(QStringLiteral("case.chronology")), 0);
     }
 }

@@ -1,4 +1,5 @@
 #include "CaseloadFixture.h"
+#include "caseload/StandardStageGates.h"
 #include "session/Session.h"
 
 using namespace confer;
@@ -15,7 +16,8 @@ protected:
         CaseloadFixture::SetUp();
         if (HasFatalFailure())
             return;
-        auto loaded = PanelKindRegistry::load({QStringLiteral(CONFER_CASELOAD_TEST_DATA)});
+        auto loaded =
+            PanelKindRegistry::load(standardStageGates(), {QStringLiteral(CONFER_CASELOAD_TEST_DATA)});
         ASSERT_TRUE(loaded.ok()) << loaded.error().message.toStdString();
         withSvp.emplace(std::move(loaded).value());
     }

@@ -56,7 +56,9 @@ protected:
         if (!status.ok()) {
             EXPECT_EQ(status.error().message, NotAvailable) << attempted.toStdString();
         }
-        expectDenied(status, QStringLiteral("case:%1").arg(caseId), attempted);
+        // Audit records name a case by its reference, refusals included.
+        const QString reference = caseId == mapsCase.id ? mapsCase.reference : channelCase.reference;
+        expectDenied(status, QStringLiteral("case:%1").arg(reference), attempted);
     }
 
     CaseRecord mapsCase;

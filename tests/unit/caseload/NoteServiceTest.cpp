@@ -18,7 +18,7 @@ protected:
         signInAs(member.login); // police, member of Easington MAPS
         caseRecord = createCase(mapsPanelId, QStringLiteral("Jordan Smith"));
         caseAudit = QStringLiteral("case:%1").arg(caseRecord.reference);
-        deniedRecord = QStringLiteral("case:%1").arg(caseRecord.id);
+        deniedRecord = caseAudit; // refusals name the case by its reference too
     }
 
     NoteService notes() { return NoteService(session()); }

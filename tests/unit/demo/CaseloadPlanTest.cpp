@@ -7,6 +7,7 @@
 #include "CaseDataReads.h"
 #include "TestSession.h"
 #include "caseload/CaseloadQuery.h"
+#include "caseload/StandardStageGates.h"
 #include "demo/DemoPartnership.h"
 #include "partnership/PanelKind.h"
 #include "session/Session.h"
@@ -43,6 +44,7 @@ struct OracleCase {
     qint64 subjectId = 0;
     QString subjectName;
     QStringList words; // what the search index holds for the case, split as its tokenizer splits
+    QString firstOpenScheduledReview; // ISO date of the first scheduled review not completed; empty when none
 };
 
 // Words as the FTS4 "simple" tokenizer makes them: split at every ASCII character that is not a letter or a
@@ -91,6 +93,7 @@ struct Oracle {
     std::vector<OracleCase> cases;
     QSet<qint64> memberPanels;
     QHash<qint64, QStringList> closedStages;
+    QHash<qint64, QStringList> schedulingStages; // stages whose kind schedules reviews on entering them
     QDate today;
 
     bool admits(const OracleCase& c, const Filter& filter) const
@@ -103,7 +106,10 @@ struct Oracle {
         if ((!filter.stage.isEmpty() && c.stage != filter.stage) ||
             (filter.risk && c.riskKey != riskKey(*filter.risk)))
             return false;
-        if (filter.isOverdueOnly && (c.nextReview.isEmpty() || c.nextReview >= today.toString(Qt::ISODate)))
+        // A stage that schedules its own reviews waits for the first of those, not the next review date.
+        const QString due =
+            schedulingStages.value(c.panelId).contains(c.stage) ? c.firstOpenScheduledReview : c.nextReview;
+        if (filter.isOverdueOnly && (due.isEmpty() || due >= today.toString(Qt::ISODate)))
             return false;
         for (const QString& typed : words(filter.text)) {
             if (std::none_of(c.words.cbegin(), c.words.cend(),
@@ -173,10 +179,21 @@ Oracle readOracle(Session& session, const PanelKindRegistry& kinds)
             for (const StageDefinition& stage : kind->stages) {
                 if (stage.isClosed && !oracle.closedStages[c.panelId].contains(stage.key))
                     oracle.closedStages[c.panelId] << stage.key;
+                if (!kind->reviewsOnEnter.value(stage.key).isEmpty() &&
+                    !oracle.schedulingStages[c.panelId].contains(stage.key))
+                    oracle.schedulingStages[c.panelId] << stage.key;
             }
         }
         oracle.cases.push_back(c);
     }
+    QHash<qint64, QString> firstOpen;
+    auto scheduled = db.prepare(QStringLiteral(
+        "SELECT case_id, min(due_date) FROM scheduled_reviews WHERE completed_on IS NULL GROUP BY case_id"));
+    EXPECT_TRUE(scheduled.ok());
+    while (scheduled.ok() && scheduled->step().value())
+        firstOpen.insert(scheduled->columnInt(0), scheduled->columnText(1));
+    for (OracleCase& c : oracle.cases)
+        c.firstOpenScheduledReview = firstOpen.value(c.id);
     auto members = db.prepare(QStringLiteral("SELECT panel_id FROM panel_members WHERE user_id = :user"));
     EXPECT_TRUE(members.ok());
     members->bind(":user", session.currentUser().id);
@@ -340,7 +357,7 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(store.sessionPtr());
-        auto loaded = PanelKindRegistry::load();
+        auto loaded = PanelKindRegistry::load(standardStageGates());
         ASSERT_TRUE(loaded.ok());
         kinds.emplace(std::move(loaded).value());
         auto filled = DemoPartnership::fill(store.session(), *kinds, {400, 7, false, DemoAccountPassphrase});

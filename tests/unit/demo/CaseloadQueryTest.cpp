@@ -5,6 +5,7 @@
 #include "TestSession.h"
 #include "accounts/AccountService.h"
 #include "caseload/CaseService.h"
+#include "caseload/StandardStageGates.h"
 #include "demo/DemoPartnership.h"
 #include "partnership/AgencyService.h"
 #include "partnership/PanelKind.h"
@@ -71,7 +72,7 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(store.sessionPtr());
-        auto loaded = PanelKindRegistry::load();
+        auto loaded = PanelKindRegistry::load(standardStageGates());
         ASSERT_TRUE(loaded.ok()) << loaded.error().message.toStdString();
         kinds.emplace(std::move(loaded).value());
         adminId = session().currentUser().id;
@@ -502,7 +503,7 @@ TEST(CaseloadQueryPlans, WalkingAndSortingGiveTheSameRowsOnADemoPartnership)
 {
     test::TestSession store;
     ASSERT_TRUE(store.sessionPtr());
-    auto kinds = PanelKindRegistry::load();
+    auto kinds = PanelKindRegistry::load(standardStageGates());
     ASSERT_TRUE(kinds.ok());
     ASSERT_TRUE(DemoPartnership::fill(store.session(), *kinds, {400, 7, false, {}}).ok());
     CaseloadQuery query(store.session(), *kinds);

@@ -1,3 +1,5 @@
+#include "keys/KeySlotCrypto.h"
+
 #include "TestStoreDir.h"
 #include "crypto/RecoveryKey.h"
 #include "keys/KeySlotFile.h"

@@ -3,6 +3,7 @@
 #include "crypto/PassphraseKdf.h"
 #include "crypto/RecoveryKey.h"
 #include "crypto/SecureBytes.h"
+#include "keys/KeySlotCrypto.h"
 #include "keys/KeySlotFile.h"
 
 #include <gtest/gtest.h>

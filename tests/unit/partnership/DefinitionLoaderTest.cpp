@@ -68,7 +68,7 @@ QJsonObject validDefinition()
 
 Result<PanelKind> load(const QJsonObject& root)
 {
-    return PanelKindLoader::fromJson(QJsonDocument(root).toJson(), SourcePath);
+    return PanelKindLoader::fromJson(QJsonDocument(root).toJson(), SourcePath, standardStageGates());
 }
 
 // Edits root[list][index][key] = value (or removes the key when value is undefined).
@@ -329,7 +329,7 @@ TEST(DefinitionLoader, OptionalSettings_TakeTheirDefaults)
 TEST(DefinitionLoader, NotJson_IsRefusedNamingTheFile)
 {
     const Result<PanelKind> loaded =
-        PanelKindLoader::fromJson("{ \"format\": \"confer-panel-kind\", ", SourcePath);
+        PanelKindLoader::fromJson("{ \"format\": \"confer-panel-kind\", ", SourcePath, standardStageGates());
     ASSERT_FALSE(loaded.ok());
     EXPECT_TRUE(loaded.error().message.contains(u"“test-kind.json”"_s))
         << loaded.error().message.toStdString();
@@ -338,7 +338,7 @@ TEST(DefinitionLoader, NotJson_IsRefusedNamingTheFile)
 
 TEST(DefinitionLoader, JsonThatIsNotAnObject_IsRefused)
 {
-    const Result<PanelKind> loaded = PanelKindLoader::fromJson("[1, 2, 3]", SourcePath);
+    const Result<PanelKind> loaded = PanelKindLoader::fromJson("[1, 2, 3]", SourcePath, standardStageGates());
     ASSERT_FALSE(loaded.ok());
     EXPECT_TRUE(loaded.error().message.contains(u"“test-kind.json”"_s))
         << loaded.error().message.toStdString();
@@ -348,14 +348,15 @@ TEST(DefinitionLoader, OversizedFile_IsRefusedBeforeParsing)
 {
     QByteArray huge = QJsonDocument(validDefinition()).toJson();
     huge.append(QByteArray(1024 * 1024, ' '));
-    const Result<PanelKind> loaded = PanelKindLoader::fromJson(huge, SourcePath);
+    const Result<PanelKind> loaded = PanelKindLoader::fromJson(huge, SourcePath, standardStageGates());
     ASSERT_FALSE(loaded.ok());
     EXPECT_TRUE(loaded.error().message.contains(u"1 MiB"_s)) << loaded.error().message.toStdString();
 }
 
 TEST(DefinitionLoader, LoadDirectory_RefusesABrokenFileNamingIt)
 {
-    const auto loaded = PanelKindLoader::loadDirectory(QStringLiteral(CONFER_PARTNERSHIP_TEST_DATA "/broken"));
+    const auto loaded = PanelKindLoader::loadDirectory(QStringLiteral(CONFER_PARTNERSHIP_TEST_DATA "/broken"),
+                                                       standardStageGates());
     ASSERT_FALSE(loaded.ok());
     EXPECT_EQ(loaded.error().code, ErrorCode::InvalidInput);
     EXPECT_TRUE(loaded.error().message.contains(u"“duplicate-stage.json”"_s))
@@ -366,7 +367,8 @@ TEST(DefinitionLoader, LoadDirectory_RefusesABrokenFileNamingIt)
 
 TEST(DefinitionLoader, LoadDirectory_RefusesTwoFilesDefiningOneKind)
 {
-    const auto loaded = PanelKindLoader::loadDirectory(QStringLiteral(CONFER_PARTNERSHIP_TEST_DATA "/twice"));
+    const auto loaded = PanelKindLoader::loadDirectory(QStringLiteral(CONFER_PARTNERSHIP_TEST_DATA "/twice"),
+                                                       standardStageGates());
     ASSERT_FALSE(loaded.ok());
     EXPECT_EQ(loaded.error().code, ErrorCode::Conflict);
     EXPECT_TRUE(loaded.error().message.contains(u"first.json"_s)) << loaded.error().message.toStdString();
@@ -375,8 +377,8 @@ TEST(DefinitionLoader, LoadDirectory_RefusesTwoFilesDefiningOneKind)
 
 TEST(DefinitionLoader, LoadDirectory_ReportsAMissingFolder)
 {
-    const auto loaded =
-        PanelKindLoader::loadDirectory(QStringLiteral(CONFER_PARTNERSHIP_TEST_DATA "/no-such-folder"));
+    const auto loaded = PanelKindLoader::loadDirectory(
+        QStringLiteral(CONFER_PARTNERSHIP_TEST_DATA "/no-such-folder"), standardStageGates());
     ASSERT_FALSE(loaded.ok());
     EXPECT_EQ(loaded.error().code, ErrorCode::NotFound);
 }
@@ -389,7 +391,8 @@ TEST(DefinitionLoader, ShippedResources_HoldOneValidFilePerKind)
     for (const QString& name : files) {
         QFile file(shipped.filePath(name));
         ASSERT_TRUE(file.open(QIODevice::ReadOnly)) << name.toStdString();
-        const Result<PanelKind> loaded = PanelKindLoader::fromJson(file.readAll(), name);
+        const Result<PanelKind> loaded =
+            PanelKindLoader::fromJson(file.readAll(), name, standardStageGates());
         ASSERT_TRUE(loaded.ok()) << loaded.error().message.toStdString();
         EXPECT_EQ(loaded->key + u".json"_s, name) << "each file is named after its kind";
     }

@@ -14,7 +14,7 @@ class ExtraKind : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        auto loaded = PanelKindRegistry::load({TestData});
+        auto loaded = PanelKindRegistry::load(standardStageGates(), {TestData});
         ASSERT_TRUE(loaded.ok()) << loaded.error().message.toStdString();
         registry.emplace(std::move(loaded).value());
         svp = registry->kind(u"svp"_s);
@@ -86,7 +86,7 @@ TEST_F(ExtraKind, FifthKind_ValidatesEveryFieldType)
 
 TEST(ExtraKindRegistry, RefusesAnExtraKindThatRedefinesAShippedOne)
 {
-    const auto loaded = PanelKindRegistry::load({TestData + u"/clash"_s});
+    const auto loaded = PanelKindRegistry::load(standardStageGates(), {TestData + u"/clash"_s});
     ASSERT_FALSE(loaded.ok());
     EXPECT_EQ(loaded.error().code, ErrorCode::Conflict);
     EXPECT_TRUE(loaded.error().message.contains(u"“maps”"_s)) << loaded.error().message.toStdString();
@@ -94,7 +94,7 @@ TEST(ExtraKindRegistry, RefusesAnExtraKindThatRedefinesAShippedOne)
 
 TEST(ExtraKindRegistry, RefusesABrokenExtraFileNamingIt)
 {
-    const auto loaded = PanelKindRegistry::load({TestData + u"/broken"_s});
+    const auto loaded = PanelKindRegistry::load(standardStageGates(), {TestData + u"/broken"_s});
     ASSERT_FALSE(loaded.ok());
     EXPECT_TRUE(loaded.error().message.contains(u"duplicate-stage.json"_s))
         << loaded.error().message.toStdString();
@@ -102,7 +102,7 @@ TEST(ExtraKindRegistry, RefusesABrokenExtraFileNamingIt)
 
 TEST(ExtraKindRegistry, RefusesAMissingExtraFolder)
 {
-    const auto loaded = PanelKindRegistry::load({TestData + u"/no-such-folder"_s});
+    const auto loaded = PanelKindRegistry::load(standardStageGates(), {TestData + u"/no-such-folder"_s});
     ASSERT_FALSE(loaded.ok());
     EXPECT_EQ(loaded.error().code, ErrorCode::NotFound);
 }

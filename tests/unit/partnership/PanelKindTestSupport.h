@@ -1,5 +1,6 @@
 #pragma once
 
+#include "caseload/StandardStageGates.h"
 #include "partnership/PanelKind.h"
 
 #include <gtest/gtest.h>
@@ -13,7 +14,7 @@ class ShippedKindsTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite()
     {
-        auto loaded = PanelKindRegistry::load();
+        auto loaded = PanelKindRegistry::load(standardStageGates());
         if (loaded.ok())
             registry.emplace(std::move(loaded).value());
         else

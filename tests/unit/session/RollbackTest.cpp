@@ -9,6 +9,7 @@
 #include "files/SafeFile.h"
 #include "keys/DeviceSecretStore.h"
 #include "keys/KeySlotCopies.h"
+#include "keys/KeySlotCrypto.h"
 #include "store/Database.h"
 #include "store/SchemaMigrator.h"
 #include "store/Statement.h"

@@ -21,8 +21,7 @@ void writeMarkers(Session& session)
     auto added = session.accounts().addUser(
         {QStringLiteral("coord.one"), Marker, Role::Coordinator, QStringLiteral("coordinator of the panel")});
     ASSERT_TRUE(added.ok()) << added.error().message.toStdString();
-    ASSERT_TRUE(
-        session.audit().append(QStringLiteral("admin"), QStringLiteral("test.marker"), {}, Marker).ok());
+    ASSERT_TRUE(session.audit().append(QStringLiteral("admin"), AuditAction::SettingChange, {}, Marker).ok());
 }
 
 } // namespace
@@ -61,7 +60,7 @@ TEST(StoreAtRest, FlippedByteIsDetectedByVerifyWithoutCrash)
     for (int i = 0; i < 40; ++i)
         ASSERT_TRUE(store.session()
                         .audit()
-                        .append(QStringLiteral("admin"), QStringLiteral("test.fill"), {},
+                        .append(QStringLiteral("admin"), AuditAction::SettingChange, {},
                                 QString(200, QLatin1Char('x')))
                         .ok());
     const QString file = store.session().paths().storeFile();
