@@ -176,7 +176,7 @@
 <context>
     <name>confer::AccountService</name>
     <message>
-        <location filename="../core/accounts/AccountService.cpp" line="+56"/>
+        <location filename="../core/accounts/AccountService.cpp" line="+54"/>
         <source>Only an administrator can manage accounts.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -186,7 +186,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+44"/>
         <source>Enter the person&apos;s full name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -217,18 +217,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>Your key slot is missing; ask an administrator to reset it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>The current passphrase is not correct.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The new passphrase must differ from the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Only an administrator can say which agency a user works for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Enter the administrator&apos;s full name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This store already has its first administrator.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -990,12 +1005,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
-        <source>Only an administrator can say which agency a user works for.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+103"/>
         <source>That account does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3153,23 +3163,23 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
-        <location line="+187"/>
+        <location line="+92"/>
+        <location line="+200"/>
         <source>The store key has the wrong length.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-195"/>
         <source>The store&apos;s page cache size must be positive.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>The store file was not found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>The store file could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3179,7 +3189,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+129"/>
         <source>An empty statement cannot be run.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3207,12 +3217,12 @@ Commands:
 <context>
     <name>confer::DemoPartnership</name>
     <message>
-        <location filename="../core/demo/DemoPartnership.cpp" line="+756"/>
+        <location filename="../core/demo/DemoPartnership.cpp" line="+80"/>
         <source>No panel kinds are installed, so there is nothing to demonstrate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+42"/>
         <source>Only an administrator can fill a store with demonstration data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3264,7 +3274,7 @@ Commands:
 <context>
     <name>confer::KeySlotCrypto</name>
     <message>
-        <location filename="../core/keys/KeySlotFile.cpp" line="+299"/>
+        <location filename="../core/keys/KeySlotCrypto.cpp" line="+71"/>
         <source>The key could not be derived.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3284,7 +3294,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+312"/>
+        <location line="+62"/>
         <source>The key derivation settings are below Confer&apos;s minimum.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3305,7 +3315,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+70"/>
         <source>The recovery key has the wrong length.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3313,12 +3323,12 @@ Commands:
 <context>
     <name>confer::KeySlotFile</name>
     <message>
-        <location line="-692"/>
+        <location filename="../core/keys/KeySlotJson.cpp" line="+339"/>
         <source>The key file beside the store is damaged, so the store cannot be opened with it. Restore the store folder from a backup, or use the recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+410"/>
+        <location line="-107"/>
         <source>This is not a Confer key file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3333,12 +3343,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location filename="../core/keys/KeySlotFile.cpp" line="+126"/>
         <source>There is no key file beside the store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>The key file was not written because it would not read back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4449,12 +4459,12 @@ Commands:
 <context>
     <name>confer::PanelKindLoader</name>
     <message>
-        <location filename="../core/partnership/PanelKindLoader.cpp" line="+64"/>
+        <location filename="../core/partnership/PanelKindJsonReader.cpp" line="+36"/>
         <source>“%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+9"/>
         <source>%1 has a setting Confer does not know: %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4507,17 +4517,17 @@ Commands:
     </message>
     <message>
         <location line="+2"/>
-        <location line="+82"/>
+        <location filename="../core/partnership/PanelKindLoader.cpp" line="+156"/>
         <source>%1 must have a key and a label.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="+8"/>
         <source>%1 lists the choice %2 twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../core/partnership/PanelKindLoader.cpp" line="-65"/>
         <source>the file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4541,14 +4551,14 @@ Commands:
         <location line="+31"/>
         <location line="+30"/>
         <location line="+16"/>
-        <location line="+132"/>
+        <location line="+133"/>
         <location line="+18"/>
-        <location line="+89"/>
+        <location line="+91"/>
         <source>the kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-310"/>
+        <location line="-313"/>
         <source>the reference prefix %1 must be 2 to 8 capital letters or digits, starting with a letter (such as “MAPS”).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4664,7 +4674,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <location line="+40"/>
         <source>field %1</source>
         <translation type="unfinished"></translation>
@@ -4705,7 +4715,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>&quot;reviewsOnEnter&quot; must map stage keys to lists of reviews.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4735,7 +4745,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>%1 lists the review %2 twice.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5421,7 +5431,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+89"/>
         <source>This store was made by a newer version of Confer. Update Confer to open it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5453,7 +5463,7 @@ Commands:
 <context>
     <name>confer::Session</name>
     <message>
-        <location filename="../core/session/Session.cpp" line="+65"/>
+        <location filename="../core/session/Session.cpp" line="+67"/>
         <source>The change was saved, but the second copy of the key file could not be written. Confer mends it at the next sign-in; check the disk.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5684,7 +5694,7 @@ Commands:
 <context>
     <name>confer::StoreKeyRotation</name>
     <message>
-        <location filename="../core/session/StoreKeyRotation.cpp" line="+51"/>
+        <location filename="../core/session/StoreKeyRotation.cpp" line="+52"/>
         <source>Confer tried to change the store key inside another change; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5694,7 +5704,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <source>The store&apos;s key could not be changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5730,12 +5740,12 @@ Commands:
 <context>
     <name>confer::StoreOpener</name>
     <message>
-        <location filename="../core/session/StoreOpener.cpp" line="+45"/>
+        <location filename="../core/session/OpenerErrors.cpp" line="+20"/>
         <source>The user name or passphrase is not correct.</source>
         <translation type="unfinished">Mae’r enw defnyddiwr neu’r cyfrinymadrodd yn anghywir.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>The system keychain did not answer, so this store cannot be unlocked. Unlock the desktop keychain and try again, or use the recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5745,17 +5755,17 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Your passphrase is right, but the store file is damaged or is not this store&apos;s file. Restore the store folder from a backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>The store file is not the store this key file belongs to: it may have been replaced. Confer will not open it. Restore the store folder from a backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location filename="../core/session/StoreSetup.cpp" line="+33"/>
         <source>The folder %1 is not empty. Choose a new or empty folder for the store.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5770,12 +5780,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../core/session/OpenerErrors.cpp" line="+9"/>
         <source>This store is older than its key file: an older copy of the store was put back. If you restored a backup on purpose, an administrator can accept it with the recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../core/session/KeySlotCopyCheck.cpp" line="+42"/>
         <source>The key file beside the store belongs to a different store.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5800,43 +5810,37 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location filename="../core/session/StoreOpener.cpp" line="+137"/>
         <source>A store already exists here; Confer will not overwrite it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Enter the administrator&apos;s full name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="-8"/>
         <source>The key derivation settings are below Confer&apos;s minimum.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
-        <location line="+226"/>
+        <location line="-86"/>
         <source>There is no Confer store in this folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location filename="../core/session/PassphraseUnlock.cpp" line="+98"/>
         <source>This store was recovered on a new computer since you last signed in. Ask an administrator to reset your passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location filename="../core/session/StoreOpener.cpp" line="+256"/>
         <source>One copy of the key file beside the store was missing, damaged or left behind by an interrupted change. Confer used the other copy and has repaired it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location filename="../core/session/RecoveryUnlock.cpp" line="+47"/>
         <source>The store could not be opened with this recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+48"/>
         <source>There is no enabled account with that user name.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>confer::ChronologyTab</name>
     <message numerus="yes">
-        <location filename="../ui/casefile/ChronologyTab.cpp" line="+95"/>
+        <location filename="../ui/casefile/ChronologyTab.cpp" line="+90"/>
         <source>%n entry(s), newest first</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -21,9 +21,20 @@
     </message>
 </context>
 <context>
+    <name>confer::DemoFill</name>
+    <message numerus="yes">
+        <location filename="../ui/shell/DemoFill.cpp" line="+34"/>
+        <source>Add %n invented case(s), with partner agencies, panels and the people who sit on them?</source>
+        <translation>
+            <numerusform>Add %n invented case, with partner agencies, panels and the people who sit on them?</numerusform>
+            <numerusform>Add %n invented cases, with partner agencies, panels and the people who sit on them?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>confer::NotesTab</name>
     <message numerus="yes">
-        <location filename="../ui/casefile/NotesTab.cpp" line="+115"/>
+        <location filename="../ui/casefile/NotesTab.cpp" line="+110"/>
         <source>%n note(s), newest first</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -34,7 +45,7 @@
 <context>
     <name>confer::RecoveryKeyPage</name>
     <message numerus="yes">
-        <location filename="../ui/setup/RecoveryKeyPage.cpp" line="+209"/>
+        <location filename="../ui/setup/RecoveryKeyPage.cpp" line="+203"/>
         <source>Too many attempts. Try again in %n s.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -45,7 +56,7 @@
 <context>
     <name>confer::UnlockScreen</name>
     <message numerus="yes">
-        <location filename="../ui/unlock/UnlockScreen.cpp" line="+245"/>
+        <location filename="../ui/unlock/UnlockScreen.cpp" line="+225"/>
         <source>Too many attempts. Try again in %n s.</source>
         <translation type="unfinished">
             <numerusform></numerusform>

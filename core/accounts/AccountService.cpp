@@ -4,10 +4,7 @@
 #include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
 #include "common/Clock.h"
-#include "keys/KeySlotCrypto.h"
 #include "keys/KeySlotFile.h"
-#include "session/Session.h"
-#include "session/StoreKeyRotation.h"
 #include "store/Database.h"
 #include "store/Statement.h"
 #include "store/Transaction.h"
@@ -44,13 +41,13 @@ QString userRecord(qint64 id)
 
 } // namespace
 
-AccountService::AccountService(Session& session)
+AccountService::AccountService(AccountSession& session)
     : m_session(session)
 {}
 
 Status AccountService::requireAdministrator(AuditAction action) const
 {
-    if (m_session.isAdministrator())
+    if (m_session.currentUser().role == Role::Administrator)
         return {};
     (void)m_session.audit().append(m_session.currentUser().login, AuditAction::AccessDenied, {},
                                    auditActionKey(action));
@@ -105,15 +102,6 @@ Result<int> AccountService::activeAdministratorCount() const
     return static_cast<int>(row->columnInt(0));
 }
 
-Result<KeySlot> AccountService::sealSlot(const QString& login, const QString& passphrase) const
-{
-    const KeySlotFile& slotFile = m_session.keySlots();
-    return KeySlotCrypto::seal(m_session.storeKey(), slotFile.storeId, slotFile.isDeviceBound, login,
-                               passphrase, m_session.deviceSecret(), slotFile.deviceSecretId,
-                               slotFile.defaultKdf, m_session.kdfPolicy(),
-                               KeySlotCrypto::storeCommitment(slotFile.storeId, m_session.audit().key()));
-}
-
 Status AccountService::changeWithSlot(const std::function<Status(Database&)>& change, AuditAction action,
                                       const QString& record, const QString& detail, const QString& login,
                                       const std::optional<KeySlot>& newSlot, bool rotatesStoreKey)
@@ -131,7 +119,7 @@ Status AccountService::changeWithSlot(const std::function<Status(Database&)>& ch
             file.removeSlot(login);
         return {};
     };
-    return rotatesStoreKey ? StoreKeyRotation::rotate(m_session, keyChange)
+    return rotatesStoreKey ? m_session.commitKeyChangeWithNewStoreKey(keyChange)
                            : m_session.commitKeyChange(keyChange);
 }
 
@@ -147,7 +135,7 @@ Result<User> AccountService::addUser(const NewUser& request)
         return strong.error();
     if (userByLogin(request.login).ok())
         return makeError(ErrorCode::Conflict, Tr::tr("That user name is already taken."));
-    auto slot = sealSlot(request.login, request.initialPassphrase);
+    auto slot = m_session.sealSlot(request.login, request.initialPassphrase);
     if (!slot.ok())
         return slot.error();
 
@@ -204,7 +192,7 @@ Status AccountService::setDisabled(qint64 userId, bool isDisabled, const QString
     if (!isDisabled) {
         if (Status strong = PassphrasePolicy::check(newPassphraseIfEnabling, target->login); !strong.ok())
             return strong;
-        auto sealed = sealSlot(target->login, newPassphraseIfEnabling);
+        auto sealed = m_session.sealSlot(target->login, newPassphraseIfEnabling);
         if (!sealed.ok())
             return sealed.error();
         slot = *sealed;
@@ -234,7 +222,7 @@ Status AccountService::resetPassphrase(qint64 userId, const QString& newPassphra
                          Tr::tr("Enable the account before resetting its passphrase."));
     if (Status strong = PassphrasePolicy::check(newPassphrase, target->login); !strong.ok())
         return strong;
-    auto slot = sealSlot(target->login, newPassphrase);
+    auto slot = m_session.sealSlot(target->login, newPassphrase);
     if (!slot.ok())
         return slot.error();
     const bool mayBeKnown = reason == ResetReason::MayBeKnown;
@@ -280,7 +268,7 @@ Status AccountService::changeRole(qint64 userId, Role role)
     if (status.ok() && userId == m_session.currentUser().id) {
         User updated = m_session.currentUser();
         updated.role = role;
-        m_session.refreshCurrentUser(updated);
+        m_session.currentUserChanged(updated);
     }
     return status;
 }
@@ -288,14 +276,12 @@ Status AccountService::changeRole(qint64 userId, Role role)
 Status AccountService::changeOwnPassphrase(const QString& current, const QString& replacement)
 {
     const User& me = m_session.currentUser();
-    const KeySlotFile& slotFile = m_session.keySlots();
-    const KeySlot* slot = slotFile.slotFor(me.login);
+    const KeySlotFile slots = m_session.keySlots();
+    const KeySlot* slot = slots.slotFor(me.login);
     if (!slot)
         return makeError(ErrorCode::NotFound,
                          Tr::tr("Your key slot is missing; ask an administrator to reset it."));
-    auto opened = KeySlotCrypto::open(*slot, slotFile.storeId, slotFile.isDeviceBound, current,
-                                      m_session.deviceSecret());
-    if (!opened.ok()) {
+    if (!m_session.opensSlot(*slot, current)) {
         (void)m_session.audit().append(me.login, AuditAction::PassphraseChangeRefused, userRecord(me.id));
         return makeError(ErrorCode::WrongCredentials, Tr::tr("The current passphrase is not correct."));
     }
@@ -304,11 +290,93 @@ Status AccountService::changeOwnPassphrase(const QString& current, const QString
     if (current == replacement)
         return makeError(ErrorCode::InvalidInput,
                          Tr::tr("The new passphrase must differ from the current one."));
-    auto replacementSlot = sealSlot(me.login, replacement);
+    auto replacementSlot = m_session.sealSlot(me.login, replacement);
     if (!replacementSlot.ok())
         return replacementSlot.error();
     return changeWithSlot([](Database&) { return Status{}; }, AuditAction::PassphraseChange,
                           userRecord(me.id), {}, me.login, *replacementSlot);
+}
+
+Status AccountService::setAgency(qint64 userId, std::optional<qint64> agencyId,
+                                 const std::function<Status()>& checkAgency)
+{
+    const QString record = userRecord(userId);
+    if (m_session.currentUser().role != Role::Administrator) {
+        (void)m_session.audit().append(m_session.currentUser().login, AuditAction::AccessDenied, record,
+                                       auditActionKey(AuditAction::UserAgency));
+        return makeError(ErrorCode::AccessDenied,
+                         Tr::tr("Only an administrator can say which agency a user works for."));
+    }
+    if (Status exists = user(userId); !exists.ok())
+        return exists;
+    if (Status known = checkAgency(); !known.ok())
+        return known;
+
+    Database& db = m_session.database();
+    Transaction tx(db);
+    if (!tx.isActive())
+        return tx.beginStatus();
+    auto change = db.prepare(QStringLiteral("UPDATE users SET agency_id = :agency WHERE id = :id"));
+    if (!change.ok())
+        return change.error();
+    if (agencyId)
+        change->bind(":agency", *agencyId);
+    else
+        change->bindNull(":agency");
+    change->bind(":id", userId);
+    if (Status run = change->run(); !run.ok())
+        return run;
+    const QString agency = agencyId ? AuditRecord::ofAgency(*agencyId) : QStringLiteral("agency:none");
+    if (Status audited =
+            m_session.audit().append(m_session.currentUser().login, AuditAction::UserAgency, record, agency);
+        !audited.ok())
+        return audited;
+    return tx.commit();
+}
+
+Status AccountService::checkFirstAdministrator(const QString& login, const QString& displayName,
+                                               const QString& passphrase)
+{
+    if (Status valid = validateLogin(login); !valid.ok())
+        return valid;
+    if (displayName.trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidInput, Tr::tr("Enter the administrator's full name."));
+    return PassphrasePolicy::check(passphrase, login);
+}
+
+Result<User> AccountService::createFirstAdministrator(const QString& login, const QString& displayName)
+{
+    Database& db = m_session.database();
+    auto count = db.prepare(QStringLiteral("SELECT count(*) FROM users"));
+    if (!count.ok())
+        return count.error();
+    auto hasRow = count->step();
+    if (!hasRow.ok())
+        return hasRow.error();
+    if (count->columnInt(0) != 0)
+        return makeError(ErrorCode::Conflict, Tr::tr("This store already has its first administrator."));
+
+    // Nobody is signed in yet: the new administrator is the actor of their own creation.
+    Transaction tx(db);
+    if (!tx.isActive())
+        return tx.beginStatus().error();
+    auto admin = db.prepare(QStringLiteral("INSERT INTO users (login, display_name, role, created_utc) "
+                                           "VALUES (:login, :name, 'administrator', :at)"));
+    if (!admin.ok())
+        return admin.error();
+    admin->bind(":login", login)
+        .bind(":name", displayName.trimmed())
+        .bind(":at", m_session.clock().nowUtc().toString(Qt::ISODateWithMs));
+    if (Status run = admin->run(); !run.ok())
+        return run.error();
+    const qint64 id = db.lastInsertRowId();
+    if (Status audited = m_session.audit().append(login, AuditAction::AccountCreate, userRecord(id),
+                                                  QStringLiteral("role=administrator"));
+        !audited.ok())
+        return audited.error();
+    if (Status committed = tx.commit(); !committed.ok())
+        return committed.error();
+    return user(id);
 }
 
 } // namespace confer

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accounts/AccountSession.h"
 #include "accounts/User.h"
 #include "audit/AuditAction.h"
 #include "common/Result.h"
@@ -14,13 +15,13 @@
 namespace confer {
 
 class Database;
-class Session;
 
-// Local accounts. Administrators add, disable and reset; everyone changes their own passphrase.
-// Each change reseals or removes exactly one key slot and is audited.
+// Local accounts, and the only writer of the `users` table. Administrators add, disable and reset;
+// everyone changes their own passphrase. Each change reseals or removes exactly one key slot and is
+// audited.
 class AccountService final {
 public:
-    explicit AccountService(Session& session);
+    explicit AccountService(AccountSession& session);
 
     Result<std::vector<User>> users() const;
     Result<User> user(qint64 id) const;
@@ -48,18 +49,29 @@ public:
     Status changeRole(qint64 userId, Role role); // administrators only; never the last admin
     Status changeOwnPassphrase(const QString& current, const QString& replacement);
 
+    // Which agency a user works for (administrators only). `checkAgency` is the partnership's check that
+    // the agency exists; it runs after the administrator and account checks, so a refusal is audited first.
+    Status setAgency(qint64 userId, std::optional<qint64> agencyId,
+                     const std::function<Status()>& checkAgency);
+
+    // A new store's first administrator: what the setup request must satisfy before any file is made,
+    // then the account itself, inside the store's first transaction (its key slot is sealed before the
+    // store exists). Refused once the store has any account.
+    static Status checkFirstAdministrator(const QString& login, const QString& displayName,
+                                          const QString& passphrase);
+    Result<User> createFirstAdministrator(const QString& login, const QString& displayName);
+
 private:
     Status requireAdministrator(AuditAction action) const;
     Result<int> activeAdministratorCount() const;
     Result<User> findUser(const QString& where, const QVariant& key) const;
-    Result<KeySlot> sealSlot(const QString& login, const QString& passphrase) const;
     // Runs change and its audit event in one transaction and leaves login's key slot as newSlot
     // (std::nullopt removes it): everything or nothing.
     // With rotatesStoreKey, the store gets a new key in the same change (StoreKeyRotation).
     Status changeWithSlot(const std::function<Status(Database&)>& change, AuditAction action,
                           const QString& record, const QString& detail, const QString& login,
                           const std::optional<KeySlot>& newSlot, bool rotatesStoreKey = false);
-    Session& m_session;
+    AccountSession& m_session;
 };
 
 } // namespace confer

@@ -4,6 +4,7 @@
 #include "crypto/Sodium.h"
 #include "store/Database.h"
 #include "store/Statement.h"
+#include "store/Transaction.h"
 
 #include <QCoreApplication>
 
@@ -54,15 +55,32 @@ const char* const SelectColumns =
 
 } // namespace
 
-AuditLog::AuditLog(Database& db, SecureBytes auditKey, const Clock& clock, AnchorSink anchorSink)
+AuditLog::AuditLog(Database& db, SecureBytes auditKey, const Clock& clock, AnchorSink anchorSink,
+                   std::shared_ptr<AuditAnchorState> anchorState)
     : m_db(db)
     , m_key(std::move(auditKey))
     , m_clock(clock)
     , m_anchorSink(std::move(anchorSink))
+    , m_anchor(std::move(anchorState))
 {
     auto head = readHead(m_db);
     m_head = head.ok() ? *head : AuditHead{};
-    m_anchored = m_head; // the opener checked (or wrote) the anchor before handing the store over
+    if (!m_anchor) // the opener checked (or wrote) the anchor before handing the store over
+        m_anchor = std::make_shared<AuditAnchorState>(AuditAnchorState{m_head, false});
+}
+
+AuditHead AuditLog::head() const
+{
+    // Another connection of the session may have appended since this one last looked.
+    if (auto head = readHead(m_db); head.ok())
+        m_head = *head;
+    return m_head;
+}
+
+bool AuditLog::isAnchorOverdue() const
+{
+    const auto gate = m_db.holdCommitGate();
+    return m_anchor->isOverdue;
 }
 
 AuditLog::~AuditLog() = default;
@@ -157,7 +175,7 @@ Status AuditLog::append(const QString& actor, AuditAction action, const QString&
                         const QString& detail)
 {
     // The anchor must have caught up before anything else is written: at most one commit ahead.
-    if (m_isAnchorOverdue && m_openCommit == 0) {
+    if (m_openCommit == 0 && isAnchorOverdue()) {
         if (Status anchored = anchorNow(); !anchored.ok()) {
             return makeError(
                 anchored.error().code,
@@ -170,18 +188,37 @@ Status AuditLog::append(const QString& actor, AuditAction action, const QString&
                 anchored.error().detail);
         }
     }
-    const bool isInTransaction = m_db.isInTransaction();
+    if (m_db.isInTransaction())
+        return insertEvent(actor, action, record, detail); // anchored when the outermost commit ends
+    // On its own: a transaction of its own, so that no other connection appends between reading the head
+    // and writing after it. Its commit reaches transactionEnded through the session, which anchors it.
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return tx.beginStatus();
+    if (Status inserted = insertEvent(actor, action, record, detail); !inserted.ok())
+        return inserted;
+    return tx.commit();
+}
+
+Status AuditLog::insertEvent(const QString& actor, AuditAction action, const QString& record,
+                             const QString& detail)
+{
+    // Read inside the write transaction, so it is the head every connection sees, this one's own
+    // uncommitted events included.
+    auto head = readHead(m_db);
+    if (!head.ok())
+        return head.error();
     AuditEvent event;
-    event.sequence = m_head.sequence + 1;
+    event.sequence = head->sequence + 1;
     // Every event of one transaction shares its commit number; the next commit gets the next number.
-    event.commit = isInTransaction && m_openCommit != 0 ? m_openCommit : m_head.commit + 1;
+    event.commit = m_openCommit != 0 ? m_openCommit : head->commit + 1;
     // Millisecond precision, as stored; the hash must see exactly what a later read sees.
     event.atUtc = QDateTime::fromString(isoUtc(m_clock.nowUtc()), Qt::ISODateWithMs);
     event.actor = actor;
     event.action = auditActionKey(action);
     event.record = record;
     event.detail = detail;
-    event.previousHash = m_head.sequence == 0 ? QByteArray(HashSize, '\0') : m_head.hash;
+    event.previousHash = head->sequence == 0 ? QByteArray(HashSize, '\0') : head->hash;
     event.hash = computeHash(event);
 
     auto insert = m_db.prepare(QStringLiteral(
@@ -200,25 +237,24 @@ Status AuditLog::append(const QString& actor, AuditAction action, const QString&
         .bind(":commit", event.commit);
     if (Status run = insert->run(); !run.ok())
         return run;
-
     m_head = AuditHead{event.sequence, event.hash, event.commit};
-    if (isInTransaction) {
-        m_openCommit = event.commit;
-        return {}; // anchored when the outermost transaction commits; re-read if it rolls back
-    }
-    return onCommitted();
+    m_openCommit = event.commit; // until the transaction ends (transactionEnded)
+    return {};
 }
 
 Status AuditLog::anchorNow()
 {
-    if (m_head == m_anchored) {
-        m_isAnchorOverdue = false;
+    // Under the gate no other connection commits, so the head read here is the store's last commit.
+    const auto gate = m_db.holdCommitGate();
+    const AuditHead committed = head();
+    if (committed == m_anchor->anchored) {
+        m_anchor->isOverdue = false;
         return {};
     }
-    Status written = m_anchorSink ? m_anchorSink(m_head) : Status{};
-    m_isAnchorOverdue = !written.ok();
+    Status written = m_anchorSink ? m_anchorSink(committed) : Status{};
+    m_anchor->isOverdue = !written.ok();
     if (written.ok())
-        m_anchored = m_head;
+        m_anchor->anchored = committed;
     return written;
 }
 
@@ -244,7 +280,7 @@ void AuditLog::onRolledBack()
 {
     // A rollback (of the whole transaction or to a savepoint) may have removed appended events.
     auto head = readHead(m_db);
-    m_head = head.ok() ? *head : m_anchored;
+    m_head = head.ok() ? *head : m_anchor->anchored;
     if (!m_db.isInTransaction())
         m_openCommit = 0;
 }

@@ -7,6 +7,7 @@
 #include "keys/KeySlotFile.h"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -15,17 +16,29 @@ namespace confer {
 class Clock;
 class Database;
 
-// The append-only, hash-chained audit trail. append() is the one call every feature uses; it
-// joins the caller's open transaction, so a change and its audit event commit or vanish together.
-// Autocommitted appends anchor at once; for transactions the session forwards the ends (transactionEnded).
-// After each commit the chain head goes to the anchor sink (the anchor file beside the store); while
-// the sink cannot take it, no further change is accepted, so the store never runs more than one
-// commit ahead of its anchor.
+// How far the anchor has got, shared by the audit logs of every connection one session opens (its own
+// and its long operations'), so that whichever connection commits, the store never runs more than one
+// commit ahead of its anchor. Guarded by the connections' commit gate (Database::shareCommitGate).
+struct AuditAnchorState {
+    AuditHead anchored;     // what the sink last took
+    bool isOverdue = false; // a committed head has not reached the sink: changes are refused meanwhile
+};
+
+// The append-only, hash-chained audit trail of one connection. append() is the one call every feature
+// uses; it joins the caller's open transaction, so a change and its audit event commit or vanish
+// together, and an append on its own gets a transaction of its own. The chain head is read from the store
+// inside the write transaction (BEGIN IMMEDIATE holds the write lock), never from a cache, so appends from
+// several connections to one store make one linear chain. The session forwards every transaction's end
+// (transactionEnded). After each commit the chain head goes to the anchor sink (the anchor file beside the
+// store); while the sink cannot take it, no further change is accepted.
 class AuditLog final {
 public:
     using AnchorSink = std::function<Status(const AuditHead&)>;
 
-    AuditLog(Database& db, SecureBytes auditKey, const Clock& clock, AnchorSink anchorSink);
+    // anchorState: shared with the other connections' logs; empty for a log of its own, anchored at the
+    // store's head (the opener checked or wrote the anchor before handing the store over).
+    AuditLog(Database& db, SecureBytes auditKey, const Clock& clock, AnchorSink anchorSink,
+             std::shared_ptr<AuditAnchorState> anchorState = {});
     ~AuditLog();
 
     Status append(const QString& actor, AuditAction action, const QString& record = {},
@@ -41,10 +54,11 @@ public:
     Result<Verification> verifyChain() const;
 
     Result<std::vector<AuditEvent>> page(qint64 beforeSequence, int limit) const; // newest first
-    AuditHead head() const { return m_head; }
+    // The newest event this connection sees: committed, or appended in its open transaction.
+    AuditHead head() const;
     const SecureBytes& key() const { return m_key; }
     // True while a committed head has not reached the anchor sink: changes are refused meanwhile.
-    bool isAnchorOverdue() const { return m_isAnchorOverdue; }
+    bool isAnchorOverdue() const;
     // Tries the anchor sink again (also done by the next append).
     Status anchorNow();
     // The owner of the connection calls this when a Transaction ends (Database's listener): a commit
@@ -61,16 +75,18 @@ public:
 private:
     Status onCommitted();
     void onRolledBack();
+    // Inside the caller's write transaction: the event after the store's head.
+    Status insertEvent(const QString& actor, AuditAction action, const QString& record,
+                       const QString& detail);
     QByteArray computeHash(const AuditEvent& event) const;
 
     Database& m_db;
     SecureBytes m_key;
     const Clock& m_clock;
     AnchorSink m_anchorSink;
-    AuditHead m_head;
-    AuditHead m_anchored;    // what the sink last took
-    qint64 m_openCommit = 0; // the commit number of the transaction now open, 0 when none
-    bool m_isAnchorOverdue = false;
+    std::shared_ptr<AuditAnchorState> m_anchor;
+    mutable AuditHead m_head; // the last head read or written: the answer when the store cannot be read
+    qint64 m_openCommit = 0;  // the commit number of this connection's open transaction, 0 when none
 };
 
 } // namespace confer

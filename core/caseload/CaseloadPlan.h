@@ -67,7 +67,7 @@ enum class PagePlan { WalkSortOrder, GatherMatches, GatherByFilter };
 
 // Chooses plans from figures and writes their SQL, reading nothing: CaseloadQuery gathers the figures and
 // runs what is chosen. Costs were measured on a 100,000-case store (tests/bench/caseload); the indexes
-// named are in resources/schema/0003_caseload_indexes.sql.
+// named are in core/caseload/schema/0003_caseload_indexes.sql.
 class CaseloadPlanner final {
 public:
     static CaseloadConditions conditions(const CaseloadQuery::Filter& filter, const QString& visible,

@@ -15,7 +15,8 @@ class Session;
 // The caseload table's data, one page at a time straight from the store, so it stays instant at
 // 100,000 cases. Only the cases the user may see are ever read (CaseAccess::visibleCases). Which stages
 // are closed comes from the panel kinds. CaseloadPlanner chooses how to read and writes the SQL; this
-// class gathers the figures it needs and runs what it chose.
+// class gathers the figures it needs and runs what it chose. Indexes:
+// core/caseload/schema/0003_caseload_indexes.sql.
 class CaseloadQuery final {
 public:
     struct Filter {

@@ -28,8 +28,21 @@ ManualClock::ManualClock(QDateTime start)
     : m_now(std::move(start))
 {}
 
+QDateTime ManualClock::nowUtc() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_now;
+}
+
+qint64 ManualClock::monotonicMs() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_monotonicMs;
+}
+
 void ManualClock::advanceMs(qint64 ms)
 {
+    const std::lock_guard lock(m_mutex);
     m_now = m_now.addMSecs(ms);
     m_monotonicMs += ms;
 }

@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 
+#include <mutex>
+
 namespace confer {
 
 // Everything that depends on "now" asks a Clock, so tests move time by hand instead of sleeping.
@@ -23,16 +25,18 @@ public:
     static SystemClock& instance();
 };
 
-// A clock that only moves when told to; used by tests and by the screenshot tour.
+// A clock that only moves when told to; used by tests and by the screenshot tour. A test may move it while
+// long work reads it on a worker thread, hence the lock.
 class ManualClock final : public Clock {
 public:
     explicit ManualClock(QDateTime start = QDateTime(QDate(2026, 1, 5), QTime(9, 0), Qt::UTC));
-    QDateTime nowUtc() const override { return m_now; }
-    qint64 monotonicMs() const override { return m_monotonicMs; }
+    QDateTime nowUtc() const override;
+    qint64 monotonicMs() const override;
     void advanceMs(qint64 ms);
     void advanceSeconds(qint64 s) { advanceMs(s * 1000); }
 
 private:
+    mutable std::mutex m_mutex;
     QDateTime m_now;
     qint64 m_monotonicMs = 0;
 };

@@ -20,6 +20,7 @@ enum class ErrorCode {
     Database,            // SQLite reported an error
     Crypto,              // libsodium reported an error (out of memory for Argon2id, ...)
     Conflict,            // the change clashes with existing data (duplicate name, ...)
+    Cancelled,           // the person stopped a long operation; it was rolled back, nothing changed
 };
 
 struct Error {

@@ -107,7 +107,11 @@ Status DemoPartners::addAccounts(DemoPartnership::Outcome& outcome)
         unknowable = *drawn;
     }
     AccountService& accounts = m_session.accounts();
+    int step = 0;
     for (const DemoTables::AccountSeed& seed : DemoTables::Accounts) {
+        // Reported as each begins: sealing a slot is the slow part (Argon2id).
+        if (Status reported = m_options.reportStep(++step); !reported.ok())
+            return reported;
         const QString login = DemoTables::word(seed.login);
         if (auto existing = accounts.userByLogin(login); existing.ok()) {
             // Made by an earlier run: its people are reused; asked for, it opens with this run's passphrase.

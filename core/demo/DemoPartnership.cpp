@@ -5,6 +5,7 @@
 #include "demo/DemoCases.h"
 #include "demo/DemoDice.h"
 #include "demo/DemoPartners.h"
+#include "demo/DemoTables.h"
 #include "demo/DemonstrationStore.h"
 #include "partnership/PanelKind.h"
 #include "session/Session.h"
@@ -29,8 +30,8 @@ struct Tr {
 };
 
 // First one case at every stage of every panel, so each stage shows; then the rest by weight.
-Status addCases(DemoCases& cases, const std::vector<DemoPanel>& panels, DemoDice& dice, int count,
-                DemoPartnership::Outcome& outcome)
+Status addCases(DemoCases& cases, const std::vector<DemoPanel>& panels, DemoDice& dice,
+                const DemoPartnership::Options& options, DemoPartnership::Outcome& outcome)
 {
     std::vector<std::pair<std::size_t, QString>> plan;
     for (std::size_t i = 0; i < panels.size(); ++i) {
@@ -43,7 +44,7 @@ Status addCases(DemoCases& cases, const std::vector<DemoPanel>& panels, DemoDice
     for (const DemoPanel& panel : panels)
         weights.push_back(panel.seed ? panel.seed->weight : 10);
     std::discrete_distribution<std::size_t> whichPanel(weights.cbegin(), weights.cend());
-    for (int made = 0; made < count; ++made) {
+    for (int made = 0; made < options.cases; ++made) {
         std::size_t index = 0;
         QString stage;
         if (std::size_t(made) < plan.size()) {
@@ -61,6 +62,9 @@ Status addCases(DemoCases& cases, const std::vector<DemoPanel>& panels, DemoDice
         if (Status added = cases.add(panels[index], stage); !added.ok())
             return added;
         ++outcome.cases;
+        const int accountSteps = int(std::size(DemoTables::Accounts));
+        if (Status reported = options.reportStep(accountSteps + made + 1); !reported.ok())
+            return reported;
     }
     return {};
 }
@@ -79,7 +83,7 @@ Status fillStore(Session& session, const PanelKindRegistry& kinds, const DemoPar
         return makeError(ErrorCode::InvalidInput,
                          Tr::tr("No panel kinds are installed, so there is nothing to demonstrate."));
     DemoCases cases(session, kinds, options, dice, today, partners.agencyIds());
-    if (Status added = addCases(cases, partners.panels(), dice, options.cases, outcome); !added.ok())
+    if (Status added = addCases(cases, partners.panels(), dice, options, outcome); !added.ok())
         return added;
     return partners.disableRecordsOnly();
 }
@@ -100,6 +104,11 @@ Status markNewRowsAsDemo(Database& db, const QHash<QString, qint64>& lastIdBefor
 }
 
 } // namespace
+
+Status DemoPartnership::Options::reportStep(int done) const
+{
+    return progress ? progress(done, int(std::size(DemoTables::Accounts)) + cases) : Status{};
+}
 
 Result<bool> DemoPartnership::holdsOnlyDemoData(Session& session)
 {

@@ -4,6 +4,8 @@
 
 #include <QStringList>
 
+#include <functional>
+
 namespace confer {
 
 class PanelKindRegistry;
@@ -24,6 +26,11 @@ public:
         // Given (it must pass PassphrasePolicy): every demo account signs in with it, the ones an earlier
         // run made included. `confer demo --with-demo-accounts` draws one per run (DemoPassphrase).
         QString accountPassphrase;
+        // Told after each account and each case, on the filling thread: steps done, steps in all. An error
+        // (a cancelled LongWork) stops the fill, which then rolls back whole.
+        std::function<Status(int done, int total)> progress = {};
+        // Tells progress (if any) that step `done` of the fill's accounts and cases is reached.
+        Status reportStep(int done) const;
     };
     struct Outcome {
         int agencies = 0;

@@ -208,40 +208,9 @@ Status AgencyService::update(const Agency& agency)
 
 Status AgencyService::setUserAgency(qint64 userId, std::optional<qint64> agencyId)
 {
-    const QString record = AuditRecord::ofUser(userId);
-    if (!m_session.isAdministrator()) {
-        (void)m_session.audit().append(m_session.currentUser().login, AuditAction::AccessDenied, record,
-                                       auditActionKey(AuditAction::UserAgency));
-        return makeError(ErrorCode::AccessDenied,
-                         Tr::tr("Only an administrator can say which agency a user works for."));
-    }
-    if (Status exists = m_session.accounts().user(userId); !exists.ok())
-        return exists;
-    if (agencyId) {
-        if (Status exists = agency(*agencyId); !exists.ok())
-            return exists;
-    }
-
-    Database& db = m_session.database();
-    Transaction tx(db);
-    if (!tx.isActive())
-        return tx.beginStatus();
-    auto change = db.prepare(QStringLiteral("UPDATE users SET agency_id = :agency WHERE id = :id"));
-    if (!change.ok())
-        return change.error();
-    if (agencyId)
-        change->bind(":agency", *agencyId);
-    else
-        change->bindNull(":agency");
-    change->bind(":id", userId);
-    if (Status run = change->run(); !run.ok())
-        return run;
-    if (Status audited =
-            m_session.audit().append(m_session.currentUser().login, AuditAction::UserAgency, record,
-                                     agencyId ? agencyRecord(*agencyId) : QStringLiteral("agency:none"));
-        !audited.ok())
-        return audited;
-    return tx.commit();
+    // The users table is AccountService's to write; the agency's existence is this directory's to check.
+    return m_session.accounts().setAgency(
+        userId, agencyId, [&]() -> Status { return agencyId ? Status(agency(*agencyId)) : Status{}; });
 }
 
 Result<std::optional<qint64>> AgencyService::agencyOfUser(qint64 userId) const

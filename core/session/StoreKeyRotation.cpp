@@ -50,6 +50,11 @@ Status StoreKeyRotation::rotate(Session& session, const std::function<Status(Key
         return makeError(
             ErrorCode::InvalidInput,
             Tr::tr("Confer tried to change the store key inside another change; nothing was saved."));
+    // A rekey reopens this connection only: a long operation's connection would be left on the old key.
+    if (session.hasWorkers())
+        return makeError(ErrorCode::Conflict,
+                         Tr::tr("Confer is still busy with a long operation. Wait until it has finished, "
+                                "then try again; nothing was saved."));
     SecureBytes next = SecureBytes::random(32);
 
     // 1. The account change, the record that a new key is owed, and the next key's boxes, pending, in
@@ -98,13 +103,10 @@ Status StoreKeyRotation::finish(Session& session, SecureBytes next)
     (void)session.database().rekey(next); // its status is not to be trusted: the probe below decides
 
     // 3. Close, reopen, and see which key opens the store.
-    std::vector<SecureBytes> keys;
-    keys.push_back(std::move(next));
-    keys.push_back(session.storeKey().clone());
-    auto opened = session.reopen(std::move(keys));
-    if (!opened.ok())
-        return opened.error();
-    if (*opened != 0)
+    auto isOnNextKey = session.reopen(std::move(next));
+    if (!isOnNextKey.ok())
+        return isOnNextKey.error();
+    if (!*isOnNextKey)
         return makeError(ErrorCode::Database, Tr::tr("The store's key could not be changed."),
                          QStringLiteral("the old key still opens the store after the rekey"));
     // 4. The new key's boxes become the current ones; the old key's go.

@@ -4,6 +4,7 @@
 #include "common/Result.h"
 #include "crypto/PassphraseKdf.h"
 #include "crypto/RecoveryKey.h"
+#include "session/OpenedStore.h"
 #include "session/Session.h"
 #include "session/StorePaths.h"
 
@@ -20,7 +21,9 @@ class DeviceSecretStore;
 
 // Creates a store, and opens one: by passphrase, or by the recovery key (which then binds this
 // device). Failed attempts are audited once the store can be opened, and never reveal whether
-// the login, the passphrase or the file was at fault.
+// the login, the passphrase or the file was at fault. The parts: StoreSetup (a new store),
+// PassphraseUnlock and RecoveryUnlock (the read-only search for a key-slot copy that opens the store),
+// KeySlotCopyCheck (what a copy must match), OpenerErrors (the refusals).
 class StoreOpener final {
 public:
     StoreOpener(StorePaths paths, DeviceSecretStore& deviceSecrets, const Clock& clock,
@@ -61,13 +64,16 @@ private:
         QDateTime atUtc;
         AuditAction action; // SignInFailure or RecoveryFailure
     };
-    // A key-slot copy that opened with the caller's secret and passed every read-only check.
-    struct Opened;
     // Opens the store read-write, mends the key-slot copies and the anchor, signs the user in and
     // audits it, with `events` (action, detail) first.
-    Result<std::unique_ptr<Session>> openSession(Opened opened, const QString& login, const QString& how,
+    Result<std::unique_ptr<Session>> openSession(OpenedStore opened, const QString& login, const QString& how,
                                                  const QList<std::pair<AuditAction, QString>>& events = {});
+    // The failed attempts since the last sign-in, `events` and the sign-in itself, in one transaction.
+    Status auditSignIn(Session& session, const QString& how,
+                       const QList<std::pair<AuditAction, QString>>& events);
     Error failed(const Error& error, const QString& login, AuditAction action);
+    // The request's KDF cost, or one tuned on this machine; never below the policy's floor.
+    Result<KdfParams> kdfFor(const SetupRequest& request) const;
 
     StorePaths m_paths;
     DeviceSecretStore& m_deviceSecrets;

@@ -2,6 +2,7 @@
 
 #include "crypto/SecureBytes.h"
 #include "store/Statement.h"
+#include "store/StoreCallObserver.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -133,6 +134,7 @@ Database::~Database()
         return;
     if (m_isOpen && !isInTransaction())
         (void)checkpointTruncate(); // best effort: SQLite checkpoints again as the last connection closes
+    StoreCallObserver::notify(StoreCallObserver::Call::Close); // the connection's last call
     sqlite3_close_v2(m_db);
 }
 
@@ -347,6 +349,7 @@ Status Database::applyAndVerifySettings(const Options& options)
 
 Status Database::exec(const QString& sql)
 {
+    StoreCallObserver::notify(StoreCallObserver::Call::Exec);
     const int rc = sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK)
         return lastError(QStringLiteral("exec"));
@@ -355,6 +358,7 @@ Status Database::exec(const QString& sql)
 
 Result<Statement> Database::prepare(const QString& sql)
 {
+    StoreCallObserver::notify(StoreCallObserver::Call::Prepare);
     sqlite3_stmt* stmt = nullptr;
     const QByteArray utf8 = sql.toUtf8();
     if (m_readRecorder)
@@ -383,6 +387,7 @@ Status Database::rekey(const SecureBytes& newKey)
         return makeError(
             ErrorCode::InvalidInput,
             QCoreApplication::translate("confer::Database", "The store key has the wrong length."));
+    StoreCallObserver::notify(StoreCallObserver::Call::Exec);
     SecureBytes literal = rawKeyLiteral(newKey);
     const int rc = sqlite3_rekey_v2(m_db, nullptr, literal.data(), static_cast<int>(literal.size()));
     literal.wipe();
@@ -466,6 +471,7 @@ Status Database::checkIntegrity()
 
 Status Database::checkpointTruncate()
 {
+    StoreCallObserver::notify(StoreCallObserver::Call::Exec);
     const int rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
     if (rc != SQLITE_OK)
         return lastError(QStringLiteral("checkpoint"));

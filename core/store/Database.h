@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 
 struct sqlite3;
 
@@ -92,6 +93,18 @@ public:
     Status notifyCommitted() { return notifyTransactionEnded(true); }
     void notifyRolledBack() { (void)notifyTransactionEnded(false); }
 
+    // The connections one session opens to its store (its own and those of its long operations) share a
+    // gate. A transaction's end (COMMIT or ROLLBACK) and what its listener does after it (the audit anchor,
+    // the key file's second copy) happen while holding it, so another connection's commit cannot come
+    // between a commit and its anchor. Recursive, because the listener's work takes it again. Without a
+    // gate (a lone connection) holding it does nothing.
+    void shareCommitGate(std::shared_ptr<std::recursive_mutex> gate) { m_commitGate = std::move(gate); }
+    std::unique_lock<std::recursive_mutex> holdCommitGate() const
+    {
+        return m_commitGate ? std::unique_lock<std::recursive_mutex>(*m_commitGate)
+                            : std::unique_lock<std::recursive_mutex>();
+    }
+
     QString cipherVersion() const { return m_cipherVersion; }
     QString path() const { return m_path; }
     sqlite3* handle() const { return m_db; } // for Statement and Transaction only
@@ -125,6 +138,7 @@ private:
         return m_transactionListener ? m_transactionListener(isCommitted) : Status{};
     }
     std::function<Status(bool)> m_transactionListener;
+    std::shared_ptr<std::recursive_mutex> m_commitGate;
     std::unique_ptr<StatementReadRecorder> m_readRecorder; // tests only
 };
 

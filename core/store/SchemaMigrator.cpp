@@ -29,7 +29,30 @@ Error upgradeFailed(ErrorCode code, const QString& detail)
 
 std::vector<Migration> SchemaMigrator::productMigrations()
 {
-    return migrationsFrom(QStringLiteral(":/schema"));
+    return gatheredFrom(QStringLiteral(":/schema"));
+}
+
+std::vector<Migration> SchemaMigrator::gatheredFrom(const QString& root)
+{
+    std::vector<Migration> migrations;
+    const QDir dir(root);
+    for (const QString& domain : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        const std::vector<Migration> own = migrationsFrom(dir.filePath(domain));
+        migrations.insert(migrations.end(), own.begin(), own.end());
+    }
+    std::stable_sort(migrations.begin(), migrations.end(),
+                     [](const Migration& a, const Migration& b) { return a.version < b.version; });
+    // A store records only the last number it applied, so a step missing from the middle of the list
+    // would never run on it: refuse the list rather than open a store with a gap in its schema.
+    std::vector<Migration> gaps;
+    int expected = 1;
+    for (const Migration& migration : migrations) {
+        for (; expected < migration.version; ++expected)
+            gaps.push_back({0, QString(), QStringLiteral("no step %1 in %2").arg(expected).arg(root)});
+        expected = std::max(expected, migration.version + 1);
+    }
+    migrations.insert(migrations.begin(), gaps.begin(), gaps.end());
+    return migrations;
 }
 
 std::vector<Migration> SchemaMigrator::migrationsFrom(const QString& directory)
@@ -42,10 +65,10 @@ std::vector<Migration> SchemaMigrator::migrationsFrom(const QString& directory)
         QFile file(QDir(directory).filePath(name));
         // Version 0 makes migrate() refuse the set: a step that cannot be read must not be skipped.
         if (!match.hasMatch() || !file.open(QIODevice::ReadOnly)) {
-            migrations.push_back({0, QString()});
+            migrations.push_back({0, QString(), file.fileName()});
             continue;
         }
-        migrations.push_back({match.captured(1).toInt(), QString::fromUtf8(file.readAll())});
+        migrations.push_back({match.captured(1).toInt(), QString::fromUtf8(file.readAll()), file.fileName()});
     }
     std::stable_sort(migrations.begin(), migrations.end(),
                      [](const Migration& a, const Migration& b) { return a.version < b.version; });
@@ -70,9 +93,10 @@ Status SchemaMigrator::migrate(Database& db, const std::vector<Migration>& migra
         if (migration.version <= previous) {
             return upgradeFailed(
                 ErrorCode::InvalidInput,
-                QStringLiteral("migration numbers must be positive and increasing (%1 after %2)")
+                QStringLiteral("migration numbers must be positive and increasing (%1 after %2: %3)")
                     .arg(migration.version)
-                    .arg(previous));
+                    .arg(previous)
+                    .arg(migration.origin));
         }
         previous = migration.version;
     }
@@ -100,9 +124,9 @@ Status SchemaMigrator::migrate(Database& db, const std::vector<Migration>& migra
         if (migration.version <= *current)
             continue;
         if (Status applied = db.exec(migration.sql); !applied.ok()) {
-            return upgradeFailed(
-                applied.error().code,
-                QStringLiteral("step %1: %2").arg(migration.version).arg(applied.error().detail));
+            return upgradeFailed(applied.error().code, QStringLiteral("step %1 (%2): %3")
+                                                           .arg(migration.version)
+                                                           .arg(migration.origin, applied.error().detail));
         }
         // A step that ends the transaction itself would break the all-or-nothing promise.
         if (!db.isInTransaction())

@@ -1,6 +1,7 @@
 #include "store/Statement.h"
 
 #include "store/Database.h"
+#include "store/StoreCallObserver.h"
 
 #include <QCoreApplication>
 
@@ -123,6 +124,7 @@ Result<bool> Statement::step()
             ErrorCode::InvalidInput,
             QCoreApplication::translate("confer::Statement", "This statement has been moved away."));
     }
+    StoreCallObserver::notify(StoreCallObserver::Call::Step);
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW)
         return true;

@@ -4,12 +4,15 @@
 
 #include <QCoreApplication>
 
+#include <atomic>
+
 namespace confer {
 
 namespace {
 QString nextSavepointName()
 {
-    static quint64 counter = 0;
+    // Connections on several threads name savepoints at once (LongWork).
+    static std::atomic<quint64> counter{0};
     return QStringLiteral("confer_savepoint_%1").arg(++counter);
 }
 } // namespace
@@ -27,6 +30,7 @@ Transaction::~Transaction()
 {
     if (!m_active)
         return;
+    const auto gate = m_db.holdCommitGate(); // the listener mends shared state (Database::shareCommitGate)
     if (!m_savepoint.isEmpty()) {
         (void)m_db.exec(QStringLiteral("ROLLBACK TO ") + m_savepoint);
         (void)m_db.exec(QStringLiteral("RELEASE ") + m_savepoint);
@@ -55,6 +59,8 @@ Status Transaction::commit()
         m_active = false;
         return {};
     }
+    // No other connection of this session commits until this commit's anchor is written.
+    const auto gate = m_db.holdCommitGate();
     if (Status committed = m_db.exec(QStringLiteral("COMMIT")); !committed.ok())
         return committed;
     m_active = false;

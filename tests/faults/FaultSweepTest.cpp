@@ -16,6 +16,7 @@
 #include "CaseloadFixture.h"
 #include "FaultVfs.h"
 #include "InMemoryDeviceSecretStore.h"
+#include "SlotStoreKey.h"
 #include "SmallDisk.h"
 #include "TestStoreDir.h"
 #include "accounts/AccountService.h"
@@ -102,6 +103,8 @@ const char* errorCodeName(ErrorCode code)
         return "Crypto";
     case ErrorCode::Conflict:
         return "Conflict";
+    case ErrorCode::Cancelled:
+        return "Cancelled";
     }
     return "?";
 }
@@ -505,7 +508,9 @@ std::vector<Operation> operations()
                                                              World::chairPassphrase()});
              ASSERT_TRUE(chair.ok()) << describe(chair.error());
              world.removedUserId = chair->id;
-             world.keyBefore = world.session->storeKey().clone();
+             world.keyBefore = test::storeKeyFromSlot(StorePaths(world.storeDir), world.deviceSecrets,
+                                                      world.login, World::adminPassphrase());
+             ASSERT_FALSE(world.keyBefore.isEmpty());
          },
          [](World& world) -> Status {
              return world.session->accounts().setDisabled(world.removedUserId, true);
@@ -533,7 +538,9 @@ std::vector<Operation> operations()
              const bool hasSlot = admin.keySlots().slotFor(QStringLiteral("chair.one")) != nullptr;
              EXPECT_NE(isDisabled, hasSlot)
                  << "the removal is half there: disabled=" << isDisabled << ", key slot kept=" << hasSlot;
-             const SecureBytes keyNow = admin.storeKey().clone();
+             const SecureBytes keyNow =
+                 test::storeKeyFromSlot(paths, world.deviceSecrets, world.login, world.unlockedWith);
+             EXPECT_FALSE(keyNow.isEmpty()) << "the admin's slot does not open after the unlock";
              const bool isOnNewKey = !keyNow.equals(world.keyBefore);
              // The account change and the next key's boxes commit together, before the rekey.
              EXPECT_TRUE(isDisabled || !isOnNewKey) << "the store has a new key but the user is not removed";

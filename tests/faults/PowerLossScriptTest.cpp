@@ -13,6 +13,7 @@
 // sector. Those are what tests/unit/store and SafeFile's own tests cover.
 #include "FaultVfs.h"
 #include "InMemoryDeviceSecretStore.h"
+#include "SlotStoreKey.h"
 #include "TestStoreDir.h"
 #include "accounts/AccountService.h"
 #include "common/Clock.h"
@@ -107,7 +108,8 @@ void makeTemplate(Template& t)
     auto chair = admin.accounts().addUser(
         {RemovedLogin, QStringLiteral("Chris Chair"), Role::Chair, RemovedPassphrase});
     ASSERT_TRUE(chair.ok()) << describe(chair.error());
-    t.firstKey = admin.storeKey().clone();
+    t.firstKey = test::storeKeyFromSlot(StorePaths(t.dir.path()), t.keychain, AdminLogin, AdminPassphrase);
+    ASSERT_FALSE(t.firstKey.isEmpty());
     t.storeId = admin.keySlots().storeId;
     t.secretName = DeviceSecretStore::secretName(t.storeId, admin.keySlots().deviceSecretId);
     created->session.reset();
@@ -309,7 +311,8 @@ Check checkAfterPowerLoss(Template& t, const QString& storeDir, const ChildRun& 
     const bool isRemoved = removed.ok() && removed->isDisabled;
     EXPECT_EQ(isRemoved, admin->keySlots().slotFor(RemovedLogin) == nullptr)
         << "the removal is half there: disabled in the store " << isRemoved;
-    const SecureBytes keyNow = admin->storeKey().clone();
+    const SecureBytes keyNow = test::storeKeyFromSlot(paths, keychain, AdminLogin, unlockedWith);
+    EXPECT_FALSE(keyNow.isEmpty()) << "the admin's slot does not open after the unlock";
     check.isOnNewKey = !keyNow.equals(t.firstKey);
     EXPECT_TRUE(isRemoved || !check.isOnNewKey) << "a new store key without the removal";
     check.isRemovedOnOldKey = isRemoved && !check.isOnNewKey;

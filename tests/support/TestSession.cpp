@@ -1,5 +1,6 @@
 #include "TestSession.h"
 
+#include "SlotStoreKey.h"
 #include "keys/DeviceSecretStore.h"
 #include "keys/KeySlotCopies.h"
 
@@ -33,6 +34,12 @@ QString TestSession::deviceSecretName() const
         return QString();
     const KeySlotFile& file = copies->front().file;
     return DeviceSecretStore::secretName(file.storeId, file.deviceSecretId);
+}
+
+SecureBytes TestSession::adminStoreKey()
+{
+    return storeKeyFromSlot(StorePaths(dir.path()), deviceSecrets, QString::fromLatin1(AdminLogin),
+                            adminPassphrase());
 }
 
 } // namespace confer::test

@@ -27,6 +27,8 @@ public:
     QString recoveryKeyText() const { return m_recoveryKey; }
     // The keychain entry of the store's current device secret, as the key-slot file names it now.
     QString deviceSecretName() const;
+    // The store key as the administrator's slot gives it now (SlotStoreKey.h): the session hands out none.
+    SecureBytes adminStoreKey();
 
     TestStoreDir dir;
     InMemoryDeviceSecretStore deviceSecrets;

@@ -5,6 +5,7 @@
 #include "setup/SetupWizard.h"
 #include "shell/MainWindow.h"
 #include "shell/Workspace.h"
+#include "support/FindChild.h"
 #include "unlock/UnlockScreen.h"
 
 #include <QAbstractButton>
@@ -91,9 +92,9 @@ TEST(Accessibility, UnlockForm_IsReachableWithTabAlone)
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         visited << QApplication::focusWidget();
     }
-    EXPECT_TRUE(visited.contains(screen->unlockButton()));
-    EXPECT_TRUE(visited.contains(screen->recoveryButton()));
-    EXPECT_TRUE(visited.contains(screen->loginBox()));
+    EXPECT_TRUE(visited.contains(child<QPushButton>(screen, QStringLiteral("unlockButton"))));
+    EXPECT_TRUE(visited.contains(child<QPushButton>(screen, QStringLiteral("recoveryButton"))));
+    EXPECT_TRUE(visited.contains(child<QComboBox>(screen, QStringLiteral("unlockLogin"))));
 }
 
 } // namespace

@@ -30,6 +30,7 @@
 #include "caseload/Caseload.h"
 #include "partnership/PanelKind.h"
 #include "session/Session.h"
+#include "support/FindChild.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -229,7 +230,7 @@ protected:
     void showTab(CaseView& view, QWidget* tab)
     {
         ASSERT_NE(tab, nullptr);
-        QTabWidget* tabs = view.tabs();
+        auto* tabs = child<QTabWidget>(&view, QStringLiteral("caseTabs"));
         QTabBar* bar = tabs->tabBar();
         QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(tabs->indexOf(tab)).center());
         ASSERT_EQ(tabs->currentWidget(), tab);
@@ -282,28 +283,35 @@ TEST_F(CaseViewTest, MapsCase_CreatedMovedThroughItsStagesWithANoteAndAnAction_B
     auto* dialog = new NewCaseDialog(*caseload, host.get());
     dialog->open();
     settle();
-    chooseWithKeys(dialog->panelBox(), QStringLiteral("Easington MAPS"));
-    SubjectForm* subject = dialog->subjectForm();
-    chooseWithKeys(subject->typeBox(), QStringLiteral("Person"));
-    QTest::keyClicks(subject->nameEdit(), QStringLiteral("Jordan Smith"));
-    QTest::keyClicks(subject->aliasesEdit(), QStringLiteral("JJ"));
-    QTest::keyClicks(subject->postcodeEdit(), QStringLiteral("sr8 1ab"));
-    QTest::keyClicks(dialog->referrerEdit(), QStringLiteral("PCSO Lee"));
-    chooseWithKeys(dialog->referringAgencyBox(), QStringLiteral("Durham Constabulary"));
-    QTest::keyClicks(dialog->referralReasonEdit(), QStringLiteral("Repeated ASB at the shops"));
-    chooseWithKeys(dialog->leadAgencyBox(), QStringLiteral("Durham County Council"));
-    QTest::keyClicks(dialog->leadProfessionalEdit(), QStringLiteral("Sam Taylor"));
-    chooseWithKeys(dialog->riskBox(), riskDisplayName(Risk::Amber));
+    chooseWithKeys(child<QComboBox>(dialog, QStringLiteral("newCasePanel")),
+                   QStringLiteral("Easington MAPS"));
+    SubjectForm* subject = child<SubjectForm>(dialog);
+    chooseWithKeys(child<QComboBox>(subject, QStringLiteral("subjectType")), QStringLiteral("Person"));
+    QTest::keyClicks(child<QLineEdit>(subject, QStringLiteral("subjectName")),
+                     QStringLiteral("Jordan Smith"));
+    QTest::keyClicks(child<QLineEdit>(subject, QStringLiteral("subjectAliases")), QStringLiteral("JJ"));
+    QTest::keyClicks(child<QLineEdit>(subject, QStringLiteral("subjectPostcode")), QStringLiteral("sr8 1ab"));
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("newCaseReferrer")), QStringLiteral("PCSO Lee"));
+    chooseWithKeys(child<QComboBox>(dialog, QStringLiteral("newCaseReferringAgency")),
+                   QStringLiteral("Durham Constabulary"));
+    QTest::keyClicks(child<QPlainTextEdit>(dialog, QStringLiteral("newCaseReferralReason")),
+                     QStringLiteral("Repeated ASB at the shops"));
+    chooseWithKeys(child<QComboBox>(dialog, QStringLiteral("newCaseLeadAgency")),
+                   QStringLiteral("Durham County Council"));
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("newCaseLeadProfessional")),
+                     QStringLiteral("Sam Taylor"));
+    chooseWithKeys(child<QComboBox>(dialog, QStringLiteral("newCaseRisk")), riskDisplayName(Risk::Amber));
     const PanelKind* maps = shippedPanelKinds().kind(QStringLiteral("maps"));
     ASSERT_NE(maps, nullptr);
     const FieldDefinition* issueType = maps->field(QStringLiteral("issueType"));
     ASSERT_NE(issueType, nullptr);
     ASSERT_TRUE(issueType->isRequired);
     const FieldDefinition::Choice issue = issueType->choices.value(1);
-    chooseWithKeys(qobject_cast<QComboBox*>(dialog->fieldForm()->editor(issueType->key)), issue.label);
-    ASSERT_TRUE(dialog->createButton()->isEnabled());
-    QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
-    ASSERT_EQ(dialog->result(), QDialog::Accepted) << dialog->errorText().toStdString();
+    chooseWithKeys(qobject_cast<QComboBox*>(child<KindFieldForm>(dialog)->editor(issueType->key)),
+                   issue.label);
+    ASSERT_TRUE(okButton(dialog)->isEnabled());
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    ASSERT_EQ(dialog->result(), QDialog::Accepted) << shownError(dialog).toStdString();
     const qint64 caseId = dialog->createdCaseId();
     ASSERT_NE(caseId, 0);
     delete dialog;
@@ -323,9 +331,10 @@ TEST_F(CaseViewTest, MapsCase_CreatedMovedThroughItsStagesWithANoteAndAnAction_B
 
     // --- The case view shows it.
     auto view = openView(caseId);
-    ASSERT_TRUE(view->isOpen()) << view->errorText().toStdString();
-    EXPECT_EQ(view->header()->referenceLabel()->text(), stored->reference);
-    EXPECT_EQ(view->header()->subjectLabel()->text(), QStringLiteral("Jordan Smith"));
+    ASSERT_TRUE(view->isOpen()) << shownError(view.get(), QStringLiteral("caseViewError")).toStdString();
+    EXPECT_EQ(child<QLabel>(view.get(), QStringLiteral("caseReference"))->text(), stored->reference);
+    EXPECT_EQ(child<QLabel>(view.get(), QStringLiteral("caseSubject"))->text(),
+              QStringLiteral("Jordan Smith"));
     EXPECT_EQ(view->header()->riskBadge()->look(), CaseBadge::Look::Warning);
     EXPECT_EQ(view->consentTab(), nullptr) << "MAPS does not use consent";
     EXPECT_EQ(unnamedControls(view.get()), QStringList());
@@ -342,19 +351,21 @@ TEST_F(CaseViewTest, MapsCase_CreatedMovedThroughItsStagesWithANoteAndAnAction_B
 
     // --- A note: professional opinion with its basis, the author's agency offered by default.
     showTab(*view, view->notesTab());
-    QTest::mouseClick(view->notesTab()->addButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(view->notesTab(), QStringLiteral("addNoteButton")), Qt::LeftButton);
     QPointer<NoteDialog> note = openDialog<NoteDialog>(host.get());
     ASSERT_TRUE(note);
-    EXPECT_EQ(note->agencyBox()->currentData().toLongLong(), policeId);
-    QTest::mouseClick(note->opinionButton(), Qt::LeftButton);
-    ASSERT_TRUE(note->opinionButton()->isChecked());
-    QTest::keyClicks(note->textEdit(), QStringLiteral("Jordan is being drawn in by older youths."));
-    EXPECT_FALSE(note->addButton()->isEnabled()) << "an opinion needs its basis";
-    QTest::keyClicks(note->basisEdit(), QStringLiteral("Home visit on 3 January"));
-    ASSERT_TRUE(note->addButton()->isEnabled());
-    QTest::mouseClick(note->addButton(), Qt::LeftButton);
+    EXPECT_EQ(child<QComboBox>(note, QStringLiteral("noteAgency"))->currentData().toLongLong(), policeId);
+    QTest::mouseClick(child<QRadioButton>(note, QStringLiteral("noteOpinion")), Qt::LeftButton);
+    ASSERT_TRUE(child<QRadioButton>(note, QStringLiteral("noteOpinion"))->isChecked());
+    QTest::keyClicks(child<QPlainTextEdit>(note, QStringLiteral("noteText")),
+                     QStringLiteral("Jordan is being drawn in by older youths."));
+    EXPECT_FALSE(okButton(note)->isEnabled()) << "an opinion needs its basis";
+    QTest::keyClicks(child<QLineEdit>(note, QStringLiteral("noteBasis")),
+                     QStringLiteral("Home visit on 3 January"));
+    ASSERT_TRUE(okButton(note)->isEnabled());
+    QTest::mouseClick(okButton(note), Qt::LeftButton);
     settle();
-    EXPECT_TRUE(!note || !note->isVisible()) << (note ? note->errorText().toStdString() : "");
+    EXPECT_TRUE(!note || !note->isVisible()) << (note ? shownError(note).toStdString() : "");
 
     auto notes = caseload->notes.latestVersions(caseId);
     ASSERT_TRUE(notes.ok());
@@ -372,12 +383,14 @@ TEST_F(CaseViewTest, MapsCase_CreatedMovedThroughItsStagesWithANoteAndAnAction_B
     QTest::mouseClick(view->notesTab()->correctButton(first.id), Qt::LeftButton);
     QPointer<CorrectNoteDialog> correct = openDialog<CorrectNoteDialog>(host.get());
     ASSERT_TRUE(correct);
-    replaceText(correct->textEdit(), QStringLiteral("Jordan is being drawn in by older youths at the park."));
-    EXPECT_FALSE(correct->correctButton()->isEnabled()) << "a correction needs its reason";
-    QTest::keyClicks(correct->reasonEdit(), QStringLiteral("Place left out"));
-    QTest::mouseClick(correct->correctButton(), Qt::LeftButton);
+    replaceText(child<QPlainTextEdit>(correct, QStringLiteral("correctNoteText")),
+                QStringLiteral("Jordan is being drawn in by older youths at the park."));
+    EXPECT_FALSE(okButton(correct)->isEnabled()) << "a correction needs its reason";
+    QTest::keyClicks(child<QLineEdit>(correct, QStringLiteral("correctNoteReason")),
+                     QStringLiteral("Place left out"));
+    QTest::mouseClick(okButton(correct), Qt::LeftButton);
     settle();
-    EXPECT_TRUE(!correct || !correct->isVisible()) << (correct ? correct->errorText().toStdString() : "");
+    EXPECT_TRUE(!correct || !correct->isVisible()) << (correct ? shownError(correct).toStdString() : "");
     notes = caseload->notes.latestVersions(caseId);
     ASSERT_TRUE(notes.ok());
     ASSERT_EQ(notes->size(), 1u);
@@ -391,24 +404,26 @@ TEST_F(CaseViewTest, MapsCase_CreatedMovedThroughItsStagesWithANoteAndAnAction_B
     EXPECT_EQ(history->versionCount(), 2);
     QStringList bodies;
     for (NoteCard* card : history->findChildren<NoteCard*>())
-        bodies << card->bodyLabel()->text();
+        bodies << child<QLabel>(card, QStringLiteral("noteBody"))->text();
     EXPECT_EQ(bodies, (QStringList{first.body, second.body})) << "oldest first, the original kept";
     history->reject();
     settle();
 
     // --- An action, then an update on it.
     showTab(*view, view->actionsTab());
-    QTest::mouseClick(view->actionsTab()->addButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(view->actionsTab(), QStringLiteral("addActionButton")),
+                      Qt::LeftButton);
     QPointer<ActionDialog> action = openDialog<ActionDialog>(host.get());
     ASSERT_TRUE(action);
-    QTest::keyClicks(action->descriptionEdit(),
+    QTest::keyClicks(child<QPlainTextEdit>(action, QStringLiteral("actionDescription")),
                      QStringLiteral("Youth outreach to visit the park on Fridays"));
-    EXPECT_FALSE(action->addButton()->isEnabled()) << "an action needs an owner agency";
-    chooseWithKeys(action->agencyBox(), QStringLiteral("Durham County Council"));
-    QTest::keyClicks(action->personEdit(), QStringLiteral("Sam Taylor"));
-    QTest::mouseClick(action->addButton(), Qt::LeftButton);
+    EXPECT_FALSE(okButton(action)->isEnabled()) << "an action needs an owner agency";
+    chooseWithKeys(child<QComboBox>(action, QStringLiteral("actionAgency")),
+                   QStringLiteral("Durham County Council"));
+    QTest::keyClicks(child<QLineEdit>(action, QStringLiteral("actionPerson")), QStringLiteral("Sam Taylor"));
+    QTest::mouseClick(okButton(action), Qt::LeftButton);
     settle();
-    EXPECT_TRUE(!action || !action->isVisible()) << (action ? action->errorText().toStdString() : "");
+    EXPECT_TRUE(!action || !action->isVisible()) << (action ? shownError(action).toStdString() : "");
     auto actions = caseload->actions.forCase(caseId);
     ASSERT_TRUE(actions.ok());
     ASSERT_EQ(actions->size(), 1u);
@@ -416,17 +431,20 @@ TEST_F(CaseViewTest, MapsCase_CreatedMovedThroughItsStagesWithANoteAndAnAction_B
     EXPECT_EQ(actions->front().ownerPerson, QStringLiteral("Sam Taylor"));
     EXPECT_EQ(actions->front().dueDate,
               std::optional<QDate>(store.clock.nowUtc().toLocalTime().date().addDays(14)));
-    ASSERT_EQ(view->actionsTab()->table()->rowCount(), 1);
+    ASSERT_EQ(child<QTableWidget>(view->actionsTab(), QStringLiteral("actionsTable"))->rowCount(), 1);
 
-    view->actionsTab()->table()->selectRow(0);
-    QTest::mouseClick(view->actionsTab()->updateButton(), Qt::LeftButton);
+    child<QTableWidget>(view->actionsTab(), QStringLiteral("actionsTable"))->selectRow(0);
+    QTest::mouseClick(child<QPushButton>(view->actionsTab(), QStringLiteral("updateActionButton")),
+                      Qt::LeftButton);
     QPointer<UpdateActionDialog> update = openDialog<UpdateActionDialog>(host.get());
     ASSERT_TRUE(update);
-    chooseWithKeys(update->statusBox(), actionStatusDisplayName(CaseAction::Status::Done));
-    QTest::keyClicks(update->textEdit(), QStringLiteral("Two visits made; group dispersed."));
-    QTest::mouseClick(update->updateButton(), Qt::LeftButton);
+    chooseWithKeys(child<QComboBox>(update, QStringLiteral("actionStatus")),
+                   actionStatusDisplayName(CaseAction::Status::Done));
+    QTest::keyClicks(child<QPlainTextEdit>(update, QStringLiteral("actionUpdateText")),
+                     QStringLiteral("Two visits made; group dispersed."));
+    QTest::mouseClick(okButton(update), Qt::LeftButton);
     settle();
-    EXPECT_TRUE(!update || !update->isVisible()) << (update ? update->errorText().toStdString() : "");
+    EXPECT_TRUE(!update || !update->isVisible()) << (update ? shownError(update).toStdString() : "");
     actions = caseload->actions.forCase(caseId);
     ASSERT_TRUE(actions.ok());
     EXPECT_EQ(actions->front().status, CaseAction::Status::Done);
@@ -434,7 +452,8 @@ TEST_F(CaseViewTest, MapsCase_CreatedMovedThroughItsStagesWithANoteAndAnAction_B
     ASSERT_TRUE(updates.ok());
     ASSERT_FALSE(updates->empty());
     EXPECT_EQ(updates->back().text, QStringLiteral("Two visits made; group dispersed."));
-    EXPECT_EQ(view->actionsTab()->updatesTable()->rowCount(), int(updates->size()));
+    EXPECT_EQ(child<QTableWidget>(view->actionsTab(), QStringLiteral("actionUpdatesTable"))->rowCount(),
+              int(updates->size()));
 
     // --- On to monitoring, then closed with a reason from the kind's list.
     showTab(*view, view->stageTab());
@@ -443,13 +462,13 @@ TEST_F(CaseViewTest, MapsCase_CreatedMovedThroughItsStagesWithANoteAndAnAction_B
     clickMove(*view, QStringLiteral("closed"));
     QPointer<StageMoveDialog> reason = openDialog<StageMoveDialog>(host.get());
     ASSERT_TRUE(reason) << "closing asks for a reason";
-    ASSERT_NE(reason->reasonBox(), nullptr);
-    EXPECT_FALSE(reason->moveButton()->isEnabled());
+    ASSERT_NE(reason->findChild<QComboBox*>(QStringLiteral("stageReasonBox")), nullptr);
+    EXPECT_FALSE(okButton(reason)->isEnabled());
     const FieldDefinition::Choice closure = maps->stage(QStringLiteral("closed"))->reasons.value(0);
-    chooseWithKeys(reason->reasonBox(), closure.label);
-    QTest::mouseClick(reason->moveButton(), Qt::LeftButton);
+    chooseWithKeys(reason->findChild<QComboBox*>(QStringLiteral("stageReasonBox")), closure.label);
+    QTest::mouseClick(okButton(reason), Qt::LeftButton);
     settle();
-    EXPECT_TRUE(!reason || !reason->isVisible()) << (reason ? reason->errorText().toStdString() : "");
+    EXPECT_TRUE(!reason || !reason->isVisible()) << (reason ? shownError(reason).toStdString() : "");
     stored = caseload->cases.open(caseId);
     ASSERT_TRUE(stored.ok());
     EXPECT_EQ(stored->stage, QStringLiteral("closed"));
@@ -463,11 +482,12 @@ TEST_F(CaseViewTest, MapsCase_CreatedMovedThroughItsStagesWithANoteAndAnAction_B
     EXPECT_GE(count(entries, ChronologyEntry::Kind::Action), 1);
     EXPECT_GE(count(entries, ChronologyEntry::Kind::ActionUpdate), 1);
     showTab(*view, view->chronologyTab());
-    QTableWidget* chronology = view->chronologyTab()->table();
+    QTableWidget* chronology = child<QTableWidget>(view->chronologyTab(), QStringLiteral("chronologyTable"));
     ASSERT_EQ(chronology->rowCount(), int(entries.size()));
     const QString oldest = chronology->item(0, ChronologyTab::SummaryColumn)->text();
     EXPECT_EQ(oldest, entries.front().summary.simplified());
-    QTest::mouseClick(view->chronologyTab()->newestFirstCheck(), Qt::LeftButton);
+    QTest::mouseClick(child<QCheckBox>(view->chronologyTab(), QStringLiteral("newestFirstCheck")),
+                      Qt::LeftButton);
     EXPECT_EQ(chronology->item(0, ChronologyTab::SummaryColumn)->text(), entries.back().summary.simplified());
 }
 
@@ -475,7 +495,7 @@ TEST_F(CaseViewTest, ChannelCase_SupportIsBlockedUntilConsentIsRecordedThroughTh
 {
     const qint64 caseId = createChannelCase();
     auto view = openView(caseId);
-    ASSERT_TRUE(view->isOpen()) << view->errorText().toStdString();
+    ASSERT_TRUE(view->isOpen()) << shownError(view.get(), QStringLiteral("caseViewError")).toStdString();
     ASSERT_NE(view->consentTab(), nullptr) << "Channel uses consent";
     showTab(*view, view->stageTab());
     clickMove(*view, QStringLiteral("screening"));
@@ -501,27 +521,30 @@ TEST_F(CaseViewTest, ChannelCase_SupportIsBlockedUntilConsentIsRecordedThroughTh
 
     // Consent from a parent (the subject is under 18), through the dialog.
     showTab(*view, view->consentTab());
-    EXPECT_EQ(view->consentTab()->historyTable()->rowCount(), 0);
-    QTest::mouseClick(view->consentTab()->recordButton(), Qt::LeftButton);
+    EXPECT_EQ(child<QTableWidget>(view->consentTab(), QStringLiteral("consentTable"))->rowCount(), 0);
+    QTest::mouseClick(child<QPushButton>(view->consentTab(), QStringLiteral("recordConsentButton")),
+                      Qt::LeftButton);
     QPointer<ConsentDialog> consent = openDialog<ConsentDialog>(host.get());
     ASSERT_TRUE(consent);
-    EXPECT_TRUE(consent->stateButton(Consent::State::Given)->isChecked());
-    QTest::mouseClick(consent->givenByButton(Consent::GivenBy::ParentGuardian), Qt::LeftButton);
-    ASSERT_TRUE(consent->givenByButton(Consent::GivenBy::ParentGuardian)->isChecked());
-    EXPECT_TRUE(consent->nameEdit()->text().isEmpty()) << "a parent's name is typed, not the subject's";
-    EXPECT_FALSE(consent->recordButton()->isEnabled());
-    QTest::keyClicks(consent->nameEdit(), QStringLiteral("Alex Jones"));
-    QTest::keyClicks(consent->scopeEdit(), QStringLiteral("Mentoring and sharing with the school"));
-    QTest::mouseClick(consent->recordButton(), Qt::LeftButton);
+    EXPECT_TRUE(child<QRadioButton>(consent, QStringLiteral("consentGiven"))->isChecked());
+    QTest::mouseClick(child<QRadioButton>(consent, QStringLiteral("consentByParent")), Qt::LeftButton);
+    ASSERT_TRUE(child<QRadioButton>(consent, QStringLiteral("consentByParent"))->isChecked());
+    EXPECT_TRUE(child<QLineEdit>(consent, QStringLiteral("consentName"))->text().isEmpty())
+        << "a parent's name is typed, not the subject's";
+    EXPECT_FALSE(okButton(consent)->isEnabled());
+    QTest::keyClicks(child<QLineEdit>(consent, QStringLiteral("consentName")), QStringLiteral("Alex Jones"));
+    QTest::keyClicks(child<QPlainTextEdit>(consent, QStringLiteral("consentScope")),
+                     QStringLiteral("Mentoring and sharing with the school"));
+    QTest::mouseClick(okButton(consent), Qt::LeftButton);
     settle();
-    EXPECT_TRUE(!consent || !consent->isVisible()) << (consent ? consent->errorText().toStdString() : "");
+    EXPECT_TRUE(!consent || !consent->isVisible()) << (consent ? shownError(consent).toStdString() : "");
     auto consents = caseload->cases.consents(caseId);
     ASSERT_TRUE(consents.ok());
     ASSERT_EQ(consents->size(), 1u);
     EXPECT_EQ(consents->front().givenBy, Consent::GivenBy::ParentGuardian);
     EXPECT_EQ(consents->front().givenByName, QStringLiteral("Alex Jones"));
     EXPECT_EQ(consents->front().state, Consent::State::Given);
-    EXPECT_EQ(view->consentTab()->historyTable()->rowCount(), 1);
+    EXPECT_EQ(child<QTableWidget>(view->consentTab(), QStringLiteral("consentTable"))->rowCount(), 1);
 
     // Now the move is offered, and made.
     showTab(*view, view->stageTab());
@@ -540,7 +563,8 @@ TEST_F(CaseViewTest, ChannelNotAdopted_AsksForTheReasonInWords_AndCancelChangesN
     clickMove(*view, QStringLiteral("notAdopted"));
     QPointer<StageMoveDialog> reason = openDialog<StageMoveDialog>(host.get());
     ASSERT_TRUE(reason);
-    ASSERT_NE(reason->reasonEdit(), nullptr) << "the kind lists no reasons: free text";
+    ASSERT_NE(reason->findChild<QPlainTextEdit*>(QStringLiteral("stageReasonEdit")), nullptr)
+        << "the kind lists no reasons: free text";
     QTest::keyClick(reason, Qt::Key_Escape);
     settle();
     EXPECT_EQ(storedStage(caseId), QStringLiteral("screening"));
@@ -548,8 +572,9 @@ TEST_F(CaseViewTest, ChannelNotAdopted_AsksForTheReasonInWords_AndCancelChangesN
     clickMove(*view, QStringLiteral("notAdopted"));
     reason = openDialog<StageMoveDialog>(host.get());
     ASSERT_TRUE(reason);
-    QTest::keyClicks(reason->reasonEdit(), QStringLiteral("Signposted to early help"));
-    QTest::mouseClick(reason->moveButton(), Qt::LeftButton);
+    QTest::keyClicks(reason->findChild<QPlainTextEdit*>(QStringLiteral("stageReasonEdit")),
+                     QStringLiteral("Signposted to early help"));
+    QTest::mouseClick(okButton(reason), Qt::LeftButton);
     settle();
     auto stored = caseload->cases.open(caseId);
     ASSERT_TRUE(stored.ok());
@@ -577,14 +602,16 @@ TEST_F(CaseViewTest, MeamScore_RecordedThroughItsDialog_ShowsAsLatestWithItsHist
         QTest::mouseClick(record, Qt::LeftButton);
         QPointer<RecordValueDialog> dialog = openDialog<RecordValueDialog>(host.get());
         ASSERT_TRUE(dialog);
-        ASSERT_NE(dialog->numberEdit(), nullptr);
-        EXPECT_EQ(dialog->numberEdit()->maximum(), 48) << "the kind's range";
-        dialog->numberEdit()->setFocus();
-        QTest::keyClick(dialog->numberEdit(), Qt::Key_A, Qt::ControlModifier);
-        QTest::keyClicks(dialog->numberEdit(), score);
-        QTest::mouseClick(dialog->recordButton(), Qt::LeftButton);
+        ASSERT_NE(dialog->findChild<QSpinBox*>(QStringLiteral("recordValueEdit")), nullptr);
+        EXPECT_EQ(dialog->findChild<QSpinBox*>(QStringLiteral("recordValueEdit"))->maximum(), 48)
+            << "the kind's range";
+        dialog->findChild<QSpinBox*>(QStringLiteral("recordValueEdit"))->setFocus();
+        QTest::keyClick(dialog->findChild<QSpinBox*>(QStringLiteral("recordValueEdit")), Qt::Key_A,
+                        Qt::ControlModifier);
+        QTest::keyClicks(dialog->findChild<QSpinBox*>(QStringLiteral("recordValueEdit")), score);
+        QTest::mouseClick(okButton(dialog), Qt::LeftButton);
         settle();
-        EXPECT_TRUE(!dialog || !dialog->isVisible()) << (dialog ? dialog->errorText().toStdString() : "");
+        EXPECT_TRUE(!dialog || !dialog->isVisible()) << (dialog ? shownError(dialog).toStdString() : "");
         store.clock.advanceSeconds(24 * 3600);
     }
     auto stored = caseload->cases.open(created->id);
@@ -605,6 +632,7 @@ TEST_F(CaseViewTest, MeamScore_RecordedThroughItsDialog_ShowsAsLatestWithItsHist
 // would: the field's history is built from typed values, so it still shows every value.
 class RewordingTranslator final : public QTranslator {
 public:
+    bool isEmpty() const override { return false; } // installTranslator() skips an empty translator
     QString translate(const char* context, const char* sourceText, const char* disambiguation = nullptr,
                       int n = -1) const override
     {
@@ -659,34 +687,39 @@ TEST_F(CaseViewTest, DetailsSave_RefusedInputChangesNothing_AndGoodInputIsStored
     const qint64 caseId = createChannelCase();
     auto view = openView(caseId);
     CaseDetailsTab* details = view->detailsTab();
-    EXPECT_FALSE(details->saveButton()->isEnabled());
-    EXPECT_FALSE(details->revertButton()->isEnabled()) << "nothing to revert yet";
+    EXPECT_FALSE(child<QPushButton>(details, QStringLiteral("saveDetailsButton"))->isEnabled());
+    EXPECT_FALSE(child<QPushButton>(details, QStringLiteral("revertButton"))->isEnabled())
+        << "nothing to revert yet";
 
     // Person aware is required and boolean: the form offers it; clearing the subject's name is refused.
-    details->subjectForm()->nameEdit()->setFocus();
-    QTest::keyClick(details->subjectForm()->nameEdit(), Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClick(details->subjectForm()->nameEdit(), Qt::Key_Delete);
-    chooseWithKeys(details->riskBox(), riskDisplayName(Risk::Red));
-    ASSERT_TRUE(details->saveButton()->isEnabled());
-    QTest::mouseClick(details->saveButton(), Qt::LeftButton);
-    EXPECT_FALSE(details->errorText().isEmpty());
+    child<QLineEdit>(details, QStringLiteral("subjectName"))->setFocus();
+    QTest::keyClick(child<QLineEdit>(details, QStringLiteral("subjectName")), Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(child<QLineEdit>(details, QStringLiteral("subjectName")), Qt::Key_Delete);
+    chooseWithKeys(child<QComboBox>(details, QStringLiteral("riskBox")), riskDisplayName(Risk::Red));
+    ASSERT_TRUE(child<QPushButton>(details, QStringLiteral("saveDetailsButton"))->isEnabled());
+    QTest::mouseClick(child<QPushButton>(details, QStringLiteral("saveDetailsButton")), Qt::LeftButton);
+    EXPECT_FALSE(shownError(details, QStringLiteral("detailsError")).isEmpty());
     auto stored = caseload->cases.open(caseId);
     ASSERT_TRUE(stored.ok());
     EXPECT_EQ(stored->risk, Risk::Unassessed) << "a refused save changes nothing";
     EXPECT_EQ(stored->subject.name, QStringLiteral("Riley Jones"));
 
     // Revert shows the stored case again.
-    QTest::mouseClick(details->revertButton(), Qt::LeftButton);
-    EXPECT_EQ(details->subjectForm()->nameEdit()->text(), QStringLiteral("Riley Jones"));
-    EXPECT_EQ(details->riskBox()->currentData().toInt(), int(Risk::Unassessed));
+    QTest::mouseClick(child<QPushButton>(details, QStringLiteral("revertButton")), Qt::LeftButton);
+    EXPECT_EQ(child<QLineEdit>(details, QStringLiteral("subjectName"))->text(),
+              QStringLiteral("Riley Jones"));
+    EXPECT_EQ(child<QComboBox>(details, QStringLiteral("riskBox"))->currentData().toInt(),
+              int(Risk::Unassessed));
 
-    chooseWithKeys(details->riskBox(), riskDisplayName(Risk::Red));
-    QTest::keyClicks(details->leadProfessionalEdit(), QStringLiteral("PC Amir Khan"));
+    chooseWithKeys(child<QComboBox>(details, QStringLiteral("riskBox")), riskDisplayName(Risk::Red));
+    QTest::keyClicks(child<QLineEdit>(details, QStringLiteral("leadProfessionalEdit")),
+                     QStringLiteral("PC Amir Khan"));
     auto* concern = qobject_cast<QComboBox*>(details->fieldForm()->editor(QStringLiteral("concernType")));
     ASSERT_NE(concern, nullptr);
     chooseWithKeys(concern, QStringLiteral("Extreme right-wing"));
-    QTest::mouseClick(details->saveButton(), Qt::LeftButton);
-    EXPECT_TRUE(details->errorText().isEmpty()) << details->errorText().toStdString();
+    QTest::mouseClick(child<QPushButton>(details, QStringLiteral("saveDetailsButton")), Qt::LeftButton);
+    EXPECT_TRUE(shownError(details, QStringLiteral("detailsError")).isEmpty())
+        << shownError(details, QStringLiteral("detailsError")).toStdString();
     stored = caseload->cases.open(caseId);
     ASSERT_TRUE(stored.ok());
     EXPECT_EQ(stored->risk, Risk::Red);
@@ -708,13 +741,14 @@ TEST_F(CaseViewTest, NonMember_SeesTheRefusalAndNoCaseData)
         ASSERT_FALSE(refused.ok()) << login.toStdString() << " is not on the panel";
         auto view = openView(caseId);
         EXPECT_FALSE(view->isOpen());
-        EXPECT_EQ(view->errorText(), refused.error().message);
-        EXPECT_EQ(view->tabs(), nullptr);
+        EXPECT_EQ(shownError(view.get(), QStringLiteral("caseViewError")), refused.error().message);
+        EXPECT_EQ(view->findChild<QTabWidget*>(), nullptr);
         const QString onScreen = allLabelText(view.get());
         EXPECT_FALSE(onScreen.contains(reference->reference)) << login.toStdString();
         EXPECT_FALSE(onScreen.contains(QStringLiteral("Riley"))) << login.toStdString();
         QSignalSpy closed(view.get(), &CaseView::closed);
-        QTest::mouseClick(view->header()->backButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(view.get(), QStringLiteral("backToCaseloadButton")),
+                          Qt::LeftButton);
         EXPECT_EQ(closed.count(), 1) << "the way back is still there";
     }
 }
@@ -723,10 +757,10 @@ TEST_F(CaseViewTest, EscapeAndBackButton_CloseTheView)
 {
     auto view = openView(createChannelCase());
     QSignalSpy closed(view.get(), &CaseView::closed);
-    QTest::mouseClick(view->header()->backButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(view.get(), QStringLiteral("backToCaseloadButton")), Qt::LeftButton);
     EXPECT_EQ(closed.count(), 1);
-    view->tabs()->setFocus();
-    QTest::keyClick(view->tabs(), Qt::Key_Escape);
+    child<QTabWidget>(view.get(), QStringLiteral("caseTabs"))->setFocus();
+    QTest::keyClick(child<QTabWidget>(view.get(), QStringLiteral("caseTabs")), Qt::Key_Escape);
     EXPECT_EQ(closed.count(), 2);
 }
 
@@ -739,36 +773,38 @@ TEST_F(CaseViewTest, NewCaseDialog_OffersOnlyMyPanels_AndOnlyTheSubjectFieldsThe
     ASSERT_NE(banner, nullptr);
     EXPECT_FALSE(banner->isVisible()) << "an ordinary store's new case carries no demonstration warning";
     QStringList panels;
-    for (int i = 0; i < dialog.panelBox()->count(); ++i)
-        panels << dialog.panelBox()->itemText(i);
+    for (int i = 0; i < child<QComboBox>(&dialog, QStringLiteral("newCasePanel"))->count(); ++i)
+        panels << child<QComboBox>(&dialog, QStringLiteral("newCasePanel"))->itemText(i);
     EXPECT_TRUE(panels.contains(QStringLiteral("Easington MAPS")));
     EXPECT_FALSE(panels.contains(QStringLiteral("Wear Valley MAPS"))) << "not a member";
 
-    chooseWithKeys(dialog.panelBox(), QStringLiteral("Easington MAPS"));
-    SubjectForm* subject = dialog.subjectForm();
-    chooseWithKeys(subject->typeBox(), QStringLiteral("Location"));
-    EXPECT_FALSE(subject->isRowShown(subject->dateOfBirthEdit()));
-    EXPECT_FALSE(subject->isRowShown(subject->genderEdit()));
-    EXPECT_TRUE(subject->isRowShown(subject->postcodeEdit()));
+    chooseWithKeys(child<QComboBox>(&dialog, QStringLiteral("newCasePanel")),
+                   QStringLiteral("Easington MAPS"));
+    SubjectForm* subject = child<SubjectForm>(&dialog);
+    chooseWithKeys(child<QComboBox>(subject, QStringLiteral("subjectType")), QStringLiteral("Location"));
+    EXPECT_FALSE(subject->isRowShown(child<OptionalDateEdit>(subject, QStringLiteral("subjectDateOfBirth"))));
+    EXPECT_FALSE(subject->isRowShown(child<QLineEdit>(subject, QStringLiteral("subjectGender"))));
+    EXPECT_TRUE(subject->isRowShown(child<QLineEdit>(subject, QStringLiteral("subjectPostcode"))));
     EXPECT_EQ(unnamedControls(&dialog), QStringList());
 
     // A Channel case is about a person only; the type cannot be changed.
-    chooseWithKeys(dialog.panelBox(), QStringLiteral("County Durham Channel Panel"));
-    subject = dialog.subjectForm();
-    EXPECT_FALSE(subject->typeBox()->isEnabled());
-    EXPECT_TRUE(subject->isRowShown(subject->dateOfBirthEdit()));
-    QTest::keyClicks(subject->nameEdit(), QStringLiteral("Riley Jones"));
+    chooseWithKeys(child<QComboBox>(&dialog, QStringLiteral("newCasePanel")),
+                   QStringLiteral("County Durham Channel Panel"));
+    subject = child<SubjectForm>(&dialog);
+    EXPECT_FALSE(child<QComboBox>(subject, QStringLiteral("subjectType"))->isEnabled());
+    EXPECT_TRUE(subject->isRowShown(child<OptionalDateEdit>(subject, QStringLiteral("subjectDateOfBirth"))));
+    QTest::keyClicks(child<QLineEdit>(subject, QStringLiteral("subjectName")), QStringLiteral("Riley Jones"));
     // The required boolean is offered, and Tab goes from the panel to it and on to the subject.
-    QWidget* personAware = dialog.fieldForm()->editor(QStringLiteral("personAware"));
+    QWidget* personAware = child<KindFieldForm>(&dialog)->editor(QStringLiteral("personAware"));
     ASSERT_NE(personAware, nullptr);
     EXPECT_EQ(unnamedControls(&dialog), QStringList());
     dialog.activateWindow();
-    dialog.panelBox()->setFocus();
-    QTest::keyClick(dialog.panelBox(), Qt::Key_Tab);
+    child<QComboBox>(&dialog, QStringLiteral("newCasePanel"))->setFocus();
+    QTest::keyClick(child<QComboBox>(&dialog, QStringLiteral("newCasePanel")), Qt::Key_Tab);
     EXPECT_EQ(QApplication::focusWidget(), personAware)
         << (QApplication::focusWidget() ? QApplication::focusWidget()->objectName().toStdString() : "none");
     QTest::keyClick(personAware, Qt::Key_Tab);
-    EXPECT_EQ(QApplication::focusWidget(), subject->nameEdit())
+    EXPECT_EQ(QApplication::focusWidget(), child<QLineEdit>(subject, QStringLiteral("subjectName")))
         << "the fixed subject type is skipped, not "
         << (QApplication::focusWidget() ? QApplication::focusWidget()->objectName().toStdString() : "none");
 }
@@ -776,22 +812,24 @@ TEST_F(CaseViewTest, NewCaseDialog_OffersOnlyMyPanels_AndOnlyTheSubjectFieldsThe
 TEST_F(CaseViewTest, EveryTabAndDialog_NamesEveryControl)
 {
     auto view = openView(createChannelCase());
-    for (int i = 0; i < view->tabs()->count(); ++i) {
-        view->tabs()->setCurrentIndex(i);
+    for (int i = 0; i < child<QTabWidget>(view.get(), QStringLiteral("caseTabs"))->count(); ++i) {
+        child<QTabWidget>(view.get(), QStringLiteral("caseTabs"))->setCurrentIndex(i);
         settle();
         EXPECT_EQ(unnamedControls(view.get()), QStringList()) << "tab " << i;
     }
-    QTest::mouseClick(view->notesTab()->addButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(view->notesTab(), QStringLiteral("addNoteButton")), Qt::LeftButton);
     QDialog* note = openDialog<NoteDialog>(host.get());
     ASSERT_NE(note, nullptr);
     EXPECT_EQ(unnamedControls(note), QStringList());
     note->reject();
-    QTest::mouseClick(view->consentTab()->recordButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(view->consentTab(), QStringLiteral("recordConsentButton")),
+                      Qt::LeftButton);
     QDialog* consent = openDialog<ConsentDialog>(host.get());
     ASSERT_NE(consent, nullptr);
     EXPECT_EQ(unnamedControls(consent), QStringList());
     consent->reject();
-    QTest::mouseClick(view->actionsTab()->addButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(view->actionsTab(), QStringLiteral("addActionButton")),
+                      Qt::LeftButton);
     QDialog* action = openDialog<ActionDialog>(host.get());
     ASSERT_NE(action, nullptr);
     EXPECT_EQ(unnamedControls(action), QStringList());

@@ -10,6 +10,7 @@
 #include "caseload/MyActionsPage.h"
 #include "shell/MainWindow.h"
 #include "shell/Workspace.h"
+#include "support/FindChild.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -78,13 +79,16 @@ TEST_F(CaseloadPageTest, Chair_SeesOnlyTheCasesOfTheirPanelsWithTheCountShown)
     CaseloadPage& caseloadPage = openPage();
     CaseloadModel* model = caseloadPage.model();
     ASSERT_GT(model->rowCount(), 0);
-    EXPECT_EQ(caseloadPage.countLabel()->text(), QStringLiteral("%1 cases").arg(model->rowCount()));
-    EXPECT_EQ(caseloadPage.panelBox()->count(), 2) << "one panel besides 'All my panels'";
-    EXPECT_EQ(caseloadPage.panelBox()->itemText(1), QStringLiteral("Easington MAPS"));
+    EXPECT_EQ(child<QLabel>(&caseloadPage, QStringLiteral("caseloadCount"))->text(),
+              QStringLiteral("%1 cases").arg(model->rowCount()));
+    EXPECT_EQ(child<QComboBox>(&caseloadPage, QStringLiteral("caseloadPanelFilter"))->count(), 2)
+        << "one panel besides 'All my panels'";
+    EXPECT_EQ(child<QComboBox>(&caseloadPage, QStringLiteral("caseloadPanelFilter"))->itemText(1),
+              QStringLiteral("Easington MAPS"));
     for (int row = 0; row < model->rowCount(); ++row)
         ASSERT_EQ(cell(row, CaseloadModel::PanelColumn), QStringLiteral("Easington MAPS")) << "row " << row;
-    EXPECT_TRUE(caseloadPage.newCaseButton()->isVisible());
-    EXPECT_FALSE(caseloadPage.noPanelsLabel()->isVisible());
+    EXPECT_TRUE(child<QPushButton>(&caseloadPage, QStringLiteral("newCaseButton"))->isVisible());
+    EXPECT_FALSE(child<QLabel>(&caseloadPage, QStringLiteral("noPanelsNotice"))->isVisible());
 }
 
 TEST_F(CaseloadPageTest, TypingInTheFilter_NarrowsTheRowsAndTheCountAfterThePause)
@@ -97,35 +101,39 @@ TEST_F(CaseloadPageTest, TypingInTheFilter_NarrowsTheRowsAndTheCountAfterThePaus
     const QString reference = cell(7, CaseloadModel::ReferenceColumn);
     const QString subject = cell(7, CaseloadModel::SubjectColumn);
 
-    caseloadPage.filterEdit()->setFocus();
-    QTest::keyClicks(caseloadPage.filterEdit(), reference);
+    child<QLineEdit>(&caseloadPage, QStringLiteral("caseloadFilter"))->setFocus();
+    QTest::keyClicks(child<QLineEdit>(&caseloadPage, QStringLiteral("caseloadFilter")), reference);
     // Typing alone queries nothing until the pause; the test ends the pause instead of sleeping.
     EXPECT_TRUE(caseloadPage.isFilterPending());
     EXPECT_EQ(model->rowCount(), everyone);
     caseloadPage.applyPendingFilter();
     ASSERT_EQ(model->rowCount(), 1);
     EXPECT_EQ(cell(0, CaseloadModel::ReferenceColumn), reference);
-    EXPECT_EQ(caseloadPage.countLabel()->text(), QStringLiteral("1 case"));
+    EXPECT_EQ(child<QLabel>(&caseloadPage, QStringLiteral("caseloadCount"))->text(),
+              QStringLiteral("1 case"));
 
-    caseloadPage.filterEdit()->clear();
+    child<QLineEdit>(&caseloadPage, QStringLiteral("caseloadFilter"))->clear();
     const QString surname = subject.section(QLatin1Char(' '), -1);
-    QTest::keyClicks(caseloadPage.filterEdit(), surname);
-    QTest::keyClick(caseloadPage.filterEdit(), Qt::Key_Return); // Enter runs the filter at once
+    QTest::keyClicks(child<QLineEdit>(&caseloadPage, QStringLiteral("caseloadFilter")), surname);
+    QTest::keyClick(child<QLineEdit>(&caseloadPage, QStringLiteral("caseloadFilter")),
+                    Qt::Key_Return); // Enter runs the filter at once
     EXPECT_FALSE(caseloadPage.isFilterPending());
     const int named = model->rowCount();
     EXPECT_GE(named, 1);
     EXPECT_LT(named, everyone);
-    EXPECT_EQ(caseloadPage.countLabel()->text(),
+    EXPECT_EQ(child<QLabel>(&caseloadPage, QStringLiteral("caseloadCount"))->text(),
               named == 1 ? QStringLiteral("1 case") : QStringLiteral("%1 cases").arg(named));
     bool isSubjectListed = false;
     for (int row = 0; row < named; ++row)
         isSubjectListed = isSubjectListed || cell(row, CaseloadModel::SubjectColumn) == subject;
     EXPECT_TRUE(isSubjectListed) << subject.toStdString();
 
-    QTest::keyClicks(caseloadPage.filterEdit(), QStringLiteral("zzqx"));
+    QTest::keyClicks(child<QLineEdit>(&caseloadPage, QStringLiteral("caseloadFilter")),
+                     QStringLiteral("zzqx"));
     caseloadPage.applyPendingFilter();
     EXPECT_EQ(model->rowCount(), 0);
-    EXPECT_EQ(caseloadPage.countLabel()->text(), QStringLiteral("No cases match these filters"));
+    EXPECT_EQ(child<QLabel>(&caseloadPage, QStringLiteral("caseloadCount"))->text(),
+              QStringLiteral("No cases match these filters"));
 }
 
 // The debounce with the real QTimer: keys closer together than the pause query nothing; one pause
@@ -140,10 +148,11 @@ TEST_F(CaseloadPageTest, TypingInTheFilter_RealTimerRunsOneQueryAfterThePause)
     ASSERT_GE(reference.size(), 4);
     QSignalSpy resets(model, &QAbstractItemModel::modelReset);
 
-    caseloadPage.filterEdit()->setFocus();
+    child<QLineEdit>(&caseloadPage, QStringLiteral("caseloadFilter"))->setFocus();
     QElapsedTimer sinceLastKey;
     for (const QChar character : reference) { // bounded: one key per character of the reference
-        QTest::keyClicks(caseloadPage.filterEdit(), QString(character));
+        QTest::keyClicks(child<QLineEdit>(&caseloadPage, QStringLiteral("caseloadFilter")),
+                         QString(character));
         sinceLastKey.start();
         QTest::qWait(CaseloadPage::FilterDelayMs / 5);
     }
@@ -166,14 +175,16 @@ TEST_F(CaseloadPageTest, PanelAndRiskFilters_ChosenWithKeys_ShowOnlyMatchingCase
     CaseloadModel* model = caseloadPage.model();
     const int everyone = model->rowCount();
 
-    chooseWithKeys(caseloadPage.panelBox(), QStringLiteral("County Durham IOM"));
+    chooseWithKeys(child<QComboBox>(&caseloadPage, QStringLiteral("caseloadPanelFilter")),
+                   QStringLiteral("County Durham IOM"));
     const int iom = model->rowCount();
     ASSERT_GT(iom, 0);
     EXPECT_LT(iom, everyone);
     for (int row = 0; row < iom; ++row)
         ASSERT_EQ(cell(row, CaseloadModel::PanelColumn), QStringLiteral("County Durham IOM"));
 
-    chooseWithKeys(caseloadPage.riskBox(), riskDisplayName(Risk::Red));
+    chooseWithKeys(child<QComboBox>(&caseloadPage, QStringLiteral("caseloadRiskFilter")),
+                   riskDisplayName(Risk::Red));
     const int red = model->rowCount();
     EXPECT_LE(red, iom);
     for (int row = 0; row < red; ++row) {
@@ -183,8 +194,10 @@ TEST_F(CaseloadPageTest, PanelAndRiskFilters_ChosenWithKeys_ShowOnlyMatchingCase
                   QStringLiteral("Risk: Red"));
     }
 
-    chooseWithKeys(caseloadPage.riskBox(), QStringLiteral("Any risk"));
-    chooseWithKeys(caseloadPage.panelBox(), QStringLiteral("All my panels"));
+    chooseWithKeys(child<QComboBox>(&caseloadPage, QStringLiteral("caseloadRiskFilter")),
+                   QStringLiteral("Any risk"));
+    chooseWithKeys(child<QComboBox>(&caseloadPage, QStringLiteral("caseloadPanelFilter")),
+                   QStringLiteral("All my panels"));
     EXPECT_EQ(model->rowCount(), everyone);
 }
 
@@ -194,8 +207,8 @@ TEST_F(CaseloadPageTest, OverdueOnly_ListsOnlyOverdueReviewsMarkedInRedAndInWord
     CaseloadPage& caseloadPage = openPage();
     CaseloadModel* model = caseloadPage.model();
     const int everyone = model->rowCount();
-    QTest::mouseClick(caseloadPage.overdueCheck(), Qt::LeftButton);
-    ASSERT_TRUE(caseloadPage.overdueCheck()->isChecked());
+    QTest::mouseClick(child<QCheckBox>(&caseloadPage, QStringLiteral("caseloadOverdueOnly")), Qt::LeftButton);
+    ASSERT_TRUE(child<QCheckBox>(&caseloadPage, QStringLiteral("caseloadOverdueOnly"))->isChecked());
     const int overdue = model->rowCount();
     ASSERT_GT(overdue, 0) << "the demo has no overdue review to show";
     EXPECT_LT(overdue, everyone);
@@ -207,11 +220,12 @@ TEST_F(CaseloadPageTest, OverdueOnly_ListsOnlyOverdueReviewsMarkedInRedAndInWord
         EXPECT_FALSE(review.data(Qt::DecorationRole).value<QIcon>().isNull());
     }
     // Clear filters puts every filter back, and goes away until a filter is set again.
-    ASSERT_TRUE(caseloadPage.clearFiltersButton()->isVisible());
-    QTest::mouseClick(caseloadPage.clearFiltersButton(), Qt::LeftButton);
-    EXPECT_FALSE(caseloadPage.overdueCheck()->isChecked());
+    ASSERT_TRUE(child<QPushButton>(&caseloadPage, QStringLiteral("clearFiltersButton"))->isVisible());
+    QTest::mouseClick(child<QPushButton>(&caseloadPage, QStringLiteral("clearFiltersButton")),
+                      Qt::LeftButton);
+    EXPECT_FALSE(child<QCheckBox>(&caseloadPage, QStringLiteral("caseloadOverdueOnly"))->isChecked());
     EXPECT_EQ(model->rowCount(), everyone);
-    EXPECT_FALSE(caseloadPage.clearFiltersButton()->isVisible());
+    EXPECT_FALSE(child<QPushButton>(&caseloadPage, QStringLiteral("clearFiltersButton"))->isVisible());
 
     // And a case that is not overdue carries none of the marks.
     for (int row = 0; row < model->rowCount(); ++row) {
@@ -270,8 +284,8 @@ TEST_F(CaseloadPageTest, DownFromTheFilterThenEnter_AsksForTheChosenCase)
     CaseloadPage& caseloadPage = openPage();
     QSignalSpy requested(&caseloadPage, &CaseloadPage::caseRequested);
     caseloadPage.activateWindow();
-    caseloadPage.filterEdit()->setFocus();
-    QTest::keyClick(caseloadPage.filterEdit(), Qt::Key_Down);
+    child<QLineEdit>(&caseloadPage, QStringLiteral("caseloadFilter"))->setFocus();
+    QTest::keyClick(child<QLineEdit>(&caseloadPage, QStringLiteral("caseloadFilter")), Qt::Key_Down);
     QTableView* table = caseloadPage.table();
     EXPECT_TRUE(table->hasFocus());
     EXPECT_EQ(table->currentIndex().row(), 0);
@@ -299,9 +313,9 @@ TEST_F(CaseloadPageTest, MemberOfNoPanel_SeesNoCasesAndIsToldWhy)
     CaseloadPage& caseloadPage = openPage();
     EXPECT_EQ(caseloadPage.model()->rowCount(), 0);
     EXPECT_FALSE(caseloadPage.isMemberOfAnyPanel());
-    EXPECT_TRUE(caseloadPage.noPanelsLabel()->isVisible());
+    EXPECT_TRUE(child<QLabel>(&caseloadPage, QStringLiteral("noPanelsNotice"))->isVisible());
     EXPECT_FALSE(caseloadPage.table()->isVisible());
-    EXPECT_FALSE(caseloadPage.newCaseButton()->isVisible());
+    EXPECT_FALSE(child<QPushButton>(&caseloadPage, QStringLiteral("newCaseButton"))->isVisible());
 }
 
 TEST_F(CaseloadPageTest, AdministratorWhoIsNotAMember_SeesNoCases)
@@ -309,10 +323,12 @@ TEST_F(CaseloadPageTest, AdministratorWhoIsNotAMember_SeesNoCases)
     ASSERT_TRUE(signIn(otherAdminLogin()));
     CaseloadPage& caseloadPage = openPage();
     EXPECT_EQ(caseloadPage.model()->rowCount(), 0);
-    EXPECT_TRUE(caseloadPage.noPanelsLabel()->isVisible());
-    EXPECT_TRUE(caseloadPage.noPanelsLabel()->text().contains(QStringLiteral("Administrators")));
+    EXPECT_TRUE(child<QLabel>(&caseloadPage, QStringLiteral("noPanelsNotice"))->isVisible());
+    EXPECT_TRUE(child<QLabel>(&caseloadPage, QStringLiteral("noPanelsNotice"))
+                    ->text()
+                    .contains(QStringLiteral("Administrators")));
     // Not even by asking for a panel directly: the filter offers none, and the query returns none.
-    EXPECT_EQ(caseloadPage.panelBox()->count(), 1);
+    EXPECT_EQ(child<QComboBox>(&caseloadPage, QStringLiteral("caseloadPanelFilter"))->count(), 1);
     CaseloadQuery::Filter everything;
     everything.includesClosed = true;
     auto count = caseload->query.count(everything);
@@ -366,7 +382,7 @@ TEST_F(CaseloadPageTest, MyAgencysActions_OpenFirstOverdueMarkedAndEnterOpensThe
     for (int row = 0; row < open; ++row)
         ASSERT_EQ(model->actionAt(row)->status, CaseAction::Status::Open);
 
-    QTest::mouseClick(actionsPage.showFinishedCheck(), Qt::LeftButton);
+    QTest::mouseClick(child<QCheckBox>(&actionsPage, QStringLiteral("showFinishedActions")), Qt::LeftButton);
     ASSERT_GE(model->rowCount(), open);
     bool isPastOpen = false;
     int overdue = 0;
@@ -382,12 +398,15 @@ TEST_F(CaseloadPageTest, MyAgencysActions_OpenFirstOverdueMarkedAndEnterOpensThe
     EXPECT_GT(overdue, 0) << "the demo has no overdue action to show";
 
     QSignalSpy requested(&actionsPage, &MyActionsPage::caseRequested);
-    actionsPage.table()->setFocus();
-    QTest::keyClick(actionsPage.table(), Qt::Key_Down);
-    QTest::keyClick(actionsPage.table(), Qt::Key_Return);
+    child<QTableView>(&actionsPage, QStringLiteral("myActionsTable"))->setFocus();
+    QTest::keyClick(child<QTableView>(&actionsPage, QStringLiteral("myActionsTable")), Qt::Key_Down);
+    QTest::keyClick(child<QTableView>(&actionsPage, QStringLiteral("myActionsTable")), Qt::Key_Return);
     ASSERT_EQ(requested.count(), 1);
     EXPECT_EQ(requested.first().first().toLongLong(),
-              model->actionAt(actionsPage.table()->currentIndex().row())->caseId);
+              model
+                  ->actionAt(
+                      child<QTableView>(&actionsPage, QStringLiteral("myActionsTable"))->currentIndex().row())
+                  ->caseId);
     actionsPage.clear();
 }
 
@@ -410,12 +429,12 @@ TEST_F(CaseloadPageTest, EnterInTheWorkspace_ShowsTheCaseAndEscReturnsToTheList)
     const qint64 caseId = table->currentIndex().data(CaseloadModel::CaseIdRole).toLongLong();
     QTest::keyClick(table, Qt::Key_Return);
 
-    QPointer<CaseView> view = qobject_cast<CaseView*>(workspace->caseView());
+    QPointer<CaseView> view = workspace->findChild<CaseView*>();
     ASSERT_TRUE(view);
     EXPECT_TRUE(view->isVisible());
     EXPECT_FALSE(caseloadPage->isVisible());
     EXPECT_EQ(view->caseId(), caseId);
-    EXPECT_TRUE(view->isOpen()) << view->errorText().toStdString();
+    EXPECT_TRUE(view->isOpen()) << shownError(view, QStringLiteral("caseViewError")).toStdString();
 
     QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : view.data(), Qt::Key_Escape);
     processDeferredDeletes();
@@ -424,7 +443,7 @@ TEST_F(CaseloadPageTest, EnterInTheWorkspace_ShowsTheCaseAndEscReturnsToTheList)
     EXPECT_EQ(table->currentIndex().row(), row);
 
     QTest::keyClick(table, Qt::Key_Return);
-    view = qobject_cast<CaseView*>(workspace->caseView());
+    view = workspace->findChild<CaseView*>();
     ASSERT_TRUE(view);
     window.lock();
     processDeferredDeletes();
@@ -436,7 +455,7 @@ TEST_F(CaseloadPageTest, NewCaseInADemonstrationStore_WarnsThatItWillBeADemonstr
 {
     ASSERT_TRUE(signIn(chairLogin()));
     CaseloadPage& shown = openPage();
-    QTest::mouseClick(shown.newCaseButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(&shown, QStringLiteral("newCaseButton")), Qt::LeftButton);
     QPointer<NewCaseDialog> dialog = shown.findChild<NewCaseDialog*>();
     ASSERT_TRUE(dialog);
     auto* banner = dialog->findChild<QLabel*>(QStringLiteral("demonstrationBanner"));

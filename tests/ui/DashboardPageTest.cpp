@@ -9,6 +9,7 @@
 #include "caseload/PanelFiguresCard.h"
 #include "shell/MainWindow.h"
 #include "shell/Workspace.h"
+#include "support/FindChild.h"
 
 #include <QBarSet>
 #include <QChart>
@@ -76,16 +77,17 @@ TEST_F(DashboardPageTest, FiguresShown_AreTheServicesForEachPanelOfTheUser)
         EXPECT_TRUE(card->tile(Figure::RedRisk)->accessibleName().startsWith(QString::number(panel.redRisk)));
 
         // One bar per stage, counts as the service gives them (the chart lists them bottom up).
-        const auto series = card->chartView()->chart()->series();
+        const auto series = child<QChartView>(card, QStringLiteral("stageChart"))->chart()->series();
         ASSERT_EQ(series.size(), 1);
         QBarSet* bars = static_cast<QHorizontalBarSeries*>(series.first())->barSets().first();
         ASSERT_EQ(bars->count(), panel.casesByStage.size());
         for (int i = 0; i < panel.casesByStage.size(); ++i)
             EXPECT_EQ(int(bars->at(bars->count() - 1 - i)), panel.casesByStage[i].second);
-        EXPECT_EQ(card->chartView()->chart()->animationOptions(), QChart::NoAnimation);
-        EXPECT_FALSE(card->chartView()->chart()->legend()->isVisible());
+        EXPECT_EQ(child<QChartView>(card, QStringLiteral("stageChart"))->chart()->animationOptions(),
+                  QChart::NoAnimation);
+        EXPECT_FALSE(child<QChartView>(card, QStringLiteral("stageChart"))->chart()->legend()->isVisible());
     }
-    EXPECT_FALSE(dashboard.emptyLabel()->isVisible());
+    EXPECT_FALSE(child<QLabel>(&dashboard, QStringLiteral("dashboardEmpty"))->isVisible());
 }
 
 TEST_F(DashboardPageTest, NonMember_SeesAnExplanationInsteadOfFigures)
@@ -93,7 +95,7 @@ TEST_F(DashboardPageTest, NonMember_SeesAnExplanationInsteadOfFigures)
     ASSERT_TRUE(signIn(otherAdminLogin()));
     DashboardPage& dashboard = openPage();
     EXPECT_TRUE(dashboard.cards().isEmpty());
-    EXPECT_TRUE(dashboard.emptyLabel()->isVisible());
+    EXPECT_TRUE(child<QLabel>(&dashboard, QStringLiteral("dashboardEmpty"))->isVisible());
 }
 
 TEST_F(DashboardPageTest, PressingAFigure_AsksForTheCaseloadFilteredToItsCases)
@@ -145,8 +147,11 @@ TEST_F(DashboardPageTest, RedRiskFigureInTheWorkspace_ShowsThatManyRedCasesOfThe
 
     EXPECT_EQ(workspace->currentSection(), Workspace::Section::Caseload);
     CaseloadPage* caseloadPage = workspace->caseloadPage();
-    EXPECT_EQ(caseloadPage->panelBox()->currentData().toLongLong(), card->panelId());
-    EXPECT_EQ(caseloadPage->riskBox()->currentText(), riskDisplayName(Risk::Red));
+    EXPECT_EQ(
+        child<QComboBox>(caseloadPage, QStringLiteral("caseloadPanelFilter"))->currentData().toLongLong(),
+        card->panelId());
+    EXPECT_EQ(child<QComboBox>(caseloadPage, QStringLiteral("caseloadRiskFilter"))->currentText(),
+              riskDisplayName(Risk::Red));
     CaseloadModel* model = caseloadPage->model();
     ASSERT_EQ(model->rowCount(), red);
     for (int row = 0; row < red; ++row)

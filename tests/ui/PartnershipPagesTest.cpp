@@ -16,6 +16,7 @@
 #include "session/Session.h"
 #include "shell/MainWindow.h"
 #include "shell/Workspace.h"
+#include "support/FindChild.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -91,18 +92,20 @@ TEST_F(PartnershipPagesTest, NewPanelDialog_FilledAndClicked_CreatesThePanelWith
     page.refresh();
     ASSERT_EQ(page.model()->rowCount(), 0);
 
-    QTest::mouseClick(page.newPanelButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(&page, QStringLiteral("newPanelButton")), Qt::LeftButton);
     NewPanelDialog* dialog = openedDialog<NewPanelDialog>(&page);
     ASSERT_NE(dialog, nullptr);
-    EXPECT_FALSE(dialog->createButton()->isEnabled()) << "a panel needs a name";
-    QTest::keyClicks(dialog->nameEdit(), QStringLiteral("County Durham Channel Panel"));
+    EXPECT_FALSE(okButton(dialog)->isEnabled()) << "a panel needs a name";
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("newPanelName")),
+                     QStringLiteral("County Durham Channel Panel"));
     const PanelKind* channel = shippedPanelKinds().kind(QStringLiteral("channel"));
     ASSERT_NE(channel, nullptr);
-    chooseWithKeys(dialog->kindBox(), channel->name);
-    chooseWithKeys(dialog->chairBox(), QStringLiteral("Priya Shah (pshah)"));
-    ASSERT_TRUE(dialog->createButton()->isEnabled());
-    QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
-    ASSERT_TRUE(dialog->errorText().isEmpty()) << dialog->errorText().toStdString();
+    chooseWithKeys(child<QComboBox>(dialog, QStringLiteral("newPanelKind")), channel->name);
+    chooseWithKeys(child<QComboBox>(dialog, QStringLiteral("newPanelChair")),
+                   QStringLiteral("Priya Shah (pshah)"));
+    ASSERT_TRUE(okButton(dialog)->isEnabled());
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    ASSERT_TRUE(shownError(dialog).isEmpty()) << shownError(dialog).toStdString();
 
     ASSERT_EQ(page.model()->rowCount(), 1);
     const QModelIndex row = page.model()->index(0, PanelsModel::NameColumn);
@@ -110,7 +113,12 @@ TEST_F(PartnershipPagesTest, NewPanelDialog_FilledAndClicked_CreatesThePanelWith
     EXPECT_EQ(page.model()->index(0, PanelsModel::KindColumn).data().toString(), channel->name);
     EXPECT_EQ(page.model()->index(0, PanelsModel::ChairColumn).data().toString(),
               QStringLiteral("Priya Shah"));
-    EXPECT_EQ(page.table()->selectionModel()->selectedRows().value(0).row(), 0)
+    EXPECT_EQ(child<QTableView>(&page, QStringLiteral("panelsTable"))
+                  ->selectionModel()
+                  ->selectedRows()
+                  .value(0)
+                  .row(),
+              0)
         << "the new panel is selected";
 
     auto panels = caseload.panels.panels();
@@ -126,13 +134,14 @@ TEST_F(PartnershipPagesTest, NewPanelWithATakenName_KeepsTheDialogWithTheReason)
     PanelsPage page(caseload, nullptr);
     page.show();
     page.refresh();
-    QTest::mouseClick(page.newPanelButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(&page, QStringLiteral("newPanelButton")), Qt::LeftButton);
     NewPanelDialog* dialog = openedDialog<NewPanelDialog>(&page);
     ASSERT_NE(dialog, nullptr);
-    QTest::keyClicks(dialog->nameEdit(), QStringLiteral("Easington MAPS"));
-    QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("newPanelName")),
+                     QStringLiteral("Easington MAPS"));
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
     EXPECT_TRUE(dialog->isVisible());
-    EXPECT_FALSE(dialog->errorText().isEmpty());
+    EXPECT_FALSE(shownError(dialog).isEmpty());
     EXPECT_EQ(page.model()->rowCount(), 1);
 }
 
@@ -145,28 +154,39 @@ TEST_F(PartnershipPagesTest, MembersDialog_AddsThenRemovesAMemberWithClicks)
     page.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
     page.refresh();
-    EXPECT_FALSE(page.membersButton()->isEnabled()) << "no panel chosen yet";
-    clickRow(page.table(), 0);
-    ASSERT_TRUE(page.membersButton()->isEnabled());
-    QTest::mouseClick(page.membersButton(), Qt::LeftButton);
+    EXPECT_FALSE(child<QPushButton>(&page, QStringLiteral("panelMembersButton"))->isEnabled())
+        << "no panel chosen yet";
+    clickRow(child<QTableView>(&page, QStringLiteral("panelsTable")), 0);
+    ASSERT_TRUE(child<QPushButton>(&page, QStringLiteral("panelMembersButton"))->isEnabled());
+    QTest::mouseClick(child<QPushButton>(&page, QStringLiteral("panelMembersButton")), Qt::LeftButton);
     PanelMembersDialog* dialog = openedDialog<PanelMembersDialog>(&page);
     ASSERT_NE(dialog, nullptr);
-    ASSERT_EQ(dialog->memberList()->count(), 1) << "the chair sits on the panel";
-    EXPECT_TRUE(dialog->memberList()->item(0)->text().contains(QStringLiteral("chair")));
+    ASSERT_EQ(child<QListWidget>(dialog, QStringLiteral("panelMemberList"))->count(), 1)
+        << "the chair sits on the panel";
+    EXPECT_TRUE(child<QListWidget>(dialog, QStringLiteral("panelMemberList"))
+                    ->item(0)
+                    ->text()
+                    .contains(QStringLiteral("chair")));
 
-    chooseWithKeys(dialog->candidateBox(), QStringLiteral("Jo Brennan (jbrennan)"));
-    QTest::mouseClick(dialog->addButton(), Qt::LeftButton);
-    ASSERT_TRUE(dialog->errorText().isEmpty()) << dialog->errorText().toStdString();
-    ASSERT_EQ(dialog->memberList()->count(), 2);
+    chooseWithKeys(child<QComboBox>(dialog, QStringLiteral("memberCandidates")),
+                   QStringLiteral("Jo Brennan (jbrennan)"));
+    QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("addMemberButton")), Qt::LeftButton);
+    ASSERT_TRUE(shownError(dialog).isEmpty()) << shownError(dialog).toStdString();
+    ASSERT_EQ(child<QListWidget>(dialog, QStringLiteral("panelMemberList"))->count(), 2);
     auto members = caseload.panels.memberIds(panel->id);
     ASSERT_TRUE(members.ok());
     EXPECT_NE(std::find(members->begin(), members->end(), memberId), members->end());
-    EXPECT_EQ(dialog->candidateBox()->findText(QStringLiteral("Jo Brennan (jbrennan)")), -1);
+    EXPECT_EQ(child<QComboBox>(dialog, QStringLiteral("memberCandidates"))
+                  ->findText(QStringLiteral("Jo Brennan (jbrennan)")),
+              -1);
 
     // The new member is selected; Remove takes them off again.
-    ASSERT_TRUE(dialog->memberList()->currentItem()->text().startsWith(QStringLiteral("Jo Brennan")));
-    QTest::mouseClick(dialog->removeButton(), Qt::LeftButton);
-    ASSERT_EQ(dialog->memberList()->count(), 1);
+    ASSERT_TRUE(child<QListWidget>(dialog, QStringLiteral("panelMemberList"))
+                    ->currentItem()
+                    ->text()
+                    .startsWith(QStringLiteral("Jo Brennan")));
+    QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("removeMemberButton")), Qt::LeftButton);
+    ASSERT_EQ(child<QListWidget>(dialog, QStringLiteral("panelMemberList"))->count(), 1);
     members = caseload.panels.memberIds(panel->id);
     ASSERT_TRUE(members.ok());
     EXPECT_EQ(std::find(members->begin(), members->end(), memberId), members->end());
@@ -184,19 +204,25 @@ TEST_F(PartnershipPagesTest, AgencyDialog_AddsAnAgencyThenEditsItsContact)
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
     page.refresh();
     ASSERT_TRUE(page.canEdit());
-    QTest::mouseClick(page.addButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(&page, QStringLiteral("addAgencyButton")), Qt::LeftButton);
     AgencyDialog* dialog = openedDialog<AgencyDialog>(&page);
     ASSERT_NE(dialog, nullptr);
-    QTest::keyClicks(dialog->nameEdit(), QStringLiteral("Durham Constabulary"));
-    chooseWithKeys(dialog->kindBox(), agencyKindDisplayName(Agency::Kind::ResponsibleAuthority));
-    QTest::keyClicks(dialog->signatoryEdit(), QStringLiteral("Supt. Claire Lowe"));
-    QTest::mouseClick(dialog->signedCheck(), Qt::LeftButton);
-    EXPECT_TRUE(dialog->signedOnEdit()->isEnabled());
-    QTest::keyClicks(dialog->registrationEdit(), QStringLiteral("Z4890461"));
-    QTest::keyClicks(dialog->contactNameEdit(), QStringLiteral("Sgt. Ben Hall"));
-    QTest::keyClicks(dialog->contactPhoneEdit(), QStringLiteral("0191 375 2000"));
-    QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
-    ASSERT_TRUE(dialog->errorText().isEmpty()) << dialog->errorText().toStdString();
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("agencyName")),
+                     QStringLiteral("Durham Constabulary"));
+    chooseWithKeys(child<QComboBox>(dialog, QStringLiteral("agencyKind")),
+                   agencyKindDisplayName(Agency::Kind::ResponsibleAuthority));
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("agencySignatory")),
+                     QStringLiteral("Supt. Claire Lowe"));
+    QTest::mouseClick(child<QCheckBox>(dialog, QStringLiteral("agencyIsSigned")), Qt::LeftButton);
+    EXPECT_TRUE(child<QDateEdit>(dialog, QStringLiteral("agencySignedOn"))->isEnabled());
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("agencyRegistration")),
+                     QStringLiteral("Z4890461"));
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("agencyContactName")),
+                     QStringLiteral("Sgt. Ben Hall"));
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("agencyContactPhone")),
+                     QStringLiteral("0191 375 2000"));
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    ASSERT_TRUE(shownError(dialog).isEmpty()) << shownError(dialog).toStdString();
 
     ASSERT_EQ(page.model()->rowCount(), 1);
     const Agency added = *page.model()->agencyAt(0);
@@ -208,20 +234,22 @@ TEST_F(PartnershipPagesTest, AgencyDialog_AddsAnAgencyThenEditsItsContact)
               QStringLiteral("Sgt. Ben Hall \u00b7 0191 375 2000"));
 
     // Enter on the chosen row opens it for editing.
-    page.table()->setFocus();
-    clickRow(page.table(), 0);
-    QTest::keyClick(page.table(), Qt::Key_Return);
+    child<QTableView>(&page, QStringLiteral("agenciesTable"))->setFocus();
+    clickRow(child<QTableView>(&page, QStringLiteral("agenciesTable")), 0);
+    QTest::keyClick(child<QTableView>(&page, QStringLiteral("agenciesTable")), Qt::Key_Return);
     AgencyDialog* edit = nullptr;
     for (AgencyDialog* candidate : page.findChildren<AgencyDialog*>()) {
         if (candidate->isVisible())
             edit = candidate;
     }
     ASSERT_NE(edit, nullptr);
-    EXPECT_EQ(edit->nameEdit()->text(), QStringLiteral("Durham Constabulary"));
-    edit->contactNameEdit()->selectAll();
-    QTest::keyClicks(edit->contactNameEdit(), QStringLiteral("PC Dana Reed"));
-    QTest::mouseClick(edit->saveButton(), Qt::LeftButton);
-    ASSERT_TRUE(edit->errorText().isEmpty()) << edit->errorText().toStdString();
+    EXPECT_EQ(child<QLineEdit>(edit, QStringLiteral("agencyName"))->text(),
+              QStringLiteral("Durham Constabulary"));
+    child<QLineEdit>(edit, QStringLiteral("agencyContactName"))->selectAll();
+    QTest::keyClicks(child<QLineEdit>(edit, QStringLiteral("agencyContactName")),
+                     QStringLiteral("PC Dana Reed"));
+    QTest::mouseClick(okButton(edit), Qt::LeftButton);
+    ASSERT_TRUE(shownError(edit).isEmpty()) << shownError(edit).toStdString();
     auto saved = caseload.agencies.agency(agency->id);
     ASSERT_TRUE(saved.ok());
     EXPECT_EQ(saved->contactName, QStringLiteral("PC Dana Reed"));
@@ -260,7 +288,8 @@ TEST_F(WorkspaceSectionsTest, ChairWithAnAgency_LandsOnTheCaseloadAndHasTheirAge
                                   QStringLiteral("My agency's actions"), QStringLiteral("Overview"),
                                   QStringLiteral("Agencies")}));
     EXPECT_EQ(window->workspace()->currentSection(), Workspace::Section::Caseload);
-    EXPECT_FALSE(window->workspace()->agenciesPage()->addButton()->isVisibleTo(window->workspace()));
+    EXPECT_FALSE(child<QPushButton>(window->workspace()->agenciesPage(), QStringLiteral("addAgencyButton"))
+                     ->isVisibleTo(window->workspace()));
 }
 
 TEST_F(WorkspaceSectionsTest, Coordinator_MayEditTheAgencyDirectory)
@@ -271,7 +300,8 @@ TEST_F(WorkspaceSectionsTest, Coordinator_MayEditTheAgencyDirectory)
     ASSERT_NE(workspace, nullptr);
     workspace->showSection(Workspace::Section::Agencies);
     EXPECT_TRUE(workspace->agenciesPage()->canEdit());
-    EXPECT_TRUE(workspace->agenciesPage()->addButton()->isVisible());
+    EXPECT_TRUE(
+        child<QPushButton>(workspace->agenciesPage(), QStringLiteral("addAgencyButton"))->isVisible());
 }
 
 TEST_F(WorkspaceSectionsTest, Administrator_ManagesPanelsAndAgenciesAndLandsOnTheOverview)

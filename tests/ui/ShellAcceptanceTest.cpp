@@ -12,6 +12,7 @@
 #include "setup/SetupWizard.h"
 #include "shell/MainWindow.h"
 #include "shell/Workspace.h"
+#include "support/FindChild.h"
 #include "unlock/UnlockScreen.h"
 
 #include <QAbstractButton>
@@ -71,18 +72,20 @@ void createStoreThroughWizard(MainWindow& window)
     clickWizardButton(wizard, QWizard::NextButton);
     ASSERT_EQ(wizard->currentId(), SetupWizard::AdministratorId);
     AdministratorPage* admin = wizard->administratorPage();
-    EXPECT_TRUE(admin->deviceBindingCheck()->isChecked());
-    QTest::keyClicks(admin->loginEdit(), QStringLiteral("chair1"));
-    QTest::keyClicks(admin->displayNameEdit(), QStringLiteral("Sam Okafor"));
-    QTest::keyClicks(admin->passphraseEntry().passphraseEdit(), AdminPassphrase);
+    EXPECT_TRUE(child<QCheckBox>(admin, QStringLiteral("bindToDevice"))->isChecked());
+    QTest::keyClicks(child<QLineEdit>(admin, QStringLiteral("adminLogin")), QStringLiteral("chair1"));
+    QTest::keyClicks(child<QLineEdit>(admin, QStringLiteral("adminDisplayName")),
+                     QStringLiteral("Sam Okafor"));
+    QTest::keyClicks(child<QLineEdit>(admin, QStringLiteral("newPassphrase")), AdminPassphrase);
     EXPECT_FALSE(wizard->button(QWizard::CommitButton)->isEnabled()) << "unconfirmed passphrase accepted";
-    QTest::keyClicks(admin->passphraseEntry().confirmationEdit(), AdminPassphrase);
+    QTest::keyClicks(child<QLineEdit>(admin, QStringLiteral("confirmPassphrase")), AdminPassphrase);
 
     // Create store: runs on a worker thread, then the wizard moves on by itself.
     clickWizardButton(wizard, QWizard::CommitButton);
     ASSERT_TRUE(QTest::qWaitFor([&] { return wizard->currentId() == SetupWizard::RecoveryKeyId; }, 60000))
-        << "setup did not reach the recovery key; error: " << admin->errorLabel()->text().toStdString();
-    EXPECT_TRUE(admin->passphraseEntry().passphraseEdit()->text().isEmpty())
+        << "setup did not reach the recovery key; error: "
+        << child<QLabel>(admin, QStringLiteral("setupError"))->text().toStdString();
+    EXPECT_TRUE(child<QLineEdit>(admin, QStringLiteral("newPassphrase"))->text().isEmpty())
         << "the passphrase stayed in the form after the store was created";
 }
 
@@ -162,7 +165,8 @@ TEST(ShellAcceptance, SetupThenLockThenUnlockThenIdle_LeavesOnlyTheUnlockScreenA
         unlockThroughScreen(window, QStringLiteral("chair1"),
                             QStringLiteral("quiet harbour under amber lite"));
         EXPECT_EQ(window.currentPage(), MainWindow::Page::Unlock);
-        EXPECT_EQ(unlock->errorText(), QStringLiteral("The user name or passphrase is not correct."));
+        EXPECT_EQ(shownError(unlock, QStringLiteral("unlockError")),
+                  QStringLiteral("The user name or passphrase is not correct."));
         EXPECT_TRUE(unlock->passphraseEdit()->text().isEmpty());
 
         // The right one.
@@ -228,18 +232,21 @@ TEST(ShellAcceptance, LockWhileSetupShowsTheRecoveryKey_HidesItUntilTheAdministr
     EXPECT_FALSE(wizard->button(QWizard::NextButton)->isEnabled()) << "the hidden key can be skipped";
 
     // A wrong passphrase shows core's sentence and nothing of the key.
-    QTest::keyClicks(keyPage->passphraseEdit(), QStringLiteral("quiet harbour under amber lite"));
-    QTest::keyClick(keyPage->passphraseEdit(), Qt::Key_Return);
+    QTest::keyClicks(child<QLineEdit>(keyPage, QStringLiteral("recoveryKeyPassphrase")),
+                     QStringLiteral("quiet harbour under amber lite"));
+    QTest::keyClick(child<QLineEdit>(keyPage, QStringLiteral("recoveryKeyPassphrase")), Qt::Key_Return);
     EXPECT_TRUE(keyPage->isKeyHidden());
     EXPECT_FALSE(isSomeGroupShown(keyPage));
-    EXPECT_EQ(keyPage->hiddenErrorText(), QStringLiteral("The user name or passphrase is not correct."));
-    EXPECT_TRUE(keyPage->passphraseEdit()->text().isEmpty());
+    EXPECT_EQ(shownError(keyPage, QStringLiteral("recoveryKeyHiddenError")),
+              QStringLiteral("The user name or passphrase is not correct."));
+    EXPECT_TRUE(child<QLineEdit>(keyPage, QStringLiteral("recoveryKeyPassphrase"))->text().isEmpty());
     EXPECT_EQ(wizard->session(), nullptr);
 
     // The administrator's passphrase brings back the same key, the session and the idle watch.
-    QTest::keyClicks(keyPage->passphraseEdit(), AdminPassphrase);
-    QTest::mouseClick(keyPage->showAgainButton(), Qt::LeftButton);
-    ASSERT_FALSE(keyPage->isKeyHidden()) << keyPage->hiddenErrorText().toStdString();
+    QTest::keyClicks(child<QLineEdit>(keyPage, QStringLiteral("recoveryKeyPassphrase")), AdminPassphrase);
+    QTest::mouseClick(child<QPushButton>(keyPage, QStringLiteral("showRecoveryKeyAgain")), Qt::LeftButton);
+    ASSERT_FALSE(keyPage->isKeyHidden())
+        << shownError(keyPage, QStringLiteral("recoveryKeyHiddenError")).toStdString();
     EXPECT_EQ(keyPage->displayedKey(), shownKey);
     ASSERT_NE(wizard->session(), nullptr);
     EXPECT_TRUE(window.inactivityTimer().isActive());
@@ -260,9 +267,10 @@ TEST(ShellAcceptance, LockWhileSetupShowsTheRecoveryKey_HidesItUntilTheAdministr
 
     // Signed in again with Return, which shows the key and stays on its page (not taken for Next); setup
     // then finishes as usual, as the administrator.
-    QTest::keyClicks(keyPage->passphraseEdit(), AdminPassphrase);
-    QTest::keyClick(keyPage->passphraseEdit(), Qt::Key_Return);
-    ASSERT_FALSE(keyPage->isKeyHidden()) << keyPage->hiddenErrorText().toStdString();
+    QTest::keyClicks(child<QLineEdit>(keyPage, QStringLiteral("recoveryKeyPassphrase")), AdminPassphrase);
+    QTest::keyClick(child<QLineEdit>(keyPage, QStringLiteral("recoveryKeyPassphrase")), Qt::Key_Return);
+    ASSERT_FALSE(keyPage->isKeyHidden())
+        << shownError(keyPage, QStringLiteral("recoveryKeyHiddenError")).toStdString();
     EXPECT_EQ(wizard->currentId(), SetupWizard::RecoveryKeyId) << "the key came back on a page already left";
     EXPECT_EQ(keyPage->displayedKey(), shownKey);
     clickWizardButton(wizard, QWizard::NextButton);

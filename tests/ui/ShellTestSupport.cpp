@@ -3,6 +3,7 @@
 #include "caseload/StandardStageGates.h"
 #include "partnership/PanelKind.h"
 #include "shell/MainWindow.h"
+#include "support/FindChild.h"
 #include "unlock/UnlockScreen.h"
 
 #include <QApplication>
@@ -51,7 +52,7 @@ void showActive(QWidget& window)
 void unlockThroughScreen(MainWindow& window, const QString& login, const QString& passphrase)
 {
     UnlockScreen* screen = window.unlockScreen();
-    QComboBox* logins = screen->loginBox();
+    auto* logins = child<QComboBox>(screen, QStringLiteral("unlockLogin"));
     const int index = logins->findText(login);
     ASSERT_GE(index, 0) << "login not offered: " << login.toStdString();
     // Choose the user with the keyboard, as the combo box is reached by Tab.

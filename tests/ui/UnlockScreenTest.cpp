@@ -6,6 +6,7 @@
 #include "session/StorePaths.h"
 #include "shell/AppContext.h"
 #include "shell/MainWindow.h"
+#include "support/FindChild.h"
 #include "unlock/RecoveryDialog.h"
 
 #include <QComboBox>
@@ -47,10 +48,11 @@ protected:
 TEST_F(UnlockScreenTest, ExistingStore_OpensOnTheUnlockScreenListingItsLogins)
 {
     EXPECT_EQ(window->currentPage(), MainWindow::Page::Unlock);
-    ASSERT_EQ(screen->loginBox()->count(), 1);
-    EXPECT_EQ(screen->loginBox()->itemText(0), QString::fromLatin1(TestSession::AdminLogin));
+    ASSERT_EQ(child<QComboBox>(screen, QStringLiteral("unlockLogin"))->count(), 1);
+    EXPECT_EQ(child<QComboBox>(screen, QStringLiteral("unlockLogin"))->itemText(0),
+              QString::fromLatin1(TestSession::AdminLogin));
     EXPECT_EQ(screen->passphraseEdit()->echoMode(), QLineEdit::Password);
-    EXPECT_TRUE(screen->unlockButton()->isDefault());
+    EXPECT_TRUE(child<QPushButton>(screen, QStringLiteral("unlockButton"))->isDefault());
 }
 
 TEST_F(UnlockScreenTest, WrongPassphrase_ShowsTheGenericSentenceAndStaysLocked)
@@ -58,8 +60,9 @@ TEST_F(UnlockScreenTest, WrongPassphrase_ShowsTheGenericSentenceAndStaysLocked)
     failOnce();
     EXPECT_EQ(window->currentPage(), MainWindow::Page::Unlock);
     EXPECT_EQ(window->session(), nullptr);
-    EXPECT_EQ(screen->errorText(), GenericError);
-    EXPECT_TRUE(screen->waitText().isEmpty()) << "the first failure must not make anyone wait";
+    EXPECT_EQ(shownError(screen, QStringLiteral("unlockError")), GenericError);
+    EXPECT_TRUE(shownText(screen, QStringLiteral("unlockWait")).isEmpty())
+        << "the first failure must not make anyone wait";
 }
 
 TEST_F(UnlockScreenTest, DamagedCopyOfTheKeyFile_SignsInWithTheOtherAndSaysItWasRepaired)
@@ -100,10 +103,12 @@ TEST_F(UnlockScreenTest, FailureThatIsNotAGuess_ShowsItsOwnSentenceAndNeverMakes
                             TestSession::adminPassphrase());
 
     EXPECT_EQ(window->session(), nullptr);
-    EXPECT_EQ(screen->errorText(), QStringLiteral("There is no Confer store in this folder."));
-    EXPECT_TRUE(screen->waitText().isEmpty()) << "a failure that is not a guess was throttled";
+    EXPECT_EQ(shownError(screen, QStringLiteral("unlockError")),
+              QStringLiteral("There is no Confer store in this folder."));
+    EXPECT_TRUE(shownText(screen, QStringLiteral("unlockWait")).isEmpty())
+        << "a failure that is not a guess was throttled";
     EXPECT_EQ(screen->throttle().consecutiveFailures(), 0);
-    EXPECT_TRUE(screen->unlockButton()->isEnabled());
+    EXPECT_TRUE(child<QPushButton>(screen, QStringLiteral("unlockButton"))->isEnabled());
 }
 
 TEST_F(UnlockScreenTest, ThirdAndLaterFailures_LockTheFormForGrowingTimes)
@@ -111,13 +116,14 @@ TEST_F(UnlockScreenTest, ThirdAndLaterFailures_LockTheFormForGrowingTimes)
     failOnce();
     failOnce();
     EXPECT_TRUE(screen->passphraseEdit()->isEnabled());
-    EXPECT_TRUE(screen->unlockButton()->isEnabled());
+    EXPECT_TRUE(child<QPushButton>(screen, QStringLiteral("unlockButton"))->isEnabled());
 
     failOnce(); // third: one second
     EXPECT_FALSE(screen->passphraseEdit()->isEnabled());
-    EXPECT_FALSE(screen->unlockButton()->isEnabled());
-    EXPECT_EQ(screen->waitText(), QStringLiteral("Too many attempts. Try again in 1 s."));
-    EXPECT_EQ(screen->errorText(), GenericError);
+    EXPECT_FALSE(child<QPushButton>(screen, QStringLiteral("unlockButton"))->isEnabled());
+    EXPECT_EQ(shownText(screen, QStringLiteral("unlockWait")),
+              QStringLiteral("Too many attempts. Try again in 1 s."));
+    EXPECT_EQ(shownError(screen, QStringLiteral("unlockError")), GenericError);
 
     // An attempt during the wait does not reach the store, even with the right passphrase.
     screen->passphraseEdit()->setText(TestSession::adminPassphrase());
@@ -127,23 +133,27 @@ TEST_F(UnlockScreenTest, ThirdAndLaterFailures_LockTheFormForGrowingTimes)
 
     store.clock.advanceMs(999);
     screen->recheckThrottle();
-    EXPECT_FALSE(screen->unlockButton()->isEnabled()) << "released before the second was up";
+    EXPECT_FALSE(child<QPushButton>(screen, QStringLiteral("unlockButton"))->isEnabled())
+        << "released before the second was up";
     store.clock.advanceMs(1);
     screen->recheckThrottle();
-    EXPECT_TRUE(screen->unlockButton()->isEnabled());
+    EXPECT_TRUE(child<QPushButton>(screen, QStringLiteral("unlockButton"))->isEnabled());
     EXPECT_TRUE(screen->passphraseEdit()->isEnabled());
-    EXPECT_TRUE(screen->waitText().isEmpty());
+    EXPECT_TRUE(shownText(screen, QStringLiteral("unlockWait")).isEmpty());
 
     failOnce(); // fourth: two seconds
-    EXPECT_EQ(screen->waitText(), QStringLiteral("Too many attempts. Try again in 2 s."));
+    EXPECT_EQ(shownText(screen, QStringLiteral("unlockWait")),
+              QStringLiteral("Too many attempts. Try again in 2 s."));
     store.clock.advanceMs(1000);
     screen->recheckThrottle();
-    EXPECT_EQ(screen->waitText(), QStringLiteral("Too many attempts. Try again in 1 s."));
+    EXPECT_EQ(shownText(screen, QStringLiteral("unlockWait")),
+              QStringLiteral("Too many attempts. Try again in 1 s."));
     store.clock.advanceMs(1000);
     screen->recheckThrottle();
 
     failOnce(); // fifth: four seconds
-    EXPECT_EQ(screen->waitText(), QStringLiteral("Too many attempts. Try again in 4 s."));
+    EXPECT_EQ(shownText(screen, QStringLiteral("unlockWait")),
+              QStringLiteral("Too many attempts. Try again in 4 s."));
     store.clock.advanceMs(4000);
     screen->recheckThrottle();
 
@@ -154,7 +164,7 @@ TEST_F(UnlockScreenTest, ThirdAndLaterFailures_LockTheFormForGrowingTimes)
     EXPECT_EQ(screen->throttle().consecutiveFailures(), 0);
     window->lock();
     failOnce();
-    EXPECT_TRUE(screen->waitText().isEmpty());
+    EXPECT_TRUE(shownText(screen, QStringLiteral("unlockWait")).isEmpty());
 }
 
 // The throttle with the real QTimer and the system clock: after the third failure the form is locked,
@@ -180,16 +190,20 @@ TEST(UnlockScreenRealTime, ThrottleTimer_ReleasesTheFormWhenTheWaitIsOver)
     }
     QElapsedTimer elapsed;
     elapsed.start();
-    ASSERT_FALSE(screen->unlockButton()->isEnabled()) << "the third failure did not lock the form";
-    EXPECT_EQ(screen->waitText(), QStringLiteral("Too many attempts. Try again in 1 s."));
+    ASSERT_FALSE(child<QPushButton>(screen, QStringLiteral("unlockButton"))->isEnabled())
+        << "the third failure did not lock the form";
+    EXPECT_EQ(shownText(screen, QStringLiteral("unlockWait")),
+              QStringLiteral("Too many attempts. Try again in 1 s."));
 
     QTest::qWait(500);
-    EXPECT_FALSE(screen->unlockButton()->isEnabled()) << "released before the second was up";
-    EXPECT_TRUE(QTest::qWaitFor([&] { return screen->unlockButton()->isEnabled(); }, 3000))
+    EXPECT_FALSE(child<QPushButton>(screen, QStringLiteral("unlockButton"))->isEnabled())
+        << "released before the second was up";
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] { return child<QPushButton>(screen, QStringLiteral("unlockButton"))->isEnabled(); }, 3000))
         << "the form was not released within three seconds";
     EXPECT_GE(elapsed.elapsed(), 900);
     EXPECT_TRUE(screen->passphraseEdit()->isEnabled());
-    EXPECT_TRUE(screen->waitText().isEmpty());
+    EXPECT_TRUE(shownText(screen, QStringLiteral("unlockWait")).isEmpty());
 }
 
 TEST_F(UnlockScreenTest, LockingAgain_DoesNotResetTheFailureCount)
@@ -198,7 +212,7 @@ TEST_F(UnlockScreenTest, LockingAgain_DoesNotResetTheFailureCount)
     failOnce();
     window->lock(); // nothing unlocked: must not give a guesser a fresh start
     failOnce();
-    EXPECT_FALSE(screen->waitText().isEmpty());
+    EXPECT_FALSE(shownText(screen, QStringLiteral("unlockWait")).isEmpty());
 }
 
 TEST(UnlockScreenKeychain, UnreachableKeychain_SaysSoAndPointsToTheRecoveryKeyWithoutPenalty)
@@ -215,11 +229,12 @@ TEST(UnlockScreenKeychain, UnreachableKeychain_SaysSoAndPointsToTheRecoveryKeyWi
                             TestSession::adminPassphrase());
 
     EXPECT_EQ(window.session(), nullptr);
-    EXPECT_NE(screen->errorText(), GenericError);
-    EXPECT_TRUE(screen->errorText().contains(QStringLiteral("recovery key")))
-        << screen->errorText().toStdString();
-    EXPECT_TRUE(screen->recoveryButton()->isVisible());
-    EXPECT_TRUE(screen->waitText().isEmpty()) << "a keychain fault is not a guess and must not be throttled";
+    EXPECT_NE(shownError(screen, QStringLiteral("unlockError")), GenericError);
+    EXPECT_TRUE(shownError(screen, QStringLiteral("unlockError")).contains(QStringLiteral("recovery key")))
+        << shownError(screen, QStringLiteral("unlockError")).toStdString();
+    EXPECT_TRUE(child<QPushButton>(screen, QStringLiteral("recoveryButton"))->isVisible());
+    EXPECT_TRUE(shownText(screen, QStringLiteral("unlockWait")).isEmpty())
+        << "a keychain fault is not a guess and must not be throttled";
 }
 
 TEST(UnlockScreenRecovery, RecoveryKeyWithNewPassphrase_OpensTheStore)
@@ -234,17 +249,19 @@ TEST(UnlockScreenRecovery, RecoveryKeyWithNewPassphrase_OpensTheStore)
     ASSERT_EQ(window.session(), nullptr);
     store.deviceSecrets.isUnavailable = false; // a new keychain on this computer
 
-    QTest::mouseClick(window.unlockScreen()->recoveryButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(window.unlockScreen(), QStringLiteral("recoveryButton")),
+                      Qt::LeftButton);
     auto* dialog = window.findChild<RecoveryDialog*>();
     ASSERT_NE(dialog, nullptr);
     ASSERT_TRUE(dialog->isVisible());
-    EXPECT_EQ(dialog->loginBox()->currentText(), QString::fromLatin1(TestSession::AdminLogin));
-    QTest::keyClicks(dialog->recoveryKeyEdit(), recoveryKey);
-    QTest::keyClicks(dialog->passphraseEntry().passphraseEdit(), memberPassphrase());
-    QTest::keyClicks(dialog->passphraseEntry().confirmationEdit(), memberPassphrase());
-    QTest::keyClick(dialog->passphraseEntry().confirmationEdit(), Qt::Key_Return);
+    EXPECT_EQ(child<QComboBox>(dialog, QStringLiteral("recoveryLogin"))->currentText(),
+              QString::fromLatin1(TestSession::AdminLogin));
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("recoveryKey")), recoveryKey);
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("newPassphrase")), memberPassphrase());
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("confirmPassphrase")), memberPassphrase());
+    QTest::keyClick(child<QLineEdit>(dialog, QStringLiteral("confirmPassphrase")), Qt::Key_Return);
 
-    ASSERT_EQ(window.currentPage(), MainWindow::Page::Workspace) << dialog->errorText().toStdString();
+    ASSERT_EQ(window.currentPage(), MainWindow::Page::Workspace) << shownError(dialog).toStdString();
     ASSERT_NE(window.session(), nullptr);
     window.lock();
     unlockThroughScreen(window, QString::fromLatin1(TestSession::AdminLogin), memberPassphrase());
@@ -259,16 +276,18 @@ TEST(UnlockScreenRecovery, WrongRecoveryKey_ShowsTheErrorAndStaysLocked)
     MainWindow window(contextFor(store));
     showActive(window);
 
-    QTest::mouseClick(window.unlockScreen()->recoveryButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(window.unlockScreen(), QStringLiteral("recoveryButton")),
+                      Qt::LeftButton);
     auto* dialog = window.findChild<RecoveryDialog*>();
     ASSERT_NE(dialog, nullptr);
-    QTest::keyClicks(dialog->recoveryKeyEdit(), QStringLiteral("0000-0000-0000-0000"));
-    QTest::keyClicks(dialog->passphraseEntry().passphraseEdit(), memberPassphrase());
-    QTest::keyClicks(dialog->passphraseEntry().confirmationEdit(), memberPassphrase());
-    QTest::keyClick(dialog->passphraseEntry().confirmationEdit(), Qt::Key_Return);
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("recoveryKey")),
+                     QStringLiteral("0000-0000-0000-0000"));
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("newPassphrase")), memberPassphrase());
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("confirmPassphrase")), memberPassphrase());
+    QTest::keyClick(child<QLineEdit>(dialog, QStringLiteral("confirmPassphrase")), Qt::Key_Return);
 
     EXPECT_TRUE(dialog->isVisible());
-    EXPECT_FALSE(dialog->errorText().isEmpty());
+    EXPECT_FALSE(shownError(dialog).isEmpty());
     EXPECT_EQ(window.session(), nullptr);
     EXPECT_EQ(window.currentPage(), MainWindow::Page::Unlock);
 }

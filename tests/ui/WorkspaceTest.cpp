@@ -1,14 +1,15 @@
 #include "shell/Workspace.h"
 
 #include "ShellTestSupport.h"
+#include "SlotStoreKey.h"
 #include "accounts/AccountService.h"
 #include "accounts/AccountsModel.h"
 #include "accounts/AccountsPage.h"
 #include "accounts/AddUserDialog.h"
-#include "accounts/ChangeAgencyDialog.h"
 #include "accounts/ChangePassphraseDialog.h"
 #include "accounts/PassphraseEntry.h"
 #include "accounts/SetPassphraseDialog.h"
+#include "accounts/UserChoiceDialog.h"
 #include "audit/AuditTrailModel.h"
 #include "audit/AuditTrailPage.h"
 #include "partnership/AgencyService.h"
@@ -19,6 +20,7 @@
 #include "shell/MainWindow.h"
 #include "shell/OverviewPage.h"
 #include "shell/SettingsDialog.h"
+#include "support/FindChild.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -85,7 +87,8 @@ protected:
     static QStringList menuTexts(Workspace* workspace)
     {
         QStringList texts;
-        for (QAction* action : workspace->accountButton()->menu()->actions())
+        for (QAction* action :
+             child<QToolButton>(workspace, QStringLiteral("accountButton"))->menu()->actions())
             texts << action->text();
         return texts;
     }
@@ -117,7 +120,8 @@ TEST_F(WorkspaceTest, Member_DoesNotSeeAccountsOrAuditTrail)
     EXPECT_TRUE(window->findChildren<AccountsPage*>().isEmpty());
     EXPECT_TRUE(window->findChildren<AuditTrailPage*>().isEmpty());
     EXPECT_FALSE(menuTexts(workspace).contains(QStringLiteral("&Settings\u2026")));
-    EXPECT_EQ(workspace->overviewPage()->changeAutoLockButton(), nullptr);
+    EXPECT_EQ(workspace->overviewPage()->findChild<QPushButton*>(QStringLiteral("changeAutoLockButton")),
+              nullptr);
 }
 
 TEST_F(WorkspaceTest, AddUserDialog_FilledWithKeysAndClicked_AddsTheAccount)
@@ -128,24 +132,26 @@ TEST_F(WorkspaceTest, AddUserDialog_FilledWithKeysAndClicked_AddsTheAccount)
     ASSERT_EQ(workspace->currentSection(), Workspace::Section::Accounts);
     ASSERT_EQ(page->model()->rowCount(), 2);
 
-    QTest::mouseClick(page->addButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(page, QStringLiteral("addUserButton")), Qt::LeftButton);
     QPointer<AddUserDialog> dialog = window->findChild<AddUserDialog*>();
     ASSERT_TRUE(dialog);
     ASSERT_TRUE(dialog->isVisible());
-    QTest::keyClicks(dialog->loginEdit(), QStringLiteral("jbrennan"));
-    QTest::keyClicks(dialog->displayNameEdit(), QStringLiteral("Jo Brennan"));
-    dialog->roleBox()->setFocus();
-    while (dialog->roleBox()->currentText() != roleDisplayName(Role::Chair))
-        QTest::keyClick(dialog->roleBox(), Qt::Key_Down);
-    QTest::keyClicks(dialog->passphraseEntry().passphraseEdit(),
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("newUserLogin")), QStringLiteral("jbrennan"));
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("newUserDisplayName")),
+                     QStringLiteral("Jo Brennan"));
+    child<QComboBox>(dialog, QStringLiteral("newUserRole"))->setFocus();
+    while (child<QComboBox>(dialog, QStringLiteral("newUserRole"))->currentText() !=
+           roleDisplayName(Role::Chair))
+        QTest::keyClick(child<QComboBox>(dialog, QStringLiteral("newUserRole")), Qt::Key_Down);
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("newPassphrase")),
                      QStringLiteral("seven orange kites drifting"));
-    EXPECT_FALSE(dialog->addButton()->isEnabled());
-    QTest::keyClicks(dialog->passphraseEntry().confirmationEdit(),
+    EXPECT_FALSE(okButton(dialog)->isEnabled());
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("confirmPassphrase")),
                      QStringLiteral("seven orange kites drifting"));
-    ASSERT_TRUE(dialog->addButton()->isEnabled());
-    QTest::mouseClick(dialog->addButton(), Qt::LeftButton);
+    ASSERT_TRUE(okButton(dialog)->isEnabled());
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
 
-    EXPECT_TRUE(!dialog || !dialog->isVisible()) << dialog->errorText().toStdString();
+    EXPECT_TRUE(!dialog || !dialog->isVisible()) << shownError(dialog).toStdString();
     ASSERT_EQ(page->model()->rowCount(), 3);
     const int row = [&] {
         for (int r = 0; r < 3; ++r) {
@@ -159,7 +165,12 @@ TEST_F(WorkspaceTest, AddUserDialog_FilledWithKeysAndClicked_AddsTheAccount)
               QStringLiteral("Jo Brennan"));
     EXPECT_EQ(page->model()->index(row, AccountsModel::RoleColumn).data().toString(),
               roleDisplayName(Role::Chair));
-    EXPECT_EQ(page->table()->selectionModel()->selectedRows().value(0).row(), row)
+    EXPECT_EQ(child<QTableView>(page, QStringLiteral("accountsTable"))
+                  ->selectionModel()
+                  ->selectedRows()
+                  .value(0)
+                  .row(),
+              row)
         << "the new account is not selected";
 
     // And the person can sign in with it.
@@ -183,20 +194,57 @@ TEST_F(WorkspaceTest, AgencyDialog_RecordsWhichAgencyAPersonWorksFor)
     AccountsPage* page = workspace->accountsPage();
     const qint64 adminId = window->session()->currentUser().id;
     page->selectUser(adminId);
-    ASSERT_TRUE(page->agencyButton()->isEnabled());
-    QTest::mouseClick(page->agencyButton(), Qt::LeftButton);
-    QPointer<ChangeAgencyDialog> dialog = window->findChild<ChangeAgencyDialog*>();
+    ASSERT_TRUE(child<QPushButton>(page, QStringLiteral("changeAgencyButton"))->isEnabled());
+    QTest::mouseClick(child<QPushButton>(page, QStringLiteral("changeAgencyButton")), Qt::LeftButton);
+    QPointer<UserChoiceDialog> dialog =
+        window->findChild<UserChoiceDialog*>(QStringLiteral("changeAgencyDialog"));
     ASSERT_TRUE(dialog);
-    dialog->agencyBox()->setFocus();
-    while (dialog->agencyBox()->currentText() != police.name)
-        QTest::keyClick(dialog->agencyBox(), Qt::Key_Down);
-    QTest::keyClick(dialog->agencyBox(), Qt::Key_Return);
+    child<QComboBox>(dialog, QStringLiteral("changeAgencyBox"))->setFocus();
+    while (child<QComboBox>(dialog, QStringLiteral("changeAgencyBox"))->currentText() != police.name)
+        QTest::keyClick(child<QComboBox>(dialog, QStringLiteral("changeAgencyBox")), Qt::Key_Down);
+    QTest::keyClick(child<QComboBox>(dialog, QStringLiteral("changeAgencyBox")), Qt::Key_Return);
 
-    EXPECT_TRUE(!dialog || !dialog->isVisible()) << dialog->errorText().toStdString();
+    EXPECT_TRUE(!dialog || !dialog->isVisible()) << shownError(dialog).toStdString();
     auto agencyOfAdmin = agencies.agencyOfUser(adminId);
     ASSERT_TRUE(agencyOfAdmin.ok());
     ASSERT_TRUE(agencyOfAdmin->has_value());
     EXPECT_EQ(**agencyOfAdmin, added->id);
+}
+
+TEST_F(WorkspaceTest, RoleDialog_ChangesAMembersRole_AndRefusesToDemoteTheLastAdministrator)
+{
+    Workspace* workspace = signInAsAdmin();
+    chooseSection(workspace, QStringLiteral("Accounts"));
+    AccountsPage* page = workspace->accountsPage();
+    auto* roleButton = child<QPushButton>(page, QStringLiteral("changeRoleButton"));
+    const auto chooseRole = [&](const QString& login, Role role) -> UserChoiceDialog* {
+        page->selectUser(window->session()->accounts().userByLogin(login)->id);
+        QTest::mouseClick(roleButton, Qt::LeftButton);
+        auto* dialog = window->findChild<UserChoiceDialog*>(QStringLiteral("changeRoleDialog"));
+        if (!dialog)
+            return nullptr;
+        auto* box = child<QComboBox>(dialog, QStringLiteral("changeRoleBox"));
+        box->setFocus();
+        while (box->currentText() != roleDisplayName(role))
+            QTest::keyClick(box, box->currentIndex() < box->findText(roleDisplayName(role)) ? Qt::Key_Down
+                                                                                            : Qt::Key_Up);
+        QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+        return dialog;
+    };
+
+    QPointer<UserChoiceDialog> promote = chooseRole(QStringLiteral("member1"), Role::Chair);
+    ASSERT_TRUE(promote);
+    EXPECT_FALSE(promote->isVisible()) << shownError(promote).toStdString();
+    EXPECT_EQ(window->session()->accounts().userByLogin(QStringLiteral("member1"))->role, Role::Chair);
+    processDeferredDeletes();
+
+    QPointer<UserChoiceDialog> demote =
+        chooseRole(QString::fromLatin1(TestSession::AdminLogin), Role::Member);
+    ASSERT_TRUE(demote);
+    EXPECT_TRUE(demote->isVisible()) << "the only administrator was demoted";
+    EXPECT_FALSE(shownError(demote).isEmpty());
+    EXPECT_EQ(window->session()->accounts().userByLogin(QString::fromLatin1(TestSession::AdminLogin))->role,
+              Role::Administrator);
 }
 
 TEST_F(WorkspaceTest, AddUserRefusedByTheCore_KeepsTheDialogWithTheReasonAndChangesNothing)
@@ -204,19 +252,21 @@ TEST_F(WorkspaceTest, AddUserRefusedByTheCore_KeepsTheDialogWithTheReasonAndChan
     Workspace* workspace = signInAsAdmin();
     workspace->showSection(Workspace::Section::Accounts);
     AccountsPage* page = workspace->accountsPage();
-    QTest::mouseClick(page->addButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(page, QStringLiteral("addUserButton")), Qt::LeftButton);
     auto* dialog = window->findChild<AddUserDialog*>();
     ASSERT_NE(dialog, nullptr);
-    QTest::keyClicks(dialog->loginEdit(), QStringLiteral("member1")); // taken
-    QTest::keyClicks(dialog->displayNameEdit(), QStringLiteral("Someone Else"));
-    QTest::keyClicks(dialog->passphraseEntry().passphraseEdit(),
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("newUserLogin")),
+                     QStringLiteral("member1")); // taken
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("newUserDisplayName")),
+                     QStringLiteral("Someone Else"));
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("newPassphrase")),
                      QStringLiteral("seven orange kites drifting"));
-    QTest::keyClicks(dialog->passphraseEntry().confirmationEdit(),
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("confirmPassphrase")),
                      QStringLiteral("seven orange kites drifting"));
-    QTest::mouseClick(dialog->addButton(), Qt::LeftButton);
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
 
     EXPECT_TRUE(dialog->isVisible());
-    EXPECT_FALSE(dialog->errorText().isEmpty());
+    EXPECT_FALSE(shownError(dialog).isEmpty());
     EXPECT_EQ(page->model()->rowCount(), 2);
     const auto users = window->session()->accounts().users();
     ASSERT_TRUE(users.ok());
@@ -227,24 +277,28 @@ TEST_F(WorkspaceTest, PassphraseFeedback_ExplainsAShortOneAndAMismatch)
 {
     Workspace* workspace = signInAsAdmin();
     workspace->showSection(Workspace::Section::Accounts);
-    QTest::mouseClick(workspace->accountsPage()->addButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(workspace->accountsPage(), QStringLiteral("addUserButton")),
+                      Qt::LeftButton);
     auto* dialog = window->findChild<AddUserDialog*>();
     ASSERT_NE(dialog, nullptr);
-    PassphraseEntry& entry = dialog->passphraseEntry();
-    QTest::keyClicks(entry.passphraseEdit(), QStringLiteral("short"));
-    const QString tooShort = entry.feedbackLabel()->text();
-    EXPECT_FALSE(entry.isAcceptable());
-    QTest::keyClicks(entry.passphraseEdit(), QStringLiteral(" but now long enough"));
-    EXPECT_NE(entry.feedbackLabel()->text(), tooShort);
-    QTest::keyClicks(entry.confirmationEdit(), QStringLiteral("something else"));
-    EXPECT_EQ(entry.feedbackLabel()->text(), QStringLiteral("The two passphrases do not match."));
-    EXPECT_FALSE(entry.isAcceptable());
+    auto* passphrase = child<QLineEdit>(dialog, QStringLiteral("newPassphrase"));
+    auto* feedback = child<QLabel>(dialog, QStringLiteral("passphraseFeedback"));
+    QTest::keyClicks(passphrase, QStringLiteral("short"));
+    const QString tooShort = feedback->text();
+    EXPECT_FALSE(child<PassphraseEntry>(dialog)->isAcceptable());
+    QTest::keyClicks(passphrase, QStringLiteral(" but now long enough"));
+    EXPECT_NE(feedback->text(), tooShort);
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("confirmPassphrase")),
+                     QStringLiteral("something else"));
+    EXPECT_EQ(feedback->text(), QStringLiteral("The two passphrases do not match."));
+    EXPECT_FALSE(child<PassphraseEntry>(dialog)->isAcceptable());
 }
 
 TEST_F(WorkspaceTest, DisablingAnAccount_RotatesTheStoreKeyAndEveryPageKeepsWorking)
 {
     Workspace* workspace = signInAsAdmin();
-    const SecureBytes keyBefore = window->session()->storeKey().clone();
+    const SecureBytes keyBefore = store.adminStoreKey();
+    ASSERT_FALSE(keyBefore.isEmpty());
     chooseSection(workspace, QStringLiteral("Accounts"));
     AccountsPage* page = workspace->accountsPage();
     int memberRow = -1;
@@ -253,8 +307,8 @@ TEST_F(WorkspaceTest, DisablingAnAccount_RotatesTheStoreKeyAndEveryPageKeepsWork
             memberRow = row;
     }
     ASSERT_GE(memberRow, 0);
-    page->table()->selectRow(memberRow);
-    QTest::mouseClick(page->disableButton(), Qt::LeftButton);
+    child<QTableView>(page, QStringLiteral("accountsTable"))->selectRow(memberRow);
+    QTest::mouseClick(child<QPushButton>(page, QStringLiteral("disableButton")), Qt::LeftButton);
     QPointer<QMessageBox> confirm = window->findChild<QMessageBox*>();
     ASSERT_TRUE(confirm);
     EXPECT_TRUE(confirm->informativeText().contains(QLatin1String("store's own key")));
@@ -267,7 +321,8 @@ TEST_F(WorkspaceTest, DisablingAnAccount_RotatesTheStoreKeyAndEveryPageKeepsWork
     QTest::mouseClick(disable, Qt::LeftButton);
 
     ASSERT_NE(window->session(), nullptr);
-    EXPECT_FALSE(window->session()->storeKey().equals(keyBefore));
+    EXPECT_FALSE(store.adminStoreKey().equals(keyBefore));
+    EXPECT_FALSE(keyOpensStore(StorePaths(store.dir.path()), keyBefore));
     EXPECT_TRUE(window->session()->accounts().userByLogin(QStringLiteral("member1"))->isDisabled);
     // The services and models still hold the same connection: the audit trail and overview read on.
     chooseSection(workspace, QStringLiteral("Audit trail"));
@@ -282,26 +337,28 @@ TEST_F(WorkspaceTest, DisablingAnAccount_RotatesTheStoreKeyAndEveryPageKeepsWork
 TEST_F(WorkspaceTest, ResetPassphraseThatMayBeKnown_TickedInTheDialog_RotatesTheStoreKey)
 {
     Workspace* workspace = signInAsAdmin();
-    const SecureBytes keyBefore = window->session()->storeKey().clone();
+    const SecureBytes keyBefore = store.adminStoreKey();
+    ASSERT_FALSE(keyBefore.isEmpty());
     chooseSection(workspace, QStringLiteral("Accounts"));
     AccountsPage* page = workspace->accountsPage();
     for (int row = 0; row < page->model()->rowCount(); ++row) {
         if (page->model()->userAt(row)->login == QLatin1String("member1"))
-            page->table()->selectRow(row);
+            child<QTableView>(page, QStringLiteral("accountsTable"))->selectRow(row);
     }
-    QTest::mouseClick(page->resetButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(page, QStringLiteral("resetPassphraseButton")), Qt::LeftButton);
     QPointer<SetPassphraseDialog> dialog = window->findChild<SetPassphraseDialog*>();
     ASSERT_TRUE(dialog);
     const QString replacement = QStringLiteral("it was on a sticky note");
-    QTest::keyClicks(dialog->passphraseEntry().passphraseEdit(), replacement);
-    QTest::keyClicks(dialog->passphraseEntry().confirmationEdit(), replacement);
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("newPassphrase")), replacement);
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("confirmPassphrase")), replacement);
     auto* mayBeKnown = dialog->findChild<QCheckBox*>(QStringLiteral("mayBeKnownCheck"));
     ASSERT_NE(mayBeKnown, nullptr);
     QTest::mouseClick(mayBeKnown, Qt::LeftButton, {}, QPoint(8, mayBeKnown->height() / 2));
     ASSERT_TRUE(mayBeKnown->isChecked());
-    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), 5000);
-    EXPECT_FALSE(window->session()->storeKey().equals(keyBefore));
+    EXPECT_FALSE(store.adminStoreKey().equals(keyBefore));
+    EXPECT_FALSE(keyOpensStore(StorePaths(store.dir.path()), keyBefore));
     EXPECT_TRUE(window->session()->verify().ok());
 }
 
@@ -328,13 +385,13 @@ TEST_F(WorkspaceTest, SettingsDialog_ChangesTheAutoLockTimeTheTimerUses)
     workspace->openSettings();
     auto* dialog = window->findChild<SettingsDialog*>();
     ASSERT_NE(dialog, nullptr);
-    QSpinBox* minutes = dialog->autoLockBox();
+    QSpinBox* minutes = child<QSpinBox>(dialog, QStringLiteral("autoLockMinutes"));
     minutes->setFocus();
     QTest::keyClick(minutes, Qt::Key_A, Qt::ControlModifier);
     QTest::keyClicks(minutes, QStringLiteral("2"));
     QTest::keyClick(minutes, Qt::Key_Return);
 
-    ASSERT_EQ(window->session()->autoLockMinutes(), 2) << dialog->errorText().toStdString();
+    ASSERT_EQ(window->session()->autoLockMinutes(), 2) << shownError(dialog).toStdString();
     EXPECT_EQ(window->inactivityTimer().timeoutMs(), 2 * 60 * 1000);
     store.clock.advanceSeconds(2 * 60 + 1);
     window->inactivityTimer().check();
@@ -348,7 +405,8 @@ TEST_F(WorkspaceTest, LockShortcut_WorksWhileADialogIsOpen)
     QPointer<ChangePassphraseDialog> dialog = window->findChild<ChangePassphraseDialog*>();
     ASSERT_TRUE(dialog);
     ASSERT_TRUE(QTest::qWaitForWindowActive(dialog.data()));
-    QTest::keyClick(dialog->currentEdit(), Qt::Key_L, Qt::ControlModifier);
+    QTest::keyClick(child<QLineEdit>(dialog, QStringLiteral("currentPassphrase")), Qt::Key_L,
+                    Qt::ControlModifier);
     EXPECT_EQ(window->currentPage(), MainWindow::Page::Unlock);
     EXPECT_EQ(window->session(), nullptr);
     processDeferredDeletes();
@@ -362,16 +420,18 @@ TEST_F(WorkspaceTest, ChangePassphrase_WrongCurrentIsRefusedRightOneTakesEffect)
     auto* dialog = window->findChild<ChangePassphraseDialog*>();
     ASSERT_NE(dialog, nullptr);
     const QString replacement = QStringLiteral("granite meadow whistles softly");
-    QTest::keyClicks(dialog->currentEdit(), QStringLiteral("not my passphrase at all"));
-    QTest::keyClicks(dialog->passphraseEntry().passphraseEdit(), replacement);
-    QTest::keyClicks(dialog->passphraseEntry().confirmationEdit(), replacement);
-    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("currentPassphrase")),
+                     QStringLiteral("not my passphrase at all"));
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("newPassphrase")), replacement);
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("confirmPassphrase")), replacement);
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
     EXPECT_TRUE(dialog->isVisible());
-    EXPECT_FALSE(dialog->errorText().isEmpty());
+    EXPECT_FALSE(shownError(dialog).isEmpty());
 
-    QTest::keyClicks(dialog->currentEdit(), TestSession::adminPassphrase());
-    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
-    EXPECT_FALSE(dialog->isVisible()) << dialog->errorText().toStdString();
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("currentPassphrase")),
+                     TestSession::adminPassphrase());
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    EXPECT_FALSE(dialog->isVisible()) << shownError(dialog).toStdString();
 
     window->lock();
     unlockThroughScreen(*window, QString::fromLatin1(TestSession::AdminLogin),
@@ -385,11 +445,13 @@ TEST_F(WorkspaceTest, Overview_VerifyNowReportsAnIntactTrail)
 {
     Workspace* workspace = signInAsAdmin();
     OverviewPage* overview = workspace->overviewPage();
-    EXPECT_FALSE(overview->unboundWarning()->isVisibleTo(overview))
+    EXPECT_FALSE(child<QLabel>(overview, QStringLiteral("unboundWarning"))->isVisibleTo(overview))
         << "bound store shows the unbound warning";
-    QTest::mouseClick(overview->verifyButton(), Qt::LeftButton);
-    EXPECT_TRUE(overview->verificationText().startsWith(QStringLiteral("\u2713 Intact")))
-        << overview->verificationText().toStdString();
+    QTest::mouseClick(child<QPushButton>(overview, QStringLiteral("verifyButton")), Qt::LeftButton);
+    EXPECT_TRUE(child<QLabel>(overview, QStringLiteral("verificationStatus"))
+                    ->text()
+                    .startsWith(QStringLiteral("\u2713 Intact")))
+        << child<QLabel>(overview, QStringLiteral("verificationStatus"))->text().toStdString();
 }
 
 class UnboundWorkspaceTest : public WorkspaceTest {
@@ -402,7 +464,8 @@ protected:
 TEST_F(UnboundWorkspaceTest, Overview_WarnsThatTheStoreIsNotBound)
 {
     Workspace* workspace = signInAsAdmin();
-    EXPECT_TRUE(workspace->overviewPage()->unboundWarning()->isVisibleTo(workspace->overviewPage()));
+    EXPECT_TRUE(child<QLabel>(workspace->overviewPage(), QStringLiteral("unboundWarning"))
+                    ->isVisibleTo(workspace->overviewPage()));
 }
 
 TEST_F(WorkspaceTest, OrdinaryStore_ShowsNoDemonstrationBanner)
@@ -452,7 +515,7 @@ TEST_F(DemonstrationWorkspaceTest, EverySection_ShowsTheDemonstrationBannerAbove
     }
 
     // A member sees it too, after a lock and a sign-in of their own.
-    window->lockAction()->trigger();
+    child<QAction>(window.get(), QStringLiteral("lockAction"))->trigger();
     unlockThroughScreen(*window, QStringLiteral("member1"), memberPassphrase());
     ASSERT_EQ(window->currentPage(), MainWindow::Page::Workspace);
     auto* memberBanner = window->workspace()->findChild<QLabel*>(QStringLiteral("demonstrationBanner"));

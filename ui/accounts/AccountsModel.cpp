@@ -8,7 +8,7 @@
 namespace confer {
 
 AccountsModel::AccountsModel(AccountService& accounts, QObject* parent)
-    : QAbstractTableModel(parent)
+    : RowsModel({tr("Name"), tr("Login"), tr("Role"), tr("Status"), tr("Added")}, parent)
     , m_accounts(&accounts)
 {}
 
@@ -19,44 +19,19 @@ Status AccountsModel::refresh()
     auto users = m_accounts->users();
     if (!users.ok())
         return users.error();
-    beginResetModel();
-    m_users = std::move(users.value());
-    endResetModel();
+    setRows(std::move(users.value()));
     return Status::success();
 }
 
 void AccountsModel::clear()
 {
-    beginResetModel();
-    m_users.clear();
+    setRows({});
     m_accounts = nullptr;
-    endResetModel();
-}
-
-const User* AccountsModel::userAt(int row) const
-{
-    if (row < 0 || row >= int(m_users.size()))
-        return nullptr;
-    return &m_users[std::size_t(row)];
 }
 
 int AccountsModel::rowOf(qint64 userId) const
 {
-    for (std::size_t i = 0; i < m_users.size(); ++i) {
-        if (m_users[i].id == userId)
-            return int(i);
-    }
-    return -1;
-}
-
-int AccountsModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_users.size());
-}
-
-int AccountsModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    return rowWhere([userId](const User& user) { return user.id == userId; });
 }
 
 QVariant AccountsModel::data(const QModelIndex& index, int role) const
@@ -81,26 +56,6 @@ QVariant AccountsModel::data(const QModelIndex& index, int role) const
         return user->isDisabled ? tr("Disabled") : tr("Active");
     case CreatedColumn:
         return QLocale().toString(user->createdUtc.toLocalTime().date(), QStringLiteral("d MMM yyyy"));
-    default:
-        return {};
-    }
-}
-
-QVariant AccountsModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case NameColumn:
-        return tr("Name");
-    case LoginColumn:
-        return tr("Login");
-    case RoleColumn:
-        return tr("Role");
-    case StateColumn:
-        return tr("Status");
-    case CreatedColumn:
-        return tr("Added");
     default:
         return {};
     }

@@ -2,17 +2,14 @@
 
 #include "accounts/User.h"
 #include "common/Result.h"
-
-#include <QAbstractTableModel>
-
-#include <vector>
+#include "shell/RowsModel.h"
 
 namespace confer {
 
 class AccountService;
 
 // The accounts of the store, one row per user, read from AccountService::users().
-class AccountsModel final : public QAbstractTableModel {
+class AccountsModel final : public RowsModel<User> {
     Q_OBJECT
 public:
     enum Column { NameColumn, LoginColumn, RoleColumn, StateColumn, CreatedColumn, ColumnCount };
@@ -24,17 +21,13 @@ public:
     // Drops every row and forgets the service; called before the session goes.
     void clear();
 
-    const User* userAt(int row) const;
+    const User* userAt(int row) const { return rowAt(row); }
     int rowOf(qint64 userId) const;
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
     AccountService* m_accounts;
-    std::vector<User> m_users;
 };
 
 } // namespace confer

@@ -3,18 +3,17 @@
 #include "accounts/AccountService.h"
 #include "accounts/AccountsModel.h"
 #include "accounts/AddUserDialog.h"
-#include "accounts/ChangeAgencyDialog.h"
-#include "accounts/ChangeRoleDialog.h"
 #include "accounts/SetPassphraseDialog.h"
+#include "accounts/UserChoiceDialog.h"
 #include "session/Session.h"
 #include "shell/CoreCall.h"
 #include "shell/DialogPresenter.h"
+#include "shell/ErrorLine.h"
+#include "shell/FormFields.h"
 #include "shell/PageHeader.h"
-#include "shell/Tone.h"
+#include "shell/TableSetup.h"
 
 #include <QHBoxLayout>
-#include <QHeaderView>
-#include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
@@ -22,82 +21,58 @@
 
 namespace confer {
 
-AccountsPage::AccountsPage(Session& session, QAction* lockAction, QWidget* parent)
+AccountsPage::AccountsPage(Session& session, QWidget* parent)
     : QWidget(parent)
     , m_session(session)
     , m_agencies(session)
-    , m_lockAction(lockAction)
     , m_model(new AccountsModel(session.accounts(), this))
     , m_table(new QTableView(this))
-    , m_add(new QPushButton(tr("&Add user\u2026"), this))
-    , m_reset(new QPushButton(tr("Reset &passphrase\u2026"), this))
-    , m_role(new QPushButton(tr("Change &role\u2026"), this))
-    , m_agency(new QPushButton(tr("A&gency\u2026"), this))
-    , m_disable(new QPushButton(tr("&Disable"), this))
-    , m_error(new QLabel(this))
+    , m_add(FormFields::button(tr("&Add user\u2026"), QStringLiteral("addUserButton"), tr("Add user"), this))
+    , m_reset(FormFields::button(tr("Reset &passphrase\u2026"), QStringLiteral("resetPassphraseButton"),
+                                 tr("Reset passphrase"), this))
+    , m_role(FormFields::button(tr("Change &role\u2026"), QStringLiteral("changeRoleButton"),
+                                tr("Change role"), this))
+    , m_agency(FormFields::button(tr("A&gency\u2026"), QStringLiteral("changeAgencyButton"),
+                                  tr("Change agency"), this))
+    , m_disable(FormFields::button(tr("&Disable"), QStringLiteral("disableButton"),
+                                   tr("Disable or enable the account"), this))
+    , m_error(new ErrorLine(QStringLiteral("accountsError"), this))
 {
     setObjectName(QStringLiteral("accountsPage"));
-    auto* header = new PageHeader(
-        tr("Accounts"),
-        tr("The people who can sign in to this store. Each has their own passphrase; an administrator can "
-           "reset it, change a role, or disable an account when someone leaves."),
-        this);
-
-    m_add->setObjectName(QStringLiteral("addUserButton"));
-    m_add->setAccessibleName(tr("Add user"));
-    m_reset->setObjectName(QStringLiteral("resetPassphraseButton"));
-    m_reset->setAccessibleName(tr("Reset passphrase"));
-    m_role->setObjectName(QStringLiteral("changeRoleButton"));
-    m_role->setAccessibleName(tr("Change role"));
-    m_agency->setObjectName(QStringLiteral("changeAgencyButton"));
-    m_agency->setAccessibleName(tr("Change agency"));
-    m_disable->setObjectName(QStringLiteral("disableButton"));
-    m_disable->setAccessibleName(tr("Disable or enable the account"));
-
-    m_table->setObjectName(QStringLiteral("accountsTable"));
-    m_table->setAccessibleName(tr("Accounts"));
     m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 14);
-    m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-
-    m_error->setObjectName(QStringLiteral("accountsError"));
-    m_error->setAccessibleName(tr("Error"));
-    m_error->setWordWrap(true);
-    m_error->setVisible(false);
-    applyTone(m_error, Tone::Bad);
+    TableSetup::apply(m_table, QStringLiteral("accountsTable"), tr("Accounts"));
 
     auto* actions = new QHBoxLayout;
     actions->setSpacing(8);
     actions->addWidget(m_add);
     actions->addSpacing(12);
-    actions->addWidget(m_reset);
-    actions->addWidget(m_role);
-    actions->addWidget(m_agency);
-    actions->addWidget(m_disable);
+    for (QPushButton* button : {m_reset, m_role, m_agency, m_disable})
+        actions->addWidget(button);
     actions->addStretch(1);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(32, 24, 32, 24);
-    layout->setSpacing(14);
-    layout->addWidget(header);
+    QVBoxLayout* layout = PageHeader::layOut(
+        this, tr("Accounts"),
+        tr("The people who can sign in to this store. Each has their own passphrase; an administrator can "
+           "reset it, change a role, or disable an account when someone leaves."));
     layout->addLayout(actions);
     layout->addWidget(m_error);
     layout->addWidget(m_table, 1);
 
     connect(m_add, &QPushButton::clicked, this, &AccountsPage::addUser);
-    connect(m_reset, &QPushButton::clicked, this, &AccountsPage::resetPassphrase);
-    connect(m_role, &QPushButton::clicked, this, &AccountsPage::changeRole);
-    connect(m_agency, &QPushButton::clicked, this, &AccountsPage::changeAgency);
+    connect(m_reset, &QPushButton::clicked, this, [this] {
+        openForSelected([this](const User& user) {
+            return new SetPassphraseDialog(SetPassphraseDialog::Purpose::Reset, user, m_session.accounts(),
+                                           this);
+        });
+    });
+    connect(m_role, &QPushButton::clicked, this, [this] {
+        openForSelected(
+            [this](const User& user) { return UserChoiceDialog::forRole(user, m_session.accounts(), this); });
+    });
+    connect(m_agency, &QPushButton::clicked, this, [this] {
+        openForSelected(
+            [this](const User& user) { return UserChoiceDialog::forAgency(user, m_agencies, this); });
+    });
     connect(m_disable, &QPushButton::clicked, this, &AccountsPage::toggleDisabled);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &AccountsPage::updateButtons);
@@ -109,11 +84,10 @@ void AccountsPage::refresh()
 {
     const User* selected = selectedUser();
     const qint64 selectedId = selected ? selected->id : 0;
-    if (const Status status = m_model->refresh(); !status.ok()) {
-        showError(status.error().message);
+    const Status status = m_model->refresh();
+    m_error->showStatus(status);
+    if (!status.ok())
         return;
-    }
-    m_error->setVisible(false);
     m_table->resizeColumnsToContents();
     for (int column = 0; column < AccountsModel::ColumnCount - 1; ++column)
         m_table->setColumnWidth(column, qMax(m_table->columnWidth(column) + 32, 120));
@@ -129,15 +103,12 @@ void AccountsPage::clear()
 
 void AccountsPage::selectUser(qint64 userId)
 {
-    const int row = m_model->rowOf(userId);
-    if (row >= 0)
-        m_table->selectRow(row);
+    TableSetup::selectRow(m_table, m_model->rowOf(userId));
 }
 
 const User* AccountsPage::selectedUser() const
 {
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    return rows.isEmpty() ? nullptr : m_model->userAt(rows.first().row());
+    return m_model->userAt(TableSetup::selectedRow(m_table));
 }
 
 void AccountsPage::updateButtons()
@@ -154,12 +125,6 @@ void AccountsPage::updateButtons()
                                : QString());
 }
 
-void AccountsPage::showError(const QString& message)
-{
-    m_error->setText(message);
-    m_error->setVisible(true);
-}
-
 void AccountsPage::afterChange(qint64 userId)
 {
     refresh();
@@ -174,41 +139,18 @@ void AccountsPage::addUser()
         const auto added = dialog->addedUser();
         afterChange(added ? added->id : 0);
     });
-    DialogPresenter::open(dialog, m_lockAction);
+    DialogPresenter::open(dialog);
 }
 
-void AccountsPage::resetPassphrase()
+void AccountsPage::openForSelected(const std::function<QDialog*(const User&)>& make)
 {
     const User* user = selectedUser();
     if (!user)
         return;
     const qint64 id = user->id;
-    auto* dialog =
-        new SetPassphraseDialog(SetPassphraseDialog::Purpose::Reset, *user, m_session.accounts(), this);
+    QDialog* dialog = make(*user);
     connect(dialog, &QDialog::accepted, this, [this, id] { afterChange(id); });
-    DialogPresenter::open(dialog, m_lockAction);
-}
-
-void AccountsPage::changeRole()
-{
-    const User* user = selectedUser();
-    if (!user)
-        return;
-    const qint64 id = user->id;
-    auto* dialog = new ChangeRoleDialog(*user, m_session.accounts(), this);
-    connect(dialog, &QDialog::accepted, this, [this, id] { afterChange(id); });
-    DialogPresenter::open(dialog, m_lockAction);
-}
-
-void AccountsPage::changeAgency()
-{
-    const User* user = selectedUser();
-    if (!user)
-        return;
-    const qint64 id = user->id;
-    auto* dialog = new ChangeAgencyDialog(*user, m_agencies, this);
-    connect(dialog, &QDialog::accepted, this, [this, id] { afterChange(id); });
-    DialogPresenter::open(dialog, m_lockAction);
+    DialogPresenter::open(dialog);
 }
 
 void AccountsPage::toggleDisabled()
@@ -216,15 +158,14 @@ void AccountsPage::toggleDisabled()
     const User* user = selectedUser();
     if (!user)
         return;
-    const qint64 id = user->id;
     if (user->isDisabled) {
-        auto* dialog =
-            new SetPassphraseDialog(SetPassphraseDialog::Purpose::Enable, *user, m_session.accounts(), this);
-        connect(dialog, &QDialog::accepted, this, [this, id] { afterChange(id); });
-        DialogPresenter::open(dialog, m_lockAction);
+        openForSelected([this](const User& disabled) {
+            return new SetPassphraseDialog(SetPassphraseDialog::Purpose::Enable, disabled,
+                                           m_session.accounts(), this);
+        });
         return;
     }
-
+    const qint64 id = user->id;
     auto* confirm = new QMessageBox(QMessageBox::Question, tr("Disable account"),
                                     tr("Disable the account of %1 (%2)?").arg(user->displayName, user->login),
                                     QMessageBox::NoButton, this);
@@ -234,24 +175,28 @@ void AccountsPage::toggleDisabled()
            "nothing made from now on; this takes a moment. Enabling the account again "
            "needs a new passphrase."));
     confirm->setAccessibleName(tr("Disable account"));
-    QPushButton* disable = confirm->addButton(tr("&Disable account"), QMessageBox::AcceptRole);
-    disable->setAccessibleName(tr("Disable account"));
+    QPushButton* disableButton = confirm->addButton(tr("&Disable account"), QMessageBox::AcceptRole);
+    disableButton->setAccessibleName(tr("Disable account"));
     confirm->addButton(QMessageBox::Cancel)->setAccessibleName(tr("Cancel"));
     confirm->setDefaultButton(QMessageBox::Cancel);
-    connect(confirm, &QMessageBox::buttonClicked, this, [this, id, disable](QAbstractButton* clicked) {
-        if (clicked != disable)
-            return;
-        const Status status = [&] {
-            CoreCall call;
-            return m_session.accounts().setDisabled(id, true);
-        }();
-        if (!status.ok()) {
-            showError(status.error().message);
-            return;
-        }
-        afterChange(id);
+    connect(confirm, &QMessageBox::buttonClicked, this, [this, id, disableButton](QAbstractButton* clicked) {
+        if (clicked == disableButton)
+            disable(id);
     });
-    DialogPresenter::open(confirm, m_lockAction);
+    DialogPresenter::open(confirm);
+}
+
+void AccountsPage::disable(qint64 userId)
+{
+    const Status status = [&] {
+        CoreCall call;
+        return m_session.accounts().setDisabled(userId, true);
+    }();
+    if (!status.ok()) {
+        m_error->showStatus(status);
+        return;
+    }
+    afterChange(userId);
 }
 
 } // namespace confer

@@ -4,14 +4,16 @@
 
 #include <QWidget>
 
-class QAction;
-class QLabel;
+#include <functional>
+
+class QDialog;
 class QPushButton;
 class QTableView;
 
 namespace confer {
 
 class AccountsModel;
+class ErrorLine;
 class Session;
 struct User;
 
@@ -20,35 +22,27 @@ struct User;
 class AccountsPage final : public QWidget {
     Q_OBJECT
 public:
-    AccountsPage(Session& session, QAction* lockAction, QWidget* parent = nullptr);
+    explicit AccountsPage(Session& session, QWidget* parent = nullptr);
 
     void refresh();
     // Forgets every row before the session goes.
     void clear();
+    void selectUser(qint64 userId);
 
     AccountsModel* model() const { return m_model; }
-    QTableView* table() const { return m_table; }
-    QPushButton* addButton() const { return m_add; }
-    QPushButton* resetButton() const { return m_reset; }
-    QPushButton* roleButton() const { return m_role; }
-    QPushButton* agencyButton() const { return m_agency; }
-    QPushButton* disableButton() const { return m_disable; }
-    void selectUser(qint64 userId);
 
 private:
     const User* selectedUser() const;
     void updateButtons();
-    void showError(const QString& message);
     void addUser();
-    void resetPassphrase();
-    void changeRole();
-    void changeAgency();
+    // Opens the dialog `make` builds for the selected person; the list is read again once it is accepted.
+    void openForSelected(const std::function<QDialog*(const User&)>& make);
     void toggleDisabled();
+    void disable(qint64 userId);
     void afterChange(qint64 userId);
 
     Session& m_session;
     AgencyService m_agencies;
-    QAction* m_lockAction;
     AccountsModel* m_model;
     QTableView* m_table;
     QPushButton* m_add;
@@ -56,7 +50,7 @@ private:
     QPushButton* m_role;
     QPushButton* m_agency;
     QPushButton* m_disable;
-    QLabel* m_error;
+    ErrorLine* m_error;
 };
 
 } // namespace confer

@@ -1,10 +1,8 @@
 #pragma once
 
-#include <QDialog>
+#include "shell/FormDialog.h"
 
-class QLabel;
 class QLineEdit;
-class QPushButton;
 
 namespace confer {
 
@@ -12,26 +10,18 @@ class AccountService;
 class PassphraseEntry;
 
 // The signed-in person changes their own passphrase: the current one, then the new one twice.
-class ChangePassphraseDialog final : public QDialog {
+class ChangePassphraseDialog final : public FormDialog {
     Q_OBJECT
 public:
     ChangePassphraseDialog(AccountService& accounts, const QString& login, QWidget* parent = nullptr);
 
-    void accept() override;
-
-    QLineEdit* currentEdit() const { return m_current; }
-    PassphraseEntry& passphraseEntry() const { return *m_passphrase; }
-    QPushButton* okButton() const { return m_ok; }
-    QString errorText() const;
-
 private:
-    void updateOkButton();
+    Status submit() override;
+    bool isComplete() const override;
 
     AccountService& m_accounts;
     QLineEdit* m_current;
     PassphraseEntry* m_passphrase;
-    QLabel* m_error;
-    QPushButton* m_ok = nullptr;
 };
 
 } // namespace confer

@@ -24,10 +24,6 @@ public:
     bool isAcceptable() const;
     void clear();
 
-    QLineEdit* passphraseEdit() const { return m_passphrase; }
-    QLineEdit* confirmationEdit() const { return m_confirmation; }
-    QLabel* feedbackLabel() const { return m_feedback; }
-
 signals:
     void changed();
 

@@ -1,12 +1,9 @@
 #pragma once
 
 #include "accounts/User.h"
-
-#include <QDialog>
+#include "shell/FormDialog.h"
 
 class QCheckBox;
-class QLabel;
-class QPushButton;
 
 namespace confer {
 
@@ -15,7 +12,7 @@ class PassphraseEntry;
 
 // An administrator gives someone a new passphrase: to reset a forgotten one, or to enable a
 // disabled account again (whose key slot was removed when it was disabled).
-class SetPassphraseDialog final : public QDialog {
+class SetPassphraseDialog final : public FormDialog {
     Q_OBJECT
 public:
     enum class Purpose { Reset, Enable };
@@ -23,21 +20,15 @@ public:
     SetPassphraseDialog(Purpose purpose, const User& user, AccountService& accounts,
                         QWidget* parent = nullptr);
 
-    void accept() override;
-
-    PassphraseEntry& passphraseEntry() const { return *m_passphrase; }
-    QPushButton* okButton() const { return m_ok; }
-    QString errorText() const;
-
 private:
-    void updateOkButton();
+    Status submit() override;
+    bool isComplete() const override;
+    void addMayBeKnownRow(QFormLayout* form);
 
     Purpose m_purpose;
     User m_user;
     AccountService& m_accounts;
     PassphraseEntry* m_passphrase;
-    QLabel* m_error;
-    QPushButton* m_ok = nullptr;
     QCheckBox* m_mayBeKnown = nullptr; // reset only
 };
 

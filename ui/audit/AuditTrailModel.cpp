@@ -10,67 +10,40 @@
 namespace confer {
 
 AuditTrailModel::AuditTrailModel(AuditLog& log, QObject* parent)
-    : QAbstractTableModel(parent)
+    : RowsModel({tr("Time"), tr("User"), tr("Action"), tr("Record"), tr("Detail")}, parent)
     , m_log(&log)
 {}
 
 Status AuditTrailModel::reload()
 {
-    beginResetModel();
-    m_events.clear();
     m_hasMore = m_log != nullptr;
     m_lastError.reset();
-    endResetModel();
+    setRows({});
     return fetchPage();
 }
 
 void AuditTrailModel::clear()
 {
-    beginResetModel();
-    m_events.clear();
     m_hasMore = false;
     m_log = nullptr;
-    endResetModel();
+    setRows({});
 }
 
 Status AuditTrailModel::fetchPage()
 {
     if (!m_log || !m_hasMore)
         return Status::success();
-    const qint64 before = m_events.empty() ? std::numeric_limits<qint64>::max() : m_events.back().sequence;
+    const AuditEvent* last = rowAt(rowCount() - 1);
+    const qint64 before = last ? last->sequence : std::numeric_limits<qint64>::max();
     auto page = m_log->page(before, PageSize);
     if (!page.ok()) {
         m_hasMore = false;
         m_lastError = page.error();
         return page.error();
     }
-    std::vector<AuditEvent>& events = page.value();
-    m_hasMore = int(events.size()) == PageSize;
-    if (events.empty())
-        return Status::success();
-    const int first = int(m_events.size());
-    beginInsertRows({}, first, first + int(events.size()) - 1);
-    for (AuditEvent& event : events)
-        m_events.push_back(std::move(event));
-    endInsertRows();
+    m_hasMore = int(page->size()) == PageSize;
+    appendRows(std::move(page.value()));
     return Status::success();
-}
-
-const AuditEvent* AuditTrailModel::eventAt(int row) const
-{
-    if (row < 0 || row >= int(m_events.size()))
-        return nullptr;
-    return &m_events[std::size_t(row)];
-}
-
-int AuditTrailModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_events.size());
-}
-
-int AuditTrailModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant AuditTrailModel::data(const QModelIndex& index, int role) const
@@ -92,26 +65,6 @@ QVariant AuditTrailModel::data(const QModelIndex& index, int role) const
         return event->record;
     case DetailColumn:
         return event->detail;
-    default:
-        return {};
-    }
-}
-
-QVariant AuditTrailModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case TimeColumn:
-        return tr("Time");
-    case UserColumn:
-        return tr("User");
-    case ActionColumn:
-        return tr("Action");
-    case RecordColumn:
-        return tr("Record");
-    case DetailColumn:
-        return tr("Detail");
     default:
         return {};
     }

@@ -2,18 +2,16 @@
 
 #include "audit/AuditEvent.h"
 #include "common/Result.h"
-
-#include <QAbstractTableModel>
+#include "shell/RowsModel.h"
 
 #include <optional>
-#include <vector>
 
 namespace confer {
 
 class AuditLog;
 
 // The audit trail, newest first, fetched from AuditLog::page() a page at a time as the view scrolls.
-class AuditTrailModel final : public QAbstractTableModel {
+class AuditTrailModel final : public RowsModel<AuditEvent> {
     Q_OBJECT
 public:
     enum Column { TimeColumn, UserColumn, ActionColumn, RecordColumn, DetailColumn, ColumnCount };
@@ -26,12 +24,9 @@ public:
     // Drops every row and forgets the log; called before the session goes.
     void clear();
     std::optional<Error> lastError() const { return m_lastError; }
-    const AuditEvent* eventAt(int row) const;
+    const AuditEvent* eventAt(int row) const { return rowAt(row); }
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex& parent) const override;
     void fetchMore(const QModelIndex& parent) override;
 
@@ -39,7 +34,6 @@ private:
     Status fetchPage();
 
     AuditLog* m_log;
-    std::vector<AuditEvent> m_events;
     bool m_hasMore = true;
     std::optional<Error> m_lastError;
 };

@@ -8,6 +8,7 @@ class QTableView;
 
 namespace confer {
 
+class ErrorLine;
 class AuditTrailModel;
 class Session;
 
@@ -21,7 +22,6 @@ public:
     void clear();
 
     AuditTrailModel* model() const { return m_model; }
-    QTableView* table() const { return m_table; }
 
 private:
     Session& m_session;
@@ -29,7 +29,7 @@ private:
     QTableView* m_table;
     QPushButton* m_refresh;
     QLabel* m_count;
-    QLabel* m_error;
+    ErrorLine* m_error;
 };
 
 } // namespace confer

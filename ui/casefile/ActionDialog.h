@@ -1,17 +1,14 @@
 #pragma once
 
 #include "caseload/CaseloadTypes.h"
-
-#include <QDialog>
+#include "shell/FormDialog.h"
 
 #include <optional>
 #include <vector>
 
 class QComboBox;
-class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
-class QPushButton;
 
 namespace confer {
 
@@ -20,24 +17,17 @@ class OptionalDateEdit;
 
 // Adds an action (tasking) agreed for a case: what is to be done, which agency and person own it, and
 // by when.
-class ActionDialog final : public QDialog {
+class ActionDialog final : public FormDialog {
     Q_OBJECT
 public:
     ActionDialog(Caseload& caseload, qint64 caseId, const std::vector<Agency>& agencies, const QDate& today,
                  QWidget* parent = nullptr);
 
-    void accept() override;
     std::optional<CaseAction> addedAction() const { return m_added; }
 
-    QPlainTextEdit* descriptionEdit() const { return m_description; }
-    QComboBox* agencyBox() const { return m_agency; }
-    QLineEdit* personEdit() const { return m_person; }
-    OptionalDateEdit* dueEdit() const { return m_due; }
-    QPushButton* addButton() const { return m_ok; }
-    QString errorText() const;
-
 private:
-    void updateOkButton();
+    Status submit() override;
+    bool isComplete() const override;
 
     Caseload& m_caseload;
     qint64 m_caseId;
@@ -45,8 +35,6 @@ private:
     QComboBox* m_agency;
     QLineEdit* m_person;
     OptionalDateEdit* m_due;
-    QLabel* m_error;
-    QPushButton* m_ok = nullptr;
     std::optional<CaseAction> m_added;
 };
 

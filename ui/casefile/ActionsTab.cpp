@@ -1,12 +1,14 @@
 #include "casefile/ActionsTab.h"
 
 #include "casefile/ActionDialog.h"
-#include "casefile/CaseDialogPresenter.h"
 #include "casefile/CaseText.h"
 #include "casefile/CasefileLook.h"
 #include "casefile/UpdateActionDialog.h"
 #include "caseload/Caseload.h"
 #include "shell/CoreCall.h"
+#include "shell/DialogPresenter.h"
+#include "shell/ErrorLine.h"
+#include "shell/TableSetup.h"
 #include "shell/Tone.h"
 
 #include <QHBoxLayout>
@@ -29,7 +31,7 @@ ActionsTab::ActionsTab(Caseload& caseload, QWidget* parent)
     , m_add(new QPushButton(tr("&Add action\u2026"), this))
     , m_update(new QPushButton(tr("&Update\u2026"), this))
     , m_count(new QLabel(this))
-    , m_error(CasefileLook::errorLabel(QStringLiteral("actionsError"), this))
+    , m_error(new ErrorLine(QStringLiteral("actionsError"), this))
     , m_table(new QTableWidget(0, ColumnCount, this))
     , m_updatesTitle(CasefileLook::sectionTitle(tr("Updates"), this))
     , m_updates(new QTableWidget(0, 4, this))
@@ -41,15 +43,13 @@ ActionsTab::ActionsTab(Caseload& caseload, QWidget* parent)
     m_update->setAccessibleName(tr("Update the selected action"));
     applyTone(m_count, Tone::Muted);
 
-    m_table->setObjectName(QStringLiteral("actionsTable"));
-    CasefileLook::setUpTable(m_table, tr("Actions"));
+    TableSetup::apply(m_table, QStringLiteral("actionsTable"), tr("Actions"));
     m_table->setHorizontalHeaderLabels(
         {tr("Action"), tr("Owner agency"), tr("Owner"), tr("Due"), tr("Status")});
     m_table->horizontalHeader()->setSectionResizeMode(DescriptionColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setStretchLastSection(false);
 
-    m_updates->setObjectName(QStringLiteral("actionUpdatesTable"));
-    CasefileLook::setUpTable(m_updates, tr("Updates on the selected action"));
+    TableSetup::apply(m_updates, QStringLiteral("actionUpdatesTable"), tr("Updates on the selected action"));
     m_updates->setHorizontalHeaderLabels({tr("When"), tr("Status"), tr("By"), tr("Update")});
 
     auto* lower = new QWidget(this);
@@ -93,11 +93,6 @@ void ActionsTab::display(const OpenCase& openCase)
     reload();
 }
 
-QString ActionsTab::errorText() const
-{
-    return m_error->isVisible() ? m_error->text() : QString();
-}
-
 int ActionsTab::selectedRow() const
 {
     const QList<QTableWidgetItem*> selected = m_table->selectedItems();
@@ -116,8 +111,7 @@ void ActionsTab::reload()
     m_table->setRowCount(0);
     m_actions.clear();
     if (!actions.ok()) {
-        m_error->setText(actions.error().message);
-        m_error->setVisible(true);
+        m_error->showMessage(actions.error().message);
         showUpdatesOfSelected();
         return;
     }
@@ -181,8 +175,7 @@ void ActionsTab::showUpdatesOfSelected()
         return m_caseload.actions.updates(action.id);
     }();
     if (!updates.ok()) {
-        m_error->setText(updates.error().message);
-        m_error->setVisible(true);
+        m_error->showMessage(updates.error().message);
         return;
     }
     m_updates->setRowCount(int(updates->size()));
@@ -212,7 +205,7 @@ void ActionsTab::openAddDialog()
         }
         emit actionsChanged();
     });
-    CaseDialogPresenter::open(dialog, this);
+    DialogPresenter::open(dialog);
 }
 
 void ActionsTab::openUpdateDialog()
@@ -225,7 +218,7 @@ void ActionsTab::openUpdateDialog()
         reload();
         emit actionsChanged();
     });
-    CaseDialogPresenter::open(dialog, this);
+    DialogPresenter::open(dialog);
 }
 
 } // namespace confer

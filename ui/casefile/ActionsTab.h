@@ -12,6 +12,7 @@ class QTableWidget;
 
 namespace confer {
 
+class ErrorLine;
 struct Caseload;
 
 // The actions agreed for a case: who owns each and by when, its status (overdue ones marked), the
@@ -26,12 +27,7 @@ public:
     void display(const OpenCase& openCase);
     void reload();
 
-    QTableWidget* table() const { return m_table; }
-    QTableWidget* updatesTable() const { return m_updates; }
-    QPushButton* addButton() const { return m_add; }
-    QPushButton* updateButton() const { return m_update; }
     const std::vector<CaseAction>& actions() const { return m_actions; }
-    QString errorText() const;
 
 signals:
     void actionsChanged();
@@ -47,7 +43,7 @@ private:
     QPushButton* m_add;
     QPushButton* m_update;
     QLabel* m_count;
-    QLabel* m_error;
+    ErrorLine* m_error;
     QTableWidget* m_table;
     QLabel* m_updatesTitle;
     QTableWidget* m_updates;

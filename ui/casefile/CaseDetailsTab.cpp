@@ -1,5 +1,6 @@
 #include "casefile/CaseDetailsTab.h"
 
+#include "casefile/CaseChoices.h"
 #include "casefile/CaseText.h"
 #include "casefile/CasefileLook.h"
 #include "casefile/KindFieldForm.h"
@@ -7,13 +8,15 @@
 #include "casefile/SubjectForm.h"
 #include "caseload/Caseload.h"
 #include "partnership/PanelKind.h"
+#include "shell/AppStyle.h"
 #include "shell/CoreCall.h"
+#include "shell/ErrorLine.h"
+#include "shell/FormFields.h"
 #include "shell/Tone.h"
 
 #include <QComboBox>
 #include <QFormLayout>
 #include <QFrame>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -28,117 +31,35 @@ CaseDetailsTab::CaseDetailsTab(Caseload& caseload, const OpenCase& openCase, QWi
     : QWidget(parent)
     , m_caseload(caseload)
     , m_case(openCase)
-    , m_risk(new QComboBox(this))
-    , m_leadAgency(new QComboBox(this))
-    , m_leadProfessional(new QLineEdit(this))
+    , m_risk(FormFields::comboBox(QStringLiteral("riskBox"), tr("Risk"), this))
+    , m_leadAgency(FormFields::comboBox(QStringLiteral("leadAgencyBox"), tr("Lead agency"), this))
+    , m_leadProfessional(
+          FormFields::lineEdit(QStringLiteral("leadProfessionalEdit"), tr("Lead professional"), 200, this))
     , m_nextReview(new OptionalDateEdit(tr("Next review"), this))
-    , m_marking(new QComboBox(this))
-    , m_referral(new QLabel(this))
-    , m_referralReason(new QPlainTextEdit(this))
+    , m_marking(FormFields::comboBox(QStringLiteral("markingBox"), tr("Protective marking"), this))
+    , m_referral(FormFields::text(QString(), Tone::Normal, this))
+    , m_referralReason(
+          FormFields::textEdit(QStringLiteral("referralReasonEdit"), tr("Reason for referral"), 4, this))
     , m_subject(new SubjectForm(openCase.kind ? openCase.kind->subjectTypes : QStringList(), false, this))
     , m_fields(new KindFieldForm(*openCase.kind, openCase.kind->fields,
                                  KindFieldForm::TimeSeries::RecordedSeparately, this))
-    , m_save(new QPushButton(tr("&Save changes"), this))
-    , m_revert(new QPushButton(tr("Re&vert"), this))
-    , m_error(CasefileLook::errorLabel(QStringLiteral("detailsError"), this))
-    , m_status(new QLabel(this))
+    , m_save(FormFields::button(tr("&Save changes"), QStringLiteral("saveDetailsButton"), tr("Save changes"),
+                                this))
+    , m_revert(FormFields::button(tr("Re&vert"), QStringLiteral("revertButton"),
+                                  tr("Revert to the stored details"), this))
+    , m_error(new ErrorLine(QStringLiteral("detailsError"), this))
+    , m_status(FormFields::text(QString(), Tone::Muted, this))
 {
     setObjectName(QStringLiteral("caseDetailsTab"));
-    m_risk->setObjectName(QStringLiteral("riskBox"));
-    m_risk->setAccessibleName(tr("Risk"));
-    for (Risk risk : {Risk::Unassessed, Risk::Green, Risk::Amber, Risk::Red})
-        m_risk->addItem(riskDisplayName(risk), int(risk));
-    m_leadAgency->setObjectName(QStringLiteral("leadAgencyBox"));
-    m_leadAgency->setAccessibleName(tr("Lead agency"));
-    m_leadAgency->addItem(tr("Not set"), qint64(0));
-    for (const Agency& agency : openCase.agencies)
-        m_leadAgency->addItem(agency.name, agency.id);
-    m_leadProfessional->setObjectName(QStringLiteral("leadProfessionalEdit"));
-    m_leadProfessional->setAccessibleName(tr("Lead professional"));
-    m_leadProfessional->setMaxLength(200);
+    CaseChoices::addRisks(m_risk);
+    CaseChoices::addAgencies(m_leadAgency, openCase.agencies, tr("Not set"));
+    CaseChoices::addMarkings(m_marking);
     m_nextReview->setObjectName(QStringLiteral("nextReviewEdit"));
-    m_marking->setObjectName(QStringLiteral("markingBox"));
-    m_marking->setAccessibleName(tr("Protective marking"));
-    for (Marking marking : {Marking::OfficialSensitive, Marking::Official})
-        m_marking->addItem(markingDisplayName(marking), int(marking));
     m_referral->setObjectName(QStringLiteral("referralSummary"));
     m_referral->setAccessibleName(tr("Referral"));
-    m_referral->setTextFormat(Qt::PlainText);
-    m_referral->setWordWrap(true);
-    m_referralReason->setObjectName(QStringLiteral("referralReasonEdit"));
-    m_referralReason->setAccessibleName(tr("Reason for referral"));
-    m_referralReason->setTabChangesFocus(true);
-    m_referralReason->setFixedHeight(m_referralReason->fontMetrics().lineSpacing() * 4 + 14);
-
-    // Left: the case and the referral; right: the subject and the kind's own fields.
-    QVBoxLayout* caseLayout = nullptr;
-    QFrame* caseCard = CasefileLook::card(this, caseLayout);
-    caseLayout->addWidget(CasefileLook::sectionTitle(tr("Case"), caseCard));
-    QFormLayout* caseForm = CasefileLook::form();
-    CasefileLook::addFormRow(caseForm, tr("&Risk:"), m_risk, caseCard);
-    CasefileLook::addFormRow(caseForm, tr("Lead &agency:"), m_leadAgency, caseCard);
-    CasefileLook::addFormRow(caseForm, tr("Lead &professional:"), m_leadProfessional, caseCard);
-    CasefileLook::addFormRow(caseForm, tr("&Next review:"), m_nextReview, caseCard);
-    CasefileLook::addFormRow(caseForm, tr("&Marking:"), m_marking, caseCard);
-    caseLayout->addLayout(caseForm);
-
-    QVBoxLayout* referralLayout = nullptr;
-    QFrame* referralCard = CasefileLook::card(this, referralLayout);
-    referralLayout->addWidget(CasefileLook::sectionTitle(tr("Referral"), referralCard));
-    QFormLayout* referralForm = CasefileLook::form();
-    CasefileLook::addFormRow(referralForm, tr("Referred:"), m_referral, referralCard);
-    CasefileLook::addFormRow(referralForm, tr("Reason:"), m_referralReason, referralCard);
-    referralLayout->addLayout(referralForm);
-
-    QVBoxLayout* subjectLayout = nullptr;
-    QFrame* subjectCard = CasefileLook::card(this, subjectLayout);
-    subjectLayout->addWidget(CasefileLook::sectionTitle(tr("Subject"), subjectCard));
-    subjectLayout->addWidget(m_subject);
-
-    QVBoxLayout* fieldsLayout = nullptr;
-    QFrame* fieldsCard = CasefileLook::card(this, fieldsLayout);
-    fieldsLayout->addWidget(CasefileLook::sectionTitle(openCase.kind->name, fieldsCard));
-    if (m_fields->isEmpty())
-        fieldsLayout->addWidget(
-            CasefileLook::mutedLabel(tr("This kind of panel records no further details."), fieldsCard));
-    fieldsLayout->addWidget(m_fields);
-    fieldsLayout->addWidget(CasefileLook::mutedLabel(tr("* required"), fieldsCard));
-
-    auto* columns = new QWidget;
-    auto* grid = new QGridLayout(columns);
-    grid->setContentsMargins(0, 0, 8, 0);
-    grid->setHorizontalSpacing(16);
-    grid->setVerticalSpacing(16);
-    auto* left = new QVBoxLayout;
-    left->setSpacing(16);
-    left->addWidget(caseCard);
-    left->addWidget(referralCard);
-    auto* right = new QVBoxLayout;
-    right->setSpacing(16);
-    right->addWidget(fieldsCard);
-    // The subject goes under the shorter column, so the two stay about even.
-    const bool isKindFormLong =
-        fieldsCard->sizeHint().height() > caseCard->sizeHint().height() + referralCard->sizeHint().height();
-    (isKindFormLong ? left : right)->addWidget(subjectCard);
-    left->addStretch(1);
-    right->addStretch(1);
-    grid->addLayout(left, 0, 0);
-    grid->addLayout(right, 0, 1);
-    grid->setColumnStretch(0, 1);
-    grid->setColumnStretch(1, 1);
-    for (QFrame* card : {caseCard, referralCard, subjectCard, fieldsCard})
-        card->setParent(columns);
-
-    QScrollArea* scroll = CasefileLook::scrollArea(columns, this);
-    scroll->setObjectName(QStringLiteral("detailsScroll"));
-
-    m_save->setObjectName(QStringLiteral("primaryButton"));
-    m_save->setAccessibleName(tr("Save changes"));
-    m_revert->setObjectName(QStringLiteral("revertButton"));
-    m_revert->setAccessibleName(tr("Revert to the stored details"));
+    AppStyle::setLook(m_save, AppStyle::Look::PrimaryButton);
     m_status->setObjectName(QStringLiteral("detailsStatus"));
     m_status->setAccessibleName(tr("Status"));
-    applyTone(m_status, Tone::Muted);
 
     auto* bar = new QHBoxLayout;
     bar->setSpacing(10);
@@ -149,15 +70,14 @@ CaseDetailsTab::CaseDetailsTab(Caseload& caseload, const OpenCase& openCase, QWi
 
     auto* layout = new QVBoxLayout(this);
     CasefileLook::setTabMargins(layout);
-    layout->addWidget(scroll, 1);
+    layout->addWidget(makeCards(openCase.kind->name), 1);
     layout->addWidget(m_error);
     layout->addLayout(bar);
 
     connect(m_save, &QPushButton::clicked, this, &CaseDetailsTab::save);
     connect(m_revert, &QPushButton::clicked, this, &CaseDetailsTab::revert);
-    connect(m_risk, &QComboBox::currentIndexChanged, this, &CaseDetailsTab::markDirty);
-    connect(m_leadAgency, &QComboBox::currentIndexChanged, this, &CaseDetailsTab::markDirty);
-    connect(m_marking, &QComboBox::currentIndexChanged, this, &CaseDetailsTab::markDirty);
+    for (QComboBox* box : {m_risk, m_leadAgency, m_marking})
+        connect(box, &QComboBox::currentIndexChanged, this, &CaseDetailsTab::markDirty);
     connect(m_leadProfessional, &QLineEdit::textChanged, this, &CaseDetailsTab::markDirty);
     connect(m_referralReason, &QPlainTextEdit::textChanged, this, &CaseDetailsTab::markDirty);
     connect(m_nextReview, &OptionalDateEdit::changed, this, &CaseDetailsTab::markDirty);
@@ -165,6 +85,40 @@ CaseDetailsTab::CaseDetailsTab(Caseload& caseload, const OpenCase& openCase, QWi
     connect(m_fields, &KindFieldForm::changed, this, &CaseDetailsTab::markDirty);
     connect(m_fields, &KindFieldForm::recordValueRequested, this, &CaseDetailsTab::recordValueRequested);
     display(openCase);
+}
+
+QScrollArea* CaseDetailsTab::makeCards(const QString& kindName)
+{
+    // Left: the case and the referral; right: the kind's own fields; the subject under the shorter.
+    QFrame* caseCard = CasefileLook::formCard(tr("Case"),
+                                              {{tr("&Risk:"), m_risk},
+                                               {tr("Lead &agency:"), m_leadAgency},
+                                               {tr("Lead &professional:"), m_leadProfessional},
+                                               {tr("&Next review:"), m_nextReview},
+                                               {tr("&Marking:"), m_marking}},
+                                              this);
+    QFrame* referralCard = CasefileLook::formCard(
+        tr("Referral"), {{tr("Referred:"), m_referral}, {tr("Reason:"), m_referralReason}}, this);
+    QVBoxLayout* subjectLayout = nullptr;
+    QFrame* subjectCard = CasefileLook::formCard(tr("Subject"), {}, this, &subjectLayout);
+    subjectLayout->addWidget(m_subject);
+    QVBoxLayout* fieldsLayout = nullptr;
+    QFrame* fieldsCard = CasefileLook::formCard(kindName, {}, this, &fieldsLayout);
+    if (m_fields->isEmpty())
+        fieldsLayout->addWidget(
+            CasefileLook::mutedLabel(tr("This kind of panel records no further details."), fieldsCard));
+    fieldsLayout->addWidget(m_fields);
+    fieldsLayout->addWidget(CasefileLook::mutedLabel(tr("* required"), fieldsCard));
+
+    // The subject goes under the shorter column, so the two stay about even.
+    const bool isKindFormLong =
+        fieldsCard->sizeHint().height() > caseCard->sizeHint().height() + referralCard->sizeHint().height();
+    QList<QWidget*> left{caseCard, referralCard};
+    QList<QWidget*> right{fieldsCard};
+    (isKindFormLong ? left : right) << subjectCard;
+    QScrollArea* scroll = CasefileLook::twoColumns(left, right, this);
+    scroll->setObjectName(QStringLiteral("detailsScroll"));
+    return scroll;
 }
 
 void CaseDetailsTab::display(const OpenCase& openCase)
@@ -206,11 +160,6 @@ void CaseDetailsTab::setFieldHistory(const QString& fieldKey, const QStringList&
     m_fields->setHistory(fieldKey, lines);
 }
 
-QString CaseDetailsTab::errorText() const
-{
-    return m_error->isVisible() ? m_error->text() : QString();
-}
-
 void CaseDetailsTab::markDirty()
 {
     m_isDirty = true;
@@ -221,8 +170,7 @@ void CaseDetailsTab::markDirty()
 
 void CaseDetailsTab::showError(const QString& message)
 {
-    m_error->setText(message);
-    m_error->setVisible(true);
+    m_error->showMessage(message);
     m_status->clear();
 }
 

@@ -9,9 +9,11 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 
 namespace confer {
 
+class ErrorLine;
 struct Caseload;
 class KindFieldForm;
 class OptionalDateEdit;
@@ -31,23 +33,16 @@ public:
     void setFieldHistory(const QString& fieldKey, const QStringList& lines);
     bool hasUnsavedChanges() const { return m_isDirty; }
 
-    QComboBox* riskBox() const { return m_risk; }
-    QComboBox* leadAgencyBox() const { return m_leadAgency; }
-    QLineEdit* leadProfessionalEdit() const { return m_leadProfessional; }
     OptionalDateEdit* nextReviewEdit() const { return m_nextReview; }
-    QComboBox* markingBox() const { return m_marking; }
-    QPlainTextEdit* referralReasonEdit() const { return m_referralReason; }
     SubjectForm* subjectForm() const { return m_subject; }
     KindFieldForm* fieldForm() const { return m_fields; }
-    QPushButton* saveButton() const { return m_save; }
-    QPushButton* revertButton() const { return m_revert; }
-    QString errorText() const;
 
 signals:
     void saved();
     void recordValueRequested(const QString& fieldKey);
 
 private:
+    QScrollArea* makeCards(const QString& kindName);
     void save();
     void revert();
     void markDirty();
@@ -66,7 +61,7 @@ private:
     KindFieldForm* m_fields;
     QPushButton* m_save;
     QPushButton* m_revert;
-    QLabel* m_error;
+    ErrorLine* m_error;
     QLabel* m_status;
     bool m_isDirty = false;
 };

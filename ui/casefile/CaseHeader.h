@@ -20,9 +20,6 @@ public:
     void display(const OpenCase& openCase);
     void showUnavailable();
 
-    QPushButton* backButton() const { return m_back; }
-    QLabel* referenceLabel() const { return m_reference; }
-    QLabel* subjectLabel() const { return m_subject; }
     CaseBadge* stageBadge() const { return m_stage; }
     CaseBadge* riskBadge() const { return m_risk; }
     CaseBadge* markingBadge() const { return m_marking; }

@@ -1,7 +1,6 @@
 #include "casefile/CaseStageTab.h"
 
 #include "casefile/CaseBadge.h"
-#include "casefile/CaseDialogPresenter.h"
 #include "casefile/CaseText.h"
 #include "casefile/CasefileLook.h"
 #include "casefile/CompleteReviewDialog.h"
@@ -9,6 +8,9 @@
 #include "caseload/Caseload.h"
 #include "partnership/PanelKind.h"
 #include "shell/CoreCall.h"
+#include "shell/DialogPresenter.h"
+#include "shell/ErrorLine.h"
+#include "shell/TableSetup.h"
 #include "shell/Tone.h"
 
 #include <QFrame>
@@ -36,7 +38,7 @@ CaseStageTab::CaseStageTab(Caseload& caseload, QWidget* parent)
     , m_reviews(new QTableWidget(0, 4, this))
     , m_noReviews(new QLabel(this))
     , m_completeReview(new QPushButton(tr("&Complete review\u2026"), this))
-    , m_error(CasefileLook::errorLabel(QStringLiteral("stageError"), this))
+    , m_error(new ErrorLine(QStringLiteral("stageError"), this))
 {
     setObjectName(QStringLiteral("caseStageTab"));
     m_stage->setObjectName(QStringLiteral("currentStageBadge"));
@@ -69,8 +71,7 @@ CaseStageTab::CaseStageTab(Caseload& caseload, QWidget* parent)
                             static_cast<QWidget*>(m_noMoves), static_cast<QWidget*>(m_error)})
         widget->setParent(stageCard);
 
-    m_reviews->setObjectName(QStringLiteral("scheduledReviewsTable"));
-    CasefileLook::setUpTable(m_reviews, tr("Scheduled reviews"));
+    TableSetup::apply(m_reviews, QStringLiteral("scheduledReviewsTable"), tr("Scheduled reviews"));
     m_reviews->setHorizontalHeaderLabels({tr("Review"), tr("Due"), tr("Completed"), tr("Outcome")});
     m_reviews->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     // A few reviews at most (Channel schedules two): the card stays compact.
@@ -133,15 +134,9 @@ QLabel* CaseStageTab::blockedReason(const QString& stageKey) const
     return m_blockedReasons.value(stageKey);
 }
 
-QString CaseStageTab::errorText() const
-{
-    return m_error->isVisible() ? m_error->text() : QString();
-}
-
 void CaseStageTab::showError(const QString& message)
 {
-    m_error->setText(message);
-    m_error->setVisible(true);
+    m_error->showMessage(message);
 }
 
 void CaseStageTab::rebuildMoves()
@@ -223,7 +218,7 @@ void CaseStageTab::move(const CaseService::StageOption& option)
         const StageDefinition* stage = m_case.kind ? m_case.kind->stage(option.stage) : nullptr;
         auto* dialog = new StageMoveDialog(m_caseload, m_case.record.id, option, stage, this);
         connect(dialog, &QDialog::accepted, this, &CaseStageTab::caseChanged);
-        CaseDialogPresenter::open(dialog, this);
+        DialogPresenter::open(dialog);
         return;
     }
     const Status status = [&] {
@@ -293,7 +288,7 @@ void CaseStageTab::completeSelectedReview()
         return;
     auto* dialog = new CompleteReviewDialog(m_caseload, m_reviewRecords[size_t(row)], m_case.today, this);
     connect(dialog, &QDialog::accepted, this, &CaseStageTab::caseChanged);
-    CaseDialogPresenter::open(dialog, this);
+    DialogPresenter::open(dialog);
 }
 
 } // namespace confer

@@ -15,6 +15,7 @@ class QVBoxLayout;
 
 namespace confer {
 
+class ErrorLine;
 struct Caseload;
 class CaseBadge;
 
@@ -29,9 +30,6 @@ public:
 
     QPushButton* moveButton(const QString& stageKey) const;
     QLabel* blockedReason(const QString& stageKey) const;
-    QTableWidget* reviewsTable() const { return m_reviews; }
-    QPushButton* completeReviewButton() const { return m_completeReview; }
-    QString errorText() const;
 
 signals:
     void caseChanged();
@@ -54,7 +52,7 @@ private:
     QTableWidget* m_reviews;
     QLabel* m_noReviews;
     QPushButton* m_completeReview;
-    QLabel* m_error;
+    ErrorLine* m_error;
     std::vector<ScheduledReviewRecord> m_reviewRecords;
     QHash<QString, QPushButton*> m_moveButtons;
     QHash<QString, QLabel*> m_blockedReasons;

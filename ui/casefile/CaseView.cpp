@@ -2,7 +2,6 @@
 
 #include "casefile/ActionsTab.h"
 #include "casefile/CaseDetailsTab.h"
-#include "casefile/CaseDialogPresenter.h"
 #include "casefile/CaseHeader.h"
 #include "casefile/CaseStageTab.h"
 #include "casefile/CaseText.h"
@@ -17,6 +16,7 @@
 #include "partnership/PanelKind.h"
 #include "session/Session.h"
 #include "shell/CoreCall.h"
+#include "shell/DialogPresenter.h"
 
 #include <QLabel>
 #include <QShortcut>
@@ -73,11 +73,6 @@ CaseView::CaseView(Caseload& caseload, qint64 caseId, QWidget* parent)
     updateTabTitles();
 }
 
-QString CaseView::errorText() const
-{
-    return m_body->currentWidget() == m_error ? m_error->text() : QString();
-}
-
 bool CaseView::readCase()
 {
     CoreCall call;
@@ -114,7 +109,7 @@ bool CaseView::readCase()
     m_case.agencies = std::move(agencies).value();
     m_case.userAgencyId = userAgency.ok() ? *userAgency : std::nullopt;
     m_case.reviewDue = *reviewDue;
-    m_case.today = m_caseload.session.clock().nowUtc().toLocalTime().date();
+    m_case.today = m_caseload.session.clock().today();
     return true;
 }
 
@@ -169,7 +164,7 @@ void CaseView::buildTabs()
             return;
         auto* dialog = new RecordValueDialog(m_caseload, m_caseId, *field, m_case.today, this);
         connect(dialog, &QDialog::accepted, this, &CaseView::reopen);
-        CaseDialogPresenter::open(dialog, this);
+        DialogPresenter::open(dialog);
     });
 }
 

@@ -30,11 +30,9 @@ public:
 
     qint64 caseId() const { return m_caseId; }
     bool isOpen() const { return m_isOpen; }
-    QString errorText() const;
     const OpenCase& openCase() const { return m_case; }
 
     CaseHeader* header() const { return m_header; }
-    QTabWidget* tabs() const { return m_tabs; }
     CaseDetailsTab* detailsTab() const { return m_details; }
     CaseStageTab* stageTab() const { return m_stage; }
     ConsentTab* consentTab() const { return m_consent; } // null when the kind does not use consent

@@ -1,18 +1,17 @@
 #include "casefile/CasefileLook.h"
 
+#include "shell/AppStyle.h"
 #include "shell/Tone.h"
 
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QFormLayout>
 #include <QFrame>
-#include <QHeaderView>
+#include <QGridLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QScrollArea>
-#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace confer {
@@ -28,18 +27,6 @@ QLabel* CasefileLook::sectionTitle(const QString& text, QWidget* parent)
     return title;
 }
 
-QLabel* CasefileLook::errorLabel(const QString& objectName, QWidget* parent)
-{
-    auto* label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setAccessibleName(QCoreApplication::translate("CasefileLook", "Error"));
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->setVisible(false);
-    applyTone(label, Tone::Bad);
-    return label;
-}
-
 QLabel* CasefileLook::mutedLabel(const QString& text, QWidget* parent)
 {
     auto* label = new QLabel(text, parent);
@@ -51,7 +38,7 @@ QLabel* CasefileLook::mutedLabel(const QString& text, QWidget* parent)
 QFrame* CasefileLook::card(QWidget* parent, QVBoxLayout*& layout)
 {
     auto* card = new QFrame(parent);
-    card->setObjectName(QStringLiteral("infoCard"));
+    AppStyle::setLook(card, AppStyle::Look::InfoCard);
     card->setFrameShape(QFrame::StyledPanel);
     layout = new QVBoxLayout(card);
     layout->setContentsMargins(20, 16, 20, 18);
@@ -59,21 +46,43 @@ QFrame* CasefileLook::card(QWidget* parent, QVBoxLayout*& layout)
     return card;
 }
 
-void CasefileLook::setUpTable(QTableWidget* table, const QString& accessibleName)
+QFrame* CasefileLook::formCard(const QString& title, const QList<Row>& rows, QWidget* parent,
+                               QVBoxLayout** layout)
 {
-    table->setAccessibleName(accessibleName);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setAlternatingRowColors(true);
-    table->setShowGrid(false);
-    table->setWordWrap(false);
-    table->setTabKeyNavigation(false); // Tab leaves the table; arrows move within it
-    table->verticalHeader()->hide();
-    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 14);
-    table->horizontalHeader()->setHighlightSections(false);
-    table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    table->horizontalHeader()->setStretchLastSection(true);
+    QVBoxLayout* cardLayout = nullptr;
+    QFrame* frame = card(parent, cardLayout);
+    cardLayout->addWidget(sectionTitle(title, frame));
+    if (!rows.isEmpty()) {
+        QFormLayout* rowsForm = form();
+        for (const Row& row : rows)
+            addFormRow(rowsForm, row.label, row.field, frame);
+        cardLayout->addLayout(rowsForm);
+    }
+    if (layout)
+        *layout = cardLayout;
+    return frame;
+}
+
+QScrollArea* CasefileLook::twoColumns(const QList<QWidget*>& left, const QList<QWidget*>& right,
+                                      QWidget* parent)
+{
+    auto* columns = new QWidget;
+    auto* grid = new QGridLayout(columns);
+    grid->setContentsMargins(0, 0, 8, 0);
+    grid->setHorizontalSpacing(16);
+    int column = 0;
+    for (const QList<QWidget*>& cards : {left, right}) {
+        auto* stack = new QVBoxLayout;
+        stack->setSpacing(16);
+        for (QWidget* card : cards) {
+            card->setParent(columns);
+            stack->addWidget(card);
+        }
+        stack->addStretch(1);
+        grid->addLayout(stack, 0, column);
+        grid->setColumnStretch(column++, 1);
+    }
+    return scrollArea(columns, parent);
 }
 
 QScrollArea* CasefileLook::scrollArea(QWidget* content, QWidget* parent)

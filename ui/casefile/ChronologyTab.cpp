@@ -4,6 +4,8 @@
 #include "casefile/CasefileLook.h"
 #include "caseload/Caseload.h"
 #include "shell/CoreCall.h"
+#include "shell/ErrorLine.h"
+#include "shell/TableSetup.h"
 #include "shell/Tone.h"
 
 #include <QCheckBox>
@@ -20,15 +22,14 @@ ChronologyTab::ChronologyTab(Caseload& caseload, QWidget* parent)
     , m_caseload(caseload)
     , m_newestFirst(new QCheckBox(tr("&Newest first"), this))
     , m_count(new QLabel(this))
-    , m_error(CasefileLook::errorLabel(QStringLiteral("chronologyError"), this))
+    , m_error(new ErrorLine(QStringLiteral("chronologyError"), this))
     , m_table(new QTableWidget(0, ColumnCount, this))
 {
     setObjectName(QStringLiteral("chronologyTab"));
     m_newestFirst->setObjectName(QStringLiteral("newestFirstCheck"));
     m_newestFirst->setAccessibleName(tr("Show the newest entries first"));
     applyTone(m_count, Tone::Muted);
-    m_table->setObjectName(QStringLiteral("chronologyTable"));
-    CasefileLook::setUpTable(m_table, tr("Chronology"));
+    TableSetup::apply(m_table, QStringLiteral("chronologyTable"), tr("Chronology"));
     m_table->setHorizontalHeaderLabels({tr("When"), tr("What"), tr("Summary"), tr("By")});
     m_table->horizontalHeader()->setSectionResizeMode(SummaryColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setStretchLastSection(false);
@@ -53,11 +54,6 @@ void ChronologyTab::display(qint64 caseId)
     reload();
 }
 
-QString ChronologyTab::errorText() const
-{
-    return m_error->isVisible() ? m_error->text() : QString();
-}
-
 void ChronologyTab::reload()
 {
     auto timeline = [&] {
@@ -66,8 +62,7 @@ void ChronologyTab::reload()
     }();
     m_entries.clear();
     if (!timeline.ok()) {
-        m_error->setText(timeline.error().message);
-        m_error->setVisible(true);
+        m_error->showMessage(timeline.error().message);
     } else {
         m_error->setVisible(false);
         m_entries = *timeline;

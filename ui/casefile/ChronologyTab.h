@@ -12,6 +12,7 @@ class QTableWidget;
 
 namespace confer {
 
+class ErrorLine;
 struct Caseload;
 
 // The case's one timeline (stage moves, notes, actions and their updates, consent, reviews, recorded
@@ -27,10 +28,6 @@ public:
     void reload();
     const std::vector<ChronologyEntry>& entries() const { return m_entries; }
 
-    QTableWidget* table() const { return m_table; }
-    QCheckBox* newestFirstCheck() const { return m_newestFirst; }
-    QString errorText() const;
-
 private:
     void fill();
 
@@ -38,7 +35,7 @@ private:
     qint64 m_caseId = 0;
     QCheckBox* m_newestFirst;
     QLabel* m_count;
-    QLabel* m_error;
+    ErrorLine* m_error;
     QTableWidget* m_table;
     std::vector<ChronologyEntry> m_entries;
 };

@@ -1,14 +1,11 @@
 #pragma once
 
 #include "caseload/CaseloadTypes.h"
-
-#include <QDialog>
+#include "shell/FormDialog.h"
 
 class QDateEdit;
-class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
-class QPushButton;
 class QRadioButton;
 
 namespace confer {
@@ -17,25 +14,17 @@ struct Caseload;
 
 // Records consent on a Channel case (Durham 5.10): given, refused or withdrawn, by the individual or,
 // under 18, a parent or guardian, with the name, the date and what it covers.
-class ConsentDialog final : public QDialog {
+class ConsentDialog final : public FormDialog {
     Q_OBJECT
 public:
     ConsentDialog(Caseload& caseload, qint64 caseId, const QString& subjectName, const QDate& today,
                   QWidget* parent = nullptr);
 
-    void accept() override;
-
-    QRadioButton* stateButton(Consent::State state) const;
-    QRadioButton* givenByButton(Consent::GivenBy givenBy) const;
-    QLineEdit* nameEdit() const { return m_name; }
-    QDateEdit* dateEdit() const { return m_date; }
-    QPlainTextEdit* scopeEdit() const { return m_scope; }
-    QPushButton* recordButton() const { return m_ok; }
-    QString errorText() const;
-
 private:
+    Status submit() override;
+    bool isComplete() const override;
+    QRadioButton* makeChoice(const QString& text, const QString& objectName);
     void onGivenByChanged();
-    void updateOkButton();
 
     Caseload& m_caseload;
     qint64 m_caseId;
@@ -48,8 +37,6 @@ private:
     QLineEdit* m_name;
     QDateEdit* m_date;
     QPlainTextEdit* m_scope;
-    QLabel* m_error;
-    QPushButton* m_ok = nullptr;
 };
 
 } // namespace confer

@@ -1,11 +1,13 @@
 #include "casefile/ConsentTab.h"
 
-#include "casefile/CaseDialogPresenter.h"
 #include "casefile/CaseText.h"
 #include "casefile/CasefileLook.h"
 #include "casefile/ConsentDialog.h"
 #include "caseload/Caseload.h"
 #include "shell/CoreCall.h"
+#include "shell/DialogPresenter.h"
+#include "shell/ErrorLine.h"
+#include "shell/TableSetup.h"
 #include "shell/Tone.h"
 
 #include <QFrame>
@@ -24,7 +26,7 @@ ConsentTab::ConsentTab(Caseload& caseload, QWidget* parent)
     , m_summary(new QLabel(this))
     , m_history(new QTableWidget(0, 5, this))
     , m_record(new QPushButton(tr("&Record consent\u2026"), this))
-    , m_error(CasefileLook::errorLabel(QStringLiteral("consentTabError"), this))
+    , m_error(new ErrorLine(QStringLiteral("consentTabError"), this))
 {
     setObjectName(QStringLiteral("consentTab"));
     m_summary->setObjectName(QStringLiteral("consentSummary"));
@@ -36,8 +38,7 @@ ConsentTab::ConsentTab(Caseload& caseload, QWidget* parent)
     m_summary->setFont(bold);
     m_record->setObjectName(QStringLiteral("recordConsentButton"));
     m_record->setAccessibleName(tr("Record consent"));
-    m_history->setObjectName(QStringLiteral("consentTable"));
-    CasefileLook::setUpTable(m_history, tr("Consent decisions"));
+    TableSetup::apply(m_history, QStringLiteral("consentTable"), tr("Consent decisions"));
     m_history->setHorizontalHeaderLabels({tr("Date"), tr("Decision"), tr("By"), tr("Name"), tr("Scope")});
     m_history->setMinimumHeight(120);
     m_history->setMaximumHeight(280);
@@ -69,11 +70,6 @@ ConsentTab::ConsentTab(Caseload& caseload, QWidget* parent)
     connect(m_record, &QPushButton::clicked, this, &ConsentTab::openRecordDialog);
 }
 
-QString ConsentTab::errorText() const
-{
-    return m_error->isVisible() ? m_error->text() : QString();
-}
-
 void ConsentTab::display(const OpenCase& openCase)
 {
     m_case = openCase;
@@ -83,8 +79,7 @@ void ConsentTab::display(const OpenCase& openCase)
     }();
     m_history->setRowCount(0);
     if (!consents.ok()) {
-        m_error->setText(consents.error().message);
-        m_error->setVisible(true);
+        m_error->showMessage(consents.error().message);
         m_summary->clear();
         return;
     }
@@ -141,7 +136,7 @@ void ConsentTab::openRecordDialog()
     auto* dialog =
         new ConsentDialog(m_caseload, m_case.record.id, m_case.record.subject.name, m_case.today, this);
     connect(dialog, &QDialog::accepted, this, &ConsentTab::caseChanged);
-    CaseDialogPresenter::open(dialog, this);
+    DialogPresenter::open(dialog);
 }
 
 } // namespace confer

@@ -10,6 +10,7 @@ class QTableWidget;
 
 namespace confer {
 
+class ErrorLine;
 struct Caseload;
 
 // Consent on a case whose kind uses it (Channel): where it stands now, every decision recorded, and
@@ -20,11 +21,6 @@ public:
     ConsentTab(Caseload& caseload, QWidget* parent = nullptr);
 
     void display(const OpenCase& openCase);
-
-    QLabel* summaryLabel() const { return m_summary; }
-    QTableWidget* historyTable() const { return m_history; }
-    QPushButton* recordButton() const { return m_record; }
-    QString errorText() const;
 
 signals:
     void caseChanged();
@@ -37,7 +33,7 @@ private:
     QLabel* m_summary;
     QTableWidget* m_history;
     QPushButton* m_record;
-    QLabel* m_error;
+    ErrorLine* m_error;
 };
 
 } // namespace confer

@@ -1,6 +1,6 @@
 #include "casefile/NewCaseDialog.h"
 
-#include "casefile/CaseText.h"
+#include "casefile/CaseChoices.h"
 #include "casefile/CasefileLook.h"
 #include "casefile/KindFieldForm.h"
 #include "casefile/SubjectForm.h"
@@ -10,208 +10,109 @@
 #include "session/Session.h"
 #include "shell/CoreCall.h"
 #include "shell/DemonstrationBanner.h"
+#include "shell/ErrorLine.h"
+#include "shell/FormFields.h"
 
 #include <QComboBox>
 #include <QDateEdit>
-#include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QFrame>
-#include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace confer {
 
-namespace {
-
-void fillAgencies(QComboBox* box, const std::vector<Agency>& agencies, const QString& none)
-{
-    box->addItem(none, qint64(0));
-    for (const Agency& agency : agencies)
-        box->addItem(agency.name, agency.id);
-}
-
-std::optional<qint64> chosenAgency(const QComboBox* box)
-{
-    const qint64 id = box->currentData().toLongLong();
-    return id ? std::optional<qint64>(id) : std::nullopt;
-}
-
-} // namespace
-
 NewCaseDialog::NewCaseDialog(Caseload& caseload, QWidget* parent)
-    : QDialog(parent)
+    : FormDialog(tr("New case"), QStringLiteral("newCaseError"), parent)
     , m_caseload(caseload)
-    , m_today(caseload.session.clock().nowUtc().toLocalTime().date())
-    , m_panel(new QComboBox(this))
-    , m_kindLabel(new QLabel(this))
-    , m_referralDate(new QDateEdit(m_today, this))
-    , m_referrer(new QLineEdit(this))
-    , m_referringAgency(new QComboBox(this))
-    , m_referralReason(new QPlainTextEdit(this))
-    , m_leadAgency(new QComboBox(this))
-    , m_leadProfessional(new QLineEdit(this))
-    , m_risk(new QComboBox(this))
-    , m_marking(new QComboBox(this))
-    , m_error(CasefileLook::errorLabel(QStringLiteral("newCaseError"), this))
+    , m_today(caseload.session.clock().today())
+    , m_panel(FormFields::comboBox(QStringLiteral("newCasePanel"), tr("Panel"), this))
+    , m_kindLabel(FormFields::text(QString(), Tone::Normal, this))
+    , m_referralDate(FormFields::dateEdit(QStringLiteral("newCaseReferralDate"), tr("Referral date"), m_today,
+                                          m_today, this))
+    , m_referrer(FormFields::lineEdit(QStringLiteral("newCaseReferrer"), tr("Referrer"), 200, this))
+    , m_referringAgency(
+          FormFields::comboBox(QStringLiteral("newCaseReferringAgency"), tr("Referring agency"), this))
+    , m_referralReason(
+          FormFields::textEdit(QStringLiteral("newCaseReferralReason"), tr("Reason for referral"), 3, this))
+    , m_leadAgency(FormFields::comboBox(QStringLiteral("newCaseLeadAgency"), tr("Lead agency"), this))
+    , m_leadProfessional(
+          FormFields::lineEdit(QStringLiteral("newCaseLeadProfessional"), tr("Lead professional"), 200, this))
+    , m_risk(FormFields::comboBox(QStringLiteral("newCaseRisk"), tr("Risk"), this))
+    , m_marking(FormFields::comboBox(QStringLiteral("newCaseMarking"), tr("Protective marking"), this))
 {
-    setWindowTitle(tr("New case"));
-    setAccessibleName(tr("New case"));
     setObjectName(QStringLiteral("newCaseDialog"));
-
-    {
-        CoreCall call;
-        if (auto panels = caseload.panels.myActivePanels(); panels.ok()) {
-            m_panels = std::move(panels).value();
-        } else {
-            m_error->setText(panels.error().message);
-            m_error->setVisible(true);
-        }
-        if (auto agencies = caseload.agencies.agencies(); agencies.ok())
-            m_agencies = std::move(agencies).value();
-    }
-
-    m_panel->setObjectName(QStringLiteral("newCasePanel"));
-    m_panel->setAccessibleName(tr("Panel"));
-    for (const Panel& panel : m_panels)
-        m_panel->addItem(panel.name, panel.id);
-    m_kindLabel->setTextFormat(Qt::PlainText);
-    m_kindLabel->setWordWrap(true);
-    m_kindLabel->setObjectName(QStringLiteral("newCaseKind"));
-
-    m_referralDate->setObjectName(QStringLiteral("newCaseReferralDate"));
-    m_referralDate->setAccessibleName(tr("Referral date"));
-    m_referralDate->setCalendarPopup(true);
-    m_referralDate->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
-    m_referralDate->setMaximumDate(m_today);
-    m_referrer->setObjectName(QStringLiteral("newCaseReferrer"));
-    m_referrer->setAccessibleName(tr("Referrer"));
-    m_referrer->setPlaceholderText(tr("Name and role of the person referring"));
-    m_referrer->setMaxLength(200);
-    m_referringAgency->setObjectName(QStringLiteral("newCaseReferringAgency"));
-    m_referringAgency->setAccessibleName(tr("Referring agency"));
-    fillAgencies(m_referringAgency, m_agencies, tr("Not from a partner agency"));
-    m_referralReason->setObjectName(QStringLiteral("newCaseReferralReason"));
-    m_referralReason->setAccessibleName(tr("Reason for referral"));
-    m_referralReason->setTabChangesFocus(true);
-    m_referralReason->setFixedHeight(m_referralReason->fontMetrics().lineSpacing() * 3 + 14);
-    m_leadAgency->setObjectName(QStringLiteral("newCaseLeadAgency"));
-    m_leadAgency->setAccessibleName(tr("Lead agency"));
-    fillAgencies(m_leadAgency, m_agencies, tr("Not yet agreed"));
-    m_leadProfessional->setObjectName(QStringLiteral("newCaseLeadProfessional"));
-    m_leadProfessional->setAccessibleName(tr("Lead professional"));
-    m_leadProfessional->setMaxLength(200);
-    m_risk->setObjectName(QStringLiteral("newCaseRisk"));
-    m_risk->setAccessibleName(tr("Risk"));
-    for (Risk risk : {Risk::Unassessed, Risk::Green, Risk::Amber, Risk::Red})
-        m_risk->addItem(riskDisplayName(risk), int(risk));
-    m_marking->setObjectName(QStringLiteral("newCaseMarking"));
-    m_marking->setAccessibleName(tr("Protective marking"));
-    for (Marking marking : {Marking::OfficialSensitive, Marking::Official})
-        m_marking->addItem(markingDisplayName(marking), int(marking));
-
-    // Left: the panel with its kind's required fields, and the subject. Right: referral, lead and risk.
-    QVBoxLayout* panelLayout = nullptr;
-    QFrame* panelCard = CasefileLook::card(this, panelLayout);
-    panelLayout->addWidget(CasefileLook::sectionTitle(tr("Panel"), panelCard));
-    QFormLayout* panelForm = CasefileLook::form();
-    CasefileLook::addFormRow(panelForm, tr("&Panel:"), m_panel, panelCard);
-    panelLayout->addLayout(panelForm);
-    panelLayout->addWidget(m_kindLabel);
-    m_panel->setParent(panelCard);
-    m_kindLabel->setParent(panelCard);
-
-    m_subjectCard = CasefileLook::card(this, m_subjectLayout);
-    m_subjectLayout->addWidget(CasefileLook::sectionTitle(tr("Subject"), m_subjectCard));
-
-    QVBoxLayout* referralLayout = nullptr;
-    QFrame* referralCard = CasefileLook::card(this, referralLayout);
-    referralLayout->addWidget(CasefileLook::sectionTitle(tr("Referral"), referralCard));
-    QFormLayout* referralForm = CasefileLook::form();
-    CasefileLook::addFormRow(referralForm, tr("Referral &date:"), m_referralDate, referralCard);
-    CasefileLook::addFormRow(referralForm, tr("Re&ferrer:"), m_referrer, referralCard);
-    CasefileLook::addFormRow(referralForm, tr("Referring a&gency:"), m_referringAgency, referralCard);
-    CasefileLook::addFormRow(referralForm, tr("Rea&son:"), m_referralReason, referralCard);
-    referralLayout->addLayout(referralForm);
-
-    QVBoxLayout* caseLayout = nullptr;
-    QFrame* caseCard = CasefileLook::card(this, caseLayout);
-    caseLayout->addWidget(CasefileLook::sectionTitle(tr("Lead and risk"), caseCard));
-    QFormLayout* caseForm = CasefileLook::form();
-    CasefileLook::addFormRow(caseForm, tr("&Lead agency:"), m_leadAgency, caseCard);
-    CasefileLook::addFormRow(caseForm, tr("Lead pr&ofessional:"), m_leadProfessional, caseCard);
-    CasefileLook::addFormRow(caseForm, tr("&Risk:"), m_risk, caseCard);
-    CasefileLook::addFormRow(caseForm, tr("&Marking:"), m_marking, caseCard);
-    caseLayout->addLayout(caseForm);
-
-    // The kind's required fields sit with the panel that asks for them.
-    m_fieldsCard = new QFrame(panelCard);
-    m_fieldsLayout = new QVBoxLayout(m_fieldsCard);
-    m_fieldsLayout->setContentsMargins(0, 4, 0, 0);
-    panelLayout->addWidget(m_fieldsCard);
-
-    auto* columns = new QWidget;
-    auto* grid = new QGridLayout(columns);
-    grid->setContentsMargins(0, 0, 6, 0);
-    grid->setSpacing(14);
-    auto* left = new QVBoxLayout;
-    left->setSpacing(14);
-    left->addWidget(panelCard);
-    left->addWidget(m_subjectCard);
-    left->addStretch(1);
-    auto* right = new QVBoxLayout;
-    right->setSpacing(14);
-    right->addWidget(referralCard);
-    right->addWidget(caseCard);
-    right->addStretch(1);
-    grid->addLayout(left, 0, 0);
-    grid->addLayout(right, 0, 1);
-    grid->setColumnStretch(0, 1);
-    grid->setColumnStretch(1, 1);
-    for (QFrame* card : {panelCard, m_subjectCard, referralCard, caseCard})
-        card->setParent(columns);
-
-    QScrollArea* scroll = CasefileLook::scrollArea(columns, this);
-
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_ok = buttons->button(QDialogButtonBox::Ok);
-    m_ok->setText(tr("&Create case"));
-    m_ok->setAccessibleName(tr("Create case"));
-    buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
-
-    auto* note = CasefileLook::mutedLabel(
-        tr("Record only what the panel needs. Fields marked * are required by this kind of panel."), this);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->setSpacing(10);
+    readPanelsAndAgencies();
+    setUpFields();
+    body()->setSpacing(10);
     // A demonstration store takes new cases, as demonstration cases; the chair is told before typing.
-    layout->addWidget(new DemonstrationBanner(caseload.session, DemonstrationBanner::Place::NewCase, this));
-    layout->addWidget(scroll, 1);
-    layout->addWidget(note);
-    layout->addWidget(m_error);
-    layout->addWidget(buttons);
-
-    connect(buttons, &QDialogButtonBox::accepted, this, &NewCaseDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &NewCaseDialog::reject);
+    body()->addWidget(new DemonstrationBanner(caseload.session, DemonstrationBanner::Place::NewCase, this));
+    body()->addWidget(makeCards(), 1);
+    addText(tr("Record only what the panel needs. Fields marked * are required by this kind of panel."),
+            Tone::Muted);
+    setOkText(tr("&Create case"), tr("Create case"));
     connect(m_panel, &QComboBox::currentIndexChanged, this, &NewCaseDialog::onPanelChanged);
 
-    if (m_panels.empty() && !m_error->isVisible()) {
-        m_error->setText(tr("You are not a member of any panel, so you cannot open a case. An administrator "
-                            "adds members to panels."));
-        m_error->setVisible(true);
-    }
+    if (m_panels.empty() && !errorLine()->isVisibleTo(this))
+        errorLine()->showMessage(tr("You are not a member of any panel, so you cannot open a case. An "
+                                    "administrator adds members to panels."));
     onPanelChanged();
     // Sized to show both columns whole on a 1366 x 768 screen.
     resize(1040, 620);
 }
 
-QString NewCaseDialog::errorText() const
+void NewCaseDialog::readPanelsAndAgencies()
 {
-    return m_error->isVisible() ? m_error->text() : QString();
+    CoreCall call;
+    // A case is opened only on a live panel one belongs to (administrators see every panel's name elsewhere).
+    if (auto panels = m_caseload.panels.myActivePanels(); panels.ok()) {
+        m_panels = std::move(panels).value();
+    } else {
+        errorLine()->showMessage(panels.error().message);
+    }
+    if (auto agencies = m_caseload.agencies.agencies(); agencies.ok())
+        m_agencies = std::move(agencies).value();
+}
+
+void NewCaseDialog::setUpFields()
+{
+    for (const Panel& panel : m_panels)
+        m_panel->addItem(panel.name, panel.id);
+    m_kindLabel->setObjectName(QStringLiteral("newCaseKind"));
+    m_referrer->setPlaceholderText(tr("Name and role of the person referring"));
+    CaseChoices::addAgencies(m_referringAgency, m_agencies, tr("Not from a partner agency"));
+    CaseChoices::addAgencies(m_leadAgency, m_agencies, tr("Not yet agreed"));
+    CaseChoices::addRisks(m_risk);
+    CaseChoices::addMarkings(m_marking);
+}
+
+QScrollArea* NewCaseDialog::makeCards()
+{
+    // Left: the panel with its kind's required fields, and the subject. Right: referral, lead and risk.
+    QVBoxLayout* panelLayout = nullptr;
+    QFrame* panelCard = CasefileLook::formCard(tr("Panel"), {{tr("&Panel:"), m_panel}}, this, &panelLayout);
+    panelLayout->addWidget(m_kindLabel);
+    // The kind's required fields sit with the panel that asks for them.
+    m_fieldsCard = new QFrame(panelCard);
+    m_fieldsLayout = new QVBoxLayout(m_fieldsCard);
+    m_fieldsLayout->setContentsMargins(0, 4, 0, 0);
+    panelLayout->addWidget(m_fieldsCard);
+    m_subjectCard = CasefileLook::formCard(tr("Subject"), {}, this, &m_subjectLayout);
+    QFrame* referralCard = CasefileLook::formCard(tr("Referral"),
+                                                  {{tr("Referral &date:"), m_referralDate},
+                                                   {tr("Re&ferrer:"), m_referrer},
+                                                   {tr("Referring a&gency:"), m_referringAgency},
+                                                   {tr("Rea&son:"), m_referralReason}},
+                                                  this);
+    QFrame* caseCard = CasefileLook::formCard(tr("Lead and risk"),
+                                              {{tr("&Lead agency:"), m_leadAgency},
+                                               {tr("Lead pr&ofessional:"), m_leadProfessional},
+                                               {tr("&Risk:"), m_risk},
+                                               {tr("&Marking:"), m_marking}},
+                                              this);
+    return CasefileLook::twoColumns({panelCard, m_subjectCard}, {referralCard, caseCard}, this);
 }
 
 const PanelKind* NewCaseDialog::currentKind() const
@@ -264,48 +165,32 @@ void NewCaseDialog::onPanelChanged()
     updateOkButton();
 }
 
-void NewCaseDialog::updateOkButton()
+bool NewCaseDialog::isComplete() const
 {
-    m_ok->setEnabled(currentKind() && m_subject && !m_subject->nameEdit()->text().trimmed().isEmpty());
+    return currentKind() && m_subject && !m_subject->subject().name.isEmpty();
 }
 
-void NewCaseDialog::showError(const QString& message)
+Status NewCaseDialog::submit()
 {
-    m_error->setText(message);
-    m_error->setVisible(true);
-}
-
-void NewCaseDialog::accept()
-{
-    if (!m_ok->isEnabled())
-        return;
     const PanelKind* kind = currentKind();
     CaseService::NewCase request;
     request.panelId = m_panels[size_t(m_panel->currentIndex())].id;
     request.subject = m_subject->subject();
     request.referralDate = m_referralDate->date();
     request.referrer = m_referrer->text().trimmed();
-    request.referringAgencyId = chosenAgency(m_referringAgency);
+    request.referringAgencyId = CaseChoices::chosenAgency(m_referringAgency);
     request.referralReason = m_referralReason->toPlainText().trimmed();
-    request.leadAgencyId = chosenAgency(m_leadAgency);
+    request.leadAgencyId = CaseChoices::chosenAgency(m_leadAgency);
     request.leadProfessional = m_leadProfessional->text().trimmed();
     request.risk = Risk(m_risk->currentData().toInt());
     request.marking = Marking(m_marking->currentData().toInt());
     request.fields = m_fields ? m_fields->values() : QVariantMap();
-    if (const Status valid = kind->validateFields(request.fields); !valid.ok()) {
-        showError(valid.error().message);
-        return;
-    }
-    auto created = [&] {
-        CoreCall call;
-        return m_caseload.cases.create(request);
-    }();
-    if (!created.ok()) {
-        showError(created.error().message);
-        return;
-    }
-    m_createdCaseId = created->id;
-    QDialog::accept();
+    if (const Status valid = kind->validateFields(request.fields); !valid.ok())
+        return valid;
+    auto created = m_caseload.cases.create(request);
+    if (created.ok())
+        m_createdCaseId = created->id;
+    return created;
 }
 
 } // namespace confer

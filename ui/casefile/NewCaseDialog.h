@@ -1,8 +1,7 @@
 #pragma once
 
 #include "caseload/CaseloadTypes.h"
-
-#include <QDialog>
+#include "shell/FormDialog.h"
 
 #include <vector>
 
@@ -12,8 +11,7 @@ class QFrame;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
-class QPushButton;
-class QVBoxLayout;
+class QScrollArea;
 
 namespace confer {
 
@@ -25,34 +23,22 @@ class SubjectForm;
 // Opens a new case: the panel (only panels the user is a member of), the subject with only the fields
 // its type needs (data minimisation), the referral, the lead, risk and marking, and the kind's
 // required fields. Creates it through CaseService::create; a refusal is shown and changes nothing.
-class NewCaseDialog final : public QDialog {
+class NewCaseDialog final : public FormDialog {
     Q_OBJECT
 public:
     NewCaseDialog(Caseload& caseload, QWidget* parent = nullptr);
 
-    void accept() override;
     qint64 createdCaseId() const { return m_createdCaseId; }
     bool hasPanels() const { return !m_panels.empty(); }
 
-    QComboBox* panelBox() const { return m_panel; }
-    SubjectForm* subjectForm() const { return m_subject; }
-    QDateEdit* referralDateEdit() const { return m_referralDate; }
-    QLineEdit* referrerEdit() const { return m_referrer; }
-    QComboBox* referringAgencyBox() const { return m_referringAgency; }
-    QPlainTextEdit* referralReasonEdit() const { return m_referralReason; }
-    QComboBox* leadAgencyBox() const { return m_leadAgency; }
-    QLineEdit* leadProfessionalEdit() const { return m_leadProfessional; }
-    QComboBox* riskBox() const { return m_risk; }
-    QComboBox* markingBox() const { return m_marking; }
-    KindFieldForm* fieldForm() const { return m_fields; }
-    QPushButton* createButton() const { return m_ok; }
-    QString errorText() const;
-
 private:
+    Status submit() override;
+    bool isComplete() const override;
+    void readPanelsAndAgencies();
+    void setUpFields();
+    QScrollArea* makeCards();
     const PanelKind* currentKind() const;
     void onPanelChanged();
-    void updateOkButton();
-    void showError(const QString& message);
 
     Caseload& m_caseload;
     std::vector<Panel> m_panels;
@@ -60,8 +46,8 @@ private:
     QDate m_today;
     QComboBox* m_panel;
     QLabel* m_kindLabel;
-    QFrame* m_subjectCard;
-    QVBoxLayout* m_subjectLayout;
+    QFrame* m_subjectCard = nullptr;
+    QVBoxLayout* m_subjectLayout = nullptr;
     SubjectForm* m_subject = nullptr;
     QDateEdit* m_referralDate;
     QLineEdit* m_referrer;
@@ -71,12 +57,9 @@ private:
     QLineEdit* m_leadProfessional;
     QComboBox* m_risk;
     QComboBox* m_marking;
-    QFrame* m_fieldsCard;
-
-    QVBoxLayout* m_fieldsLayout;
+    QFrame* m_fieldsCard = nullptr;
+    QVBoxLayout* m_fieldsLayout = nullptr;
     KindFieldForm* m_fields = nullptr;
-    QLabel* m_error;
-    QPushButton* m_ok = nullptr;
     qint64 m_createdCaseId = 0;
 };
 

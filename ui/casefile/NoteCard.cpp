@@ -2,6 +2,7 @@
 
 #include "casefile/CaseBadge.h"
 #include "casefile/CaseText.h"
+#include "shell/AppStyle.h"
 #include "shell/Tone.h"
 
 #include <QAbstractButton>
@@ -17,7 +18,7 @@ NoteCard::NoteCard(const Note& note, QWidget* parent)
     , m_body(new QLabel(note.body, this))
     , m_buttons(new QHBoxLayout)
 {
-    setObjectName(QStringLiteral("infoCard"));
+    AppStyle::setLook(this, AppStyle::Look::InfoCard);
     setFrameShape(QFrame::StyledPanel);
     const QString kind = note.isOpinion ? tr("OPINION") : tr("FACT");
     setAccessibleName(tr("%1 note by %2, %3, %4")

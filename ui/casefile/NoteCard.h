@@ -20,7 +20,6 @@ public:
     // Buttons for this note (Correct…, History) along the card's foot.
     void addButton(QAbstractButton* button);
     const Note& note() const { return m_note; }
-    QLabel* bodyLabel() const { return m_body; }
 
 private:
     Note m_note;

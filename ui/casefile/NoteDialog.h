@@ -1,17 +1,14 @@
 #pragma once
 
 #include "caseload/CaseloadTypes.h"
-
-#include <QDialog>
+#include "shell/FormDialog.h"
 
 #include <optional>
 #include <vector>
 
 class QComboBox;
-class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
-class QPushButton;
 class QRadioButton;
 
 namespace confer {
@@ -21,26 +18,17 @@ struct Caseload;
 // Adds a note to a case: its originating agency (the author's by default, which keeps ownership),
 // whether it is fact or professional opinion with the basis of the opinion (Thurrock 5.3.1 d), its
 // marking and its text.
-class NoteDialog final : public QDialog {
+class NoteDialog final : public FormDialog {
     Q_OBJECT
 public:
     NoteDialog(Caseload& caseload, qint64 caseId, const std::vector<Agency>& agencies,
                std::optional<qint64> authorAgencyId, QWidget* parent = nullptr);
 
-    void accept() override;
     std::optional<Note> addedNote() const { return m_added; }
 
-    QComboBox* agencyBox() const { return m_agency; }
-    QRadioButton* factButton() const { return m_fact; }
-    QRadioButton* opinionButton() const { return m_opinion; }
-    QLineEdit* basisEdit() const { return m_basis; }
-    QComboBox* markingBox() const { return m_marking; }
-    QPlainTextEdit* textEdit() const { return m_text; }
-    QPushButton* addButton() const { return m_ok; }
-    QString errorText() const;
-
 private:
-    void updateState();
+    Status submit() override;
+    bool isComplete() const override;
 
     Caseload& m_caseload;
     qint64 m_caseId;
@@ -50,8 +38,6 @@ private:
     QLineEdit* m_basis;
     QComboBox* m_marking;
     QPlainTextEdit* m_text;
-    QLabel* m_error;
-    QPushButton* m_ok = nullptr;
     std::optional<Note> m_added;
 };
 

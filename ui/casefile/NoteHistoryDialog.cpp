@@ -4,6 +4,7 @@
 #include "casefile/NoteCard.h"
 #include "caseload/Caseload.h"
 #include "shell/CoreCall.h"
+#include "shell/ErrorLine.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -15,7 +16,7 @@ namespace confer {
 
 NoteHistoryDialog::NoteHistoryDialog(Caseload& caseload, qint64 noteId, QWidget* parent)
     : QDialog(parent)
-    , m_error(CasefileLook::errorLabel(QStringLiteral("noteHistoryError"), this))
+    , m_error(new ErrorLine(QStringLiteral("noteHistoryError"), this))
 {
     setWindowTitle(tr("Note history"));
     setAccessibleName(tr("Note history"));
@@ -32,8 +33,7 @@ NoteHistoryDialog::NoteHistoryDialog(Caseload& caseload, qint64 noteId, QWidget*
         return caseload.notes.history(noteId);
     }();
     if (!history.ok()) {
-        m_error->setText(history.error().message);
-        m_error->setVisible(true);
+        m_error->showMessage(history.error().message);
     } else {
         m_versionCount = int(history->size());
         for (const Note& version : *history)
@@ -58,11 +58,6 @@ NoteHistoryDialog::NoteHistoryDialog(Caseload& caseload, qint64 noteId, QWidget*
     layout->addWidget(scroll, 1);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &NoteHistoryDialog::reject);
-}
-
-QString NoteHistoryDialog::errorText() const
-{
-    return m_error->isVisible() ? m_error->text() : QString();
 }
 
 } // namespace confer

@@ -7,6 +7,7 @@ class QVBoxLayout;
 
 namespace confer {
 
+class ErrorLine;
 struct Caseload;
 
 // Every version of one note, oldest first: what was first recorded and each correction with its reason.
@@ -16,10 +17,9 @@ public:
     NoteHistoryDialog(Caseload& caseload, qint64 noteId, QWidget* parent = nullptr);
 
     int versionCount() const { return m_versionCount; }
-    QString errorText() const;
 
 private:
-    QLabel* m_error;
+    ErrorLine* m_error;
     int m_versionCount = 0;
 };
 

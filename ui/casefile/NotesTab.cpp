@@ -1,6 +1,5 @@
 #include "casefile/NotesTab.h"
 
-#include "casefile/CaseDialogPresenter.h"
 #include "casefile/CasefileLook.h"
 #include "casefile/CorrectNoteDialog.h"
 #include "casefile/NoteCard.h"
@@ -8,6 +7,8 @@
 #include "casefile/NoteHistoryDialog.h"
 #include "caseload/Caseload.h"
 #include "shell/CoreCall.h"
+#include "shell/DialogPresenter.h"
+#include "shell/ErrorLine.h"
 #include "shell/Tone.h"
 
 #include <QHBoxLayout>
@@ -23,7 +24,7 @@ NotesTab::NotesTab(Caseload& caseload, QWidget* parent)
     , m_caseload(caseload)
     , m_add(new QPushButton(tr("&Add note\u2026"), this))
     , m_count(new QLabel(this))
-    , m_error(CasefileLook::errorLabel(QStringLiteral("notesError"), this))
+    , m_error(new ErrorLine(QStringLiteral("notesError"), this))
     , m_list(new QWidget)
     , m_listLayout(new QVBoxLayout(m_list))
 {
@@ -80,11 +81,6 @@ QPushButton* NotesTab::historyButton(qint64 noteId) const
     return m_list->findChild<QPushButton*>(QStringLiteral("noteHistory_%1").arg(noteId));
 }
 
-QString NotesTab::errorText() const
-{
-    return m_error->isVisible() ? m_error->text() : QString();
-}
-
 void NotesTab::reload()
 {
     // Cards are removed at once from the layout (so cards() is current) and deleted later, since
@@ -105,8 +101,7 @@ void NotesTab::reload()
         return m_caseload.notes.latestVersions(m_case.record.id);
     }();
     if (!notes.ok()) {
-        m_error->setText(notes.error().message);
-        m_error->setVisible(true);
+        m_error->showMessage(notes.error().message);
         m_count->clear();
         return;
     }
@@ -143,7 +138,7 @@ void NotesTab::openAddDialog()
         reload();
         emit notesChanged();
     });
-    CaseDialogPresenter::open(dialog, this);
+    DialogPresenter::open(dialog);
 }
 
 void NotesTab::openCorrectDialog(const Note& note)
@@ -153,12 +148,12 @@ void NotesTab::openCorrectDialog(const Note& note)
         reload();
         emit notesChanged();
     });
-    CaseDialogPresenter::open(dialog, this);
+    DialogPresenter::open(dialog);
 }
 
 void NotesTab::openHistory(const Note& note)
 {
-    CaseDialogPresenter::open(new NoteHistoryDialog(m_caseload, note.id, this), this);
+    DialogPresenter::open(new NoteHistoryDialog(m_caseload, note.id, this));
 }
 
 } // namespace confer

@@ -12,6 +12,7 @@ class QVBoxLayout;
 
 namespace confer {
 
+class ErrorLine;
 struct Caseload;
 class NoteCard;
 
@@ -25,11 +26,9 @@ public:
     void display(const OpenCase& openCase);
     void reload();
 
-    QPushButton* addButton() const { return m_add; }
     QList<NoteCard*> cards() const;
     QPushButton* correctButton(qint64 noteId) const;
     QPushButton* historyButton(qint64 noteId) const;
-    QString errorText() const;
 
 signals:
     void notesChanged();
@@ -43,7 +42,7 @@ private:
     OpenCase m_case;
     QPushButton* m_add;
     QLabel* m_count;
-    QLabel* m_error;
+    ErrorLine* m_error;
     QWidget* m_list;
     QVBoxLayout* m_listLayout;
 };

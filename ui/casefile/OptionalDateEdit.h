@@ -23,9 +23,6 @@ public:
     // The date offered when the box is ticked with no date yet (today, from the session's clock).
     void setSuggestedDate(const QDate& date) { m_suggested = date; }
 
-    QCheckBox* isSetCheck() const { return m_isSet; }
-    QDateEdit* dateEdit() const { return m_edit; }
-
 signals:
     void changed();
 

@@ -2,13 +2,10 @@
 
 #include "caseload/CaseService.h"
 #include "partnership/PanelKind.h"
-
-#include <QDialog>
+#include "shell/FormDialog.h"
 
 class QComboBox;
-class QLabel;
 class QPlainTextEdit;
-class QPushButton;
 
 namespace confer {
 
@@ -16,30 +13,22 @@ struct Caseload;
 
 // Asks why a case moves into a stage that needs a reason (closure, de-selection, not adopted): one of
 // the kind's reasons, or in the recorder's words where the kind lists none. Moves the case on OK.
-class StageMoveDialog final : public QDialog {
+class StageMoveDialog final : public FormDialog {
     Q_OBJECT
 public:
     StageMoveDialog(Caseload& caseload, qint64 caseId, const CaseService::StageOption& option,
                     const StageDefinition* stage, QWidget* parent = nullptr);
 
-    void accept() override;
-
-    QComboBox* reasonBox() const { return m_reasonBox; }        // when the kind lists reasons
-    QPlainTextEdit* reasonEdit() const { return m_reasonEdit; } // when it does not
-    QPushButton* moveButton() const { return m_ok; }
-    QString errorText() const;
-
 private:
+    Status submit() override;
+    bool isComplete() const override;
     QString reason() const;
-    void updateOkButton();
 
     Caseload& m_caseload;
     qint64 m_caseId;
     QString m_toStage;
-    QComboBox* m_reasonBox = nullptr;
-    QPlainTextEdit* m_reasonEdit = nullptr;
-    QLabel* m_error;
-    QPushButton* m_ok = nullptr;
+    QComboBox* m_reasonBox = nullptr;       // when the kind lists reasons
+    QPlainTextEdit* m_reasonEdit = nullptr; // when it does not
 };
 
 } // namespace confer

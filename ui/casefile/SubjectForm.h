@@ -27,13 +27,8 @@ public:
     Subject subject() const;
     void setSuggestedDate(const QDate& date);
 
-    QComboBox* typeBox() const { return m_type; }
     QLineEdit* nameEdit() const { return m_name; }
-    QLineEdit* aliasesEdit() const { return m_aliases; }
     OptionalDateEdit* dateOfBirthEdit() const { return m_dateOfBirth; }
-    QLineEdit* genderEdit() const { return m_gender; }
-    QPlainTextEdit* addressEdit() const { return m_address; }
-    QLineEdit* postcodeEdit() const { return m_postcode; }
     bool isRowShown(QWidget* field) const;
 
 signals:

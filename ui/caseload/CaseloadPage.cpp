@@ -1,14 +1,18 @@
 #include "caseload/CaseloadPage.h"
 
+#include "casefile/CasefileLook.h"
 #include "casefile/NewCaseDialog.h"
 #include "caseload/Caseload.h"
 #include "caseload/CaseloadModel.h"
 #include "caseload/RiskBadgeDelegate.h"
-#include "caseload/TableSetup.h"
 #include "partnership/PanelKind.h"
 #include "session/Session.h"
+#include "shell/AppStyle.h"
 #include "shell/DialogPresenter.h"
+#include "shell/ErrorLine.h"
+#include "shell/FormFields.h"
 #include "shell/PageHeader.h"
+#include "shell/TableSetup.h"
 #include "shell/Tone.h"
 
 #include <QAction>
@@ -31,47 +35,62 @@ namespace confer {
 namespace {
 constexpr int StageIsClosedRole = Qt::UserRole + 1;
 
-QLabel* buddyLabel(const QString& text, QWidget* buddy, QWidget* parent)
-{
-    auto* label = new QLabel(text, parent);
-    label->setBuddy(buddy);
-    return label;
-}
 } // namespace
 
-CaseloadPage::CaseloadPage(Caseload& caseload, QAction* lockAction, QWidget* parent)
+CaseloadPage::CaseloadPage(Caseload& caseload, QWidget* parent)
     : QWidget(parent)
     , m_caseload(&caseload)
-    , m_lockAction(lockAction)
     , m_model(new CaseloadModel(caseload, this))
     , m_table(new QTableView(this))
-    , m_filterEdit(new QLineEdit(this))
-    , m_panelBox(new QComboBox(this))
-    , m_stageBox(new QComboBox(this))
-    , m_riskBox(new QComboBox(this))
+    , m_filterEdit(FormFields::lineEdit(QStringLiteral("caseloadFilter"),
+                                        tr("Filter cases by reference, name or postcode"), 100, this))
+    , m_panelBox(FormFields::comboBox(QStringLiteral("caseloadPanelFilter"), tr("Panel"), this))
+    , m_stageBox(FormFields::comboBox(QStringLiteral("caseloadStageFilter"), tr("Stage"), this))
+    , m_riskBox(FormFields::comboBox(QStringLiteral("caseloadRiskFilter"), tr("Risk"), this))
     , m_overdueCheck(new QCheckBox(tr("&Overdue reviews only"), this))
     , m_includeClosedCheck(new QCheckBox(tr("Include c&losed cases"), this))
-    , m_count(new QLabel(this))
-    , m_error(new QLabel(this))
-    , m_noPanels(new QLabel(this))
+    , m_count(FormFields::text(QString(), Tone::Muted, this))
+    , m_error(new ErrorLine(QStringLiteral("caseloadError"), this))
+    , m_noPanels(FormFields::text(QString(), Tone::Normal, this))
     , m_content(new QWidget(this))
-    , m_newCase(new QPushButton(tr("&New case\u2026"), this))
-    , m_clearFilters(new QPushButton(tr("Clear filters"), this))
+    , m_newCase(
+          FormFields::button(tr("&New case\u2026"), QStringLiteral("newCaseButton"), tr("New case"), this))
+    , m_clearFilters(FormFields::button(tr("Clear filters"), QStringLiteral("clearFiltersButton"),
+                                        tr("Clear filters"), this))
     , m_filterTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("caseloadPage"));
-    auto* header =
-        new PageHeader(tr("Caseload"),
-                       tr("The cases of the panels you sit on. Type to filter by reference, name or "
-                          "postcode; press Enter or double-click to open a case."),
-                       this);
+    setUpControls(caseload.session.isAdministrator());
+    setUpTable();
 
-    m_filterEdit->setObjectName(QStringLiteral("caseloadFilter"));
-    m_filterEdit->setAccessibleName(tr("Filter cases by reference, name or postcode"));
+    auto* contentLayout = new QVBoxLayout(m_content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->setSpacing(10);
+    contentLayout->addLayout(makeFilterRow());
+    contentLayout->addLayout(makeOptionsRow());
+    contentLayout->addWidget(m_error);
+    contentLayout->addWidget(m_table, 1);
+    CasefileLook::chainTabOrder({m_filterEdit, m_panelBox, m_stageBox, m_riskBox, m_overdueCheck,
+                                 m_includeClosedCheck, m_clearFilters, m_newCase, m_table});
+
+    QVBoxLayout* layout =
+        PageHeader::layOut(this, tr("Caseload"),
+                           tr("The cases of the panels you sit on. Type to filter by reference, name or "
+                              "postcode; press Enter or double-click to open a case."));
+    layout->addWidget(m_noPanels);
+    layout->addWidget(m_content, 1);
+    layout->addStretch(0);
+
+    m_filterTimer->setSingleShot(true);
+    m_filterTimer->setInterval(FilterDelayMs);
+    connectControls();
+}
+
+void CaseloadPage::setUpControls(bool isAdministrator)
+{
     m_filterEdit->setPlaceholderText(tr("Filter by reference, name or postcode (Ctrl+F)"));
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->setMinimumWidth(300);
-    m_filterEdit->setMaxLength(100);
     m_filterEdit->installEventFilter(this);
     auto* findAction = new QAction(tr("Find"), this);
     findAction->setShortcut(QKeySequence::Find);
@@ -82,14 +101,8 @@ CaseloadPage::CaseloadPage(Caseload& caseload, QAction* lockAction, QWidget* par
     });
     addAction(findAction);
 
-    m_panelBox->setObjectName(QStringLiteral("caseloadPanelFilter"));
-    m_panelBox->setAccessibleName(tr("Panel"));
     m_panelBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_stageBox->setObjectName(QStringLiteral("caseloadStageFilter"));
-    m_stageBox->setAccessibleName(tr("Stage"));
     m_stageBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_riskBox->setObjectName(QStringLiteral("caseloadRiskFilter"));
-    m_riskBox->setAccessibleName(tr("Risk"));
     m_riskBox->addItem(tr("Any risk"));
     for (Risk risk : {Risk::Red, Risk::Amber, Risk::Green, Risk::Unassessed})
         m_riskBox->addItem(riskDisplayName(risk), riskKey(risk));
@@ -97,41 +110,32 @@ CaseloadPage::CaseloadPage(Caseload& caseload, QAction* lockAction, QWidget* par
     m_overdueCheck->setAccessibleName(tr("Overdue reviews only"));
     m_includeClosedCheck->setObjectName(QStringLiteral("caseloadIncludeClosed"));
     m_includeClosedCheck->setAccessibleName(tr("Include closed cases"));
-
     m_count->setObjectName(QStringLiteral("caseloadCount"));
     m_count->setAccessibleName(tr("Number of cases shown"));
-    applyTone(m_count, Tone::Muted);
 
-    m_newCase->setObjectName(QStringLiteral("primaryButton"));
-    m_newCase->setAccessibleName(tr("New case"));
+    AppStyle::setLook(m_newCase, AppStyle::Look::PrimaryButton);
     m_newCase->setToolTip(tr("Refer a new case to one of your panels."));
-
-    m_clearFilters->setObjectName(QStringLiteral("linkButton"));
-    m_clearFilters->setAccessibleName(tr("Clear filters"));
+    AppStyle::setLook(m_clearFilters, AppStyle::Look::LinkButton);
     m_clearFilters->setCursor(Qt::PointingHandCursor);
     m_clearFilters->setVisible(false);
 
-    m_error->setObjectName(QStringLiteral("caseloadError"));
-    m_error->setAccessibleName(tr("Error"));
-    m_error->setWordWrap(true);
-    m_error->setVisible(false);
-    applyTone(m_error, Tone::Bad);
-
-    m_noPanels->setObjectName(QStringLiteral("infoCard"));
+    m_noPanels->setObjectName(QStringLiteral("noPanelsNotice"));
+    AppStyle::setLook(m_noPanels, AppStyle::Look::InfoCard);
     m_noPanels->setAccessibleName(tr("No panels"));
-    m_noPanels->setWordWrap(true);
     m_noPanels->setContentsMargins(18, 14, 18, 14);
     m_noPanels->setText(
-        caseload.session.isAdministrator()
+        isAdministrator
             ? tr("You are not a member of any panel, so no cases are shown. Administrators manage panels "
                  "and their members, but read the cases only of panels they belong to.")
             : tr("You are not a member of any panel yet, so there are no cases to show. Ask an "
                  "administrator to add you to the panels you sit on."));
     m_noPanels->setVisible(false);
+}
 
-    m_table->setObjectName(QStringLiteral("caseloadTable"));
+void CaseloadPage::setUpTable()
+{
     m_table->setModel(m_model);
-    TableSetup::apply(m_table, tr("Cases"));
+    TableSetup::apply(m_table, QStringLiteral("caseloadTable"), tr("Cases"));
     m_table->setItemDelegateForColumn(CaseloadModel::RiskColumn, new RiskBadgeDelegate(m_table));
     QHeaderView* columns = m_table->horizontalHeader();
     columns->setSectionsClickable(true);
@@ -154,20 +158,28 @@ CaseloadPage::CaseloadPage(Caseload& caseload, QAction* lockAction, QWidget* par
     for (int column : {CaseloadModel::SubjectColumn, CaseloadModel::PanelColumn, CaseloadModel::StageColumn,
                        CaseloadModel::LeadAgencyColumn})
         columns->setSectionResizeMode(column, QHeaderView::Stretch);
+}
 
+QHBoxLayout* CaseloadPage::makeFilterRow()
+{
     auto* filters = new QHBoxLayout;
     filters->setSpacing(8);
     filters->addWidget(m_filterEdit, 1);
     filters->addSpacing(8);
-    filters->addWidget(buddyLabel(tr("&Panel:"), m_panelBox, m_content));
-    filters->addWidget(m_panelBox);
-    filters->addSpacing(4);
-    filters->addWidget(buddyLabel(tr("&Stage:"), m_stageBox, m_content));
-    filters->addWidget(m_stageBox);
-    filters->addSpacing(4);
-    filters->addWidget(buddyLabel(tr("&Risk:"), m_riskBox, m_content));
-    filters->addWidget(m_riskBox);
+    for (auto [text, box] : {std::pair{tr("&Panel:"), m_panelBox}, std::pair{tr("&Stage:"), m_stageBox},
+                             std::pair{tr("&Risk:"), m_riskBox}}) {
+        if (box != m_panelBox)
+            filters->addSpacing(4);
+        auto* label = new QLabel(text, m_content);
+        label->setBuddy(box);
+        filters->addWidget(label);
+        filters->addWidget(box);
+    }
+    return filters;
+}
 
+QHBoxLayout* CaseloadPage::makeOptionsRow()
+{
     auto* options = new QHBoxLayout;
     options->setSpacing(18);
     options->addWidget(m_overdueCheck);
@@ -177,33 +189,11 @@ CaseloadPage::CaseloadPage(Caseload& caseload, QAction* lockAction, QWidget* par
     options->addWidget(m_clearFilters);
     options->addSpacing(6);
     options->addWidget(m_newCase);
+    return options;
+}
 
-    auto* contentLayout = new QVBoxLayout(m_content);
-    contentLayout->setContentsMargins(0, 0, 0, 0);
-    contentLayout->setSpacing(10);
-    contentLayout->addLayout(filters);
-    contentLayout->addLayout(options);
-    contentLayout->addWidget(m_error);
-    contentLayout->addWidget(m_table, 1);
-    setTabOrder(m_filterEdit, m_panelBox);
-    setTabOrder(m_panelBox, m_stageBox);
-    setTabOrder(m_stageBox, m_riskBox);
-    setTabOrder(m_riskBox, m_overdueCheck);
-    setTabOrder(m_overdueCheck, m_includeClosedCheck);
-    setTabOrder(m_includeClosedCheck, m_clearFilters);
-    setTabOrder(m_clearFilters, m_newCase);
-    setTabOrder(m_newCase, m_table);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(32, 24, 32, 24);
-    layout->setSpacing(14);
-    layout->addWidget(header);
-    layout->addWidget(m_noPanels);
-    layout->addWidget(m_content, 1);
-    layout->addStretch(0);
-
-    m_filterTimer->setSingleShot(true);
-    m_filterTimer->setInterval(FilterDelayMs);
+void CaseloadPage::connectControls()
+{
     connect(m_filterTimer, &QTimer::timeout, this, &CaseloadPage::applyFilter);
     connect(m_filterEdit, &QLineEdit::textChanged, this, [this] { m_filterTimer->start(); });
     connect(m_filterEdit, &QLineEdit::returnPressed, this, &CaseloadPage::applyPendingFilter);
@@ -225,7 +215,8 @@ CaseloadPage::CaseloadPage(Caseload& caseload, QAction* lockAction, QWidget* par
                 applyFilter();
         });
     }
-    connect(columns, &QHeaderView::sortIndicatorChanged, this, &CaseloadPage::onSortIndicatorChanged);
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+            &CaseloadPage::onSortIndicatorChanged);
     connect(m_table, &QAbstractItemView::activated, this, &CaseloadPage::onActivated);
     connect(m_newCase, &QPushButton::clicked, this, &CaseloadPage::openNewCaseDialog);
     connect(m_clearFilters, &QPushButton::clicked, this, &CaseloadPage::clearFilters);
@@ -253,9 +244,7 @@ void CaseloadPage::refresh()
     const int currentRow = m_table->currentIndex().row();
     const qint64 currentId = m_table->currentIndex().data(CaseloadModel::CaseIdRole).toLongLong();
     const Status status = m_model->reload(filterFromControls());
-    m_error->setVisible(!status.ok());
-    if (!status.ok())
-        m_error->setText(status.error().message);
+    m_error->showStatus(status);
     showCount();
     if (currentId) {
         // Read the page the case was on, so it can be found again if it is still there.
@@ -347,9 +336,7 @@ void CaseloadPage::applyFilter()
     if (!m_caseload)
         return;
     const Status status = m_model->setFilter(filterFromControls());
-    m_error->setVisible(!status.ok());
-    if (!status.ok())
-        m_error->setText(status.error().message);
+    m_error->showStatus(status);
     showCount();
 }
 
@@ -395,8 +382,7 @@ void CaseloadPage::showCount()
 
 void CaseloadPage::showError(const QString& message)
 {
-    m_error->setText(message);
-    m_error->setVisible(true);
+    m_error->showMessage(message);
 }
 
 void CaseloadPage::selectCase(qint64 caseId)
@@ -456,7 +442,7 @@ void CaseloadPage::openNewCaseDialog()
             emit caseRequested(caseId);
         }
     });
-    DialogPresenter::open(dialog, m_lockAction);
+    DialogPresenter::open(dialog);
 }
 
 } // namespace confer

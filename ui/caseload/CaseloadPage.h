@@ -7,9 +7,9 @@
 
 #include <vector>
 
-class QAction;
 class QCheckBox;
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QModelIndex;
@@ -19,6 +19,7 @@ class QTimer;
 
 namespace confer {
 
+class ErrorLine;
 class CaseloadModel;
 struct Caseload;
 
@@ -31,7 +32,7 @@ public:
     // How long typing may pause before the filter runs: one query per pause, not per key.
     static constexpr int FilterDelayMs = 150;
 
-    CaseloadPage(Caseload& caseload, QAction* lockAction, QWidget* parent = nullptr);
+    CaseloadPage(Caseload& caseload, QWidget* parent = nullptr);
 
     // Reads the store again. A page starts empty: the workspace refreshes it each time it is shown,
     // so unlocking does not wait for pages nobody has opened. The filters are kept.
@@ -48,18 +49,8 @@ public:
 
     CaseloadModel* model() const { return m_model; }
     QTableView* table() const { return m_table; }
-    QLineEdit* filterEdit() const { return m_filterEdit; }
-    QComboBox* panelBox() const { return m_panelBox; }
-    QComboBox* stageBox() const { return m_stageBox; }
-    QComboBox* riskBox() const { return m_riskBox; }
-    QCheckBox* overdueCheck() const { return m_overdueCheck; }
-    QCheckBox* includeClosedCheck() const { return m_includeClosedCheck; }
-    QLabel* countLabel() const { return m_count; }
-    QPushButton* newCaseButton() const { return m_newCase; }
-    QPushButton* clearFiltersButton() const { return m_clearFilters; }
     // Every filter back to its start: all panels, any stage and risk, no text, open cases.
     void clearFilters();
-    QLabel* noPanelsLabel() const { return m_noPanels; }
     bool isMemberOfAnyPanel() const { return !m_memberPanels.empty(); }
 
 signals:
@@ -69,6 +60,11 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void setUpControls(bool isAdministrator);
+    void setUpTable();
+    QHBoxLayout* makeFilterRow();
+    QHBoxLayout* makeOptionsRow();
+    void connectControls();
     void fillPanelBox();
     void fillStageBox();
     CaseloadQuery::Filter filterFromControls() const;
@@ -79,7 +75,6 @@ private:
     void onActivated(const QModelIndex& index);
 
     Caseload* m_caseload;
-    QAction* m_lockAction;
     std::vector<Panel> m_memberPanels;
     CaseloadModel* m_model;
     QTableView* m_table;
@@ -90,7 +85,7 @@ private:
     QCheckBox* m_overdueCheck;
     QCheckBox* m_includeClosedCheck;
     QLabel* m_count;
-    QLabel* m_error;
+    ErrorLine* m_error;
     QLabel* m_noPanels;
     QWidget* m_content;
     QPushButton* m_newCase;

@@ -5,6 +5,8 @@
 #include "common/Clock.h"
 #include "partnership/PanelKind.h"
 #include "session/Session.h"
+#include "shell/AppStyle.h"
+#include "shell/ErrorLine.h"
 #include "shell/PageHeader.h"
 #include "shell/Tone.h"
 
@@ -40,7 +42,7 @@ DashboardPage::DashboardPage(Caseload& caseload, QWidget* parent)
     , m_grid(new QGridLayout)
     , m_asOf(new QLabel(this))
     , m_empty(new QLabel(this))
-    , m_error(new QLabel(this))
+    , m_error(new ErrorLine(QStringLiteral("dashboardError"), this))
 {
     setObjectName(QStringLiteral("dashboardPage"));
     setStyleSheet(QString::fromLatin1(dashboardStyle));
@@ -51,17 +53,12 @@ DashboardPage::DashboardPage(Caseload& caseload, QWidget* parent)
     m_asOf->setObjectName(QStringLiteral("dashboardAsOf"));
     applyTone(m_asOf, Tone::Muted);
 
-    m_empty->setObjectName(QStringLiteral("infoCard"));
+    m_empty->setObjectName(QStringLiteral("dashboardEmpty"));
+    AppStyle::setLook(m_empty, AppStyle::Look::InfoCard);
     m_empty->setAccessibleName(tr("No panels"));
     m_empty->setWordWrap(true);
     m_empty->setContentsMargins(18, 14, 18, 14);
     m_empty->setVisible(false);
-
-    m_error->setObjectName(QStringLiteral("dashboardError"));
-    m_error->setAccessibleName(tr("Error"));
-    m_error->setWordWrap(true);
-    m_error->setVisible(false);
-    applyTone(m_error, Tone::Bad);
 
     m_content->setObjectName(QStringLiteral("dashboardContent"));
     m_grid->setContentsMargins(0, 0, 0, 0);
@@ -105,12 +102,10 @@ void DashboardPage::refresh()
         return;
     removeCards();
     auto figures = m_caseload->dashboard.figures();
-    m_error->setVisible(!figures.ok());
-    if (!figures.ok()) {
-        m_error->setText(figures.error().message);
+    m_error->showStatus(figures);
+    if (!figures.ok())
         return;
-    }
-    const QDate today = m_caseload->session.clock().nowUtc().toLocalTime().date();
+    const QDate today = m_caseload->session.clock().today();
     m_asOf->setText(
         tr("Figures as of %1.").arg(QLocale().toString(today, QStringLiteral("dddd d MMMM yyyy"))));
 

@@ -11,6 +11,7 @@ class QScrollArea;
 
 namespace confer {
 
+class ErrorLine;
 class PanelFiguresCard;
 struct Caseload;
 
@@ -29,7 +30,6 @@ public:
     void clear();
 
     QList<PanelFiguresCard*> cards() const { return m_cards; }
-    QLabel* emptyLabel() const { return m_empty; }
 
 signals:
     void caseloadRequested(const CaseloadQuery::Filter& filter);
@@ -48,7 +48,7 @@ private:
     QGridLayout* m_grid;
     QLabel* m_asOf;
     QLabel* m_empty;
-    QLabel* m_error;
+    ErrorLine* m_error;
     QList<PanelFiguresCard*> m_cards;
     int m_columns = 0;
 };

@@ -16,37 +16,8 @@ QString shortDate(const QDate& date)
 } // namespace
 
 MyActionsModel::MyActionsModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : RowsModel({tr("Case"), tr("Action"), tr("Owner"), tr("Due"), tr("Status")}, parent)
 {}
-
-void MyActionsModel::setActions(std::vector<CaseAction> actions)
-{
-    beginResetModel();
-    m_actions = std::move(actions);
-    endResetModel();
-}
-
-void MyActionsModel::clear()
-{
-    setActions({});
-}
-
-const CaseAction* MyActionsModel::actionAt(int row) const
-{
-    if (row < 0 || row >= int(m_actions.size()))
-        return nullptr;
-    return &m_actions[std::size_t(row)];
-}
-
-int MyActionsModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_actions.size());
-}
-
-int MyActionsModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
 
 QVariant MyActionsModel::data(const QModelIndex& index, int role) const
 {
@@ -103,26 +74,6 @@ QVariant MyActionsModel::data(const QModelIndex& index, int role) const
         return action->caseId;
     case IsOverdueRole:
         return action->isOverdue;
-    default:
-        return {};
-    }
-}
-
-QVariant MyActionsModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case CaseColumn:
-        return tr("Case");
-    case ActionColumn:
-        return tr("Action");
-    case OwnerColumn:
-        return tr("Owner");
-    case DueColumn:
-        return tr("Due");
-    case StatusColumn:
-        return tr("Status");
     default:
         return {};
     }

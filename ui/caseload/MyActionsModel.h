@@ -1,16 +1,13 @@
 #pragma once
 
 #include "caseload/CaseloadTypes.h"
-
-#include <QAbstractTableModel>
-
-#include <vector>
+#include "shell/RowsModel.h"
 
 namespace confer {
 
 // The actions given to one agency, as ActionService::forAgency() orders them (open first, then by
 // due date), with overdue ones marked.
-class MyActionsModel final : public QAbstractTableModel {
+class MyActionsModel final : public RowsModel<CaseAction> {
     Q_OBJECT
 public:
     enum Column { CaseColumn, ActionColumn, OwnerColumn, DueColumn, StatusColumn, ColumnCount };
@@ -19,17 +16,11 @@ public:
 
     explicit MyActionsModel(QObject* parent = nullptr);
 
-    void setActions(std::vector<CaseAction> actions);
-    void clear();
-    const CaseAction* actionAt(int row) const;
+    void setActions(std::vector<CaseAction> actions) { setRows(std::move(actions)); }
+    void clear() { setRows({}); }
+    const CaseAction* actionAt(int row) const { return rowAt(row); }
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-private:
-    std::vector<CaseAction> m_actions;
 };
 
 } // namespace confer

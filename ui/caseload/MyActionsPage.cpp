@@ -2,8 +2,10 @@
 
 #include "caseload/Caseload.h"
 #include "caseload/MyActionsModel.h"
-#include "caseload/TableSetup.h"
+#include "shell/ErrorLine.h"
+#include "shell/FormFields.h"
 #include "shell/PageHeader.h"
+#include "shell/TableSetup.h"
 #include "shell/Tone.h"
 
 #include <QCheckBox>
@@ -23,14 +25,10 @@ MyActionsPage::MyActionsPage(Caseload& caseload, qint64 agencyId, QWidget* paren
     , m_table(new QTableView(this))
     , m_showFinished(new QCheckBox(tr("Show &finished actions"), this))
     , m_agencyName(new QLabel(this))
-    , m_count(new QLabel(this))
-    , m_error(new QLabel(this))
+    , m_count(FormFields::text(QString(), Tone::Muted, this))
+    , m_error(new ErrorLine(QStringLiteral("myActionsError"), this))
 {
     setObjectName(QStringLiteral("myActionsPage"));
-    auto* header = new PageHeader(tr("My agency's actions"),
-                                  tr("What the panels have asked your agency to do, open ones first. Press "
-                                     "Enter or double-click to open the case."),
-                                  this);
     m_agencyName->setObjectName(QStringLiteral("myActionsAgency"));
     QFont agencyFont = m_agencyName->font();
     agencyFont.setWeight(QFont::DemiBold);
@@ -41,17 +39,9 @@ MyActionsPage::MyActionsPage(Caseload& caseload, qint64 agencyId, QWidget* paren
     m_showFinished->setAccessibleName(tr("Show finished actions"));
     m_count->setObjectName(QStringLiteral("myActionsCount"));
     m_count->setAccessibleName(tr("Number of actions shown"));
-    applyTone(m_count, Tone::Muted);
 
-    m_error->setObjectName(QStringLiteral("myActionsError"));
-    m_error->setAccessibleName(tr("Error"));
-    m_error->setWordWrap(true);
-    m_error->setVisible(false);
-    applyTone(m_error, Tone::Bad);
-
-    m_table->setObjectName(QStringLiteral("myActionsTable"));
     m_table->setModel(m_model);
-    TableSetup::apply(m_table, tr("Actions"));
+    TableSetup::apply(m_table, QStringLiteral("myActionsTable"), tr("Actions"));
     const QFontMetrics metrics = m_table->fontMetrics();
     const int em = metrics.horizontalAdvance(QLatin1Char('m'));
     m_table->setColumnWidth(MyActionsModel::CaseColumn,
@@ -69,10 +59,9 @@ MyActionsPage::MyActionsPage(Caseload& caseload, qint64 agencyId, QWidget* paren
     options->addStretch(1);
     options->addWidget(m_showFinished);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(32, 24, 32, 24);
-    layout->setSpacing(14);
-    layout->addWidget(header);
+    QVBoxLayout* layout = PageHeader::layOut(this, tr("My agency's actions"),
+                                             tr("What the panels have asked your agency to do, open ones "
+                                                "first. Press Enter or double-click to open the case."));
     layout->addLayout(options);
     layout->addWidget(m_error);
     layout->addWidget(m_table, 1);
@@ -88,9 +77,8 @@ void MyActionsPage::refresh()
     if (auto agency = m_caseload->agencies.agency(m_agencyId); agency.ok())
         m_agencyName->setText(agency->name);
     auto actions = m_caseload->actions.forAgency(m_agencyId, !m_showFinished->isChecked());
-    m_error->setVisible(!actions.ok());
+    m_error->showStatus(actions);
     if (!actions.ok()) {
-        m_error->setText(actions.error().message);
         m_model->clear();
         m_count->clear();
         return;

@@ -9,6 +9,7 @@ class QTableView;
 
 namespace confer {
 
+class ErrorLine;
 class MyActionsModel;
 struct Caseload;
 
@@ -26,9 +27,6 @@ public:
     void clear();
 
     MyActionsModel* model() const { return m_model; }
-    QTableView* table() const { return m_table; }
-    QCheckBox* showFinishedCheck() const { return m_showFinished; }
-    QLabel* countLabel() const { return m_count; }
 
 signals:
     void caseRequested(qint64 caseId);
@@ -43,7 +41,7 @@ private:
     QCheckBox* m_showFinished;
     QLabel* m_agencyName;
     QLabel* m_count;
-    QLabel* m_error;
+    ErrorLine* m_error;
 };
 
 } // namespace confer

@@ -2,6 +2,7 @@
 
 #include "caseload/FigureTile.h"
 #include "partnership/PanelKind.h"
+#include "shell/AppStyle.h"
 #include "shell/Tone.h"
 
 #include <QBarCategoryAxis>
@@ -31,7 +32,7 @@ PanelFiguresCard::PanelFiguresCard(const DashboardService::PanelFigures& figures
     , m_figures(figures)
     , m_kind(kind)
 {
-    setObjectName(QStringLiteral("infoCard"));
+    AppStyle::setLook(this, AppStyle::Look::InfoCard);
     setFrameShape(QFrame::StyledPanel);
     setAccessibleName(figures.panelName);
 
@@ -121,17 +122,14 @@ FigureTile* PanelFiguresCard::tile(Figure figure) const
     return nullptr;
 }
 
-QChartView* PanelFiguresCard::makeChart()
+QBarSet* PanelFiguresCard::makeBars(QStringList& labels, QStringList& spoken, int& largest)
 {
     // Qt Charts draws the first category at the bottom: feed the stages last first, so they read
     // top to bottom in the kind's order.
-    QStringList labels;
     auto* bars = new QBarSet(tr("Cases"));
     bars->setColor(BarColour);
     bars->setBorderColor(BarColour);
     bars->setLabelColor(AxisTextColour);
-    int largest = 0;
-    QStringList spoken;
     for (auto it = m_figures.casesByStage.crbegin(); it != m_figures.casesByStage.crend(); ++it) {
         labels << it->first;
         *bars << it->second;
@@ -156,7 +154,11 @@ QChartView* PanelFiguresCard::makeChart()
     // Closed stages stay on the axis (so every card of a kind reads alike) but step back in grey.
     bars->setSelectedColor(ClosedBarColour);
     bars->selectBars(closedBars);
+    return bars;
+}
 
+QChart* PanelFiguresCard::makeBarChart(QBarSet* bars, const QStringList& labels, int largest) const
+{
     auto* series = new QHorizontalBarSeries;
     series->append(bars);
     series->setBarWidth(0.72);
@@ -180,8 +182,7 @@ QChartView* PanelFiguresCard::makeChart()
     stages->setLabelsColor(AxisTextColour);
     // Stage names are short; eliding them to "..." would leave the chart unreadable.
     stages->setTruncateLabels(false);
-    QFont axisFont = font();
-    stages->setLabelsFont(axisFont);
+    stages->setLabelsFont(font());
     chart->addAxis(stages, Qt::AlignLeft);
     series->attachAxis(stages);
 
@@ -192,8 +193,16 @@ QChartView* PanelFiguresCard::makeChart()
     counts->setGridLineVisible(false);
     chart->addAxis(counts, Qt::AlignBottom);
     series->attachAxis(counts);
+    return chart;
+}
 
-    auto* view = new QChartView(chart, this);
+QChartView* PanelFiguresCard::makeChart()
+{
+    QStringList labels;
+    QStringList spoken;
+    int largest = 0;
+    QBarSet* bars = makeBars(labels, spoken, largest);
+    auto* view = new QChartView(makeBarChart(bars, labels, largest), this);
     view->setObjectName(QStringLiteral("stageChart"));
     view->setRenderHint(QPainter::Antialiasing);
     view->setFocusPolicy(Qt::NoFocus);

@@ -5,6 +5,8 @@
 
 #include <QFrame>
 
+class QBarSet;
+class QChart;
 class QChartView;
 class QLabel;
 
@@ -26,13 +28,14 @@ public:
 
     qint64 panelId() const { return m_figures.panelId; }
     FigureTile* tile(Figure figure) const;
-    QChartView* chartView() const { return m_chartView; }
 
 signals:
     void caseloadRequested(const CaseloadQuery::Filter& filter);
 
 private:
     FigureTile* addTile(Figure figure, const QString& caption, bool needsAttention, bool isClickable);
+    QBarSet* makeBars(QStringList& labels, QStringList& spoken, int& largest);
+    QChart* makeBarChart(QBarSet* bars, const QStringList& labels, int largest) const;
     QChartView* makeChart();
     void requestStage(int barIndex);
 

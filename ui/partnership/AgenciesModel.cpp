@@ -8,7 +8,9 @@
 namespace confer {
 
 AgenciesModel::AgenciesModel(AgencyService& agencies, QObject* parent)
-    : QAbstractTableModel(parent)
+    : RowsModel({tr("Agency"), tr("Kind"), tr("ISP signatory"), tr("ISP signed"), tr("ICO registration"),
+                 tr("Single point of contact")},
+                parent)
     , m_agencies(&agencies)
 {}
 
@@ -19,44 +21,19 @@ Status AgenciesModel::refresh()
     auto agencies = m_agencies->agencies();
     if (!agencies.ok())
         return agencies.error();
-    beginResetModel();
-    m_rows = std::move(agencies.value());
-    endResetModel();
+    setRows(std::move(agencies.value()));
     return Status::success();
 }
 
 void AgenciesModel::clear()
 {
-    beginResetModel();
-    m_rows.clear();
+    setRows({});
     m_agencies = nullptr;
-    endResetModel();
-}
-
-const Agency* AgenciesModel::agencyAt(int row) const
-{
-    if (row < 0 || row >= int(m_rows.size()))
-        return nullptr;
-    return &m_rows[std::size_t(row)];
 }
 
 int AgenciesModel::rowOf(qint64 agencyId) const
 {
-    for (std::size_t i = 0; i < m_rows.size(); ++i) {
-        if (m_rows[i].id == agencyId)
-            return int(i);
-    }
-    return -1;
-}
-
-int AgenciesModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int AgenciesModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    return rowWhere([agencyId](const Agency& agency) { return agency.id == agencyId; });
 }
 
 QVariant AgenciesModel::data(const QModelIndex& index, int role) const
@@ -100,28 +77,6 @@ QVariant AgenciesModel::data(const QModelIndex& index, int role) const
         const QString reach = !agency->contactPhone.isEmpty() ? agency->contactPhone : agency->contactEmail;
         return reach.isEmpty() ? agency->contactName : tr("%1 \u00b7 %2").arg(agency->contactName, reach);
     }
-    default:
-        return {};
-    }
-}
-
-QVariant AgenciesModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case NameColumn:
-        return tr("Agency");
-    case KindColumn:
-        return tr("Kind");
-    case SignatoryColumn:
-        return tr("ISP signatory");
-    case SignedColumn:
-        return tr("ISP signed");
-    case RegistrationColumn:
-        return tr("ICO registration");
-    case ContactColumn:
-        return tr("Single point of contact");
     default:
         return {};
     }

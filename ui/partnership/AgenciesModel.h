@@ -2,10 +2,7 @@
 
 #include "caseload/CaseloadTypes.h"
 #include "common/Result.h"
-
-#include <QAbstractTableModel>
-
-#include <vector>
+#include "shell/RowsModel.h"
 
 namespace confer {
 
@@ -13,7 +10,7 @@ class AgencyService;
 
 // The directory of partner organisations: name, kind, who signed the information sharing protocol
 // and when, the data protection registration number and the single point of contact.
-class AgenciesModel final : public QAbstractTableModel {
+class AgenciesModel final : public RowsModel<Agency> {
     Q_OBJECT
 public:
     enum Column {
@@ -32,17 +29,13 @@ public:
     Status refresh();
     // Drops every row and forgets the service; called before the session goes.
     void clear();
-    const Agency* agencyAt(int row) const;
+    const Agency* agencyAt(int row) const { return rowAt(row); }
     int rowOf(qint64 agencyId) const;
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
     AgencyService* m_agencies;
-    std::vector<Agency> m_rows;
 };
 
 } // namespace confer

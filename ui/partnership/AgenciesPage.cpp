@@ -1,13 +1,15 @@
 #include "partnership/AgenciesPage.h"
 
 #include "caseload/Caseload.h"
-#include "caseload/TableSetup.h"
 #include "common/Clock.h"
 #include "partnership/AgenciesModel.h"
 #include "partnership/AgencyDialog.h"
 #include "session/Session.h"
 #include "shell/DialogPresenter.h"
+#include "shell/ErrorLine.h"
+#include "shell/FormFields.h"
 #include "shell/PageHeader.h"
+#include "shell/TableSetup.h"
 #include "shell/Tone.h"
 
 #include <QHBoxLayout>
@@ -19,52 +21,36 @@
 
 namespace confer {
 
-AgenciesPage::AgenciesPage(Caseload& caseload, QAction* lockAction, QWidget* parent)
+AgenciesPage::AgenciesPage(Caseload& caseload, QWidget* parent)
     : QWidget(parent)
     , m_caseload(&caseload)
-    , m_lockAction(lockAction)
     , m_canEdit(caseload.session.isAdministrator() ||
                 caseload.session.currentUser().role == Role::Coordinator)
     , m_model(new AgenciesModel(caseload.agencies, this))
     , m_table(new QTableView(this))
-    , m_add(new QPushButton(tr("&Add agency\u2026"), this))
-    , m_edit(new QPushButton(tr("&Edit\u2026"), this))
-    , m_error(new QLabel(this))
+    , m_add(FormFields::button(tr("&Add agency\u2026"), QStringLiteral("addAgencyButton"), tr("Add agency"),
+                               this))
+    , m_edit(FormFields::button(tr("&Edit\u2026"), QStringLiteral("editAgencyButton"),
+                                tr("Edit the selected agency"), this))
+    , m_error(new ErrorLine(QStringLiteral("agenciesError"), this))
 {
     setObjectName(QStringLiteral("agenciesPage"));
-    auto* header = new PageHeader(
-        tr("Agencies"),
-        m_canEdit ? tr("The partner organisations that share information under the protocol, with who signed "
-                       "it for each and whom to contact. Administrators and coordinators keep this list.")
-                  : tr("The partner organisations that share information under the protocol, with who signed "
-                       "it for each and whom to contact."),
-        this);
-    m_add->setObjectName(QStringLiteral("addAgencyButton"));
-    m_add->setAccessibleName(tr("Add agency"));
-    m_edit->setObjectName(QStringLiteral("editAgencyButton"));
-    m_edit->setAccessibleName(tr("Edit the selected agency"));
     m_add->setVisible(m_canEdit);
     m_edit->setVisible(m_canEdit);
-
-    m_error->setObjectName(QStringLiteral("agenciesError"));
-    m_error->setAccessibleName(tr("Error"));
-    m_error->setWordWrap(true);
-    m_error->setVisible(false);
-    applyTone(m_error, Tone::Bad);
-
-    m_table->setObjectName(QStringLiteral("agenciesTable"));
     m_table->setModel(m_model);
-    TableSetup::apply(m_table, tr("Agencies"));
+    TableSetup::apply(m_table, QStringLiteral("agenciesTable"), tr("Agencies"));
     auto* actions = new QHBoxLayout;
     actions->setSpacing(8);
     actions->addWidget(m_add);
     actions->addWidget(m_edit);
     actions->addStretch(1);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(32, 24, 32, 24);
-    layout->setSpacing(14);
-    layout->addWidget(header);
+    QVBoxLayout* layout = PageHeader::layOut(
+        this, tr("Agencies"),
+        m_canEdit ? tr("The partner organisations that share information under the protocol, with who signed "
+                       "it for each and whom to contact. Administrators and coordinators keep this list.")
+                  : tr("The partner organisations that share information under the protocol, with who signed "
+                       "it for each and whom to contact."));
     if (m_canEdit)
         layout->addLayout(actions);
     layout->addWidget(m_error);
@@ -83,9 +69,7 @@ void AgenciesPage::refresh()
 {
     const qint64 selected = selectedAgencyId();
     const Status status = m_model->refresh();
-    m_error->setVisible(!status.ok());
-    if (!status.ok())
-        m_error->setText(status.error().message);
+    m_error->showStatus(status);
     // Fitted to what the directory holds, within reason; the contact takes the rest.
     m_table->resizeColumnsToContents();
     const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('m'));
@@ -106,15 +90,12 @@ void AgenciesPage::clear()
 
 void AgenciesPage::selectAgency(qint64 agencyId)
 {
-    const int row = m_model->rowOf(agencyId);
-    if (row >= 0)
-        m_table->selectRow(row);
+    TableSetup::selectRow(m_table, m_model->rowOf(agencyId));
 }
 
 qint64 AgenciesPage::selectedAgencyId() const
 {
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    const Agency* agency = rows.isEmpty() ? nullptr : m_model->agencyAt(rows.first().row());
+    const Agency* agency = m_model->agencyAt(TableSetup::selectedRow(m_table));
     return agency ? agency->id : 0;
 }
 
@@ -127,14 +108,14 @@ void AgenciesPage::openAddAgency()
 {
     if (!m_caseload || !m_canEdit)
         return;
-    const QDate today = m_caseload->session.clock().nowUtc().toLocalTime().date();
+    const QDate today = m_caseload->session.clock().today();
     auto* dialog = new AgencyDialog(m_caseload->agencies, std::nullopt, today, this);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         refresh();
         if (const auto saved = dialog->savedAgency())
             selectAgency(saved->id);
     });
-    DialogPresenter::open(dialog, m_lockAction);
+    DialogPresenter::open(dialog);
 }
 
 void AgenciesPage::openEditAgency()
@@ -145,13 +126,13 @@ void AgenciesPage::openEditAgency()
     const Agency* agency = m_model->agencyAt(m_model->rowOf(id));
     if (!agency)
         return;
-    const QDate today = m_caseload->session.clock().nowUtc().toLocalTime().date();
+    const QDate today = m_caseload->session.clock().today();
     auto* dialog = new AgencyDialog(m_caseload->agencies, *agency, today, this);
     connect(dialog, &QDialog::accepted, this, [this, id] {
         refresh();
         selectAgency(id);
     });
-    DialogPresenter::open(dialog, m_lockAction);
+    DialogPresenter::open(dialog);
 }
 
 } // namespace confer

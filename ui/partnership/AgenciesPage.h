@@ -2,13 +2,13 @@
 
 #include <QWidget>
 
-class QAction;
 class QLabel;
 class QPushButton;
 class QTableView;
 
 namespace confer {
 
+class ErrorLine;
 class AgenciesModel;
 struct Caseload;
 
@@ -17,7 +17,7 @@ struct Caseload;
 class AgenciesPage final : public QWidget {
     Q_OBJECT
 public:
-    AgenciesPage(Caseload& caseload, QAction* lockAction, QWidget* parent = nullptr);
+    AgenciesPage(Caseload& caseload, QWidget* parent = nullptr);
 
     // Reads the store again. A page starts empty: the workspace refreshes it each time it is shown,
     // so unlocking does not wait for pages nobody has opened.
@@ -30,22 +30,18 @@ public:
 
     bool canEdit() const { return m_canEdit; }
     AgenciesModel* model() const { return m_model; }
-    QTableView* table() const { return m_table; }
-    QPushButton* addButton() const { return m_add; }
-    QPushButton* editButton() const { return m_edit; }
 
 private:
     qint64 selectedAgencyId() const;
     void updateButtons();
 
     Caseload* m_caseload;
-    QAction* m_lockAction;
     bool m_canEdit;
     AgenciesModel* m_model;
     QTableView* m_table;
     QPushButton* m_add;
     QPushButton* m_edit;
-    QLabel* m_error;
+    ErrorLine* m_error;
 };
 
 } // namespace confer

@@ -1,17 +1,14 @@
 #pragma once
 
 #include "caseload/CaseloadTypes.h"
-
-#include <QDialog>
+#include "shell/FormDialog.h"
 
 #include <optional>
 
 class QCheckBox;
 class QComboBox;
 class QDateEdit;
-class QLabel;
 class QLineEdit;
-class QPushButton;
 
 namespace confer {
 
@@ -20,29 +17,21 @@ class AgencyService;
 // Adds a partner organisation to the directory, or corrects one: name, kind, the information
 // sharing protocol's signatory and date, the data protection registration number and the single
 // point of contact. AgencyService decides who may; its refusal stays in the dialog.
-class AgencyDialog final : public QDialog {
+class AgencyDialog final : public FormDialog {
     Q_OBJECT
 public:
     // existing empty: a new agency. today: the date offered when the protocol is marked signed.
     AgencyDialog(AgencyService& agencies, std::optional<Agency> existing, const QDate& today,
                  QWidget* parent = nullptr);
 
-    void accept() override;
     std::optional<Agency> savedAgency() const { return m_saved; }
 
-    QLineEdit* nameEdit() const { return m_name; }
-    QComboBox* kindBox() const { return m_kind; }
-    QLineEdit* signatoryEdit() const { return m_signatory; }
-    QCheckBox* signedCheck() const { return m_isSigned; }
-    QDateEdit* signedOnEdit() const { return m_signedOn; }
-    QLineEdit* registrationEdit() const { return m_registration; }
-    QLineEdit* contactNameEdit() const { return m_contactName; }
-    QLineEdit* contactEmailEdit() const { return m_contactEmail; }
-    QLineEdit* contactPhoneEdit() const { return m_contactPhone; }
-    QPushButton* saveButton() const { return m_ok; }
-    QString errorText() const;
-
 private:
+    Status submit() override;
+    bool isComplete() const override;
+    void addFields();
+    void fill(const Agency& agency);
+
     AgencyService& m_agencies;
     std::optional<Agency> m_existing;
     QLineEdit* m_name;
@@ -54,8 +43,6 @@ private:
     QLineEdit* m_contactName;
     QLineEdit* m_contactEmail;
     QLineEdit* m_contactPhone;
-    QLabel* m_error;
-    QPushButton* m_ok = nullptr;
     std::optional<Agency> m_saved;
 };
 

@@ -2,8 +2,7 @@
 
 #include "accounts/User.h"
 #include "caseload/CaseloadTypes.h"
-
-#include <QDialog>
+#include "shell/FormDialog.h"
 
 #include <optional>
 #include <vector>
@@ -11,7 +10,6 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QPushButton;
 
 namespace confer {
 
@@ -20,22 +18,17 @@ class PanelService;
 
 // An administrator sets up a panel: its name ("Easington MAPS"), its kind from the shipped
 // definitions, and optionally its chair. Refusals from PanelService stay in the dialog.
-class NewPanelDialog final : public QDialog {
+class NewPanelDialog final : public FormDialog {
     Q_OBJECT
 public:
     NewPanelDialog(PanelService& panels, const PanelKindRegistry& kinds, const std::vector<User>& users,
                    QWidget* parent = nullptr);
 
-    void accept() override;
     std::optional<Panel> createdPanel() const { return m_created; }
 
-    QLineEdit* nameEdit() const { return m_name; }
-    QComboBox* kindBox() const { return m_kind; }
-    QComboBox* chairBox() const { return m_chair; }
-    QPushButton* createButton() const { return m_ok; }
-    QString errorText() const;
-
 private:
+    Status submit() override;
+    bool isComplete() const override;
     void showKindSummary();
 
     PanelService& m_panels;
@@ -44,8 +37,6 @@ private:
     QComboBox* m_kind;
     QComboBox* m_chair;
     QLabel* m_kindSummary;
-    QLabel* m_error;
-    QPushButton* m_ok = nullptr;
     std::optional<Panel> m_created;
 };
 

@@ -2,7 +2,8 @@
 
 #include "partnership/PanelService.h"
 #include "shell/CoreCall.h"
-#include "shell/Tone.h"
+#include "shell/ErrorLine.h"
+#include "shell/FormFields.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -27,44 +28,21 @@ PanelMembersDialog::PanelMembersDialog(PanelService& panels, const Panel& panel,
     , m_panel(panel)
     , m_users(std::move(users))
     , m_members(new QListWidget(this))
-    , m_candidates(new QComboBox(this))
-    , m_add(new QPushButton(tr("&Add"), this))
-    , m_remove(new QPushButton(tr("&Remove"), this))
-    , m_makeChair(new QPushButton(tr("Make &chair"), this))
-    , m_error(new QLabel(this))
+    , m_candidates(FormFields::comboBox(QStringLiteral("memberCandidates"), tr("Person to add"), this))
+    , m_add(FormFields::button(tr("&Add"), QStringLiteral("addMemberButton"),
+                               tr("Add the person as a member"), this))
+    , m_remove(FormFields::button(tr("&Remove"), QStringLiteral("removeMemberButton"),
+                                  tr("Remove the selected member"), this))
+    , m_makeChair(FormFields::button(tr("Make &chair"), QStringLiteral("makeChairButton"),
+                                     tr("Make the selected member the chair"), this))
+    , m_error(new ErrorLine(QStringLiteral("panelMembersError"), this))
 {
     setWindowTitle(tr("Members of %1").arg(panel.name));
     setAccessibleName(windowTitle());
     setMinimumSize(520, 440);
-
-    auto* intro = new QLabel(tr("Members read and work on this panel's cases. Nobody else can, "
-                                "administrators included."),
-                             this);
-    intro->setWordWrap(true);
-    applyTone(intro, Tone::Muted);
-
-    auto* membersLabel = new QLabel(tr("&Members:"), this);
-    membersLabel->setBuddy(m_members);
     m_members->setObjectName(QStringLiteral("panelMemberList"));
     m_members->setAccessibleName(tr("Members"));
     m_members->setStyleSheet(QStringLiteral("QListWidget::item { padding: 4px 6px; }"));
-    m_remove->setObjectName(QStringLiteral("removeMemberButton"));
-    m_remove->setAccessibleName(tr("Remove the selected member"));
-    m_makeChair->setObjectName(QStringLiteral("makeChairButton"));
-    m_makeChair->setAccessibleName(tr("Make the selected member the chair"));
-
-    auto* addLabel = new QLabel(tr("A&dd a member:"), this);
-    addLabel->setBuddy(m_candidates);
-    m_candidates->setObjectName(QStringLiteral("memberCandidates"));
-    m_candidates->setAccessibleName(tr("Person to add"));
-    m_add->setObjectName(QStringLiteral("addMemberButton"));
-    m_add->setAccessibleName(tr("Add the person as a member"));
-
-    m_error->setObjectName(QStringLiteral("panelMembersError"));
-    m_error->setAccessibleName(tr("Error"));
-    m_error->setWordWrap(true);
-    m_error->setVisible(false);
-    applyTone(m_error, Tone::Bad);
 
     auto* memberActions = new QVBoxLayout;
     memberActions->addWidget(m_remove);
@@ -73,36 +51,47 @@ PanelMembersDialog::PanelMembersDialog(PanelService& panels, const Panel& panel,
     auto* memberRow = new QHBoxLayout;
     memberRow->addWidget(m_members, 1);
     memberRow->addLayout(memberActions);
-
     auto* addRow = new QHBoxLayout;
     addRow->addWidget(m_candidates, 1);
     addRow->addWidget(m_add);
-
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));
 
     auto* layout = new QVBoxLayout(this);
     layout->setSpacing(10);
-    layout->addWidget(intro);
-    layout->addWidget(membersLabel);
+    layout->addWidget(FormFields::text(
+        tr("Members read and work on this panel's cases. Nobody else can, administrators included."),
+        Tone::Muted, this));
+    layout->addWidget(buddyLabel(tr("&Members:"), m_members));
     layout->addLayout(memberRow, 1);
     layout->addSpacing(4);
-    layout->addWidget(addLabel);
+    layout->addWidget(buddyLabel(tr("A&dd a member:"), m_candidates));
     layout->addLayout(addRow);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_add, &QPushButton::clicked, this, &PanelMembersDialog::addMember);
-    connect(m_remove, &QPushButton::clicked, this, &PanelMembersDialog::removeMember);
-    connect(m_makeChair, &QPushButton::clicked, this, &PanelMembersDialog::makeChair);
+    connect(m_add, &QPushButton::clicked, this, [this] {
+        change(m_candidates->currentData().toLongLong(),
+               [this](qint64 panelId, qint64 userId) { return m_panels.addMember(panelId, userId); });
+    });
+    connect(m_remove, &QPushButton::clicked, this, [this] {
+        change(selectedMember(),
+               [this](qint64 panelId, qint64 userId) { return m_panels.removeMember(panelId, userId); });
+    });
+    connect(m_makeChair, &QPushButton::clicked, this, [this] {
+        change(selectedMember(),
+               [this](qint64 panelId, qint64 userId) { return m_panels.setChair(panelId, userId); });
+    });
     connect(m_members, &QListWidget::currentRowChanged, this, &PanelMembersDialog::updateButtons);
     reload();
 }
 
-QString PanelMembersDialog::errorText() const
+QLabel* PanelMembersDialog::buddyLabel(const QString& text, QWidget* buddy)
 {
-    return m_error->isVisible() ? m_error->text() : QString();
+    auto* label = new QLabel(text, this);
+    label->setBuddy(buddy);
+    return label;
 }
 
 void PanelMembersDialog::reload()
@@ -112,7 +101,7 @@ void PanelMembersDialog::reload()
     m_candidates->clear();
     auto memberIds = m_panels.memberIds(m_panel.id);
     if (!memberIds.ok()) {
-        afterChange(memberIds.error());
+        showStatus(memberIds.error());
         return;
     }
     if (auto panel = m_panels.panel(m_panel.id); panel.ok())
@@ -155,57 +144,29 @@ void PanelMembersDialog::updateButtons()
     m_candidates->setEnabled(m_candidates->count() > 0);
 }
 
-void PanelMembersDialog::afterChange(const Status& status)
+void PanelMembersDialog::showStatus(const Status& status)
 {
-    m_error->setVisible(!status.ok());
-    if (!status.ok()) {
-        m_error->setText(status.error().message);
-        return;
-    }
-    m_hasChanged = true;
+    m_error->showStatus(status);
+    if (status.ok())
+        m_hasChanged = true;
 }
 
-void PanelMembersDialog::addMember()
+void PanelMembersDialog::change(qint64 userId,
+                                const std::function<Status(qint64 panelId, qint64 userId)>& request)
 {
-    const qint64 userId = m_candidates->currentData().toLongLong();
     if (!userId)
         return;
     const Status status = [&] {
         CoreCall call;
-        return m_panels.addMember(m_panel.id, userId);
+        return request(m_panel.id, userId);
     }();
-    afterChange(status);
+    showStatus(status);
     reload();
+    // The person stays selected: after an addition, the new member.
     for (int row = 0; row < m_members->count(); ++row) {
         if (m_members->item(row)->data(UserIdRole).toLongLong() == userId)
             m_members->setCurrentRow(row);
     }
-}
-
-void PanelMembersDialog::removeMember()
-{
-    const qint64 userId = selectedMember();
-    if (!userId)
-        return;
-    const Status status = [&] {
-        CoreCall call;
-        return m_panels.removeMember(m_panel.id, userId);
-    }();
-    afterChange(status);
-    reload();
-}
-
-void PanelMembersDialog::makeChair()
-{
-    const qint64 userId = selectedMember();
-    if (!userId)
-        return;
-    const Status status = [&] {
-        CoreCall call;
-        return m_panels.setChair(m_panel.id, userId);
-    }();
-    afterChange(status);
-    reload();
 }
 
 } // namespace confer

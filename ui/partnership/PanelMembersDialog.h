@@ -5,6 +5,7 @@
 
 #include <QDialog>
 
+#include <functional>
 #include <vector>
 
 class QComboBox;
@@ -14,6 +15,7 @@ class QPushButton;
 
 namespace confer {
 
+class ErrorLine;
 class PanelService;
 
 // An administrator manages who sits on a panel: adds and removes members and names the chair. Each
@@ -24,21 +26,15 @@ public:
     PanelMembersDialog(PanelService& panels, const Panel& panel, std::vector<User> users,
                        QWidget* parent = nullptr);
 
-    QListWidget* memberList() const { return m_members; }
-    QComboBox* candidateBox() const { return m_candidates; }
-    QPushButton* addButton() const { return m_add; }
-    QPushButton* removeButton() const { return m_remove; }
-    QPushButton* chairButton() const { return m_makeChair; }
-    QString errorText() const;
     bool hasChanged() const { return m_hasChanged; }
 
 private:
+    QLabel* buddyLabel(const QString& text, QWidget* buddy);
     void reload();
     void updateButtons();
-    void addMember();
-    void removeMember();
-    void makeChair();
-    void afterChange(const Status& status);
+    // Makes one change at once, shows a refusal, and lists the members again.
+    void change(qint64 userId, const std::function<Status(qint64 panelId, qint64 userId)>& request);
+    void showStatus(const Status& status);
     qint64 selectedMember() const;
 
     PanelService& m_panels;
@@ -49,7 +45,7 @@ private:
     QPushButton* m_add;
     QPushButton* m_remove;
     QPushButton* m_makeChair;
-    QLabel* m_error;
+    ErrorLine* m_error;
     bool m_hasChanged = false;
 };
 

@@ -7,7 +7,7 @@
 namespace confer {
 
 PanelsModel::PanelsModel(Caseload& caseload, QObject* parent)
-    : QAbstractTableModel(parent)
+    : RowsModel({tr("Panel"), tr("Kind"), tr("Chair"), tr("Members")}, parent)
     , m_caseload(&caseload)
 {}
 
@@ -18,51 +18,33 @@ Status PanelsModel::refresh()
     auto summaries = m_caseload->panels.summaries();
     if (!summaries.ok())
         return summaries.error();
-    beginResetModel();
-    m_rows = std::move(summaries).value();
-    endResetModel();
+    setRows(std::move(summaries).value());
     return Status::success();
 }
 
 void PanelsModel::clear()
 {
-    beginResetModel();
-    m_rows.clear();
+    setRows({});
     m_caseload = nullptr;
-    endResetModel();
 }
 
 const Panel* PanelsModel::panelAt(int row) const
 {
-    if (row < 0 || row >= int(m_rows.size()))
-        return nullptr;
-    return &m_rows[std::size_t(row)].panel;
+    const Row* found = rowAt(row);
+    return found ? &found->panel : nullptr;
 }
 
 int PanelsModel::rowOf(qint64 panelId) const
 {
-    for (std::size_t i = 0; i < m_rows.size(); ++i) {
-        if (m_rows[i].panel.id == panelId)
-            return int(i);
-    }
-    return -1;
-}
-
-int PanelsModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int PanelsModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    return rowWhere([panelId](const Row& row) { return row.panel.id == panelId; });
 }
 
 QVariant PanelsModel::data(const QModelIndex& index, int role) const
 {
-    if (index.row() < 0 || index.row() >= int(m_rows.size()))
+    const Row* found = rowAt(index.row());
+    if (!found)
         return {};
-    const PanelSummary& row = m_rows[std::size_t(index.row())];
+    const Row& row = *found;
     if (role == PanelIdRole)
         return row.panel.id;
     if (role == Qt::ForegroundRole && row.panel.isArchived)
@@ -80,24 +62,6 @@ QVariant PanelsModel::data(const QModelIndex& index, int role) const
         return row.chairName;
     case MembersColumn:
         return row.memberCount == 1 ? tr("1 member") : tr("%1 members").arg(row.memberCount);
-    default:
-        return {};
-    }
-}
-
-QVariant PanelsModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case NameColumn:
-        return tr("Panel");
-    case KindColumn:
-        return tr("Kind");
-    case ChairColumn:
-        return tr("Chair");
-    case MembersColumn:
-        return tr("Members");
     default:
         return {};
     }

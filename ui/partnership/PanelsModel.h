@@ -2,10 +2,7 @@
 
 #include "caseload/CaseloadTypes.h"
 #include "common/Result.h"
-
-#include <QAbstractTableModel>
-
-#include <vector>
+#include "shell/RowsModel.h"
 
 namespace confer {
 
@@ -13,7 +10,7 @@ struct Caseload;
 
 // The partnership's panels for administrators: name, kind, chair and how many members, from
 // PanelService. Names and membership only: never a case.
-class PanelsModel final : public QAbstractTableModel {
+class PanelsModel final : public RowsModel<PanelSummary> {
     Q_OBJECT
 public:
     enum Column { NameColumn, KindColumn, ChairColumn, MembersColumn, ColumnCount };
@@ -27,14 +24,11 @@ public:
     const Panel* panelAt(int row) const;
     int rowOf(qint64 panelId) const;
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    using Row = PanelSummary; // PanelService::summaries()
     Caseload* m_caseload;
-    std::vector<PanelSummary> m_rows;
 };
 
 } // namespace confer

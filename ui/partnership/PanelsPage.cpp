@@ -2,13 +2,15 @@
 
 #include "accounts/AccountService.h"
 #include "caseload/Caseload.h"
-#include "caseload/TableSetup.h"
 #include "partnership/NewPanelDialog.h"
 #include "partnership/PanelMembersDialog.h"
 #include "partnership/PanelsModel.h"
 #include "session/Session.h"
 #include "shell/DialogPresenter.h"
+#include "shell/ErrorLine.h"
+#include "shell/FormFields.h"
 #include "shell/PageHeader.h"
+#include "shell/TableSetup.h"
 #include "shell/Tone.h"
 
 #include <QHBoxLayout>
@@ -20,36 +22,20 @@
 
 namespace confer {
 
-PanelsPage::PanelsPage(Caseload& caseload, QAction* lockAction, QWidget* parent)
+PanelsPage::PanelsPage(Caseload& caseload, QWidget* parent)
     : QWidget(parent)
     , m_caseload(&caseload)
-    , m_lockAction(lockAction)
     , m_model(new PanelsModel(caseload, this))
     , m_table(new QTableView(this))
-    , m_newPanel(new QPushButton(tr("&New panel\u2026"), this))
-    , m_members(new QPushButton(tr("&Members\u2026"), this))
-    , m_error(new QLabel(this))
+    , m_newPanel(
+          FormFields::button(tr("&New panel\u2026"), QStringLiteral("newPanelButton"), tr("New panel"), this))
+    , m_members(FormFields::button(tr("&Members\u2026"), QStringLiteral("panelMembersButton"),
+                                   tr("Members of the selected panel"), this))
+    , m_error(new ErrorLine(QStringLiteral("panelsError"), this))
 {
     setObjectName(QStringLiteral("panelsPage"));
-    auto* header = new PageHeader(tr("Panels"),
-                                  tr("The partnership's panels and who sits on them. Membership decides who "
-                                     "reads a panel's cases: administrators manage it, but see no case "
-                                     "unless they are members too."),
-                                  this);
-    m_newPanel->setObjectName(QStringLiteral("newPanelButton"));
-    m_newPanel->setAccessibleName(tr("New panel"));
-    m_members->setObjectName(QStringLiteral("panelMembersButton"));
-    m_members->setAccessibleName(tr("Members of the selected panel"));
-
-    m_error->setObjectName(QStringLiteral("panelsError"));
-    m_error->setAccessibleName(tr("Error"));
-    m_error->setWordWrap(true);
-    m_error->setVisible(false);
-    applyTone(m_error, Tone::Bad);
-
-    m_table->setObjectName(QStringLiteral("panelsTable"));
     m_table->setModel(m_model);
-    TableSetup::apply(m_table, tr("Panels"));
+    TableSetup::apply(m_table, QStringLiteral("panelsTable"), tr("Panels"));
     const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('m'));
     m_table->setColumnWidth(PanelsModel::NameColumn, em * 20);
     m_table->setColumnWidth(PanelsModel::KindColumn, em * 24);
@@ -62,10 +48,10 @@ PanelsPage::PanelsPage(Caseload& caseload, QAction* lockAction, QWidget* parent)
     actions->addWidget(m_members);
     actions->addStretch(1);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(32, 24, 32, 24);
-    layout->setSpacing(14);
-    layout->addWidget(header);
+    QVBoxLayout* layout = PageHeader::layOut(
+        this, tr("Panels"),
+        tr("The partnership's panels and who sits on them. Membership decides who reads a panel's cases: "
+           "administrators manage it, but see no case unless they are members too."));
     layout->addLayout(actions);
     layout->addWidget(m_error);
     layout->addWidget(m_table, 1);
@@ -82,9 +68,7 @@ void PanelsPage::refresh()
 {
     const qint64 selected = selectedPanelId();
     const Status status = m_model->refresh();
-    m_error->setVisible(!status.ok());
-    if (!status.ok())
-        m_error->setText(status.error().message);
+    m_error->showStatus(status);
     if (selected)
         selectPanel(selected);
     updateButtons();
@@ -98,15 +82,12 @@ void PanelsPage::clear()
 
 void PanelsPage::selectPanel(qint64 panelId)
 {
-    const int row = m_model->rowOf(panelId);
-    if (row >= 0)
-        m_table->selectRow(row);
+    TableSetup::selectRow(m_table, m_model->rowOf(panelId));
 }
 
 qint64 PanelsPage::selectedPanelId() const
 {
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    const Panel* panel = rows.isEmpty() ? nullptr : m_model->panelAt(rows.first().row());
+    const Panel* panel = m_model->panelAt(TableSetup::selectedRow(m_table));
     return panel ? panel->id : 0;
 }
 
@@ -121,8 +102,7 @@ void PanelsPage::openNewPanel()
         return;
     auto users = m_caseload->session.accounts().users();
     if (!users.ok()) {
-        m_error->setText(users.error().message);
-        m_error->setVisible(true);
+        m_error->showMessage(users.error().message);
         return;
     }
     auto* dialog = new NewPanelDialog(m_caseload->panels, m_caseload->kinds, users.value(), this);
@@ -131,7 +111,7 @@ void PanelsPage::openNewPanel()
         if (const auto created = dialog->createdPanel())
             selectPanel(created->id);
     });
-    DialogPresenter::open(dialog, m_lockAction);
+    DialogPresenter::open(dialog);
 }
 
 void PanelsPage::openMembers()
@@ -145,13 +125,12 @@ void PanelsPage::openMembers()
         return;
     auto users = m_caseload->session.accounts().users();
     if (!users.ok()) {
-        m_error->setText(users.error().message);
-        m_error->setVisible(true);
+        m_error->showMessage(users.error().message);
         return;
     }
     auto* dialog = new PanelMembersDialog(m_caseload->panels, *panel, std::move(users.value()), this);
     connect(dialog, &QDialog::finished, this, [this] { refresh(); });
-    DialogPresenter::open(dialog, m_lockAction);
+    DialogPresenter::open(dialog);
 }
 
 } // namespace confer

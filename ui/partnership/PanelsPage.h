@@ -2,13 +2,13 @@
 
 #include <QWidget>
 
-class QAction;
 class QLabel;
 class QPushButton;
 class QTableView;
 
 namespace confer {
 
+class ErrorLine;
 class PanelsModel;
 struct Caseload;
 
@@ -17,7 +17,7 @@ struct Caseload;
 class PanelsPage final : public QWidget {
     Q_OBJECT
 public:
-    PanelsPage(Caseload& caseload, QAction* lockAction, QWidget* parent = nullptr);
+    PanelsPage(Caseload& caseload, QWidget* parent = nullptr);
 
     // Reads the store again. A page starts empty: the workspace refreshes it each time it is shown,
     // so unlocking does not wait for pages nobody has opened.
@@ -29,21 +29,17 @@ public:
     void openMembers();
 
     PanelsModel* model() const { return m_model; }
-    QTableView* table() const { return m_table; }
-    QPushButton* newPanelButton() const { return m_newPanel; }
-    QPushButton* membersButton() const { return m_members; }
 
 private:
     qint64 selectedPanelId() const;
     void updateButtons();
 
     Caseload* m_caseload;
-    QAction* m_lockAction;
     PanelsModel* m_model;
     QTableView* m_table;
     QPushButton* m_newPanel;
     QPushButton* m_members;
-    QLabel* m_error;
+    ErrorLine* m_error;
 };
 
 } // namespace confer

@@ -1,7 +1,8 @@
 #include "setup/AdministratorPage.h"
 
 #include "accounts/PassphraseEntry.h"
-#include "shell/Tone.h"
+#include "shell/ErrorLine.h"
+#include "shell/FormFields.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -13,11 +14,11 @@ namespace confer {
 
 AdministratorPage::AdministratorPage(QWidget* parent)
     : QWizardPage(parent)
-    , m_login(new QLineEdit(this))
-    , m_displayName(new QLineEdit(this))
+    , m_login(FormFields::lineEdit(QStringLiteral("adminLogin"), tr("Login"), 64, this))
+    , m_displayName(FormFields::lineEdit(QStringLiteral("adminDisplayName"), tr("Full name"), 200, this))
     , m_bindToDevice(new QCheckBox(tr("&Bind this store to this computer's keychain (recommended)"), this))
     , m_unboundWarning(new QLabel(this))
-    , m_error(new QLabel(this))
+    , m_error(new ErrorLine(QStringLiteral("setupError"), this))
 {
     setTitle(tr("Administrator account"));
     setSubTitle(tr("The administrator adds the other people who use Confer and can reset their "
@@ -25,30 +26,16 @@ AdministratorPage::AdministratorPage(QWidget* parent)
     setCommitPage(true);
     setButtonText(QWizard::CommitButton, tr("&Create store"));
 
-    m_login->setObjectName(QStringLiteral("adminLogin"));
-    m_login->setAccessibleName(tr("Login"));
     m_login->setPlaceholderText(tr("for example: chair1 or aj"));
-    m_login->setMaxLength(64);
-    m_displayName->setObjectName(QStringLiteral("adminDisplayName"));
-    m_displayName->setAccessibleName(tr("Full name"));
-    m_displayName->setMaxLength(200);
 
-    auto* loginHint = new QLabel(tr("The login is listed on the unlock screen, outside the encrypted store: "
-                                    "use initials or a role rather than a full name."),
-                                 this);
-    loginHint->setWordWrap(true);
-    applyTone(loginHint, Tone::Muted);
-
-    auto* form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    QFormLayout* form = FormFields::form();
     form->setLabelAlignment(Qt::AlignLeft);
-    auto* loginLabel = new QLabel(tr("&Login:"), this);
-    loginLabel->setBuddy(m_login);
-    form->addRow(loginLabel, m_login);
-    form->addRow(QString(), loginHint);
-    auto* nameLabel = new QLabel(tr("F&ull name:"), this);
-    nameLabel->setBuddy(m_displayName);
-    form->addRow(nameLabel, m_displayName);
+    FormFields::addRow(form, tr("&Login:"), m_login);
+    form->addRow(QString(), FormFields::text(tr("The login is listed on the unlock screen, outside the "
+                                                "encrypted store: use initials or a role rather than a full "
+                                                "name."),
+                                             Tone::Muted, this));
+    FormFields::addRow(form, tr("F&ull name:"), m_displayName);
     m_passphrase = new PassphraseEntry(form, this, tr("&Passphrase"));
 
     m_bindToDevice->setObjectName(QStringLiteral("bindToDevice"));
@@ -65,11 +52,7 @@ AdministratorPage::AdministratorPage(QWidget* parent)
     m_unboundWarning->setVisible(false);
     applyTone(m_unboundWarning, Tone::Warning);
 
-    m_error->setObjectName(QStringLiteral("setupError"));
     m_error->setAccessibleName(tr("Setup error"));
-    m_error->setWordWrap(true);
-    m_error->setVisible(false);
-    applyTone(m_error, Tone::Bad);
 
     auto* layout = new QVBoxLayout(this);
     layout->setSpacing(8);
@@ -121,8 +104,7 @@ bool AdministratorPage::isDeviceBindingChosen() const
 
 void AdministratorPage::showCreationError(const QString& message)
 {
-    m_error->setText(tr("The store was not created. %1").arg(message));
-    m_error->setVisible(true);
+    m_error->showMessage(tr("The store was not created. %1").arg(message));
 }
 
 void AdministratorPage::forgetPassphrase()

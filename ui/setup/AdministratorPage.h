@@ -8,6 +8,7 @@ class QLineEdit;
 
 namespace confer {
 
+class ErrorLine;
 class PassphraseEntry;
 
 // The first administrator: login, full name, passphrase with live feedback, and whether the store
@@ -29,20 +30,13 @@ public:
     // After the store is created the passphrase has no business staying in a line edit.
     void forgetPassphrase();
 
-    QLineEdit* loginEdit() const { return m_login; }
-    QLineEdit* displayNameEdit() const { return m_displayName; }
-    PassphraseEntry& passphraseEntry() const { return *m_passphrase; }
-    QCheckBox* deviceBindingCheck() const { return m_bindToDevice; }
-    QLabel* unboundWarning() const { return m_unboundWarning; }
-    QLabel* errorLabel() const { return m_error; }
-
 private:
     QLineEdit* m_login;
     QLineEdit* m_displayName;
     PassphraseEntry* m_passphrase;
     QCheckBox* m_bindToDevice;
     QLabel* m_unboundWarning;
-    QLabel* m_error;
+    ErrorLine* m_error;
 };
 
 } // namespace confer

@@ -3,6 +3,8 @@
 #include "crypto/RecoveryKey.h"
 #include "setup/SetupWizard.h"
 #include "shell/AppContext.h"
+#include "shell/ErrorLine.h"
+#include "shell/FormFields.h"
 #include "shell/Tone.h"
 
 #include <QFontDatabase>
@@ -27,13 +29,59 @@ RecoveryKeyPage::RecoveryKeyPage(SetupWizard* wizard)
     , m_throttle(wizard->context().clock)
     , m_keyFrame(new QFrame(this))
     , m_hiddenPanel(new QWidget(this))
-    , m_passphrase(new QLineEdit(m_hiddenPanel))
-    , m_showAgain(new QPushButton(tr("&Show the key again"), m_hiddenPanel))
-    , m_hiddenError(new QLabel(m_hiddenPanel))
+    , m_passphrase(FormFields::lineEdit(QStringLiteral("recoveryKeyPassphrase"),
+                                        tr("Administrator's passphrase"), FormFields::NoMaximum,
+                                        m_hiddenPanel))
+    , m_showAgain(FormFields::button(tr("&Show the key again"), QStringLiteral("showRecoveryKeyAgain"),
+                                     tr("Show the key again"), m_hiddenPanel))
+    , m_hiddenError(new ErrorLine(QStringLiteral("recoveryKeyHiddenError"), m_hiddenPanel))
 {
     setTitle(tr("Your recovery key"));
     setSubTitle(tr("This is the only time Confer shows it. Write it down now, by hand."));
+    makeKeyFrame();
 
+    auto* keep = new QLabel(
+        tr("<p>With the recovery key, the store can be opened on another computer, or here if the "
+           "keychain is lost or every administrator's passphrase is forgotten. Without it, the data "
+           "cannot be recovered.</p>"
+           "<p><b>Keep it offline:</b> write it on paper, seal it in an envelope and keep it in a locked "
+           "safe. Do not copy it, email it, photograph it or save it in a file. Anyone who has it and a "
+           "copy of the store can read everything in it.</p>"),
+        this);
+    keep->setWordWrap(true);
+    keep->setTextFormat(Qt::RichText);
+
+    // Shown instead of the key after a lock.
+    m_hiddenPanel->setObjectName(QStringLiteral("recoveryKeyHidden"));
+    m_passphrase->setEchoMode(QLineEdit::Password);
+    auto* passphraseLabel = new QLabel(tr("&Passphrase:"), m_hiddenPanel);
+    passphraseLabel->setBuddy(m_passphrase);
+    auto* passphraseRow = new QHBoxLayout;
+    passphraseRow->addWidget(passphraseLabel);
+    passphraseRow->addWidget(m_passphrase, 1);
+    passphraseRow->addWidget(m_showAgain);
+    auto* hiddenLayout = new QVBoxLayout(m_hiddenPanel);
+    hiddenLayout->setContentsMargins(0, 0, 0, 0);
+    hiddenLayout->addWidget(FormFields::text(tr("The key is hidden because Confer was locked. Type the "
+                                                "administrator's passphrase to show it again."),
+                                             Tone::Normal, m_hiddenPanel));
+    hiddenLayout->addLayout(passphraseRow);
+    hiddenLayout->addWidget(m_hiddenError);
+    m_hiddenPanel->setVisible(false);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setSpacing(12);
+    layout->addWidget(m_keyFrame, 0, Qt::AlignHCenter);
+    layout->addWidget(m_hiddenPanel);
+    layout->addWidget(keep);
+    layout->addStretch(1);
+
+    connect(m_showAgain, &QPushButton::clicked, this, &RecoveryKeyPage::showKeyAgain);
+    m_passphrase->installEventFilter(this);
+}
+
+void RecoveryKeyPage::makeKeyFrame()
+{
     m_keyFrame->setObjectName(QStringLiteral("recoveryKeyFrame"));
     m_keyFrame->setFrameShape(QFrame::StyledPanel);
     m_keyFrame->setAccessibleName(tr("Recovery key"));
@@ -66,55 +114,6 @@ RecoveryKeyPage::RecoveryKeyPage(SetupWizard* wizard)
         m_groups << group;
     }
     grid->setRowMinimumHeight(2, 8);
-
-    auto* keep = new QLabel(
-        tr("<p>With the recovery key, the store can be opened on another computer, or here if the "
-           "keychain is lost or every administrator's passphrase is forgotten. Without it, the data "
-           "cannot be recovered.</p>"
-           "<p><b>Keep it offline:</b> write it on paper, seal it in an envelope and keep it in a locked "
-           "safe. Do not copy it, email it, photograph it or save it in a file. Anyone who has it and a "
-           "copy of the store can read everything in it.</p>"),
-        this);
-    keep->setWordWrap(true);
-    keep->setTextFormat(Qt::RichText);
-
-    // Shown instead of the key after a lock.
-    m_hiddenPanel->setObjectName(QStringLiteral("recoveryKeyHidden"));
-    auto* hiddenText = new QLabel(tr("The key is hidden because Confer was locked. Type the administrator's "
-                                     "passphrase to show it again."),
-                                  m_hiddenPanel);
-    hiddenText->setWordWrap(true);
-    m_passphrase->setObjectName(QStringLiteral("recoveryKeyPassphrase"));
-    m_passphrase->setAccessibleName(tr("Administrator's passphrase"));
-    m_passphrase->setEchoMode(QLineEdit::Password);
-    m_showAgain->setObjectName(QStringLiteral("showRecoveryKeyAgain"));
-    m_showAgain->setAccessibleName(tr("Show the key again"));
-    m_hiddenError->setObjectName(QStringLiteral("recoveryKeyHiddenError"));
-    m_hiddenError->setWordWrap(true);
-    m_hiddenError->setVisible(false);
-    applyTone(m_hiddenError, Tone::Bad);
-    auto* passphraseLabel = new QLabel(tr("&Passphrase:"), m_hiddenPanel);
-    passphraseLabel->setBuddy(m_passphrase);
-    auto* passphraseRow = new QHBoxLayout;
-    passphraseRow->addWidget(passphraseLabel);
-    passphraseRow->addWidget(m_passphrase, 1);
-    passphraseRow->addWidget(m_showAgain);
-    auto* hiddenLayout = new QVBoxLayout(m_hiddenPanel);
-    hiddenLayout->setContentsMargins(0, 0, 0, 0);
-    hiddenLayout->addWidget(hiddenText);
-    hiddenLayout->addLayout(passphraseRow);
-    hiddenLayout->addWidget(m_hiddenError);
-    m_hiddenPanel->setVisible(false);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->setSpacing(12);
-    layout->addWidget(m_keyFrame, 0, Qt::AlignHCenter);
-    layout->addWidget(m_hiddenPanel);
-    layout->addWidget(keep);
-    layout->addStretch(1);
-
-    connect(m_showAgain, &QPushButton::clicked, this, &RecoveryKeyPage::showKeyAgain);
-    m_passphrase->installEventFilter(this);
 }
 
 void RecoveryKeyPage::initializePage()
@@ -155,11 +154,6 @@ void RecoveryKeyPage::forget()
 bool RecoveryKeyPage::isKeyHidden() const
 {
     return m_keyFrame->isHidden();
-}
-
-QString RecoveryKeyPage::hiddenErrorText() const
-{
-    return m_hiddenError->isHidden() ? QString() : m_hiddenError->text();
 }
 
 void RecoveryKeyPage::hideKey()
@@ -205,17 +199,15 @@ void RecoveryKeyPage::showKeyAgain()
     m_passphrase->clear();
     // The same brake as the unlock screen: this field is a way into the store too.
     if (const qint64 remainingMs = m_throttle.remainingMs(); remainingMs > 0) {
-        m_hiddenError->setText(
+        m_hiddenError->showMessage(
             tr("Too many attempts. Try again in %n s.", nullptr, int((remainingMs + 999) / 1000)));
-        m_hiddenError->setVisible(true);
         return;
     }
     const Status signedIn = m_wizard->unlockAgain(passphrase);
     if (!signedIn.ok()) {
         if (signedIn.error().code == ErrorCode::WrongCredentials)
             m_throttle.recordFailure();
-        m_hiddenError->setText(signedIn.error().message);
-        m_hiddenError->setVisible(true);
+        m_hiddenError->showStatus(signedIn);
         m_passphrase->setFocus();
         return;
     }

@@ -13,6 +13,7 @@ class QWidget;
 
 namespace confer {
 
+class ErrorLine;
 class SetupWizard;
 
 // Shows the recovery key once, in numbered groups of four, with how to keep it. There is no Copy:
@@ -37,14 +38,11 @@ public:
     // Signs the administrator in again with the typed passphrase and, if that works, shows the key.
     void showKeyAgain();
 
-    QLineEdit* passphraseEdit() const { return m_passphrase; }
-    QPushButton* showAgainButton() const { return m_showAgain; }
-    QString hiddenErrorText() const;
-
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void makeKeyFrame();
     void showKey();
 
     SetupWizard* m_wizard;
@@ -54,7 +52,7 @@ private:
     QWidget* m_hiddenPanel;
     QLineEdit* m_passphrase;
     QPushButton* m_showAgain;
-    QLabel* m_hiddenError;
+    ErrorLine* m_hiddenError;
 };
 
 } // namespace confer

@@ -4,6 +4,7 @@
 #include <QPalette>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QWidget>
 
 namespace confer {
 
@@ -11,7 +12,7 @@ namespace {
 
 const char* const styleSheetText = R"(
 #setupHost, #unlockScreen { background: #e9edf1; }
-#card { background: #ffffff; border: 1px solid #cfd6dd; border-radius: 8px; }
+[look="card"] { background: #ffffff; border: 1px solid #cfd6dd; border-radius: 8px; }
 QWizard#setupWizard { background: #ffffff; border: 1px solid #cfd6dd; }
 QDialogButtonBox { dialogbuttonbox-buttons-have-icons: 0; }
 #markingBadge { background: #2f3b45; color: #ffffff; padding: 3px 10px; border-radius: 3px; }
@@ -22,18 +23,18 @@ QDialogButtonBox { dialogbuttonbox-buttons-have-icons: 0; }
 #navigation::item:hover { background: #e8edf2; }
 #navigation::item:selected { background: #dce7f2; border-left: 3px solid #24527a; color: #10283d; }
 #sectionStack { background: #ffffff; }
-#infoCard { background: #ffffff; border: 1px solid #d5dbe1; border-radius: 6px; }
-#warningBanner { background: #fff4e0; border: 1px solid #e9b261; border-radius: 6px; }
+[look="infoCard"] { background: #ffffff; border: 1px solid #d5dbe1; border-radius: 6px; }
+[look="warningBanner"] { background: #fff4e0; border: 1px solid #e9b261; border-radius: 6px; }
 #recoveryKeyFrame { background: #f7f9fb; border: 1px dashed #9aa7b3; border-radius: 6px; }
-QPushButton#primaryButton { background: #24527a; color: #ffffff; border: 1px solid #1b4061;
+QPushButton[look="primary"] { background: #24527a; color: #ffffff; border: 1px solid #1b4061;
     border-radius: 4px; padding: 6px 18px; }
-QPushButton#primaryButton:hover { background: #2b6191; }
-QPushButton#primaryButton:pressed { background: #1b4061; }
-QPushButton#primaryButton:focus { border: 2px solid #0d2437; }
-QPushButton#primaryButton:disabled { background: #a9b8c6; border-color: #a9b8c6; color: #ffffff; }
+QPushButton[look="primary"]:hover { background: #2b6191; }
+QPushButton[look="primary"]:pressed { background: #1b4061; }
+QPushButton[look="primary"]:focus { border: 2px solid #0d2437; }
+QPushButton[look="primary"]:disabled { background: #a9b8c6; border-color: #a9b8c6; color: #ffffff; }
 QPushButton:disabled, QToolButton:disabled, QCheckBox:disabled, QRadioButton:disabled { color: #8f9ba7; }
-QPushButton#linkButton { border: none; color: #24527a; text-decoration: underline; padding: 2px; }
-QPushButton#linkButton:focus { border: 1px dotted #24527a; }
+QPushButton[look="link"] { border: none; color: #24527a; text-decoration: underline; padding: 2px; }
+QPushButton[look="link"]:focus { border: 1px dotted #24527a; }
 QToolButton#accountButton { padding: 4px 8px; border: 1px solid transparent; border-radius: 4px; }
 QToolButton#accountButton::menu-indicator { image: none; width: 0; }
 QToolButton#accountButton:hover, QToolButton#accountButton:focus { border-color: #b8c2cc; background: #f1f4f7; }
@@ -57,6 +58,12 @@ void AppStyle::apply(QApplication& app)
     palette.setColor(QPalette::Link, QColor(0x24, 0x52, 0x7a));
     app.setPalette(palette);
     app.setStyleSheet(QString::fromLatin1(styleSheetText));
+}
+
+void AppStyle::setLook(QWidget* widget, Look look)
+{
+    static const char* const names[] = {"card", "infoCard", "warningBanner", "primary", "link"};
+    widget->setProperty("look", QLatin1String(names[int(look)]));
 }
 
 } // namespace confer

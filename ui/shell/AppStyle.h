@@ -1,6 +1,7 @@
 #pragma once
 
 class QApplication;
+class QWidget;
 
 namespace confer {
 
@@ -8,7 +9,12 @@ namespace confer {
 // named surfaces (cards, top bar, navigation, marking). Fonts stay the desktop's, for legibility.
 class AppStyle final {
 public:
+    // A look several widgets share. Set as a property, so a widget's object name stays free to say
+    // which widget it is.
+    enum class Look { Card, InfoCard, WarningBanner, PrimaryButton, LinkButton };
+
     static void apply(QApplication& app);
+    static void setLook(QWidget* widget, Look look);
 };
 
 } // namespace confer

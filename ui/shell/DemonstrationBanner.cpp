@@ -7,6 +7,7 @@ namespace confer {
 
 DemonstrationBanner::DemonstrationBanner(Session& session, Place place, QWidget* parent)
     : QLabel(parent)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("demonstrationBanner"));
     setAccessibleName(tr("Demonstration store"));
@@ -21,9 +22,14 @@ DemonstrationBanner::DemonstrationBanner(Session& session, Place place, QWidget*
                      "only; do not enter real information.")
                 : tr("Demonstration store: invented people and cases only. Do not enter real "
                      "information."));
+    refresh();
+}
+
+void DemonstrationBanner::refresh()
+{
     // A store whose flag cannot be read is not called a demonstration store: the banner never vouches
     // for a store it has not checked.
-    const auto isDemonstration = DemonstrationStore::isDemonstration(session.database());
+    const auto isDemonstration = DemonstrationStore::isDemonstration(m_session.database());
     setVisible(isDemonstration.ok() && *isDemonstration);
 }
 

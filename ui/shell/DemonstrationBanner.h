@@ -16,6 +16,12 @@ public:
         NewCase, // at the top of the New case dialog
     };
     DemonstrationBanner(Session& session, Place place, QWidget* parent = nullptr);
+
+    // Shown when the store is a demonstration store now (after a demo fill from the window).
+    void refresh();
+
+private:
+    Session& m_session;
 };
 
 } // namespace confer

@@ -43,7 +43,7 @@ MainWindow::MainWindow(AppContext context, QWidget* parent)
     setAccessibleName(tr("Confer"));
     setMinimumSize(1000, 640);
 
-    m_lockAction->setObjectName(QStringLiteral("lockAction"));
+    m_lockAction->setObjectName(QLatin1String(DialogPresenter::LockActionName));
     m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     m_lockAction->setShortcutContext(Qt::ApplicationShortcut);
     m_lockAction->setToolTip(tr("Lock Confer now (Ctrl+L)"));
@@ -184,7 +184,7 @@ void MainWindow::showNotices(const QStringList& notices)
                                 notices.join(QStringLiteral("\n\n")), QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("signInNotices"));
     box->setAccessibleName(tr("Confer repaired the store's files"));
-    DialogPresenter::open(box, m_lockAction);
+    DialogPresenter::open(box);
 }
 
 void MainWindow::applyAutoLock()

@@ -35,11 +35,9 @@ public:
     Page currentPage() const;
     Session* session() const { return m_session.get(); }
     InactivityTimer& inactivityTimer() const { return *m_inactivity; }
-    ClipboardGuard& clipboardGuard() const { return *m_clipboard; }
     SetupWizard* setupWizard() const;
     UnlockScreen* unlockScreen() const { return m_unlock; }
     Workspace* workspace() const;
-    QAction* lockAction() const { return m_lockAction; }
 
 public slots:
     // Ctrl+L and the account menu's Lock.

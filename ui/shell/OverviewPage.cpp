@@ -3,7 +3,9 @@
 #include "audit/AuditLog.h"
 #include "common/Clock.h"
 #include "session/Session.h"
+#include "shell/AppStyle.h"
 #include "shell/CoreCall.h"
+#include "shell/FormFields.h"
 #include "shell/PageHeader.h"
 #include "shell/Tone.h"
 
@@ -27,7 +29,7 @@ constexpr int ContentMaximumWidth = 1040;
 QFrame* makeCard(const QString& heading, QWidget* parent, QGridLayout*& grid)
 {
     auto* card = new QFrame(parent);
-    card->setObjectName(QStringLiteral("infoCard"));
+    AppStyle::setLook(card, AppStyle::Look::InfoCard);
     card->setFrameShape(QFrame::StyledPanel);
     auto* layout = new QVBoxLayout(card);
     layout->setContentsMargins(20, 16, 20, 18);
@@ -68,16 +70,12 @@ OverviewPage::OverviewPage(Session& session, QWidget* parent)
     , m_session(session)
     , m_unboundWarning(new QLabel(this))
     , m_verification(new QLabel(this))
-    , m_verify(new QPushButton(tr("&Verify now"), this))
+    , m_verify(FormFields::button(tr("&Verify now"), QStringLiteral("verifyButton"),
+                                  tr("Verify the store and the audit trail now"), this))
 {
     setObjectName(QStringLiteral("overviewPage"));
-    const User& user = session.currentUser();
-    auto* header = new PageHeader(tr("Overview"),
-                                  tr("Your account, this store, and the state of its "
-                                     "protections."),
-                                  this);
-
-    m_unboundWarning->setObjectName(QStringLiteral("warningBanner"));
+    m_unboundWarning->setObjectName(QStringLiteral("unboundWarning"));
+    AppStyle::setLook(m_unboundWarning, AppStyle::Look::WarningBanner);
     m_unboundWarning->setAccessibleName(tr("Warning: this store is not bound to this computer"));
     m_unboundWarning->setWordWrap(true);
     m_unboundWarning->setContentsMargins(14, 10, 14, 10);
@@ -87,61 +85,12 @@ OverviewPage::OverviewPage(Session& session, QWidget* parent)
            "copy it elsewhere."));
     m_unboundWarning->setVisible(!session.isDeviceBound());
 
-    QGridLayout* accountGrid = nullptr;
-    QFrame* account = makeCard(tr("Signed in"), this, accountGrid);
-    addRow(accountGrid, tr("Name"), user.displayName, account);
-    addRow(accountGrid, tr("Login"), user.login, account);
-    addRow(accountGrid, tr("Role"), roleDisplayName(user.role), account);
-
-    QGridLayout* storeGrid = nullptr;
-    QFrame* store = makeCard(tr("This store"), this, storeGrid);
-    QLabel* location =
-        addRow(storeGrid, tr("Location"), QDir::toNativeSeparators(session.paths().directory()), store);
-    location->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    QLabel* binding = addRow(storeGrid, tr("Device binding"),
-                             session.isDeviceBound() ? tr("\u2713 Bound to this computer's keychain")
-                                                     : tr("Not bound: opens on any computer"),
-                             store);
-    applyTone(binding, session.isDeviceBound() ? Tone::Good : Tone::Warning);
-    addRow(storeGrid, tr("Encryption"), tr("AES-256 (SQLCipher), key sealed per user with Argon2id"), store);
-
-    QGridLayout* lockGrid = nullptr;
-    QFrame* autoLock = makeCard(tr("Automatic lock"), this, lockGrid);
-    m_autoLock = addRow(lockGrid, tr("Locks after"), QString(), autoLock);
-    addRow(lockGrid, tr("Also locks"), tr("When the screen locks, and on Ctrl+L"), autoLock);
-    if (session.isAdministrator()) {
-        m_changeAutoLock = new QPushButton(tr("C&hange\u2026"), autoLock);
-        m_changeAutoLock->setObjectName(QStringLiteral("changeAutoLockButton"));
-        m_changeAutoLock->setAccessibleName(tr("Change the automatic lock time"));
-        lockGrid->addWidget(m_changeAutoLock, lockGrid->rowCount(), 0, 1, 2, Qt::AlignLeft);
-        connect(m_changeAutoLock, &QPushButton::clicked, this, &OverviewPage::settingsRequested);
-    }
-
-    QGridLayout* auditGrid = nullptr;
-    QFrame* audit = makeCard(tr("Audit trail"), this, auditGrid);
-    m_eventCount = addRow(auditGrid, tr("Events"), QString(), audit);
-    m_verification->setObjectName(QStringLiteral("verificationStatus"));
-    m_verification->setWordWrap(true);
-    m_verification->setAccessibleName(tr("Verification"));
-    m_verification->setText(tr("Not checked yet in this session."));
-    auto* statusName = new QLabel(tr("Checked"), audit);
-    applyTone(statusName, Tone::Muted);
-    const int statusRow = auditGrid->rowCount();
-    auditGrid->addWidget(statusName, statusRow, 0, Qt::AlignTop);
-    auditGrid->addWidget(m_verification, statusRow, 1, Qt::AlignTop);
-    m_verify->setParent(audit);
-    m_verify->setObjectName(QStringLiteral("verifyButton"));
-    m_verify->setAccessibleName(tr("Verify the store and the audit trail now"));
-    m_verify->setToolTip(tr("Checks the database's integrity and every link of the audit chain."));
-    auditGrid->addWidget(m_verify, auditGrid->rowCount(), 0, 1, 2, Qt::AlignLeft);
-    connect(m_verify, &QPushButton::clicked, this, &OverviewPage::verifyNow);
-
     auto* cards = new QGridLayout;
     cards->setSpacing(16);
-    cards->addWidget(account, 0, 0);
-    cards->addWidget(store, 0, 1);
-    cards->addWidget(autoLock, 1, 0);
-    cards->addWidget(audit, 1, 1);
+    cards->addWidget(makeAccountCard(), 0, 0);
+    cards->addWidget(makeStoreCard(), 0, 1);
+    cards->addWidget(makeAutoLockCard(), 1, 0);
+    cards->addWidget(makeAuditCard(), 1, 1);
     cards->setColumnStretch(0, 1);
     cards->setColumnStretch(1, 1);
 
@@ -150,7 +99,8 @@ OverviewPage::OverviewPage(Session& session, QWidget* parent)
     auto* columnLayout = new QVBoxLayout(column);
     columnLayout->setContentsMargins(0, 0, 0, 0);
     columnLayout->setSpacing(18);
-    columnLayout->addWidget(header);
+    columnLayout->addWidget(new PageHeader(
+        tr("Overview"), tr("Your account, this store, and the state of its protections."), this));
     columnLayout->addWidget(m_unboundWarning);
     columnLayout->addLayout(cards);
     columnLayout->addStretch(1);
@@ -163,6 +113,70 @@ OverviewPage::OverviewPage(Session& session, QWidget* parent)
     refresh();
 }
 
+QFrame* OverviewPage::makeAccountCard()
+{
+    const User& user = m_session.currentUser();
+    QGridLayout* grid = nullptr;
+    QFrame* card = makeCard(tr("Signed in"), this, grid);
+    addRow(grid, tr("Name"), user.displayName, card);
+    addRow(grid, tr("Login"), user.login, card);
+    addRow(grid, tr("Role"), roleDisplayName(user.role), card);
+    return card;
+}
+
+QFrame* OverviewPage::makeStoreCard()
+{
+    QGridLayout* grid = nullptr;
+    QFrame* card = makeCard(tr("This store"), this, grid);
+    QLabel* location =
+        addRow(grid, tr("Location"), QDir::toNativeSeparators(m_session.paths().directory()), card);
+    location->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    const bool isBound = m_session.isDeviceBound();
+    QLabel* binding = addRow(grid, tr("Device binding"),
+                             isBound ? tr("\u2713 Bound to this computer's keychain")
+                                     : tr("Not bound: opens on any computer"),
+                             card);
+    applyTone(binding, isBound ? Tone::Good : Tone::Warning);
+    addRow(grid, tr("Encryption"), tr("AES-256 (SQLCipher), key sealed per user with Argon2id"), card);
+    return card;
+}
+
+QFrame* OverviewPage::makeAutoLockCard()
+{
+    QGridLayout* grid = nullptr;
+    QFrame* card = makeCard(tr("Automatic lock"), this, grid);
+    m_autoLock = addRow(grid, tr("Locks after"), QString(), card);
+    addRow(grid, tr("Also locks"), tr("When the screen locks, and on Ctrl+L"), card);
+    if (m_session.isAdministrator()) {
+        m_changeAutoLock = FormFields::button(tr("C&hange\u2026"), QStringLiteral("changeAutoLockButton"),
+                                              tr("Change the automatic lock time"), card);
+        grid->addWidget(m_changeAutoLock, grid->rowCount(), 0, 1, 2, Qt::AlignLeft);
+        connect(m_changeAutoLock, &QPushButton::clicked, this, &OverviewPage::settingsRequested);
+    }
+    return card;
+}
+
+QFrame* OverviewPage::makeAuditCard()
+{
+    QGridLayout* grid = nullptr;
+    QFrame* card = makeCard(tr("Audit trail"), this, grid);
+    m_eventCount = addRow(grid, tr("Events"), QString(), card);
+    m_verification->setObjectName(QStringLiteral("verificationStatus"));
+    m_verification->setWordWrap(true);
+    m_verification->setAccessibleName(tr("Verification"));
+    m_verification->setText(tr("Not checked yet in this session."));
+    auto* statusName = new QLabel(tr("Checked"), card);
+    applyTone(statusName, Tone::Muted);
+    const int statusRow = grid->rowCount();
+    grid->addWidget(statusName, statusRow, 0, Qt::AlignTop);
+    grid->addWidget(m_verification, statusRow, 1, Qt::AlignTop);
+    m_verify->setParent(card);
+    m_verify->setToolTip(tr("Checks the database's integrity and every link of the audit chain."));
+    grid->addWidget(m_verify, grid->rowCount(), 0, 1, 2, Qt::AlignLeft);
+    connect(m_verify, &QPushButton::clicked, this, &OverviewPage::verifyNow);
+    return card;
+}
+
 void OverviewPage::refresh()
 {
     const int minutes = m_session.autoLockMinutes();
@@ -170,11 +184,6 @@ void OverviewPage::refresh()
                                      : tr("%1 minutes without keyboard or mouse input").arg(minutes));
     const qint64 events = m_session.audit().head().sequence;
     m_eventCount->setText(events == 1 ? tr("1 event recorded") : tr("%1 events recorded").arg(events));
-}
-
-QString OverviewPage::verificationText() const
-{
-    return m_verification->text();
 }
 
 void OverviewPage::verifyNow()

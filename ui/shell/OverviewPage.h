@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QFrame;
 class QLabel;
 class QPushButton;
 
@@ -19,15 +20,15 @@ public:
     void refresh();
     void verifyNow();
 
-    QPushButton* verifyButton() const { return m_verify; }
-    QPushButton* changeAutoLockButton() const { return m_changeAutoLock; }
-    QLabel* unboundWarning() const { return m_unboundWarning; }
-    QString verificationText() const;
-
 signals:
     void settingsRequested();
 
 private:
+    QFrame* makeAccountCard();
+    QFrame* makeStoreCard();
+    QFrame* makeAutoLockCard();
+    QFrame* makeAuditCard();
+
     Session& m_session;
     QLabel* m_unboundWarning;
     QLabel* m_autoLock;

@@ -30,4 +30,13 @@ PageHeader::PageHeader(const QString& title, const QString& description, QWidget
     layout->addWidget(m_description);
 }
 
+QVBoxLayout* PageHeader::layOut(QWidget* page, const QString& title, const QString& description)
+{
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(32, 24, 32, 24);
+    layout->setSpacing(14);
+    layout->addWidget(new PageHeader(title, description, page));
+    return layout;
+}
+
 } // namespace confer

@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QLabel;
+class QVBoxLayout;
 
 namespace confer {
 
@@ -11,6 +12,9 @@ class PageHeader final : public QWidget {
     Q_OBJECT
 public:
     PageHeader(const QString& title, const QString& description, QWidget* parent = nullptr);
+
+    // Lays out a section page: the sections' common margins, and this header at the top.
+    static QVBoxLayout* layOut(QWidget* page, const QString& title, const QString& description);
 
 private:
     QLabel* m_title;

@@ -1,8 +1,7 @@
 #pragma once
 
-#include <QDialog>
+#include "shell/FormDialog.h"
 
-class QLabel;
 class QSpinBox;
 
 namespace confer {
@@ -10,20 +9,16 @@ namespace confer {
 class Session;
 
 // Administrators: the store's settings. For now the auto-lock time, kept inside the store.
-class SettingsDialog final : public QDialog {
+class SettingsDialog final : public FormDialog {
     Q_OBJECT
 public:
     explicit SettingsDialog(Session& session, QWidget* parent = nullptr);
 
-    void accept() override;
-
-    QSpinBox* autoLockBox() const { return m_autoLock; }
-    QString errorText() const;
-
 private:
+    Status submit() override;
+
     Session& m_session;
     QSpinBox* m_autoLock;
-    QLabel* m_error;
 };
 
 } // namespace confer

@@ -11,6 +11,7 @@
 #include "partnership/AgenciesPage.h"
 #include "partnership/PanelsPage.h"
 #include "session/Session.h"
+#include "shell/DemoFill.h"
 #include "shell/DemonstrationBanner.h"
 #include "shell/DialogPresenter.h"
 #include "shell/MarkingLabel.h"
@@ -38,6 +39,7 @@ Workspace::Workspace(Session& session, const PanelKindRegistry& panelKinds, QAct
                      QWidget* parent)
     : QWidget(parent)
     , m_session(session)
+    , m_panelKinds(panelKinds)
     , m_caseload(std::make_unique<Caseload>(session, panelKinds))
     , m_lockAction(lockAction)
     , m_navigation(new QListWidget(this))
@@ -57,7 +59,7 @@ Workspace::Workspace(Session& session, const PanelKindRegistry& panelKinds, QAct
     m_dashboard = new DashboardPage(*m_caseload, m_pages);
     addSection(Section::Dashboard, tr("Dashboard"), m_dashboard);
     connect(m_dashboard, &DashboardPage::caseloadRequested, this, &Workspace::showCaseload);
-    m_caseloadPage = new CaseloadPage(*m_caseload, lockAction, m_pages);
+    m_caseloadPage = new CaseloadPage(*m_caseload, m_pages);
     addSection(Section::Caseload, tr("Caseload"), m_caseloadPage);
     connect(m_caseloadPage, &CaseloadPage::caseRequested, this, &Workspace::openCase);
     if (auto agency = m_caseload->agencies.agencyOfUser(session.currentUser().id); agency.ok() && *agency) {
@@ -69,14 +71,14 @@ Workspace::Workspace(Session& session, const PanelKindRegistry& panelKinds, QAct
     addSection(Section::Overview, tr("Overview"), m_overview);
     connect(m_overview, &OverviewPage::settingsRequested, this, &Workspace::openSettings);
     if (session.isAdministrator()) {
-        m_panels = new PanelsPage(*m_caseload, lockAction, m_pages);
+        m_panels = new PanelsPage(*m_caseload, m_pages);
         addSection(Section::Panels, tr("Panels"), m_panels);
     }
     // Everyone may read the directory (to find an agency's contact); who may edit it is the page's.
-    m_agencies = new AgenciesPage(*m_caseload, lockAction, m_pages);
+    m_agencies = new AgenciesPage(*m_caseload, m_pages);
     addSection(Section::Agencies, tr("Agencies"), m_agencies);
     if (session.isAdministrator()) {
-        m_accounts = new AccountsPage(session, lockAction, m_pages);
+        m_accounts = new AccountsPage(session, m_pages);
         addSection(Section::Accounts, tr("Accounts"), m_accounts);
         m_auditTrail = new AuditTrailPage(session, m_pages);
         addSection(Section::AuditTrail, tr("Audit trail"), m_auditTrail);
@@ -93,7 +95,8 @@ Workspace::Workspace(Session& session, const PanelKindRegistry& panelKinds, QAct
     layout->setSpacing(0);
     layout->addWidget(makeTopBar());
     // Under the top bar, so every section and every open case sits below it.
-    layout->addWidget(new DemonstrationBanner(session, DemonstrationBanner::Place::Window, this));
+    m_banner = new DemonstrationBanner(session, DemonstrationBanner::Place::Window, this);
+    layout->addWidget(m_banner);
     layout->addLayout(body, 1);
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, &Workspace::onSectionChosen);
@@ -147,6 +150,9 @@ QWidget* Workspace::makeTopBar()
     if (m_session.isAdministrator()) {
         QAction* settings = menu->addAction(tr("&Settings\u2026"));
         connect(settings, &QAction::triggered, this, &Workspace::openSettings);
+        QAction* demo = menu->addAction(tr("Fill with &demonstration data\u2026"));
+        demo->setObjectName(QStringLiteral("fillDemoAction"));
+        connect(demo, &QAction::triggered, this, &Workspace::fillWithDemonstrationData);
     }
     menu->addSeparator();
     if (m_lockAction)
@@ -284,13 +290,25 @@ void Workspace::openSettings()
         m_overview->refresh();
         emit autoLockChanged();
     });
-    DialogPresenter::open(dialog, m_lockAction);
+    DialogPresenter::open(dialog);
+}
+
+void Workspace::fillWithDemonstrationData()
+{
+    if (!m_session.isAdministrator())
+        return;
+    auto* fill = new DemoFill(m_session, m_panelKinds, m_lockAction, this);
+    connect(fill, &DemoFill::filled, this, [this] {
+        m_banner->refresh();
+        showSection(currentSection()); // the section as the store is now
+    });
+    fill->ask();
 }
 
 void Workspace::openChangePassphrase()
 {
     auto* dialog = new ChangePassphraseDialog(m_session.accounts(), m_session.currentUser().login, this);
-    DialogPresenter::open(dialog, m_lockAction);
+    DialogPresenter::open(dialog);
 }
 
 void Workspace::shutDown()

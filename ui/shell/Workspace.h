@@ -21,6 +21,7 @@ class AgenciesPage;
 class AuditTrailPage;
 class CaseloadPage;
 class DashboardPage;
+class DemonstrationBanner;
 class MyActionsPage;
 class OverviewPage;
 class PanelKindRegistry;
@@ -52,18 +53,19 @@ public:
     // Shows one case in place of the section (CaseView, from ui/casefile) until it is closed.
     void openCase(qint64 caseId);
     void closeCase();
-    QWidget* caseView() const { return m_caseView.data(); }
     // The caseload filtered as a dashboard figure asks.
     void showCaseload(const CaseloadQuery::Filter& filter);
 
     void openSettings();
     void openChangePassphrase();
+    // The account menu's "Fill with demonstration data…" (administrators): on a worker, behind a progress
+    // dialog with Cancel (DemoFill).
+    void fillWithDemonstrationData();
     // Hides every dialog and empties every model: the session is about to be destroyed.
     void shutDown();
 
     Caseload& caseload() const { return *m_caseload; }
     QListWidget* navigation() const { return m_navigation; }
-    QToolButton* accountButton() const { return m_accountButton; }
     DashboardPage* dashboardPage() const { return m_dashboard; }
     CaseloadPage* caseloadPage() const { return m_caseloadPage; }
     MyActionsPage* myActionsPage() const { return m_myActions; }
@@ -84,6 +86,7 @@ private:
     QWidget* pageOf(Section section) const;
 
     Session& m_session;
+    const PanelKindRegistry& m_panelKinds;
     // Created on unlock with the workspace, destroyed with it on lock: no service outlives the session.
     std::unique_ptr<Caseload> m_caseload;
     QAction* m_lockAction;
@@ -100,6 +103,7 @@ private:
     AccountsPage* m_accounts = nullptr;
     AuditTrailPage* m_auditTrail = nullptr;
     QPointer<QWidget> m_caseView;
+    DemonstrationBanner* m_banner = nullptr;
 };
 
 } // namespace confer

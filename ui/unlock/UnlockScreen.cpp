@@ -2,7 +2,10 @@
 
 #include "session/Session.h"
 #include "shell/AppContext.h"
+#include "shell/AppStyle.h"
 #include "shell/CoreCall.h"
+#include "shell/ErrorLine.h"
+#include "shell/FormFields.h"
 #include "shell/MarkingLabel.h"
 #include "shell/Tone.h"
 #include "unlock/RecoveryDialog.h"
@@ -28,11 +31,13 @@ UnlockScreen::UnlockScreen(const AppContext& context, QWidget* parent)
     , m_context(context)
     , m_opener(context.makeOpener())
     , m_throttle(context.clock)
-    , m_login(new QComboBox(this))
-    , m_passphrase(new QLineEdit(this))
-    , m_unlock(new QPushButton(tr("&Unlock"), this))
-    , m_recovery(new QPushButton(tr("Use &recovery key\u2026"), this))
-    , m_error(new QLabel(this))
+    , m_login(FormFields::comboBox(QStringLiteral("unlockLogin"), tr("User"), this))
+    , m_passphrase(FormFields::lineEdit(QStringLiteral("unlockPassphrase"), tr("Passphrase"),
+                                        FormFields::NoMaximum, this))
+    , m_unlock(FormFields::button(tr("&Unlock"), QStringLiteral("unlockButton"), tr("Unlock"), this))
+    , m_recovery(FormFields::button(tr("Use &recovery key\u2026"), QStringLiteral("recoveryButton"),
+                                    tr("Use recovery key"), this))
+    , m_error(new ErrorLine(QStringLiteral("unlockError"), this))
     , m_wait(new QLabel(this))
     , m_storeLocation(new QLabel(this))
 {
@@ -40,77 +45,18 @@ UnlockScreen::UnlockScreen(const AppContext& context, QWidget* parent)
     setAccessibleName(tr("Unlock Confer"));
     setAttribute(Qt::WA_StyledBackground, true);
 
-    auto* card = new QFrame(this);
-    card->setObjectName(QStringLiteral("card"));
-    card->setFrameShape(QFrame::StyledPanel);
-    card->setFixedWidth(440);
-
-    auto* title = new QLabel(tr("Confer"), card);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 2.0);
-    titleFont.setWeight(QFont::DemiBold);
-    title->setFont(titleFont);
-    title->setAlignment(Qt::AlignCenter);
-    auto* tagline = new QLabel(tr("Multi-agency case conferences"), card);
-    tagline->setAlignment(Qt::AlignCenter);
-    applyTone(tagline, Tone::Muted);
-    auto* marking = new MarkingLabel(card);
-    auto* locked = new QLabel(tr("Confer is locked. Sign in to continue."), card);
-    locked->setAlignment(Qt::AlignCenter);
-
-    m_login->setObjectName(QStringLiteral("unlockLogin"));
-    m_login->setAccessibleName(tr("User"));
-    m_passphrase->setObjectName(QStringLiteral("unlockPassphrase"));
-    m_passphrase->setAccessibleName(tr("Passphrase"));
     m_passphrase->setEchoMode(QLineEdit::Password);
-    m_unlock->setObjectName(QStringLiteral("primaryButton"));
-    m_unlock->setAccessibleName(tr("Unlock"));
+    AppStyle::setLook(m_unlock, AppStyle::Look::PrimaryButton);
+    AppStyle::setLook(m_recovery, AppStyle::Look::LinkButton);
     m_unlock->setDefault(true);
     m_unlock->setAutoDefault(true);
-    m_recovery->setObjectName(QStringLiteral("linkButton"));
-    m_recovery->setAccessibleName(tr("Use recovery key"));
     m_recovery->setCursor(Qt::PointingHandCursor);
     m_recovery->setFlat(true);
-
-    m_error->setObjectName(QStringLiteral("unlockError"));
     m_error->setAccessibleName(tr("Unlock error"));
-    m_error->setWordWrap(true);
-    m_error->setVisible(false);
-    applyTone(m_error, Tone::Bad);
     m_wait->setObjectName(QStringLiteral("unlockWait"));
     m_wait->setAccessibleName(tr("Waiting time"));
     m_wait->setVisible(false);
     applyTone(m_wait, Tone::Warning);
-
-    auto* form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->setLabelAlignment(Qt::AlignLeft);
-    form->setVerticalSpacing(10);
-    auto* userLabel = new QLabel(tr("U&ser:"), card);
-    userLabel->setBuddy(m_login);
-    auto* passphraseLabel = new QLabel(tr("&Passphrase:"), card);
-    passphraseLabel->setBuddy(m_passphrase);
-    form->addRow(userLabel, m_login);
-    form->addRow(passphraseLabel, m_passphrase);
-
-    auto* cardLayout = new QVBoxLayout(card);
-    cardLayout->setContentsMargins(36, 28, 36, 24);
-    cardLayout->setSpacing(8);
-    cardLayout->addWidget(title);
-    cardLayout->addWidget(tagline);
-    cardLayout->addSpacing(4);
-    cardLayout->addWidget(marking, 0, Qt::AlignHCenter);
-    cardLayout->addSpacing(16);
-    cardLayout->addWidget(locked);
-    cardLayout->addSpacing(8);
-    cardLayout->addLayout(form);
-    cardLayout->addWidget(m_error);
-    cardLayout->addWidget(m_wait);
-    cardLayout->addSpacing(8);
-    cardLayout->addWidget(m_unlock);
-    cardLayout->addSpacing(4);
-    cardLayout->addWidget(m_recovery, 0, Qt::AlignHCenter);
-
     m_storeLocation->setObjectName(QStringLiteral("unlockStoreLocation"));
     m_storeLocation->setAlignment(Qt::AlignCenter);
     m_storeLocation->setText(tr("Store: %1").arg(QDir::toNativeSeparators(context.paths.directory())));
@@ -122,7 +68,7 @@ UnlockScreen::UnlockScreen(const AppContext& context, QWidget* parent)
     layout->setRowStretch(3, 3);
     layout->setColumnStretch(0, 1);
     layout->setColumnStretch(2, 1);
-    layout->addWidget(card, 1, 1);
+    layout->addWidget(makeCard(), 1, 1);
     layout->addWidget(m_storeLocation, 2, 1);
 
     m_throttleTimer.setInterval(ThrottleTickMs);
@@ -135,6 +81,52 @@ UnlockScreen::UnlockScreen(const AppContext& context, QWidget* parent)
     setTabOrder(m_unlock, m_recovery);
 }
 
+QFrame* UnlockScreen::makeCard()
+{
+    auto* card = new QFrame(this);
+    AppStyle::setLook(card, AppStyle::Look::Card);
+    card->setFrameShape(QFrame::StyledPanel);
+    card->setFixedWidth(440);
+
+    auto* title = new QLabel(tr("Confer"), card);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 2.0);
+    titleFont.setWeight(QFont::DemiBold);
+    title->setFont(titleFont);
+    title->setAlignment(Qt::AlignCenter);
+    auto* tagline = new QLabel(tr("Multi-agency case conferences"), card);
+    tagline->setAlignment(Qt::AlignCenter);
+    applyTone(tagline, Tone::Muted);
+    auto* locked = new QLabel(tr("Confer is locked. Sign in to continue."), card);
+    locked->setAlignment(Qt::AlignCenter);
+
+    QFormLayout* form = FormFields::form();
+    form->setLabelAlignment(Qt::AlignLeft);
+    form->setVerticalSpacing(10);
+    FormFields::addRow(form, tr("U&ser:"), m_login);
+    FormFields::addRow(form, tr("&Passphrase:"), m_passphrase);
+
+    auto* cardLayout = new QVBoxLayout(card);
+    cardLayout->setContentsMargins(36, 28, 36, 24);
+    cardLayout->setSpacing(8);
+    cardLayout->addWidget(title);
+    cardLayout->addWidget(tagline);
+    cardLayout->addSpacing(4);
+    cardLayout->addWidget(new MarkingLabel(card), 0, Qt::AlignHCenter);
+    cardLayout->addSpacing(16);
+    cardLayout->addWidget(locked);
+    cardLayout->addSpacing(8);
+    cardLayout->addLayout(form);
+    cardLayout->addWidget(m_error);
+    cardLayout->addWidget(m_wait);
+    cardLayout->addSpacing(8);
+    cardLayout->addWidget(m_unlock);
+    cardLayout->addSpacing(4);
+    cardLayout->addWidget(m_recovery, 0, Qt::AlignHCenter);
+    // The controls were made with the screen as parent: they move into the card with the layout.
+    return card;
+}
+
 void UnlockScreen::reset()
 {
     const QString previous = m_login->currentText();
@@ -145,11 +137,9 @@ void UnlockScreen::reset()
     m_passphrase->clear();
     m_error->clear();
     m_error->setVisible(false);
-    if (m_login->count() == 0) {
-        m_error->setText(tr("No accounts could be read from this store's key file. Use the recovery key, "
-                            "or ask whoever looks after this computer."));
-        m_error->setVisible(true);
-    }
+    if (m_login->count() == 0)
+        m_error->showMessage(tr("No accounts could be read from this store's key file. Use the recovery "
+                                "key, or ask whoever looks after this computer."));
     updateFormState();
     m_passphrase->setFocus();
 }
@@ -157,16 +147,6 @@ void UnlockScreen::reset()
 std::unique_ptr<Session> UnlockScreen::takeSession()
 {
     return std::move(m_session);
-}
-
-QString UnlockScreen::errorText() const
-{
-    return m_error->isVisible() ? m_error->text() : QString();
-}
-
-QString UnlockScreen::waitText() const
-{
-    return m_wait->isVisible() ? m_wait->text() : QString();
 }
 
 void UnlockScreen::attemptUnlock()

@@ -9,6 +9,7 @@
 #include <memory>
 
 class QComboBox;
+class QFrame;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -17,6 +18,7 @@ namespace confer {
 
 class Session;
 struct AppContext;
+class ErrorLine;
 struct Error;
 
 // The locked state: a centred card with the user list, the passphrase and Unlock. Failures show
@@ -36,18 +38,15 @@ public:
     void recheckThrottle();
     void attemptUnlock();
 
-    QComboBox* loginBox() const { return m_login; }
+    // MainWindow focuses it whenever the screen is shown.
     QLineEdit* passphraseEdit() const { return m_passphrase; }
-    QPushButton* unlockButton() const { return m_unlock; }
-    QPushButton* recoveryButton() const { return m_recovery; }
-    QString errorText() const;
-    QString waitText() const;
     const UnlockThrottle& throttle() const { return m_throttle; }
 
 signals:
     void unlocked();
 
 private:
+    QFrame* makeCard();
     void showFailure(const Error& error);
     void updateFormState();
     void openRecovery();
@@ -66,7 +65,7 @@ private:
     QLineEdit* m_passphrase;
     QPushButton* m_unlock;
     QPushButton* m_recovery;
-    QLabel* m_error;
+    ErrorLine* m_error;
     QLabel* m_wait;
     QLabel* m_storeLocation;
 };

@@ -232,7 +232,11 @@ void BM_CaseloadPageKeystroke(benchmark::State& state, const QString& login)
     }
     KeystrokeProbe probe(timers.front(), page->table()->viewport());
     QObject::connect(page->model(), &QAbstractItemModel::modelReset, &probe, [&probe] { probe.noteReset(); });
-    QLineEdit* edit = page->filterEdit();
+    auto* edit = page->findChild<QLineEdit*>(QStringLiteral("caseloadFilter"));
+    if (!edit) {
+        state.SkipWithError("the page's filter line edit was not found");
+        return;
+    }
     edit->setFocus();
 
     // Each word typed a character at a time; between words the field is cleared (Ctrl+A, Backspace),

@@ -91,8 +91,9 @@ TEST_F(AccountServiceTest, DisabledUserCannotSignInAndLosesTheirSlot)
     const User chair = addChair();
     ASSERT_TRUE(accounts().setDisabled(chair.id, true).ok());
     // Disabling also rotates the store key, so a copy of the old slot opens nothing made from now on.
-    EXPECT_EQ(recentActions(3), (QStringList{QStringLiteral("account.disable"), QStringLiteral("store.key.rotate"),
-                                             QStringLiteral("store.key.rotate")}));
+    EXPECT_EQ(recentActions(3),
+              (QStringList{QStringLiteral("account.disable"), QStringLiteral("store.key.rotate"),
+                           QStringLiteral("store.key.rotate")}));
     EXPECT_FALSE(store.session().keySlots().slotFor(QStringLiteral("chair.one")));
     EXPECT_FALSE(signIn(QStringLiteral("chair.one"), ChairPassphrase).ok());
 }
@@ -120,7 +121,8 @@ TEST_F(AccountServiceTest, ResetPassphraseReplacesOnlyThatSlot)
     const QByteArray adminSealed =
         store.session().keySlots().slotFor(QStringLiteral("admin"))->userSecretKey.ciphertext;
     ASSERT_TRUE(accounts().resetPassphrase(chair.id, QStringLiteral("reset by the administrator")).ok());
-    EXPECT_EQ(store.session().keySlots().slotFor(QStringLiteral("admin"))->userSecretKey.ciphertext, adminSealed);
+    EXPECT_EQ(store.session().keySlots().slotFor(QStringLiteral("admin"))->userSecretKey.ciphertext,
+              adminSealed);
     EXPECT_FALSE(signIn(QStringLiteral("chair.one"), ChairPassphrase).ok());
     EXPECT_TRUE(signIn(QStringLiteral("chair.one"), QStringLiteral("reset by the administrator")).ok());
 }
@@ -131,7 +133,8 @@ TEST_F(AccountServiceTest, UserChangesOwnPassphraseResealingOnlyTheirSlot)
     auto session = signIn(QStringLiteral("chair.one"), ChairPassphrase);
     ASSERT_TRUE(session.ok());
     AccountService& mine = (*session)->accounts();
-    const QByteArray adminSealed = (*session)->keySlots().slotFor(QStringLiteral("admin"))->userSecretKey.ciphertext;
+    const QByteArray adminSealed =
+        (*session)->keySlots().slotFor(QStringLiteral("admin"))->userSecretKey.ciphertext;
     Status wrongCurrent =
         mine.changeOwnPassphrase(QStringLiteral("not my passphrase"), QStringLiteral("a brand new one here"));
     ASSERT_FALSE(wrongCurrent.ok());
@@ -181,4 +184,66 @@ TEST_F(AccountServiceTest, AnOrphanSlotDoesNotBlockAddingThatLogin)
                     .ok());
     addChair();
     EXPECT_TRUE(signIn(QStringLiteral("chair.one"), ChairPassphrase).ok());
+}
+
+namespace {
+
+// The code of a refusal; a success is a failure of the test.
+std::optional<ErrorCode> refusalCode(const Status& status)
+{
+    EXPECT_FALSE(status.ok()) << "expected a refusal";
+    return status.ok() ? std::nullopt : std::optional<ErrorCode>(status.error().code);
+}
+
+} // namespace
+
+TEST_F(AccountServiceTest, TheFirstAdministratorIsMadeOnlyInAStoreWithNoAccount)
+{
+    const auto before = accounts().users()->size();
+    auto second =
+        accounts().createFirstAdministrator(QStringLiteral("second.admin"), QStringLiteral("Sam Second"));
+    EXPECT_EQ(refusalCode(second), ErrorCode::Conflict);
+    EXPECT_EQ(accounts().users()->size(), before);
+    EXPECT_FALSE(accounts().userByLogin(QStringLiteral("second.admin")).ok());
+}
+
+TEST_F(AccountServiceTest, TheSetupRequestIsCheckedBeforeAnyFileIsMade)
+{
+    const QString login = QStringLiteral("admin");
+    const QString name = QStringLiteral("Alex Admin");
+    const QString passphrase = test::TestSession::adminPassphrase();
+    EXPECT_TRUE(AccountService::checkFirstAdministrator(login, name, passphrase).ok());
+    EXPECT_EQ(refusalCode(AccountService::checkFirstAdministrator(QStringLiteral("a"), name, passphrase)),
+              ErrorCode::InvalidInput);
+    EXPECT_EQ(refusalCode(AccountService::checkFirstAdministrator(login, QStringLiteral("  "), passphrase)),
+              ErrorCode::InvalidInput);
+    EXPECT_EQ(refusalCode(AccountService::checkFirstAdministrator(login, name, QStringLiteral("short"))),
+              ErrorCode::InvalidInput);
+}
+
+TEST_F(AccountServiceTest, AgencyChangeChecksTheAdministratorAndTheAccountBeforeTheAgency)
+{
+    const User chair = addChair();
+    int agencyChecks = 0;
+    const auto noSuchAgency = [&]() -> Status {
+        ++agencyChecks;
+        return makeError(ErrorCode::NotFound, QStringLiteral("no such agency"));
+    };
+    // An unknown account is refused before the agency is looked at; nothing is written.
+    EXPECT_EQ(refusalCode(accounts().setAgency(9999, 1, noSuchAgency)), ErrorCode::NotFound);
+    EXPECT_EQ(agencyChecks, 0);
+    // The partnership's check comes last, and its refusal stands.
+    EXPECT_EQ(refusalCode(accounts().setAgency(chair.id, 1, noSuchAgency)), ErrorCode::NotFound);
+    EXPECT_EQ(agencyChecks, 1);
+    EXPECT_EQ(lastAction(), QStringLiteral("account.create"));
+    // Someone who is not an administrator is refused first, and the refusal is audited.
+    auto chairSession = signIn(QStringLiteral("chair.one"), ChairPassphrase);
+    ASSERT_TRUE(chairSession.ok());
+    EXPECT_EQ(refusalCode((*chairSession)->accounts().setAgency(chair.id, std::nullopt, noSuchAgency)),
+              ErrorCode::AccessDenied);
+    EXPECT_EQ(agencyChecks, 1);
+    auto page = (*chairSession)->audit().page(std::numeric_limits<qint64>::max(), 1);
+    ASSERT_TRUE(page.ok() && !page->empty());
+    EXPECT_EQ(page->front().action, QStringLiteral("access.denied"));
+    EXPECT_EQ(page->front().detail, QStringLiteral("user.agency"));
 }

@@ -117,7 +117,9 @@ TEST(AuditLog, AuditKeyIsRandomPerStoreAndKeptInTheStore)
     EXPECT_TRUE(stored->equals(first.session().audit().key()));
     EXPECT_FALSE(first.session().audit().key().equals(second.session().audit().key()));
     // Neither the store key nor derived from it: a key rotation leaves it alone.
-    EXPECT_FALSE(stored->equals(first.session().storeKey()));
+    const SecureBytes storeKey = first.adminStoreKey();
+    ASSERT_FALSE(storeKey.isEmpty());
+    EXPECT_FALSE(stored->equals(storeKey));
 
     // The key never changes, even for someone with SQL access who does not first drop the triggers.
     EXPECT_FALSE(db.exec(QStringLiteral("UPDATE audit_key SET key = zeroblob(32)")).ok());

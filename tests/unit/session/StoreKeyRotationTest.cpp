@@ -58,9 +58,11 @@ protected:
 
 TEST_F(StoreKeyRotationTest, DisablingSomeoneGivesTheStoreANewKeyThatTheyNeverHad)
 {
-    const SecureBytes oldKey = store.session().storeKey().clone();
+    const SecureBytes oldKey = store.adminStoreKey();
+    ASSERT_FALSE(oldKey.isEmpty());
     ASSERT_TRUE(store.session().accounts().setDisabled(chairId, true).ok());
-    EXPECT_FALSE(store.session().storeKey().equals(oldKey));
+    EXPECT_FALSE(store.adminStoreKey().equals(oldKey));
+    EXPECT_TRUE(opensWith(store.adminStoreKey()));
     EXPECT_TRUE(actions().contains(QStringLiteral("store.key.rotate:done")));
     EXPECT_FALSE(store.session().keySlots().hasPendingKey());
     EXPECT_TRUE(store.session().verify().ok());
@@ -81,18 +83,20 @@ TEST_F(StoreKeyRotationTest, DisablingSomeoneGivesTheStoreANewKeyThatTheyNeverHa
 
 TEST_F(StoreKeyRotationTest, ResetBecauseThePassphraseMayBeKnownRotatesButAForgottenOneDoesNot)
 {
-    const SecureBytes firstKey = store.session().storeKey().clone();
+    const SecureBytes firstKey = store.adminStoreKey();
+    ASSERT_FALSE(firstKey.isEmpty());
     ASSERT_TRUE(store.session()
                     .accounts()
                     .resetPassphrase(chairId, QStringLiteral("forgot it over the summer"))
                     .ok());
-    EXPECT_TRUE(store.session().storeKey().equals(firstKey));
+    EXPECT_TRUE(store.adminStoreKey().equals(firstKey));
+    EXPECT_TRUE(opensWith(firstKey));
     ASSERT_TRUE(store.session()
                     .accounts()
                     .resetPassphrase(chairId, QStringLiteral("written on a sticky note, replaced"),
                                      AccountService::ResetReason::MayBeKnown)
                     .ok());
-    EXPECT_FALSE(store.session().storeKey().equals(firstKey));
+    EXPECT_FALSE(store.adminStoreKey().equals(firstKey));
     EXPECT_TRUE(actions().contains(QStringLiteral("account.reset:may be known")));
     store.sessionPtr().reset();
     EXPECT_FALSE(opensWith(firstKey));

@@ -143,18 +143,34 @@ TEST_F(SchemaMigratorTest, MisnumberedStepsAreRefusedBeforeAnythingRuns)
     }
 }
 
-TEST_F(SchemaMigratorTest, ProductMigrationsAreNumberedFromOneAndApplyToANewStore)
+TEST_F(SchemaMigratorTest, StepsOfSeveralDomainsRunAsOneListInNumberOrder)
 {
-    const auto migrations = SchemaMigrator::productMigrations();
-    ASSERT_FALSE(migrations.empty()) << "resources/schema is not in the resource system";
-    for (std::size_t i = 0; i < migrations.size(); ++i)
-        EXPECT_EQ(migrations[i].version, static_cast<int>(i) + 1) << "steps are numbered 1, 2, 3, ...";
+    const auto migrations = SchemaMigrator::gatheredFrom(QStringLiteral(":/test-migrations/domains"));
+    EXPECT_EQ(versionsOf(migrations), (std::vector<int>{1, 2, 3}));
+    EXPECT_TRUE(migrations[1].origin.endsWith(QStringLiteral("notes/0002_notes.sql")))
+        << migrations[1].origin.toStdString();
 
     const Status migrated = SchemaMigrator::migrate(db(), migrations);
     ASSERT_TRUE(migrated.ok()) << describe(migrated.error());
-    EXPECT_EQ(userVersion(), migrations.back().version);
-    const Status integrity = db().checkIntegrity();
-    EXPECT_TRUE(integrity.ok()) << describe(integrity.error());
+    EXPECT_EQ(userVersion(), 3);
+    EXPECT_EQ(queryInt(db(), QStringLiteral("SELECT count(*) FROM notes")), 1);
+    EXPECT_EQ(m_endings, std::vector<bool>{true}) << "three steps from two domains, one commit";
+}
+
+TEST_F(SchemaMigratorTest, ADomainsStepMissingFromTheListIsRefusedNotSkipped)
+{
+    // Step 2 is not in the program (its domain is not linked): a store stamped 3 would never get it.
+    const auto withGap = SchemaMigrator::gatheredFrom(QStringLiteral(":/test-migrations/gap"));
+    EXPECT_EQ(versionsOf(withGap), (std::vector<int>{0, 1, 3}));
+    // Two domains that took the same number.
+    const auto twice = SchemaMigrator::gatheredFrom(QStringLiteral(":/test-migrations/twice"));
+    EXPECT_EQ(versionsOf(twice), (std::vector<int>{1, 1}));
+    for (const auto& migrations : {withGap, twice}) {
+        const Status migrated = SchemaMigrator::migrate(db(), migrations);
+        EXPECT_FALSE(migrated.ok());
+        EXPECT_EQ(userVersion(), 0);
+        EXPECT_EQ(schemaObjects(), 0);
+    }
 }
 
 } // namespace

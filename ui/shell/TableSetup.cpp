@@ -1,12 +1,14 @@
-#include "caseload/TableSetup.h"
+#include "shell/TableSetup.h"
 
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QTableView>
 
 namespace confer {
 
-void TableSetup::apply(QTableView* table, const QString& accessibleName)
+void TableSetup::apply(QTableView* table, const QString& objectName, const QString& accessibleName)
 {
+    table->setObjectName(objectName);
     table->setAccessibleName(accessibleName);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -23,6 +25,18 @@ void TableSetup::apply(QTableView* table, const QString& accessibleName)
     table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     table->horizontalHeader()->setStretchLastSection(true);
+}
+
+int TableSetup::selectedRow(const QTableView* table)
+{
+    const QModelIndexList rows = table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? -1 : rows.first().row();
+}
+
+void TableSetup::selectRow(QTableView* table, int row)
+{
+    if (row >= 0)
+        table->selectRow(row);
 }
 
 } // namespace confer
