@@ -276,8 +276,8 @@ Status AccountService::changeRole(qint64 userId, Role role)
 Status AccountService::changeOwnPassphrase(const QString& current, const QString& replacement)
 {
     const User& me = m_session.currentUser();
-    const KeySlotFile slots = m_session.keySlots();
-    const KeySlot* slot = slots.slotFor(me.login);
+    const KeySlotFile slotFile = m_session.keySlots();
+    const KeySlot* slot = slotFile.slotFor(me.login);
     if (!slot)
         return makeError(ErrorCode::NotFound,
                          Tr::tr("Your key slot is missing; ask an administrator to reset it."));

@@ -15,7 +15,6 @@ OptionalDateEdit::OptionalDateEdit(const QString& name, QWidget* parent)
     : QWidget(parent)
     , m_isSet(new QCheckBox(this))
     , m_edit(new QDateEdit(this))
-    , m_suggested(QDate::currentDate())
 {
     setAccessibleName(name);
     setFocusProxy(m_isSet);
@@ -61,7 +60,8 @@ void OptionalDateEdit::onSetToggled(bool isSet)
     {
         const QSignalBlocker blockEdit(m_edit);
         m_edit->setEnabled(isSet);
-        if (isSet && m_edit->date() == NotSetSentinel)
+        // Today comes from the session's Clock through setSuggestedDate(), never from the computer here.
+        if (isSet && m_edit->date() == NotSetSentinel && m_suggested.isValid())
             m_edit->setDate(m_suggested);
         if (!isSet)
             m_edit->setDate(NotSetSentinel);

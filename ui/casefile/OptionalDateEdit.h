@@ -31,7 +31,7 @@ private:
 
     QCheckBox* m_isSet;
     QDateEdit* m_edit;
-    QDate m_suggested;
+    QDate m_suggested; // invalid until set: the date edit then keeps its own
 };
 
 } // namespace confer

@@ -7,10 +7,6 @@
 #include "store/Statement.h"
 #include "store/Transaction.h"
 
-#include <QElapsedTimer>
-
-#include <iostream>
-
 namespace confer::test {
 
 namespace {
@@ -183,7 +179,7 @@ TEST_F(DashboardServiceTest, Figures_OnlyForPanelsTheUserBelongsTo)
     EXPECT_TRUE(figures().empty());
 }
 
-TEST_F(DashboardServiceTest, Figures_AreGroupedInTheStoreAndStayFastAt100000Cases)
+TEST_F(DashboardServiceTest, Figures_AreRightAt100000Cases)
 {
     // 100,000 MAPS cases straight into the store (the services would take minutes), each with one action
     // and every tenth with a scheduled review; stages, risks and dates cycle so every figure is non-zero.
@@ -240,12 +236,8 @@ TEST_F(DashboardServiceTest, Figures_AreGroupedInTheStoreAndStayFastAt100000Case
     const int lateActions = scalar(
         QStringLiteral("SELECT count(*) FROM actions WHERE status = 'open' AND due_date < '%1'").arg(day));
 
-    QElapsedTimer timer;
-    timer.start();
+    // How fast: tests/bench/dashboard (a timed assertion here would measure the machine's load).
     const std::vector<Figures> all = figures();
-    const qint64 elapsedMs = timer.elapsed();
-    std::cout << "[ measure  ] dashboard figures over 100,000 cases: " << elapsedMs << " ms" << std::endl;
-    RecordProperty("dashboard_ms_100k", static_cast<int>(elapsedMs));
 
     const Figures* maps = find(all, mapsPanelId);
     ASSERT_NE(maps, nullptr);
@@ -258,8 +250,6 @@ TEST_F(DashboardServiceTest, Figures_AreGroupedInTheStoreAndStayFastAt100000Case
     for (const auto& stage : maps->casesByStage)
         total += stage.second;
     EXPECT_EQ(total, 100000);
-    // Grouped SQL over the panel's index takes well under a second here; reading case by case does not.
-    EXPECT_LT(elapsedMs, 1500);
 }
 
 } // namespace
