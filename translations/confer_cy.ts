@@ -108,14 +108,6 @@
     </message>
 </context>
 <context>
-    <name>CasefileLook</name>
-    <message>
-        <location filename="../ui/casefile/CasefileLook.cpp" line="+35"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>confer</name>
     <message>
         <location filename="../core/keys/KeychainDeviceSecretStore.cpp" line="+68"/>
@@ -217,7 +209,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Your key slot is missing; ask an administrator to reset it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -258,7 +250,7 @@
 <context>
     <name>confer::AccountsModel</name>
     <message>
-        <location filename="../ui/accounts/AccountsModel.cpp" line="+81"/>
+        <location filename="../ui/accounts/AccountsModel.cpp" line="+56"/>
         <source>Disabled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -268,27 +260,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-45"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Added</source>
         <translation type="unfinished"></translation>
     </message>
@@ -296,7 +288,7 @@
 <context>
     <name>confer::AccountsPage</name>
     <message>
-        <location filename="../ui/accounts/AccountsPage.cpp" line="+32"/>
+        <location filename="../ui/accounts/AccountsPage.cpp" line="+30"/>
         <source>&amp;Add user…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -306,34 +298,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Change &amp;role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A&amp;gency…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+116"/>
+        <location line="+2"/>
+        <location line="+86"/>
         <source>&amp;Disable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-111"/>
-        <location line="+17"/>
+        <location line="-80"/>
+        <location line="+11"/>
         <source>Accounts</source>
         <translation>Cyfrifon</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="+1"/>
         <source>The people who can sign in to this store. Each has their own passphrase; an administrator can reset it, change a role, or disable an account when someone leaves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-25"/>
         <source>Add user</source>
         <translation type="unfinished"></translation>
     </message>
@@ -358,12 +350,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+78"/>
+        <location line="+85"/>
         <source>&amp;Enable…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -373,7 +360,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+45"/>
         <location line="+8"/>
         <location line="+2"/>
         <source>Disable account</source>
@@ -403,65 +390,59 @@
 <context>
     <name>confer::ActionDialog</name>
     <message>
-        <location filename="../ui/casefile/ActionDialog.cpp" line="+27"/>
+        <location filename="../ui/casefile/ActionDialog.cpp" line="+24"/>
         <source>Due date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+1"/>
-        <location line="+38"/>
+        <location line="-7"/>
+        <location line="+20"/>
         <source>Add action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-16"/>
         <source>What is to be done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Owner agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Choose the agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-4"/>
         <source>Owner person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>&amp;Action:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Owner a&amp;gency:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Owner &amp;person:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Due:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Add action</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -473,7 +454,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+61"/>
         <source>Describe the action before saving it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -488,7 +469,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+57"/>
         <source>Say what has happened, or choose a new status.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -496,7 +477,7 @@
 <context>
     <name>confer::ActionsTab</name>
     <message>
-        <location filename="../ui/casefile/ActionsTab.cpp" line="+29"/>
+        <location filename="../ui/casefile/ActionsTab.cpp" line="+31"/>
         <source>&amp;Add action…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -507,12 +488,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+140"/>
+        <location line="+132"/>
         <source>Updates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-127"/>
         <source>Add action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -522,7 +503,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Actions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -548,7 +529,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -573,7 +554,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+82"/>
         <source>%1 — overdue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -601,72 +582,61 @@
 <context>
     <name>confer::AddUserDialog</name>
     <message>
-        <location filename="../ui/accounts/AddUserDialog.cpp" line="+26"/>
-        <location line="+1"/>
-        <location line="+42"/>
+        <location filename="../ui/accounts/AddUserDialog.cpp" line="+14"/>
+        <location line="+18"/>
         <source>Add user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-16"/>
         <source>Login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Login:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>F&amp;ull name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Role:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&amp;Initial passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Tell the person their initial passphrase in person or by phone, never by email. They should change it the first time they sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>&amp;Add user</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>confer::AdministratorPage</name>
     <message>
-        <location filename="../ui/setup/AdministratorPage.cpp" line="+18"/>
+        <location filename="../ui/setup/AdministratorPage.cpp" line="+19"/>
         <source>&amp;Bind this store to this computer&apos;s keychain (recommended)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -686,37 +656,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-10"/>
         <source>Login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>for example: chair1 or aj</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-11"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+16"/>
         <source>The login is listed on the unlock screen, outside the encrypted store: use initials or a role rather than a full name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-1"/>
         <source>&amp;Login:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>F&amp;ull name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -736,12 +706,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Setup error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+52"/>
         <source>The store was not created. %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -749,7 +719,7 @@
 <context>
     <name>confer::AgenciesModel</name>
     <message>
-        <location filename="../ui/partnership/AgenciesModel.cpp" line="+84"/>
+        <location filename="../ui/partnership/AgenciesModel.cpp" line="+61"/>
         <source>Not recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -764,32 +734,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-67"/>
         <source>Agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>ISP signatory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>ISP signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>ICO registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Single point of contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -797,23 +767,23 @@
 <context>
     <name>confer::AgenciesPage</name>
     <message>
-        <location filename="../ui/partnership/AgenciesPage.cpp" line="+30"/>
+        <location filename="../ui/partnership/AgenciesPage.cpp" line="+31"/>
         <source>&amp;Add agency…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+21"/>
+        <location line="+8"/>
+        <location line="+8"/>
         <source>Agencies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="+1"/>
         <source>The partner organisations that share information under the protocol, with who signed it for each and whom to contact. Administrators and coordinators keep this list.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -823,25 +793,20 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-21"/>
         <source>Add agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Edit the selected agency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>confer::AgencyDialog</name>
     <message>
-        <location filename="../ui/partnership/AgencyDialog.cpp" line="+36"/>
+        <location filename="../ui/partnership/AgencyDialog.cpp" line="+20"/>
         <source>Agency name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -856,7 +821,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>ICO data protection registration number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -866,48 +831,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Contact email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Contact phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+71"/>
+        <location line="-15"/>
+        <location line="+35"/>
         <source>Add agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-35"/>
         <source>Edit agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Kind of agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+18"/>
         <source>The information sharing protocol is signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-15"/>
         <source>Date the protocol was signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+17"/>
         <source>For example, Z1234567</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+25"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -942,17 +907,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-24"/>
         <source>Responsible authorities are the partners the Crime and Disorder Act names; co-operating bodies share under the protocol once they have signed it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>&amp;Add agency</source>
         <translation type="unfinished"></translation>
     </message>
@@ -962,13 +922,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1279,7 +1234,7 @@
 <context>
     <name>confer::AuditLog</name>
     <message>
-        <location filename="../core/audit/AuditLog.cpp" line="+89"/>
+        <location filename="../core/audit/AuditLog.cpp" line="+107"/>
         <source>The store&apos;s audit key is missing, so its audit trail cannot be checked.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1294,7 +1249,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+85"/>
         <source>The change was saved, but there is not enough disk space to update the audit record beside the store. Free some space: Confer saves no further changes until it can.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1317,32 +1272,32 @@
 <context>
     <name>confer::AuditTrailModel</name>
     <message>
-        <location filename="../ui/audit/AuditTrailModel.cpp" line="+87"/>
+        <location filename="../ui/audit/AuditTrailModel.cpp" line="+60"/>
         <source>(not signed in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-47"/>
         <source>Time</source>
         <translation>Amser</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>User</source>
         <translation>Defnyddiwr</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1350,33 +1305,28 @@
 <context>
     <name>confer::AuditTrailPage</name>
     <message>
-        <location filename="../ui/audit/AuditTrailPage.cpp" line="+23"/>
+        <location filename="../ui/audit/AuditTrailPage.cpp" line="+25"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+11"/>
+        <location line="+8"/>
+        <location line="+13"/>
         <source>Audit trail</source>
         <translation>Trywydd archwilio</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="+1"/>
         <source>Every sign-in, change and view, newest first. Entries are chained together, so none can be altered or removed without it showing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-21"/>
         <source>Refresh the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+38"/>
         <source>1 event recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1389,7 +1339,7 @@
 <context>
     <name>confer::CaseAccess</name>
     <message>
-        <location filename="../core/caseload/CaseAccess.cpp" line="+18"/>
+        <location filename="../core/caseload/CaseAccess.cpp" line="+69"/>
         <source>This case is not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1405,63 +1355,63 @@
 <context>
     <name>confer::CaseDetailsTab</name>
     <message>
-        <location filename="../ui/casefile/CaseDetailsTab.cpp" line="+34"/>
+        <location filename="../ui/casefile/CaseDetailsTab.cpp" line="+38"/>
         <source>Next review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Save changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Re&amp;vert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-14"/>
         <source>Risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Lead agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+20"/>
         <source>Not set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-18"/>
         <source>Lead professional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Protective marking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+22"/>
+        <location line="+20"/>
+        <location line="+42"/>
         <source>Referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-59"/>
         <source>Reason for referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+51"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Risk:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1486,22 +1436,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Referred:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Subject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>This kind of panel records no further details.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1511,22 +1461,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="-65"/>
         <source>Save changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Revert to the stored details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+13"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+86"/>
         <source>by %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1536,12 +1486,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+18"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Showing the details as stored.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1634,7 +1584,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/caseload/SubjectRecords.cpp" line="+30"/>
+        <location filename="../core/caseload/SubjectRecords.cpp" line="+31"/>
         <source>a person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1709,7 +1659,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/caseload/SubjectRecords.cpp" line="+50"/>
+        <location filename="../core/caseload/SubjectRecords.cpp" line="+42"/>
         <source>This person, household or place is not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1792,7 +1742,7 @@
 <context>
     <name>confer::CaseStageTab</name>
     <message>
-        <location filename="../ui/casefile/CaseStageTab.cpp" line="+38"/>
+        <location filename="../ui/casefile/CaseStageTab.cpp" line="+40"/>
         <source>&amp;Complete review…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1817,7 +1767,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <location line="+15"/>
         <source>Scheduled reviews</source>
         <translation type="unfinished"></translation>
@@ -1863,7 +1813,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+49"/>
         <source>Move to %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1907,7 +1857,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+51"/>
         <source>This case belongs to a kind of panel this copy of Confer does not know (%1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2093,7 +2043,7 @@
 <context>
     <name>confer::CaseloadPage</name>
     <message>
-        <location filename="../ui/caseload/CaseloadPage.cpp" line="+53"/>
+        <location filename="../ui/caseload/CaseloadPage.cpp" line="+50"/>
         <source>&amp;Overdue reviews only</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2103,18 +2053,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;New case…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+51"/>
+        <location line="+1"/>
         <source>Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="+18"/>
         <source>Caseload</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2124,37 +2074,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-32"/>
         <source>Filter cases by reference, name or postcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+45"/>
         <source>Filter by reference, name or postcode (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-48"/>
         <source>Panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+57"/>
         <source>Any risk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2169,32 +2119,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Number of cases shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-57"/>
         <source>New case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+60"/>
         <source>Refer a new case to one of your panels.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No panels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>You are not a member of any panel, so no cases are shown. Administrators manage panels and their members, but read the cases only of panels they belong to.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2204,27 +2149,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>&amp;Panel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>&amp;Stage:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Risk:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+98"/>
         <source>All my panels</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2234,7 +2179,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+92"/>
         <source>No cases match these filters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2250,141 +2195,31 @@
     </message>
 </context>
 <context>
-    <name>confer::ChangeAgencyDialog</name>
-    <message>
-        <location filename="../ui/accounts/ChangeAgencyDialog.cpp" line="+23"/>
-        <location line="+1"/>
-        <source>Change agency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Choose the agency %1 (%2) works for.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Agency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No agency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&amp;Agency:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Notes this person writes are recorded as coming from this agency, which keeps ownership of them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Save agency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save agency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>confer::ChangePassphraseDialog</name>
     <message>
-        <location filename="../ui/accounts/ChangePassphraseDialog.cpp" line="+24"/>
-        <location line="+1"/>
-        <location line="+24"/>
+        <location filename="../ui/accounts/ChangePassphraseDialog.cpp" line="+15"/>
+        <location line="+12"/>
         <source>Change passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-10"/>
         <source>Current passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>C&amp;urrent passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;New passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>&amp;Change passphrase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>confer::ChangeRoleDialog</name>
-    <message>
-        <location filename="../ui/accounts/ChangeRoleDialog.cpp" line="+23"/>
-        <location line="+1"/>
-        <location line="+34"/>
-        <source>Change role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-28"/>
-        <source>Choose the role of %1 (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Administrators manage accounts and settings. The change takes effect the next time the person signs in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Change role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2436,12 +2271,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+236"/>
         <source>That case is not available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-149"/>
         <source>Case opened at %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2451,7 +2286,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Note added by %1 (opinion)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2466,12 +2301,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Action for %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Action for %1 updated: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2481,12 +2316,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>%1 — scope: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>%1 scheduled for %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2509,7 +2344,7 @@
 <context>
     <name>confer::ChronologyTab</name>
     <message>
-        <location filename="../ui/casefile/ChronologyTab.cpp" line="+21"/>
+        <location filename="../ui/casefile/ChronologyTab.cpp" line="+23"/>
         <source>&amp;Newest first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2519,7 +2354,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Chronology</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2544,7 +2379,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+56"/>
         <source>Nothing recorded yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2736,45 +2571,38 @@ Commands:
 <context>
     <name>confer::CompleteReviewDialog</name>
     <message>
-        <location filename="../ui/casefile/CompleteReviewDialog.cpp" line="+27"/>
-        <location line="+1"/>
-        <location line="+29"/>
+        <location filename="../ui/casefile/CompleteReviewDialog.cpp" line="+13"/>
         <source>Complete review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="+9"/>
         <source>%1, due %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-4"/>
         <source>Date the review was held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-4"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>&amp;Held on:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-9"/>
         <source>&amp;Outcome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+0"/>
         <source>&amp;Complete review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2824,7 +2652,7 @@ Commands:
 <context>
     <name>confer::ConsentDialog</name>
     <message>
-        <location filename="../ui/casefile/ConsentDialog.cpp" line="+48"/>
+        <location filename="../ui/casefile/ConsentDialog.cpp" line="+20"/>
         <source>&amp;Given</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2849,39 +2677,38 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+1"/>
-        <location line="+52"/>
+        <location line="-8"/>
+        <location line="+34"/>
         <source>Record consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-24"/>
         <source>Name of the person giving or refusing consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Date of the decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Scope: what the consent covers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>For example: support from the intervention provider and sharing with school and children&apos;s services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Decision:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2901,35 +2728,30 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Date:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Scope:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Under 18, consent is given by a parent or guardian. A case cannot move into support until consent is recorded as given.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>&amp;Record consent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>confer::ConsentTab</name>
     <message>
-        <location filename="../ui/casefile/ConsentTab.cpp" line="+26"/>
+        <location filename="../ui/casefile/ConsentTab.cpp" line="+28"/>
         <source>&amp;Record consent…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2944,7 +2766,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Consent decisions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2984,7 +2806,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+60"/>
         <source>No consent has been recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3022,54 +2844,48 @@ Commands:
 <context>
     <name>confer::CorrectNoteDialog</name>
     <message>
-        <location filename="../ui/casefile/CorrectNoteDialog.cpp" line="+26"/>
-        <location line="+1"/>
+        <location filename="../ui/casefile/CorrectNoteDialog.cpp" line="+14"/>
         <source>Correct note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Version %1, by %2 (%3), %4. The correction becomes version %5; this version is kept and stays in the note&apos;s history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-6"/>
         <source>Corrected note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Reason for the correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+11"/>
         <source>e.g. wrong date given at the meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>&amp;Note:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Save &amp;correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Save correction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3100,7 +2916,7 @@ Commands:
 <context>
     <name>confer::DashboardPage</name>
     <message>
-        <location filename="../ui/caseload/DashboardPage.cpp" line="+47"/>
+        <location filename="../ui/caseload/DashboardPage.cpp" line="+49"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3110,13 +2926,8 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>No panels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3125,7 +2936,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+38"/>
         <source>Figures as of %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3143,7 +2954,7 @@ Commands:
 <context>
     <name>confer::Database</name>
     <message>
-        <location filename="../core/store/Database.cpp" line="+33"/>
+        <location filename="../core/store/Database.cpp" line="+35"/>
         <source>The store could not be opened with these credentials.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3163,13 +2974,13 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+92"/>
-        <location line="+200"/>
+        <location line="+112"/>
+        <location line="+209"/>
         <source>The store key has the wrong length.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-204"/>
         <source>The store&apos;s page cache size must be positive.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3189,17 +3000,17 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+138"/>
         <source>An empty statement cannot be run.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+68"/>
         <source>The store is damaged: some of its pages failed the integrity check. Restore it from a backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>The store is damaged and this part of it cannot be read. Restore it from a backup.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3215,14 +3026,56 @@ Commands:
     </message>
 </context>
 <context>
+    <name>confer::DemoFill</name>
+    <message>
+        <location filename="../ui/shell/DemoFill.cpp" line="+32"/>
+        <location line="+5"/>
+        <location line="+57"/>
+        <location line="+2"/>
+        <source>Fill with demonstration data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="-63"/>
+        <source>Add %n invented case(s), with partner agencies, panels and the people who sit on them?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This store becomes a demonstration store for good: every screen will say so, and no real information may go into it. A store that holds real cases is refused. You can cancel while it runs; nothing is kept then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Fill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Filling the store with demonstration data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Demonstration data added: %1 cases, %2 new panels, %3 new agencies and %4 new accounts (records only: nobody can sign in as them). This is a demonstration store now, for good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confer::DemoPartnership</name>
     <message>
-        <location filename="../core/demo/DemoPartnership.cpp" line="+80"/>
+        <location filename="../core/demo/DemoPartnership.cpp" line="+84"/>
         <source>No panel kinds are installed, so there is nothing to demonstrate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+47"/>
         <source>Only an administrator can fill a store with demonstration data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3248,7 +3101,7 @@ Commands:
 <context>
     <name>confer::DemonstrationBanner</name>
     <message>
-        <location filename="../ui/shell/DemonstrationBanner.cpp" line="+12"/>
+        <location filename="../ui/shell/DemonstrationBanner.cpp" line="+13"/>
         <source>Demonstration store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3268,6 +3121,22 @@ Commands:
     <message>
         <location filename="../core/demo/DemonstrationStore.cpp" line="+29"/>
         <source>Only an administrator can make a demonstration store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::ErrorLine</name>
+    <message>
+        <location filename="../ui/shell/ErrorLine.cpp" line="+11"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::FormDialog</name>
+    <message>
+        <location filename="../ui/shell/FormDialog.cpp" line="+29"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3409,6 +3278,37 @@ Commands:
     </message>
 </context>
 <context>
+    <name>confer::LongWork</name>
+    <message>
+        <location filename="../core/session/LongWork.cpp" line="+43"/>
+        <source>Stopped before it finished; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::LongWorkProgress</name>
+    <message>
+        <location filename="../ui/shell/LongWorkProgress.cpp" line="+18"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Confer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancel: stop and keep nothing of it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Stopping. Nothing of this will be kept…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confer::MainWindow</name>
     <message>
         <location filename="../ui/shell/MainWindow.cpp" line="+37"/>
@@ -3455,7 +3355,7 @@ Commands:
 <context>
     <name>confer::MyActionsModel</name>
     <message>
-        <location filename="../ui/caseload/MyActionsModel.cpp" line="+70"/>
+        <location filename="../ui/caseload/MyActionsModel.cpp" line="+41"/>
         <source>No due date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3470,27 +3370,27 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-35"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3498,12 +3398,12 @@ Commands:
 <context>
     <name>confer::MyActionsPage</name>
     <message>
-        <location filename="../ui/caseload/MyActionsPage.cpp" line="+24"/>
+        <location filename="../ui/caseload/MyActionsPage.cpp" line="+26"/>
         <source>Show &amp;finished actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+36"/>
         <source>My agency&apos;s actions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3513,7 +3413,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-24"/>
         <source>Show finished actions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3523,17 +3423,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+49"/>
         <source>1 open action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3551,74 +3446,73 @@ Commands:
 <context>
     <name>confer::NewCaseDialog</name>
     <message>
-        <location filename="../ui/casefile/NewCaseDialog.cpp" line="+62"/>
-        <location line="+1"/>
+        <location filename="../ui/casefile/NewCaseDialog.cpp" line="+28"/>
         <source>New case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+41"/>
+        <location line="+3"/>
+        <location line="+64"/>
         <source>Panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-62"/>
         <source>Referral date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Referrer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+49"/>
         <source>Name and role of the person referring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-47"/>
         <source>Referring agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+48"/>
         <source>Not from a partner agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-46"/>
         <source>Reason for referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Lead agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+46"/>
         <source>Not yet agreed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-44"/>
         <source>Lead professional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Protective marking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+51"/>
         <source>&amp;Panel:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3628,12 +3522,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Referral &amp;date:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3653,12 +3547,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Lead and risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Lead agency:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3678,32 +3572,27 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-58"/>
         <source>&amp;Create case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Create case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-2"/>
         <source>Record only what the panel needs. Fields marked * are required by this kind of panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+6"/>
         <source>You are not a member of any panel, so you cannot open a case. An administrator adds members to panels.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+70"/>
         <source>A case of the %1 panel.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3711,33 +3600,32 @@ Commands:
 <context>
     <name>confer::NewPanelDialog</name>
     <message>
-        <location filename="../ui/partnership/NewPanelDialog.cpp" line="+29"/>
-        <location line="+1"/>
+        <location filename="../ui/partnership/NewPanelDialog.cpp" line="+16"/>
         <source>New panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Panel name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>For example, Easington MAPS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-5"/>
         <source>Kind of panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Chair</source>
         <translation type="unfinished">Cadeirydd</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>No chair yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3747,12 +3635,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Kind:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3762,32 +3650,22 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Members see the panel&apos;s cases; nobody else does, administrators included. Add members once the panel exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>C&amp;reate panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Create panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location line="+18"/>
         <source>Cases are reviewed at each meeting.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3805,7 +3683,7 @@ Commands:
 <context>
     <name>confer::NoteCard</name>
     <message>
-        <location filename="../ui/casefile/NoteCard.cpp" line="+22"/>
+        <location filename="../ui/casefile/NoteCard.cpp" line="+23"/>
         <source>OPINION</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3873,7 +3751,7 @@ Commands:
 <context>
     <name>confer::NoteDialog</name>
     <message>
-        <location filename="../ui/casefile/NoteDialog.cpp" line="+27"/>
+        <location filename="../ui/casefile/NoteDialog.cpp" line="+21"/>
         <source>&amp;Fact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3883,24 +3761,23 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+1"/>
-        <location line="+70"/>
+        <location line="-5"/>
+        <location line="+33"/>
         <source>Add note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-30"/>
         <source>Originating agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>Choose the agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Fact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3910,37 +3787,37 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Fact or opinion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-19"/>
         <source>Basis of the opinion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+14"/>
         <source>What the opinion is based on, e.g. home visit on 3 March</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-13"/>
         <source>Protective marking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>&amp;Agency:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>This note is:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3950,35 +3827,30 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Marking:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Note:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Record facts and opinions separately. An opinion is marked as such wherever the note is shown or exported, with its basis. Notes cannot be edited later: a correction becomes a new version and the original is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>&amp;Add note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>confer::NoteHistoryDialog</name>
     <message>
-        <location filename="../ui/casefile/NoteHistoryDialog.cpp" line="+20"/>
+        <location filename="../ui/casefile/NoteHistoryDialog.cpp" line="+21"/>
         <location line="+1"/>
         <source>Note history</source>
         <translation type="unfinished"></translation>
@@ -3989,7 +3861,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Notes are never changed in place. Each correction is a new version; every version is kept.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4002,7 +3874,7 @@ Commands:
 <context>
     <name>confer::NoteService</name>
     <message>
-        <location filename="../core/caseload/NoteService.cpp" line="+71"/>
+        <location filename="../core/caseload/NoteService.cpp" line="+79"/>
         <source>That note is not available.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4045,7 +3917,7 @@ Commands:
 <context>
     <name>confer::NotesTab</name>
     <message>
-        <location filename="../ui/casefile/NotesTab.cpp" line="+24"/>
+        <location filename="../ui/casefile/NotesTab.cpp" line="+25"/>
         <source>&amp;Add note…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4060,7 +3932,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+72"/>
         <source>No notes yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4104,7 +3976,7 @@ Commands:
 <context>
     <name>confer::OptionalDateEdit</name>
     <message>
-        <location filename="../ui/casefile/OptionalDateEdit.cpp" line="+22"/>
+        <location filename="../ui/casefile/OptionalDateEdit.cpp" line="+21"/>
         <source>%1 is set</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4122,22 +3994,22 @@ Commands:
 <context>
     <name>confer::OverviewPage</name>
     <message>
-        <location filename="../ui/shell/OverviewPage.cpp" line="+71"/>
+        <location filename="../ui/shell/OverviewPage.cpp" line="+73"/>
         <source>&amp;Verify now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+30"/>
         <source>Overview</source>
         <translation>Trosolwg</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Your account, this store, and the state of its protections.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-24"/>
         <source>Warning: this store is not bound to this computer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4147,7 +4019,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+37"/>
         <source>Signed in</source>
         <translation>Wedi mewngofnodi</translation>
     </message>
@@ -4167,7 +4039,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>This store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4177,7 +4049,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Device binding</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4202,7 +4074,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Automatic lock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4227,12 +4099,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Change the automatic lock time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Audit trail</source>
         <translation>Trywydd archwilio</translation>
     </message>
@@ -4257,17 +4129,17 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-94"/>
         <source>Verify the store and the audit trail now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+100"/>
         <source>Checks the database&apos;s integrity and every link of the audit chain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+9"/>
         <source>1 minute without keyboard or mouse input</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4287,7 +4159,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
         <source>✓ Intact at %1: the database and every audit event check out.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4300,7 +4172,7 @@ Commands:
 <context>
     <name>confer::PanelFiguresCard</name>
     <message>
-        <location filename="../ui/caseload/PanelFiguresCard.cpp" line="+54"/>
+        <location filename="../ui/caseload/PanelFiguresCard.cpp" line="+55"/>
         <source>Open cases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4345,17 +4217,17 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+70"/>
         <source>Cases by stage in %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4822,42 +4694,42 @@ Commands:
 <context>
     <name>confer::PanelMembersDialog</name>
     <message>
-        <location filename="../ui/partnership/PanelMembersDialog.cpp" line="+31"/>
+        <location filename="../ui/partnership/PanelMembersDialog.cpp" line="+32"/>
         <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Make &amp;chair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Members of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+23"/>
         <source>Members read and work on this panel&apos;s cases. Nobody else can, administrators included.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>&amp;Members:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-21"/>
         <source>Members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-9"/>
         <source>Remove the selected member</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4867,12 +4739,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+31"/>
         <source>A&amp;dd a member:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-37"/>
         <source>Person to add</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4882,17 +4754,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+56"/>
         <source>%1 (%2) · chair</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4906,7 +4773,7 @@ Commands:
 <context>
     <name>confer::PanelMembership</name>
     <message>
-        <location filename="../core/partnership/PanelMembership.cpp" line="+43"/>
+        <location filename="../core/partnership/PanelMembership.cpp" line="+51"/>
         <source>This panel&apos;s cases are not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4924,7 +4791,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+104"/>
         <source>That panel does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4957,7 +4824,7 @@ Commands:
 <context>
     <name>confer::PanelsModel</name>
     <message>
-        <location filename="../ui/partnership/PanelsModel.cpp" line="+98"/>
+        <location filename="../ui/partnership/PanelsModel.cpp" line="+56"/>
         <source>%1 (archived)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4977,22 +4844,22 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-54"/>
         <source>Panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Chair</source>
         <translation type="unfinished">Cadeirydd</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Members</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5000,7 +4867,7 @@ Commands:
 <context>
     <name>confer::PanelsPage</name>
     <message>
-        <location filename="../ui/partnership/PanelsPage.cpp" line="+29"/>
+        <location filename="../ui/partnership/PanelsPage.cpp" line="+31"/>
         <source>&amp;New panel…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5010,29 +4877,24 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+18"/>
+        <location line="+6"/>
+        <location line="+14"/>
         <source>Panels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="+1"/>
         <source>The partnership&apos;s panels and who sits on them. Membership decides who reads a panel&apos;s cases: administrators manage it, but see no case unless they are members too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-22"/>
         <source>New panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Members of the selected panel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5152,108 +5014,97 @@ Commands:
 <context>
     <name>confer::RecordValueDialog</name>
     <message>
-        <location filename="../ui/casefile/RecordValueDialog.cpp" line="+27"/>
+        <location filename="../ui/casefile/RecordValueDialog.cpp" line="+15"/>
         <source>Record %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>&amp;Value:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-5"/>
         <source>Date of the value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;On:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+1"/>
         <source>Earlier values are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>&amp;Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Record value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>confer::RecoveryDialog</name>
     <message>
-        <location filename="../ui/unlock/RecoveryDialog.cpp" line="+28"/>
-        <location line="+1"/>
+        <location filename="../ui/unlock/RecoveryDialog.cpp" line="+18"/>
         <source>Open with the recovery key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>The recovery key opens the store without this computer&apos;s keychain or a passphrase. Confer then binds the store to this computer and sets a new passphrase for the account you choose. Other accounts will need their passphrase reset by an administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-6"/>
         <source>Recovery key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+11"/>
         <source>XXXX-XXXX-XXXX-… (%1 groups)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-9"/>
         <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+16"/>
         <source>Recovery &amp;key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Account:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;New passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-15"/>
         <source>Recovery error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+16"/>
         <source>&amp;Open store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Open store</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5273,22 +5124,22 @@ Commands:
 <context>
     <name>confer::RecoveryKeyPage</name>
     <message>
-        <location filename="../ui/setup/RecoveryKeyPage.cpp" line="+34"/>
+        <location filename="../ui/setup/RecoveryKeyPage.cpp" line="+39"/>
         <source>Your recovery key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-4"/>
         <source>&amp;Show the key again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>This is the only time Confer shows it. Write it down now, by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+47"/>
         <source>Recovery key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5298,17 +5149,17 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-65"/>
         <source>&lt;p&gt;With the recovery key, the store can be opened on another computer, or here if the keychain is lost or every administrator&apos;s passphrase is forgotten. Without it, the data cannot be recovered.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keep it offline:&lt;/b&gt; write it on paper, seal it in an envelope and keep it in a locked safe. Do not copy it, email it, photograph it or save it in a file. Anyone who has it and a copy of the store can read everything in it.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+21"/>
         <source>The key is hidden because Confer was locked. Type the administrator&apos;s passphrase to show it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-32"/>
         <source>Administrator&apos;s passphrase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5318,12 +5169,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+21"/>
         <source>&amp;Passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+113"/>
+        <location line="+146"/>
         <source>Too many attempts. Try again in %n s.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -5463,12 +5314,12 @@ Commands:
 <context>
     <name>confer::Session</name>
     <message>
-        <location filename="../core/session/Session.cpp" line="+67"/>
+        <location filename="../core/session/Session.cpp" line="+114"/>
         <source>The change was saved, but the second copy of the key file could not be written. Confer mends it at the next sign-in; check the disk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>The user name or passphrase is not correct.</source>
         <translation type="unfinished">Mae’r enw defnyddiwr neu’r cyfrinymadrodd yn anghywir.</translation>
     </message>
@@ -5482,11 +5333,17 @@ Commands:
         <source>Choose an auto-lock time from 1 to 60 minutes.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+75"/>
+        <location line="+17"/>
+        <source>Confer could not start this operation: the store is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>confer::SetPassphraseDialog</name>
     <message>
-        <location filename="../ui/accounts/SetPassphraseDialog.cpp" line="+26"/>
+        <location filename="../ui/accounts/SetPassphraseDialog.cpp" line="+15"/>
         <source>Enable account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5506,32 +5363,27 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>&amp;New passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+14"/>
         <source>The old passphrase may be known to someone else</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Confer then also changes the store&apos;s own key, so that the old passphrase opens no copy of the store made from now on. This takes a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-11"/>
         <source>Tell them the passphrase in person or by phone, never by email.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>&amp;Enable account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5540,22 +5392,16 @@ Commands:
         <source>&amp;Reset passphrase</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+2"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>confer::SettingsDialog</name>
     <message>
-        <location filename="../ui/shell/SettingsDialog.cpp" line="+22"/>
-        <location line="+1"/>
+        <location filename="../ui/shell/SettingsDialog.cpp" line="+13"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Lock after this many minutes without input</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5565,32 +5411,27 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>&amp;Lock after:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Confer locks itself after this many minutes without keyboard or mouse input, and at once when the screen is locked. The setting applies to everyone who uses this store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Error</source>
+        <location line="+3"/>
+        <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+0"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-10"/>
         <source>Automatic lock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5637,51 +5478,46 @@ Commands:
 <context>
     <name>confer::StageMoveDialog</name>
     <message>
-        <location filename="../ui/casefile/StageMoveDialog.cpp" line="+25"/>
+        <location filename="../ui/casefile/StageMoveDialog.cpp" line="+14"/>
         <source>Move to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Moving the case to “%1” needs a reason, which is kept in its chronology.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>&amp;Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+10"/>
+        <location line="-9"/>
+        <location line="+6"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-5"/>
         <source>Choose a reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+9"/>
         <source>&amp;Move case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Move case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>confer::Statement</name>
     <message>
-        <location filename="../core/store/Statement.cpp" line="+117"/>
+        <location filename="../core/store/Statement.cpp" line="+118"/>
         <source>Confer made a mistake preparing this change; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5699,7 +5535,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+4"/>
+        <source>Confer is still busy with a long operation. Wait until it has finished, then try again; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>The account change was saved, but the store&apos;s own key could not be changed yet. Confer changes it at the next sign-in; until then an old copy of the removed key still opens the store.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5954,7 +5795,7 @@ Commands:
 <context>
     <name>confer::Transaction</name>
     <message>
-        <location filename="../core/store/Transaction.cpp" line="+47"/>
+        <location filename="../core/store/Transaction.cpp" line="+51"/>
         <source>Confer tried to save a change twice; nothing more was saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5962,7 +5803,7 @@ Commands:
 <context>
     <name>confer::UnlockScreen</name>
     <message>
-        <location filename="../ui/unlock/UnlockScreen.cpp" line="+33"/>
+        <location filename="../ui/unlock/UnlockScreen.cpp" line="+37"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Datgloi</translation>
     </message>
@@ -5972,12 +5813,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Unlock Confer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+46"/>
         <source>Confer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5987,62 +5828,62 @@ Commands:
         <translation>Cynadleddau achos aml-asiantaeth</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Confer is locked. Sign in to continue.</source>
         <translation>Mae Confer wedi’i gloi. Mewngofnodwch i barhau.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-66"/>
         <source>User</source>
         <translation>Defnyddiwr</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Unlock</source>
         <translation>Datgloi</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Use recovery key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+16"/>
         <source>Unlock error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Waiting time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+49"/>
         <source>U&amp;ser:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-45"/>
         <source>Store: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+79"/>
         <source>No accounts could be read from this store&apos;s key file. Use the recovery key, or ask whoever looks after this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+59"/>
         <source>%1 If this computer&apos;s keychain was reset, or the store was moved here, use the recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6065,54 +5906,111 @@ Commands:
 <context>
     <name>confer::UpdateActionDialog</name>
     <message>
-        <location filename="../ui/casefile/UpdateActionDialog.cpp" line="+25"/>
-        <location line="+1"/>
+        <location filename="../ui/casefile/UpdateActionDialog.cpp" line="+13"/>
         <source>Update action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>%1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-8"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-4"/>
         <source>Update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+18"/>
         <source>What has been done, or why it could not be</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Status:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-19"/>
         <source>&amp;Update:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+0"/>
         <source>&amp;Save update</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::UserChoiceDialog</name>
+    <message>
+        <location filename="../ui/accounts/UserChoiceDialog.cpp" line="+28"/>
+        <source>Change role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Save update</source>
+        <source>Choose the role of %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrators manage accounts and settings. The change takes effect the next time the person signs in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Cancel</source>
+        <source>&amp;Change role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Change agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the agency %1 (%2) works for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Agency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes this person writes are recorded as coming from this agency, which keeps ownership of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No agency</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6159,7 +6057,7 @@ Everything Confer holds is OFFICIAL-SENSITIVE. It stays inside the encrypted sto
 <context>
     <name>confer::Workspace</name>
     <message>
-        <location filename="../ui/shell/Workspace.cpp" line="+47"/>
+        <location filename="../ui/shell/Workspace.cpp" line="+49"/>
         <source>Confer workspace</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6209,7 +6107,7 @@ Everything Confer holds is OFFICIAL-SENSITIVE. It stays inside the encrypted sto
         <translation>Trywydd archwilio</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Confer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6241,6 +6139,11 @@ Everything Confer holds is OFFICIAL-SENSITIVE. It stays inside the encrypted sto
     <message>
         <location line="+3"/>
         <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill with &amp;demonstration data…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

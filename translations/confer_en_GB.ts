@@ -23,7 +23,7 @@
 <context>
     <name>confer::DemoFill</name>
     <message numerus="yes">
-        <location filename="../ui/shell/DemoFill.cpp" line="+34"/>
+        <location filename="../ui/shell/DemoFill.cpp" line="+33"/>
         <source>Add %n invented case(s), with partner agencies, panels and the people who sit on them?</source>
         <translation>
             <numerusform>Add %n invented case, with partner agencies, panels and the people who sit on them?</numerusform>

@@ -14,11 +14,10 @@ struct DemoFill::Outcome {
     DemoPartnership::Outcome filled;
 };
 
-DemoFill::DemoFill(Session& session, const PanelKindRegistry& kinds, QAction* lockAction, QWidget* window)
+DemoFill::DemoFill(Session& session, const PanelKindRegistry& kinds, QWidget* window)
     : QObject(window)
     , m_session(session)
     , m_kinds(kinds)
-    , m_lockAction(lockAction)
     , m_window(window)
     , m_outcome(std::make_shared<Outcome>())
 {
@@ -48,7 +47,7 @@ void DemoFill::ask()
         else
             deleteLater();
     });
-    DialogPresenter::open(box, m_lockAction);
+    DialogPresenter::open(box);
 }
 
 void DemoFill::start()
@@ -72,7 +71,7 @@ void DemoFill::start()
     connect(m_work, &LongWork::finished, this, &DemoFill::finish);
     auto* progress =
         new LongWorkProgress(*m_work, tr("Filling the store with demonstration data\u2026"), m_window);
-    DialogPresenter::open(progress, m_lockAction);
+    DialogPresenter::open(progress);
     m_work->start();
 }
 
@@ -95,7 +94,7 @@ void DemoFill::finish()
                                 tr("Fill with demonstration data"), text, QMessageBox::Ok, m_window);
     box->setObjectName(QStringLiteral("demoFillOutcome"));
     box->setAccessibleName(tr("Fill with demonstration data"));
-    DialogPresenter::open(box, m_lockAction);
+    DialogPresenter::open(box);
     if (status.ok())
         emit filled();
     deleteLater();

@@ -5,7 +5,6 @@
 
 #include <memory>
 
-class QAction;
 class QWidget;
 
 namespace confer {
@@ -20,7 +19,7 @@ class Session;
 class DemoFill final : public QObject {
     Q_OBJECT
 public:
-    DemoFill(Session& session, const PanelKindRegistry& kinds, QAction* lockAction, QWidget* window);
+    DemoFill(Session& session, const PanelKindRegistry& kinds, QWidget* window);
     ~DemoFill() override;
 
     void ask();
@@ -36,7 +35,6 @@ private:
 
     Session& m_session;
     const PanelKindRegistry& m_kinds;
-    QAction* m_lockAction;
     QPointer<QWidget> m_window;
     LongWork* m_work = nullptr;
     std::shared_ptr<Outcome> m_outcome; // written on the worker thread, read after finished()

@@ -297,7 +297,7 @@ void Workspace::fillWithDemonstrationData()
 {
     if (!m_session.isAdministrator())
         return;
-    auto* fill = new DemoFill(m_session, m_panelKinds, m_lockAction, this);
+    auto* fill = new DemoFill(m_session, m_panelKinds, this);
     connect(fill, &DemoFill::filled, this, [this] {
         m_banner->refresh();
         showSection(currentSection()); // the section as the store is now

@@ -9,6 +9,7 @@
 #include "BenchSupport.h"
 #include "InMemoryDeviceSecretStore.h"
 #include "TestStoreDir.h"
+#include "caseload/StandardStageGates.h"
 #include "common/Clock.h"
 #include "demo/DemoPartnership.h"
 #include "demo/DemonstrationStore.h"
@@ -260,7 +261,7 @@ int main(int argc, char** argv)
     int benchArgc = static_cast<int>(arguments.benchmarkArgs.size());
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    auto kinds = PanelKindRegistry::load();
+    auto kinds = PanelKindRegistry::load(standardStageGates());
     if (!kinds.ok()) {
         std::fprintf(stderr, "panel kinds: %s\n", qPrintable(kinds.error().message));
         return 1;
