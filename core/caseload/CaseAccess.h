@@ -16,9 +16,10 @@ class Session;
 // Every refusal is audited ("access.denied").
 //
 // The one home of the rule: every statement that reads case data (cases, subjects, notes, actions, consent,
-// reviews, histories, the search index) keeps to visibleCases(). The only ones that read those tables
-// without it are this class's own, which decide access, and the caseload's search-index lookup, which
-// collects ids only (CaseloadPlanner::fillMatchesSql). CaseDataReadsTest checks every statement.
+// reviews, histories, the search index) to show it keeps to visibleCases(). The only reads without it are
+// this class's own, which decide access; the caseload's search-index lookup, which collects ids only
+// (CaseloadPlanner::fillMatchesSql); and the steps of a change after requireCase() (a stage gate's latest
+// consent, the next reference), which show nothing. CaseDataReadsTest checks every statement of every read.
 class CaseAccess final {
 public:
     explicit CaseAccess(Session& session);

@@ -1,7 +1,8 @@
 // Caldicott principle 4: access to personal confidential data on a strict need-to-know basis. Checked on
 // what the store really compiles: every statement the read models prepare while a user reads (caseload,
-// dashboard, actions, chronology, notes) either keeps to CaseAccess::visibleCases or is one of the
-// statements with which CaseAccess decides access (tests/support/CaseDataReads).
+// dashboard, the case file with its consents and reviews, actions, chronology, notes) either keeps to
+// CaseAccess::visibleCases or is one of the statements with which CaseAccess decides access
+// (tests/support/CaseDataReads).
 #include "CaseDataReads.h"
 
 #include "CaseloadFixture.h"
@@ -85,7 +86,12 @@ protected:
         ActionService actions(session());
         NoteService notes(session());
         ChronologyService chronology(session(), *kinds);
+        CaseService cases = caseService();
         for (qint64 caseId : {mapsCase, iomCase, meamCase, channelCase}) {
+            (void)cases.open(caseId);
+            (void)cases.consents(caseId);
+            (void)cases.scheduledReviews(caseId);
+            (void)cases.reviewDue(caseId);
             (void)actions.forCase(caseId);
             (void)notes.latestVersions(caseId);
             (void)chronology.timeline(caseId);
