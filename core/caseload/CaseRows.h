@@ -32,8 +32,9 @@ void bindOptional(Statement& statement, const char* name, const std::optional<QD
 
 QString fieldsToJson(const QVariantMap& fields);
 
-// Reads a case with no access check: callers have passed CaseAccess already.
-Result<CaseRecord> readCase(Database& db, CaseId caseId);
+// Reads a case the user may see (CaseAccess::visibleCases). Callers have passed CaseAccess::requireCase
+// already, which audits a refusal; a case they may not see reads as not available.
+Result<CaseRecord> readCase(Session& session, CaseId caseId);
 
 struct PanelFacts {
     QString kindKey;

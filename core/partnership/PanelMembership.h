@@ -17,6 +17,9 @@ public:
 
     bool isMember(PanelId panelId) const;
     Status requireMember(PanelId panelId, AuditAction attemptedAction, const QString& record);
+    // The ids of the panels the user sits on, as a subquery (`SELECT panel_id ...`) for the statements that
+    // must keep to them: CaseAccess::visibleCases and PanelService::myPanels.
+    QString memberPanelsQuery() const;
 
 private:
     Session& m_session;
