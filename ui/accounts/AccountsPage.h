@@ -29,8 +29,6 @@ public:
     void clear();
     void selectUser(qint64 userId);
 
-    AccountsModel* model() const { return m_model; }
-
 private:
     const User* selectedUser() const;
     void updateButtons();

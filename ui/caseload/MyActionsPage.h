@@ -26,8 +26,6 @@ public:
     // Forgets every row before the session goes.
     void clear();
 
-    MyActionsModel* model() const { return m_model; }
-
 signals:
     void caseRequested(qint64 caseId);
 
