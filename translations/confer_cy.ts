@@ -229,7 +229,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+31"/>
         <source>Enter the administrator&apos;s full name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -250,7 +250,7 @@
 <context>
     <name>confer::AccountsModel</name>
     <message>
-        <location filename="../ui/accounts/AccountsModel.cpp" line="+56"/>
+        <location filename="../ui/accounts/AccountsModel.cpp" line="+57"/>
         <source>Disabled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -390,7 +390,7 @@
 <context>
     <name>confer::ActionDialog</name>
     <message>
-        <location filename="../ui/casefile/ActionDialog.cpp" line="+24"/>
+        <location filename="../ui/casefile/ActionDialog.cpp" line="+25"/>
         <source>Due date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -488,12 +488,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+132"/>
+        <location line="+133"/>
         <source>Updates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-128"/>
         <source>Add action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -554,7 +554,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>%1 — overdue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -719,7 +719,7 @@
 <context>
     <name>confer::AgenciesModel</name>
     <message>
-        <location filename="../ui/partnership/AgenciesModel.cpp" line="+61"/>
+        <location filename="../ui/partnership/AgenciesModel.cpp" line="+62"/>
         <source>Not recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1339,7 +1339,7 @@
 <context>
     <name>confer::CaseAccess</name>
     <message>
-        <location filename="../core/caseload/CaseAccess.cpp" line="+69"/>
+        <location filename="../core/caseload/CaseAccess.cpp" line="+70"/>
         <source>This case is not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1355,7 +1355,7 @@
 <context>
     <name>confer::CaseDetailsTab</name>
     <message>
-        <location filename="../ui/casefile/CaseDetailsTab.cpp" line="+38"/>
+        <location filename="../ui/casefile/CaseDetailsTab.cpp" line="+39"/>
         <source>Next review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1476,7 +1476,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>by %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1496,7 +1496,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Give the subject&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1572,7 +1572,7 @@
 <context>
     <name>confer::CaseService</name>
     <message>
-        <location filename="../core/caseload/CaseRows.cpp" line="+144"/>
+        <location filename="../core/caseload/CaseRows.cpp" line="+129"/>
         <location line="+14"/>
         <location filename="../core/caseload/ReviewSchedule.cpp" line="+48"/>
         <source>This case is not available to you.</source>
@@ -1644,12 +1644,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/caseload/CaseLifecycle.cpp" line="+202"/>
+        <location filename="../core/caseload/CaseLifecycle.cpp" line="+201"/>
         <source>A case cannot move into “%1”: this copy of Confer cannot check the condition “%2”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-134"/>
         <source>This panel is archived and takes no new cases.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1742,7 +1742,7 @@
 <context>
     <name>confer::CaseStageTab</name>
     <message>
-        <location filename="../ui/casefile/CaseStageTab.cpp" line="+40"/>
+        <location filename="../ui/casefile/CaseStageTab.cpp" line="+41"/>
         <source>&amp;Complete review…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1975,7 +1975,7 @@
 <context>
     <name>confer::CaseloadModel</name>
     <message>
-        <location filename="../ui/caseload/CaseloadModel.cpp" line="+249"/>
+        <location filename="../ui/caseload/CaseloadModel.cpp" line="+250"/>
         <source>Risk: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2043,7 +2043,7 @@
 <context>
     <name>confer::CaseloadPage</name>
     <message>
-        <location filename="../ui/caseload/CaseloadPage.cpp" line="+50"/>
+        <location filename="../ui/caseload/CaseloadPage.cpp" line="+51"/>
         <source>&amp;Overdue reviews only</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2179,7 +2179,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+91"/>
         <source>No cases match these filters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3355,7 +3355,7 @@ Commands:
 <context>
     <name>confer::MyActionsModel</name>
     <message>
-        <location filename="../ui/caseload/MyActionsModel.cpp" line="+41"/>
+        <location filename="../ui/caseload/MyActionsModel.cpp" line="+42"/>
         <source>No due date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3398,7 +3398,7 @@ Commands:
 <context>
     <name>confer::MyActionsPage</name>
     <message>
-        <location filename="../ui/caseload/MyActionsPage.cpp" line="+26"/>
+        <location filename="../ui/caseload/MyActionsPage.cpp" line="+27"/>
         <source>Show &amp;finished actions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3446,7 +3446,7 @@ Commands:
 <context>
     <name>confer::NewCaseDialog</name>
     <message>
-        <location filename="../ui/casefile/NewCaseDialog.cpp" line="+28"/>
+        <location filename="../ui/casefile/NewCaseDialog.cpp" line="+29"/>
         <source>New case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3600,7 +3600,7 @@ Commands:
 <context>
     <name>confer::NewPanelDialog</name>
     <message>
-        <location filename="../ui/partnership/NewPanelDialog.cpp" line="+16"/>
+        <location filename="../ui/partnership/NewPanelDialog.cpp" line="+18"/>
         <source>New panel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3751,7 +3751,7 @@ Commands:
 <context>
     <name>confer::NoteDialog</name>
     <message>
-        <location filename="../ui/casefile/NoteDialog.cpp" line="+21"/>
+        <location filename="../ui/casefile/NoteDialog.cpp" line="+22"/>
         <source>&amp;Fact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3879,12 +3879,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>That case is not available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+129"/>
         <source>Write the note before saving it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3894,7 +3894,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Choose the agency this note comes from.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3909,7 +3909,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-141"/>
         <source>Only the note&apos;s author or someone from the agency it came from can correct it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4694,7 +4694,7 @@ Commands:
 <context>
     <name>confer::PanelMembersDialog</name>
     <message>
-        <location filename="../ui/partnership/PanelMembersDialog.cpp" line="+32"/>
+        <location filename="../ui/partnership/PanelMembersDialog.cpp" line="+34"/>
         <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4781,7 +4781,7 @@ Commands:
 <context>
     <name>confer::PanelService</name>
     <message>
-        <location filename="../core/partnership/PanelService.cpp" line="+55"/>
+        <location filename="../core/partnership/PanelService.cpp" line="+54"/>
         <source>Only an administrator can manage panels and members.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4806,12 +4806,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>A panel with that name already exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+109"/>
         <source>The chair stays a member of the panel; choose another chair first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4824,7 +4824,7 @@ Commands:
 <context>
     <name>confer::PanelsModel</name>
     <message>
-        <location filename="../ui/partnership/PanelsModel.cpp" line="+56"/>
+        <location filename="../ui/partnership/PanelsModel.cpp" line="+57"/>
         <source>%1 (archived)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5949,7 +5949,7 @@ Commands:
 <context>
     <name>confer::UserChoiceDialog</name>
     <message>
-        <location filename="../ui/accounts/UserChoiceDialog.cpp" line="+28"/>
+        <location filename="../ui/accounts/UserChoiceDialog.cpp" line="+29"/>
         <source>Change role</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6009,7 +6009,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>No agency</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/Id.h"
+
 #include <QString>
 
 #include <optional>
@@ -82,12 +84,12 @@ QString auditActionDisplayName(const QString& key);
 // How audit records name things, so one thing is always named one way.
 namespace AuditRecord {
 QString ofCase(const QString& reference); // "case:MAPS-2026-0001"; a case is named by its reference
-QString ofMissingCase(qint64 caseId);     // "case:#42": an id that names no case (only refusals write it)
-QString ofUser(qint64 userId);            // "user:7"
-QString ofPanel(qint64 panelId);          // "panel:3"
-QString ofAgency(qint64 agencyId);        // "agency:2"
-QString ofSubject(qint64 subjectId);      // "subject:5"
-QString ofReview(qint64 reviewId);        // "review:9": a review id that names no review (refusals only)
+QString ofMissingCase(CaseId caseId);     // "case:#42": an id that names no case (only refusals write it)
+QString ofUser(UserId userId);            // "user:7"
+QString ofPanel(PanelId panelId);         // "panel:3"
+QString ofAgency(AgencyId agencyId);      // "agency:2"
+QString ofSubject(SubjectId subjectId);   // "subject:5"
+QString ofReview(ReviewId reviewId);      // "review:9": a review id that names no review (refusals only)
 } // namespace AuditRecord
 
 } // namespace confer

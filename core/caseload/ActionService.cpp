@@ -37,11 +37,11 @@ QDate today(const Session& session)
 CaseAction readAction(const Statement& row, const QDate& today)
 {
     CaseAction action;
-    action.id = row.columnInt(0);
-    action.caseId = row.columnInt(1);
+    action.id = row.columnId<ActionId>(0);
+    action.caseId = row.columnId<CaseId>(1);
     action.caseReference = row.columnText(2);
     action.description = row.columnText(3);
-    action.ownerAgencyId = row.columnInt(4);
+    action.ownerAgencyId = row.columnId<AgencyId>(4);
     action.ownerAgencyName = row.columnText(5);
     action.ownerPerson = row.columnText(6);
     if (!row.isNull(7))
@@ -80,15 +80,15 @@ Error actionUnavailable()
 // The case an action belongs to, that case's reference and the action's status, once the user may see
 // the case (a refusal is audited); NotFound when there is no such action.
 struct ActionCase {
-    qint64 caseId = 0;
+    CaseId caseId;
     QString record; // "case:<reference>", for the audit trail
     QString statusKey;
 };
 
-Result<ActionCase> caseOfAction(Session& session, qint64 actionId, AuditAction attemptedAction)
+Result<ActionCase> caseOfAction(Session& session, ActionId actionId, AuditAction attemptedAction)
 {
     CaseAccess access(session);
-    auto caseId = access.caseOf(CaseAccess::CaseRow::Action, actionId);
+    auto caseId = access.caseOf(actionId);
     if (!caseId.ok())
         return caseId.error();
     if (!caseId->has_value())
@@ -118,9 +118,9 @@ QString selectVisibleActions(Session& session, const QString& condition, bool is
            (isOrdered ? QString::fromLatin1(ActionOrder) : QString());
 }
 
-QString actionDetail(qint64 actionId)
+QString actionDetail(ActionId actionId)
 {
-    return QStringLiteral("action:%1").arg(actionId);
+    return QStringLiteral("action:%1").arg(actionId.value());
 }
 
 } // namespace
@@ -129,7 +129,7 @@ ActionService::ActionService(Session& session)
     : m_session(session)
 {}
 
-Result<CaseAction> ActionService::add(qint64 caseId, const NewAction& action)
+Result<CaseAction> ActionService::add(CaseId caseId, const NewAction& action)
 {
     CaseAccess access(m_session);
     if (auto panel = access.requireCase(caseId, AuditAction::ActionAdd); !panel.ok())
@@ -177,7 +177,7 @@ Result<CaseAction> ActionService::add(qint64 caseId, const NewAction& action)
         .bind(":at", now);
     if (Status run = insert->run(); !run.ok())
         return run.error();
-    const qint64 actionId = db.lastInsertRowId();
+    const auto actionId = db.lastInsertId<ActionId>();
     if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::ActionAdd,
                                                   record, actionDetail(actionId));
         !audited.ok())
@@ -197,7 +197,7 @@ Result<CaseAction> ActionService::add(qint64 caseId, const NewAction& action)
     return actions->front();
 }
 
-Status ActionService::update(qint64 actionId, CaseAction::Status status, const QString& text)
+Status ActionService::update(ActionId actionId, CaseAction::Status status, const QString& text)
 {
     Database& db = m_session.database();
     auto owner = caseOfAction(m_session, actionId, AuditAction::ActionUpdate);
@@ -239,7 +239,7 @@ Status ActionService::update(qint64 actionId, CaseAction::Status status, const Q
     return tx.commit();
 }
 
-Result<std::vector<CaseAction>> ActionService::forCase(qint64 caseId)
+Result<std::vector<CaseAction>> ActionService::forCase(CaseId caseId)
 {
     CaseAccess access(m_session);
     if (auto panel = access.requireCase(caseId, AuditAction::ActionList); !panel.ok())
@@ -252,7 +252,7 @@ Result<std::vector<CaseAction>> ActionService::forCase(qint64 caseId)
     return readActions(*rows, today(m_session));
 }
 
-Result<std::vector<ActionUpdate>> ActionService::updates(qint64 actionId)
+Result<std::vector<ActionUpdate>> ActionService::updates(ActionId actionId)
 {
     auto owner = caseOfAction(m_session, actionId, AuditAction::ActionUpdates);
     if (!owner.ok())
@@ -268,7 +268,7 @@ Result<std::vector<ActionUpdate>> ActionService::updates(qint64 actionId)
     rows->bind(":action", actionId);
     return rows->collect<ActionUpdate>([](const Statement& row) {
         ActionUpdate update;
-        update.id = row.columnInt(0);
+        update.id = row.columnId<ActionUpdateId>(0);
         update.status = actionStatusFromKey(row.columnText(1)).value_or(CaseAction::Status::Open);
         update.text = row.columnText(2);
         update.byName = row.columnText(3);
@@ -277,7 +277,7 @@ Result<std::vector<ActionUpdate>> ActionService::updates(qint64 actionId)
     });
 }
 
-Result<std::vector<CaseAction>> ActionService::forAgency(qint64 agencyId, bool isOpenOnly)
+Result<std::vector<CaseAction>> ActionService::forAgency(AgencyId agencyId, bool isOpenOnly)
 {
     // Only the cases the user may see are read, so an agency's actions on other panels' cases never leave
     // the store.

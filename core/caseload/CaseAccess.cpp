@@ -17,8 +17,9 @@ struct Tr {
     Q_DECLARE_TR_FUNCTIONS(confer::CaseAccess)
 };
 
-// One value of a single-row query with one :id parameter; nullopt when there is no row.
-Result<std::optional<qint64>> singleValue(Database& db, const QString& sql, qint64 id)
+// The id a single-row query with one :id parameter reads; nullopt when there is no row.
+template <typename IdType, typename KeyId>
+Result<std::optional<IdType>> singleId(Database& db, const QString& sql, KeyId id)
 {
     auto row = db.prepare(sql);
     if (!row.ok())
@@ -27,9 +28,9 @@ Result<std::optional<qint64>> singleValue(Database& db, const QString& sql, qint
     auto hasRow = row->step();
     if (!hasRow.ok())
         return hasRow.error();
-    if (!*hasRow || row->isNull(0))
-        return std::optional<qint64>{};
-    return std::optional<qint64>{row->columnInt(0)};
+    if (!*hasRow)
+        return std::optional<IdType>{};
+    return row->columnOptionalId<IdType>(0);
 }
 
 } // namespace
@@ -45,7 +46,7 @@ QString CaseAccess::visibleCases(const QString& alias) const
     return QStringLiteral("%1.panel_id IN (%2)").arg(alias, PanelMembership(m_session).memberPanelsQuery());
 }
 
-Result<qint64> CaseAccess::requireCase(qint64 caseId, AuditAction attemptedAction)
+Result<PanelId> CaseAccess::requireCase(CaseId caseId, AuditAction attemptedAction)
 {
     auto row =
         m_session.database().prepare(QStringLiteral("SELECT panel_id, reference FROM cases WHERE id = :id"));
@@ -56,12 +57,12 @@ Result<qint64> CaseAccess::requireCase(qint64 caseId, AuditAction attemptedActio
     if (!hasRow.ok())
         return hasRow.error();
     const bool exists = *hasRow;
-    const qint64 panelId = exists ? row->columnInt(0) : 0;
+    const std::optional<PanelId> panelId = exists ? std::optional(row->columnId<PanelId>(0)) : std::nullopt;
     const QString record =
         exists ? AuditRecord::ofCase(row->columnText(1)) : AuditRecord::ofMissingCase(caseId);
     row->reset();
-    if (exists && PanelMembership(m_session).isMember(panelId))
-        return panelId;
+    if (panelId && PanelMembership(m_session).isMember(*panelId))
+        return *panelId;
     const QString why = exists ? QStringLiteral("not a panel member") : QStringLiteral("no such case");
     // The caller cannot tell a missing case from one they may not see; the audit trail can.
     (void)m_session.audit().append(m_session.currentUser().login, AuditAction::AccessDenied, record,
@@ -69,29 +70,31 @@ Result<qint64> CaseAccess::requireCase(qint64 caseId, AuditAction attemptedActio
     return makeError(ErrorCode::AccessDenied, Tr::tr("This case is not available to you."));
 }
 
-Result<std::optional<qint64>> CaseAccess::caseOf(CaseRow table, qint64 rowId)
+Result<std::optional<CaseId>> CaseAccess::caseOf(ActionId actionId)
 {
-    QString sql;
-    switch (table) {
-    case CaseRow::Action:
-        sql = QStringLiteral("SELECT case_id FROM actions WHERE id = :id");
-        break;
-    case CaseRow::Note:
-        sql = QStringLiteral("SELECT case_id FROM notes WHERE id = :id");
-        break;
-    case CaseRow::ScheduledReview:
-        sql = QStringLiteral("SELECT case_id FROM scheduled_reviews WHERE id = :id");
-        break;
-    }
-    return singleValue(m_session.database(), sql, rowId);
+    return singleId<CaseId>(m_session.database(),
+                            QStringLiteral("SELECT case_id FROM actions WHERE id = :id"), actionId);
 }
 
-Result<bool> CaseAccess::seesSubject(qint64 subjectId)
+Result<std::optional<CaseId>> CaseAccess::caseOf(NoteId noteId)
 {
-    auto known = singleValue(m_session.database(),
-                             QStringLiteral("SELECT 1 FROM cases c WHERE c.subject_id = :id AND %1 LIMIT 1")
-                                 .arg(visibleCases(QStringLiteral("c"))),
-                             subjectId);
+    return singleId<CaseId>(m_session.database(), QStringLiteral("SELECT case_id FROM notes WHERE id = :id"),
+                            noteId);
+}
+
+Result<std::optional<CaseId>> CaseAccess::caseOf(ReviewId reviewId)
+{
+    return singleId<CaseId>(m_session.database(),
+                            QStringLiteral("SELECT case_id FROM scheduled_reviews WHERE id = :id"), reviewId);
+}
+
+Result<bool> CaseAccess::seesSubject(SubjectId subjectId)
+{
+    auto known =
+        singleId<CaseId>(m_session.database(),
+                         QStringLiteral("SELECT c.id FROM cases c WHERE c.subject_id = :id AND %1 LIMIT 1")
+                             .arg(visibleCases(QStringLiteral("c"))),
+                         subjectId);
     if (!known.ok())
         return known.error();
     return known->has_value();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audit/AuditAction.h"
+#include "common/Id.h"
 #include "common/Result.h"
 
 #include <QString>
@@ -31,17 +32,17 @@ public:
 
     // The panel of a case the user may see; NotFound and AccessDenied are indistinguishable to the
     // caller's user (both say the case is not available), but the audit records which.
-    Result<qint64> requireCase(qint64 caseId, AuditAction attemptedAction);
+    Result<PanelId> requireCase(CaseId caseId, AuditAction attemptedAction);
 
-    // The tables whose rows belong to one case and are looked up by their own id.
-    enum class CaseRow { Action, Note, ScheduledReview };
     // The case a row belongs to, to decide access before anything else of the row is read; nullopt when
-    // there is no such row.
-    Result<std::optional<qint64>> caseOf(CaseRow table, qint64 rowId);
+    // there is no such row. The id's type names the table (actions, notes, scheduled_reviews).
+    Result<std::optional<CaseId>> caseOf(ActionId actionId);
+    Result<std::optional<CaseId>> caseOf(NoteId noteId);
+    Result<std::optional<CaseId>> caseOf(ReviewId reviewId);
 
     // Whether the user already sees this subject (person, household or place) on a case of their panels:
     // only then may a new case name them.
-    Result<bool> seesSubject(qint64 subjectId);
+    Result<bool> seesSubject(SubjectId subjectId);
 
     // How many case rows the store holds at most (the largest case id), for the caseload planner's cost
     // estimates: walking an index passes every panel's cases. A number, never a case.

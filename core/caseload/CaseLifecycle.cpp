@@ -95,7 +95,7 @@ Result<CaseRecord> CaseLifecycle::create(const NewCase& request)
     Transaction tx(db);
     if (!tx.isActive())
         return tx.beginStatus().error();
-    if (opening->subject.id == 0) {
+    if (!opening->subject.id) {
         auto subjectId = SubjectRecords(m_session, m_kinds).insert(opening->subject, now);
         if (!subjectId.ok())
             return subjectId.error();
@@ -119,7 +119,7 @@ Result<CaseRecord> CaseLifecycle::create(const NewCase& request)
     return readCase(m_session, *caseId);
 }
 
-Result<qint64> CaseLifecycle::insertCase(const NewCase& request, const Opening& opening,
+Result<CaseId> CaseLifecycle::insertCase(const NewCase& request, const Opening& opening,
                                          const QString& reference, const QString& nowUtc)
 {
     Database& db = m_session.database();
@@ -135,7 +135,7 @@ Result<qint64> CaseLifecycle::insertCase(const NewCase& request, const Opening& 
         return insert.error();
     insert->bind(":reference", reference)
         .bind(":panel", request.panelId)
-        .bind(":subject", opening.subject.id)
+        .bind(":subject", *opening.subject.id)
         .bind(":stage", kind.initialStage)
         .bind(":risk", riskKey(request.risk))
         .bind(":referral", isoDate(request.referralDate))
@@ -145,22 +145,21 @@ Result<qint64> CaseLifecycle::insertCase(const NewCase& request, const Opening& 
         .bind(":marking", markingKey(request.marking))
         .bind(":fields", fieldsToJson(request.fields))
         .bind(":at", nowUtc);
-    bindOptional(*insert, ":referring", request.referringAgencyId);
-    bindOptional(*insert, ":lead", request.leadAgencyId);
+    insert->bind(":referring", request.referringAgencyId).bind(":lead", request.leadAgencyId);
     bindOptional(
         *insert, ":review",
         ReviewSchedule::nextReviewAfterMove(kind, *kind.stage(kind.initialStage), m_session.clock().today()));
     if (Status run = insert->run(); !run.ok())
         return run.error();
-    return db.lastInsertRowId();
+    return db.lastInsertId<CaseId>();
 }
 
-Status CaseLifecycle::recordOpening(qint64 caseId, const NewCase& request, const Opening& opening,
+Status CaseLifecycle::recordOpening(CaseId caseId, const NewCase& request, const Opening& opening,
                                     const QString& reference, const QString& nowUtc)
 {
     Database& db = m_session.database();
     const PanelKind& kind = *opening.kind;
-    const qint64 userId = m_session.currentUser().id;
+    const UserId userId = m_session.currentUser().id;
     auto search = db.prepare(QStringLiteral("INSERT INTO case_search (rowid, reference, subject, postcode) "
                                             "VALUES (:id, :reference, :subject, :postcode)"));
     if (!search.ok())
@@ -190,7 +189,7 @@ Status CaseLifecycle::recordOpening(qint64 caseId, const NewCase& request, const
     return {};
 }
 
-Status CaseLifecycle::checkGates(qint64 caseId, const Transition& transition, const QString& toLabel) const
+Status CaseLifecycle::checkGates(CaseId caseId, const Transition& transition, const QString& toLabel) const
 {
     for (const QString& key : transition.requiredGates) {
         // Resolved when the kind loaded; should a kind ever meet other gates than it was loaded
@@ -208,7 +207,7 @@ Status CaseLifecycle::checkGates(qint64 caseId, const Transition& transition, co
     return {};
 }
 
-Result<std::vector<CaseLifecycle::StageOption>> CaseLifecycle::stageOptions(qint64 caseId)
+Result<std::vector<CaseLifecycle::StageOption>> CaseLifecycle::stageOptions(CaseId caseId)
 {
     auto loaded = loadCase(m_session, m_kinds, caseId, AuditAction::CaseStages);
     if (!loaded.ok())
@@ -236,7 +235,7 @@ Result<std::vector<CaseLifecycle::StageOption>> CaseLifecycle::stageOptions(qint
     return options;
 }
 
-Status CaseLifecycle::moveStage(qint64 caseId, const QString& toStage, const QString& reason)
+Status CaseLifecycle::moveStage(CaseId caseId, const QString& toStage, const QString& reason)
 {
     auto loaded = loadCase(m_session, m_kinds, caseId, AuditAction::CaseStage);
     if (!loaded.ok())

@@ -25,12 +25,12 @@ constexpr double SetInsertCost = 0.6;  // one id added to an id set, in no parti
 const char* const RiskRank =
     "(CASE c.risk WHEN 'red' THEN 3 WHEN 'amber' THEN 2 WHEN 'green' THEN 1 ELSE 0 END)";
 
-QString idList(const std::vector<qint64>& ids)
+QString idList(const std::vector<PanelId>& ids)
 {
     QStringList numbers;
     numbers.reserve(static_cast<qsizetype>(ids.size()));
-    for (qint64 id : ids)
-        numbers << QString::number(id);
+    for (PanelId id : ids)
+        numbers << QString::number(id.value());
     return numbers.join(QLatin1Char(','));
 }
 
@@ -38,7 +38,7 @@ QString idList(const std::vector<qint64>& ids)
 // only some of them (IOM's notSelected) is excluded for those panels only.
 void leaveOutClosed(CaseloadConditions& where, const std::vector<ScopePanel>& panels)
 {
-    QMap<QString, std::vector<qint64>> panelsClosing;
+    QMap<QString, std::vector<PanelId>> panelsClosing;
     for (const ScopePanel& panel : panels) {
         for (const QString& stage : panel.closedStages)
             panelsClosing[stage].push_back(panel.id);
@@ -61,7 +61,7 @@ void leaveOutClosed(CaseloadConditions& where, const std::vector<ScopePanel>& pa
 // one), so the overdue filter applies ReviewDue's rule.
 QString inScheduledStage(const std::vector<ScopePanel>& panels, CaseloadConditions& where)
 {
-    QMap<QString, std::vector<qint64>> panelsScheduling;
+    QMap<QString, std::vector<PanelId>> panelsScheduling;
     for (const ScopePanel& panel : panels) {
         for (const QString& stage : panel.scheduledStages)
             panelsScheduling[stage].push_back(panel.id);
@@ -156,7 +156,7 @@ CaseloadConditions CaseloadPlanner::conditions(const CaseloadQuery::Filter& filt
     CaseloadConditions where;
     where.visible = visible;
     if (filter.panelId)
-        where.terms << QStringLiteral("c.panel_id = %1").arg(*filter.panelId);
+        where.terms << QStringLiteral("c.panel_id = %1").arg(filter.panelId->value());
     if (!filter.includesClosed || filter.isOverdueOnly)
         leaveOutClosed(where, panels);
     if (!filter.stage.isEmpty()) {

@@ -18,7 +18,7 @@ struct PanelKind;
 // A panel in view of the caseload, with the stages its kind counts as closed and those that schedule their
 // own reviews (ReviewDue).
 struct ScopePanel {
-    qint64 id = 0;
+    PanelId id;
     const PanelKind* kind = nullptr;
     QStringList closedStages;
     QStringList scheduledStages;

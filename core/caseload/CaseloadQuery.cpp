@@ -20,10 +20,10 @@ namespace confer {
 namespace {
 
 // What decides which cases a filter admits, text aside: the key under which they are remembered.
-QString scopeKey(const CaseloadQuery::Filter& filter, qint64 userId, const QDate& today)
+QString scopeKey(const CaseloadQuery::Filter& filter, UserId userId, const QDate& today)
 {
-    return QStringList{QString::number(userId),
-                       filter.panelId ? QString::number(*filter.panelId) : QString(),
+    return QStringList{QString::number(userId.value()),
+                       filter.panelId ? QString::number(filter.panelId->value()) : QString(),
                        filter.stage,
                        filter.risk ? riskKey(*filter.risk) : QString(),
                        filter.isOverdueOnly ? today.toString(Qt::ISODate) : QString(),
@@ -34,7 +34,7 @@ QString scopeKey(const CaseloadQuery::Filter& filter, qint64 userId, const QDate
 // Need-to-know: the panels whose cases the user may see (narrowed to the filter's panel), never others.
 // An administrator who is not a member gets none.
 Result<std::vector<ScopePanel>> panelsInView(Session& session, const PanelKindRegistry& kinds,
-                                             std::optional<qint64> onlyPanel)
+                                             std::optional<PanelId> onlyPanel)
 {
     auto mine = PanelService(session, kinds).myPanels();
     if (!mine.ok())
@@ -60,9 +60,9 @@ Result<std::vector<ScopePanel>> panelsInView(Session& session, const PanelKindRe
     return panels;
 }
 
-Result<std::vector<qint64>> readIds(Statement& statement)
+Result<std::vector<CaseId>> readIds(Statement& statement)
 {
-    return statement.collect<qint64>([](const Statement& row) { return row.columnInt(0); });
+    return statement.collect<CaseId>([](const Statement& row) { return row.columnId<CaseId>(0); });
 }
 
 // A row of the table and the first of its case's scheduled reviews not yet completed (ReviewDue).
@@ -79,9 +79,9 @@ std::optional<QDate> optionalDate(const Statement& row, int column)
 SummaryRow readSummary(const Statement& row)
 {
     CaseSummary summary;
-    summary.id = row.columnInt(0);
+    summary.id = row.columnId<CaseId>(0);
     summary.reference = row.columnText(1);
-    summary.panelId = row.columnInt(2);
+    summary.panelId = row.columnId<PanelId>(2);
     summary.panelName = row.columnText(3);
     summary.stage = row.columnText(4);
     summary.risk = riskFromKey(row.columnText(5)).value_or(Risk::Unassessed);
@@ -200,7 +200,7 @@ Result<int> CaseloadQuery::count(const Filter& filter)
     return result;
 }
 
-Result<std::vector<qint64>> CaseloadQuery::pageIds(const Scope& scope, const Sort& sort, int offset,
+Result<std::vector<CaseId>> CaseloadQuery::pageIds(const Scope& scope, const Sort& sort, int offset,
                                                    int limit)
 {
     const PagePlan plan = CaseloadPlanner::pagePlan(scope.figures, sort.key, offset, limit);
@@ -213,11 +213,11 @@ Result<std::vector<qint64>> CaseloadQuery::pageIds(const Scope& scope, const Sor
 }
 
 // What the table shows, for the page's cases only, in the page's order.
-Result<std::vector<CaseSummary>> CaseloadQuery::summaries(const Scope& scope, const std::vector<qint64>& ids)
+Result<std::vector<CaseSummary>> CaseloadQuery::summaries(const Scope& scope, const std::vector<CaseId>& ids)
 {
     QStringList numbers;
-    for (qint64 id : ids)
-        numbers << QString::number(id);
+    for (CaseId id : ids)
+        numbers << QString::number(id.value());
     auto details = m_session.database().prepare(
         QStringLiteral("SELECT c.id, c.reference, c.panel_id, p.name, c.stage, c.risk, sub.name, a.name, "
                        "c.next_review, (SELECT min(r.due_date) FROM scheduled_reviews r "
@@ -231,10 +231,10 @@ Result<std::vector<CaseSummary>> CaseloadQuery::summaries(const Scope& scope, co
     auto read = details->collect<SummaryRow>(readSummary);
     if (!read.ok())
         return read.error();
-    QHash<qint64, const PanelKind*> kindOfPanel;
+    QHash<PanelId, const PanelKind*> kindOfPanel;
     for (const ScopePanel& panel : scope.panels)
         kindOfPanel.insert(panel.id, panel.kind);
-    QHash<qint64, CaseSummary> byId;
+    QHash<CaseId, CaseSummary> byId;
     for (auto& [summary, firstOpenScheduledReview] : *read) {
         const ReviewDue due = ReviewDue::of(kindOfPanel.value(summary.panelId), summary.stage,
                                             summary.nextReview, firstOpenScheduledReview, scope.today);
@@ -244,7 +244,7 @@ Result<std::vector<CaseSummary>> CaseloadQuery::summaries(const Scope& scope, co
     }
     std::vector<CaseSummary> rows;
     rows.reserve(ids.size());
-    for (qint64 id : ids) {
+    for (CaseId id : ids) {
         // A case removed between the two reads is simply not shown.
         if (auto found = byId.constFind(id); found != byId.cend())
             rows.push_back(*found);

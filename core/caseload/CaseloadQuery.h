@@ -21,7 +21,7 @@ class CaseloadQuery final {
 public:
     struct Filter {
         QString text; // filter as you type: reference, subject name or alias, postcode (prefix match)
-        std::optional<qint64> panelId;
+        std::optional<PanelId> panelId;
         QString stage; // empty: any
         std::optional<Risk> risk;
         bool isOverdueOnly = false; // next review before today; a closed case is never overdue
@@ -48,8 +48,8 @@ public:
 private:
     struct Scope;
     Result<Scope> scopeOf(const Filter& filter);
-    Result<std::vector<qint64>> pageIds(const Scope& scope, const Sort& sort, int offset, int limit);
-    Result<std::vector<CaseSummary>> summaries(const Scope& scope, const std::vector<qint64>& ids);
+    Result<std::vector<CaseId>> pageIds(const Scope& scope, const Sort& sort, int offset, int limit);
+    Result<std::vector<CaseSummary>> summaries(const Scope& scope, const std::vector<CaseId>& ids);
 
     Session& m_session;
     const PanelKindRegistry& m_kinds;

@@ -114,7 +114,7 @@ QString consentSummary(const QString& stateKey, const QString& givenByKey, const
 // user may see (CaseAccess::visibleCases).
 class TimelineReader final {
 public:
-    TimelineReader(Database& db, qint64 caseId, const PanelKind* kind, const QString& visible)
+    TimelineReader(Database& db, CaseId caseId, const PanelKind* kind, const QString& visible)
         : m_db(db)
         , m_caseId(caseId)
         , m_kind(kind)
@@ -176,7 +176,7 @@ private:
     Status readFieldValues();
 
     Database& m_db;
-    qint64 m_caseId;
+    CaseId m_caseId;
     const PanelKind* m_kind;
     QString m_visible;
     std::vector<ChronologyEntry> m_entries;
@@ -329,7 +329,7 @@ struct TimelineHeader {
     QString kindKey;
 };
 
-Result<TimelineHeader> readHeader(Database& db, qint64 caseId, const QString& visible)
+Result<TimelineHeader> readHeader(Database& db, CaseId caseId, const QString& visible)
 {
     auto header =
         db.prepare(QStringLiteral("SELECT vc.reference, p.kind FROM cases vc JOIN panels p ON p.id = "
@@ -353,7 +353,7 @@ ChronologyService::ChronologyService(Session& session, const PanelKindRegistry& 
     , m_kinds(kinds)
 {}
 
-Result<std::vector<ChronologyEntry>> ChronologyService::timeline(qint64 caseId)
+Result<std::vector<ChronologyEntry>> ChronologyService::timeline(CaseId caseId)
 {
     CaseAccess access(m_session);
     auto panelId = access.requireCase(caseId, AuditAction::CaseChronology);

@@ -45,9 +45,9 @@ struct StageCounts {
 
 // What the figures are made of, per panel id, before the panel kinds sort stages into open and closed.
 struct PanelCounts {
-    QHash<qint64, QList<QPair<QString, StageCounts>>> stages;
-    QHash<qint64, int> scheduledOverdue;
-    QHash<qint64, int> actionsOverdue;
+    QHash<PanelId, QList<QPair<QString, StageCounts>>> stages;
+    QHash<PanelId, int> scheduledOverdue;
+    QHash<PanelId, int> actionsOverdue;
 };
 
 // The cases of the user's live panels (archived ones have no caseload to watch), joined as `c`; %1 keeps
@@ -71,7 +71,7 @@ Result<PanelCounts> countPerPanel(Session& session, const QString& today)
                               stage.cases = static_cast<int>(row.columnInt(2));
                               stage.red = static_cast<int>(row.columnInt(3));
                               stage.overdueReviews = static_cast<int>(row.columnInt(4));
-                              counts.stages[row.columnInt(0)].append({row.columnText(1), stage});
+                              counts.stages[row.columnId<PanelId>(0)].append({row.columnText(1), stage});
                           });
     if (!read.ok())
         return read.error();
@@ -82,7 +82,7 @@ Result<PanelCounts> countPerPanel(Session& session, const QString& today)
                        "JOIN cases c ON c.id = r.case_id ") +
             cases + QStringLiteral(" AND r.completed_on IS NULL AND r.due_date < :today GROUP BY c.panel_id"),
         today, [&](const Statement& row) {
-            counts.scheduledOverdue.insert(row.columnInt(0), static_cast<int>(row.columnInt(1)));
+            counts.scheduledOverdue.insert(row.columnId<PanelId>(0), static_cast<int>(row.columnInt(1)));
         });
     if (!read.ok())
         return read.error();
@@ -91,7 +91,7 @@ Result<PanelCounts> countPerPanel(Session& session, const QString& today)
         QStringLiteral("SELECT c.panel_id, count(*) FROM actions a JOIN cases c ON c.id = a.case_id ") +
             cases + QStringLiteral(" AND a.status = 'open' AND a.due_date < :today GROUP BY c.panel_id"),
         today, [&](const Statement& row) {
-            counts.actionsOverdue.insert(row.columnInt(0), static_cast<int>(row.columnInt(1)));
+            counts.actionsOverdue.insert(row.columnId<PanelId>(0), static_cast<int>(row.columnInt(1)));
         });
     if (!read.ok())
         return read.error();

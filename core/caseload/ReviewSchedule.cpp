@@ -25,13 +25,13 @@ struct Tr {
 };
 
 struct ReviewFacts {
-    qint64 caseId = 0;
+    CaseId caseId;
     bool isCompleted = false;
 };
 
 // Which case a review belongs to. A review that does not exist is refused as a denial would be, and
 // audited as one, so its absence says nothing more.
-Result<ReviewFacts> readReview(Session& session, qint64 reviewId)
+Result<ReviewFacts> readReview(Session& session, ReviewId reviewId)
 {
     auto row = session.database().prepare(
         QStringLiteral("SELECT case_id, completed_on IS NOT NULL FROM scheduled_reviews WHERE id = :id"));
@@ -47,10 +47,10 @@ Result<ReviewFacts> readReview(Session& session, qint64 reviewId)
             QStringLiteral("%1: no such review").arg(auditActionKey(AuditAction::CaseReview)));
         return makeError(ErrorCode::AccessDenied, Tr::tr("This case is not available to you."));
     }
-    return ReviewFacts{row->columnInt(0), row->columnInt(1) != 0};
+    return ReviewFacts{row->columnId<CaseId>(0), row->columnInt(1) != 0};
 }
 
-Result<std::optional<QDate>> firstOpenScheduledReview(Session& session, qint64 caseId)
+Result<std::optional<QDate>> firstOpenScheduledReview(Session& session, CaseId caseId)
 {
     auto row = session.database().prepare(
         QStringLiteral("SELECT min(r.due_date) FROM scheduled_reviews r JOIN cases c ON c.id = r.case_id "
@@ -80,7 +80,7 @@ std::optional<QDate> ReviewSchedule::nextReviewAfterMove(const PanelKind& kind, 
     return on.addDays(kind.reviewEveryDays);
 }
 
-Status ReviewSchedule::scheduleOnEntry(Database& db, const PanelKind& kind, qint64 caseId,
+Status ReviewSchedule::scheduleOnEntry(Database& db, const PanelKind& kind, CaseId caseId,
                                        const QString& stage, const QDate& on, const QString& nowUtc)
 {
     for (const ScheduledReview& review : kind.reviewsOnEnter.value(stage)) {
@@ -98,7 +98,7 @@ Status ReviewSchedule::scheduleOnEntry(Database& db, const PanelKind& kind, qint
     return {};
 }
 
-Result<std::vector<ScheduledReviewRecord>> ReviewSchedule::list(qint64 caseId)
+Result<std::vector<ScheduledReviewRecord>> ReviewSchedule::list(CaseId caseId)
 {
     if (Status allowed = CaseAccess(m_session).requireCase(caseId, AuditAction::CaseReviews); !allowed.ok())
         return allowed.error();
@@ -112,8 +112,8 @@ Result<std::vector<ScheduledReviewRecord>> ReviewSchedule::list(qint64 caseId)
     rows->bind(":case", caseId);
     return rows->collect<ScheduledReviewRecord>([](const Statement& row) {
         ScheduledReviewRecord review;
-        review.id = row.columnInt(0);
-        review.caseId = row.columnInt(1);
+        review.id = row.columnId<ReviewId>(0);
+        review.caseId = row.columnId<CaseId>(1);
         review.label = row.columnText(2);
         review.dueDate = QDate::fromString(row.columnText(3), Qt::ISODate);
         review.completedOn = optionalDate(row, 4);
@@ -122,7 +122,7 @@ Result<std::vector<ScheduledReviewRecord>> ReviewSchedule::list(qint64 caseId)
     });
 }
 
-Status ReviewSchedule::complete(qint64 reviewId, const QDate& on, const QString& outcome)
+Status ReviewSchedule::complete(ReviewId reviewId, const QDate& on, const QString& outcome)
 {
     auto review = readReview(m_session, reviewId);
     if (!review.ok())
@@ -162,7 +162,7 @@ Status ReviewSchedule::complete(qint64 reviewId, const QDate& on, const QString&
     return tx.commit();
 }
 
-Result<ReviewDue> ReviewSchedule::due(qint64 caseId)
+Result<ReviewDue> ReviewSchedule::due(CaseId caseId)
 {
     if (Status allowed = CaseAccess(m_session).requireCase(caseId, AuditAction::CaseReviews); !allowed.ok())
         return allowed.error();

@@ -27,21 +27,20 @@ const char* const SelectPanel = "SELECT id, name, kind, chair_user_id, is_archiv
 Panel readPanel(const Statement& row)
 {
     Panel panel;
-    panel.id = row.columnInt(0);
+    panel.id = row.columnId<PanelId>(0);
     panel.name = row.columnText(1);
     panel.kindKey = row.columnText(2);
-    if (!row.isNull(3))
-        panel.chairUserId = row.columnInt(3);
+    panel.chairUserId = row.columnOptionalId<UserId>(3);
     panel.isArchived = row.columnInt(4) != 0;
     return panel;
 }
 
-QString panelRecord(qint64 id)
+QString panelRecord(PanelId id)
 {
     return AuditRecord::ofPanel(id);
 }
 
-QString userRef(std::optional<qint64> userId)
+QString userRef(std::optional<UserId> userId)
 {
     return userId ? AuditRecord::ofUser(*userId) : QStringLiteral("user:none");
 }
@@ -56,7 +55,7 @@ Status requireAdministrator(Session& session, AuditAction action, const QString&
 }
 
 // A chair or member must be a current, enabled account.
-Status requireActiveUser(Session& session, qint64 userId)
+Status requireActiveUser(Session& session, UserId userId)
 {
     auto user = session.accounts().user(userId);
     if (!user.ok())
@@ -66,7 +65,7 @@ Status requireActiveUser(Session& session, qint64 userId)
     return {};
 }
 
-Status insertMember(Database& db, qint64 panelId, qint64 userId, const QString& atUtc, bool& wasAdded)
+Status insertMember(Database& db, PanelId panelId, UserId userId, const QString& atUtc, bool& wasAdded)
 {
     // INSERT OR IGNORE: adding someone already on the panel is no change (SQLite 3.15 has no UPSERT).
     auto insert =
@@ -149,7 +148,7 @@ Result<std::vector<PanelSummary>> PanelService::summaries() const
     });
 }
 
-Result<Panel> PanelService::panel(qint64 id) const
+Result<Panel> PanelService::panel(PanelId id) const
 {
     if (!m_session.isAdministrator()) {
         if (Status member =
@@ -171,7 +170,7 @@ Result<Panel> PanelService::panel(qint64 id) const
 }
 
 Result<Panel> PanelService::create(const QString& name, const QString& kindKey,
-                                   std::optional<qint64> chairUserId)
+                                   std::optional<UserId> chairUserId)
 {
     if (Status allowed = requireAdministrator(m_session, AuditAction::PanelCreate, {}); !allowed.ok())
         return allowed.error();
@@ -194,16 +193,13 @@ Result<Panel> PanelService::create(const QString& name, const QString& kindKey,
     if (!insert.ok())
         return insert.error();
     insert->bind(":name", name.trimmed()).bind(":kind", kindKey).bind(":at", now);
-    if (chairUserId)
-        insert->bind(":chair", *chairUserId);
-    else
-        insert->bindNull(":chair");
+    insert->bind(":chair", chairUserId);
     if (Status run = insert->run(); !run.ok()) {
         if (run.error().detail.contains(QLatin1String("UNIQUE")))
             return makeError(ErrorCode::Conflict, Tr::tr("A panel with that name already exists."));
         return run.error();
     }
-    const qint64 id = db.lastInsertRowId();
+    const auto id = db.lastInsertId<PanelId>();
     const QString actor = m_session.currentUser().login;
     if (Status audited = m_session.audit().append(actor, AuditAction::PanelCreate, panelRecord(id),
                                                   QStringLiteral("kind=%1").arg(kindKey));
@@ -224,7 +220,7 @@ Result<Panel> PanelService::create(const QString& name, const QString& kindKey,
     return panel(id);
 }
 
-Status PanelService::setChair(qint64 panelId, std::optional<qint64> chairUserId)
+Status PanelService::setChair(PanelId panelId, std::optional<UserId> chairUserId)
 {
     if (Status allowed = requireAdministrator(m_session, AuditAction::PanelChair, panelRecord(panelId));
         !allowed.ok())
@@ -248,10 +244,7 @@ Status PanelService::setChair(qint64 panelId, std::optional<qint64> chairUserId)
     auto change = db.prepare(QStringLiteral("UPDATE panels SET chair_user_id = :chair WHERE id = :id"));
     if (!change.ok())
         return change.error();
-    if (chairUserId)
-        change->bind(":chair", *chairUserId);
-    else
-        change->bindNull(":chair");
+    change->bind(":chair", chairUserId);
     change->bind(":id", panelId);
     if (Status run = change->run(); !run.ok())
         return run;
@@ -273,7 +266,7 @@ Status PanelService::setChair(qint64 panelId, std::optional<qint64> chairUserId)
     return tx.commit();
 }
 
-Status PanelService::addMember(qint64 panelId, qint64 userId)
+Status PanelService::addMember(PanelId panelId, UserId userId)
 {
     if (Status allowed = requireAdministrator(m_session, AuditAction::PanelMemberAdd, panelRecord(panelId));
         !allowed.ok())
@@ -301,7 +294,7 @@ Status PanelService::addMember(qint64 panelId, qint64 userId)
     return tx.commit();
 }
 
-Status PanelService::removeMember(qint64 panelId, qint64 userId)
+Status PanelService::removeMember(PanelId panelId, UserId userId)
 {
     if (Status allowed =
             requireAdministrator(m_session, AuditAction::PanelMemberRemove, panelRecord(panelId));
@@ -335,7 +328,7 @@ Status PanelService::removeMember(qint64 panelId, qint64 userId)
     return tx.commit();
 }
 
-Result<std::vector<qint64>> PanelService::memberIds(qint64 panelId) const
+Result<std::vector<UserId>> PanelService::memberIds(PanelId panelId) const
 {
     if (!m_session.isAdministrator()) {
         if (Status member = PanelMembership(m_session).requireMember(panelId, AuditAction::PanelMembers,
@@ -348,7 +341,7 @@ Result<std::vector<qint64>> PanelService::memberIds(qint64 panelId) const
     if (!rows.ok())
         return rows.error();
     rows->bind(":panel", panelId);
-    return rows->collect<qint64>([](const Statement& row) { return row.columnInt(0); });
+    return rows->collect<UserId>([](const Statement& row) { return row.columnId<UserId>(0); });
 }
 
 } // namespace confer

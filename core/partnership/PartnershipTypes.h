@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/Id.h"
+
 #include <QDate>
 #include <QString>
 
@@ -10,7 +12,7 @@ namespace confer {
 // The partnership's agencies and panels (Durham 4.1-4.4: responsible authorities and co-operating bodies).
 struct Agency {
     enum class Kind { ResponsibleAuthority, CooperatingBody, Other };
-    qint64 id = 0;
+    AgencyId id;
     QString name;
     Kind kind = Kind::Other;
     QString ispSignatory;
@@ -25,10 +27,10 @@ std::optional<Agency::Kind> agencyKindFromKey(const QString& key);
 QString agencyKindDisplayName(Agency::Kind kind);
 
 struct Panel {
-    qint64 id = 0;
+    PanelId id;
     QString name;
     QString kindKey; // PanelKind::key
-    std::optional<qint64> chairUserId;
+    std::optional<UserId> chairUserId;
     bool isArchived = false;
 };
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Id.h"
 #include "common/Result.h"
 
 #include <QString>
@@ -15,7 +16,7 @@ struct PanelKind;
 // the declaration" gate reads it), so one registered check serves a stage move and an agenda item alike.
 struct GateContext {
     Database& db;
-    qint64 caseId = 0;
+    CaseId caseId;
     QString stepLabel; // "Support plan"
 };
 

@@ -64,6 +64,12 @@ public:
     void setReadRecorder(std::function<void(const StatementReads&)> recorder);
 
     qint64 lastInsertRowId() const;
+    // The row just inserted, as the id of the entity its table holds.
+    template <typename IdType>
+    IdType lastInsertId() const
+    {
+        return IdType(lastInsertRowId());
+    }
     int changes() const;
 
     // Re-encrypts every page under newKey (sqlite3_rekey_v2 with the raw key built in guarded memory, never

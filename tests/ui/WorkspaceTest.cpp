@@ -195,7 +195,7 @@ TEST_F(WorkspaceTest, AgencyDialog_RecordsWhichAgencyAPersonWorksFor)
 
     chooseSection(workspace, QStringLiteral("Accounts"));
     AccountsPage* page = child<AccountsPage>(workspace, QStringLiteral("accountsPage"));
-    const qint64 adminId = window->session()->currentUser().id;
+    const UserId adminId = window->session()->currentUser().id;
     page->selectUser(adminId);
     ASSERT_TRUE(child<QPushButton>(page, QStringLiteral("changeAgencyButton"))->isEnabled());
     QTest::mouseClick(child<QPushButton>(page, QStringLiteral("changeAgencyButton")), Qt::LeftButton);

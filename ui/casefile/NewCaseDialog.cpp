@@ -12,6 +12,7 @@
 #include "shell/DemonstrationBanner.h"
 #include "shell/ErrorLine.h"
 #include "shell/FormFields.h"
+#include "shell/IdData.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -79,7 +80,7 @@ void NewCaseDialog::readPanelsAndAgencies()
 void NewCaseDialog::setUpFields()
 {
     for (const Panel& panel : m_panels)
-        m_panel->addItem(panel.name, panel.id);
+        m_panel->addItem(panel.name, idData(panel.id));
     m_kindLabel->setObjectName(QStringLiteral("newCaseKind"));
     m_referrer->setPlaceholderText(tr("Name and role of the person referring"));
     CaseChoices::addAgencies(m_referringAgency, m_agencies, tr("Not from a partner agency"));

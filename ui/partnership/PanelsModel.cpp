@@ -1,6 +1,7 @@
 #include "partnership/PanelsModel.h"
 
 #include "caseload/Caseload.h"
+#include "shell/IdData.h"
 
 #include <QColor>
 
@@ -34,7 +35,7 @@ const Panel* PanelsModel::panelAt(int row) const
     return found ? &found->panel : nullptr;
 }
 
-int PanelsModel::rowOf(qint64 panelId) const
+int PanelsModel::rowOf(PanelId panelId) const
 {
     return rowWhere([panelId](const Row& row) { return row.panel.id == panelId; });
 }
@@ -46,7 +47,7 @@ QVariant PanelsModel::data(const QModelIndex& index, int role) const
         return {};
     const Row& row = *found;
     if (role == PanelIdRole)
-        return row.panel.id;
+        return idData(row.panel.id);
     if (role == Qt::ForegroundRole && row.panel.isArchived)
         return QColor(0x6b, 0x75, 0x80);
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)

@@ -22,7 +22,7 @@ public:
     // Drops every row and forgets the services; called before the session goes.
     void clear();
     const Panel* panelAt(int row) const;
-    int rowOf(qint64 panelId) const;
+    int rowOf(PanelId panelId) const;
 
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 

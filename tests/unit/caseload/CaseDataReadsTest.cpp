@@ -87,7 +87,7 @@ protected:
         NoteService notes(session());
         ChronologyService chronology(session(), *kinds);
         CaseService cases = caseService();
-        for (qint64 caseId : {mapsCase, iomCase, meamCase, channelCase}) {
+        for (CaseId caseId : {mapsCase, iomCase, meamCase, channelCase}) {
             (void)cases.open(caseId);
             (void)cases.consents(caseId);
             (void)cases.scheduledReviews(caseId);
@@ -113,12 +113,12 @@ protected:
         return m_reads->breaches();
     }
 
-    qint64 mapsCase = 0;
-    qint64 iomCase = 0;
-    qint64 meamCase = 0;
-    qint64 channelCase = 0;
-    qint64 noteId = 0;
-    qint64 actionId = 0;
+    CaseId mapsCase;
+    CaseId iomCase;
+    CaseId meamCase;
+    CaseId channelCase;
+    NoteId noteId;
+    ActionId actionId;
 
 private:
     std::unique_ptr<CaseDataReads> m_reads;
@@ -172,8 +172,8 @@ TEST_F(Caldicott4NeedToKnow, AReadOfCaseDataWrittenWithoutCaseAccessIsCaught)
     signInAs(member.login);
     const QString visible = CaseAccess(session()).visibleCases(QStringLiteral("c"));
     QString someoneElses = visible;
-    someoneElses.replace(QStringLiteral("user_id = %1").arg(member.id),
-                         QStringLiteral("user_id = %1").arg(outsider.id));
+    someoneElses.replace(QStringLiteral("user_id = %1").arg(member.id.value()),
+                         QStringLiteral("user_id = %1").arg(outsider.id.value()));
     ASSERT_NE(someoneElses, visible);
     const QStringList bypasses{
         // No condition at all.
@@ -181,7 +181,7 @@ TEST_F(Caldicott4NeedToKnow, AReadOfCaseDataWrittenWithoutCaseAccessIsCaught)
         // Membership joined by hand, as the services once did: right today, but not the one rule.
         QStringLiteral("SELECT n.body FROM notes n JOIN cases c ON c.id = n.case_id JOIN panel_members m "
                        "ON m.panel_id = c.panel_id AND m.user_id = %1")
-            .arg(member.id),
+            .arg(member.id.value()),
         // No column of case data read, yet it counts cases (only the query plan shows the table).
         QStringLiteral("SELECT count(*) FROM cases"),
         // The condition for someone else.

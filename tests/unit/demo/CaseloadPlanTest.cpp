@@ -33,15 +33,15 @@ using Key = CaseloadQuery::SortKey;
 
 // One case as the oracle sees it, read with plain SQL.
 struct OracleCase {
-    qint64 id = 0;
+    CaseId id;
     QString reference;
-    qint64 panelId = 0;
+    PanelId panelId;
     QString panelName;
     QString stage;
     int riskRank = 0;
     QString riskKey;
     QString nextReview; // ISO date; empty when none
-    qint64 subjectId = 0;
+    SubjectId subjectId;
     QString subjectName;
     QStringList words; // what the search index holds for the case, split as its tokenizer splits
     QString firstOpenScheduledReview; // ISO date of the first scheduled review not completed; empty when none
@@ -91,9 +91,9 @@ int rankOf(const QString& risk)
 // The whole caseload and what the user may see of it, independent of CaseloadQuery and CaseloadPlanner.
 struct Oracle {
     std::vector<OracleCase> cases;
-    QSet<qint64> memberPanels;
-    QHash<qint64, QStringList> closedStages;
-    QHash<qint64, QStringList> schedulingStages; // stages whose kind schedules reviews on entering them
+    QSet<PanelId> memberPanels;
+    QHash<PanelId, QStringList> closedStages;
+    QHash<PanelId, QStringList> schedulingStages; // stages whose kind schedules reviews on entering them
     QDate today;
 
     bool admits(const OracleCase& c, const Filter& filter) const
@@ -143,7 +143,7 @@ struct Oracle {
         return false;
     }
 
-    std::vector<qint64> rows(const Filter& filter, const CaseloadQuery::Sort& sort) const
+    std::vector<CaseId> rows(const Filter& filter, const CaseloadQuery::Sort& sort) const
     {
         std::vector<OracleCase> admitted;
         std::copy_if(cases.cbegin(), cases.cend(), std::back_inserter(admitted),
@@ -151,7 +151,7 @@ struct Oracle {
         std::sort(admitted.begin(), admitted.end(), [&](const OracleCase& a, const OracleCase& b) {
             return sort.isAscending ? before(a, b, sort.key) : before(b, a, sort.key);
         });
-        std::vector<qint64> ids;
+        std::vector<CaseId> ids;
         for (const OracleCase& c : admitted)
             ids.push_back(c.id);
         return ids;
@@ -171,10 +171,10 @@ Oracle readOracle(Session& session, const PanelKindRegistry& kinds)
         "JOIN case_search x ON x.docid = c.id"));
     EXPECT_TRUE(rows.ok());
     while (rows.ok() && rows->step().value()) {
-        OracleCase c{rows->columnInt(0),  rows->columnText(1),       rows->columnInt(2),
-                     rows->columnText(3), rows->columnText(4),       rankOf(rows->columnText(5)),
-                     rows->columnText(5), rows->columnText(6),       rows->columnInt(7),
-                     rows->columnText(8), words(rows->columnText(9))};
+        OracleCase c{rows->columnId<CaseId>(0), rows->columnText(1),       rows->columnId<PanelId>(2),
+                     rows->columnText(3),       rows->columnText(4),       rankOf(rows->columnText(5)),
+                     rows->columnText(5),       rows->columnText(6),       rows->columnId<SubjectId>(7),
+                     rows->columnText(8),       words(rows->columnText(9))};
         if (const PanelKind* kind = kinds.kind(rows->columnText(10))) {
             for (const StageDefinition& stage : kind->stages) {
                 if (stage.isClosed && !oracle.closedStages[c.panelId].contains(stage.key))
@@ -186,19 +186,19 @@ Oracle readOracle(Session& session, const PanelKindRegistry& kinds)
         }
         oracle.cases.push_back(c);
     }
-    QHash<qint64, QString> firstOpen;
+    QHash<CaseId, QString> firstOpen;
     auto scheduled = db.prepare(QStringLiteral(
         "SELECT case_id, min(due_date) FROM scheduled_reviews WHERE completed_on IS NULL GROUP BY case_id"));
     EXPECT_TRUE(scheduled.ok());
     while (scheduled.ok() && scheduled->step().value())
-        firstOpen.insert(scheduled->columnInt(0), scheduled->columnText(1));
+        firstOpen.insert(scheduled->columnId<CaseId>(0), scheduled->columnText(1));
     for (OracleCase& c : oracle.cases)
         c.firstOpenScheduledReview = firstOpen.value(c.id);
     auto members = db.prepare(QStringLiteral("SELECT panel_id FROM panel_members WHERE user_id = :user"));
     EXPECT_TRUE(members.ok());
     members->bind(":user", session.currentUser().id);
     while (members->step().value())
-        oracle.memberPanels.insert(members->columnInt(0));
+        oracle.memberPanels.insert(members->columnId<PanelId>(0));
     return oracle;
 }
 
@@ -268,7 +268,7 @@ QString describe(const Filter& filter, const CaseloadQuery::Sort& sort, int offs
     return QStringLiteral(
                "text '%1' panel %2 stage '%3' risk %4 overdue %5 closed %6 sort %7%8 offset %9 limit %10")
         .arg(filter.text)
-        .arg(filter.panelId.value_or(0))
+        .arg(filter.panelId ? QString::number(filter.panelId->value()) : QStringLiteral("-"))
         .arg(filter.stage)
         .arg(filter.risk ? riskKey(*filter.risk) : QStringLiteral("-"))
         .arg(int(filter.isOverdueOnly))
@@ -327,9 +327,9 @@ Sweep sweepAs(Session& session, const PanelKindRegistry& kinds)
         for (auto [offset, limit] : pages) {
             const CaseloadQuery::Sort sort{Key(turn % 6), (turn / 6) % 2 == 0};
             ++turn;
-            const std::vector<qint64> expected = oracle.rows(filter, sort);
+            const std::vector<CaseId> expected = oracle.rows(filter, sort);
             test::CaseDataReads reads(session);
-            std::vector<qint64> ids;
+            std::vector<CaseId> ids;
             if (limit < 0) {
                 ids.resize(std::size_t(query.count(filter).value()));
             } else {
@@ -339,9 +339,9 @@ Sweep sweepAs(Session& session, const PanelKindRegistry& kinds)
             }
             noteStatements(session, reads, sweep);
             const auto from = expected.cbegin() + std::min(offset, total);
-            const std::vector<qint64> want =
+            const std::vector<CaseId> want =
                 limit < 0 ? expected
-                          : std::vector<qint64>(from, from + std::min(limit, int(expected.cend() - from)));
+                          : std::vector<CaseId>(from, from + std::min(limit, int(expected.cend() - from)));
             ++sweep.comparisons;
             if (limit < 0 ? ids.size() != want.size() : ids != want)
                 sweep.disagreements

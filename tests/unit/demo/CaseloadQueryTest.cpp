@@ -102,7 +102,7 @@ protected:
             valueOrFail(panels.create(QStringLiteral("County Durham IOM"), QStringLiteral("iom"), other.id),
                         "iom panel")
                 .id;
-        for (qint64 panel : {mapsId, channelId, iomId})
+        for (PanelId panel : {mapsId, channelId, iomId})
             ASSERT_TRUE(panels.addMember(panel, adminId).ok());
 
         const QDate today = store.clock.nowUtc().date();
@@ -132,13 +132,13 @@ protected:
             {QStringLiteral("selected")}, QStringLiteral("Prolific acquisitive offending"), today.addDays(7));
 
         // The administrator set the panels up but reads no case (need-to-know).
-        for (qint64 panel : {mapsId, channelId, iomId})
+        for (PanelId panel : {mapsId, channelId, iomId})
             ASSERT_TRUE(panels.removeMember(panel, adminId).ok());
     }
 
     Session& session() { return store.session(); }
 
-    void add(qint64 panelId, const QString& name, const QString& postcode, Risk risk,
+    void add(PanelId panelId, const QString& name, const QString& postcode, Risk risk,
              const QStringList& moves, const QString& lastReason, std::optional<QDate> nextReview,
              const QString& aliases = QString(), Subject::Type type = Subject::Type::Person)
     {
@@ -251,13 +251,13 @@ protected:
 
     test::TestSession store;
     std::optional<PanelKindRegistry> kinds;
-    qint64 adminId = 0;
+    UserId adminId;
     User coord;
     User other;
-    qint64 policeId = 0;
-    qint64 mapsId = 0;
-    qint64 channelId = 0;
-    qint64 iomId = 0;
+    AgencyId policeId;
+    PanelId mapsId;
+    PanelId channelId;
+    PanelId iomId;
     std::map<QString, QString> referenceOf; // subject name -> case reference
 
 private:
@@ -537,7 +537,7 @@ TEST(CaseloadQueryPlans, WalkingAndSortingGiveTheSameRowsOnADemoPartnership)
                     EXPECT_EQ(one.front().id, oneShot[std::size_t(offset)].id)
                         << filter.text.toStdString() << " key " << int(key) << " offset " << offset;
                 }
-                std::set<qint64> seen;
+                std::set<CaseId> seen;
                 for (std::size_t i = 0; i < paged.size(); ++i) {
                     EXPECT_EQ(paged[i].id, oneShot[i].id) << filter.text.toStdString() << " key " << int(key);
                     EXPECT_TRUE(seen.insert(paged[i].id).second) << "a row twice";

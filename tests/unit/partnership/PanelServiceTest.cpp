@@ -23,7 +23,7 @@ protected:
         }
         return names;
     }
-    bool isMember(qint64 panelId, qint64 userId)
+    bool isMember(PanelId panelId, UserId userId)
     {
         auto members = panelService().memberIds(panelId);
         return members.ok() && std::find(members->begin(), members->end(), userId) != members->end();
@@ -39,7 +39,7 @@ TEST_F(PanelServiceTest, AdministratorCreatesAPanelOfAShippedKindAndItIsAudited)
     EXPECT_EQ(panel->kindKey, QStringLiteral("maps"));
     EXPECT_FALSE(panel->chairUserId);
     EXPECT_EQ(lastAuditEvent()->action, QStringLiteral("panel.create"));
-    EXPECT_EQ(lastAuditEvent()->record, QStringLiteral("panel:%1").arg(panel->id));
+    EXPECT_EQ(lastAuditEvent()->record, QStringLiteral("panel:%1").arg(panel->id.value()));
     EXPECT_EQ(lastAuditEvent()->detail, QStringLiteral("kind=maps"));
 }
 
@@ -53,7 +53,8 @@ TEST_F(PanelServiceTest, UnknownKindDuplicateOrEmptyNameIsRefusedAndChangesNothi
     ASSERT_FALSE(duplicate.ok());
     EXPECT_EQ(duplicate.error().code, ErrorCode::Conflict);
     EXPECT_FALSE(panelService().create(QStringLiteral(" "), QStringLiteral("maps"), {}).ok());
-    EXPECT_FALSE(panelService().create(QStringLiteral("Seaham MAPS"), QStringLiteral("maps"), 9999).ok());
+    EXPECT_FALSE(
+        panelService().create(QStringLiteral("Seaham MAPS"), QStringLiteral("maps"), UserId(9999)).ok());
     EXPECT_EQ(visiblePanelNames().size(), 4u);
     EXPECT_EQ(auditEvents().size(), eventsBefore);
 }
@@ -70,7 +71,7 @@ TEST_F(PanelServiceTest, TheChairIsAlwaysAMember)
 
     ASSERT_TRUE(panelService().setChair(panel->id, outsider.id).ok());
     EXPECT_TRUE(isMember(panel->id, outsider.id));
-    EXPECT_EQ(panelService().panel(panel->id)->chairUserId, std::optional<qint64>(outsider.id));
+    EXPECT_EQ(panelService().panel(panel->id)->chairUserId, std::optional(outsider.id));
     EXPECT_TRUE(panelService().removeMember(panel->id, member.id).ok());
 }
 
@@ -78,8 +79,8 @@ TEST_F(PanelServiceTest, MembershipChangesAreAuditedWithoutNames)
 {
     ASSERT_TRUE(panelService().addMember(meamPanelId, member.id).ok());
     EXPECT_EQ(lastAuditEvent()->action, QStringLiteral("panel.member.add"));
-    EXPECT_EQ(lastAuditEvent()->record, QStringLiteral("panel:%1").arg(meamPanelId));
-    EXPECT_EQ(lastAuditEvent()->detail, QStringLiteral("user:%1").arg(member.id));
+    EXPECT_EQ(lastAuditEvent()->record, QStringLiteral("panel:%1").arg(meamPanelId.value()));
+    EXPECT_EQ(lastAuditEvent()->detail, QStringLiteral("user:%1").arg(member.id.value()));
     const size_t eventsBefore = auditEvents().size();
     ASSERT_TRUE(panelService().addMember(meamPanelId, member.id).ok()); // already a member: no change
     EXPECT_EQ(auditEvents().size(), eventsBefore);
@@ -102,7 +103,7 @@ TEST_F(PanelServiceTest, MembersSeeOnlyTheirOwnPanels)
     ASSERT_FALSE(other.ok());
     EXPECT_EQ(other.error().code, ErrorCode::AccessDenied);
     EXPECT_EQ(lastAuditEvent()->action, QStringLiteral("access.denied"));
-    EXPECT_EQ(lastAuditEvent()->record, QStringLiteral("panel:%1").arg(iomPanelId));
+    EXPECT_EQ(lastAuditEvent()->record, QStringLiteral("panel:%1").arg(iomPanelId.value()));
     EXPECT_FALSE(panelService().memberIds(iomPanelId).ok());
 }
 
