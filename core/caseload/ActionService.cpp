@@ -55,15 +55,7 @@ CaseAction readAction(const Statement& row, const QDate& today)
 
 Result<std::vector<CaseAction>> readActions(Statement& rows, const QDate& today)
 {
-    std::vector<CaseAction> actions;
-    while (true) {
-        auto hasRow = rows.step();
-        if (!hasRow.ok())
-            return hasRow.error();
-        if (!*hasRow)
-            return actions;
-        actions.push_back(readAction(rows, today));
-    }
+    return rows.collect<CaseAction>([&today](const Statement& row) { return readAction(row, today); });
 }
 
 // Statement binds a null QString as NULL; these columns are NOT NULL with '' for "nothing said".

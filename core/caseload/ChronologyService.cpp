@@ -157,14 +157,7 @@ private:
         if (!rows.ok())
             return rows.error();
         rows->bind(":case", m_caseId);
-        while (true) {
-            auto hasRow = rows->step();
-            if (!hasRow.ok())
-                return hasRow.error();
-            if (!*hasRow)
-                return {};
-            read(*rows);
-        }
+        return rows->forEachRow(read);
     }
 
     Status readStages();

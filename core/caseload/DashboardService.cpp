@@ -27,14 +27,7 @@ Status eachRow(Database& db, const QString& sql, const QString& today,
     if (!rows.ok())
         return rows.error();
     rows->bind(":today", today);
-    while (true) {
-        auto hasRow = rows->step();
-        if (!hasRow.ok())
-            return hasRow.error();
-        if (!*hasRow)
-            return {};
-        read(*rows);
-    }
+    return rows->forEachRow(read);
 }
 
 struct StageCounts {

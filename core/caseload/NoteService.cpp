@@ -58,15 +58,7 @@ Note readNote(const Statement& row)
 
 Result<std::vector<Note>> readNotes(Statement& rows)
 {
-    std::vector<Note> notes;
-    while (true) {
-        auto hasRow = rows.step();
-        if (!hasRow.ok())
-            return hasRow.error();
-        if (!*hasRow)
-            return notes;
-        notes.push_back(readNote(rows));
-    }
+    return rows.collect<Note>(readNote);
 }
 
 // Statement binds a null QString as NULL; these columns are NOT NULL with '' for "nothing said".

@@ -52,19 +52,28 @@ public:
     Status run();
     void reset(); // ready to step again, keeping bindings
 
-    // Steps to the end, turning each row into a T with read(const Statement&).
-    template <typename T, typename Read>
-    Result<std::vector<T>> collect(Read read)
+    // Steps to the end, handing each row to read(const Statement&).
+    template <typename Read>
+    Status forEachRow(Read read)
     {
-        std::vector<T> rows;
         while (true) {
             auto hasRow = step();
             if (!hasRow.ok())
                 return hasRow.error();
             if (!*hasRow)
-                return rows;
-            rows.push_back(read(*this));
+                return {};
+            read(*this);
         }
+    }
+    // Steps to the end, turning each row into a T with read(const Statement&).
+    template <typename T, typename Read>
+    Result<std::vector<T>> collect(Read read)
+    {
+        std::vector<T> rows;
+        if (Status stepped = forEachRow([&](const Statement& row) { rows.push_back(read(row)); });
+            !stepped.ok())
+            return stepped.error();
+        return rows;
     }
 
     qint64 columnInt(int index) const;
