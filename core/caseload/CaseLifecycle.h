@@ -2,6 +2,7 @@
 
 #include "caseload/CaseloadTypes.h"
 #include "common/Result.h"
+#include "partnership/StageGate.h"
 
 #include <vector>
 
@@ -45,8 +46,10 @@ public:
         bool needsReason = false;
     };
     Result<std::vector<StageOption>> stageOptions(qint64 caseId);
-    // Closing a case is a move into a closed stage.
-    Status moveStage(qint64 caseId, const QString& toStage, const QString& reason = {});
+    // Closing a case is a move into a closed stage. A move made at a meeting names its agenda item, which
+    // the gates may read (MeetingDecisions records the decision against it).
+    Status moveStage(qint64 caseId, const QString& toStage, const QString& reason = {},
+                     const std::optional<MeetingItemRef>& atMeeting = {});
 
 private:
     struct Opening {
@@ -61,7 +64,11 @@ private:
     Status recordOpening(qint64 caseId, const NewCase& request, const Opening& opening,
                          const QString& reference, const QString& nowUtc);
     // The gates of one transition, checked for one case: success, or the sentence that refuses it.
-    Status checkGates(qint64 caseId, const Transition& transition, const QString& toLabel) const;
+    Status checkGates(qint64 caseId, const Transition& transition, const QString& toLabel,
+                      const std::optional<MeetingItemRef>& atMeeting) const;
+    // A panel decision is the panel's chair's or a coordinator's to make: InvalidInput with the sentence
+    // shown beside the step otherwise.
+    Status checkDecider(qint64 panelId, const Transition& transition, const QString& toLabel) const;
 
     Session& m_session;
     const PanelKindRegistry& m_kinds;
