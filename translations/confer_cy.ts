@@ -229,7 +229,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+31"/>
         <source>Enter the administrator&apos;s full name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -250,7 +250,7 @@
 <context>
     <name>confer::AccountsModel</name>
     <message>
-        <location filename="../ui/accounts/AccountsModel.cpp" line="+56"/>
+        <location filename="../ui/accounts/AccountsModel.cpp" line="+57"/>
         <source>Disabled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -390,7 +390,7 @@
 <context>
     <name>confer::ActionDialog</name>
     <message>
-        <location filename="../ui/casefile/ActionDialog.cpp" line="+24"/>
+        <location filename="../ui/casefile/ActionDialog.cpp" line="+25"/>
         <source>Due date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -454,7 +454,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+61"/>
         <source>Describe the action before saving it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -469,7 +469,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+57"/>
         <source>Say what has happened, or choose a new status.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -488,12 +488,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+132"/>
+        <location line="+133"/>
         <source>Updates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-128"/>
         <source>Add action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -554,7 +554,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>%1 — overdue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -719,7 +719,7 @@
 <context>
     <name>confer::AgenciesModel</name>
     <message>
-        <location filename="../ui/partnership/AgenciesModel.cpp" line="+61"/>
+        <location filename="../ui/partnership/AgenciesModel.cpp" line="+62"/>
         <source>Not recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -978,23 +978,23 @@
 <context>
     <name>confer::AgendaBuilder</name>
     <message>
-        <location filename="../core/meetings/AgendaBuilder.cpp" line="+143"/>
+        <location filename="../core/meetings/AgendaBuilder.cpp" line="+153"/>
         <source>That agenda item does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+84"/>
         <source>The agenda can be changed only before the meeting closes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+183"/>
+        <location line="+9"/>
+        <location line="+186"/>
         <source>A time box is from 1 to %1 minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-140"/>
         <source>Only an open case of this panel that is not on the agenda yet can be added.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1004,7 +1004,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Choose a place from 1 to %1 on the agenda.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1052,7 +1052,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>That person is already invited to this meeting.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1072,7 +1072,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Attendance can be changed only before the meeting closes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1566,7 +1566,7 @@
 <context>
     <name>confer::CaseAccess</name>
     <message>
-        <location filename="../core/caseload/CaseAccess.cpp" line="+18"/>
+        <location filename="../core/caseload/CaseAccess.cpp" line="+70"/>
         <source>This case is not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1582,7 +1582,7 @@
 <context>
     <name>confer::CaseDetailsTab</name>
     <message>
-        <location filename="../ui/casefile/CaseDetailsTab.cpp" line="+38"/>
+        <location filename="../ui/casefile/CaseDetailsTab.cpp" line="+39"/>
         <source>Next review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1703,7 +1703,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>by %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1723,7 +1723,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Give the subject&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1799,7 +1799,7 @@
 <context>
     <name>confer::CaseService</name>
     <message>
-        <location filename="../core/caseload/CaseRows.cpp" line="+143"/>
+        <location filename="../core/caseload/CaseRows.cpp" line="+129"/>
         <location line="+14"/>
         <location filename="../core/caseload/ReviewSchedule.cpp" line="+48"/>
         <source>This case is not available to you.</source>
@@ -1811,7 +1811,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/caseload/SubjectRecords.cpp" line="+30"/>
+        <location filename="../core/caseload/SubjectRecords.cpp" line="+31"/>
         <source>a person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1891,7 +1891,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/caseload/SubjectRecords.cpp" line="+50"/>
+        <location filename="../core/caseload/SubjectRecords.cpp" line="+42"/>
         <source>This person, household or place is not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1956,7 +1956,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/caseload/ReviewSchedule.cpp" line="+83"/>
+        <location filename="../core/caseload/ReviewSchedule.cpp" line="+87"/>
         <source>This review has already been recorded as complete.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1974,7 +1974,7 @@
 <context>
     <name>confer::CaseStageTab</name>
     <message>
-        <location filename="../ui/casefile/CaseStageTab.cpp" line="+40"/>
+        <location filename="../ui/casefile/CaseStageTab.cpp" line="+41"/>
         <source>&amp;Complete review…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2207,7 +2207,7 @@
 <context>
     <name>confer::CaseloadModel</name>
     <message>
-        <location filename="../ui/caseload/CaseloadModel.cpp" line="+249"/>
+        <location filename="../ui/caseload/CaseloadModel.cpp" line="+250"/>
         <source>Risk: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2401,7 +2401,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+98"/>
         <source>All my panels</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2411,7 +2411,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+91"/>
         <source>No cases match these filters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2503,12 +2503,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+236"/>
         <source>That case is not available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-149"/>
         <source>Case opened at %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2518,7 +2518,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Note added by %1 (opinion)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2533,12 +2533,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Action for %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Action for %1 updated: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2548,12 +2548,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>%1 — scope: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>%1 scheduled for %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3195,7 +3195,7 @@ Commands:
 <context>
     <name>confer::Database</name>
     <message>
-        <location filename="../core/store/Database.cpp" line="+34"/>
+        <location filename="../core/store/Database.cpp" line="+35"/>
         <source>The store could not be opened with these credentials.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3215,13 +3215,13 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
-        <location line="+202"/>
+        <location line="+112"/>
+        <location line="+209"/>
         <source>The store key has the wrong length.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-204"/>
         <source>The store&apos;s page cache size must be positive.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3241,12 +3241,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+138"/>
         <source>An empty statement cannot be run.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+68"/>
         <source>The store is damaged: some of its pages failed the integrity check. Restore it from a backup.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3322,12 +3322,12 @@ Commands:
     <message>
         <location line="+8"/>
         <location line="+59"/>
-        <location line="+105"/>
+        <location line="+104"/>
         <source>Declarations are taken while the meeting is open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-161"/>
         <source>%1 sent apologies; record their arrival first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3347,7 +3347,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+62"/>
         <source>Sign in the box before confirming.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3725,7 +3725,7 @@ Commands:
 <context>
     <name>confer::MeetingDecisions</name>
     <message>
-        <location filename="../core/meetings/MeetingDecisions.cpp" line="+89"/>
+        <location filename="../core/meetings/MeetingDecisions.cpp" line="+95"/>
         <source>Decisions are recorded against the case item being discussed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3743,12 +3743,12 @@ Commands:
 <context>
     <name>confer::MeetingRoom</name>
     <message>
-        <location filename="../core/meetings/MeetingRoom.cpp" line="+57"/>
+        <location filename="../core/meetings/MeetingRoom.cpp" line="+59"/>
         <source>That agenda item does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>“%1” cannot be opened: this copy of Confer cannot check the condition “%2”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3923,7 +3923,7 @@ Commands:
 <context>
     <name>confer::MyActionsModel</name>
     <message>
-        <location filename="../ui/caseload/MyActionsModel.cpp" line="+41"/>
+        <location filename="../ui/caseload/MyActionsModel.cpp" line="+42"/>
         <source>No due date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3966,7 +3966,7 @@ Commands:
 <context>
     <name>confer::MyActionsPage</name>
     <message>
-        <location filename="../ui/caseload/MyActionsPage.cpp" line="+26"/>
+        <location filename="../ui/caseload/MyActionsPage.cpp" line="+27"/>
         <source>Show &amp;finished actions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4014,18 +4014,18 @@ Commands:
 <context>
     <name>confer::NewCaseDialog</name>
     <message>
-        <location filename="../ui/casefile/NewCaseDialog.cpp" line="+28"/>
+        <location filename="../ui/casefile/NewCaseDialog.cpp" line="+29"/>
         <source>New case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+70"/>
+        <location line="+64"/>
         <source>Panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-62"/>
         <source>Referral date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4035,22 +4035,22 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+49"/>
         <source>Name and role of the person referring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-47"/>
         <source>Referring agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+48"/>
         <source>Not from a partner agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-46"/>
         <source>Reason for referral</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4060,12 +4060,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+46"/>
         <source>Not yet agreed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-44"/>
         <source>Lead professional</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4080,7 +4080,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+51"/>
         <source>&amp;Panel:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4140,7 +4140,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-58"/>
         <source>&amp;Create case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4160,7 +4160,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+70"/>
         <source>A case of the %1 panel.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4168,7 +4168,7 @@ Commands:
 <context>
     <name>confer::NewPanelDialog</name>
     <message>
-        <location filename="../ui/partnership/NewPanelDialog.cpp" line="+16"/>
+        <location filename="../ui/partnership/NewPanelDialog.cpp" line="+18"/>
         <source>New panel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4319,7 +4319,7 @@ Commands:
 <context>
     <name>confer::NoteDialog</name>
     <message>
-        <location filename="../ui/casefile/NoteDialog.cpp" line="+21"/>
+        <location filename="../ui/casefile/NoteDialog.cpp" line="+22"/>
         <source>&amp;Fact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4442,17 +4442,17 @@ Commands:
 <context>
     <name>confer::NoteService</name>
     <message>
-        <location filename="../core/caseload/NoteService.cpp" line="+71"/>
+        <location filename="../core/caseload/NoteService.cpp" line="+79"/>
         <source>That note is not available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>That case is not available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+129"/>
         <source>Write the note before saving it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4462,7 +4462,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Choose the agency this note comes from.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4477,7 +4477,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-141"/>
         <source>Only the note&apos;s author or someone from the agency it came from can correct it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5273,7 +5273,7 @@ Commands:
 <context>
     <name>confer::PanelMembersDialog</name>
     <message>
-        <location filename="../ui/partnership/PanelMembersDialog.cpp" line="+32"/>
+        <location filename="../ui/partnership/PanelMembersDialog.cpp" line="+34"/>
         <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5352,7 +5352,7 @@ Commands:
 <context>
     <name>confer::PanelMembership</name>
     <message>
-        <location filename="../core/partnership/PanelMembership.cpp" line="+43"/>
+        <location filename="../core/partnership/PanelMembership.cpp" line="+51"/>
         <source>This panel&apos;s cases are not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5378,7 +5378,7 @@ Commands:
 <context>
     <name>confer::PanelService</name>
     <message>
-        <location filename="../core/partnership/PanelService.cpp" line="+55"/>
+        <location filename="../core/partnership/PanelService.cpp" line="+54"/>
         <source>Only an administrator can manage panels and members.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5388,7 +5388,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+104"/>
         <source>That panel does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5403,12 +5403,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>A panel with that name already exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+109"/>
         <source>The chair stays a member of the panel; choose another chair first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5421,7 +5421,7 @@ Commands:
 <context>
     <name>confer::PanelsModel</name>
     <message>
-        <location filename="../ui/partnership/PanelsModel.cpp" line="+80"/>
+        <location filename="../ui/partnership/PanelsModel.cpp" line="+57"/>
         <source>%1 (archived)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5441,7 +5441,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-54"/>
         <source>Panel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6587,7 +6587,7 @@ Commands:
 <context>
     <name>confer::UserChoiceDialog</name>
     <message>
-        <location filename="../ui/accounts/UserChoiceDialog.cpp" line="+28"/>
+        <location filename="../ui/accounts/UserChoiceDialog.cpp" line="+29"/>
         <source>Change role</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6647,7 +6647,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>No agency</source>
         <translation type="unfinished"></translation>
     </message>

@@ -25,7 +25,7 @@ const char* const SelectUser = "SELECT id, login, display_name, role, is_disable
 User readUser(const Statement& row)
 {
     User user;
-    user.id = row.columnInt(0);
+    user.id = row.columnId<UserId>(0);
     user.login = row.columnText(1);
     user.displayName = row.columnText(2);
     user.role = roleFromKey(row.columnText(3)).value_or(Role::Member);
@@ -34,7 +34,7 @@ User readUser(const Statement& row)
     return user;
 }
 
-QString userRecord(qint64 id)
+QString userRecord(UserId id)
 {
     return AuditRecord::ofUser(id);
 }
@@ -63,9 +63,9 @@ Result<std::vector<User>> AccountService::users() const
     return rows->collect<User>(readUser);
 }
 
-Result<User> AccountService::user(qint64 id) const
+Result<User> AccountService::user(UserId id) const
 {
-    return findUser(QStringLiteral(" WHERE id = :key"), id);
+    return findUser(QStringLiteral(" WHERE id = :key"), id.value());
 }
 
 Result<User> AccountService::userByLogin(const QString& login) const
@@ -139,7 +139,7 @@ Result<User> AccountService::addUser(const NewUser& request)
     if (!slot.ok())
         return slot.error();
 
-    qint64 newId = 0;
+    UserId newId;
     QString record; // known once the row exists; the audit event reads it after the insert
     Status status = changeWithSlot(
         [&](Database& db) -> Status {
@@ -158,7 +158,7 @@ Result<User> AccountService::addUser(const NewUser& request)
                     return makeError(ErrorCode::Conflict, Tr::tr("That user name is already taken."));
                 return run;
             }
-            newId = db.lastInsertRowId();
+            newId = db.lastInsertId<UserId>();
             record = userRecord(newId);
             return {};
         },
@@ -169,7 +169,7 @@ Result<User> AccountService::addUser(const NewUser& request)
     return user(newId);
 }
 
-Status AccountService::setDisabled(qint64 userId, bool isDisabled, const QString& newPassphraseIfEnabling,
+Status AccountService::setDisabled(UserId userId, bool isDisabled, const QString& newPassphraseIfEnabling,
                                    KeyRotation rotation)
 {
     if (Status allowed = requireAdministrator(AuditAction::AccountDisable); !allowed.ok())
@@ -210,7 +210,7 @@ Status AccountService::setDisabled(qint64 userId, bool isDisabled, const QString
         target->login, slot, isDisabled&& rotation == KeyRotation::Rotate);
 }
 
-Status AccountService::resetPassphrase(qint64 userId, const QString& newPassphrase, ResetReason reason)
+Status AccountService::resetPassphrase(UserId userId, const QString& newPassphrase, ResetReason reason)
 {
     if (Status allowed = requireAdministrator(AuditAction::AccountReset); !allowed.ok())
         return allowed;
@@ -231,7 +231,7 @@ Status AccountService::resetPassphrase(qint64 userId, const QString& newPassphra
                           mayBeKnown);
 }
 
-Status AccountService::changeRole(qint64 userId, Role role)
+Status AccountService::changeRole(UserId userId, Role role)
 {
     if (Status allowed = requireAdministrator(AuditAction::AccountRole); !allowed.ok())
         return allowed;
@@ -297,7 +297,7 @@ Status AccountService::changeOwnPassphrase(const QString& current, const QString
                           userRecord(me.id), {}, me.login, *replacementSlot);
 }
 
-Status AccountService::setAgency(qint64 userId, std::optional<qint64> agencyId,
+Status AccountService::setAgency(UserId userId, std::optional<AgencyId> agencyId,
                                  const std::function<Status()>& checkAgency)
 {
     const QString record = userRecord(userId);
@@ -319,11 +319,7 @@ Status AccountService::setAgency(qint64 userId, std::optional<qint64> agencyId,
     auto change = db.prepare(QStringLiteral("UPDATE users SET agency_id = :agency WHERE id = :id"));
     if (!change.ok())
         return change.error();
-    if (agencyId)
-        change->bind(":agency", *agencyId);
-    else
-        change->bindNull(":agency");
-    change->bind(":id", userId);
+    change->bind(":agency", agencyId).bind(":id", userId);
     if (Status run = change->run(); !run.ok())
         return run;
     const QString agency = agencyId ? AuditRecord::ofAgency(*agencyId) : QStringLiteral("agency:none");
@@ -369,7 +365,7 @@ Result<User> AccountService::createFirstAdministrator(const QString& login, cons
         .bind(":at", m_session.clock().nowUtc().toString(Qt::ISODateWithMs));
     if (Status run = admin->run(); !run.ok())
         return run.error();
-    const qint64 id = db.lastInsertRowId();
+    const auto id = db.lastInsertId<UserId>();
     if (Status audited = m_session.audit().append(login, AuditAction::AccountCreate, userRecord(id),
                                                   QStringLiteral("role=administrator"));
         !audited.ok())

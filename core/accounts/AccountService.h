@@ -24,7 +24,7 @@ public:
     explicit AccountService(AccountSession& session);
 
     Result<std::vector<User>> users() const;
-    Result<User> user(qint64 id) const;
+    Result<User> user(UserId id) const;
     Result<User> userByLogin(const QString& login) const; // NotFound when there is none
 
     struct NewUser {
@@ -38,20 +38,20 @@ public:
     // opens no later copy of the store. NotNeeded is only for an account whose passphrase nobody was ever
     // told (the demonstration's record-only people).
     enum class KeyRotation { Rotate, NotNeeded };
-    Status setDisabled(qint64 userId, bool isDisabled, const QString& newPassphraseIfEnabling = {},
+    Status setDisabled(UserId userId, bool isDisabled, const QString& newPassphraseIfEnabling = {},
                        KeyRotation rotation = KeyRotation::Rotate);
     enum class ResetReason {
         Forgotten,  // reseal the one slot
         MayBeKnown, // someone else may know the old passphrase: also rotate the store key
     };
-    Status resetPassphrase(qint64 userId, const QString& newPassphrase,
+    Status resetPassphrase(UserId userId, const QString& newPassphrase,
                            ResetReason reason = ResetReason::Forgotten); // administrators only
-    Status changeRole(qint64 userId, Role role); // administrators only; never the last admin
+    Status changeRole(UserId userId, Role role); // administrators only; never the last admin
     Status changeOwnPassphrase(const QString& current, const QString& replacement);
 
     // Which agency a user works for (administrators only). `checkAgency` is the partnership's check that
     // the agency exists; it runs after the administrator and account checks, so a refusal is audited first.
-    Status setAgency(qint64 userId, std::optional<qint64> agencyId,
+    Status setAgency(UserId userId, std::optional<AgencyId> agencyId,
                      const std::function<Status()>& checkAgency);
 
     // A new store's first administrator: what the setup request must satisfy before any file is made,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Id.h"
 #include "common/Result.h"
 
 #include <QDateTime>
@@ -19,7 +20,7 @@ QString roleDisplayName(Role role); // translated, for the UI
 Status validateLogin(const QString& login);
 
 struct User {
-    qint64 id = 0;
+    UserId id;
     QString login;       // what the unlock screen lists; kept in the key-slot file too
     QString displayName; // personal: kept only inside the store
     Role role = Role::Member;

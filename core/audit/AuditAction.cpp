@@ -202,34 +202,34 @@ QString ofCase(const QString& reference)
     return QStringLiteral("case:%1").arg(reference);
 }
 
-QString ofMissingCase(qint64 caseId)
+QString ofMissingCase(CaseId caseId)
 {
-    return QStringLiteral("case:#%1").arg(caseId);
+    return QStringLiteral("case:#%1").arg(caseId.value());
 }
 
-QString ofUser(qint64 userId)
+QString ofUser(UserId userId)
 {
-    return QStringLiteral("user:%1").arg(userId);
+    return QStringLiteral("user:%1").arg(userId.value());
 }
 
-QString ofPanel(qint64 panelId)
+QString ofPanel(PanelId panelId)
 {
-    return QStringLiteral("panel:%1").arg(panelId);
+    return QStringLiteral("panel:%1").arg(panelId.value());
 }
 
-QString ofAgency(qint64 agencyId)
+QString ofAgency(AgencyId agencyId)
 {
-    return QStringLiteral("agency:%1").arg(agencyId);
+    return QStringLiteral("agency:%1").arg(agencyId.value());
 }
 
-QString ofSubject(qint64 subjectId)
+QString ofSubject(SubjectId subjectId)
 {
-    return QStringLiteral("subject:%1").arg(subjectId);
+    return QStringLiteral("subject:%1").arg(subjectId.value());
 }
 
-QString ofReview(qint64 reviewId)
+QString ofReview(ReviewId reviewId)
 {
-    return QStringLiteral("review:%1").arg(reviewId);
+    return QStringLiteral("review:%1").arg(reviewId.value());
 }
 
 QString ofMeeting(const QString& reference)
@@ -237,9 +237,9 @@ QString ofMeeting(const QString& reference)
     return QStringLiteral("meeting:%1").arg(reference);
 }
 
-QString ofMissingMeeting(qint64 meetingId)
+QString ofMissingMeeting(MeetingId meetingId)
 {
-    return QStringLiteral("meeting:#%1").arg(meetingId);
+    return QStringLiteral("meeting:#%1").arg(meetingId.value());
 }
 
 } // namespace AuditRecord

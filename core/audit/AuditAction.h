@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/Id.h"
+
 #include <QString>
 
 #include <optional>
@@ -99,14 +101,14 @@ QString auditActionDisplayName(const QString& key);
 // How audit records name things, so one thing is always named one way.
 namespace AuditRecord {
 QString ofCase(const QString& reference);    // "case:MAPS-2026-0001"; a case is named by its reference
-QString ofMissingCase(qint64 caseId);        // "case:#42": an id that names no case (only refusals write it)
-QString ofUser(qint64 userId);               // "user:7"
-QString ofPanel(qint64 panelId);             // "panel:3"
-QString ofAgency(qint64 agencyId);           // "agency:2"
-QString ofSubject(qint64 subjectId);         // "subject:5"
-QString ofReview(qint64 reviewId);           // "review:9": a review id that names no review (refusals only)
+QString ofMissingCase(CaseId caseId);        // "case:#42": an id that names no case (only refusals write it)
+QString ofUser(UserId userId);               // "user:7"
+QString ofPanel(PanelId panelId);            // "panel:3"
+QString ofAgency(AgencyId agencyId);         // "agency:2"
+QString ofSubject(SubjectId subjectId);      // "subject:5"
+QString ofReview(ReviewId reviewId);         // "review:9": a review id that names no review (refusals only)
 QString ofMeeting(const QString& reference); // "meeting:MAPS-M-2026-004"; a meeting is named by its reference
-QString ofMissingMeeting(qint64 meetingId);  // "meeting:#12": an id that names no meeting (refusals only)
+QString ofMissingMeeting(MeetingId meetingId); // "meeting:#12": an id that names no meeting (refusals only)
 } // namespace AuditRecord
 
 } // namespace confer

@@ -37,11 +37,11 @@ QDate today(const Session& session)
 CaseAction readAction(const Statement& row, const QDate& today)
 {
     CaseAction action;
-    action.id = row.columnInt(0);
-    action.caseId = row.columnInt(1);
+    action.id = row.columnId<ActionId>(0);
+    action.caseId = row.columnId<CaseId>(1);
     action.caseReference = row.columnText(2);
     action.description = row.columnText(3);
-    action.ownerAgencyId = row.columnInt(4);
+    action.ownerAgencyId = row.columnId<AgencyId>(4);
     action.ownerAgencyName = row.columnText(5);
     action.ownerPerson = row.columnText(6);
     if (!row.isNull(7))
@@ -77,17 +77,28 @@ Error actionUnavailable()
     return makeError(ErrorCode::NotFound, Tr::tr("That action is not available."));
 }
 
-// The case an action belongs to and that case's reference; NotFound when there is no such action.
+// The case an action belongs to, that case's reference and the action's status, once the user may see
+// the case (a refusal is audited); NotFound when there is no such action.
 struct ActionCase {
-    qint64 caseId = 0;
+    CaseId caseId;
     QString record; // "case:<reference>", for the audit trail
     QString statusKey;
 };
 
-Result<ActionCase> caseOfAction(Database& db, qint64 actionId)
+Result<ActionCase> caseOfAction(Session& session, ActionId actionId, AuditAction attemptedAction)
 {
-    auto row = db.prepare(QStringLiteral("SELECT a.case_id, c.reference, a.status FROM actions a JOIN cases "
-                                         "c ON c.id = a.case_id WHERE a.id = :id"));
+    CaseAccess access(session);
+    auto caseId = access.caseOf(actionId);
+    if (!caseId.ok())
+        return caseId.error();
+    if (!caseId->has_value())
+        return actionUnavailable();
+    if (auto panel = access.requireCase(**caseId, attemptedAction); !panel.ok())
+        return panel.error();
+    auto row = session.database().prepare(
+        QStringLiteral("SELECT c.reference, a.status FROM actions a JOIN cases c ON c.id = a.case_id "
+                       "WHERE a.id = :id AND %1")
+            .arg(access.visibleCases(QStringLiteral("c"))));
     if (!row.ok())
         return row.error();
     row->bind(":id", actionId);
@@ -96,12 +107,20 @@ Result<ActionCase> caseOfAction(Database& db, qint64 actionId)
         return hasRow.error();
     if (!*hasRow)
         return actionUnavailable();
-    return ActionCase{row->columnInt(0), AuditRecord::ofCase(row->columnText(1)), row->columnText(2)};
+    return ActionCase{**caseId, AuditRecord::ofCase(row->columnText(0)), row->columnText(1)};
 }
 
-QString actionDetail(qint64 actionId)
+// SelectAction for the cases the user may see, narrowed by condition, in ActionOrder when ordered.
+QString selectVisibleActions(Session& session, const QString& condition, bool isOrdered)
 {
-    return QStringLiteral("action:%1").arg(actionId);
+    return QString::fromLatin1(SelectAction) + QStringLiteral(" WHERE ") + condition +
+           QStringLiteral(" AND ") + CaseAccess(session).visibleCases(QStringLiteral("c")) +
+           (isOrdered ? QString::fromLatin1(ActionOrder) : QString());
+}
+
+QString actionDetail(ActionId actionId)
+{
+    return QStringLiteral("action:%1").arg(actionId.value());
 }
 
 } // namespace
@@ -110,7 +129,7 @@ ActionService::ActionService(Session& session)
     : m_session(session)
 {}
 
-Result<CaseAction> ActionService::add(qint64 caseId, const NewAction& action)
+Result<CaseAction> ActionService::add(CaseId caseId, const NewAction& action)
 {
     CaseAccess access(m_session);
     if (auto panel = access.requireCase(caseId, AuditAction::ActionAdd); !panel.ok())
@@ -130,7 +149,8 @@ Result<CaseAction> ActionService::add(qint64 caseId, const NewAction& action)
         return hasAgency.error();
     if (!*hasAgency)
         return makeError(ErrorCode::InvalidInput, Tr::tr("Choose the agency that owns this action."));
-    auto reference = db.prepare(QStringLiteral("SELECT reference FROM cases WHERE id = :id"));
+    auto reference = db.prepare(QStringLiteral("SELECT c.reference FROM cases c WHERE c.id = :id AND %1")
+                                    .arg(access.visibleCases(QStringLiteral("c"))));
     if (!reference.ok())
         return reference.error();
     reference->bind(":id", caseId);
@@ -157,7 +177,7 @@ Result<CaseAction> ActionService::add(qint64 caseId, const NewAction& action)
         .bind(":at", now);
     if (Status run = insert->run(); !run.ok())
         return run.error();
-    const qint64 actionId = db.lastInsertRowId();
+    const auto actionId = db.lastInsertId<ActionId>();
     if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::ActionAdd,
                                                   record, actionDetail(actionId));
         !audited.ok())
@@ -165,7 +185,7 @@ Result<CaseAction> ActionService::add(qint64 caseId, const NewAction& action)
     if (Status committed = tx.commit(); !committed.ok())
         return committed.error();
 
-    auto saved = db.prepare(QString::fromLatin1(SelectAction) + QStringLiteral(" WHERE a.id = :id"));
+    auto saved = db.prepare(selectVisibleActions(m_session, QStringLiteral("a.id = :id"), false));
     if (!saved.ok())
         return saved.error();
     saved->bind(":id", actionId);
@@ -177,15 +197,12 @@ Result<CaseAction> ActionService::add(qint64 caseId, const NewAction& action)
     return actions->front();
 }
 
-Status ActionService::update(qint64 actionId, CaseAction::Status status, const QString& text)
+Status ActionService::update(ActionId actionId, CaseAction::Status status, const QString& text)
 {
     Database& db = m_session.database();
-    auto owner = caseOfAction(db, actionId);
+    auto owner = caseOfAction(m_session, actionId, AuditAction::ActionUpdate);
     if (!owner.ok())
         return owner.error();
-    CaseAccess access(m_session);
-    if (auto panel = access.requireCase(owner->caseId, AuditAction::ActionUpdate); !panel.ok())
-        return panel.error();
     const QString statusKey = actionStatusKey(status);
     if (statusKey == owner->statusKey && text.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidInput, Tr::tr("Say what has happened, or choose a new status."));
@@ -222,39 +239,36 @@ Status ActionService::update(qint64 actionId, CaseAction::Status status, const Q
     return tx.commit();
 }
 
-Result<std::vector<CaseAction>> ActionService::forCase(qint64 caseId)
+Result<std::vector<CaseAction>> ActionService::forCase(CaseId caseId)
 {
     CaseAccess access(m_session);
     if (auto panel = access.requireCase(caseId, AuditAction::ActionList); !panel.ok())
         return panel.error();
-    auto rows = m_session.database().prepare(QString::fromLatin1(SelectAction) +
-                                             QStringLiteral(" WHERE a.case_id = :case") +
-                                             QString::fromLatin1(ActionOrder));
+    auto rows = m_session.database().prepare(
+        selectVisibleActions(m_session, QStringLiteral("a.case_id = :case"), true));
     if (!rows.ok())
         return rows.error();
     rows->bind(":case", caseId);
     return readActions(*rows, today(m_session));
 }
 
-Result<std::vector<ActionUpdate>> ActionService::updates(qint64 actionId)
+Result<std::vector<ActionUpdate>> ActionService::updates(ActionId actionId)
 {
-    Database& db = m_session.database();
-    auto owner = caseOfAction(db, actionId);
+    auto owner = caseOfAction(m_session, actionId, AuditAction::ActionUpdates);
     if (!owner.ok())
         return owner.error();
-    CaseAccess access(m_session);
-    if (auto panel = access.requireCase(owner->caseId, AuditAction::ActionUpdates); !panel.ok())
-        return panel.error();
-    auto rows =
-        db.prepare(QStringLiteral("SELECT u.id, u.status, u.text, coalesce(p.display_name, ''), u.at_utc "
-                                  "FROM action_updates u LEFT JOIN users p ON p.id = u.by_user_id "
-                                  "WHERE u.action_id = :action ORDER BY u.at_utc, u.id"));
+    auto rows = m_session.database().prepare(
+        QStringLiteral("SELECT u.id, u.status, u.text, coalesce(p.display_name, ''), u.at_utc "
+                       "FROM action_updates u JOIN actions a ON a.id = u.action_id "
+                       "JOIN cases c ON c.id = a.case_id LEFT JOIN users p ON p.id = u.by_user_id "
+                       "WHERE u.action_id = :action AND %1 ORDER BY u.at_utc, u.id")
+            .arg(CaseAccess(m_session).visibleCases(QStringLiteral("c"))));
     if (!rows.ok())
         return rows.error();
     rows->bind(":action", actionId);
     return rows->collect<ActionUpdate>([](const Statement& row) {
         ActionUpdate update;
-        update.id = row.columnInt(0);
+        update.id = row.columnId<ActionUpdateId>(0);
         update.status = actionStatusFromKey(row.columnText(1)).value_or(CaseAction::Status::Open);
         update.text = row.columnText(2);
         update.byName = row.columnText(3);
@@ -263,19 +277,18 @@ Result<std::vector<ActionUpdate>> ActionService::updates(qint64 actionId)
     });
 }
 
-Result<std::vector<CaseAction>> ActionService::forAgency(qint64 agencyId, bool isOpenOnly)
+Result<std::vector<CaseAction>> ActionService::forAgency(AgencyId agencyId, bool isOpenOnly)
 {
-    // Need-to-know is the join itself: only cases of panels the user is a member of are read, so an
-    // agency's actions on other panels' cases never leave the store.
+    // Only the cases the user may see are read, so an agency's actions on other panels' cases never leave
+    // the store.
     auto rows = m_session.database().prepare(
-        QString::fromLatin1(SelectAction) +
-        QStringLiteral(" JOIN panel_members m ON m.panel_id = c.panel_id AND m.user_id = :user "
-                       "WHERE a.owner_agency_id = :agency") +
-        (isOpenOnly ? QStringLiteral(" AND a.status = 'open'") : QString()) +
-        QString::fromLatin1(ActionOrder));
+        selectVisibleActions(m_session,
+                             isOpenOnly ? QStringLiteral("a.owner_agency_id = :agency AND a.status = 'open'")
+                                        : QStringLiteral("a.owner_agency_id = :agency"),
+                             true));
     if (!rows.ok())
         return rows.error();
-    rows->bind(":user", m_session.currentUser().id).bind(":agency", agencyId);
+    rows->bind(":agency", agencyId);
     return readActions(*rows, today(m_session));
 }
 

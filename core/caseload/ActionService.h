@@ -17,16 +17,16 @@ public:
 
     struct NewAction {
         QString description;
-        qint64 ownerAgencyId = 0;
+        AgencyId ownerAgencyId;
         QString ownerPerson;
         std::optional<QDate> dueDate;
     };
-    Result<CaseAction> add(qint64 caseId, const NewAction& action);
-    Status update(qint64 actionId, CaseAction::Status status, const QString& text);
-    Result<std::vector<CaseAction>> forCase(qint64 caseId);
-    Result<std::vector<ActionUpdate>> updates(qint64 actionId);
+    Result<CaseAction> add(CaseId caseId, const NewAction& action);
+    Status update(ActionId actionId, CaseAction::Status status, const QString& text);
+    Result<std::vector<CaseAction>> forCase(CaseId caseId);
+    Result<std::vector<ActionUpdate>> updates(ActionId actionId);
     // "My agency's actions": open first, then by due date; only cases the user may see.
-    Result<std::vector<CaseAction>> forAgency(qint64 agencyId, bool isOpenOnly);
+    Result<std::vector<CaseAction>> forAgency(AgencyId agencyId, bool isOpenOnly);
 
 private:
     Session& m_session;

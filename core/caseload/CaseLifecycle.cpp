@@ -96,7 +96,7 @@ Result<CaseRecord> CaseLifecycle::create(const NewCase& request)
     Transaction tx(db);
     if (!tx.isActive())
         return tx.beginStatus().error();
-    if (opening->subject.id == 0) {
+    if (!opening->subject.id) {
         auto subjectId = SubjectRecords(m_session, m_kinds).insert(opening->subject, now);
         if (!subjectId.ok())
             return subjectId.error();
@@ -117,10 +117,10 @@ Result<CaseRecord> CaseLifecycle::create(const NewCase& request)
         return audited.error();
     if (Status committed = tx.commit(); !committed.ok())
         return committed.error();
-    return readCase(db, *caseId);
+    return readCase(m_session, *caseId);
 }
 
-Result<qint64> CaseLifecycle::insertCase(const NewCase& request, const Opening& opening,
+Result<CaseId> CaseLifecycle::insertCase(const NewCase& request, const Opening& opening,
                                          const QString& reference, const QString& nowUtc)
 {
     Database& db = m_session.database();
@@ -136,7 +136,7 @@ Result<qint64> CaseLifecycle::insertCase(const NewCase& request, const Opening& 
         return insert.error();
     insert->bind(":reference", reference)
         .bind(":panel", request.panelId)
-        .bind(":subject", opening.subject.id)
+        .bind(":subject", *opening.subject.id)
         .bind(":stage", kind.initialStage)
         .bind(":risk", riskKey(request.risk))
         .bind(":referral", isoDate(request.referralDate))
@@ -146,22 +146,21 @@ Result<qint64> CaseLifecycle::insertCase(const NewCase& request, const Opening& 
         .bind(":marking", markingKey(request.marking))
         .bind(":fields", fieldsToJson(request.fields))
         .bind(":at", nowUtc);
-    bindOptional(*insert, ":referring", request.referringAgencyId);
-    bindOptional(*insert, ":lead", request.leadAgencyId);
+    insert->bind(":referring", request.referringAgencyId).bind(":lead", request.leadAgencyId);
     bindOptional(
         *insert, ":review",
         ReviewSchedule::nextReviewAfterMove(kind, *kind.stage(kind.initialStage), m_session.clock().today()));
     if (Status run = insert->run(); !run.ok())
         return run.error();
-    return db.lastInsertRowId();
+    return db.lastInsertId<CaseId>();
 }
 
-Status CaseLifecycle::recordOpening(qint64 caseId, const NewCase& request, const Opening& opening,
+Status CaseLifecycle::recordOpening(CaseId caseId, const NewCase& request, const Opening& opening,
                                     const QString& reference, const QString& nowUtc)
 {
     Database& db = m_session.database();
     const PanelKind& kind = *opening.kind;
-    const qint64 userId = m_session.currentUser().id;
+    const UserId userId = m_session.currentUser().id;
     auto search = db.prepare(QStringLiteral("INSERT INTO case_search (rowid, reference, subject, postcode) "
                                             "VALUES (:id, :reference, :subject, :postcode)"));
     if (!search.ok())
@@ -191,7 +190,8 @@ Status CaseLifecycle::recordOpening(qint64 caseId, const NewCase& request, const
     return {};
 }
 
-Status CaseLifecycle::checkDecider(qint64 panelId, const Transition& transition, const QString& toLabel) const
+Status CaseLifecycle::checkDecider(PanelId panelId, const Transition& transition,
+                                   const QString& toLabel) const
 {
     if (!transition.isPanelDecision || PanelRoles(m_session).leads(panelId))
         return {};
@@ -201,7 +201,7 @@ Status CaseLifecycle::checkDecider(qint64 panelId, const Transition& transition,
                          .arg(toLabel));
 }
 
-Status CaseLifecycle::checkGates(qint64 caseId, const Transition& transition, const QString& toLabel,
+Status CaseLifecycle::checkGates(CaseId caseId, const Transition& transition, const QString& toLabel,
                                  const std::optional<MeetingItemRef>& atMeeting) const
 {
     for (const QString& key : transition.requiredGates) {
@@ -221,7 +221,7 @@ Status CaseLifecycle::checkGates(qint64 caseId, const Transition& transition, co
     return {};
 }
 
-Result<std::vector<CaseLifecycle::StageOption>> CaseLifecycle::stageOptions(qint64 caseId)
+Result<std::vector<CaseLifecycle::StageOption>> CaseLifecycle::stageOptions(CaseId caseId)
 {
     auto loaded = loadCase(m_session, m_kinds, caseId, AuditAction::CaseStages);
     if (!loaded.ok())
@@ -251,7 +251,7 @@ Result<std::vector<CaseLifecycle::StageOption>> CaseLifecycle::stageOptions(qint
     return options;
 }
 
-Status CaseLifecycle::moveStage(qint64 caseId, const QString& toStage, const QString& reason,
+Status CaseLifecycle::moveStage(CaseId caseId, const QString& toStage, const QString& reason,
                                 const std::optional<MeetingItemRef>& atMeeting)
 {
     auto loaded = loadCase(m_session, m_kinds, caseId, AuditAction::CaseStage);

@@ -23,13 +23,13 @@ public:
     CaseLifecycle(Session& session, const PanelKindRegistry& kinds);
 
     struct NewCase {
-        qint64 panelId = 0;
+        PanelId panelId;
         Subject subject; // a new subject (id 0) or an existing one (id set)
         QDate referralDate;
         QString referrer;
-        std::optional<qint64> referringAgencyId;
+        std::optional<AgencyId> referringAgencyId;
         QString referralReason;
-        std::optional<qint64> leadAgencyId;
+        std::optional<AgencyId> leadAgencyId;
         QString leadProfessional;
         Risk risk = Risk::Unassessed;
         Marking marking = Marking::OfficialSensitive;
@@ -45,10 +45,10 @@ public:
         QString blockedBecause; // e.g. "Consent has not been recorded."
         bool needsReason = false;
     };
-    Result<std::vector<StageOption>> stageOptions(qint64 caseId);
+    Result<std::vector<StageOption>> stageOptions(CaseId caseId);
     // Closing a case is a move into a closed stage. A move made at a meeting names its agenda item, which
     // the gates may read (MeetingDecisions records the decision against it).
-    Status moveStage(qint64 caseId, const QString& toStage, const QString& reason = {},
+    Status moveStage(CaseId caseId, const QString& toStage, const QString& reason = {},
                      const std::optional<MeetingItemRef>& atMeeting = {});
 
 private:
@@ -58,17 +58,17 @@ private:
     };
     // Every check a new case must pass before anything is written.
     Result<Opening> checkNewCase(const NewCase& request);
-    Result<qint64> insertCase(const NewCase& request, const Opening& opening, const QString& reference,
+    Result<CaseId> insertCase(const NewCase& request, const Opening& opening, const QString& reference,
                               const QString& nowUtc);
     // What a new case starts with besides its row: search entry, first stage, reviews, field history.
-    Status recordOpening(qint64 caseId, const NewCase& request, const Opening& opening,
+    Status recordOpening(CaseId caseId, const NewCase& request, const Opening& opening,
                          const QString& reference, const QString& nowUtc);
     // The gates of one transition, checked for one case: success, or the sentence that refuses it.
-    Status checkGates(qint64 caseId, const Transition& transition, const QString& toLabel,
+    Status checkGates(CaseId caseId, const Transition& transition, const QString& toLabel,
                       const std::optional<MeetingItemRef>& atMeeting) const;
     // A panel decision is the panel's chair's or a coordinator's to make: InvalidInput with the sentence
     // shown beside the step otherwise.
-    Status checkDecider(qint64 panelId, const Transition& transition, const QString& toLabel) const;
+    Status checkDecider(PanelId panelId, const Transition& transition, const QString& toLabel) const;
 
     Session& m_session;
     const PanelKindRegistry& m_kinds;

@@ -42,22 +42,22 @@ const char* const SelectCase =
     "c.referring_agency_id, c.referral_reason, c.lead_agency_id, c.lead_professional, c.next_review, "
     "c.marking, c.fields, c.created_utc, c.updated_utc, "
     "s.id, s.type, s.name, s.aliases, s.date_of_birth, s.gender, s.address, s.postcode "
-    "FROM cases c JOIN subjects s ON s.id = c.subject_id WHERE c.id = :id";
+    "FROM cases c JOIN subjects s ON s.id = c.subject_id WHERE c.id = :id AND %1";
 
 CaseRecord readCaseRow(const Statement& row)
 {
     CaseRecord record;
-    record.id = row.columnInt(0);
+    record.id = row.columnId<CaseId>(0);
     record.reference = row.columnText(1);
-    record.panelId = row.columnInt(2);
+    record.panelId = row.columnId<PanelId>(2);
     record.stage = row.columnText(3);
     record.stageReason = row.columnText(4);
     record.risk = riskFromKey(row.columnText(5)).value_or(Risk::Unassessed);
     record.referralDate = QDate::fromString(row.columnText(6), Qt::ISODate);
     record.referrer = row.columnText(7);
-    record.referringAgencyId = optionalId(row, 8);
+    record.referringAgencyId = row.columnOptionalId<AgencyId>(8);
     record.referralReason = row.columnText(9);
-    record.leadAgencyId = optionalId(row, 10);
+    record.leadAgencyId = row.columnOptionalId<AgencyId>(10);
     record.leadProfessional = row.columnText(11);
     record.nextReview = optionalDate(row, 12);
     record.marking = markingFromKey(row.columnText(13)).value_or(Marking::OfficialSensitive);
@@ -65,7 +65,7 @@ CaseRecord readCaseRow(const Statement& row)
     record.createdUtc = QDateTime::fromString(row.columnText(15), Qt::ISODateWithMs);
     record.updatedUtc = QDateTime::fromString(row.columnText(16), Qt::ISODateWithMs);
     Subject& subject = record.subject;
-    subject.id = row.columnInt(17);
+    subject.id = row.columnId<SubjectId>(17);
     subject.type = subjectTypeFromKey(row.columnText(18)).value_or(Subject::Type::Person);
     subject.name = row.columnText(19);
     subject.aliases = row.columnText(20);
@@ -101,21 +101,6 @@ std::optional<QDate> optionalDate(const Statement& row, int column)
     return QDate::fromString(row.columnText(column), Qt::ISODate);
 }
 
-std::optional<qint64> optionalId(const Statement& row, int column)
-{
-    if (row.isNull(column))
-        return std::nullopt;
-    return row.columnInt(column);
-}
-
-void bindOptional(Statement& statement, const char* name, const std::optional<qint64>& id)
-{
-    if (id)
-        statement.bind(name, *id);
-    else
-        statement.bindNull(name);
-}
-
 void bindOptional(Statement& statement, const char* name, const std::optional<QDate>& date)
 {
     if (date)
@@ -130,9 +115,10 @@ QString fieldsToJson(const QVariantMap& fields)
         QJsonDocument(QJsonObject::fromVariantMap(fields)).toJson(QJsonDocument::Compact));
 }
 
-Result<CaseRecord> readCase(Database& db, qint64 caseId)
+Result<CaseRecord> readCase(Session& session, CaseId caseId)
 {
-    auto row = db.prepare(QString::fromLatin1(SelectCase));
+    auto row = session.database().prepare(
+        QString::fromLatin1(SelectCase).arg(CaseAccess(session).visibleCases(QStringLiteral("c"))));
     if (!row.ok())
         return row.error();
     row->bind(":id", caseId);
@@ -144,7 +130,7 @@ Result<CaseRecord> readCase(Database& db, qint64 caseId)
     return readCaseRow(*row);
 }
 
-Result<PanelFacts> readPanel(Database& db, qint64 panelId)
+Result<PanelFacts> readPanel(Database& db, PanelId panelId)
 {
     auto row = db.prepare(QStringLiteral("SELECT kind, is_archived FROM panels WHERE id = :id"));
     if (!row.ok())
@@ -158,7 +144,7 @@ Result<PanelFacts> readPanel(Database& db, qint64 panelId)
     return PanelFacts{row->columnText(0), row->columnInt(1) != 0};
 }
 
-Result<const PanelKind*> kindOfPanel(Database& db, const PanelKindRegistry& kinds, qint64 panelId)
+Result<const PanelKind*> kindOfPanel(Database& db, const PanelKindRegistry& kinds, PanelId panelId)
 {
     auto panel = readPanel(db, panelId);
     if (!panel.ok())
@@ -172,14 +158,14 @@ Result<const PanelKind*> kindOfPanel(Database& db, const PanelKindRegistry& kind
     return kind;
 }
 
-Result<LoadedCase> loadCase(Session& session, const PanelKindRegistry& kinds, qint64 caseId,
+Result<LoadedCase> loadCase(Session& session, const PanelKindRegistry& kinds, CaseId caseId,
                             AuditAction attemptedAction)
 {
     // Need-to-know first: nothing about the case is read for a user who may not see it.
     if (Status allowed = CaseAccess(session).requireCase(caseId, attemptedAction); !allowed.ok())
         return allowed.error();
     Database& db = session.database();
-    auto record = readCase(db, caseId);
+    auto record = readCase(session, caseId);
     if (!record.ok())
         return record.error();
     auto kind = kindOfPanel(db, kinds, record->panelId);
@@ -188,7 +174,7 @@ Result<LoadedCase> loadCase(Session& session, const PanelKindRegistry& kinds, qi
     return LoadedCase{std::move(*record), *kind};
 }
 
-Status requireAgency(Database& db, const std::optional<qint64>& agencyId)
+Status requireAgency(Database& db, const std::optional<AgencyId>& agencyId)
 {
     if (!agencyId)
         return {};
@@ -204,8 +190,8 @@ Status requireAgency(Database& db, const std::optional<qint64>& agencyId)
     return {};
 }
 
-Status insertStageHistory(Database& db, qint64 caseId, const QString& from, const QString& to,
-                          const QString& reason, qint64 userId, const QString& nowUtc)
+Status insertStageHistory(Database& db, CaseId caseId, const QString& from, const QString& to,
+                          const QString& reason, UserId userId, const QString& nowUtc)
 {
     auto insert =
         db.prepare(QStringLiteral("INSERT INTO case_stage_history (case_id, from_stage, to_stage, reason, "
@@ -221,8 +207,8 @@ Status insertStageHistory(Database& db, qint64 caseId, const QString& from, cons
     return insert->run();
 }
 
-Status insertFieldHistory(Database& db, qint64 caseId, const QString& field, const QVariant& value,
-                          const QDate& on, qint64 userId, const QString& nowUtc)
+Status insertFieldHistory(Database& db, CaseId caseId, const QString& field, const QVariant& value,
+                          const QDate& on, UserId userId, const QString& nowUtc)
 {
     auto insert =
         db.prepare(QStringLiteral("INSERT INTO case_field_history (case_id, field, value, recorded_on, "

@@ -76,11 +76,11 @@ CaseService::CaseService(Session& session, const PanelKindRegistry& kinds)
     , m_reviews(session, kinds)
 {}
 
-Result<CaseRecord> CaseService::open(qint64 caseId)
+Result<CaseRecord> CaseService::open(CaseId caseId)
 {
     if (Status allowed = CaseAccess(m_session).requireCase(caseId, AuditAction::CaseView); !allowed.ok())
         return allowed.error();
-    auto record = readCase(m_session.database(), caseId);
+    auto record = readCase(m_session, caseId);
     if (!record.ok())
         return record.error();
     // Every view is audited; a view that cannot be recorded is not shown.
@@ -91,7 +91,7 @@ Result<CaseRecord> CaseService::open(qint64 caseId)
     return record;
 }
 
-Status CaseService::updateDetails(qint64 caseId, const Details& details)
+Status CaseService::updateDetails(CaseId caseId, const Details& details)
 {
     auto loaded = loadCase(m_session, m_kinds, caseId, AuditAction::CaseUpdate);
     if (!loaded.ok())
@@ -113,7 +113,7 @@ Status CaseService::updateDetails(qint64 caseId, const Details& details)
         return {};
 
     const QString now = utcText(m_session.clock().nowUtc());
-    const qint64 userId = m_session.currentUser().id;
+    const UserId userId = m_session.currentUser().id;
     Transaction tx(db);
     if (!tx.isActive())
         return tx.beginStatus();
@@ -130,7 +130,7 @@ Status CaseService::updateDetails(qint64 caseId, const Details& details)
         .bind(":reason", cleaned(details.referralReason))
         .bind(":at", now)
         .bind(":id", caseId);
-    bindOptional(*update, ":lead", details.leadAgencyId);
+    update->bind(":lead", details.leadAgencyId);
     bindOptional(*update, ":review", details.nextReview);
     if (Status run = update->run(); !run.ok())
         return run;
@@ -149,7 +149,7 @@ Status CaseService::updateDetails(qint64 caseId, const Details& details)
     return tx.commit();
 }
 
-Status CaseService::recordFieldValue(qint64 caseId, const QString& fieldKey, const QVariant& value,
+Status CaseService::recordFieldValue(CaseId caseId, const QString& fieldKey, const QVariant& value,
                                      const QDate& on)
 {
     auto loaded = loadCase(m_session, m_kinds, caseId, AuditAction::CaseField);

@@ -26,44 +26,44 @@ public:
     using NewCase = CaseLifecycle::NewCase;
     Result<CaseRecord> create(const NewCase& request) { return m_lifecycle.create(request); }
     // Audited as "case.view".
-    Result<CaseRecord> open(qint64 caseId);
+    Result<CaseRecord> open(CaseId caseId);
 
     struct Details {
         Risk risk = Risk::Unassessed;
-        std::optional<qint64> leadAgencyId;
+        std::optional<AgencyId> leadAgencyId;
         QString leadProfessional;
         std::optional<QDate> nextReview;
         Marking marking = Marking::OfficialSensitive;
         QVariantMap fields;
         QString referralReason;
     };
-    Status updateDetails(qint64 caseId, const Details& details);
-    Status updateSubject(qint64 caseId, const Subject& subject) { return m_subjects.update(caseId, subject); }
+    Status updateDetails(CaseId caseId, const Details& details);
+    Status updateSubject(CaseId caseId, const Subject& subject) { return m_subjects.update(caseId, subject); }
     // Records one value of a time-series field (MEAM new-directions score) for a date.
-    Status recordFieldValue(qint64 caseId, const QString& field, const QVariant& value, const QDate& on);
+    Status recordFieldValue(CaseId caseId, const QString& field, const QVariant& value, const QDate& on);
 
     // Stages the kind allows from the case's current one, with any gate not yet met explained.
     using StageOption = CaseLifecycle::StageOption;
-    Result<std::vector<StageOption>> stageOptions(qint64 caseId) { return m_lifecycle.stageOptions(caseId); }
-    Status moveStage(qint64 caseId, const QString& toStage, const QString& reason = {},
+    Result<std::vector<StageOption>> stageOptions(CaseId caseId) { return m_lifecycle.stageOptions(caseId); }
+    Status moveStage(CaseId caseId, const QString& toStage, const QString& reason = {},
                      const std::optional<MeetingItemRef>& atMeeting = {})
     {
         return m_lifecycle.moveStage(caseId, toStage, reason, atMeeting);
     }
 
-    Status recordConsent(qint64 caseId, const Consent& consent) { return m_consents.record(caseId, consent); }
-    Result<std::vector<Consent>> consents(qint64 caseId) { return m_consents.list(caseId); }
+    Status recordConsent(CaseId caseId, const Consent& consent) { return m_consents.record(caseId, consent); }
+    Result<std::vector<Consent>> consents(CaseId caseId) { return m_consents.list(caseId); }
 
-    Result<std::vector<ScheduledReviewRecord>> scheduledReviews(qint64 caseId)
+    Result<std::vector<ScheduledReviewRecord>> scheduledReviews(CaseId caseId)
     {
         return m_reviews.list(caseId);
     }
-    Status completeReview(qint64 reviewId, const QDate& on, const QString& outcome)
+    Status completeReview(ReviewId reviewId, const QDate& on, const QString& outcome)
     {
         return m_reviews.complete(reviewId, on, outcome);
     }
     // When the case's review is due and whether it is overdue (ReviewDue's one rule).
-    Result<ReviewDue> reviewDue(qint64 caseId) { return m_reviews.due(caseId); }
+    Result<ReviewDue> reviewDue(CaseId caseId) { return m_reviews.due(caseId); }
 
 private:
     Session& m_session;

@@ -24,7 +24,7 @@ QString riskDisplayName(Risk risk);
 
 struct Subject {
     enum class Type { Person, Household, Location };
-    qint64 id = 0;
+    std::optional<SubjectId> id; // none until the subject is stored
     Type type = Type::Person;
     QString name;
     QString aliases;
@@ -37,18 +37,18 @@ QString subjectTypeKey(Subject::Type type);
 std::optional<Subject::Type> subjectTypeFromKey(const QString& key);
 
 struct CaseRecord {
-    qint64 id = 0;
+    CaseId id;
     QString reference;
-    qint64 panelId = 0;
+    PanelId panelId;
     Subject subject;
     QString stage;
     QString stageReason;
     Risk risk = Risk::Unassessed;
     QDate referralDate;
     QString referrer;
-    std::optional<qint64> referringAgencyId;
+    std::optional<AgencyId> referringAgencyId;
     QString referralReason;
-    std::optional<qint64> leadAgencyId;
+    std::optional<AgencyId> leadAgencyId;
     QString leadProfessional;
     std::optional<QDate> nextReview;
     Marking marking = Marking::OfficialSensitive;
@@ -59,9 +59,9 @@ struct CaseRecord {
 
 // One row of the caseload table: what a coordinator scans, nothing more.
 struct CaseSummary {
-    qint64 id = 0;
+    CaseId id;
     QString reference;
-    qint64 panelId = 0;
+    PanelId panelId;
     QString panelName;
     QString stage;
     Risk risk = Risk::Unassessed;
@@ -75,13 +75,13 @@ struct CaseSummary {
 };
 
 struct Note {
-    qint64 id = 0;
-    qint64 caseId = 0;
-    qint64 threadId = 0; // id of version 1; every correction shares it
+    NoteId id;
+    CaseId caseId;
+    NoteId threadId; // id of version 1; every correction shares it
     int version = 1;
-    qint64 agencyId = 0; // the originating agency, which keeps ownership
+    AgencyId agencyId; // the originating agency, which keeps ownership
     QString agencyName;
-    qint64 authorUserId = 0;
+    UserId authorUserId;
     QString authorName;
     bool isOpinion = false; // Thurrock 5.3.1 d): opinions clearly marked, with their basis
     QString opinionBasis;
@@ -93,11 +93,11 @@ struct Note {
 
 struct CaseAction {
     enum class Status { Open, Done, NotPossible, NotDone };
-    qint64 id = 0;
-    qint64 caseId = 0;
+    ActionId id;
+    CaseId caseId;
     QString caseReference;
     QString description;
-    qint64 ownerAgencyId = 0;
+    AgencyId ownerAgencyId;
     QString ownerAgencyName;
     QString ownerPerson;
     std::optional<QDate> dueDate;
@@ -111,7 +111,7 @@ std::optional<CaseAction::Status> actionStatusFromKey(const QString& key);
 QString actionStatusDisplayName(CaseAction::Status status);
 
 struct ActionUpdate {
-    qint64 id = 0;
+    ActionUpdateId id;
     CaseAction::Status status = CaseAction::Status::Open;
     QString text;
     QString byName;
@@ -121,7 +121,7 @@ struct ActionUpdate {
 struct Consent {
     enum class GivenBy { Individual, ParentGuardian };
     enum class State { Given, Refused, Withdrawn };
-    qint64 id = 0;
+    ConsentId id;
     GivenBy givenBy = GivenBy::Individual;
     QString givenByName;
     State state = State::Given;
@@ -136,8 +136,8 @@ QString consentGivenByKey(Consent::GivenBy givenBy); // "individual", "parent_gu
 std::optional<Consent::GivenBy> consentGivenByFromKey(const QString& key);
 
 struct ScheduledReviewRecord {
-    qint64 id = 0;
-    qint64 caseId = 0;
+    ReviewId id;
+    CaseId caseId;
     QString label;
     QDate dueDate;
     std::optional<QDate> completedOn;
@@ -150,9 +150,9 @@ struct ChronologyEntry {
     enum class Kind { Stage, Note, Action, ActionUpdate, Consent, Review, Field };
     Kind kind = Kind::Stage;
     QDateTime atUtc;
-    QString summary; // one line, translated
-    QString byName;  // who recorded it
-    qint64 sourceId = 0;
+    QString summary;     // one line, translated
+    QString byName;      // who recorded it
+    qint64 sourceId = 0; // a row of the table its kind names, so no one entity's id type
 
     // Kind::Field only: the value itself, typed, so a screen showing a field's history never has to
     // take the translated summary apart.

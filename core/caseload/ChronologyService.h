@@ -15,7 +15,7 @@ class Session;
 class ChronologyService final {
 public:
     ChronologyService(Session& session, const PanelKindRegistry& kinds);
-    Result<std::vector<ChronologyEntry>> timeline(qint64 caseId);
+    Result<std::vector<ChronologyEntry>> timeline(CaseId caseId);
 
 private:
     Session& m_session;

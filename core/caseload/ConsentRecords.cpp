@@ -53,7 +53,7 @@ ConsentRecords::ConsentRecords(Session& session, const PanelKindRegistry& kinds)
     , m_kinds(kinds)
 {}
 
-Status ConsentRecords::record(qint64 caseId, const Consent& consent)
+Status ConsentRecords::record(CaseId caseId, const Consent& consent)
 {
     auto loaded = loadCase(m_session, m_kinds, caseId, AuditAction::CaseConsent);
     if (!loaded.ok())
@@ -93,20 +93,22 @@ Status ConsentRecords::record(qint64 caseId, const Consent& consent)
     return tx.commit();
 }
 
-Result<std::vector<Consent>> ConsentRecords::list(qint64 caseId)
+Result<std::vector<Consent>> ConsentRecords::list(CaseId caseId)
 {
     if (Status allowed = CaseAccess(m_session).requireCase(caseId, AuditAction::CaseConsentRead);
         !allowed.ok())
         return allowed.error();
     auto rows = m_session.database().prepare(
-        QStringLiteral("SELECT id, given_by, given_by_name, state, on_date, scope, at_utc FROM consents "
-                       "WHERE case_id = :case ORDER BY on_date, id"));
+        QStringLiteral("SELECT k.id, k.given_by, k.given_by_name, k.state, k.on_date, k.scope, k.at_utc "
+                       "FROM consents k JOIN cases c ON c.id = k.case_id "
+                       "WHERE k.case_id = :case AND %1 ORDER BY k.on_date, k.id")
+            .arg(CaseAccess(m_session).visibleCases(QStringLiteral("c"))));
     if (!rows.ok())
         return rows.error();
     rows->bind(":case", caseId);
     return rows->collect<Consent>([](const Statement& row) {
         Consent consent;
-        consent.id = row.columnInt(0);
+        consent.id = row.columnId<ConsentId>(0);
         consent.givenBy = consentGivenByFromKey(row.columnText(1)).value_or(Consent::GivenBy::Individual);
         consent.givenByName = row.columnText(2);
         consent.state = consentStateFromKey(row.columnText(3)).value_or(Consent::State::Withdrawn);
@@ -117,7 +119,7 @@ Result<std::vector<Consent>> ConsentRecords::list(qint64 caseId)
     });
 }
 
-Result<std::optional<Consent::State>> ConsentRecords::latestState(Database& db, qint64 caseId)
+Result<std::optional<Consent::State>> ConsentRecords::latestState(Database& db, CaseId caseId)
 {
     auto row = db.prepare(QStringLiteral(
         "SELECT state FROM consents WHERE case_id = :case ORDER BY on_date DESC, id DESC LIMIT 1"));

@@ -19,12 +19,12 @@ class ConsentRecords final {
 public:
     ConsentRecords(Session& session, const PanelKindRegistry& kinds);
 
-    Status record(qint64 caseId, const Consent& consent);
-    Result<std::vector<Consent>> list(qint64 caseId); // oldest first
+    Status record(CaseId caseId, const Consent& consent);
+    Result<std::vector<Consent>> list(CaseId caseId); // oldest first
 
     // The decision in force (none recorded: nullopt), with no access check: for the consent gate,
     // which runs for a case its caller has already loaded.
-    static Result<std::optional<Consent::State>> latestState(Database& db, qint64 caseId);
+    static Result<std::optional<Consent::State>> latestState(Database& db, CaseId caseId);
 
 private:
     Session& m_session;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Id.h"
 #include "common/Result.h"
 
 #include <QList>
@@ -17,7 +18,7 @@ class Session;
 class DashboardService final {
 public:
     struct PanelFigures {
-        qint64 panelId = 0;
+        PanelId panelId;
         QString panelName;
         QString kindKey;
         QList<QPair<QString, int>> casesByStage; // stage label -> count, in the kind's stage order

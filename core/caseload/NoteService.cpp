@@ -25,18 +25,26 @@ struct Tr {
 const char* const SelectNote =
     "SELECT n.id, n.case_id, n.thread_id, n.version, n.agency_id, a.name, n.author_user_id, u.display_name, "
     "n.is_opinion, n.opinion_basis, n.marking, n.body, n.correction_reason, n.at_utc "
-    "FROM notes n JOIN agencies a ON a.id = n.agency_id JOIN users u ON u.id = n.author_user_id";
+    "FROM notes n JOIN cases c ON c.id = n.case_id JOIN agencies a ON a.id = n.agency_id "
+    "JOIN users u ON u.id = n.author_user_id";
+
+// SelectNote for the cases the user may see, narrowed by condition (and ordered, when it says so).
+QString selectVisibleNotes(Session& session, const QString& condition)
+{
+    return QString::fromLatin1(SelectNote) + QStringLiteral(" WHERE ") +
+           CaseAccess(session).visibleCases(QStringLiteral("c")) + QStringLiteral(" AND ") + condition;
+}
 
 Note readNote(const Statement& row)
 {
     Note note;
-    note.id = row.columnInt(0);
-    note.caseId = row.columnInt(1);
-    note.threadId = row.columnInt(2);
+    note.id = row.columnId<NoteId>(0);
+    note.caseId = row.columnId<CaseId>(1);
+    note.threadId = row.columnId<NoteId>(2);
     note.version = static_cast<int>(row.columnInt(3));
-    note.agencyId = row.columnInt(4);
+    note.agencyId = row.columnId<AgencyId>(4);
     note.agencyName = row.columnText(5);
-    note.authorUserId = row.columnInt(6);
+    note.authorUserId = row.columnId<UserId>(6);
     note.authorName = row.columnText(7);
     note.isOpinion = row.columnInt(8) != 0;
     note.opinionBasis = row.columnText(9);
@@ -71,8 +79,9 @@ Error noteUnavailable()
     return makeError(ErrorCode::NotFound, Tr::tr("That note is not available."));
 }
 
-// One integer from a single-row query with one :id parameter; nullopt when there is no row or it is NULL.
-Result<std::optional<qint64>> singleInt(Database& db, const QString& sql, qint64 id)
+// One id from a single-row query with one :id parameter; nullopt when there is no row or it is NULL.
+template <typename IdType, typename KeyId>
+Result<std::optional<IdType>> singleId(Database& db, const QString& sql, KeyId id)
 {
     auto row = db.prepare(sql);
     if (!row.ok())
@@ -81,12 +90,12 @@ Result<std::optional<qint64>> singleInt(Database& db, const QString& sql, qint64
     auto hasRow = row->step();
     if (!hasRow.ok())
         return hasRow.error();
-    if (!*hasRow || row->isNull(0))
-        return std::optional<qint64>{};
-    return std::optional<qint64>{row->columnInt(0)};
+    if (!*hasRow)
+        return std::optional<IdType>{};
+    return row->columnOptionalId<IdType>(0);
 }
 
-Result<QString> caseRecord(Database& db, qint64 caseId)
+Result<QString> caseRecord(Database& db, CaseId caseId)
 {
     auto row = db.prepare(QStringLiteral("SELECT reference FROM cases WHERE id = :id"));
     if (!row.ok())
@@ -100,15 +109,15 @@ Result<QString> caseRecord(Database& db, qint64 caseId)
     return AuditRecord::ofCase(row->columnText(0));
 }
 
-QString noteRecordDetail(qint64 threadId)
+QString noteRecordDetail(NoteId threadId)
 {
-    return QStringLiteral("note:%1").arg(threadId);
+    return QStringLiteral("note:%1").arg(threadId.value());
 }
 
 // A note as saved, read back with its agency's and author's names.
-Result<Note> readSavedNote(Database& db, qint64 noteId)
+Result<Note> readSavedNote(Session& session, NoteId noteId)
 {
-    auto saved = db.prepare(QString::fromLatin1(SelectNote) + QStringLiteral(" WHERE n.id = :id"));
+    auto saved = session.database().prepare(selectVisibleNotes(session, QStringLiteral("n.id = :id")));
     if (!saved.ok())
         return saved.error();
     saved->bind(":id", noteId);
@@ -122,12 +131,12 @@ Result<Note> readSavedNote(Database& db, qint64 noteId)
 
 // What a correction keeps from the note's first version: its thread, agency and first author.
 struct NoteThread {
-    qint64 id = 0;
-    qint64 agencyId = 0;
-    qint64 originalAuthor = 0;
+    NoteId id;
+    AgencyId agencyId;
+    UserId originalAuthor;
 };
 
-Result<NoteThread> readThread(Database& db, qint64 noteId)
+Result<NoteThread> readThread(Database& db, NoteId noteId)
 {
     auto thread = db.prepare(QStringLiteral("SELECT f.id, f.agency_id, f.author_user_id FROM notes f "
                                             "WHERE f.id = (SELECT thread_id FROM notes WHERE id = :id)"));
@@ -139,7 +148,8 @@ Result<NoteThread> readThread(Database& db, qint64 noteId)
         return hasThread.error();
     if (!*hasThread)
         return noteUnavailable();
-    return NoteThread{thread->columnInt(0), thread->columnInt(1), thread->columnInt(2)};
+    return NoteThread{thread->columnId<NoteId>(0), thread->columnId<AgencyId>(1),
+                      thread->columnId<UserId>(2)};
 }
 
 // The originating agency keeps ownership of what it said: only its own staff, or the person who
@@ -147,8 +157,8 @@ Result<NoteThread> readThread(Database& db, qint64 noteId)
 Status requireMayCorrect(Session& session, const QString& caseRecord, const NoteThread& thread)
 {
     auto ownAgency =
-        singleInt(session.database(), QStringLiteral("SELECT agency_id FROM users WHERE id = :id"),
-                  session.currentUser().id);
+        singleId<AgencyId>(session.database(), QStringLiteral("SELECT agency_id FROM users WHERE id = :id"),
+                           session.currentUser().id);
     if (!ownAgency.ok())
         return ownAgency.error();
     const bool isOriginalAuthor = thread.originalAuthor == session.currentUser().id;
@@ -166,13 +176,13 @@ Status requireMayCorrect(Session& session, const QString& caseRecord, const Note
 }
 
 struct Correction {
-    qint64 noteId = 0;
+    NoteId noteId;
     int version = 0;
 };
 
 // Writes the next version of the thread, inside the caller's transaction. The newest version carries
 // the thread forward: its opinion flag, basis and marking.
-Result<Correction> insertCorrection(Session& session, qint64 caseId, const NoteThread& thread,
+Result<Correction> insertCorrection(Session& session, CaseId caseId, const NoteThread& thread,
                                     const QString& body, const QString& reason)
 {
     Database& db = session.database();
@@ -209,7 +219,7 @@ Result<Correction> insertCorrection(Session& session, qint64 caseId, const NoteT
         .bind(":at", session.clock().nowUtc().toString(Qt::ISODateWithMs));
     if (Status run = insert->run(); !run.ok())
         return run.error();
-    return Correction{db.lastInsertRowId(), version};
+    return Correction{db.lastInsertId<NoteId>(), version};
 }
 
 } // namespace
@@ -218,7 +228,7 @@ NoteService::NoteService(Session& session)
     : m_session(session)
 {}
 
-Result<Note> NoteService::add(qint64 caseId, const NewNote& note)
+Result<Note> NoteService::add(CaseId caseId, const NewNote& note)
 {
     CaseAccess access(m_session);
     if (auto panel = access.requireCase(caseId, AuditAction::NoteAdd); !panel.ok())
@@ -231,15 +241,17 @@ Result<Note> NoteService::add(qint64 caseId, const NewNote& note)
                          Tr::tr("Say on what basis this professional opinion is formed."));
 
     Database& db = m_session.database();
-    qint64 agencyId = note.agencyId;
-    if (agencyId == 0) {
-        auto own = singleInt(db, QStringLiteral("SELECT agency_id FROM users WHERE id = :id"),
-                             m_session.currentUser().id);
+    std::optional<AgencyId> agencyId = note.agencyId;
+    if (!agencyId) {
+        auto own = singleId<AgencyId>(db, QStringLiteral("SELECT agency_id FROM users WHERE id = :id"),
+                                      m_session.currentUser().id);
         if (!own.ok())
             return own.error();
-        agencyId = own->value_or(0);
+        agencyId = *own;
     }
-    auto agencyExists = singleInt(db, QStringLiteral("SELECT id FROM agencies WHERE id = :id"), agencyId);
+    auto agencyExists =
+        agencyId ? singleId<AgencyId>(db, QStringLiteral("SELECT id FROM agencies WHERE id = :id"), *agencyId)
+                 : Result<std::optional<AgencyId>>(std::optional<AgencyId>{});
     if (!agencyExists.ok())
         return agencyExists.error();
     if (!agencyExists->has_value())
@@ -258,7 +270,7 @@ Result<Note> NoteService::add(qint64 caseId, const NewNote& note)
         return nextId.error();
     if (auto hasRow = nextId->step(); !hasRow.ok())
         return hasRow.error();
-    const qint64 noteId = nextId->columnInt(0);
+    const auto noteId = nextId->columnId<NoteId>(0);
     auto insert = db.prepare(QStringLiteral(
         "INSERT INTO notes (id, case_id, thread_id, version, agency_id, author_user_id, is_opinion, "
         "opinion_basis, marking, body, is_demo, at_utc) "
@@ -267,7 +279,7 @@ Result<Note> NoteService::add(qint64 caseId, const NewNote& note)
         return insert.error();
     insert->bind(":id", noteId)
         .bind(":case", caseId)
-        .bind(":agency", agencyId)
+        .bind(":agency", *agencyId)
         .bind(":author", m_session.currentUser().id)
         .bind(":opinion", note.isOpinion)
         .bind(":basis", note.isOpinion ? note.opinionBasis.trimmed() : QStringLiteral(""))
@@ -283,19 +295,19 @@ Result<Note> NoteService::add(qint64 caseId, const NewNote& note)
         return audited.error();
     if (Status committed = tx.commit(); !committed.ok())
         return committed.error();
-    return readSavedNote(db, noteId);
+    return readSavedNote(m_session, noteId);
 }
 
-Result<Note> NoteService::correct(qint64 noteId, const QString& body, const QString& reason)
+Result<Note> NoteService::correct(NoteId noteId, const QString& body, const QString& reason)
 {
     Database& db = m_session.database();
-    auto caseOfNote = singleInt(db, QStringLiteral("SELECT case_id FROM notes WHERE id = :id"), noteId);
+    CaseAccess access(m_session);
+    auto caseOfNote = access.caseOf(noteId);
     if (!caseOfNote.ok())
         return caseOfNote.error();
     if (!caseOfNote->has_value())
         return noteUnavailable();
-    const qint64 caseId = **caseOfNote;
-    CaseAccess access(m_session);
+    const CaseId caseId = **caseOfNote;
     if (auto panel = access.requireCase(caseId, AuditAction::NoteCorrect); !panel.ok())
         return panel.error();
     if (body.trimmed().isEmpty())
@@ -325,42 +337,40 @@ Result<Note> NoteService::correct(qint64 noteId, const QString& body, const QStr
         return audited.error();
     if (Status committed = tx.commit(); !committed.ok())
         return committed.error();
-    return readSavedNote(db, correction->noteId);
+    return readSavedNote(m_session, correction->noteId);
 }
 
-Result<std::vector<Note>> NoteService::latestVersions(qint64 caseId)
+Result<std::vector<Note>> NoteService::latestVersions(CaseId caseId)
 {
     CaseAccess access(m_session);
     if (auto panel = access.requireCase(caseId, AuditAction::NoteList); !panel.ok())
         return panel.error();
     // Threads in the order they were first written, newest first: a correction does not move a note.
-    auto rows = m_session.database().prepare(
-        QString::fromLatin1(SelectNote) +
+    auto rows = m_session.database().prepare(selectVisibleNotes(
+        m_session,
         QStringLiteral(
-            " WHERE n.case_id = :case "
+            "n.case_id = :case "
             "AND n.version = (SELECT max(v.version) FROM notes v WHERE v.thread_id = n.thread_id) "
-            "ORDER BY (SELECT f.at_utc FROM notes f WHERE f.id = n.thread_id) DESC, n.thread_id DESC"));
+            "ORDER BY (SELECT f.at_utc FROM notes f WHERE f.id = n.thread_id) DESC, n.thread_id DESC")));
     if (!rows.ok())
         return rows.error();
     rows->bind(":case", caseId);
     return readNotes(*rows);
 }
 
-Result<std::vector<Note>> NoteService::history(qint64 noteId)
+Result<std::vector<Note>> NoteService::history(NoteId noteId)
 {
-    auto caseOfNote =
-        singleInt(m_session.database(), QStringLiteral("SELECT case_id FROM notes WHERE id = :id"), noteId);
+    CaseAccess access(m_session);
+    auto caseOfNote = access.caseOf(noteId);
     if (!caseOfNote.ok())
         return caseOfNote.error();
     if (!caseOfNote->has_value())
         return noteUnavailable();
-    CaseAccess access(m_session);
     if (auto panel = access.requireCase(**caseOfNote, AuditAction::NoteHistory); !panel.ok())
         return panel.error();
-    auto rows = m_session.database().prepare(
-        QString::fromLatin1(SelectNote) +
-        QStringLiteral(
-            " WHERE n.thread_id = (SELECT thread_id FROM notes WHERE id = :id) ORDER BY n.version"));
+    auto rows = m_session.database().prepare(selectVisibleNotes(
+        m_session,
+        QStringLiteral("n.thread_id = (SELECT thread_id FROM notes WHERE id = :id) ORDER BY n.version")));
     if (!rows.ok())
         return rows.error();
     rows->bind(":id", noteId);

@@ -22,7 +22,8 @@ public:
     explicit NoteService(Session& session);
 
     struct NewNote {
-        qint64 agencyId = 0; // the agency the information comes from; 0 means the author's own agency
+        std::optional<AgencyId>
+            agencyId; // the agency the information comes from; none means the author's own
         bool isOpinion = false;
         QString opinionBasis; // required for an opinion: on what basis it is formed
         Marking marking = Marking::OfficialSensitive;
@@ -31,12 +32,12 @@ public:
         // updated, not even to mark them.
         bool isDemo = false;
     };
-    Result<Note> add(qint64 caseId, const NewNote& note);
+    Result<Note> add(CaseId caseId, const NewNote& note);
     // A new version of the thread noteId belongs to; the reason is required.
-    Result<Note> correct(qint64 noteId, const QString& body, const QString& reason);
+    Result<Note> correct(NoteId noteId, const QString& body, const QString& reason);
     // One per thread (its newest version), threads newest first by when the note was first written.
-    Result<std::vector<Note>> latestVersions(qint64 caseId);
-    Result<std::vector<Note>> history(qint64 noteId); // every version, oldest first
+    Result<std::vector<Note>> latestVersions(CaseId caseId);
+    Result<std::vector<Note>> history(NoteId noteId); // every version, oldest first
 
 private:
     Session& m_session;

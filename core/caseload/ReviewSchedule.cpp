@@ -25,13 +25,13 @@ struct Tr {
 };
 
 struct ReviewFacts {
-    qint64 caseId = 0;
+    CaseId caseId;
     bool isCompleted = false;
 };
 
 // Which case a review belongs to. A review that does not exist is refused as a denial would be, and
 // audited as one, so its absence says nothing more.
-Result<ReviewFacts> readReview(Session& session, qint64 reviewId)
+Result<ReviewFacts> readReview(Session& session, ReviewId reviewId)
 {
     auto row = session.database().prepare(
         QStringLiteral("SELECT case_id, completed_on IS NOT NULL FROM scheduled_reviews WHERE id = :id"));
@@ -47,13 +47,15 @@ Result<ReviewFacts> readReview(Session& session, qint64 reviewId)
             QStringLiteral("%1: no such review").arg(auditActionKey(AuditAction::CaseReview)));
         return makeError(ErrorCode::AccessDenied, Tr::tr("This case is not available to you."));
     }
-    return ReviewFacts{row->columnInt(0), row->columnInt(1) != 0};
+    return ReviewFacts{row->columnId<CaseId>(0), row->columnInt(1) != 0};
 }
 
-Result<std::optional<QDate>> firstOpenScheduledReview(Database& db, qint64 caseId)
+Result<std::optional<QDate>> firstOpenScheduledReview(Session& session, CaseId caseId)
 {
-    auto row = db.prepare(QStringLiteral(
-        "SELECT min(due_date) FROM scheduled_reviews WHERE case_id = :case AND completed_on IS NULL"));
+    auto row = session.database().prepare(
+        QStringLiteral("SELECT min(r.due_date) FROM scheduled_reviews r JOIN cases c ON c.id = r.case_id "
+                       "WHERE r.case_id = :case AND r.completed_on IS NULL AND %1")
+            .arg(CaseAccess(session).visibleCases(QStringLiteral("c"))));
     if (!row.ok())
         return row.error();
     row->bind(":case", caseId);
@@ -78,7 +80,7 @@ std::optional<QDate> ReviewSchedule::nextReviewAfterMove(const PanelKind& kind, 
     return on.addDays(kind.reviewEveryDays);
 }
 
-Status ReviewSchedule::scheduleOnEntry(Database& db, const PanelKind& kind, qint64 caseId,
+Status ReviewSchedule::scheduleOnEntry(Database& db, const PanelKind& kind, CaseId caseId,
                                        const QString& stage, const QDate& on, const QString& nowUtc)
 {
     for (const ScheduledReview& review : kind.reviewsOnEnter.value(stage)) {
@@ -96,20 +98,22 @@ Status ReviewSchedule::scheduleOnEntry(Database& db, const PanelKind& kind, qint
     return {};
 }
 
-Result<std::vector<ScheduledReviewRecord>> ReviewSchedule::list(qint64 caseId)
+Result<std::vector<ScheduledReviewRecord>> ReviewSchedule::list(CaseId caseId)
 {
     if (Status allowed = CaseAccess(m_session).requireCase(caseId, AuditAction::CaseReviews); !allowed.ok())
         return allowed.error();
     auto rows = m_session.database().prepare(
-        QStringLiteral("SELECT id, case_id, label, due_date, completed_on, outcome FROM scheduled_reviews "
-                       "WHERE case_id = :case ORDER BY due_date, id"));
+        QStringLiteral("SELECT r.id, r.case_id, r.label, r.due_date, r.completed_on, r.outcome "
+                       "FROM scheduled_reviews r JOIN cases c ON c.id = r.case_id "
+                       "WHERE r.case_id = :case AND %1 ORDER BY r.due_date, r.id")
+            .arg(CaseAccess(m_session).visibleCases(QStringLiteral("c"))));
     if (!rows.ok())
         return rows.error();
     rows->bind(":case", caseId);
     return rows->collect<ScheduledReviewRecord>([](const Statement& row) {
         ScheduledReviewRecord review;
-        review.id = row.columnInt(0);
-        review.caseId = row.columnInt(1);
+        review.id = row.columnId<ReviewId>(0);
+        review.caseId = row.columnId<CaseId>(1);
         review.label = row.columnText(2);
         review.dueDate = QDate::fromString(row.columnText(3), Qt::ISODate);
         review.completedOn = optionalDate(row, 4);
@@ -118,7 +122,7 @@ Result<std::vector<ScheduledReviewRecord>> ReviewSchedule::list(qint64 caseId)
     });
 }
 
-Status ReviewSchedule::complete(qint64 reviewId, const QDate& on, const QString& outcome)
+Status ReviewSchedule::complete(ReviewId reviewId, const QDate& on, const QString& outcome)
 {
     auto review = readReview(m_session, reviewId);
     if (!review.ok())
@@ -135,7 +139,7 @@ Status ReviewSchedule::complete(qint64 reviewId, const QDate& on, const QString&
     if (outcome.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidInput, Tr::tr("Record the outcome of the review."));
     Database& db = m_session.database();
-    auto current = readCase(db, review->caseId);
+    auto current = readCase(m_session, review->caseId);
     if (!current.ok())
         return current.error();
 
@@ -158,15 +162,15 @@ Status ReviewSchedule::complete(qint64 reviewId, const QDate& on, const QString&
     return tx.commit();
 }
 
-Result<ReviewDue> ReviewSchedule::due(qint64 caseId)
+Result<ReviewDue> ReviewSchedule::due(CaseId caseId)
 {
     if (Status allowed = CaseAccess(m_session).requireCase(caseId, AuditAction::CaseReviews); !allowed.ok())
         return allowed.error();
     Database& db = m_session.database();
-    auto record = readCase(db, caseId);
+    auto record = readCase(m_session, caseId);
     if (!record.ok())
         return record.error();
-    auto scheduled = firstOpenScheduledReview(db, caseId);
+    auto scheduled = firstOpenScheduledReview(m_session, caseId);
     if (!scheduled.ok())
         return scheduled.error();
     auto panel = readPanel(db, record->panelId);

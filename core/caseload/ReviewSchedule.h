@@ -26,13 +26,13 @@ public:
     static std::optional<QDate> nextReviewAfterMove(const PanelKind& kind, const StageDefinition& stage,
                                                     const QDate& on);
     // Schedules the reviews the kind names for entering `stage`, inside the caller's transaction.
-    static Status scheduleOnEntry(Database& db, const PanelKind& kind, qint64 caseId, const QString& stage,
+    static Status scheduleOnEntry(Database& db, const PanelKind& kind, CaseId caseId, const QString& stage,
                                   const QDate& on, const QString& nowUtc);
 
-    Result<std::vector<ScheduledReviewRecord>> list(qint64 caseId); // by due date
-    Status complete(qint64 reviewId, const QDate& on, const QString& outcome);
+    Result<std::vector<ScheduledReviewRecord>> list(CaseId caseId); // by due date
+    Status complete(ReviewId reviewId, const QDate& on, const QString& outcome);
     // The case's review due date and whether it is overdue, today by the session's clock.
-    Result<ReviewDue> due(qint64 caseId);
+    Result<ReviewDue> due(CaseId caseId);
 
 private:
     Session& m_session;

@@ -2,6 +2,7 @@
 
 #include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
+#include "caseload/CaseAccess.h"
 #include "caseload/CaseRows.h"
 #include "common/Clock.h"
 #include "partnership/PanelKind.h"
@@ -94,12 +95,12 @@ QString SubjectRecords::searchText(const Subject& subject)
 
 Result<Subject> SubjectRecords::forNewCase(const Subject& requested, const PanelKind& kind)
 {
-    if (requested.id == 0) {
+    if (!requested.id) {
         if (Status valid = validate(requested, kind, m_session.clock().today()); !valid.ok())
             return valid.error();
         return requested;
     }
-    auto known = readKnown(requested.id);
+    auto known = readKnown(*requested.id);
     if (!known.ok())
         return known.error();
     if (Status ofKind = requireTypeOfKind(*known, kind); !ofKind.ok())
@@ -107,7 +108,7 @@ Result<Subject> SubjectRecords::forNewCase(const Subject& requested, const Panel
     return known;
 }
 
-Result<Subject> SubjectRecords::readKnown(qint64 subjectId)
+Result<Subject> SubjectRecords::readKnown(SubjectId subjectId)
 {
     Database& db = m_session.database();
     Subject subject;
@@ -115,20 +116,12 @@ Result<Subject> SubjectRecords::readKnown(qint64 subjectId)
     {
         // An existing subject joins this case only if the user already sees them on one of their
         // panels: their details must not reach someone outside those panels.
-        auto known = db.prepare(QStringLiteral(
-            "SELECT 1 FROM cases c JOIN panel_members m ON m.panel_id = c.panel_id AND m.user_id = :user "
-            "WHERE c.subject_id = :subject LIMIT 1"));
-        if (!known.ok())
-            return known.error();
-        known->bind(":user", m_session.currentUser().id).bind(":subject", subject.id);
-        auto hasRow = known->step();
-        if (!hasRow.ok())
-            return hasRow.error();
-        const bool isKnown = *hasRow;
-        known->reset();
-        if (!isKnown) {
+        auto isKnown = CaseAccess(m_session).seesSubject(subjectId);
+        if (!isKnown.ok())
+            return isKnown.error();
+        if (!*isKnown) {
             (void)m_session.audit().append(m_session.currentUser().login, AuditAction::AccessDenied,
-                                           AuditRecord::ofSubject(subject.id),
+                                           AuditRecord::ofSubject(subjectId),
                                            auditActionKey(AuditAction::CaseCreate));
             return makeError(ErrorCode::AccessDenied,
                              Tr::tr("This person, household or place is not available to you."));
@@ -138,7 +131,7 @@ Result<Subject> SubjectRecords::readKnown(qint64 subjectId)
                                               "address, postcode FROM subjects WHERE id = :id"));
     if (!existing.ok())
         return existing.error();
-    existing->bind(":id", subject.id);
+    existing->bind(":id", subjectId);
     if (auto found = existing->step(); !found.ok() || !*found)
         return found.ok() ? makeError(ErrorCode::NotFound, Tr::tr("That subject does not exist."))
                           : found.error();
@@ -153,7 +146,7 @@ Result<Subject> SubjectRecords::readKnown(qint64 subjectId)
     return subject;
 }
 
-Result<qint64> SubjectRecords::insert(const Subject& subject, const QString& nowUtc)
+Result<SubjectId> SubjectRecords::insert(const Subject& subject, const QString& nowUtc)
 {
     Database& db = m_session.database();
     auto insert = db.prepare(QStringLiteral(
@@ -165,23 +158,23 @@ Result<qint64> SubjectRecords::insert(const Subject& subject, const QString& now
     insert->bind(":at", nowUtc);
     if (Status run = insert->run(); !run.ok())
         return run.error();
-    return db.lastInsertRowId();
+    return db.lastInsertId<SubjectId>();
 }
 
-Status SubjectRecords::update(qint64 caseId, const Subject& subject)
+Status SubjectRecords::update(CaseId caseId, const Subject& subject)
 {
     auto loaded = loadCase(m_session, m_kinds, caseId, AuditAction::SubjectUpdate);
     if (!loaded.ok())
         return loaded.error();
     Database& db = m_session.database();
     const CaseRecord* current = &loaded->record;
-    if (subject.id != 0 && subject.id != current->subject.id)
+    if (subject.id && subject.id != current->subject.id)
         return makeError(ErrorCode::InvalidInput,
                          Tr::tr("Those details belong to someone else, not this case."));
     if (Status valid = validate(subject, *loaded->kind, m_session.clock().today()); !valid.ok())
         return valid;
 
-    const qint64 subjectId = current->subject.id;
+    const SubjectId subjectId = *current->subject.id;
     const QString now = utcText(m_session.clock().nowUtc());
     Transaction tx(db);
     if (!tx.isActive())

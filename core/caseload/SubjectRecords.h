@@ -25,12 +25,12 @@ public:
     // sees them on one of their panels; or a new one (id 0) once it is valid. Nothing is written.
     Result<Subject> forNewCase(const Subject& requested, const PanelKind& kind);
     // Inserts a new subject (inside the caller's transaction) and returns its id.
-    Result<qint64> insert(const Subject& subject, const QString& nowUtc);
+    Result<SubjectId> insert(const Subject& subject, const QString& nowUtc);
     // Changes the details of the subject of a case; every case about them is found by the new name.
-    Status update(qint64 caseId, const Subject& subject);
+    Status update(CaseId caseId, const Subject& subject);
 
 private:
-    Result<Subject> readKnown(qint64 subjectId);
+    Result<Subject> readKnown(SubjectId subjectId);
 
     Session& m_session;
     const PanelKindRegistry& m_kinds;

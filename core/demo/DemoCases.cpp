@@ -29,7 +29,7 @@ QString postcode(DemoDice& dice, int district)
 
 DemoCases::DemoCases(Session& session, const PanelKindRegistry& kinds,
                      const DemoPartnership::Options& options, DemoDice& dice, QDate today,
-                     const std::vector<qint64>& agencyIds)
+                     const std::vector<AgencyId>& agencyIds)
     : m_options(options)
     , m_dice(dice)
     , m_today(today)
@@ -46,9 +46,9 @@ Status DemoCases::add(const DemoPanel& panel, const QString& targetStage)
     auto created = m_cases.create(request);
     if (!created.ok())
         return created.error();
-    const qint64 caseId = created->id;
-    if (type == QLatin1String("person") && request.subject.id == 0)
-        m_personSubjects.push_back(created->subject.id);
+    const CaseId caseId = created->id;
+    if (type == QLatin1String("person") && !request.subject.id)
+        m_personSubjects.push_back(*created->subject.id);
 
     auto reached = moveToStage(panel, *created, targetStage);
     if (!reached.ok())
@@ -91,7 +91,7 @@ CaseService::NewCase DemoCases::newCase(const DemoPanel& panel, const QString& s
     else
         request.subject = makeSubject(panel, subjectType);
     request.referralDate = m_today.addDays(-m_dice.between(0, 720));
-    const qint64 referring = anyAgency();
+    const AgencyId referring = anyAgency();
     request.referringAgencyId = referring;
     request.referrer = personName(m_dice.chance(0.5));
     request.referralReason = DemoTables::word(m_dice.pick(DemoTables::ReferralReasons));
@@ -276,7 +276,7 @@ QString DemoCases::moveReason(const StageDefinition& stage)
 }
 
 // Notes from the agencies the information came from, fact or opinion, now and then one corrected.
-Status DemoCases::addNotes(qint64 caseId)
+Status DemoCases::addNotes(CaseId caseId)
 {
     const int noteCount = m_dice.between(1, 4);
     for (int i = 0; i < noteCount; ++i) {
@@ -305,7 +305,7 @@ Status DemoCases::addNotes(qint64 caseId)
 }
 
 // Actions on an open case, some overdue, some reported on; a closed case's are all reported on.
-Status DemoCases::addActions(qint64 caseId, bool isOpen)
+Status DemoCases::addActions(CaseId caseId, bool isOpen)
 {
     const int actionCount = m_dice.between(isOpen ? 1 : 0, isOpen ? 3 : 1);
     for (int i = 0; i < actionCount; ++i) {
@@ -332,7 +332,7 @@ Status DemoCases::addActions(qint64 caseId, bool isOpen)
 }
 
 // A measure recorded over time (MEAM's new-directions score) gets a short history.
-Status DemoCases::addMeasures(qint64 caseId, const PanelKind& kind)
+Status DemoCases::addMeasures(CaseId caseId, const PanelKind& kind)
 {
     for (const FieldDefinition& field : kind.fields) {
         if (!field.isTimeSeries || field.type != FieldDefinition::Type::Number)
@@ -351,7 +351,7 @@ Status DemoCases::addMeasures(qint64 caseId, const PanelKind& kind)
     return {};
 }
 
-qint64 DemoCases::anyAgency()
+AgencyId DemoCases::anyAgency()
 {
     return m_agencyIds[std::size_t(m_dice.between(0, int(m_agencyIds.size()) - 1))];
 }

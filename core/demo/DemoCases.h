@@ -28,7 +28,7 @@ class DemoCases final {
 public:
     // agencyIds: the demonstration's agencies, which refer, lead and own the cases' actions and notes.
     DemoCases(Session& session, const PanelKindRegistry& kinds, const DemoPartnership::Options& options,
-              DemoDice& dice, QDate today, const std::vector<qint64>& agencyIds);
+              DemoDice& dice, QDate today, const std::vector<AgencyId>& agencyIds);
 
     Status add(const DemoPanel& panel, const QString& targetStage);
 
@@ -42,20 +42,20 @@ private:
     Status recordConsent(const CaseRecord& created);
     Status scheduleReview(const CaseService::NewCase& request, const CaseRecord& created);
     QString moveReason(const StageDefinition& stage);
-    Status addNotes(qint64 caseId);
-    Status addActions(qint64 caseId, bool isOpen);
-    Status addMeasures(qint64 caseId, const PanelKind& kind);
+    Status addNotes(CaseId caseId);
+    Status addActions(CaseId caseId, bool isOpen);
+    Status addMeasures(CaseId caseId, const PanelKind& kind);
     QString personName(bool isFemale);
-    qint64 anyAgency();
+    AgencyId anyAgency();
 
     const DemoPartnership::Options& m_options;
     DemoDice& m_dice;
     const QDate m_today; // the services' "today": referral and consent dates may not pass it
-    const std::vector<qint64>& m_agencyIds;
+    const std::vector<AgencyId>& m_agencyIds;
     CaseService m_cases;
     NoteService m_notes;
     ActionService m_actions;
-    std::vector<qint64> m_personSubjects; // people already on a case, some of whom reappear elsewhere
+    std::vector<SubjectId> m_personSubjects; // people already on a case, some of whom reappear elsewhere
 };
 
 } // namespace confer

@@ -89,7 +89,7 @@ Status DemoMeetings::add(const DemoPanel& panel, DemoPartnership::Outcome& outco
 
 // Planned three weeks ahead: the panel's members invited, actions carried forward, then the minutes of the
 // last meeting and the cases the builder offers first.
-Result<qint64> DemoMeetings::plan(const DemoPanel& panel, const QDate& date, ManualClock& clock, int cases)
+Result<MeetingId> DemoMeetings::plan(const DemoPanel& panel, const QDate& date, ManualClock& clock, int cases)
 {
     MeetingService meetings(m_session, m_kinds, clock);
     MeetingService::Details details;
@@ -128,9 +128,9 @@ Result<qint64> DemoMeetings::plan(const DemoPanel& panel, const QDate& date, Man
 }
 
 // The person filling the demonstration is on every demo panel to see its cases, not to attend its meetings.
-Status DemoMeetings::leaveOutTheDemoRunner(qint64 meetingId, const DemoPanel& panel)
+Status DemoMeetings::leaveOutTheDemoRunner(MeetingId meetingId, const DemoPanel& panel)
 {
-    const qint64 me = m_session.currentUser().id;
+    const UserId me = m_session.currentUser().id;
     if (panel.panel.chairUserId == me)
         return {};
     Attendance attendance(m_session, m_kinds);
@@ -184,12 +184,12 @@ Status DemoMeetings::hold(const DemoPanel& panel, const QDate& date)
     return MeetingService(m_session, m_kinds, clock).close(*meetingId);
 }
 
-Status DemoMeetings::inviteGuest(qint64 meetingId, ManualClock& clock)
+Status DemoMeetings::inviteGuest(MeetingId meetingId, ManualClock& clock)
 {
     auto agenda = AgendaBuilder(m_session, m_kinds, clock).agenda(meetingId);
     if (!agenda.ok())
         return agenda.error();
-    std::vector<qint64> caseItems;
+    std::vector<AgendaItemId> caseItems;
     for (const AgendaItem& item : *agenda) {
         if (item.isCase())
             caseItems.push_back(item.id);
@@ -208,7 +208,8 @@ Status DemoMeetings::inviteGuest(qint64 meetingId, ManualClock& clock)
     return Attendance(m_session, m_kinds, clock).invite(meetingId, guest);
 }
 
-Status DemoMeetings::welcomeGuests(qint64 meetingId, qint64 itemId, ManualClock& clock, bool isLeaving)
+Status DemoMeetings::welcomeGuests(MeetingId meetingId, AgendaItemId itemId, ManualClock& clock,
+                                   bool isLeaving)
 {
     Attendance attendance(m_session, m_kinds, clock);
     auto attendees = attendance.attendees(meetingId);
@@ -234,7 +235,7 @@ Status DemoMeetings::welcomeGuests(qint64 meetingId, qint64 itemId, ManualClock&
 
 // Everyone there signs as they arrive: most on the screen, now and then by typing their name, a remote
 // member aloud. The chair witnesses.
-Status DemoMeetings::takeDeclarations(qint64 meetingId, ManualClock& clock)
+Status DemoMeetings::takeDeclarations(MeetingId meetingId, ManualClock& clock)
 {
     Attendance attendance(m_session, m_kinds, clock);
     Declarations declarations(m_session, clock);
@@ -260,14 +261,14 @@ Status DemoMeetings::takeDeclarations(qint64 meetingId, ManualClock& clock)
 
 // Each item in turn, within its time box; now and then an action agreed, which the next meeting carries
 // forward while it stays open. A guest for one case comes for that item, signs, and leaves after it.
-Status DemoMeetings::discuss(qint64 meetingId, ManualClock& clock)
+Status DemoMeetings::discuss(MeetingId meetingId, ManualClock& clock)
 {
     AgendaBuilder builder(m_session, m_kinds, clock);
     MeetingRoom room(m_session, m_kinds, clock);
     auto agenda = builder.agenda(meetingId);
     if (!agenda.ok())
         return agenda.error();
-    std::optional<qint64> ownerAgency;
+    std::optional<AgencyId> ownerAgency;
     if (auto attendees = Attendance(m_session, m_kinds).attendees(meetingId); attendees.ok()) {
         for (const Attendee& attendee : *attendees) {
             if (attendee.isPresent() && attendee.agencyId)

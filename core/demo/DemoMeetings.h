@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Id.h"
 #include "common/Result.h"
 #include "demo/DemoPartnership.h"
 
@@ -32,13 +33,13 @@ public:
 
 private:
     Status hold(const DemoPanel& panel, const QDate& date);
-    Result<qint64> plan(const DemoPanel& panel, const QDate& date, ManualClock& clock, int cases);
-    Status takeDeclarations(qint64 meetingId, ManualClock& clock);
-    Status discuss(qint64 meetingId, ManualClock& clock);
-    Status leaveOutTheDemoRunner(qint64 meetingId, const DemoPanel& panel);
-    Status inviteGuest(qint64 meetingId, ManualClock& clock);
+    Result<MeetingId> plan(const DemoPanel& panel, const QDate& date, ManualClock& clock, int cases);
+    Status takeDeclarations(MeetingId meetingId, ManualClock& clock);
+    Status discuss(MeetingId meetingId, ManualClock& clock);
+    Status leaveOutTheDemoRunner(MeetingId meetingId, const DemoPanel& panel);
+    Status inviteGuest(MeetingId meetingId, ManualClock& clock);
     // A guest for one item comes for it and signs, and leaves after it.
-    Status welcomeGuests(qint64 meetingId, qint64 itemId, ManualClock& clock, bool isLeaving);
+    Status welcomeGuests(MeetingId meetingId, AgendaItemId itemId, ManualClock& clock, bool isLeaving);
 
     Session& m_session;
     const PanelKindRegistry& m_kinds;

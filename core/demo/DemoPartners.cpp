@@ -145,7 +145,7 @@ Status DemoPartners::addAccounts(DemoPartnership::Outcome& outcome)
 
 Status DemoPartners::disableRecordsOnly()
 {
-    for (qint64 id : m_recordsOnly) {
+    for (UserId id : m_recordsOnly) {
         // Nobody was ever told these passphrases, so no store key needs changing.
         if (Status disabled =
                 m_session.accounts().setDisabled(id, true, {}, AccountService::KeyRotation::NotNeeded);
@@ -169,7 +169,7 @@ Status DemoPartners::addPanel(const QString& name, const PanelKind& kind, const 
     if (found != existing.cend()) {
         demo.panel = *found;
     } else {
-        std::optional<qint64> chair;
+        std::optional<UserId> chair;
         if (seed)
             chair = m_accountIds[std::size_t(seed->chair)];
         auto created = m_panels.create(name, kind.key, chair);
@@ -190,7 +190,7 @@ Status DemoPartners::addPanel(const QString& name, const PanelKind& kind, const 
     auto members = m_panels.memberIds(demo.panel.id);
     if (!members.ok())
         return members.error();
-    const qint64 me = m_session.currentUser().id;
+    const UserId me = m_session.currentUser().id;
     if (std::find(members->cbegin(), members->cend(), me) == members->cend()) {
         if (Status added = m_panels.addMember(demo.panel.id, me); !added.ok())
             return added;

@@ -41,7 +41,7 @@ public:
     // Last, because a panel takes only enabled accounts as chair or member.
     Status disableRecordsOnly();
 
-    const std::vector<qint64>& agencyIds() const { return m_agencyIds; }
+    const std::vector<AgencyId>& agencyIds() const { return m_agencyIds; }
     const std::vector<DemoPanel>& panels() const { return m_demoPanels; }
 
 private:
@@ -50,10 +50,10 @@ private:
     Status addPanels(DemoPartnership::Outcome& outcome);
     Status addPanel(const QString& name, const PanelKind& kind, const DemoTables::PanelSeed* seed,
                     const std::vector<Panel>& existing, DemoPartnership::Outcome& outcome);
-    std::optional<qint64> agencyId(int index) const
+    std::optional<AgencyId> agencyId(int index) const
     {
         return index >= 0 && index < int(m_agencyIds.size())
-                   ? std::optional<qint64>(m_agencyIds[std::size_t(index)])
+                   ? std::optional<AgencyId>(m_agencyIds[std::size_t(index)])
                    : std::nullopt;
     }
 
@@ -64,10 +64,10 @@ private:
     const QDate m_today;
     AgencyService m_agencies;
     PanelService m_panels;
-    std::vector<qint64> m_agencyIds;  // in the order of DemoTables::Agencies
-    std::vector<qint64> m_accountIds; // in the order of DemoTables::Accounts
+    std::vector<AgencyId> m_agencyIds; // in the order of DemoTables::Agencies
+    std::vector<UserId> m_accountIds;  // in the order of DemoTables::Accounts
     std::vector<DemoPanel> m_demoPanels;
-    std::vector<qint64> m_recordsOnly; // demo accounts made here that nobody is to sign in as
+    std::vector<UserId> m_recordsOnly; // demo accounts made here that nobody is to sign in as
 };
 
 } // namespace confer

@@ -1,6 +1,7 @@
 #include "meetings/AgendaBuilder.h"
 
 #include "audit/AuditLog.h"
+#include "caseload/CaseAccess.h"
 #include "caseload/CaseRows.h"
 #include "caseload/ReviewDue.h"
 #include "common/Clock.h"
@@ -33,19 +34,25 @@ Error invalid(const QString& sentence)
     return makeError(ErrorCode::InvalidInput, sentence);
 }
 
-const char* const SelectItems =
-    "SELECT i.id, i.position, i.case_id, ifnull(c.reference, ''), ifnull(s.name, ''), i.title, i.reason, "
-    "i.time_box_minutes, i.status, i.opened_utc, i.finished_utc FROM agenda_items i "
-    "LEFT JOIN cases c ON c.id = i.case_id LEFT JOIN subjects s ON s.id = c.subject_id "
-    "WHERE i.meeting_id = :meeting";
+// A meeting's items; a case item's reference and subject come only from a case the user may see
+// (need-to-know: CaseAccess::visibleCases, as every read of case data).
+QString selectItems(Session& session)
+{
+    return QStringLiteral(
+               "SELECT i.id, i.position, i.case_id, ifnull(c.reference, ''), ifnull(s.name, ''), "
+               "i.title, i.reason, i.time_box_minutes, i.status, i.opened_utc, i.finished_utc FROM "
+               "agenda_items i LEFT JOIN cases c ON c.id = i.case_id AND %1 LEFT JOIN subjects s ON "
+               "s.id = c.subject_id WHERE i.meeting_id = :meeting")
+        .arg(CaseAccess(session).visibleCases(QStringLiteral("c")));
+}
 
-AgendaItem readItem(const Statement& row, qint64 meetingId)
+AgendaItem readItem(const Statement& row, MeetingId meetingId)
 {
     AgendaItem item;
-    item.id = row.columnInt(0);
+    item.id = row.columnId<AgendaItemId>(0);
     item.meetingId = meetingId;
     item.position = int(row.columnInt(1));
-    item.caseId = caserows::optionalId(row, 2);
+    item.caseId = row.columnOptionalId<CaseId>(2);
     item.caseReference = row.columnText(3);
     item.subjectName = row.columnText(4);
     item.title = row.columnText(5);
@@ -59,16 +66,20 @@ AgendaItem readItem(const Statement& row, qint64 meetingId)
 }
 
 // Open actions on each case item agreed at an earlier meeting of the panel (not this one, not a later one).
-Status readCarriedActions(Database& db, const MeetingFacts& meeting, std::vector<AgendaItem>& items)
+Status readCarriedActions(Session& session, const MeetingFacts& meeting, std::vector<AgendaItem>& items)
 {
-    auto rows = db.prepare(QStringLiteral(
-        "SELECT i.id, a.id, a.description, g.name, a.due_date FROM agenda_items i "
-        "JOIN actions a ON a.case_id = i.case_id JOIN agencies g ON g.id = a.owner_agency_id "
-        "WHERE i.meeting_id = :meeting AND a.status = 'open' AND EXISTS (SELECT 1 FROM agenda_item_actions l "
-        "JOIN agenda_items pi ON pi.id = l.agenda_item_id JOIN meetings pm ON pm.id = pi.meeting_id "
-        "WHERE l.action_id = a.id AND pm.id <> :meeting AND pm.panel_id = :panel AND pm.meeting_date <= "
-        ":date) "
-        "ORDER BY a.due_date IS NULL, a.due_date, a.id"));
+    auto rows = session.database().prepare(
+        QStringLiteral(
+            "SELECT i.id, a.id, a.description, g.name, a.due_date FROM agenda_items i "
+            "JOIN cases c ON c.id = i.case_id AND %1 "
+            "JOIN actions a ON a.case_id = c.id JOIN agencies g ON g.id = a.owner_agency_id "
+            "WHERE i.meeting_id = :meeting AND a.status = 'open' AND EXISTS (SELECT 1 FROM "
+            "agenda_item_actions l "
+            "JOIN agenda_items pi ON pi.id = l.agenda_item_id JOIN meetings pm ON pm.id = pi.meeting_id "
+            "WHERE l.action_id = a.id AND pm.id <> :meeting AND pm.panel_id = :panel AND pm.meeting_date <= "
+            ":date) "
+            "ORDER BY a.due_date IS NULL, a.due_date, a.id")
+            .arg(CaseAccess(session).visibleCases(QStringLiteral("c"))));
     if (!rows.ok())
         return rows.error();
     rows->bind(":meeting", meeting.id)
@@ -80,9 +91,9 @@ Status readCarriedActions(Database& db, const MeetingFacts& meeting, std::vector
             return hasRow.error();
         if (!*hasRow)
             return {};
-        const qint64 itemId = rows->columnInt(0);
-        AgendaItem::CarriedAction action{rows->columnInt(1), rows->columnText(2), rows->columnText(3),
-                                         caserows::optionalDate(*rows, 4)};
+        const auto itemId = rows->columnId<AgendaItemId>(0);
+        AgendaItem::CarriedAction action{rows->columnId<ActionId>(1), rows->columnText(2),
+                                         rows->columnText(3), caserows::optionalDate(*rows, 4)};
         for (AgendaItem& item : items) {
             if (item.id == itemId)
                 item.carriedActions.push_back(action);
@@ -107,20 +118,20 @@ AgendaBuilder::AgendaBuilder(Session& session, const PanelKindRegistry& kinds, c
     , m_kinds(kinds)
 {}
 
-Result<std::vector<AgendaItem>> AgendaBuilder::agenda(qint64 meetingId)
+Result<std::vector<AgendaItem>> AgendaBuilder::agenda(MeetingId meetingId)
 {
     auto meeting = MeetingAccess(m_session).require(meetingId, Need::Reading, AuditAction::MeetingView);
     if (!meeting.ok())
         return meeting.error();
     Database& db = m_session.database();
-    auto rows = db.prepare(QString::fromLatin1(SelectItems) + QStringLiteral(" ORDER BY i.position, i.id"));
+    auto rows = db.prepare(selectItems(m_session) + QStringLiteral(" ORDER BY i.position, i.id"));
     if (!rows.ok())
         return rows.error();
     rows->bind(":meeting", meetingId);
     auto items = rows->collect<AgendaItem>([&](const Statement& row) { return readItem(row, meetingId); });
     if (!items.ok())
         return items.error();
-    if (Status carried = readCarriedActions(db, *meeting, *items); !carried.ok())
+    if (Status carried = readCarriedActions(m_session, *meeting, *items); !carried.ok())
         return carried.error();
     if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::MeetingView,
                                                   meeting->record(), QStringLiteral("agenda"));
@@ -129,10 +140,9 @@ Result<std::vector<AgendaItem>> AgendaBuilder::agenda(qint64 meetingId)
     return items;
 }
 
-Result<AgendaItem> AgendaBuilder::itemById(const MeetingFacts& meeting, qint64 itemId)
+Result<AgendaItem> AgendaBuilder::itemById(const MeetingFacts& meeting, AgendaItemId itemId)
 {
-    auto row =
-        m_session.database().prepare(QString::fromLatin1(SelectItems) + QStringLiteral(" AND i.id = :id"));
+    auto row = m_session.database().prepare(selectItems(m_session) + QStringLiteral(" AND i.id = :id"));
     if (!row.ok())
         return row.error();
     row->bind(":meeting", meeting.id).bind(":id", itemId);
@@ -151,16 +161,20 @@ Result<std::vector<AgendaSuggestion>> AgendaBuilder::candidates(const MeetingFac
     auto kind = caserows::kindOfPanel(db, m_kinds, meeting.panelId);
     if (!kind.ok())
         return kind.error();
-    auto rows = db.prepare(QStringLiteral(
-        "SELECT c.id, c.reference, s.name, c.stage, c.next_review, (SELECT min(r.due_date) FROM "
-        "scheduled_reviews r WHERE r.case_id = c.id AND r.completed_on IS NULL), (SELECT count(*) FROM "
-        "actions "
-        "a WHERE a.case_id = c.id AND a.status = 'open'), EXISTS (SELECT 1 FROM actions a JOIN "
-        "agenda_item_actions l ON l.action_id = a.id JOIN agenda_items pi ON pi.id = l.agenda_item_id JOIN "
-        "meetings pm ON pm.id = pi.meeting_id WHERE a.case_id = c.id AND a.status = 'open' AND pm.id <> "
-        ":meeting AND pm.panel_id = c.panel_id AND pm.meeting_date <= :date) FROM cases c JOIN subjects s ON "
-        "s.id = c.subject_id WHERE c.panel_id = :panel AND c.id NOT IN (SELECT case_id FROM agenda_items "
-        "WHERE meeting_id = :meeting AND case_id IS NOT NULL)"));
+    auto rows = db.prepare(
+        QStringLiteral(
+            "SELECT c.id, c.reference, s.name, c.stage, c.next_review, (SELECT min(r.due_date) FROM "
+            "scheduled_reviews r WHERE r.case_id = c.id AND r.completed_on IS NULL), (SELECT count(*) FROM "
+            "actions "
+            "a WHERE a.case_id = c.id AND a.status = 'open'), EXISTS (SELECT 1 FROM actions a JOIN "
+            "agenda_item_actions l ON l.action_id = a.id JOIN agenda_items pi ON pi.id = l.agenda_item_id "
+            "JOIN "
+            "meetings pm ON pm.id = pi.meeting_id WHERE a.case_id = c.id AND a.status = 'open' AND pm.id <> "
+            ":meeting AND pm.panel_id = c.panel_id AND pm.meeting_date <= :date) FROM cases c JOIN subjects "
+            "s ON "
+            "s.id = c.subject_id WHERE c.panel_id = :panel AND %1 AND c.id NOT IN (SELECT case_id FROM "
+            "agenda_items WHERE meeting_id = :meeting AND case_id IS NOT NULL)")
+            .arg(CaseAccess(m_session).visibleCases(QStringLiteral("c"))));
     if (!rows.ok())
         return rows.error();
     rows->bind(":meeting", meeting.id)
@@ -180,9 +194,13 @@ Result<std::vector<AgendaSuggestion>> AgendaBuilder::candidates(const MeetingFac
             continue; // the open caseload only
         const ReviewDue due = ReviewDue::of(*kind, stage, caserows::optionalDate(*rows, 4),
                                             caserows::optionalDate(*rows, 5), today);
-        AgendaSuggestion suggestion{
-            rows->columnInt(0), rows->columnText(1),    rows->columnText(2), stage, Reason::Chosen,
-            due.date,           int(rows->columnInt(6))};
+        AgendaSuggestion suggestion{rows->columnId<CaseId>(0),
+                                    rows->columnText(1),
+                                    rows->columnText(2),
+                                    stage,
+                                    Reason::Chosen,
+                                    due.date,
+                                    int(rows->columnInt(6))};
         if (rows->columnInt(7) != 0)
             suggestion.reason = Reason::CarriedForward;
         else if (due.isOverdue)
@@ -203,7 +221,7 @@ Result<std::vector<AgendaSuggestion>> AgendaBuilder::candidates(const MeetingFac
     return found;
 }
 
-Result<std::vector<AgendaSuggestion>> AgendaBuilder::suggestions(qint64 meetingId)
+Result<std::vector<AgendaSuggestion>> AgendaBuilder::suggestions(MeetingId meetingId)
 {
     auto meeting = MeetingAccess(m_session).require(meetingId, Need::Leading, AuditAction::MeetingAgenda);
     if (!meeting.ok())
@@ -220,8 +238,9 @@ Result<MeetingFacts> AgendaBuilder::requireEditable(const Result<MeetingFacts>& 
     return *meeting;
 }
 
-Result<qint64> AgendaBuilder::insertItem(const MeetingFacts& meeting, std::optional<qint64> caseId,
-                                         const QString& title, Reason reason, std::optional<int> timeBox)
+Result<AgendaItemId> AgendaBuilder::insertItem(const MeetingFacts& meeting, std::optional<CaseId> caseId,
+                                               const QString& title, Reason reason,
+                                               std::optional<int> timeBox)
 {
     if (timeBox && (*timeBox < 1 || *timeBox > LongestTimeBoxMinutes))
         return invalid(Tr::tr("A time box is from 1 to %1 minutes.").arg(LongestTimeBoxMinutes));
@@ -238,17 +257,17 @@ Result<qint64> AgendaBuilder::insertItem(const MeetingFacts& meeting, std::optio
     insert->bind(":meeting", meeting.id)
         .bind(":title", caserows::cleaned(title))
         .bind(":reason", agendaReasonKey(reason));
-    caserows::bindOptional(*insert, ":case", caseId);
+    insert->bind(":case", caseId);
     if (timeBox)
         insert->bind(":box", *timeBox);
     else
         insert->bindNull(":box");
     if (Status run = insert->run(); !run.ok())
         return run.error();
-    const qint64 id = db.lastInsertRowId();
+    const auto id = db.lastInsertId<AgendaItemId>();
     if (Status audited = m_session.audit().append(
             m_session.currentUser().login, AuditAction::MeetingAgenda, meeting.record(),
-            QStringLiteral("add item:%1 reason=%2").arg(id).arg(agendaReasonKey(reason)));
+            QStringLiteral("add item:%1 reason=%2").arg(id.value()).arg(agendaReasonKey(reason)));
         !audited.ok())
         return audited.error();
     if (Status committed = tx.commit(); !committed.ok())
@@ -256,7 +275,8 @@ Result<qint64> AgendaBuilder::insertItem(const MeetingFacts& meeting, std::optio
     return id;
 }
 
-Result<AgendaItem> AgendaBuilder::addCase(qint64 meetingId, qint64 caseId, std::optional<int> timeBoxMinutes)
+Result<AgendaItem> AgendaBuilder::addCase(MeetingId meetingId, CaseId caseId,
+                                          std::optional<int> timeBoxMinutes)
 {
     auto meeting = requireEditable(
         MeetingAccess(m_session).require(meetingId, Need::Leading, AuditAction::MeetingAgenda));
@@ -276,7 +296,7 @@ Result<AgendaItem> AgendaBuilder::addCase(qint64 meetingId, qint64 caseId, std::
     return itemById(*meeting, *id);
 }
 
-Result<AgendaItem> AgendaBuilder::addBusiness(qint64 meetingId, const QString& title,
+Result<AgendaItem> AgendaBuilder::addBusiness(MeetingId meetingId, const QString& title,
                                               std::optional<int> timeBoxMinutes)
 {
     auto meeting = requireEditable(
@@ -291,7 +311,7 @@ Result<AgendaItem> AgendaBuilder::addBusiness(qint64 meetingId, const QString& t
     return itemById(*meeting, *id);
 }
 
-Status AgendaBuilder::carryForward(qint64 meetingId)
+Status AgendaBuilder::carryForward(MeetingId meetingId)
 {
     auto meeting = requireEditable(
         MeetingAccess(m_session).require(meetingId, Need::Leading, AuditAction::MeetingAgenda));
@@ -312,7 +332,7 @@ Status AgendaBuilder::carryForward(qint64 meetingId)
     return tx.commit();
 }
 
-Status AgendaBuilder::renumber(qint64 meetingId, const std::vector<qint64>& itemIds)
+Status AgendaBuilder::renumber(MeetingId meetingId, const std::vector<AgendaItemId>& itemIds)
 {
     auto update = m_session.database().prepare(QStringLiteral(
         "UPDATE agenda_items SET position = :position WHERE id = :id AND meeting_id = :meeting"));
@@ -327,7 +347,7 @@ Status AgendaBuilder::renumber(qint64 meetingId, const std::vector<qint64>& item
     return {};
 }
 
-Status AgendaBuilder::move(qint64 itemId, int newPosition)
+Status AgendaBuilder::move(AgendaItemId itemId, int newPosition)
 {
     auto meeting = requireEditable(
         MeetingAccess(m_session).requireForItem(itemId, Need::Leading, AuditAction::MeetingAgenda));
@@ -338,7 +358,8 @@ Status AgendaBuilder::move(qint64 itemId, int newPosition)
     if (!rows.ok())
         return rows.error();
     rows->bind(":meeting", meeting->id);
-    auto ids = rows->collect<qint64>([](const Statement& row) { return row.columnInt(0); });
+    auto ids =
+        rows->collect<AgendaItemId>([](const Statement& row) { return row.columnId<AgendaItemId>(0); });
     if (!ids.ok())
         return ids.error();
     if (newPosition < 1 || newPosition > int(ids->size()))
@@ -352,13 +373,13 @@ Status AgendaBuilder::move(qint64 itemId, int newPosition)
         return renumbered;
     if (Status audited = m_session.audit().append(
             m_session.currentUser().login, AuditAction::MeetingAgenda, meeting->record(),
-            QStringLiteral("move item:%1 to %2").arg(itemId).arg(newPosition));
+            QStringLiteral("move item:%1 to %2").arg(itemId.value()).arg(newPosition));
         !audited.ok())
         return audited;
     return tx.commit();
 }
 
-Status AgendaBuilder::remove(qint64 itemId)
+Status AgendaBuilder::remove(AgendaItemId itemId)
 {
     auto meeting = requireEditable(
         MeetingAccess(m_session).requireForItem(itemId, Need::Leading, AuditAction::MeetingAgenda));
@@ -387,20 +408,21 @@ Status AgendaBuilder::remove(qint64 itemId)
     if (!rows.ok())
         return rows.error();
     rows->bind(":meeting", meeting->id);
-    auto ids = rows->collect<qint64>([](const Statement& row) { return row.columnInt(0); });
+    auto ids =
+        rows->collect<AgendaItemId>([](const Statement& row) { return row.columnId<AgendaItemId>(0); });
     if (!ids.ok())
         return ids.error();
     if (Status renumbered = renumber(meeting->id, *ids); !renumbered.ok())
         return renumbered;
     if (Status audited =
             m_session.audit().append(m_session.currentUser().login, AuditAction::MeetingAgenda,
-                                     meeting->record(), QStringLiteral("remove item:%1").arg(itemId));
+                                     meeting->record(), QStringLiteral("remove item:%1").arg(itemId.value()));
         !audited.ok())
         return audited;
     return tx.commit();
 }
 
-Status AgendaBuilder::setTimeBox(qint64 itemId, std::optional<int> minutes)
+Status AgendaBuilder::setTimeBox(AgendaItemId itemId, std::optional<int> minutes)
 {
     auto meeting = requireEditable(
         MeetingAccess(m_session).requireForItem(itemId, Need::Leading, AuditAction::MeetingAgenda));
@@ -426,7 +448,7 @@ Status AgendaBuilder::setTimeBox(qint64 itemId, std::optional<int> minutes)
     if (Status audited = m_session.audit().append(
             m_session.currentUser().login, AuditAction::MeetingAgenda, meeting->record(),
             QStringLiteral("time box item:%1 %2")
-                .arg(itemId)
+                .arg(itemId.value())
                 .arg(minutes ? QString::number(*minutes) : QStringLiteral("none")));
         !audited.ok())
         return audited;

@@ -28,29 +28,30 @@ public:
 
     // In order, with each case's reference and subject, and the actions carried forward to it. Audited as a
     // read.
-    Result<std::vector<AgendaItem>> agenda(qint64 meetingId);
+    Result<std::vector<AgendaItem>> agenda(MeetingId meetingId);
     // The panel's open cases not yet on the agenda, in the order above.
-    Result<std::vector<AgendaSuggestion>> suggestions(qint64 meetingId);
+    Result<std::vector<AgendaSuggestion>> suggestions(MeetingId meetingId);
 
     // At the end of the agenda, with the reason the builder would give it.
-    Result<AgendaItem> addCase(qint64 meetingId, qint64 caseId, std::optional<int> timeBoxMinutes = {});
-    Result<AgendaItem> addBusiness(qint64 meetingId, const QString& title,
+    Result<AgendaItem> addCase(MeetingId meetingId, CaseId caseId, std::optional<int> timeBoxMinutes = {});
+    Result<AgendaItem> addBusiness(MeetingId meetingId, const QString& title,
                                    std::optional<int> timeBoxMinutes = {});
-    Status move(qint64 itemId, int newPosition); // 1 is the top
-    Status remove(qint64 itemId);                // an item not yet opened
-    Status setTimeBox(qint64 itemId, std::optional<int> minutes);
+    Status move(AgendaItemId itemId, int newPosition); // 1 is the top
+    Status remove(AgendaItemId itemId);                // an item not yet opened
+    Status setTimeBox(AgendaItemId itemId, std::optional<int> minutes);
     // Puts every case with actions carried forward on the agenda (MeetingService::plan does this).
-    Status carryForward(qint64 meetingId);
+    Status carryForward(MeetingId meetingId);
 
     static constexpr int LongestTimeBoxMinutes = 480;
 
 private:
     Result<std::vector<AgendaSuggestion>> candidates(const meetingrows::MeetingFacts& meeting);
-    Result<qint64> insertItem(const meetingrows::MeetingFacts& meeting, std::optional<qint64> caseId,
-                              const QString& title, AgendaItem::Reason reason, std::optional<int> timeBox);
+    Result<AgendaItemId> insertItem(const meetingrows::MeetingFacts& meeting, std::optional<CaseId> caseId,
+                                    const QString& title, AgendaItem::Reason reason,
+                                    std::optional<int> timeBox);
     Result<meetingrows::MeetingFacts> requireEditable(const Result<meetingrows::MeetingFacts>& meeting);
-    Status renumber(qint64 meetingId, const std::vector<qint64>& itemIds);
-    Result<AgendaItem> itemById(const meetingrows::MeetingFacts& meeting, qint64 itemId);
+    Status renumber(MeetingId meetingId, const std::vector<AgendaItemId>& itemIds);
+    Result<AgendaItem> itemById(const meetingrows::MeetingFacts& meeting, AgendaItemId itemId);
 
     Session& m_session;
     const Clock& m_clock;

@@ -38,7 +38,7 @@ bool isLive(MeetingStatus status)
     return status == MeetingStatus::Planned || status == MeetingStatus::Open;
 }
 
-Result<std::optional<Attendee>> findAttendee(Database& db, const MeetingFacts& meeting, qint64 attendeeId)
+Result<std::optional<Attendee>> findAttendee(Database& db, const MeetingFacts& meeting, AttendeeId attendeeId)
 {
     auto all = meetingrows::readAttendees(db, meeting.id, meeting);
     if (!all.ok())
@@ -54,7 +54,7 @@ Result<std::optional<Attendee>> findAttendee(Database& db, const MeetingFacts& m
 
 struct Attendance::Resolved {
     QString name;
-    std::optional<qint64> agencyId;
+    std::optional<AgencyId> agencyId;
     QString agencyName;
     QString role;
 };
@@ -88,7 +88,7 @@ Result<Attendance::Resolved> Attendance::resolve(const MeetingFacts& meeting, co
             return agency.error();
         agency->bind(":id", *invitee.userId);
         if (auto hasRow = agency->step(); hasRow.ok() && *hasRow && !agency->isNull(0))
-            who.agencyId = agency->columnInt(0);
+            who.agencyId = agency->columnId<AgencyId>(0);
     }
     if (invitee.kind == Attendee::Kind::Member) {
         const bool leads = PanelRoles(m_session).leads(meeting.panelId, *invitee.userId);
@@ -114,7 +114,8 @@ Result<Attendance::Resolved> Attendance::resolve(const MeetingFacts& meeting, co
     return who;
 }
 
-Result<qint64> Attendance::insert(const MeetingFacts& meeting, const Invitee& invitee, const Resolved& who)
+Result<AttendeeId> Attendance::insert(const MeetingFacts& meeting, const Invitee& invitee,
+                                      const Resolved& who)
 {
     Database& db = m_session.database();
     auto add = db.prepare(QStringLiteral(
@@ -131,18 +132,18 @@ Result<qint64> Attendance::insert(const MeetingFacts& meeting, const Invitee& in
         .bind(":kind", attendeeKindKey(invitee.kind))
         .bind(":remote", invitee.isRemote)
         .bind(":at", caserows::utcText(m_clock.nowUtc()));
-    caserows::bindOptional(*add, ":user", invitee.userId);
-    caserows::bindOptional(*add, ":agency", who.agencyId);
-    caserows::bindOptional(*add, ":item", invitee.agendaItemId);
+    add->bind(":user", invitee.userId);
+    add->bind(":agency", who.agencyId);
+    add->bind(":item", invitee.agendaItemId);
     if (Status run = add->run(); !run.ok()) {
         if (run.error().detail.contains(QLatin1String("UNIQUE")))
             return makeError(ErrorCode::Conflict, Tr::tr("That person is already invited to this meeting."));
         return run.error();
     }
-    return db.lastInsertRowId();
+    return db.lastInsertId<AttendeeId>();
 }
 
-Result<Attendee> Attendance::invite(qint64 meetingId, const Invitee& invitee)
+Result<Attendee> Attendance::invite(MeetingId meetingId, const Invitee& invitee)
 {
     auto meeting = MeetingAccess(m_session).require(meetingId, Need::Leading, AuditAction::MeetingAttendance);
     if (!meeting.ok())
@@ -176,7 +177,7 @@ Result<Attendee> Attendance::invite(qint64 meetingId, const Invitee& invitee)
         return id.error();
     if (Status audited = m_session.audit().append(
             m_session.currentUser().login, AuditAction::MeetingAttendance, meeting->record(),
-            QStringLiteral("invite attendee:%1 kind=%2").arg(*id).arg(attendeeKindKey(invitee.kind)));
+            QStringLiteral("invite attendee:%1 kind=%2").arg(id->value()).arg(attendeeKindKey(invitee.kind)));
         !audited.ok())
         return audited.error();
     if (Status committed = tx.commit(); !committed.ok())
@@ -187,7 +188,7 @@ Result<Attendee> Attendance::invite(qint64 meetingId, const Invitee& invitee)
     return added->value_or(Attendee{});
 }
 
-Status Attendance::inviteMembers(qint64 meetingId)
+Status Attendance::inviteMembers(MeetingId meetingId)
 {
     auto meeting = MeetingAccess(m_session).require(meetingId, Need::Leading, AuditAction::MeetingAttendance);
     if (!meeting.ok())
@@ -200,13 +201,13 @@ Status Attendance::inviteMembers(qint64 meetingId)
     if (!rows.ok())
         return rows.error();
     rows->bind(":panel", meeting->panelId).bind(":meeting", meetingId);
-    auto userIds = rows->collect<qint64>([](const Statement& row) { return row.columnInt(0); });
+    auto userIds = rows->collect<UserId>([](const Statement& row) { return row.columnId<UserId>(0); });
     if (!userIds.ok())
         return userIds.error();
     Transaction tx(m_session.database());
     if (!tx.isActive())
         return tx.beginStatus();
-    for (qint64 userId : *userIds) {
+    for (UserId userId : *userIds) {
         Invitee member;
         member.userId = userId;
         member.kind = Attendee::Kind::Member;
@@ -216,7 +217,8 @@ Status Attendance::inviteMembers(qint64 meetingId)
     return tx.commit();
 }
 
-Status Attendance::change(qint64 attendeeId, const QString& sql, const std::function<void(Statement&)>& bind,
+Status Attendance::change(AttendeeId attendeeId, const QString& sql,
+                          const std::function<void(Statement&)>& bind,
                           const std::function<Status(const Attendee&)>& isPossible, const QString& detail)
 {
     auto meeting = MeetingAccess(m_session).requireForAttendee(attendeeId, Need::Leading,
@@ -243,13 +245,13 @@ Status Attendance::change(qint64 attendeeId, const QString& sql, const std::func
         return run;
     if (Status audited = m_session.audit().append(
             m_session.currentUser().login, AuditAction::MeetingAttendance, meeting->record(),
-            QStringLiteral("%1 attendee:%2").arg(detail).arg(attendeeId));
+            QStringLiteral("%1 attendee:%2").arg(detail).arg(attendeeId.value()));
         !audited.ok())
         return audited;
     return tx.commit();
 }
 
-Status Attendance::withdrawInvitation(qint64 attendeeId)
+Status Attendance::withdrawInvitation(AttendeeId attendeeId)
 {
     return change(
         attendeeId,
@@ -266,7 +268,7 @@ Status Attendance::withdrawInvitation(qint64 attendeeId)
         QStringLiteral("withdraw"));
 }
 
-Status Attendance::sendApologies(qint64 attendeeId, bool agencySentInformation)
+Status Attendance::sendApologies(AttendeeId attendeeId, bool agencySentInformation)
 {
     return change(
         attendeeId,
@@ -281,7 +283,7 @@ Status Attendance::sendApologies(qint64 attendeeId, bool agencySentInformation)
         agencySentInformation ? QStringLiteral("apologies, information sent") : QStringLiteral("apologies"));
 }
 
-Status Attendance::arrive(qint64 attendeeId, std::optional<QDateTime> atUtc)
+Status Attendance::arrive(AttendeeId attendeeId, std::optional<QDateTime> atUtc)
 {
     const QDateTime now = m_clock.nowUtc();
     const QDateTime at = atUtc.value_or(now);
@@ -301,7 +303,7 @@ Status Attendance::arrive(qint64 attendeeId, std::optional<QDateTime> atUtc)
         QStringLiteral("arrive"));
 }
 
-Status Attendance::leave(qint64 attendeeId, std::optional<QDateTime> atUtc)
+Status Attendance::leave(AttendeeId attendeeId, std::optional<QDateTime> atUtc)
 {
     const QDateTime now = m_clock.nowUtc();
     const QDateTime at = atUtc.value_or(now);
@@ -318,7 +320,7 @@ Status Attendance::leave(qint64 attendeeId, std::optional<QDateTime> atUtc)
         QStringLiteral("leave"));
 }
 
-Status Attendance::setRemote(qint64 attendeeId, bool isRemote)
+Status Attendance::setRemote(AttendeeId attendeeId, bool isRemote)
 {
     return change(
         attendeeId, QStringLiteral("UPDATE meeting_attendees SET is_remote = :remote WHERE id = :id"),
@@ -327,7 +329,7 @@ Status Attendance::setRemote(qint64 attendeeId, bool isRemote)
         isRemote ? QStringLiteral("remote") : QStringLiteral("in the room"));
 }
 
-Result<std::vector<Attendee>> Attendance::attendees(qint64 meetingId)
+Result<std::vector<Attendee>> Attendance::attendees(MeetingId meetingId)
 {
     auto meeting = MeetingAccess(m_session).require(meetingId, Need::Reading, AuditAction::MeetingView);
     if (!meeting.ok())
@@ -342,7 +344,7 @@ Result<std::vector<Attendee>> Attendance::attendees(qint64 meetingId)
     return all;
 }
 
-Result<QuorumCheck> Attendance::quorum(qint64 meetingId)
+Result<QuorumCheck> Attendance::quorum(MeetingId meetingId)
 {
     auto meeting = MeetingAccess(m_session).require(meetingId, Need::Reading, AuditAction::MeetingView);
     if (!meeting.ok())

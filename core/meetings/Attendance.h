@@ -29,38 +29,38 @@ public:
     Attendance(Session& session, const PanelKindRegistry& kinds, const Clock& clock);
 
     struct Invitee {
-        std::optional<qint64> userId; // a member or observer with an account: name and agency from it
+        std::optional<UserId> userId; // a member or observer with an account: name and agency from it
         QString name;                 // a guest's (or observer's) name
-        std::optional<qint64> agencyId;
+        std::optional<AgencyId> agencyId;
         QString agencyName; // when the agency is not in the directory
         QString role;       // "Designated safeguarding lead"
         Attendee::Kind kind = Attendee::Kind::Guest;
-        std::optional<qint64> agendaItemId; // a guest for one item only
+        std::optional<AgendaItemId> agendaItemId; // a guest for one item only
         bool isRemote = false;
     };
-    Result<Attendee> invite(qint64 meetingId, const Invitee& invitee);
+    Result<Attendee> invite(MeetingId meetingId, const Invitee& invitee);
     // Every member of the panel not yet invited, as members (MeetingService::plan does this).
-    Status inviteMembers(qint64 meetingId);
-    Status withdrawInvitation(qint64 attendeeId); // before they arrive or sign
-    Status sendApologies(qint64 attendeeId, bool agencySentInformation);
+    Status inviteMembers(MeetingId meetingId);
+    Status withdrawInvitation(AttendeeId attendeeId); // before they arrive or sign
+    Status sendApologies(AttendeeId attendeeId, bool agencySentInformation);
     // Arrival and leaving at the given time, or now; on the meeting's day, while it is open.
-    Status arrive(qint64 attendeeId, std::optional<QDateTime> atUtc = {});
-    Status leave(qint64 attendeeId, std::optional<QDateTime> atUtc = {});
-    Status setRemote(qint64 attendeeId, bool isRemote);
+    Status arrive(AttendeeId attendeeId, std::optional<QDateTime> atUtc = {});
+    Status leave(AttendeeId attendeeId, std::optional<QDateTime> atUtc = {});
+    Status setRemote(AttendeeId attendeeId, bool isRemote);
 
     // Members first, then guests and observers, by name; with each one's sign-in state. Audited as a read.
-    Result<std::vector<Attendee>> attendees(qint64 meetingId);
+    Result<std::vector<Attendee>> attendees(MeetingId meetingId);
     // The sectors the panel kind requires ("quorum") that nobody present comes from; observers do not
     // count. The meeting room warns while one is missing, and the minutes say so.
-    Result<QuorumCheck> quorum(qint64 meetingId);
+    Result<QuorumCheck> quorum(MeetingId meetingId);
 
 private:
     struct Resolved; // an invitee's name, agency and role as they will be kept
     Result<Resolved> resolve(const meetingrows::MeetingFacts& meeting, const Invitee& invitee);
-    Result<qint64> insert(const meetingrows::MeetingFacts& meeting, const Invitee& invitee,
-                          const Resolved& who);
+    Result<AttendeeId> insert(const meetingrows::MeetingFacts& meeting, const Invitee& invitee,
+                              const Resolved& who);
     // One change to one attendee by the chair: `sql` updates the row (:id bound here, the rest by `bind`).
-    Status change(qint64 attendeeId, const QString& sql, const std::function<void(Statement&)>& bind,
+    Status change(AttendeeId attendeeId, const QString& sql, const std::function<void(Statement&)>& bind,
                   const std::function<Status(const Attendee&)>& isPossible, const QString& detail);
 
     Session& m_session;

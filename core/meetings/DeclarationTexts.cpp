@@ -30,8 +30,8 @@ const char* const SelectText =
 DeclarationText readText(const Statement& row)
 {
     DeclarationText text;
-    text.id = row.columnInt(0);
-    text.panelId = row.columnInt(1);
+    text.id = row.columnId<DeclarationTextId>(0);
+    text.panelId = row.columnId<PanelId>(1);
     text.version = int(row.columnInt(2));
     text.text = row.columnText(3);
     text.sha256 = row.columnText(4);
@@ -49,7 +49,7 @@ QString normalised(const QString& text)
     return result;
 }
 
-Result<std::optional<DeclarationText>> latest(Database& db, qint64 panelId)
+Result<std::optional<DeclarationText>> latest(Database& db, PanelId panelId)
 {
     auto row = db.prepare(QString::fromLatin1(SelectText) +
                           QStringLiteral(" WHERE t.panel_id = :panel ORDER BY t.version DESC LIMIT 1"));
@@ -76,7 +76,7 @@ DeclarationTexts::DeclarationTexts(Session& session, const PanelKindRegistry& ki
     , m_kinds(kinds)
 {}
 
-Status DeclarationTexts::requireReader(qint64 panelId, AuditAction attemptedAction)
+Status DeclarationTexts::requireReader(PanelId panelId, AuditAction attemptedAction)
 {
     // Administrators edit the text, so they read it; members sign it.
     if (m_session.isAdministrator())
@@ -84,7 +84,7 @@ Status DeclarationTexts::requireReader(qint64 panelId, AuditAction attemptedActi
     return PanelMembership(m_session).requireMember(panelId, attemptedAction, AuditRecord::ofPanel(panelId));
 }
 
-Result<DeclarationText> DeclarationTexts::byId(Database& db, qint64 textId)
+Result<DeclarationText> DeclarationTexts::byId(Database& db, DeclarationTextId textId)
 {
     auto row = db.prepare(QString::fromLatin1(SelectText) + QStringLiteral(" WHERE t.id = :id"));
     if (!row.ok())
@@ -98,7 +98,7 @@ Result<DeclarationText> DeclarationTexts::byId(Database& db, qint64 textId)
     return readText(*row);
 }
 
-Result<DeclarationText> DeclarationTexts::current(qint64 panelId)
+Result<DeclarationText> DeclarationTexts::current(PanelId panelId)
 {
     if (Status allowed = requireReader(panelId, AuditAction::PanelView); !allowed.ok())
         return allowed.error();
@@ -118,7 +118,7 @@ Result<DeclarationText> DeclarationTexts::current(qint64 panelId)
     return fallback;
 }
 
-Result<std::vector<DeclarationText>> DeclarationTexts::versions(qint64 panelId)
+Result<std::vector<DeclarationText>> DeclarationTexts::versions(PanelId panelId)
 {
     if (Status allowed = requireReader(panelId, AuditAction::PanelView); !allowed.ok())
         return allowed.error();
@@ -130,7 +130,7 @@ Result<std::vector<DeclarationText>> DeclarationTexts::versions(qint64 panelId)
     return rows->collect<DeclarationText>(readText);
 }
 
-Result<DeclarationText> DeclarationTexts::edit(qint64 panelId, const QString& text)
+Result<DeclarationText> DeclarationTexts::edit(PanelId panelId, const QString& text)
 {
     if (!m_session.isAdministrator()) {
         (void)m_session.audit().append(m_session.currentUser().login, AuditAction::AccessDenied,
@@ -145,29 +145,29 @@ Result<DeclarationText> DeclarationTexts::edit(qint64 panelId, const QString& te
     auto now = current(panelId);
     if (!now.ok())
         return now.error();
-    if (now->id != 0 && now->text == wanted)
+    if (now->id && now->text == wanted)
         return *now; // the same words: no new version
     return store(panelId, wanted);
 }
 
-Result<qint64> DeclarationTexts::versionForMeeting(qint64 panelId)
+Result<DeclarationTextId> DeclarationTexts::versionForMeeting(PanelId panelId)
 {
     Database& db = m_session.database();
     auto stored = latest(db, panelId);
     if (!stored.ok())
         return stored.error();
     if (*stored)
-        return (*stored)->id;
+        return *(*stored)->id;
     auto kind = caserows::kindOfPanel(db, m_kinds, panelId);
     if (!kind.ok())
         return kind.error();
     auto first = store(panelId, normalised((*kind)->declarationText));
     if (!first.ok())
         return first.error();
-    return first->id;
+    return *first->id;
 }
 
-Result<DeclarationText> DeclarationTexts::store(qint64 panelId, const QString& text)
+Result<DeclarationText> DeclarationTexts::store(PanelId panelId, const QString& text)
 {
     Database& db = m_session.database();
     Transaction tx(db);
@@ -187,7 +187,7 @@ Result<DeclarationText> DeclarationTexts::store(qint64 panelId, const QString& t
         .bind(":at", caserows::utcText(m_clock.nowUtc()));
     if (Status run = insert->run(); !run.ok())
         return run.error();
-    const qint64 id = db.lastInsertRowId();
+    const auto id = db.lastInsertId<DeclarationTextId>();
     auto stored = byId(db, id);
     if (!stored.ok())
         return stored.error();

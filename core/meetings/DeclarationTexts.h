@@ -26,22 +26,22 @@ public:
 
     // The text a meeting opened now would use: the latest stored version, or (id 0, version 0) the kind's
     // default until the panel has one stored. Members and administrators.
-    Result<DeclarationText> current(qint64 panelId);
+    Result<DeclarationText> current(PanelId panelId);
     // Every stored version, oldest first.
-    Result<std::vector<DeclarationText>> versions(qint64 panelId);
+    Result<std::vector<DeclarationText>> versions(PanelId panelId);
     // Administrators: stores the text as the panel's next version (audited); the same text as the current
     // version changes nothing.
-    Result<DeclarationText> edit(qint64 panelId, const QString& text);
+    Result<DeclarationText> edit(PanelId panelId, const QString& text);
 
     // For MeetingService::open: the id of the version to fix on a meeting, storing the kind's default as
     // version 1 when the panel has none yet. No access check: the caller has made one.
-    Result<qint64> versionForMeeting(qint64 panelId);
+    Result<DeclarationTextId> versionForMeeting(PanelId panelId);
     // One stored version by id, with no access check (for the services that have made one).
-    static Result<DeclarationText> byId(Database& db, qint64 textId);
+    static Result<DeclarationText> byId(Database& db, DeclarationTextId textId);
 
 private:
-    Result<DeclarationText> store(qint64 panelId, const QString& text);
-    Status requireReader(qint64 panelId, AuditAction attemptedAction);
+    Result<DeclarationText> store(PanelId panelId, const QString& text);
+    Status requireReader(PanelId panelId, AuditAction attemptedAction);
 
     Session& m_session;
     const Clock& m_clock;

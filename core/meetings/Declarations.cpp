@@ -43,13 +43,13 @@ const char* const SelectDeclaration =
 Declaration readDeclaration(const Statement& row)
 {
     Declaration declaration;
-    declaration.id = row.columnInt(0);
-    declaration.meetingId = row.columnInt(1);
-    declaration.attendeeId = row.columnInt(2);
+    declaration.id = row.columnId<DeclarationId>(0);
+    declaration.meetingId = row.columnId<MeetingId>(1);
+    declaration.attendeeId = row.columnId<AttendeeId>(2);
     declaration.attendeeName = row.columnText(3);
     declaration.agencyName = row.columnText(4);
     declaration.role = row.columnText(5);
-    declaration.textId = row.columnInt(6);
+    declaration.textId = row.columnId<DeclarationTextId>(6);
     declaration.textVersion = int(row.columnInt(7));
     declaration.textSha256 = row.columnText(8);
     declaration.isRefusal = row.columnText(9) == QLatin1String("refused");
@@ -57,13 +57,13 @@ Declaration readDeclaration(const Statement& row)
         declaration.method = declarationMethodFromKey(row.columnText(10));
     declaration.strokes = row.columnBlob(11);
     declaration.typedName = row.columnText(12);
-    declaration.witnessUserId = caserows::optionalId(row, 13);
+    declaration.witnessUserId = row.columnOptionalId<UserId>(13);
     declaration.witnessName = row.columnText(14);
     declaration.atUtc = QDateTime::fromString(row.columnText(15), Qt::ISODateWithMs);
     return declaration;
 }
 
-Result<Attendee> attendeeOf(Database& db, const MeetingFacts& meeting, qint64 attendeeId)
+Result<Attendee> attendeeOf(Database& db, const MeetingFacts& meeting, AttendeeId attendeeId)
 {
     auto all = meetingrows::readAttendees(db, meeting.id, meeting);
     if (!all.ok())
@@ -105,7 +105,7 @@ Declarations::Declarations(Session& session, const Clock& clock)
     , m_clock(clock)
 {}
 
-Result<Declaration> Declarations::declarationById(qint64 id)
+Result<Declaration> Declarations::declarationById(DeclarationId id)
 {
     auto row = m_session.database().prepare(QString::fromLatin1(SelectDeclaration) +
                                             QStringLiteral(" WHERE d.id = :id"));
@@ -120,7 +120,7 @@ Result<Declaration> Declarations::declarationById(qint64 id)
     return readDeclaration(*row);
 }
 
-Result<Declaration> Declarations::take(qint64 attendeeId, const AttendeeDetails& details,
+Result<Declaration> Declarations::take(AttendeeId attendeeId, const AttendeeDetails& details,
                                        const Taking& taking)
 {
     auto meeting = MeetingAccess(m_session).requireForAttendee(attendeeId, Need::Leading, taking.action);
@@ -175,16 +175,15 @@ Result<Declaration> Declarations::take(qint64 attendeeId, const AttendeeDetails&
         .bind(":strokes", taking.method == Method::Drawn ? taking.strokes : QByteArray())
         .bind(":typed", caserows::cleaned(taking.typedName))
         .bind(":at", now);
-    caserows::bindOptional(*insert, ":witness",
-                           isWitnessed ? std::optional<qint64>(m_session.currentUser().id) : std::nullopt);
+    insert->bind(":witness", isWitnessed ? std::optional<UserId>(m_session.currentUser().id) : std::nullopt);
     if (Status run = insert->run(); !run.ok())
         return run.error();
-    const qint64 id = db.lastInsertRowId();
+    const auto id = db.lastInsertId<DeclarationId>();
     const QString method = taking.method ? declarationMethodKey(*taking.method) : QStringLiteral("refused");
     if (Status audited =
             m_session.audit().append(m_session.currentUser().login, taking.action, meeting->record(),
                                      QStringLiteral("attendee:%1 %2 version=%3 sha256=%4")
-                                         .arg(attendeeId)
+                                         .arg(attendeeId.value())
                                          .arg(method)
                                          .arg(text->version)
                                          .arg(text->sha256));
@@ -195,7 +194,7 @@ Result<Declaration> Declarations::take(qint64 attendeeId, const AttendeeDetails&
     return declarationById(id);
 }
 
-Result<Declaration> Declarations::signDrawn(qint64 attendeeId, const AttendeeDetails& details,
+Result<Declaration> Declarations::signDrawn(AttendeeId attendeeId, const AttendeeDetails& details,
                                             const QByteArray& strokes)
 {
     if (strokes.isEmpty())
@@ -205,7 +204,7 @@ Result<Declaration> Declarations::signDrawn(qint64 attendeeId, const AttendeeDet
     return take(attendeeId, details, Taking{Method::Drawn, strokes, {}, AuditAction::DeclarationSign});
 }
 
-Result<Declaration> Declarations::signTypedAndWitnessed(qint64 attendeeId, const AttendeeDetails& details,
+Result<Declaration> Declarations::signTypedAndWitnessed(AttendeeId attendeeId, const AttendeeDetails& details,
                                                         const QString& typedName)
 {
     if (typedName.trimmed().isEmpty())
@@ -214,7 +213,7 @@ Result<Declaration> Declarations::signTypedAndWitnessed(qint64 attendeeId, const
                 Taking{Method::TypedAndWitnessed, {}, typedName.trimmed(), AuditAction::DeclarationSign});
 }
 
-Result<Declaration> Declarations::recordSpokenAgreement(qint64 attendeeId, const AttendeeDetails& details)
+Result<Declaration> Declarations::recordSpokenAgreement(AttendeeId attendeeId, const AttendeeDetails& details)
 {
     auto meeting =
         MeetingAccess(m_session).requireForAttendee(attendeeId, Need::Leading, AuditAction::DeclarationSign);
@@ -231,12 +230,12 @@ Result<Declaration> Declarations::recordSpokenAgreement(qint64 attendeeId, const
                 Taking{Method::SpokenAndWitnessed, {}, {}, AuditAction::DeclarationSign});
 }
 
-Result<Declaration> Declarations::recordRefusal(qint64 attendeeId, const AttendeeDetails& details)
+Result<Declaration> Declarations::recordRefusal(AttendeeId attendeeId, const AttendeeDetails& details)
 {
     return take(attendeeId, details, Taking{std::nullopt, {}, {}, AuditAction::DeclarationRefuse});
 }
 
-Status Declarations::overrideMissingSignature(qint64 attendeeId, const QString& reason)
+Status Declarations::overrideMissingSignature(AttendeeId attendeeId, const QString& reason)
 {
     auto meeting = MeetingAccess(m_session).requireForAttendee(attendeeId, Need::Leading,
                                                                AuditAction::DeclarationOverride);
@@ -268,15 +267,15 @@ Status Declarations::overrideMissingSignature(qint64 attendeeId, const QString& 
     if (Status run = insert->run(); !run.ok())
         return run;
     // The reason stays in the store; the trail says that it happened, and for whom.
-    if (Status audited =
-            m_session.audit().append(m_session.currentUser().login, AuditAction::DeclarationOverride,
-                                     meeting->record(), QStringLiteral("attendee:%1").arg(attendeeId));
+    if (Status audited = m_session.audit().append(m_session.currentUser().login,
+                                                  AuditAction::DeclarationOverride, meeting->record(),
+                                                  QStringLiteral("attendee:%1").arg(attendeeId.value()));
         !audited.ok())
         return audited;
     return tx.commit();
 }
 
-Result<DeclarationText> Declarations::textOf(qint64 meetingId)
+Result<DeclarationText> Declarations::textOf(MeetingId meetingId)
 {
     auto meeting = MeetingAccess(m_session).require(meetingId, Need::Reading, AuditAction::MeetingView);
     if (!meeting.ok())
@@ -286,7 +285,7 @@ Result<DeclarationText> Declarations::textOf(qint64 meetingId)
     return DeclarationTexts::byId(m_session.database(), *meeting->declarationTextId);
 }
 
-Result<std::vector<Declaration>> Declarations::ofMeeting(qint64 meetingId)
+Result<std::vector<Declaration>> Declarations::ofMeeting(MeetingId meetingId)
 {
     auto meeting = MeetingAccess(m_session).require(meetingId, Need::Reading, AuditAction::MeetingView);
     if (!meeting.ok())
@@ -306,8 +305,8 @@ Result<std::vector<Declaration>> Declarations::ofMeeting(qint64 meetingId)
     return declarations;
 }
 
-Result<std::vector<OutstandingSignature>> Declarations::outstanding(qint64 meetingId,
-                                                                    std::optional<qint64> agendaItemId)
+Result<std::vector<OutstandingSignature>> Declarations::outstanding(MeetingId meetingId,
+                                                                    std::optional<AgendaItemId> agendaItemId)
 {
     auto meeting = MeetingAccess(m_session).require(meetingId, Need::Reading, AuditAction::MeetingView);
     if (!meeting.ok())

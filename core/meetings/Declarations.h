@@ -29,31 +29,31 @@ public:
     Declarations(Session& session, const Clock& clock);
 
     // `strokes` is the signature pad's drawing as Signature encodes it; an empty one is refused.
-    Result<Declaration> signDrawn(qint64 attendeeId, const AttendeeDetails& details,
+    Result<Declaration> signDrawn(AttendeeId attendeeId, const AttendeeDetails& details,
                                   const QByteArray& strokes);
-    Result<Declaration> signTypedAndWitnessed(qint64 attendeeId, const AttendeeDetails& details,
+    Result<Declaration> signTypedAndWitnessed(AttendeeId attendeeId, const AttendeeDetails& details,
                                               const QString& typedName);
     // Only for an attendee recorded as remote.
-    Result<Declaration> recordSpokenAgreement(qint64 attendeeId, const AttendeeDetails& details);
-    Result<Declaration> recordRefusal(qint64 attendeeId, const AttendeeDetails& details);
+    Result<Declaration> recordSpokenAgreement(AttendeeId attendeeId, const AttendeeDetails& details);
+    Result<Declaration> recordRefusal(AttendeeId attendeeId, const AttendeeDetails& details);
     // The chair goes on without this attendee's signature, for the reason given (audited).
-    Status overrideMissingSignature(qint64 attendeeId, const QString& reason);
+    Status overrideMissingSignature(AttendeeId attendeeId, const QString& reason);
 
     // The text the sign-in view shows: the version fixed when the meeting opened.
-    Result<DeclarationText> textOf(qint64 meetingId);
+    Result<DeclarationText> textOf(MeetingId meetingId);
     // Every declaration taken at the meeting, oldest first. Audited as a read.
-    Result<std::vector<Declaration>> ofMeeting(qint64 meetingId);
+    Result<std::vector<Declaration>> ofMeeting(MeetingId meetingId);
     // Who present has still to sign, at the meeting or at one of its items (SignInRegister's rule).
-    Result<std::vector<OutstandingSignature>> outstanding(qint64 meetingId,
-                                                          std::optional<qint64> agendaItemId = {});
+    Result<std::vector<OutstandingSignature>> outstanding(MeetingId meetingId,
+                                                          std::optional<AgendaItemId> agendaItemId = {});
 
     // The largest drawing accepted; a signature is a few kilobytes.
     static constexpr qsizetype MaximumStrokeBytes = 1024 * 1024;
 
 private:
     struct Taking;
-    Result<Declaration> take(qint64 attendeeId, const AttendeeDetails& details, const Taking& taking);
-    Result<Declaration> declarationById(qint64 id);
+    Result<Declaration> take(AttendeeId attendeeId, const AttendeeDetails& details, const Taking& taking);
+    Result<Declaration> declarationById(DeclarationId id);
 
     Session& m_session;
     const Clock& m_clock;

@@ -35,12 +35,12 @@ MeetingAccess::MeetingAccess(Session& session)
     : m_session(session)
 {}
 
-bool MeetingAccess::mayRead(qint64 panelId) const
+bool MeetingAccess::mayRead(PanelId panelId) const
 {
     return PanelMembership(m_session).isMember(panelId);
 }
 
-bool MeetingAccess::mayLead(qint64 panelId) const
+bool MeetingAccess::mayLead(PanelId panelId) const
 {
     // A coordinator is always a member (the table's foreign key); a chair is made one when named.
     return PanelRoles(m_session).leads(panelId) && mayRead(panelId);
@@ -54,7 +54,7 @@ Error MeetingAccess::refuse(Need need, const QString& record, AuditAction attemp
     return makeError(ErrorCode::AccessDenied, refusal(need));
 }
 
-Result<meetingrows::MeetingFacts> MeetingAccess::require(qint64 meetingId, Need need,
+Result<meetingrows::MeetingFacts> MeetingAccess::require(MeetingId meetingId, Need need,
                                                          AuditAction attemptedAction)
 {
     auto facts = meetingrows::readFacts(m_session.database(), meetingId);
@@ -83,25 +83,25 @@ Result<meetingrows::MeetingFacts> MeetingAccess::require(qint64 meetingId, Need 
                                         : QStringLiteral("not a panel member"));
 }
 
-Result<meetingrows::MeetingFacts> MeetingAccess::requireForItem(qint64 itemId, Need need,
+Result<meetingrows::MeetingFacts> MeetingAccess::requireForItem(AgendaItemId itemId, Need need,
                                                                 AuditAction attemptedAction)
 {
     auto meeting = meetingrows::meetingOfItem(m_session.database(), itemId);
     if (!meeting.ok())
         return meeting.error();
-    return require(meeting->value_or(0), need, attemptedAction);
+    return require(meeting->value_or(MeetingId(0)), need, attemptedAction);
 }
 
-Result<meetingrows::MeetingFacts> MeetingAccess::requireForAttendee(qint64 attendeeId, Need need,
+Result<meetingrows::MeetingFacts> MeetingAccess::requireForAttendee(AttendeeId attendeeId, Need need,
                                                                     AuditAction attemptedAction)
 {
     auto meeting = meetingrows::meetingOfAttendee(m_session.database(), attendeeId);
     if (!meeting.ok())
         return meeting.error();
-    return require(meeting->value_or(0), need, attemptedAction);
+    return require(meeting->value_or(MeetingId(0)), need, attemptedAction);
 }
 
-Status MeetingAccess::requirePanelLead(qint64 panelId, AuditAction attemptedAction)
+Status MeetingAccess::requirePanelLead(PanelId panelId, AuditAction attemptedAction)
 {
     if (mayLead(panelId))
         return {};
@@ -113,10 +113,7 @@ QString MeetingAccess::listedMeetings(const QString& alias) const
 {
     if (m_session.isAdministrator())
         return QStringLiteral("1");
-    // The id comes from the session and is written as a number, so no caller can forget to bind it.
-    return QStringLiteral("%1.panel_id IN (SELECT panel_id FROM panel_members WHERE user_id = %2)")
-        .arg(alias)
-        .arg(m_session.currentUser().id);
+    return QStringLiteral("%1.panel_id IN (%2)").arg(alias, PanelMembership(m_session).memberPanelsQuery());
 }
 
 } // namespace confer

@@ -24,20 +24,21 @@ public:
 
     explicit MeetingAccess(Session& session);
 
-    Result<meetingrows::MeetingFacts> require(qint64 meetingId, Need need, AuditAction attemptedAction);
+    Result<meetingrows::MeetingFacts> require(MeetingId meetingId, Need need, AuditAction attemptedAction);
     // The same for the meeting an agenda item or an attendee belongs to.
-    Result<meetingrows::MeetingFacts> requireForItem(qint64 itemId, Need need, AuditAction attemptedAction);
-    Result<meetingrows::MeetingFacts> requireForAttendee(qint64 attendeeId, Need need,
+    Result<meetingrows::MeetingFacts> requireForItem(AgendaItemId itemId, Need need,
+                                                     AuditAction attemptedAction);
+    Result<meetingrows::MeetingFacts> requireForAttendee(AttendeeId attendeeId, Need need,
                                                          AuditAction attemptedAction);
     // Planning a meeting of a panel: its chair or a coordinator (the same sentence for a panel that does not
     // exist).
-    Status requirePanelLead(qint64 panelId, AuditAction attemptedAction);
+    Status requirePanelLead(PanelId panelId, AuditAction attemptedAction);
 
     // A condition on `meetings AS alias` that holds for the meetings the user may list.
     QString listedMeetings(const QString& alias) const;
 
-    bool mayRead(qint64 panelId) const;
-    bool mayLead(qint64 panelId) const;
+    bool mayRead(PanelId panelId) const;
+    bool mayLead(PanelId panelId) const;
 
 private:
     Error refuse(Need need, const QString& record, AuditAction attemptedAction, const QString& why);

@@ -1,6 +1,7 @@
 #include "meetings/MeetingDecisions.h"
 
 #include "audit/AuditLog.h"
+#include "caseload/CaseAccess.h"
 #include "caseload/CaseRows.h"
 #include "caseload/CaseService.h"
 #include "common/Clock.h"
@@ -32,23 +33,28 @@ Error invalid(const QString& sentence)
     return makeError(ErrorCode::InvalidInput, sentence);
 }
 
-const char* const SelectDecision =
-    "SELECT d.id, d.agenda_item_id, d.case_id, c.reference, d.from_stage, d.to_stage, d.reason, "
-    "d.proposed_by_attendee_id, a.name, d.is_agreed, d.dissent, d.at_utc FROM meeting_decisions d "
-    "JOIN agenda_items i ON i.id = d.agenda_item_id JOIN cases c ON c.id = d.case_id "
-    "JOIN meeting_attendees a ON a.id = d.proposed_by_attendee_id";
+// Decisions on the cases the user may see (need-to-know: CaseAccess::visibleCases).
+QString selectDecisions(Session& session)
+{
+    return QStringLiteral(
+               "SELECT d.id, d.agenda_item_id, d.case_id, c.reference, d.from_stage, d.to_stage, "
+               "d.reason, d.proposed_by_attendee_id, a.name, d.is_agreed, d.dissent, d.at_utc FROM "
+               "meeting_decisions d JOIN agenda_items i ON i.id = d.agenda_item_id JOIN cases c ON "
+               "c.id = d.case_id AND %1 JOIN meeting_attendees a ON a.id = d.proposed_by_attendee_id")
+        .arg(CaseAccess(session).visibleCases(QStringLiteral("c")));
+}
 
 PanelDecision readDecision(const Statement& row)
 {
     PanelDecision decision;
-    decision.id = row.columnInt(0);
-    decision.agendaItemId = row.columnInt(1);
-    decision.caseId = row.columnInt(2);
+    decision.id = row.columnId<DecisionId>(0);
+    decision.agendaItemId = row.columnId<AgendaItemId>(1);
+    decision.caseId = row.columnId<CaseId>(2);
     decision.caseReference = row.columnText(3);
     decision.fromStage = row.columnText(4);
     decision.toStage = row.columnText(5);
     decision.reason = row.columnText(6);
-    decision.proposerAttendeeId = row.columnInt(7);
+    decision.proposerAttendeeId = row.columnId<AttendeeId>(7);
     decision.proposerName = row.columnText(8);
     decision.isAgreed = row.columnInt(9) != 0;
     decision.dissent = row.columnText(10);
@@ -60,8 +66,8 @@ PanelDecision readDecision(const Statement& row)
 
 struct MeetingDecisions::OpenItem {
     MeetingFacts meeting;
-    qint64 itemId = 0;
-    qint64 caseId = 0;
+    AgendaItemId itemId;
+    CaseId caseId;
 };
 
 MeetingDecisions::MeetingDecisions(Session& session, const PanelKindRegistry& kinds)
@@ -69,7 +75,7 @@ MeetingDecisions::MeetingDecisions(Session& session, const PanelKindRegistry& ki
     , m_kinds(kinds)
 {}
 
-Result<MeetingDecisions::OpenItem> MeetingDecisions::requireOpenCaseItem(qint64 itemId,
+Result<MeetingDecisions::OpenItem> MeetingDecisions::requireOpenCaseItem(AgendaItemId itemId,
                                                                          AuditAction attemptedAction)
 {
     auto meeting = MeetingAccess(m_session).requireForItem(itemId, Need::Leading, attemptedAction);
@@ -87,11 +93,11 @@ Result<MeetingDecisions::OpenItem> MeetingDecisions::requireOpenCaseItem(qint64 
                                 meeting->status == MeetingStatus::Open;
     if (!isOpenCaseItem)
         return invalid(Tr::tr("Decisions are recorded against the case item being discussed."));
-    return OpenItem{*meeting, itemId, row->columnInt(0)};
+    return OpenItem{*meeting, itemId, row->columnId<CaseId>(0)};
 }
 
-Result<qint64> MeetingDecisions::insertDecision(const OpenItem& item, const Proposal& proposal,
-                                                const QString& fromStage, const QString& storedReason)
+Result<DecisionId> MeetingDecisions::insertDecision(const OpenItem& item, const Proposal& proposal,
+                                                    const QString& fromStage, const QString& storedReason)
 {
     Database& db = m_session.database();
     auto insert = db.prepare(QStringLiteral(
@@ -113,10 +119,10 @@ Result<qint64> MeetingDecisions::insertDecision(const OpenItem& item, const Prop
         .bind(":at", caserows::utcText(m_session.clock().nowUtc()));
     if (Status run = insert->run(); !run.ok())
         return run.error();
-    return db.lastInsertRowId();
+    return db.lastInsertId<DecisionId>();
 }
 
-Result<PanelDecision> MeetingDecisions::record(qint64 itemId, const Proposal& proposal)
+Result<PanelDecision> MeetingDecisions::record(AgendaItemId itemId, const Proposal& proposal)
 {
     auto item = requireOpenCaseItem(itemId, AuditAction::MeetingDecision);
     if (!item.ok())
@@ -148,7 +154,7 @@ Result<PanelDecision> MeetingDecisions::record(qint64 itemId, const Proposal& pr
                                           MeetingItemRef{item->meeting.id, itemId});
             !moved.ok())
             return moved.error();
-        auto moved = caserows::readCase(db, item->caseId);
+        auto moved = caserows::readCase(m_session, item->caseId);
         if (!moved.ok())
             return moved.error();
         storedReason = moved->stageReason;
@@ -159,14 +165,14 @@ Result<PanelDecision> MeetingDecisions::record(qint64 itemId, const Proposal& pr
     if (Status audited = m_session.audit().append(
             m_session.currentUser().login, AuditAction::MeetingDecision, item->meeting.record(),
             QStringLiteral("item:%1 %2 %3->%4 %5")
-                .arg(itemId)
+                .arg(itemId.value())
                 .arg(AuditRecord::ofCase(loaded->record.reference), fromStage, proposal.toStage,
                      proposal.isAgreed ? QStringLiteral("agreed") : QStringLiteral("not agreed")));
         !audited.ok())
         return audited.error();
     if (Status committed = tx.commit(); !committed.ok())
         return committed.error();
-    auto row = db.prepare(QString::fromLatin1(SelectDecision) + QStringLiteral(" WHERE d.id = :id"));
+    auto row = db.prepare(selectDecisions(m_session) + QStringLiteral(" WHERE d.id = :id"));
     if (!row.ok())
         return row.error();
     row->bind(":id", *id);
@@ -176,7 +182,7 @@ Result<PanelDecision> MeetingDecisions::record(qint64 itemId, const Proposal& pr
     return readDecision(*row);
 }
 
-Result<CaseAction> MeetingDecisions::agreeAction(qint64 itemId, const ActionService::NewAction& action)
+Result<CaseAction> MeetingDecisions::agreeAction(AgendaItemId itemId, const ActionService::NewAction& action)
 {
     auto item = requireOpenCaseItem(itemId, AuditAction::ActionAdd);
     if (!item.ok())
@@ -200,12 +206,12 @@ Result<CaseAction> MeetingDecisions::agreeAction(qint64 itemId, const ActionServ
     return added;
 }
 
-Result<std::vector<PanelDecision>> MeetingDecisions::ofMeeting(qint64 meetingId)
+Result<std::vector<PanelDecision>> MeetingDecisions::ofMeeting(MeetingId meetingId)
 {
     auto meeting = MeetingAccess(m_session).require(meetingId, Need::Reading, AuditAction::MeetingView);
     if (!meeting.ok())
         return meeting.error();
-    auto rows = m_session.database().prepare(QString::fromLatin1(SelectDecision) +
+    auto rows = m_session.database().prepare(selectDecisions(m_session) +
                                              QStringLiteral(" WHERE i.meeting_id = :meeting ORDER BY d.id"));
     if (!rows.ok())
         return rows.error();

@@ -25,20 +25,20 @@ public:
     struct Proposal {
         QString toStage;
         QString reason;                // as the target stage asks for one
-        qint64 proposerAttendeeId = 0; // someone present at the meeting
+        AttendeeId proposerAttendeeId; // someone present at the meeting
         bool isAgreed = true;
         QString dissent; // noted as said, never names the subject
     };
-    Result<PanelDecision> record(qint64 itemId, const Proposal& proposal);
-    Result<CaseAction> agreeAction(qint64 itemId, const ActionService::NewAction& action);
+    Result<PanelDecision> record(AgendaItemId itemId, const Proposal& proposal);
+    Result<CaseAction> agreeAction(AgendaItemId itemId, const ActionService::NewAction& action);
     // Every decision of the meeting, in the order made. Audited as a read.
-    Result<std::vector<PanelDecision>> ofMeeting(qint64 meetingId);
+    Result<std::vector<PanelDecision>> ofMeeting(MeetingId meetingId);
 
 private:
     struct OpenItem;
-    Result<OpenItem> requireOpenCaseItem(qint64 itemId, AuditAction attemptedAction);
-    Result<qint64> insertDecision(const OpenItem& item, const Proposal& proposal, const QString& fromStage,
-                                  const QString& storedReason);
+    Result<OpenItem> requireOpenCaseItem(AgendaItemId itemId, AuditAction attemptedAction);
+    Result<DecisionId> insertDecision(const OpenItem& item, const Proposal& proposal,
+                                      const QString& fromStage, const QString& storedReason);
 
     Session& m_session;
     const PanelKindRegistry& m_kinds;

@@ -1,6 +1,7 @@
 #include "meetings/MeetingRoom.h"
 
 #include "audit/AuditLog.h"
+#include "caseload/CaseAccess.h"
 #include "caseload/CaseRows.h"
 #include "common/Clock.h"
 #include "meetings/AgendaBuilder.h"
@@ -33,20 +34,21 @@ Error invalid(const QString& sentence)
 }
 
 struct ItemFacts {
-    qint64 id = 0;
-    std::optional<qint64> caseId;
+    AgendaItemId id;
+    std::optional<CaseId> caseId;
     QString caseReference;
     QString title;
     int position = 0;
     AgendaItem::Status status = AgendaItem::Status::Pending;
 };
 
-Result<ItemFacts> readItem(Database& db, qint64 itemId)
+// The case's reference only for a case the user may see (need-to-know: CaseAccess::visibleCases).
+Result<ItemFacts> readItem(Session& session, AgendaItemId itemId)
 {
-    auto row =
-        db.prepare(QStringLiteral("SELECT i.id, i.case_id, ifnull(c.reference, ''), i.title, i.position, "
-                                  "i.status FROM agenda_items i LEFT JOIN cases c ON c.id = i.case_id "
-                                  "WHERE i.id = :id"));
+    auto row = session.database().prepare(
+        QStringLiteral("SELECT i.id, i.case_id, ifnull(c.reference, ''), i.title, i.position, i.status FROM "
+                       "agenda_items i LEFT JOIN cases c ON c.id = i.case_id AND %1 WHERE i.id = :id")
+            .arg(CaseAccess(session).visibleCases(QStringLiteral("c"))));
     if (!row.ok())
         return row.error();
     row->bind(":id", itemId);
@@ -55,8 +57,8 @@ Result<ItemFacts> readItem(Database& db, qint64 itemId)
         return hasRow.error();
     if (!*hasRow)
         return makeError(ErrorCode::NotFound, Tr::tr("That agenda item does not exist."));
-    return ItemFacts{row->columnInt(0),
-                     caserows::optionalId(*row, 1),
+    return ItemFacts{row->columnId<AgendaItemId>(0),
+                     row->columnOptionalId<CaseId>(1),
                      row->columnText(2),
                      row->columnText(3),
                      int(row->columnInt(4)),
@@ -64,7 +66,7 @@ Result<ItemFacts> readItem(Database& db, qint64 itemId)
 }
 
 // The position of the item being discussed, if any.
-Result<std::optional<int>> openPosition(Database& db, qint64 meetingId)
+Result<std::optional<int>> openPosition(Database& db, MeetingId meetingId)
 {
     auto row = db.prepare(QStringLiteral(
         "SELECT position FROM agenda_items WHERE meeting_id = :meeting AND status = 'open' LIMIT 1"));
@@ -79,7 +81,7 @@ Result<std::optional<int>> openPosition(Database& db, qint64 meetingId)
     return std::optional<int>{int(row->columnInt(0))};
 }
 
-Status setItemStatus(Database& db, qint64 itemId, const QString& sql, const QString& nowUtc)
+Status setItemStatus(Database& db, AgendaItemId itemId, const QString& sql, const QString& nowUtc)
 {
     auto update = db.prepare(sql);
     if (!update.ok())
@@ -106,7 +108,8 @@ QStringList MeetingRoom::itemGates()
     return {DeclarationGate::gateKey()};
 }
 
-Status MeetingRoom::checkItemGates(qint64 meetingId, qint64 itemId, qint64 caseId, const QString& label) const
+Status MeetingRoom::checkItemGates(MeetingId meetingId, AgendaItemId itemId, CaseId caseId,
+                                   const QString& label) const
 {
     for (const QString& key : itemGates()) {
         // A registry without the gate cannot make the check, so the item stays closed (fail closed).
@@ -123,7 +126,7 @@ Status MeetingRoom::checkItemGates(qint64 meetingId, qint64 itemId, qint64 caseI
     return {};
 }
 
-Status MeetingRoom::openItem(qint64 itemId)
+Status MeetingRoom::openItem(AgendaItemId itemId)
 {
     auto meeting =
         MeetingAccess(m_session).requireForItem(itemId, Need::Leading, AuditAction::MeetingItemOpen);
@@ -132,7 +135,7 @@ Status MeetingRoom::openItem(qint64 itemId)
     if (meeting->status != MeetingStatus::Open)
         return invalid(Tr::tr("Open the meeting before its first item."));
     Database& db = m_session.database();
-    auto item = readItem(db, itemId);
+    auto item = readItem(m_session, itemId);
     if (!item.ok())
         return item.error();
     if (item->status == AgendaItem::Status::Open)
@@ -158,9 +161,9 @@ Status MeetingRoom::openItem(qint64 itemId)
                           caserows::utcText(m_clock.nowUtc()));
         !set.ok())
         return set;
-    const QString detail = item->caseId
-                               ? QStringLiteral("item:%1 %2").arg(itemId).arg(AuditRecord::ofCase(label))
-                               : QStringLiteral("item:%1").arg(itemId);
+    const QString detail =
+        item->caseId ? QStringLiteral("item:%1 %2").arg(itemId.value()).arg(AuditRecord::ofCase(label))
+                     : QStringLiteral("item:%1").arg(itemId.value());
     if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::MeetingItemOpen,
                                                   meeting->record(), detail);
         !audited.ok())
@@ -168,14 +171,14 @@ Status MeetingRoom::openItem(qint64 itemId)
     return tx.commit();
 }
 
-Status MeetingRoom::finishItem(qint64 itemId)
+Status MeetingRoom::finishItem(AgendaItemId itemId)
 {
     auto meeting =
         MeetingAccess(m_session).requireForItem(itemId, Need::Leading, AuditAction::MeetingItemFinish);
     if (!meeting.ok())
         return meeting.error();
     Database& db = m_session.database();
-    auto item = readItem(db, itemId);
+    auto item = readItem(m_session, itemId);
     if (!item.ok())
         return item.error();
     if (item->status != AgendaItem::Status::Open)
@@ -192,13 +195,13 @@ Status MeetingRoom::finishItem(qint64 itemId)
         return set;
     if (Status audited =
             m_session.audit().append(m_session.currentUser().login, AuditAction::MeetingItemFinish,
-                                     meeting->record(), QStringLiteral("item:%1").arg(itemId));
+                                     meeting->record(), QStringLiteral("item:%1").arg(itemId.value()));
         !audited.ok())
         return audited;
     return tx.commit();
 }
 
-Result<std::optional<AgendaItem>> MeetingRoom::currentItem(qint64 meetingId)
+Result<std::optional<AgendaItem>> MeetingRoom::currentItem(MeetingId meetingId)
 {
     auto meeting = MeetingAccess(m_session).require(meetingId, Need::Reading, AuditAction::MeetingView);
     if (!meeting.ok())
@@ -213,7 +216,7 @@ Result<std::optional<AgendaItem>> MeetingRoom::currentItem(qint64 meetingId)
         return hasRow.error();
     if (!*hasRow)
         return std::optional<AgendaItem>{};
-    const qint64 itemId = row->columnInt(0);
+    const auto itemId = row->columnId<AgendaItemId>(0);
     row->reset();
     auto agenda = AgendaBuilder(m_session, m_kinds, m_clock).agenda(meetingId);
     if (!agenda.ok())

@@ -21,16 +21,17 @@ public:
     // records meetings held in the past).
     MeetingRoom(Session& session, const PanelKindRegistry& kinds, const Clock& clock);
 
-    Status openItem(qint64 itemId);
-    Status finishItem(qint64 itemId);
+    Status openItem(AgendaItemId itemId);
+    Status finishItem(AgendaItemId itemId);
     // The item being discussed, if any.
-    Result<std::optional<AgendaItem>> currentItem(qint64 meetingId);
+    Result<std::optional<AgendaItem>> currentItem(MeetingId meetingId);
 
     // The gates an agenda item asks before it opens, by key (the registry holds them).
     static QStringList itemGates();
 
 private:
-    Status checkItemGates(qint64 meetingId, qint64 itemId, qint64 caseId, const QString& label) const;
+    Status checkItemGates(MeetingId meetingId, AgendaItemId itemId, CaseId caseId,
+                          const QString& label) const;
 
     Session& m_session;
     const Clock& m_clock;

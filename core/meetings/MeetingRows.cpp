@@ -8,7 +8,8 @@ namespace confer::meetingrows {
 
 namespace {
 
-Result<std::optional<qint64>> singleId(Database& db, const QString& sql, qint64 id)
+template <typename Key>
+Result<std::optional<MeetingId>> meetingOf(Database& db, const QString& sql, Key id)
 {
     auto row = db.prepare(sql);
     if (!row.ok())
@@ -18,8 +19,8 @@ Result<std::optional<qint64>> singleId(Database& db, const QString& sql, qint64 
     if (!hasRow.ok())
         return hasRow.error();
     if (!*hasRow || row->isNull(0))
-        return std::optional<qint64>{};
-    return std::optional<qint64>{row->columnInt(0)};
+        return std::optional<MeetingId>{};
+    return std::optional<MeetingId>{row->columnId<MeetingId>(0)};
 }
 
 // The latest declaration of each attendee decides their state; an override clears one who has not signed.
@@ -32,23 +33,20 @@ const char* const SelectAttendees =
     "FROM meeting_attendees a LEFT JOIN agencies g ON g.id = a.agency_id "
     "WHERE a.meeting_id = :meeting ORDER BY a.kind <> 'member', a.name COLLATE NOCASE, a.id";
 
-Attendee readAttendee(const Statement& row, qint64 meetingId, const QDateTime& scheduledStart)
+Attendee readAttendee(const Statement& row, MeetingId meetingId, const QDateTime& scheduledStart)
 {
     Attendee attendee;
-    attendee.id = row.columnInt(0);
+    attendee.id = row.columnId<AttendeeId>(0);
     attendee.meetingId = meetingId;
-    if (!row.isNull(1))
-        attendee.userId = row.columnInt(1);
+    attendee.userId = row.columnOptionalId<UserId>(1);
     attendee.name = row.columnText(2);
-    if (!row.isNull(3))
-        attendee.agencyId = row.columnInt(3);
+    attendee.agencyId = row.columnOptionalId<AgencyId>(3);
     attendee.agencyName = row.columnText(4);
     if (!row.isNull(5))
         attendee.sector = agencySectorFromKey(row.columnText(5));
     attendee.role = row.columnText(6);
     attendee.kind = attendeeKindFromKey(row.columnText(7)).value_or(Attendee::Kind::Guest);
-    if (!row.isNull(8))
-        attendee.agendaItemId = row.columnInt(8);
+    attendee.agendaItemId = row.columnOptionalId<AgendaItemId>(8);
     attendee.hasSentApologies = row.columnInt(9) != 0;
     attendee.agencySentInformation = row.columnInt(10) != 0;
     attendee.isRemote = row.columnInt(11) != 0;
@@ -75,7 +73,7 @@ QString MeetingFacts::record() const
     return AuditRecord::ofMeeting(reference);
 }
 
-Result<MeetingFacts> readFacts(Database& db, qint64 meetingId)
+Result<MeetingFacts> readFacts(Database& db, MeetingId meetingId)
 {
     auto row = db.prepare(QStringLiteral("SELECT id, reference, panel_id, status, meeting_date, starts_at, "
                                          "declaration_text_id FROM meetings WHERE id = :id"));
@@ -88,26 +86,25 @@ Result<MeetingFacts> readFacts(Database& db, qint64 meetingId)
     if (!*hasRow)
         return makeError(ErrorCode::NotFound, QStringLiteral("no such meeting"));
     MeetingFacts facts;
-    facts.id = row->columnInt(0);
+    facts.id = row->columnId<MeetingId>(0);
     facts.reference = row->columnText(1);
-    facts.panelId = row->columnInt(2);
+    facts.panelId = row->columnId<PanelId>(2);
     facts.status = meetingStatusFromKey(row->columnText(3)).value_or(MeetingStatus::Planned);
     facts.date = QDate::fromString(row->columnText(4), Qt::ISODate);
     facts.startsAt = QTime::fromString(row->columnText(5), QStringLiteral("HH:mm"));
-    if (!row->isNull(6))
-        facts.declarationTextId = row->columnInt(6);
+    facts.declarationTextId = row->columnOptionalId<DeclarationTextId>(6);
     return facts;
 }
 
-Result<std::optional<qint64>> meetingOfItem(Database& db, qint64 itemId)
+Result<std::optional<MeetingId>> meetingOfItem(Database& db, AgendaItemId itemId)
 {
-    return singleId(db, QStringLiteral("SELECT meeting_id FROM agenda_items WHERE id = :id"), itemId);
+    return meetingOf(db, QStringLiteral("SELECT meeting_id FROM agenda_items WHERE id = :id"), itemId);
 }
 
-Result<std::optional<qint64>> meetingOfAttendee(Database& db, qint64 attendeeId)
+Result<std::optional<MeetingId>> meetingOfAttendee(Database& db, AttendeeId attendeeId)
 {
-    return singleId(db, QStringLiteral("SELECT meeting_id FROM meeting_attendees WHERE id = :id"),
-                    attendeeId);
+    return meetingOf(db, QStringLiteral("SELECT meeting_id FROM meeting_attendees WHERE id = :id"),
+                     attendeeId);
 }
 
 std::optional<QDateTime> optionalUtc(const Statement& row, int column)
@@ -122,7 +119,7 @@ QString timeText(const QTime& time)
     return time.toString(QStringLiteral("HH:mm"));
 }
 
-Result<std::vector<Attendee>> readAttendees(Database& db, qint64 meetingId, const MeetingFacts& facts)
+Result<std::vector<Attendee>> readAttendees(Database& db, MeetingId meetingId, const MeetingFacts& facts)
 {
     auto rows = db.prepare(QString::fromLatin1(SelectAttendees));
     if (!rows.ok())

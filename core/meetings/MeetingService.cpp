@@ -42,9 +42,9 @@ const char* const SelectMeeting =
 MeetingSummary readSummary(const Statement& row)
 {
     MeetingSummary summary;
-    summary.id = row.columnInt(0);
+    summary.id = row.columnId<MeetingId>(0);
     summary.reference = row.columnText(1);
-    summary.panelId = row.columnInt(2);
+    summary.panelId = row.columnId<PanelId>(2);
     summary.panelName = row.columnText(3);
     summary.date = QDate::fromString(row.columnText(4), Qt::ISODate);
     summary.status = meetingStatusFromKey(row.columnText(5)).value_or(MeetingStatus::Planned);
@@ -54,9 +54,9 @@ MeetingSummary readSummary(const Statement& row)
 Meeting readMeeting(const Statement& row)
 {
     Meeting meeting;
-    meeting.id = row.columnInt(0);
+    meeting.id = row.columnId<MeetingId>(0);
     meeting.reference = row.columnText(1);
-    meeting.panelId = row.columnInt(2);
+    meeting.panelId = row.columnId<PanelId>(2);
     meeting.panelName = row.columnText(3);
     meeting.kindKey = row.columnText(4);
     meeting.date = QDate::fromString(row.columnText(5), Qt::ISODate);
@@ -64,11 +64,11 @@ Meeting readMeeting(const Statement& row)
     meeting.endsAt = QTime::fromString(row.columnText(7), QStringLiteral("HH:mm"));
     meeting.place = row.columnText(8);
     meeting.videoLink = row.columnText(9);
-    meeting.chairUserId = caserows::optionalId(row, 10);
+    meeting.chairUserId = row.columnOptionalId<UserId>(10);
     meeting.chairName = row.columnText(11);
     meeting.status = meetingStatusFromKey(row.columnText(12)).value_or(MeetingStatus::Planned);
     meeting.cancelReason = row.columnText(13);
-    meeting.declarationTextId = caserows::optionalId(row, 14);
+    meeting.declarationTextId = row.columnOptionalId<DeclarationTextId>(14);
     meeting.openedUtc = meetingrows::optionalUtc(row, 15);
     meeting.closedUtc = meetingrows::optionalUtc(row, 16);
     return meeting;
@@ -124,9 +124,9 @@ Status MeetingService::validate(const Details& details) const
 }
 
 // The meeting's chair: one who leads the panel (its chair or a coordinator).
-Result<qint64> MeetingService::chairFor(const Details& details)
+Result<UserId> MeetingService::chairFor(const Details& details)
 {
-    std::optional<qint64> chair = details.chairUserId;
+    std::optional<UserId> chair = details.chairUserId;
     if (!chair) {
         auto panel =
             m_session.database().prepare(QStringLiteral("SELECT chair_user_id FROM panels WHERE id = :id"));
@@ -136,7 +136,7 @@ Result<qint64> MeetingService::chairFor(const Details& details)
         auto hasRow = panel->step();
         if (!hasRow.ok())
             return hasRow.error();
-        chair = *hasRow && !panel->isNull(0) ? panel->columnInt(0) : m_session.currentUser().id;
+        chair = *hasRow && !panel->isNull(0) ? panel->columnId<UserId>(0) : m_session.currentUser().id;
     }
     if (!PanelRoles(m_session).leads(details.panelId, *chair))
         return makeError(ErrorCode::InvalidInput,
@@ -144,7 +144,7 @@ Result<qint64> MeetingService::chairFor(const Details& details)
     return *chair;
 }
 
-Result<qint64> MeetingService::insertMeeting(const Details& details, qint64 chairUserId)
+Result<MeetingId> MeetingService::insertMeeting(const Details& details, UserId chairUserId)
 {
     Database& db = m_session.database();
     auto panel = caserows::readPanel(db, details.panelId);
@@ -176,7 +176,7 @@ Result<qint64> MeetingService::insertMeeting(const Details& details, qint64 chai
         .bind(":at", caserows::utcText(m_clock.nowUtc()));
     if (Status run = insert->run(); !run.ok())
         return run.error();
-    const qint64 id = db.lastInsertRowId();
+    const auto id = db.lastInsertId<MeetingId>();
     if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::MeetingPlan,
                                                   AuditRecord::ofMeeting(*reference),
                                                   AuditRecord::ofPanel(details.panelId));
@@ -211,7 +211,7 @@ Result<Meeting> MeetingService::plan(const Details& details)
     return meeting(*id);
 }
 
-Status MeetingService::change(qint64 meetingId, const Details& details)
+Status MeetingService::change(MeetingId meetingId, const Details& details)
 {
     auto facts = MeetingAccess(m_session).require(meetingId, Need::Leading, AuditAction::MeetingChange);
     if (!facts.ok())
@@ -251,8 +251,8 @@ Status MeetingService::change(qint64 meetingId, const Details& details)
     return tx.commit();
 }
 
-Status MeetingService::setStatus(qint64 meetingId, MeetingStatus from, MeetingStatus to, AuditAction action,
-                                 const QString& detail)
+Status MeetingService::setStatus(MeetingId meetingId, MeetingStatus from, MeetingStatus to,
+                                 AuditAction action, const QString& detail)
 {
     Database& db = m_session.database();
     const QString now = caserows::utcText(m_clock.nowUtc());
@@ -275,7 +275,7 @@ Status MeetingService::setStatus(qint64 meetingId, MeetingStatus from, MeetingSt
     return m_session.audit().append(m_session.currentUser().login, action, facts->record(), detail);
 }
 
-Status MeetingService::cancel(qint64 meetingId, const QString& reason)
+Status MeetingService::cancel(MeetingId meetingId, const QString& reason)
 {
     auto facts = MeetingAccess(m_session).require(meetingId, Need::Leading, AuditAction::MeetingCancel);
     if (!facts.ok())
@@ -301,7 +301,7 @@ Status MeetingService::cancel(qint64 meetingId, const QString& reason)
     return tx.commit();
 }
 
-Status MeetingService::open(qint64 meetingId)
+Status MeetingService::open(MeetingId meetingId)
 {
     auto facts = MeetingAccess(m_session).require(meetingId, Need::Leading, AuditAction::MeetingOpen);
     if (!facts.ok())
@@ -336,7 +336,7 @@ Status MeetingService::open(qint64 meetingId)
     return tx.commit();
 }
 
-Status MeetingService::close(qint64 meetingId)
+Status MeetingService::close(MeetingId meetingId)
 {
     auto facts = MeetingAccess(m_session).require(meetingId, Need::Leading, AuditAction::MeetingClose);
     if (!facts.ok())
@@ -361,7 +361,7 @@ Status MeetingService::close(qint64 meetingId)
     return tx.commit();
 }
 
-Result<std::vector<MeetingSummary>> MeetingService::meetings(std::optional<qint64> panelId)
+Result<std::vector<MeetingSummary>> MeetingService::meetings(std::optional<PanelId> panelId)
 {
     QString sql = QString::fromLatin1(SelectSummary) + QStringLiteral(" WHERE ") +
                   MeetingAccess(m_session).listedMeetings(QStringLiteral("m"));
@@ -376,7 +376,7 @@ Result<std::vector<MeetingSummary>> MeetingService::meetings(std::optional<qint6
     return rows->collect<MeetingSummary>(readSummary);
 }
 
-Result<MeetingSummary> MeetingService::summary(qint64 meetingId)
+Result<MeetingSummary> MeetingService::summary(MeetingId meetingId)
 {
     if (auto facts = MeetingAccess(m_session).require(meetingId, Need::Listing, AuditAction::MeetingView);
         !facts.ok())
@@ -394,7 +394,7 @@ Result<MeetingSummary> MeetingService::summary(qint64 meetingId)
     return readSummary(*row);
 }
 
-Result<Meeting> MeetingService::meeting(qint64 meetingId)
+Result<Meeting> MeetingService::meeting(MeetingId meetingId)
 {
     auto facts = MeetingAccess(m_session).require(meetingId, Need::Reading, AuditAction::MeetingView);
     if (!facts.ok())

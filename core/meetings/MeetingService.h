@@ -26,32 +26,32 @@ public:
     MeetingService(Session& session, const PanelKindRegistry& kinds, const Clock& clock);
 
     struct Details {
-        qint64 panelId = 0; // ignored by change(): a meeting stays with its panel
+        PanelId panelId; // ignored by change(): a meeting stays with its panel
         QDate date;
         QTime startsAt;
         QTime endsAt;
         QString place;
         QString videoLink;
-        std::optional<qint64> chairUserId; // none: the panel's chair (or, with none, whoever plans it)
+        std::optional<UserId> chairUserId; // none: the panel's chair (or, with none, whoever plans it)
     };
     Result<Meeting> plan(const Details& details);
-    Status change(qint64 meetingId, const Details& details); // while planned
-    Status cancel(qint64 meetingId, const QString& reason);  // while planned
-    Status open(qint64 meetingId);                           // on or after its day
-    Status close(qint64 meetingId);                          // finishes any item still open
+    Status change(MeetingId meetingId, const Details& details); // while planned
+    Status cancel(MeetingId meetingId, const QString& reason);  // while planned
+    Status open(MeetingId meetingId);                           // on or after its day
+    Status close(MeetingId meetingId);                          // finishes any item still open
 
     // The meetings the user may list (their panels'; an administrator's, every panel's), by date; one
     // panel's when given. Reference, panel, date and status only.
-    Result<std::vector<MeetingSummary>> meetings(std::optional<qint64> panelId = {});
-    Result<MeetingSummary> summary(qint64 meetingId);
+    Result<std::vector<MeetingSummary>> meetings(std::optional<PanelId> panelId = {});
+    Result<MeetingSummary> summary(MeetingId meetingId);
     // Everything about the meeting itself, for its panel's members (audited as a read).
-    Result<Meeting> meeting(qint64 meetingId);
+    Result<Meeting> meeting(MeetingId meetingId);
 
 private:
     Status validate(const Details& details) const;
-    Result<qint64> chairFor(const Details& details);
-    Result<qint64> insertMeeting(const Details& details, qint64 chairUserId);
-    Status setStatus(qint64 meetingId, MeetingStatus from, MeetingStatus to, AuditAction action,
+    Result<UserId> chairFor(const Details& details);
+    Result<MeetingId> insertMeeting(const Details& details, UserId chairUserId);
+    Status setStatus(MeetingId meetingId, MeetingStatus from, MeetingStatus to, AuditAction action,
                      const QString& detail);
 
     Session& m_session;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Id.h"
 #include "partnership/PartnershipTypes.h"
 
 #include <QByteArray>
@@ -22,9 +23,9 @@ QString meetingStatusDisplayName(MeetingStatus status);
 
 // What anyone who may know a meeting exists sees (an administrator who is not a member sees only this).
 struct MeetingSummary {
-    qint64 id = 0;
+    MeetingId id;
     QString reference; // MAPS-M-2026-004
-    qint64 panelId = 0;
+    PanelId panelId;
     QString panelName;
     QDate date;
     MeetingStatus status = MeetingStatus::Planned;
@@ -32,9 +33,9 @@ struct MeetingSummary {
 
 // A meeting as its panel's members see it.
 struct Meeting {
-    qint64 id = 0;
+    MeetingId id;
     QString reference;
-    qint64 panelId = 0;
+    PanelId panelId;
     QString panelName;
     QString kindKey;
     QDate date;
@@ -42,11 +43,11 @@ struct Meeting {
     QTime endsAt;   // the scheduled end
     QString place;
     QString videoLink;
-    std::optional<qint64> chairUserId;
+    std::optional<UserId> chairUserId;
     QString chairName;
     MeetingStatus status = MeetingStatus::Planned;
     QString cancelReason;
-    std::optional<qint64> declarationTextId; // fixed when the meeting opens
+    std::optional<DeclarationTextId> declarationTextId; // fixed when the meeting opens
     std::optional<QDateTime> openedUtc;
     std::optional<QDateTime> closedUtc;
 };
@@ -58,16 +59,16 @@ struct AgendaItem {
     enum class Status { Pending, Open, Done };
     // An action agreed at an earlier meeting of the panel and still open.
     struct CarriedAction {
-        qint64 actionId = 0;
+        ActionId actionId;
         QString description;
         QString ownerAgencyName;
         std::optional<QDate> dueDate;
     };
 
-    qint64 id = 0;
-    qint64 meetingId = 0;
+    AgendaItemId id;
+    MeetingId meetingId;
     int position = 0; // 1, 2, 3 ...
-    std::optional<qint64> caseId;
+    std::optional<CaseId> caseId;
     QString caseReference;
     QString subjectName;
     QString title; // other business only
@@ -88,7 +89,7 @@ std::optional<AgendaItem::Status> agendaStatusFromKey(const QString& key);
 
 // A case the agenda builder offers the chair, with why.
 struct AgendaSuggestion {
-    qint64 caseId = 0;
+    CaseId caseId;
     QString caseReference;
     QString subjectName;
     QString stage;
@@ -102,20 +103,20 @@ enum class SignInState { NotYet, Signed, Refused, Overridden };
 
 struct Declaration {
     enum class Method { Drawn, TypedAndWitnessed, SpokenAndWitnessed };
-    qint64 id = 0;
-    qint64 meetingId = 0;
-    qint64 attendeeId = 0;
+    DeclarationId id;
+    MeetingId meetingId;
+    AttendeeId attendeeId;
     QString attendeeName; // as confirmed on the sign-in screen
     QString agencyName;
     QString role;
-    qint64 textId = 0;
+    DeclarationTextId textId;
     int textVersion = 0;
     QString textSha256;
     bool isRefusal = false;
     std::optional<Method> method; // none for a refusal
     QByteArray strokes;           // drawn only: the Signature's encoding
     QString typedName;            // typed and witnessed only
-    std::optional<qint64> witnessUserId;
+    std::optional<UserId> witnessUserId;
     QString witnessName;
     QDateTime atUtc;
 };
@@ -125,16 +126,16 @@ QString declarationMethodDisplayName(Declaration::Method method);
 
 struct Attendee {
     enum class Kind { Member, Guest, Observer };
-    qint64 id = 0;
-    qint64 meetingId = 0;
-    std::optional<qint64> userId;
+    AttendeeId id;
+    MeetingId meetingId;
+    std::optional<UserId> userId;
     QString name;
-    std::optional<qint64> agencyId;
+    std::optional<AgencyId> agencyId;
     QString agencyName;
     std::optional<AgencySector> sector; // none when the agency is not in the directory
     QString role;
     Kind kind = Kind::Member;
-    std::optional<qint64> agendaItemId; // a guest invited for one item
+    std::optional<AgendaItemId> agendaItemId; // a guest invited for one item
     bool hasSentApologies = false;
     bool agencySentInformation = false; // with apologies
     bool isRemote = false;
@@ -159,16 +160,16 @@ struct AttendeeDetails {
 
 // Someone present who has not signed the text (and has no override): named before a case item opens.
 struct OutstandingSignature {
-    qint64 attendeeId = 0;
+    AttendeeId attendeeId;
     QString name;
     QString agencyName;
     bool hasRefused = false;
 };
 
 struct DeclarationText {
-    qint64 id = 0; // 0: the kind's default, not yet stored for this panel
-    qint64 panelId = 0;
-    int version = 0; // 1, 2, 3 ...; 0 with id 0
+    std::optional<DeclarationTextId> id; // none: the kind's default, not yet stored for this panel
+    PanelId panelId;
+    int version = 0; // 1, 2, 3 ...; 0 while not stored
     QString text;
     QString sha256; // of the text's UTF-8 bytes, 64 hex characters
     QDateTime createdUtc;
@@ -186,14 +187,14 @@ struct QuorumCheck {
 
 // A decision made at a meeting, against its agenda item.
 struct PanelDecision {
-    qint64 id = 0;
-    qint64 agendaItemId = 0;
-    qint64 caseId = 0;
+    DecisionId id;
+    AgendaItemId agendaItemId;
+    CaseId caseId;
     QString caseReference;
     QString fromStage;
     QString toStage;
     QString reason;
-    qint64 proposerAttendeeId = 0;
+    AttendeeId proposerAttendeeId;
     QString proposerName;
     bool isAgreed = true;
     QString dissent;

@@ -5,8 +5,8 @@
 
 namespace confer {
 
-Result<std::vector<OutstandingSignature>> SignInRegister::outstanding(Database& db, qint64 meetingId,
-                                                                      std::optional<qint64> agendaItemId)
+Result<std::vector<OutstandingSignature>>
+SignInRegister::outstanding(Database& db, MeetingId meetingId, std::optional<AgendaItemId> agendaItemId)
 {
     // The latest declaration of each attendee counts (signing after a refusal replaces it).
     auto rows = db.prepare(QStringLiteral(
@@ -26,7 +26,7 @@ Result<std::vector<OutstandingSignature>> SignInRegister::outstanding(Database& 
         rows->bindNull(":item");
     return rows->collect<OutstandingSignature>([](const Statement& row) {
         OutstandingSignature person;
-        person.attendeeId = row.columnInt(0);
+        person.attendeeId = row.columnId<AttendeeId>(0);
         person.name = row.columnText(1);
         person.agencyName = row.columnText(2);
         person.hasRefused = row.columnText(3) == QLatin1String("refused");

@@ -18,8 +18,8 @@ class Database;
 class SignInRegister final {
 public:
     // No access check: callers have passed MeetingAccess.
-    static Result<std::vector<OutstandingSignature>> outstanding(Database& db, qint64 meetingId,
-                                                                 std::optional<qint64> agendaItemId);
+    static Result<std::vector<OutstandingSignature>> outstanding(Database& db, MeetingId meetingId,
+                                                                 std::optional<AgendaItemId> agendaItemId);
 };
 
 } // namespace confer

@@ -35,7 +35,7 @@ const char* const SelectAgency =
 Agency readAgency(const Statement& row)
 {
     Agency agency;
-    agency.id = row.columnInt(0);
+    agency.id = row.columnId<AgencyId>(0);
     agency.name = row.columnText(1);
     agency.kind = agencyKindFromKey(row.columnText(2)).value_or(Agency::Kind::Other);
     agency.ispSignatory = row.columnText(3);
@@ -49,7 +49,7 @@ Agency readAgency(const Statement& row)
     return agency;
 }
 
-QString agencyRecord(qint64 id)
+QString agencyRecord(AgencyId id)
 {
     return AuditRecord::ofAgency(id);
 }
@@ -74,7 +74,7 @@ Result<std::vector<Agency>> AgencyService::agencies() const
     return rows->collect<Agency>(readAgency);
 }
 
-Result<Agency> AgencyService::agency(qint64 id) const
+Result<Agency> AgencyService::agency(AgencyId id) const
 {
     auto row =
         m_session.database().prepare(QString::fromLatin1(SelectAgency) + QStringLiteral(" WHERE id = :id"));
@@ -165,7 +165,7 @@ Result<Agency> AgencyService::add(const Agency& agency)
     insert->bind(":at", m_session.clock().nowUtc().toString(Qt::ISODateWithMs));
     if (Status run = insert->run(); !run.ok())
         return isUniqueViolation(run.error()) ? duplicateName() : run.error();
-    const qint64 id = db.lastInsertRowId();
+    const auto id = db.lastInsertId<AgencyId>();
     if (Status audited = m_session.audit().append(
             m_session.currentUser().login, AuditAction::AgencyCreate, agencyRecord(id),
             QStringLiteral("kind=%1 sector=%2")
@@ -209,14 +209,14 @@ Status AgencyService::update(const Agency& agency)
     return tx.commit();
 }
 
-Status AgencyService::setUserAgency(qint64 userId, std::optional<qint64> agencyId)
+Status AgencyService::setUserAgency(UserId userId, std::optional<AgencyId> agencyId)
 {
     // The users table is AccountService's to write; the agency's existence is this directory's to check.
     return m_session.accounts().setAgency(
         userId, agencyId, [&]() -> Status { return agencyId ? Status(agency(*agencyId)) : Status{}; });
 }
 
-Result<std::optional<qint64>> AgencyService::agencyOfUser(qint64 userId) const
+Result<std::optional<AgencyId>> AgencyService::agencyOfUser(UserId userId) const
 {
     auto row = m_session.database().prepare(QStringLiteral("SELECT agency_id FROM users WHERE id = :id"));
     if (!row.ok())
@@ -227,9 +227,7 @@ Result<std::optional<qint64>> AgencyService::agencyOfUser(qint64 userId) const
         return hasRow.error();
     if (!*hasRow)
         return makeError(ErrorCode::NotFound, Tr::tr("That account does not exist."));
-    if (row->isNull(0))
-        return std::optional<qint64>();
-    return std::optional<qint64>(row->columnInt(0));
+    return row->columnOptionalId<AgencyId>(0);
 }
 
 } // namespace confer

@@ -15,11 +15,11 @@ class AgencyService final {
 public:
     explicit AgencyService(Session& session);
     Result<std::vector<Agency>> agencies() const;
-    Result<Agency> agency(qint64 id) const;
+    Result<Agency> agency(AgencyId id) const;
     Result<Agency> add(const Agency& agency);
     Status update(const Agency& agency);
-    Status setUserAgency(qint64 userId, std::optional<qint64> agencyId); // administrators
-    Result<std::optional<qint64>> agencyOfUser(qint64 userId) const;
+    Status setUserAgency(UserId userId, std::optional<AgencyId> agencyId); // administrators
+    Result<std::optional<AgencyId>> agencyOfUser(UserId userId) const;
 
 private:
     Session& m_session;

@@ -22,7 +22,15 @@ PanelMembership::PanelMembership(Session& session)
     : m_session(session)
 {}
 
-bool PanelMembership::isMember(qint64 panelId) const
+QString PanelMembership::memberPanelsQuery() const
+{
+    // The id comes from the session and is written as a number, so the subquery needs no binding and no
+    // caller can forget one (an unbound id would match no panel, but silently).
+    return QStringLiteral("SELECT panel_id FROM panel_members WHERE user_id = %1")
+        .arg(m_session.currentUser().id.value());
+}
+
+bool PanelMembership::isMember(PanelId panelId) const
 {
     auto row = m_session.database().prepare(
         QStringLiteral("SELECT 1 FROM panel_members WHERE panel_id = :panel AND user_id = :user"));
@@ -33,7 +41,7 @@ bool PanelMembership::isMember(qint64 panelId) const
     return hasRow.ok() && *hasRow;
 }
 
-Status PanelMembership::requireMember(qint64 panelId, AuditAction attemptedAction, const QString& record)
+Status PanelMembership::requireMember(PanelId panelId, AuditAction attemptedAction, const QString& record)
 {
     if (isMember(panelId))
         return {};

@@ -15,8 +15,11 @@ class PanelMembership final {
 public:
     explicit PanelMembership(Session& session);
 
-    bool isMember(qint64 panelId) const;
-    Status requireMember(qint64 panelId, AuditAction attemptedAction, const QString& record);
+    bool isMember(PanelId panelId) const;
+    Status requireMember(PanelId panelId, AuditAction attemptedAction, const QString& record);
+    // The ids of the panels the user sits on, as a subquery (`SELECT panel_id ...`) for the statements that
+    // must keep to them: CaseAccess::visibleCases and PanelService::myPanels.
+    QString memberPanelsQuery() const;
 
 private:
     Session& m_session;

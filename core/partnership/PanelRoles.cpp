@@ -20,7 +20,7 @@ struct Tr {
     Q_DECLARE_TR_FUNCTIONS(confer::PanelRoles)
 };
 
-Status requireAdministrator(Session& session, AuditAction action, qint64 panelId)
+Status requireAdministrator(Session& session, AuditAction action, PanelId panelId)
 {
     if (session.isAdministrator())
         return {};
@@ -30,7 +30,7 @@ Status requireAdministrator(Session& session, AuditAction action, qint64 panelId
                      Tr::tr("Only an administrator can name a panel's coordinators."));
 }
 
-Result<bool> hasRow(Database& db, const QString& sql, qint64 panelId, qint64 userId)
+Result<bool> hasRow(Database& db, const QString& sql, PanelId panelId, UserId userId)
 {
     auto row = db.prepare(sql);
     if (!row.ok())
@@ -45,12 +45,12 @@ PanelRoles::PanelRoles(Session& session)
     : m_session(session)
 {}
 
-bool PanelRoles::leads(qint64 panelId) const
+bool PanelRoles::leads(PanelId panelId) const
 {
     return leads(panelId, m_session.currentUser().id);
 }
 
-bool PanelRoles::leads(qint64 panelId, qint64 userId) const
+bool PanelRoles::leads(PanelId panelId, UserId userId) const
 {
     auto found = hasRow(m_session.database(),
                         QStringLiteral("SELECT 1 FROM panels WHERE id = :panel AND chair_user_id = :user "
@@ -60,7 +60,7 @@ bool PanelRoles::leads(qint64 panelId, qint64 userId) const
     return found.ok() && *found;
 }
 
-Result<std::vector<qint64>> PanelRoles::coordinatorIds(qint64 panelId) const
+Result<std::vector<UserId>> PanelRoles::coordinatorIds(PanelId panelId) const
 {
     if (!m_session.isAdministrator()) {
         if (Status member = PanelMembership(m_session).requireMember(panelId, AuditAction::PanelMembers,
@@ -73,10 +73,10 @@ Result<std::vector<qint64>> PanelRoles::coordinatorIds(qint64 panelId) const
     if (!rows.ok())
         return rows.error();
     rows->bind(":panel", panelId);
-    return rows->collect<qint64>([](const Statement& row) { return row.columnInt(0); });
+    return rows->collect<UserId>([](const Statement& row) { return row.columnId<UserId>(0); });
 }
 
-Status PanelRoles::addCoordinator(qint64 panelId, qint64 userId)
+Status PanelRoles::addCoordinator(PanelId panelId, UserId userId)
 {
     if (Status allowed = requireAdministrator(m_session, AuditAction::PanelCoordinatorAdd, panelId);
         !allowed.ok())
@@ -113,7 +113,7 @@ Status PanelRoles::addCoordinator(qint64 panelId, qint64 userId)
     return tx.commit();
 }
 
-Status PanelRoles::removeCoordinator(qint64 panelId, qint64 userId)
+Status PanelRoles::removeCoordinator(PanelId panelId, UserId userId)
 {
     if (Status allowed = requireAdministrator(m_session, AuditAction::PanelCoordinatorRemove, panelId);
         !allowed.ok())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Id.h"
 #include "common/Result.h"
 
 #include <vector>
@@ -19,13 +20,13 @@ public:
 
     // Whether the signed-in user is the panel's chair or one of its coordinators (false on a read failure:
     // fail closed).
-    bool leads(qint64 panelId) const;
-    bool leads(qint64 panelId, qint64 userId) const;
+    bool leads(PanelId panelId) const;
+    bool leads(PanelId panelId, UserId userId) const;
 
     // The panel's coordinators, by user id; for its members and administrators.
-    Result<std::vector<qint64>> coordinatorIds(qint64 panelId) const;
-    Status addCoordinator(qint64 panelId, qint64 userId);
-    Status removeCoordinator(qint64 panelId, qint64 userId);
+    Result<std::vector<UserId>> coordinatorIds(PanelId panelId) const;
+    Status addCoordinator(PanelId panelId, UserId userId);
+    Status removeCoordinator(PanelId panelId, UserId userId);
 
 private:
     Session& m_session;

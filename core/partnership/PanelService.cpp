@@ -27,21 +27,20 @@ const char* const SelectPanel = "SELECT id, name, kind, chair_user_id, is_archiv
 Panel readPanel(const Statement& row)
 {
     Panel panel;
-    panel.id = row.columnInt(0);
+    panel.id = row.columnId<PanelId>(0);
     panel.name = row.columnText(1);
     panel.kindKey = row.columnText(2);
-    if (!row.isNull(3))
-        panel.chairUserId = row.columnInt(3);
+    panel.chairUserId = row.columnOptionalId<UserId>(3);
     panel.isArchived = row.columnInt(4) != 0;
     return panel;
 }
 
-QString panelRecord(qint64 id)
+QString panelRecord(PanelId id)
 {
     return AuditRecord::ofPanel(id);
 }
 
-QString userRef(std::optional<qint64> userId)
+QString userRef(std::optional<UserId> userId)
 {
     return userId ? AuditRecord::ofUser(*userId) : QStringLiteral("user:none");
 }
@@ -56,7 +55,7 @@ Status requireAdministrator(Session& session, AuditAction action, const QString&
 }
 
 // A chair or member must be a current, enabled account.
-Status requireActiveUser(Session& session, qint64 userId)
+Status requireActiveUser(Session& session, UserId userId)
 {
     auto user = session.accounts().user(userId);
     if (!user.ok())
@@ -66,7 +65,7 @@ Status requireActiveUser(Session& session, qint64 userId)
     return {};
 }
 
-Status insertMember(Database& db, qint64 panelId, qint64 userId, const QString& atUtc, bool& wasAdded)
+Status insertMember(Database& db, PanelId panelId, UserId userId, const QString& atUtc, bool& wasAdded)
 {
     // INSERT OR IGNORE: adding someone already on the panel is no change (SQLite 3.15 has no UPSERT).
     auto insert =
@@ -91,21 +90,65 @@ PanelService::PanelService(Session& session, const PanelKindRegistry& kinds)
 Result<std::vector<Panel>> PanelService::panels() const
 {
     // Administrators see every panel's name (they manage them); everyone else only their own.
-    const QString sql =
-        m_session.isAdministrator()
-            ? QString::fromLatin1(SelectPanel) + QStringLiteral(" ORDER BY name COLLATE NOCASE")
-            : QString::fromLatin1(SelectPanel) +
-                  QStringLiteral(" WHERE id IN (SELECT panel_id FROM panel_members WHERE user_id = :user) "
-                                 "ORDER BY name COLLATE NOCASE");
-    auto rows = m_session.database().prepare(sql);
+    if (!m_session.isAdministrator())
+        return myPanels();
+    auto rows = m_session.database().prepare(QString::fromLatin1(SelectPanel) +
+                                             QStringLiteral(" ORDER BY name COLLATE NOCASE"));
     if (!rows.ok())
         return rows.error();
-    if (!m_session.isAdministrator())
-        rows->bind(":user", m_session.currentUser().id);
     return rows->collect<Panel>(readPanel);
 }
 
-Result<Panel> PanelService::panel(qint64 id) const
+Result<std::vector<Panel>> PanelService::myPanels() const
+{
+    auto rows = m_session.database().prepare(QString::fromLatin1(SelectPanel) +
+                                             QStringLiteral(" WHERE id IN (%1) ORDER BY name COLLATE NOCASE")
+                                                 .arg(PanelMembership(m_session).memberPanelsQuery()));
+    if (!rows.ok())
+        return rows.error();
+    return rows->collect<Panel>(readPanel);
+}
+
+Result<std::vector<Panel>> PanelService::myActivePanels() const
+{
+    auto mine = myPanels();
+    if (!mine.ok())
+        return mine.error();
+    std::vector<Panel> active;
+    for (Panel& panel : *mine) {
+        if (!panel.isArchived)
+            active.push_back(std::move(panel));
+    }
+    return active;
+}
+
+Result<std::vector<PanelSummary>> PanelService::summaries() const
+{
+    // The same panels as panels(); the chair's name and the member count come with each row, so the page
+    // costs one statement however many panels there are.
+    const QString visible =
+        m_session.isAdministrator()
+            ? QString()
+            : QStringLiteral(" WHERE p.id IN (%1)").arg(PanelMembership(m_session).memberPanelsQuery());
+    auto rows = m_session.database().prepare(
+        QStringLiteral("SELECT p.id, p.name, p.kind, p.chair_user_id, p.is_archived, u.display_name, "
+                       "(SELECT count(*) FROM panel_members m WHERE m.panel_id = p.id) "
+                       "FROM panels p LEFT JOIN users u ON u.id = p.chair_user_id") +
+        visible + QStringLiteral(" ORDER BY p.name COLLATE NOCASE"));
+    if (!rows.ok())
+        return rows.error();
+    return rows->collect<PanelSummary>([this](const Statement& row) {
+        PanelSummary summary;
+        summary.panel = readPanel(row);
+        const PanelKind* kind = m_kinds.kind(summary.panel.kindKey);
+        summary.kindName = kind ? kind->name : summary.panel.kindKey;
+        summary.chairName = row.isNull(5) ? QString() : row.columnText(5);
+        summary.memberCount = static_cast<int>(row.columnInt(6));
+        return summary;
+    });
+}
+
+Result<Panel> PanelService::panel(PanelId id) const
 {
     if (!m_session.isAdministrator()) {
         if (Status member =
@@ -127,7 +170,7 @@ Result<Panel> PanelService::panel(qint64 id) const
 }
 
 Result<Panel> PanelService::create(const QString& name, const QString& kindKey,
-                                   std::optional<qint64> chairUserId)
+                                   std::optional<UserId> chairUserId)
 {
     if (Status allowed = requireAdministrator(m_session, AuditAction::PanelCreate, {}); !allowed.ok())
         return allowed.error();
@@ -150,16 +193,13 @@ Result<Panel> PanelService::create(const QString& name, const QString& kindKey,
     if (!insert.ok())
         return insert.error();
     insert->bind(":name", name.trimmed()).bind(":kind", kindKey).bind(":at", now);
-    if (chairUserId)
-        insert->bind(":chair", *chairUserId);
-    else
-        insert->bindNull(":chair");
+    insert->bind(":chair", chairUserId);
     if (Status run = insert->run(); !run.ok()) {
         if (run.error().detail.contains(QLatin1String("UNIQUE")))
             return makeError(ErrorCode::Conflict, Tr::tr("A panel with that name already exists."));
         return run.error();
     }
-    const qint64 id = db.lastInsertRowId();
+    const auto id = db.lastInsertId<PanelId>();
     const QString actor = m_session.currentUser().login;
     if (Status audited = m_session.audit().append(actor, AuditAction::PanelCreate, panelRecord(id),
                                                   QStringLiteral("kind=%1").arg(kindKey));
@@ -180,7 +220,7 @@ Result<Panel> PanelService::create(const QString& name, const QString& kindKey,
     return panel(id);
 }
 
-Status PanelService::setChair(qint64 panelId, std::optional<qint64> chairUserId)
+Status PanelService::setChair(PanelId panelId, std::optional<UserId> chairUserId)
 {
     if (Status allowed = requireAdministrator(m_session, AuditAction::PanelChair, panelRecord(panelId));
         !allowed.ok())
@@ -204,10 +244,7 @@ Status PanelService::setChair(qint64 panelId, std::optional<qint64> chairUserId)
     auto change = db.prepare(QStringLiteral("UPDATE panels SET chair_user_id = :chair WHERE id = :id"));
     if (!change.ok())
         return change.error();
-    if (chairUserId)
-        change->bind(":chair", *chairUserId);
-    else
-        change->bindNull(":chair");
+    change->bind(":chair", chairUserId);
     change->bind(":id", panelId);
     if (Status run = change->run(); !run.ok())
         return run;
@@ -229,7 +266,7 @@ Status PanelService::setChair(qint64 panelId, std::optional<qint64> chairUserId)
     return tx.commit();
 }
 
-Status PanelService::addMember(qint64 panelId, qint64 userId)
+Status PanelService::addMember(PanelId panelId, UserId userId)
 {
     if (Status allowed = requireAdministrator(m_session, AuditAction::PanelMemberAdd, panelRecord(panelId));
         !allowed.ok())
@@ -257,7 +294,7 @@ Status PanelService::addMember(qint64 panelId, qint64 userId)
     return tx.commit();
 }
 
-Status PanelService::removeMember(qint64 panelId, qint64 userId)
+Status PanelService::removeMember(PanelId panelId, UserId userId)
 {
     if (Status allowed =
             requireAdministrator(m_session, AuditAction::PanelMemberRemove, panelRecord(panelId));
@@ -291,7 +328,7 @@ Status PanelService::removeMember(qint64 panelId, qint64 userId)
     return tx.commit();
 }
 
-Result<std::vector<qint64>> PanelService::memberIds(qint64 panelId) const
+Result<std::vector<UserId>> PanelService::memberIds(PanelId panelId) const
 {
     if (!m_session.isAdministrator()) {
         if (Status member = PanelMembership(m_session).requireMember(panelId, AuditAction::PanelMembers,
@@ -304,7 +341,7 @@ Result<std::vector<qint64>> PanelService::memberIds(qint64 panelId) const
     if (!rows.ok())
         return rows.error();
     rows->bind(":panel", panelId);
-    return rows->collect<qint64>([](const Statement& row) { return row.columnInt(0); });
+    return rows->collect<UserId>([](const Statement& row) { return row.columnId<UserId>(0); });
 }
 
 } // namespace confer

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/Id.h"
+
 #include <QDate>
 #include <QList>
 #include <QString>
@@ -29,7 +31,7 @@ QList<AgencySector> allAgencySectors();               // in the order above
 // The partnership's agencies and panels (Durham 4.1-4.4: responsible authorities and co-operating bodies).
 struct Agency {
     enum class Kind { ResponsibleAuthority, CooperatingBody, Other };
-    qint64 id = 0;
+    AgencyId id;
     QString name;
     Kind kind = Kind::Other;
     AgencySector sector = AgencySector::Other;
@@ -45,11 +47,19 @@ std::optional<Agency::Kind> agencyKindFromKey(const QString& key);
 QString agencyKindDisplayName(Agency::Kind kind);
 
 struct Panel {
-    qint64 id = 0;
+    PanelId id;
     QString name;
     QString kindKey; // PanelKind::key
-    std::optional<qint64> chairUserId;
+    std::optional<UserId> chairUserId;
     bool isArchived = false;
+};
+
+// A panel as the panels page lists it: its kind's name, its chair's name and how many sit on it.
+struct PanelSummary {
+    Panel panel;
+    QString kindName;  // the kind's key when the kind is no longer defined
+    QString chairName; // empty when there is no chair
+    int memberCount = 0;
 };
 
 } // namespace confer

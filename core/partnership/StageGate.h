@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Id.h"
 #include "common/Result.h"
 
 #include <QString>
@@ -13,8 +14,8 @@ struct PanelKind;
 
 // The agenda item of a meeting a step is taken at.
 struct MeetingItemRef {
-    qint64 meetingId = 0;
-    qint64 agendaItemId = 0;
+    MeetingId meetingId;
+    AgendaItemId agendaItemId;
 };
 
 // What a gate is asked about: the case, on the store the caller reads it through, the step the gate
@@ -24,8 +25,8 @@ struct MeetingItemRef {
 // meeting), so one check serves both.
 struct GateContext {
     Database& db;
-    qint64 caseId = 0;
-    QString stepLabel; // "Support plan", "Item 3: MAPS-2026-0042"
+    CaseId caseId;
+    QString stepLabel; // "Support plan", "MAPS-2026-0042" (an agenda item)
     std::optional<MeetingItemRef> atMeeting;
 };
 

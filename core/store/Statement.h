@@ -1,11 +1,13 @@
 #pragma once
 
+#include "common/Id.h"
 #include "common/Result.h"
 
 #include <QByteArray>
 #include <QString>
 #include <QVariant>
 
+#include <optional>
 #include <vector>
 
 struct sqlite3_stmt;
@@ -30,6 +32,17 @@ public:
     Statement& bind(const char* name, const QByteArray& value); // as BLOB; a null array binds NULL
     Statement& bind(const char* name, bool value) { return bind(name, static_cast<qint64>(value ? 1 : 0)); }
     Statement& bindNull(const char* name);
+    // Entity ids go in as the integers the store keeps; std::nullopt ("none") binds NULL.
+    template <typename Tag>
+    Statement& bind(const char* name, Id<Tag> id)
+    {
+        return bind(name, id.value());
+    }
+    template <typename Tag>
+    Statement& bind(const char* name, std::optional<Id<Tag>> id)
+    {
+        return id ? bind(name, id->value()) : bindNull(name);
+    }
     // A string literal would silently pick bind(bool); say QStringLiteral(...) instead.
     Statement& bind(const char* name, const char* value) = delete;
 
@@ -59,6 +72,19 @@ public:
     QString columnText(int index) const;
     QByteArray columnBlob(int index) const;
     bool isNull(int index) const;
+    // The column as an entity id; NULL reads as std::nullopt in columnOptionalId.
+    template <typename IdType>
+    IdType columnId(int index) const
+    {
+        return IdType(columnInt(index));
+    }
+    template <typename IdType>
+    std::optional<IdType> columnOptionalId(int index) const
+    {
+        if (isNull(index))
+            return std::nullopt;
+        return IdType(columnInt(index));
+    }
 
 private:
     friend class Database;

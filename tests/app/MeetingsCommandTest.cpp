@@ -32,7 +32,7 @@ test::Outcome listMeetings(const QString& dir, const QString& login, const QStri
 }
 
 // A meeting of a panel, planned by someone who leads it; returns its reference.
-QString plan(Session& session, const PanelKindRegistry& kinds, qint64 panelId, const QDate& date)
+QString plan(Session& session, const PanelKindRegistry& kinds, PanelId panelId, const QDate& date)
 {
     MeetingService::Details details;
     details.panelId = panelId;

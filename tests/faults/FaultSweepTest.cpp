@@ -186,11 +186,11 @@ struct World {
     QString unlockedWith;
 
     // What prepare() made, for run() and checkAcknowledged().
-    qint64 caseId = 0;
-    qint64 agencyId = 0;
+    CaseId caseId;
+    AgencyId agencyId;
     int userCount = 0;
-    qint64 removedUserId = 0; // the user a key-rotating removal disables
-    SecureBytes keyBefore;    // the store key before an operation that rotates it
+    UserId removedUserId;  // the user a key-rotating removal disables
+    SecureBytes keyBefore; // the store key before an operation that rotates it
 
     static QString adminPassphrase() { return QStringLiteral("Durham panel stapler 2026"); }
     static QString chairPassphrase() { return QStringLiteral("panel members share a pen"); }

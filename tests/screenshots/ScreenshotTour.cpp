@@ -214,7 +214,7 @@ bool Tour::run()
                              {"jbrennan", "Jo Brennan", Role::Member},
                              {"okowalski", "Ola Kowalski", Role::Member},
                              {"dpatel", "Dev Patel", Role::Chair}};
-    qint64 leaverId = 0;
+    UserId leaverId;
     for (const Person& person : people) {
         clock.advanceSeconds(97);
         AccountService::NewUser request;
@@ -407,11 +407,11 @@ bool Tour::runCaseFiles()
 
     // Per kind, the case with the most going on (notes, actions; opinions and corrections count
     // more, being what the case file must show clearly), at a given stage if asked.
-    auto busiestCase = [&](const QString& kindKey, const QString& stage = {}) -> qint64 {
+    auto busiestCase = [&](const QString& kindKey, const QString& stage = {}) -> std::optional<CaseId> {
         auto panels = caseload.panels.panels();
         if (!panels.ok())
-            return 0;
-        qint64 best = 0;
+            return std::nullopt;
+        std::optional<CaseId> best;
         int bestScore = -1;
         for (const Panel& panel : *panels) {
             if (panel.kindKey != kindKey)
@@ -436,7 +436,7 @@ bool Tour::runCaseFiles()
         }
         return best;
     };
-    auto showCase = [&](qint64 caseId) -> CaseView* {
+    auto showCase = [&](CaseId caseId) -> CaseView* {
         workspace->showSection(Workspace::Section::Caseload);
         workspace->openCase(caseId);
         // The case shown; one closed a moment ago waits, hidden, for its deferred deletion.
@@ -450,9 +450,10 @@ bool Tour::runCaseFiles()
     for (const char* key : {"maps", "iom", "meam", "channel"}) {
         const QString kindKey = QString::fromLatin1(key);
         // Channel at exit shows consent given and the reviews scheduled 6 and 12 months on.
-        const qint64 exited =
-            kindKey == QLatin1String("channel") ? busiestCase(kindKey, QStringLiteral("exit")) : 0;
-        CaseView* view = showCase(exited ? exited : busiestCase(kindKey));
+        const auto exited =
+            kindKey == QLatin1String("channel") ? busiestCase(kindKey, QStringLiteral("exit")) : std::nullopt;
+        const auto shown = exited ? exited : busiestCase(kindKey);
+        CaseView* view = shown ? showCase(*shown) : nullptr;
         if (!view || !view->isOpen()) {
             std::fprintf(stderr, "no %s case to show\n", key);
             return false;
@@ -472,8 +473,8 @@ bool Tour::runCaseFiles()
             child<QTabWidget>(view, QStringLiteral("caseTabs"))->setCurrentWidget(view->consentTab());
             shot(window, QStringLiteral("case-channel-consent"));
             // A case adopted without consent yet: the move into support is shown blocked.
-            if (const qint64 adopted = busiestCase(kindKey, QStringLiteral("adopted"))) {
-                if (CaseView* blocked = showCase(adopted)) {
+            if (const auto adopted = busiestCase(kindKey, QStringLiteral("adopted"))) {
+                if (CaseView* blocked = showCase(*adopted)) {
                     child<QTabWidget>(blocked, QStringLiteral("caseTabs"))
                         ->setCurrentWidget(blocked->stageTab());
                     shot(window, QStringLiteral("case-channel-adopted-stage"));

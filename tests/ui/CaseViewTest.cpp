@@ -146,7 +146,7 @@ protected:
         auto addUser = [&](const QString& login, const QString& name) {
             auto added = admin.accounts().addUser({login, name, Role::Coordinator, UserPassphrase});
             EXPECT_TRUE(added.ok()) << added.error().message.toStdString();
-            return added.ok() ? added->id : 0;
+            return added.ok() ? added->id : decltype(added->id){};
         };
         coordinatorId = addUser(CoordinatorLogin, QStringLiteral("Casey Morgan"));
         addUser(OutsiderLogin, QStringLiteral("Olly Outsider"));
@@ -158,7 +158,7 @@ protected:
             agency.kind = Agency::Kind::ResponsibleAuthority;
             auto added = setup.agencies.add(agency);
             EXPECT_TRUE(added.ok()) << added.error().message.toStdString();
-            return added.ok() ? added->id : 0;
+            return added.ok() ? added->id : decltype(added->id){};
         };
         policeId = addAgency(QStringLiteral("Durham Constabulary"));
         councilId = addAgency(QStringLiteral("Durham County Council"));
@@ -167,7 +167,7 @@ protected:
             auto panel = setup.panels.create(name, kind, coordinatorId);
             EXPECT_TRUE(panel.ok()) << panel.error().message.toStdString();
             if (!panel.ok())
-                return qint64(0);
+                return PanelId();
             EXPECT_TRUE(setup.panels.addMember(panel->id, coordinatorId).ok());
             return panel->id;
         };
@@ -204,7 +204,7 @@ protected:
     }
 
     // A case made through the service, for tests about what comes after creation.
-    qint64 createChannelCase()
+    CaseId createChannelCase()
     {
         CaseService::NewCase request;
         request.panelId = channelPanelId;
@@ -215,10 +215,10 @@ protected:
         request.fields.insert(QStringLiteral("personAware"), true);
         auto created = caseload->cases.create(request);
         EXPECT_TRUE(created.ok()) << created.error().message.toStdString();
-        return created.ok() ? created->id : 0;
+        return created.ok() ? created->id : decltype(created->id){};
     }
 
-    std::unique_ptr<CaseView> openView(qint64 caseId)
+    std::unique_ptr<CaseView> openView(CaseId caseId)
     {
         auto view = std::make_unique<CaseView>(*caseload, caseId, host.get());
         view->resize(1280, 760);
@@ -245,14 +245,14 @@ protected:
         settle();
     }
 
-    QString storedStage(qint64 caseId)
+    QString storedStage(CaseId caseId)
     {
         auto record = caseload->cases.open(caseId);
         EXPECT_TRUE(record.ok());
         return record.ok() ? record->stage : QString();
     }
 
-    std::vector<ChronologyEntry> timeline(qint64 caseId)
+    std::vector<ChronologyEntry> timeline(CaseId caseId)
     {
         auto entries = caseload->chronology.timeline(caseId);
         EXPECT_TRUE(entries.ok());
@@ -269,12 +269,12 @@ protected:
     std::unique_ptr<StoreOpener> opener;
     std::unique_ptr<Caseload> caseload;
     std::unique_ptr<QWidget> host;
-    qint64 coordinatorId = 0;
-    qint64 policeId = 0;
-    qint64 councilId = 0;
-    qint64 mapsPanelId = 0;
-    qint64 channelPanelId = 0;
-    qint64 meamPanelId = 0;
+    UserId coordinatorId;
+    AgencyId policeId;
+    AgencyId councilId;
+    PanelId mapsPanelId;
+    PanelId channelPanelId;
+    PanelId meamPanelId;
 };
 
 TEST_F(CaseViewTest, MapsCase_CreatedMovedThroughItsStagesWithANoteAndAnAction_ByClicksAndKeys)
@@ -312,8 +312,8 @@ TEST_F(CaseViewTest, MapsCase_CreatedMovedThroughItsStagesWithANoteAndAnAction_B
     ASSERT_TRUE(okButton(dialog)->isEnabled());
     QTest::mouseClick(okButton(dialog), Qt::LeftButton);
     ASSERT_EQ(dialog->result(), QDialog::Accepted) << shownError(dialog).toStdString();
-    const qint64 caseId = dialog->createdCaseId();
-    ASSERT_NE(caseId, 0);
+    ASSERT_TRUE(dialog->createdCaseId());
+    const CaseId caseId = *dialog->createdCaseId();
     delete dialog;
 
     auto stored = caseload->cases.open(caseId);
@@ -323,8 +323,8 @@ TEST_F(CaseViewTest, MapsCase_CreatedMovedThroughItsStagesWithANoteAndAnAction_B
     EXPECT_EQ(stored->subject.aliases, QStringLiteral("JJ"));
     EXPECT_EQ(stored->subject.postcode, QStringLiteral("SR8 1AB"));
     EXPECT_EQ(stored->referrer, QStringLiteral("PCSO Lee"));
-    EXPECT_EQ(stored->referringAgencyId, std::optional<qint64>(policeId));
-    EXPECT_EQ(stored->leadAgencyId, std::optional<qint64>(councilId));
+    EXPECT_EQ(stored->referringAgencyId, std::optional(policeId));
+    EXPECT_EQ(stored->leadAgencyId, std::optional(councilId));
     EXPECT_EQ(stored->risk, Risk::Amber);
     EXPECT_EQ(stored->fields.value(issueType->key).toString(), issue.key);
     EXPECT_EQ(stored->stage, maps->initialStage);
@@ -354,7 +354,8 @@ TEST_F(CaseViewTest, MapsCase_CreatedMovedThroughItsStagesWithANoteAndAnAction_B
     QTest::mouseClick(child<QPushButton>(view->notesTab(), QStringLiteral("addNoteButton")), Qt::LeftButton);
     QPointer<NoteDialog> note = openDialog<NoteDialog>(host.get());
     ASSERT_TRUE(note);
-    EXPECT_EQ(child<QComboBox>(note, QStringLiteral("noteAgency"))->currentData().toLongLong(), policeId);
+    EXPECT_EQ(AgencyId(child<QComboBox>(note, QStringLiteral("noteAgency"))->currentData().toLongLong()),
+              policeId);
     QTest::mouseClick(child<QRadioButton>(note, QStringLiteral("noteOpinion")), Qt::LeftButton);
     ASSERT_TRUE(child<QRadioButton>(note, QStringLiteral("noteOpinion"))->isChecked());
     QTest::keyClicks(child<QPlainTextEdit>(note, QStringLiteral("noteText")),
@@ -493,7 +494,7 @@ TEST_F(CaseViewTest, MapsCase_CreatedMovedThroughItsStagesWithANoteAndAnAction_B
 
 TEST_F(CaseViewTest, ChannelCase_SupportIsBlockedUntilConsentIsRecordedThroughTheDialog)
 {
-    const qint64 caseId = createChannelCase();
+    const CaseId caseId = createChannelCase();
     auto view = openView(caseId);
     ASSERT_TRUE(view->isOpen()) << shownError(view.get(), QStringLiteral("caseViewError")).toStdString();
     ASSERT_NE(view->consentTab(), nullptr) << "Channel uses consent";
@@ -556,7 +557,7 @@ TEST_F(CaseViewTest, ChannelCase_SupportIsBlockedUntilConsentIsRecordedThroughTh
 
 TEST_F(CaseViewTest, ChannelNotAdopted_AsksForTheReasonInWords_AndCancelChangesNothing)
 {
-    const qint64 caseId = createChannelCase();
+    const CaseId caseId = createChannelCase();
     auto view = openView(caseId);
     showTab(*view, view->stageTab());
     clickMove(*view, QStringLiteral("screening"));
@@ -684,7 +685,7 @@ TEST_F(CaseViewTest, MeamScoreHistory_StillShowsUnderATranslationOfTheChronology
 
 TEST_F(CaseViewTest, DetailsSave_RefusedInputChangesNothing_AndGoodInputIsStored)
 {
-    const qint64 caseId = createChannelCase();
+    const CaseId caseId = createChannelCase();
     auto view = openView(caseId);
     CaseDetailsTab* details = view->detailsTab();
     EXPECT_FALSE(child<QPushButton>(details, QStringLiteral("saveDetailsButton"))->isEnabled());
@@ -732,7 +733,7 @@ TEST_F(CaseViewTest, DetailsSave_RefusedInputChangesNothing_AndGoodInputIsStored
 
 TEST_F(CaseViewTest, NonMember_SeesTheRefusalAndNoCaseData)
 {
-    const qint64 caseId = createChannelCase();
+    const CaseId caseId = createChannelCase();
     auto reference = caseload->cases.open(caseId);
     ASSERT_TRUE(reference.ok());
     for (const QString& login : {OutsiderLogin, QString::fromLatin1(TestSession::AdminLogin)}) {

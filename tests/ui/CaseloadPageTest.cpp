@@ -294,8 +294,8 @@ TEST_F(CaseloadPageTest, DownFromTheFilterThenEnter_AsksForTheChosenCase)
     ASSERT_EQ(table->currentIndex().row(), 2);
     QTest::keyClick(table, Qt::Key_Return);
     ASSERT_EQ(requested.count(), 1);
-    EXPECT_EQ(requested.first().first().toLongLong(),
-              caseloadPage.model()->index(2, 0).data(CaseloadModel::CaseIdRole).toLongLong());
+    EXPECT_EQ(requested.first().first().value<CaseId>(),
+              CaseId(caseloadPage.model()->index(2, 0).data(CaseloadModel::CaseIdRole).toLongLong()));
 
     // A double-click asks for the case under the mouse. (Qt's views take a double-click as the second
     // press of a click, so the first press comes first, as with a real mouse.)
@@ -303,8 +303,8 @@ TEST_F(CaseloadPageTest, DownFromTheFilterThenEnter_AsksForTheChosenCase)
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, fifth.center());
     QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, fifth.center());
     ASSERT_EQ(requested.count(), 2);
-    EXPECT_EQ(requested.last().first().toLongLong(),
-              caseloadPage.model()->index(4, 0).data(CaseloadModel::CaseIdRole).toLongLong());
+    EXPECT_EQ(requested.last().first().value<CaseId>(),
+              CaseId(caseloadPage.model()->index(4, 0).data(CaseloadModel::CaseIdRole).toLongLong()));
 }
 
 TEST_F(CaseloadPageTest, MemberOfNoPanel_SeesNoCasesAndIsToldWhy)
@@ -358,9 +358,10 @@ TEST_F(CaseloadPageTest, Model_HoldsOnlyAWindowOfPagesWhileEveryRowReadsRight)
         EXPECT_LE(model->cachedPageCount(), CaseloadModel::CachedPageLimit);
     }
     for (int row = 0; row < rows; ++row) {
-        ASSERT_EQ(
-            model->index(row, CaseloadModel::ReferenceColumn).data(CaseloadModel::CaseIdRole).toLongLong(),
-            everything.value()[std::size_t(row)].id)
+        ASSERT_EQ(CaseId(model->index(row, CaseloadModel::ReferenceColumn)
+                             .data(CaseloadModel::CaseIdRole)
+                             .toLongLong()),
+                  everything.value()[std::size_t(row)].id)
             << "row " << row;
         ASSERT_LE(model->cachedPageCount(), CaseloadModel::CachedPageLimit);
     }
@@ -402,7 +403,7 @@ TEST_F(CaseloadPageTest, MyAgencysActions_OpenFirstOverdueMarkedAndEnterOpensThe
     QTest::keyClick(child<QTableView>(&actionsPage, QStringLiteral("myActionsTable")), Qt::Key_Down);
     QTest::keyClick(child<QTableView>(&actionsPage, QStringLiteral("myActionsTable")), Qt::Key_Return);
     ASSERT_EQ(requested.count(), 1);
-    EXPECT_EQ(requested.first().first().toLongLong(),
+    EXPECT_EQ(requested.first().first().value<CaseId>(),
               model
                   ->actionAt(
                       child<QTableView>(&actionsPage, QStringLiteral("myActionsTable"))->currentIndex().row())
@@ -426,7 +427,7 @@ TEST_F(CaseloadPageTest, EnterInTheWorkspace_ShowsTheCaseAndEscReturnsToTheList)
     QTest::keyClick(table, Qt::Key_Down);
     QTest::keyClick(table, Qt::Key_Down);
     const int row = table->currentIndex().row();
-    const qint64 caseId = table->currentIndex().data(CaseloadModel::CaseIdRole).toLongLong();
+    const CaseId caseId(table->currentIndex().data(CaseloadModel::CaseIdRole).toLongLong());
     QTest::keyClick(table, Qt::Key_Return);
 
     QPointer<CaseView> view = workspace->findChild<CaseView*>();

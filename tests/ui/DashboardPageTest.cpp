@@ -45,7 +45,7 @@ protected:
         page.reset();
     }
 
-    static PanelFiguresCard* cardFor(DashboardPage& dashboard, qint64 panelId)
+    static PanelFiguresCard* cardFor(DashboardPage& dashboard, PanelId panelId)
     {
         for (PanelFiguresCard* card : dashboard.cards()) {
             if (card->panelId() == panelId)
@@ -147,9 +147,10 @@ TEST_F(DashboardPageTest, RedRiskFigureInTheWorkspace_ShowsThatManyRedCasesOfThe
 
     EXPECT_EQ(workspace->currentSection(), Workspace::Section::Caseload);
     CaseloadPage* caseloadPage = workspace->caseloadPage();
-    EXPECT_EQ(
-        child<QComboBox>(caseloadPage, QStringLiteral("caseloadPanelFilter"))->currentData().toLongLong(),
-        card->panelId());
+    EXPECT_EQ(PanelId(child<QComboBox>(caseloadPage, QStringLiteral("caseloadPanelFilter"))
+                          ->currentData()
+                          .toLongLong()),
+              card->panelId());
     EXPECT_EQ(child<QComboBox>(caseloadPage, QStringLiteral("caseloadRiskFilter"))->currentText(),
               riskDisplayName(Risk::Red));
     CaseloadModel* model = caseloadPage->model();

@@ -5,11 +5,11 @@
 #include "accounts/AccountService.h"
 #include "caseload/Caseload.h"
 #include "caseload/CaseloadPage.h"
-#include "partnership/PanelKind.h"
 #include "partnership/AgenciesModel.h"
 #include "partnership/AgenciesPage.h"
 #include "partnership/AgencyDialog.h"
 #include "partnership/NewPanelDialog.h"
+#include "partnership/PanelKind.h"
 #include "partnership/PanelMembersDialog.h"
 #include "partnership/PanelsModel.h"
 #include "partnership/PanelsPage.h"
@@ -44,12 +44,12 @@ protected:
         memberId = addUser(QStringLiteral("jbrennan"), QStringLiteral("Jo Brennan"), Role::Member);
     }
 
-    qint64 addUser(const QString& login, const QString& name, Role role)
+    UserId addUser(const QString& login, const QString& name, Role role)
     {
         AccountService::NewUser person{login, name, role, memberPassphrase()};
         auto added = store.session().accounts().addUser(person);
         EXPECT_TRUE(added.ok()) << added.error().message.toStdString();
-        return added.ok() ? added->id : 0;
+        return added.ok() ? added->id : decltype(added->id){};
     }
 
     template <typename Dialog>
@@ -79,9 +79,9 @@ protected:
 
     TestSession store;
     Caseload caseload;
-    qint64 chairId = 0;
-    qint64 coordinatorId = 0;
-    qint64 memberId = 0;
+    UserId chairId;
+    UserId coordinatorId;
+    UserId memberId;
 };
 
 TEST_F(PartnershipPagesTest, NewPanelDialog_FilledAndClicked_CreatesThePanelWithItsKindAndChair)
@@ -279,7 +279,7 @@ protected:
 TEST_F(WorkspaceSectionsTest, ChairWithAnAgency_LandsOnTheCaseloadAndHasTheirAgencysActions)
 {
     auto agency = caseload.agencies.add(
-        Agency{0, QStringLiteral("Durham County Council"), Agency::Kind::ResponsibleAuthority});
+        Agency{AgencyId(), QStringLiteral("Durham County Council"), Agency::Kind::ResponsibleAuthority});
     ASSERT_TRUE(agency.ok()) << agency.error().message.toStdString();
     ASSERT_TRUE(caseload.agencies.setUserAgency(chairId, agency->id).ok());
     store.sessionPtr().reset();

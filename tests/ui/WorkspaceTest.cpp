@@ -12,9 +12,9 @@
 #include "accounts/UserChoiceDialog.h"
 #include "audit/AuditTrailModel.h"
 #include "audit/AuditTrailPage.h"
-#include "partnership/AgencyService.h"
 #include "crypto/SecureBytes.h"
 #include "demo/DemonstrationStore.h"
+#include "partnership/AgencyService.h"
 #include "platform/InactivityTimer.h"
 #include "session/Session.h"
 #include "shell/MainWindow.h"
@@ -192,7 +192,7 @@ TEST_F(WorkspaceTest, AgencyDialog_RecordsWhichAgencyAPersonWorksFor)
 
     chooseSection(workspace, QStringLiteral("Accounts"));
     AccountsPage* page = workspace->accountsPage();
-    const qint64 adminId = window->session()->currentUser().id;
+    const UserId adminId = window->session()->currentUser().id;
     page->selectUser(adminId);
     ASSERT_TRUE(child<QPushButton>(page, QStringLiteral("changeAgencyButton"))->isEnabled());
     QTest::mouseClick(child<QPushButton>(page, QStringLiteral("changeAgencyButton")), Qt::LeftButton);

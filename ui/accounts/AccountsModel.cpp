@@ -1,6 +1,7 @@
 #include "accounts/AccountsModel.h"
 
 #include "accounts/AccountService.h"
+#include "shell/IdData.h"
 
 #include <QColor>
 #include <QLocale>
@@ -29,7 +30,7 @@ void AccountsModel::clear()
     m_accounts = nullptr;
 }
 
-int AccountsModel::rowOf(qint64 userId) const
+int AccountsModel::rowOf(UserId userId) const
 {
     return rowWhere([userId](const User& user) { return user.id == userId; });
 }
@@ -40,7 +41,7 @@ QVariant AccountsModel::data(const QModelIndex& index, int role) const
     if (!user)
         return {};
     if (role == UserIdRole)
-        return user->id;
+        return idData(user->id);
     if (role == Qt::ForegroundRole && user->isDisabled)
         return QColor(0x6b, 0x75, 0x80);
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)

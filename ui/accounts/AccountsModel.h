@@ -22,7 +22,7 @@ public:
     void clear();
 
     const User* userAt(int row) const { return rowAt(row); }
-    int rowOf(qint64 userId) const;
+    int rowOf(UserId userId) const;
 
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 

@@ -83,7 +83,7 @@ AccountsPage::AccountsPage(Session& session, QWidget* parent)
 void AccountsPage::refresh()
 {
     const User* selected = selectedUser();
-    const qint64 selectedId = selected ? selected->id : 0;
+    const auto selectedId = selected ? std::optional(selected->id) : std::nullopt;
     const Status status = m_model->refresh();
     m_error->showStatus(status);
     if (!status.ok())
@@ -92,7 +92,7 @@ void AccountsPage::refresh()
     for (int column = 0; column < AccountsModel::ColumnCount - 1; ++column)
         m_table->setColumnWidth(column, qMax(m_table->columnWidth(column) + 32, 120));
     if (selectedId)
-        selectUser(selectedId);
+        selectUser(*selectedId);
     updateButtons();
 }
 
@@ -101,7 +101,7 @@ void AccountsPage::clear()
     m_model->clear();
 }
 
-void AccountsPage::selectUser(qint64 userId)
+void AccountsPage::selectUser(UserId userId)
 {
     TableSetup::selectRow(m_table, m_model->rowOf(userId));
 }
@@ -125,11 +125,11 @@ void AccountsPage::updateButtons()
                                : QString());
 }
 
-void AccountsPage::afterChange(qint64 userId)
+void AccountsPage::afterChange(std::optional<UserId> userId)
 {
     refresh();
     if (userId)
-        selectUser(userId);
+        selectUser(*userId);
 }
 
 void AccountsPage::addUser()
@@ -137,7 +137,7 @@ void AccountsPage::addUser()
     auto* dialog = new AddUserDialog(m_session.accounts(), this);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const auto added = dialog->addedUser();
-        afterChange(added ? added->id : 0);
+        afterChange(added ? std::optional(added->id) : std::nullopt);
     });
     DialogPresenter::open(dialog);
 }
@@ -147,7 +147,7 @@ void AccountsPage::openForSelected(const std::function<QDialog*(const User&)>& m
     const User* user = selectedUser();
     if (!user)
         return;
-    const qint64 id = user->id;
+    const UserId id = user->id;
     QDialog* dialog = make(*user);
     connect(dialog, &QDialog::accepted, this, [this, id] { afterChange(id); });
     DialogPresenter::open(dialog);
@@ -165,7 +165,7 @@ void AccountsPage::toggleDisabled()
         });
         return;
     }
-    const qint64 id = user->id;
+    const UserId id = user->id;
     auto* confirm = new QMessageBox(QMessageBox::Question, tr("Disable account"),
                                     tr("Disable the account of %1 (%2)?").arg(user->displayName, user->login),
                                     QMessageBox::NoButton, this);
@@ -186,7 +186,7 @@ void AccountsPage::toggleDisabled()
     DialogPresenter::open(confirm);
 }
 
-void AccountsPage::disable(qint64 userId)
+void AccountsPage::disable(UserId userId)
 {
     const Status status = [&] {
         CoreCall call;

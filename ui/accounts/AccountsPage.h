@@ -1,10 +1,12 @@
 #pragma once
 
+#include "common/Id.h"
 #include "partnership/AgencyService.h"
 
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 
 class QDialog;
 class QPushButton;
@@ -27,7 +29,7 @@ public:
     void refresh();
     // Forgets every row before the session goes.
     void clear();
-    void selectUser(qint64 userId);
+    void selectUser(UserId userId);
 
     AccountsModel* model() const { return m_model; }
 
@@ -38,8 +40,8 @@ private:
     // Opens the dialog `make` builds for the selected person; the list is read again once it is accepted.
     void openForSelected(const std::function<QDialog*(const User&)>& make);
     void toggleDisabled();
-    void disable(qint64 userId);
-    void afterChange(qint64 userId);
+    void disable(UserId userId);
+    void afterChange(std::optional<UserId> userId); // none: nothing to select
 
     Session& m_session;
     AgencyService m_agencies;

@@ -3,6 +3,7 @@
 #include "accounts/AccountService.h"
 #include "partnership/AgencyService.h"
 #include "shell/FormFields.h"
+#include "shell/IdData.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -58,18 +59,17 @@ UserChoiceDialog* UserChoiceDialog::forAgency(const User& user, AgencyService& a
     auto* dialog = new UserChoiceDialog(
         wording,
         [&agencies, userId = user.id](const QVariant& chosen) {
-            return agencies.setUserAgency(
-                userId, chosen.isValid() ? std::optional<qint64>(chosen.toLongLong()) : std::nullopt);
+            return agencies.setUserAgency(userId, idFromData<AgencyId>(chosen));
         },
         parent);
     QComboBox* box = dialog->m_choice;
     box->addItem(tr("No agency"), QVariant());
     if (auto all = agencies.agencies(); all.ok()) {
         for (const Agency& agency : *all)
-            box->addItem(agency.name, agency.id);
+            box->addItem(agency.name, idData(agency.id));
     }
     if (auto current = agencies.agencyOfUser(user.id); current.ok() && current->has_value())
-        box->setCurrentIndex(std::max(0, box->findData(**current)));
+        box->setCurrentIndex(std::max(0, box->findData(idData(**current))));
     return dialog;
 }
 

@@ -4,6 +4,7 @@
 #include "casefile/OptionalDateEdit.h"
 #include "caseload/Caseload.h"
 #include "shell/FormFields.h"
+#include "shell/IdData.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -12,7 +13,7 @@
 
 namespace confer {
 
-ActionDialog::ActionDialog(Caseload& caseload, qint64 caseId, const std::vector<Agency>& agencies,
+ActionDialog::ActionDialog(Caseload& caseload, CaseId caseId, const std::vector<Agency>& agencies,
                            const QDate& today, QWidget* parent)
     : FormDialog(tr("Add action"), QStringLiteral("actionError"), parent)
     , m_caseload(caseload)
@@ -49,7 +50,7 @@ Status ActionDialog::submit()
 {
     ActionService::NewAction action;
     action.description = m_description->toPlainText().trimmed();
-    action.ownerAgencyId = m_agency->currentData().toLongLong();
+    action.ownerAgencyId = *idFromData<AgencyId>(m_agency->currentData());
     action.ownerPerson = m_person->text().trimmed();
     action.dueDate = m_due->date();
     auto added = m_caseload.actions.add(m_caseId, action);

@@ -20,7 +20,7 @@ class OptionalDateEdit;
 class ActionDialog final : public FormDialog {
     Q_OBJECT
 public:
-    ActionDialog(Caseload& caseload, qint64 caseId, const std::vector<Agency>& agencies, const QDate& today,
+    ActionDialog(Caseload& caseload, CaseId caseId, const std::vector<Agency>& agencies, const QDate& today,
                  QWidget* parent = nullptr);
 
     std::optional<CaseAction> addedAction() const { return m_added; }
@@ -30,7 +30,7 @@ private:
     bool isComplete() const override;
 
     Caseload& m_caseload;
-    qint64 m_caseId;
+    CaseId m_caseId;
     QPlainTextEdit* m_description;
     QComboBox* m_agency;
     QLineEdit* m_person;

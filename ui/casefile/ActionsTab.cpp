@@ -102,8 +102,9 @@ int ActionsTab::selectedRow() const
 void ActionsTab::reload()
 {
     const int previousRow = selectedRow();
-    const qint64 previousId =
-        previousRow >= 0 && previousRow < int(m_actions.size()) ? m_actions[size_t(previousRow)].id : 0;
+    const std::optional<ActionId> previousId = previousRow >= 0 && previousRow < int(m_actions.size())
+                                                   ? std::optional(m_actions[size_t(previousRow)].id)
+                                                   : std::nullopt;
     auto actions = [&] {
         CoreCall call;
         return m_caseload.actions.forCase(m_case.record.id);

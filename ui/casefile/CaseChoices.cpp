@@ -1,20 +1,21 @@
 #include "casefile/CaseChoices.h"
 
+#include "shell/IdData.h"
+
 #include <QComboBox>
 
 namespace confer {
 
 void CaseChoices::addAgencies(QComboBox* box, const std::vector<Agency>& agencies, const QString& none)
 {
-    box->addItem(none, qint64(0));
+    box->addItem(none, QVariant());
     for (const Agency& agency : agencies)
-        box->addItem(agency.name, agency.id);
+        box->addItem(agency.name, idData(agency.id));
 }
 
-std::optional<qint64> CaseChoices::chosenAgency(const QComboBox* box)
+std::optional<AgencyId> CaseChoices::chosenAgency(const QComboBox* box)
 {
-    const qint64 id = box->currentData().toLongLong();
-    return id ? std::optional<qint64>(id) : std::nullopt;
+    return idFromData<AgencyId>(box->currentData());
 }
 
 void CaseChoices::addRisks(QComboBox* box)

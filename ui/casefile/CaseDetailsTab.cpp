@@ -12,6 +12,7 @@
 #include "shell/CoreCall.h"
 #include "shell/ErrorLine.h"
 #include "shell/FormFields.h"
+#include "shell/IdData.h"
 #include "shell/Tone.h"
 
 #include <QComboBox>
@@ -131,7 +132,8 @@ void CaseDetailsTab::display(const OpenCase& openCase)
             QSignalBlocker(m_nextReview), QSignalBlocker(m_marking),    QSignalBlocker(m_referralReason),
             QSignalBlocker(m_subject),    QSignalBlocker(m_fields)};
         m_risk->setCurrentIndex(m_risk->findData(int(record.risk)));
-        m_leadAgency->setCurrentIndex(qMax(0, m_leadAgency->findData(record.leadAgencyId.value_or(0))));
+        m_leadAgency->setCurrentIndex(
+            qMax(0, (record.leadAgencyId ? m_leadAgency->findData(idData(*record.leadAgencyId)) : 0)));
         m_leadProfessional->setText(record.leadProfessional);
         m_nextReview->setSuggestedDate(openCase.today);
         m_nextReview->setDate(record.nextReview);
@@ -185,8 +187,7 @@ void CaseDetailsTab::save()
     const CaseRecord& stored = m_case.record;
     CaseService::Details details;
     details.risk = Risk(m_risk->currentData().toInt());
-    const qint64 leadAgency = m_leadAgency->currentData().toLongLong();
-    details.leadAgencyId = leadAgency ? std::optional<qint64>(leadAgency) : std::nullopt;
+    details.leadAgencyId = idFromData<AgencyId>(m_leadAgency->currentData());
     details.leadProfessional = m_leadProfessional->text().trimmed();
     details.nextReview = m_nextReview->date();
     details.marking = Marking(m_marking->currentData().toInt());

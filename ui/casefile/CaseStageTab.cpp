@@ -10,6 +10,7 @@
 #include "shell/CoreCall.h"
 #include "shell/DialogPresenter.h"
 #include "shell/ErrorLine.h"
+#include "shell/IdData.h"
 #include "shell/TableSetup.h"
 #include "shell/Tone.h"
 
@@ -249,7 +250,7 @@ void CaseStageTab::loadReviews()
     for (int row = 0; row < int(m_reviewRecords.size()); ++row) {
         const ScheduledReviewRecord& review = m_reviewRecords[size_t(row)];
         auto* label = new QTableWidgetItem(review.label);
-        label->setData(ReviewIdRole, review.id);
+        label->setData(ReviewIdRole, idData(review.id));
         m_reviews->setItem(row, 0, label);
         auto* due = new QTableWidgetItem(CaseText::date(review.dueDate));
         if (!review.completedOn && review.dueDate < m_case.today) {

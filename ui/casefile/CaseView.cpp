@@ -26,7 +26,7 @@
 
 namespace confer {
 
-CaseView::CaseView(Caseload& caseload, qint64 caseId, QWidget* parent)
+CaseView::CaseView(Caseload& caseload, CaseId caseId, QWidget* parent)
     : QWidget(parent)
     , m_caseload(caseload)
     , m_caseId(caseId)

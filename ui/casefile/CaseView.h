@@ -1,8 +1,11 @@
 #pragma once
 
 #include "casefile/OpenCase.h"
+#include "common/Id.h"
 
 #include <QWidget>
+
+#include <optional>
 
 class QLabel;
 class QStackedWidget;
@@ -26,9 +29,9 @@ class NotesTab;
 class CaseView final : public QWidget {
     Q_OBJECT
 public:
-    CaseView(Caseload& caseload, qint64 caseId, QWidget* parent = nullptr);
+    CaseView(Caseload& caseload, CaseId caseId, QWidget* parent = nullptr);
 
-    qint64 caseId() const { return m_caseId; }
+    CaseId caseId() const { return m_caseId; }
     bool isOpen() const { return m_isOpen; }
     const OpenCase& openCase() const { return m_case; }
 
@@ -53,7 +56,7 @@ private:
     void updateTabTitles();
 
     Caseload& m_caseload;
-    qint64 m_caseId;
+    CaseId m_caseId;
     OpenCase m_case;
     bool m_isOpen = false;
     CaseHeader* m_header;

@@ -48,7 +48,7 @@ ChronologyTab::ChronologyTab(Caseload& caseload, QWidget* parent)
     connect(m_newestFirst, &QCheckBox::toggled, this, &ChronologyTab::fill);
 }
 
-void ChronologyTab::display(qint64 caseId)
+void ChronologyTab::display(CaseId caseId)
 {
     m_caseId = caseId;
     reload();

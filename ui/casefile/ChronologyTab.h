@@ -24,7 +24,7 @@ public:
 
     ChronologyTab(Caseload& caseload, QWidget* parent = nullptr);
 
-    void display(qint64 caseId);
+    void display(CaseId caseId);
     void reload();
     const std::vector<ChronologyEntry>& entries() const { return m_entries; }
 
@@ -32,7 +32,7 @@ private:
     void fill();
 
     Caseload& m_caseload;
-    qint64 m_caseId = 0;
+    CaseId m_caseId;
     QCheckBox* m_newestFirst;
     QLabel* m_count;
     ErrorLine* m_error;

@@ -20,7 +20,7 @@ private:
     Status submit() override;
 
     Caseload& m_caseload;
-    qint64 m_reviewId;
+    ReviewId m_reviewId;
     QDateEdit* m_date;
 };
 

@@ -11,7 +11,7 @@
 
 namespace confer {
 
-ConsentDialog::ConsentDialog(Caseload& caseload, qint64 caseId, const QString& subjectName,
+ConsentDialog::ConsentDialog(Caseload& caseload, CaseId caseId, const QString& subjectName,
                              const QDate& today, QWidget* parent)
     : FormDialog(tr("Record consent"), QStringLiteral("consentError"), parent)
     , m_caseload(caseload)

@@ -17,7 +17,7 @@ struct Caseload;
 class ConsentDialog final : public FormDialog {
     Q_OBJECT
 public:
-    ConsentDialog(Caseload& caseload, qint64 caseId, const QString& subjectName, const QDate& today,
+    ConsentDialog(Caseload& caseload, CaseId caseId, const QString& subjectName, const QDate& today,
                   QWidget* parent = nullptr);
 
 private:
@@ -27,7 +27,7 @@ private:
     void onGivenByChanged();
 
     Caseload& m_caseload;
-    qint64 m_caseId;
+    CaseId m_caseId;
     QString m_subjectName;
     QRadioButton* m_given;
     QRadioButton* m_refused;

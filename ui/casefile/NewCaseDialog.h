@@ -28,7 +28,7 @@ class NewCaseDialog final : public FormDialog {
 public:
     NewCaseDialog(Caseload& caseload, QWidget* parent = nullptr);
 
-    qint64 createdCaseId() const { return m_createdCaseId; }
+    std::optional<CaseId> createdCaseId() const { return m_createdCaseId; }
     bool hasPanels() const { return !m_panels.empty(); }
 
 private:
@@ -60,7 +60,7 @@ private:
     QFrame* m_fieldsCard = nullptr;
     QVBoxLayout* m_fieldsLayout = nullptr;
     KindFieldForm* m_fields = nullptr;
-    qint64 m_createdCaseId = 0;
+    std::optional<CaseId> m_createdCaseId; // none until a case is created
 };
 
 } // namespace confer

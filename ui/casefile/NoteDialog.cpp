@@ -3,6 +3,7 @@
 #include "casefile/CaseChoices.h"
 #include "caseload/Caseload.h"
 #include "shell/FormFields.h"
+#include "shell/IdData.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -12,8 +13,8 @@
 
 namespace confer {
 
-NoteDialog::NoteDialog(Caseload& caseload, qint64 caseId, const std::vector<Agency>& agencies,
-                       std::optional<qint64> authorAgencyId, QWidget* parent)
+NoteDialog::NoteDialog(Caseload& caseload, CaseId caseId, const std::vector<Agency>& agencies,
+                       std::optional<AgencyId> authorAgencyId, QWidget* parent)
     : FormDialog(tr("Add note"), QStringLiteral("noteError"), parent)
     , m_caseload(caseload)
     , m_caseId(caseId)
@@ -28,7 +29,7 @@ NoteDialog::NoteDialog(Caseload& caseload, qint64 caseId, const std::vector<Agen
     setMinimumWidth(580);
     CaseChoices::addAgencies(m_agency, agencies, tr("Choose the agency"));
     if (authorAgencyId)
-        m_agency->setCurrentIndex(qMax(0, m_agency->findData(*authorAgencyId)));
+        m_agency->setCurrentIndex(qMax(0, m_agency->findData(idData(*authorAgencyId))));
     m_fact->setObjectName(QStringLiteral("noteFact"));
     m_fact->setAccessibleName(tr("Fact"));
     m_opinion->setObjectName(QStringLiteral("noteOpinion"));
@@ -65,7 +66,7 @@ bool NoteDialog::isComplete() const
 Status NoteDialog::submit()
 {
     NoteService::NewNote note;
-    note.agencyId = m_agency->currentData().toLongLong();
+    note.agencyId = idFromData<AgencyId>(m_agency->currentData());
     note.isOpinion = m_opinion->isChecked();
     note.opinionBasis = note.isOpinion ? m_basis->text().trimmed() : QString();
     note.marking = Marking(m_marking->currentData().toInt());

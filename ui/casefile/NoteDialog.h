@@ -21,8 +21,8 @@ struct Caseload;
 class NoteDialog final : public FormDialog {
     Q_OBJECT
 public:
-    NoteDialog(Caseload& caseload, qint64 caseId, const std::vector<Agency>& agencies,
-               std::optional<qint64> authorAgencyId, QWidget* parent = nullptr);
+    NoteDialog(Caseload& caseload, CaseId caseId, const std::vector<Agency>& agencies,
+               std::optional<AgencyId> authorAgencyId, QWidget* parent = nullptr);
 
     std::optional<Note> addedNote() const { return m_added; }
 
@@ -31,7 +31,7 @@ private:
     bool isComplete() const override;
 
     Caseload& m_caseload;
-    qint64 m_caseId;
+    CaseId m_caseId;
     QComboBox* m_agency;
     QRadioButton* m_fact;
     QRadioButton* m_opinion;

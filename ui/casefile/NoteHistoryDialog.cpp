@@ -14,7 +14,7 @@
 
 namespace confer {
 
-NoteHistoryDialog::NoteHistoryDialog(Caseload& caseload, qint64 noteId, QWidget* parent)
+NoteHistoryDialog::NoteHistoryDialog(Caseload& caseload, NoteId noteId, QWidget* parent)
     : QDialog(parent)
     , m_error(new ErrorLine(QStringLiteral("noteHistoryError"), this))
 {

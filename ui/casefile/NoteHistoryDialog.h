@@ -1,6 +1,10 @@
 #pragma once
 
+#include "common/Id.h"
+
 #include <QDialog>
+
+#include <optional>
 
 class QLabel;
 class QVBoxLayout;
@@ -14,7 +18,7 @@ struct Caseload;
 class NoteHistoryDialog final : public QDialog {
     Q_OBJECT
 public:
-    NoteHistoryDialog(Caseload& caseload, qint64 noteId, QWidget* parent = nullptr);
+    NoteHistoryDialog(Caseload& caseload, NoteId noteId, QWidget* parent = nullptr);
 
     int versionCount() const { return m_versionCount; }
 

@@ -71,14 +71,14 @@ QList<NoteCard*> NotesTab::cards() const
     return cards;
 }
 
-QPushButton* NotesTab::correctButton(qint64 noteId) const
+QPushButton* NotesTab::correctButton(NoteId noteId) const
 {
-    return m_list->findChild<QPushButton*>(QStringLiteral("correctNote_%1").arg(noteId));
+    return m_list->findChild<QPushButton*>(QStringLiteral("correctNote_%1").arg(noteId.value()));
 }
 
-QPushButton* NotesTab::historyButton(qint64 noteId) const
+QPushButton* NotesTab::historyButton(NoteId noteId) const
 {
-    return m_list->findChild<QPushButton*>(QStringLiteral("noteHistory_%1").arg(noteId));
+    return m_list->findChild<QPushButton*>(QStringLiteral("noteHistory_%1").arg(noteId.value()));
 }
 
 void NotesTab::reload()
@@ -113,11 +113,11 @@ void NotesTab::reload()
     for (const Note& note : *notes) {
         auto* card = new NoteCard(note, m_list);
         auto* correct = new QPushButton(tr("Correct\u2026"));
-        correct->setObjectName(QStringLiteral("correctNote_%1").arg(note.id));
+        correct->setObjectName(QStringLiteral("correctNote_%1").arg(note.id.value()));
         correct->setAccessibleName(tr("Correct this note"));
         auto* history =
             new QPushButton(note.version > 1 ? tr("History (%1 versions)").arg(note.version) : tr("History"));
-        history->setObjectName(QStringLiteral("noteHistory_%1").arg(note.id));
+        history->setObjectName(QStringLiteral("noteHistory_%1").arg(note.id.value()));
         history->setAccessibleName(tr("History of this note"));
         card->addButton(correct);
         card->addButton(history);

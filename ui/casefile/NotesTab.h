@@ -1,9 +1,11 @@
 #pragma once
 
 #include "casefile/OpenCase.h"
+#include "common/Id.h"
 
 #include <QWidget>
 
+#include <optional>
 #include <vector>
 
 class QLabel;
@@ -27,8 +29,8 @@ public:
     void reload();
 
     QList<NoteCard*> cards() const;
-    QPushButton* correctButton(qint64 noteId) const;
-    QPushButton* historyButton(qint64 noteId) const;
+    QPushButton* correctButton(NoteId noteId) const;
+    QPushButton* historyButton(NoteId noteId) const;
 
 signals:
     void notesChanged();

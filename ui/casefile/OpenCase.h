@@ -20,11 +20,11 @@ struct OpenCase {
     Panel panel;
     const PanelKind* kind = nullptr;
     std::vector<Agency> agencies;
-    std::optional<qint64> userAgencyId;
+    std::optional<AgencyId> userAgencyId;
     ReviewDue reviewDue;
     QDate today;
 
-    QString agencyName(std::optional<qint64> agencyId) const
+    QString agencyName(std::optional<AgencyId> agencyId) const
     {
         if (!agencyId)
             return {};

@@ -10,7 +10,7 @@
 
 namespace confer {
 
-RecordValueDialog::RecordValueDialog(Caseload& caseload, qint64 caseId, const FieldDefinition& field,
+RecordValueDialog::RecordValueDialog(Caseload& caseload, CaseId caseId, const FieldDefinition& field,
                                      const QDate& today, QWidget* parent)
     : FormDialog(tr("Record %1").arg(field.label), QStringLiteral("recordValueError"), parent)
     , m_caseload(caseload)

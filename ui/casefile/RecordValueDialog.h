@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Id.h"
 #include "partnership/PanelKind.h"
 #include "shell/FormDialog.h"
 
@@ -15,7 +16,7 @@ struct Caseload;
 class RecordValueDialog final : public FormDialog {
     Q_OBJECT
 public:
-    RecordValueDialog(Caseload& caseload, qint64 caseId, const FieldDefinition& field, const QDate& today,
+    RecordValueDialog(Caseload& caseload, CaseId caseId, const FieldDefinition& field, const QDate& today,
                       QWidget* parent = nullptr);
 
 private:
@@ -24,7 +25,7 @@ private:
     QWidget* makeEditor(const FieldDefinition& field);
 
     Caseload& m_caseload;
-    qint64 m_caseId;
+    CaseId m_caseId;
     QString m_fieldKey;
     QSpinBox* m_number = nullptr; // number fields
     QLineEdit* m_text = nullptr;  // every other type, as text

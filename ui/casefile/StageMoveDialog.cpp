@@ -9,7 +9,7 @@
 
 namespace confer {
 
-StageMoveDialog::StageMoveDialog(Caseload& caseload, qint64 caseId, const CaseService::StageOption& option,
+StageMoveDialog::StageMoveDialog(Caseload& caseload, CaseId caseId, const CaseService::StageOption& option,
                                  const StageDefinition* stage, QWidget* parent)
     : FormDialog(tr("Move to %1").arg(option.label), QStringLiteral("stageMoveError"), parent)
     , m_caseload(caseload)

@@ -16,7 +16,7 @@ struct Caseload;
 class StageMoveDialog final : public FormDialog {
     Q_OBJECT
 public:
-    StageMoveDialog(Caseload& caseload, qint64 caseId, const CaseService::StageOption& option,
+    StageMoveDialog(Caseload& caseload, CaseId caseId, const CaseService::StageOption& option,
                     const StageDefinition* stage, QWidget* parent = nullptr);
 
 private:
@@ -25,7 +25,7 @@ private:
     QString reason() const;
 
     Caseload& m_caseload;
-    qint64 m_caseId;
+    CaseId m_caseId;
     QString m_toStage;
     QComboBox* m_reasonBox = nullptr;       // when the kind lists reasons
     QPlainTextEdit* m_reasonEdit = nullptr; // when it does not

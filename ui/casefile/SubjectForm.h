@@ -38,7 +38,7 @@ private:
     Subject::Type currentType() const;
     void showRowsForType();
 
-    qint64 m_subjectId = 0;
+    std::optional<SubjectId> m_subjectId; // none for a subject not yet stored
     QFormLayout* m_form;
     QComboBox* m_type;
     QLineEdit* m_name;

@@ -20,7 +20,7 @@ private:
     Status submit() override;
 
     Caseload& m_caseload;
-    qint64 m_actionId;
+    ActionId m_actionId;
     QComboBox* m_status;
 };
 

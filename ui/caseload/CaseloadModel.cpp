@@ -3,6 +3,7 @@
 #include "caseload/Caseload.h"
 #include "caseload/CaseloadLook.h"
 #include "partnership/PanelKind.h"
+#include "shell/IdData.h"
 
 #include <QFont>
 #include <QLocale>
@@ -140,7 +141,7 @@ const CaseSummary* CaseloadModel::caseAt(int row) const
     return offset < cached->rows.size() ? &cached->rows[offset] : nullptr;
 }
 
-int CaseloadModel::cachedRowOf(qint64 caseId) const
+int CaseloadModel::cachedRowOf(CaseId caseId) const
 {
     for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it) {
         for (std::size_t i = 0; i < it->rows.size(); ++i) {
@@ -296,7 +297,7 @@ QVariant CaseloadModel::data(const QModelIndex& index, int role) const
             return CaseloadLook::overdueIcon();
         return {};
     case CaseIdRole:
-        return summary->id;
+        return idData(summary->id);
     case RiskRole:
         return int(summary->risk);
     case IsOverdueRole:

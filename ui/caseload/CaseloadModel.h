@@ -1,6 +1,7 @@
 #pragma once
 
 #include "caseload/CaseloadQuery.h"
+#include "common/Id.h"
 #include "common/Result.h"
 
 #include <QAbstractTableModel>
@@ -55,7 +56,7 @@ public:
     // The case on a row, reading its page from the store if it is not cached.
     const CaseSummary* caseAt(int row) const;
     // The row of a case among the cached pages, or -1.
-    int cachedRowOf(qint64 caseId) const;
+    int cachedRowOf(CaseId caseId) const;
     int cachedPageCount() const { return int(m_pages.size()); }
 
     static std::optional<CaseloadQuery::SortKey> sortKeyFor(int column);
@@ -84,7 +85,7 @@ private:
     CaseloadQuery::Sort m_sort;
     int m_count = 0;
     int m_pageSize = DefaultPageSize;
-    QHash<qint64, QString> m_kindOfPanel; // panel id -> kind key, for stage labels
+    QHash<PanelId, QString> m_kindOfPanel; // panel id -> kind key, for stage labels
     // The windowed cache: filled while painting, so mutable.
     mutable QHash<int, CachedPage> m_pages;
     mutable quint64 m_useClock = 0;

@@ -6,12 +6,12 @@
 #include "caseload/CaseloadModel.h"
 #include "caseload/RiskBadgeDelegate.h"
 #include "partnership/PanelKind.h"
-#include "partnership/PanelMembership.h"
 #include "session/Session.h"
 #include "shell/AppStyle.h"
 #include "shell/DialogPresenter.h"
 #include "shell/ErrorLine.h"
 #include "shell/FormFields.h"
+#include "shell/IdData.h"
 #include "shell/PageHeader.h"
 #include "shell/TableSetup.h"
 #include "shell/Tone.h"
@@ -228,17 +228,12 @@ void CaseloadPage::refresh()
     if (!m_caseload)
         return;
     m_memberPanels.clear();
-    auto panels = m_caseload->panels.panels();
+    auto panels = m_caseload->panels.myActivePanels();
     if (!panels.ok()) {
         showError(panels.error().message);
         return;
     }
-    PanelMembership membership(m_caseload->session);
-    for (const Panel& panel : panels.value()) {
-        // Administrators see every panel's name; only membership shows its cases (need-to-know).
-        if (!panel.isArchived && membership.isMember(panel.id))
-            m_memberPanels.push_back(panel);
-    }
+    m_memberPanels = std::move(panels).value();
     const bool hasPanels = !m_memberPanels.empty();
     m_noPanels->setVisible(!hasPanels);
     m_content->setVisible(hasPanels);
@@ -248,14 +243,14 @@ void CaseloadPage::refresh()
 
     m_filterTimer->stop();
     const int currentRow = m_table->currentIndex().row();
-    const qint64 currentId = m_table->currentIndex().data(CaseloadModel::CaseIdRole).toLongLong();
+    const auto currentId = idFromData<CaseId>(m_table->currentIndex().data(CaseloadModel::CaseIdRole));
     const Status status = m_model->reload(filterFromControls());
     m_error->showStatus(status);
     showCount();
     if (currentId) {
         // Read the page the case was on, so it can be found again if it is still there.
         (void)m_model->caseAt(currentRow);
-        selectCase(currentId);
+        selectCase(*currentId);
     }
 }
 
@@ -268,13 +263,13 @@ void CaseloadPage::clear()
 
 void CaseloadPage::fillPanelBox()
 {
-    const qint64 chosen = m_panelBox->currentData().toLongLong();
+    const QVariant chosen = m_panelBox->currentData();
     m_isFillingControls = true;
     m_panelBox->clear();
     m_panelBox->addItem(tr("All my panels"));
     for (const Panel& panel : m_memberPanels)
-        m_panelBox->addItem(panel.name, panel.id);
-    const int index = chosen ? m_panelBox->findData(chosen) : 0;
+        m_panelBox->addItem(panel.name, idData(panel.id));
+    const int index = chosen.isValid() ? m_panelBox->findData(chosen) : 0;
     m_panelBox->setCurrentIndex(qMax(index, 0));
     m_isFillingControls = false;
 }
@@ -284,7 +279,7 @@ void CaseloadPage::fillStageBox()
     if (!m_caseload)
         return;
     const QString chosen = m_stageBox->currentData().toString();
-    const qint64 panelId = m_panelBox->currentData().toLongLong();
+    const auto panelId = idFromData<PanelId>(m_panelBox->currentData());
     m_isFillingControls = true;
     m_stageBox->clear();
     m_stageBox->addItem(tr("Any stage"));
@@ -313,8 +308,7 @@ CaseloadQuery::Filter CaseloadPage::filterFromControls() const
 {
     CaseloadQuery::Filter filter;
     filter.text = m_filterEdit->text().trimmed();
-    if (const qint64 panelId = m_panelBox->currentData().toLongLong())
-        filter.panelId = panelId;
+    filter.panelId = idFromData<PanelId>(m_panelBox->currentData());
     filter.stage = m_stageBox->currentData().toString();
     if (const QString risk = m_riskBox->currentData().toString(); !risk.isEmpty())
         filter.risk = riskFromKey(risk);
@@ -350,7 +344,7 @@ void CaseloadPage::showFiltered(const CaseloadQuery::Filter& filter)
 {
     m_isFillingControls = true;
     m_filterEdit->setText(filter.text);
-    m_panelBox->setCurrentIndex(qMax(filter.panelId ? m_panelBox->findData(*filter.panelId) : 0, 0));
+    m_panelBox->setCurrentIndex(qMax(filter.panelId ? m_panelBox->findData(idData(*filter.panelId)) : 0, 0));
     m_isFillingControls = false;
     fillStageBox();
     m_isFillingControls = true;
@@ -391,7 +385,7 @@ void CaseloadPage::showError(const QString& message)
     m_error->showMessage(message);
 }
 
-void CaseloadPage::selectCase(qint64 caseId)
+void CaseloadPage::selectCase(CaseId caseId)
 {
     const int row = m_model->cachedRowOf(caseId);
     if (row < 0)
@@ -416,9 +410,8 @@ void CaseloadPage::onSortIndicatorChanged(int column, Qt::SortOrder order)
 
 void CaseloadPage::onActivated(const QModelIndex& index)
 {
-    const qint64 caseId = index.data(CaseloadModel::CaseIdRole).toLongLong();
-    if (caseId)
-        emit caseRequested(caseId);
+    if (const auto caseId = idFromData<CaseId>(index.data(CaseloadModel::CaseIdRole)))
+        emit caseRequested(*caseId);
 }
 
 bool CaseloadPage::eventFilter(QObject* watched, QEvent* event)
@@ -441,11 +434,11 @@ void CaseloadPage::openNewCaseDialog()
         return;
     auto* dialog = new NewCaseDialog(*m_caseload, this);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const qint64 caseId = dialog->createdCaseId();
+        const auto caseId = dialog->createdCaseId();
         refresh();
         if (caseId) {
-            selectCase(caseId);
-            emit caseRequested(caseId);
+            selectCase(*caseId);
+            emit caseRequested(*caseId);
         }
     });
     DialogPresenter::open(dialog);

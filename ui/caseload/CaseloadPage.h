@@ -44,7 +44,7 @@ public:
     // Runs a filter still waiting for typing to pause.
     void applyPendingFilter();
     bool isFilterPending() const;
-    void selectCase(qint64 caseId);
+    void selectCase(CaseId caseId);
     void openNewCaseDialog();
 
     CaseloadModel* model() const { return m_model; }
@@ -54,7 +54,7 @@ public:
     bool isMemberOfAnyPanel() const { return !m_memberPanels.empty(); }
 
 signals:
-    void caseRequested(qint64 caseId);
+    void caseRequested(CaseId caseId);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

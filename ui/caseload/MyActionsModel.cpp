@@ -1,6 +1,7 @@
 #include "caseload/MyActionsModel.h"
 
 #include "caseload/CaseloadLook.h"
+#include "shell/IdData.h"
 
 #include <QColor>
 #include <QFont>
@@ -71,7 +72,7 @@ QVariant MyActionsModel::data(const QModelIndex& index, int role) const
             return CaseloadLook::overdueIcon();
         return {};
     case CaseIdRole:
-        return action->caseId;
+        return idData(action->caseId);
     case IsOverdueRole:
         return action->isOverdue;
     default:

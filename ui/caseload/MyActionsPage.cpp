@@ -4,6 +4,7 @@
 #include "caseload/MyActionsModel.h"
 #include "shell/ErrorLine.h"
 #include "shell/FormFields.h"
+#include "shell/IdData.h"
 #include "shell/PageHeader.h"
 #include "shell/TableSetup.h"
 #include "shell/Tone.h"
@@ -17,7 +18,7 @@
 
 namespace confer {
 
-MyActionsPage::MyActionsPage(Caseload& caseload, qint64 agencyId, QWidget* parent)
+MyActionsPage::MyActionsPage(Caseload& caseload, AgencyId agencyId, QWidget* parent)
     : QWidget(parent)
     , m_caseload(&caseload)
     , m_agencyId(agencyId)
@@ -102,9 +103,8 @@ void MyActionsPage::clear()
 
 void MyActionsPage::onActivated(const QModelIndex& index)
 {
-    const qint64 caseId = index.data(MyActionsModel::CaseIdRole).toLongLong();
-    if (caseId)
-        emit caseRequested(caseId);
+    if (const auto caseId = idFromData<CaseId>(index.data(MyActionsModel::CaseIdRole)))
+        emit caseRequested(*caseId);
 }
 
 } // namespace confer

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "common/Id.h"
+
 #include <QWidget>
+
+#include <optional>
 
 class QCheckBox;
 class QLabel;
@@ -18,7 +22,7 @@ struct Caseload;
 class MyActionsPage final : public QWidget {
     Q_OBJECT
 public:
-    MyActionsPage(Caseload& caseload, qint64 agencyId, QWidget* parent = nullptr);
+    MyActionsPage(Caseload& caseload, AgencyId agencyId, QWidget* parent = nullptr);
 
     // Reads the store again. A page starts empty: the workspace refreshes it each time it is shown,
     // so unlocking does not wait for pages nobody has opened.
@@ -29,13 +33,13 @@ public:
     MyActionsModel* model() const { return m_model; }
 
 signals:
-    void caseRequested(qint64 caseId);
+    void caseRequested(CaseId caseId);
 
 private:
     void onActivated(const QModelIndex& index);
 
     Caseload* m_caseload;
-    qint64 m_agencyId;
+    AgencyId m_agencyId;
     MyActionsModel* m_model;
     QTableView* m_table;
     QCheckBox* m_showFinished;

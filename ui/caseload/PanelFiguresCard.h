@@ -26,7 +26,7 @@ public:
     PanelFiguresCard(const DashboardService::PanelFigures& figures, const PanelKind* kind,
                      QWidget* parent = nullptr);
 
-    qint64 panelId() const { return m_figures.panelId; }
+    PanelId panelId() const { return m_figures.panelId; }
     FigureTile* tile(Figure figure) const;
 
 signals:

@@ -1,6 +1,7 @@
 #include "partnership/AgenciesModel.h"
 
 #include "partnership/AgencyService.h"
+#include "shell/IdData.h"
 
 #include <QColor>
 #include <QLocale>
@@ -31,7 +32,7 @@ void AgenciesModel::clear()
     m_agencies = nullptr;
 }
 
-int AgenciesModel::rowOf(qint64 agencyId) const
+int AgenciesModel::rowOf(AgencyId agencyId) const
 {
     return rowWhere([agencyId](const Agency& agency) { return agency.id == agencyId; });
 }
@@ -42,7 +43,7 @@ QVariant AgenciesModel::data(const QModelIndex& index, int role) const
     if (!agency)
         return {};
     if (role == AgencyIdRole)
-        return agency->id;
+        return idData(agency->id);
     const bool isUnsigned = !agency->ispSignedOn;
     if (role == Qt::ForegroundRole && isUnsigned && index.column() == SignedColumn)
         return QColor(0x8a, 0x4b, 0x00);

@@ -30,7 +30,7 @@ public:
     // Drops every row and forgets the service; called before the session goes.
     void clear();
     const Agency* agencyAt(int row) const { return rowAt(row); }
-    int rowOf(qint64 agencyId) const;
+    int rowOf(AgencyId agencyId) const;
 
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 

@@ -67,7 +67,7 @@ AgenciesPage::AgenciesPage(Caseload& caseload, QWidget* parent)
 
 void AgenciesPage::refresh()
 {
-    const qint64 selected = selectedAgencyId();
+    const auto selected = selectedAgencyId();
     const Status status = m_model->refresh();
     m_error->showStatus(status);
     // Fitted to what the directory holds, within reason; the contact takes the rest.
@@ -78,7 +78,7 @@ void AgenciesPage::refresh()
         m_table->setColumnWidth(column, qMin(m_table->columnWidth(column) + 24, cap));
     }
     if (selected)
-        selectAgency(selected);
+        selectAgency(*selected);
     updateButtons();
 }
 
@@ -88,20 +88,20 @@ void AgenciesPage::clear()
     m_caseload = nullptr;
 }
 
-void AgenciesPage::selectAgency(qint64 agencyId)
+void AgenciesPage::selectAgency(AgencyId agencyId)
 {
     TableSetup::selectRow(m_table, m_model->rowOf(agencyId));
 }
 
-qint64 AgenciesPage::selectedAgencyId() const
+std::optional<AgencyId> AgenciesPage::selectedAgencyId() const
 {
     const Agency* agency = m_model->agencyAt(TableSetup::selectedRow(m_table));
-    return agency ? agency->id : 0;
+    return agency ? std::optional(agency->id) : std::nullopt;
 }
 
 void AgenciesPage::updateButtons()
 {
-    m_edit->setEnabled(selectedAgencyId() != 0);
+    m_edit->setEnabled(selectedAgencyId().has_value());
 }
 
 void AgenciesPage::openAddAgency()
@@ -122,10 +122,11 @@ void AgenciesPage::openEditAgency()
 {
     if (!m_caseload || !m_canEdit)
         return;
-    const qint64 id = selectedAgencyId();
-    const Agency* agency = m_model->agencyAt(m_model->rowOf(id));
+    const auto selected = selectedAgencyId();
+    const Agency* agency = selected ? m_model->agencyAt(m_model->rowOf(*selected)) : nullptr;
     if (!agency)
         return;
+    const AgencyId id = agency->id;
     const QDate today = m_caseload->session.clock().today();
     auto* dialog = new AgencyDialog(m_caseload->agencies, *agency, today, this);
     connect(dialog, &QDialog::accepted, this, [this, id] {

@@ -1,7 +1,12 @@
 #pragma once
 
+#include "common/Id.h"
+
 #include <QWidget>
 
+#include <optional>
+
+class QAction;
 class QLabel;
 class QPushButton;
 class QTableView;
@@ -24,7 +29,7 @@ public:
     void refresh();
     // Forgets every row before the session goes.
     void clear();
-    void selectAgency(qint64 agencyId);
+    void selectAgency(AgencyId agencyId);
     void openAddAgency();
     void openEditAgency();
 
@@ -32,7 +37,7 @@ public:
     AgenciesModel* model() const { return m_model; }
 
 private:
-    qint64 selectedAgencyId() const;
+    std::optional<AgencyId> selectedAgencyId() const;
     void updateButtons();
 
     Caseload* m_caseload;

@@ -1,8 +1,10 @@
 #include "partnership/NewPanelDialog.h"
 
-#include "partnership/PanelService.h"
 #include "partnership/PanelKind.h"
+#include "partnership/PanelService.h"
 #include "shell/FormFields.h"
+#include "shell/IdData.h"
+#include "shell/Tone.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -28,7 +30,7 @@ NewPanelDialog::NewPanelDialog(PanelService& panels, const PanelKindRegistry& ki
     m_chair->addItem(tr("No chair yet"));
     for (const User& user : users) {
         if (!user.isDisabled)
-            m_chair->addItem(tr("%1 (%2)").arg(user.displayName, user.login), user.id);
+            m_chair->addItem(tr("%1 (%2)").arg(user.displayName, user.login), idData(user.id));
     }
     m_kindSummary->setObjectName(QStringLiteral("newPanelKindSummary"));
 
@@ -70,9 +72,7 @@ bool NewPanelDialog::isComplete() const
 
 Status NewPanelDialog::submit()
 {
-    std::optional<qint64> chair;
-    if (const qint64 id = m_chair->currentData().toLongLong())
-        chair = id;
+    const auto chair = idFromData<UserId>(m_chair->currentData());
     auto created = m_panels.create(m_name->text().trimmed(), m_kind->currentData().toString(), chair);
     if (created.ok())
         m_created = created.value();

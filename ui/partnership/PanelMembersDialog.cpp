@@ -4,6 +4,8 @@
 #include "shell/CoreCall.h"
 #include "shell/ErrorLine.h"
 #include "shell/FormFields.h"
+#include "shell/IdData.h"
+#include "shell/Tone.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -72,16 +74,16 @@ PanelMembersDialog::PanelMembersDialog(PanelService& panels, const Panel& panel,
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_add, &QPushButton::clicked, this, [this] {
-        change(m_candidates->currentData().toLongLong(),
-               [this](qint64 panelId, qint64 userId) { return m_panels.addMember(panelId, userId); });
+        change(idFromData<UserId>(m_candidates->currentData()),
+               [this](PanelId panelId, UserId userId) { return m_panels.addMember(panelId, userId); });
     });
     connect(m_remove, &QPushButton::clicked, this, [this] {
         change(selectedMember(),
-               [this](qint64 panelId, qint64 userId) { return m_panels.removeMember(panelId, userId); });
+               [this](PanelId panelId, UserId userId) { return m_panels.removeMember(panelId, userId); });
     });
     connect(m_makeChair, &QPushButton::clicked, this, [this] {
         change(selectedMember(),
-               [this](qint64 panelId, qint64 userId) { return m_panels.setChair(panelId, userId); });
+               [this](PanelId panelId, UserId userId) { return m_panels.setChair(panelId, userId); });
     });
     connect(m_members, &QListWidget::currentRowChanged, this, &PanelMembersDialog::updateButtons);
     reload();
@@ -96,7 +98,7 @@ QLabel* PanelMembersDialog::buddyLabel(const QString& text, QWidget* buddy)
 
 void PanelMembersDialog::reload()
 {
-    const qint64 selected = selectedMember();
+    const auto selected = selectedMember();
     m_members->clear();
     m_candidates->clear();
     auto memberIds = m_panels.memberIds(m_panel.id);
@@ -114,7 +116,7 @@ void PanelMembersDialog::reload()
                 new QListWidgetItem(isChair ? tr("%1 (%2) \u00b7 chair").arg(user.displayName, user.login)
                                             : tr("%1 (%2)").arg(user.displayName, user.login),
                                     m_members);
-            item->setData(UserIdRole, user.id);
+            item->setData(UserIdRole, idData(user.id));
             if (isChair) {
                 QFont bold = item->font();
                 bold.setWeight(QFont::DemiBold);
@@ -123,23 +125,23 @@ void PanelMembersDialog::reload()
             if (user.id == selected)
                 m_members->setCurrentItem(item);
         } else if (!user.isDisabled) {
-            m_candidates->addItem(tr("%1 (%2)").arg(user.displayName, user.login), user.id);
+            m_candidates->addItem(tr("%1 (%2)").arg(user.displayName, user.login), idData(user.id));
         }
     }
     updateButtons();
 }
 
-qint64 PanelMembersDialog::selectedMember() const
+std::optional<UserId> PanelMembersDialog::selectedMember() const
 {
     const QListWidgetItem* item = m_members->currentItem();
-    return item ? item->data(UserIdRole).toLongLong() : 0;
+    return item ? idFromData<UserId>(item->data(UserIdRole)) : std::nullopt;
 }
 
 void PanelMembersDialog::updateButtons()
 {
-    const qint64 member = selectedMember();
-    m_remove->setEnabled(member != 0);
-    m_makeChair->setEnabled(member != 0 && m_panel.chairUserId != member);
+    const auto member = selectedMember();
+    m_remove->setEnabled(member.has_value());
+    m_makeChair->setEnabled(member && m_panel.chairUserId != member);
     m_add->setEnabled(m_candidates->count() > 0);
     m_candidates->setEnabled(m_candidates->count() > 0);
 }
@@ -151,20 +153,20 @@ void PanelMembersDialog::showStatus(const Status& status)
         m_hasChanged = true;
 }
 
-void PanelMembersDialog::change(qint64 userId,
-                                const std::function<Status(qint64 panelId, qint64 userId)>& request)
+void PanelMembersDialog::change(std::optional<UserId> userId,
+                                const std::function<Status(PanelId panelId, UserId userId)>& request)
 {
     if (!userId)
         return;
     const Status status = [&] {
         CoreCall call;
-        return request(m_panel.id, userId);
+        return request(m_panel.id, *userId);
     }();
     showStatus(status);
     reload();
     // The person stays selected: after an addition, the new member.
     for (int row = 0; row < m_members->count(); ++row) {
-        if (m_members->item(row)->data(UserIdRole).toLongLong() == userId)
+        if (idFromData<UserId>(m_members->item(row)->data(UserIdRole)) == userId)
             m_members->setCurrentRow(row);
     }
 }

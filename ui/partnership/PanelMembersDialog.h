@@ -2,10 +2,12 @@
 
 #include "accounts/User.h"
 #include "caseload/CaseloadTypes.h"
+#include "common/Id.h"
 
 #include <QDialog>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 class QComboBox;
@@ -32,10 +34,11 @@ private:
     QLabel* buddyLabel(const QString& text, QWidget* buddy);
     void reload();
     void updateButtons();
-    // Makes one change at once, shows a refusal, and lists the members again.
-    void change(qint64 userId, const std::function<Status(qint64 panelId, qint64 userId)>& request);
+    // Makes one change at once (none chosen: nothing), shows a refusal, and lists the members again.
+    void change(std::optional<UserId> userId,
+                const std::function<Status(PanelId panelId, UserId userId)>& request);
     void showStatus(const Status& status);
-    qint64 selectedMember() const;
+    std::optional<UserId> selectedMember() const;
 
     PanelService& m_panels;
     Panel m_panel;

@@ -8,17 +8,9 @@ namespace confer {
 
 struct Caseload;
 
-// One panel as the list shows it.
-struct PanelRow {
-    Panel panel;
-    QString kindName;
-    QString chairName;
-    int memberCount = 0;
-};
-
 // The partnership's panels for administrators: name, kind, chair and how many members, from
 // PanelService. Names and membership only: never a case.
-class PanelsModel final : public RowsModel<PanelRow> {
+class PanelsModel final : public RowsModel<PanelSummary> {
     Q_OBJECT
 public:
     enum Column { NameColumn, KindColumn, ChairColumn, MembersColumn, ColumnCount };
@@ -30,12 +22,12 @@ public:
     // Drops every row and forgets the services; called before the session goes.
     void clear();
     const Panel* panelAt(int row) const;
-    int rowOf(qint64 panelId) const;
+    int rowOf(PanelId panelId) const;
 
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 
 private:
-    using Row = PanelRow;
+    using Row = PanelSummary; // PanelService::summaries()
     Caseload* m_caseload;
 };
 

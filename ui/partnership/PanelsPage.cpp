@@ -66,11 +66,11 @@ PanelsPage::PanelsPage(Caseload& caseload, QWidget* parent)
 
 void PanelsPage::refresh()
 {
-    const qint64 selected = selectedPanelId();
+    const auto selected = selectedPanelId();
     const Status status = m_model->refresh();
     m_error->showStatus(status);
     if (selected)
-        selectPanel(selected);
+        selectPanel(*selected);
     updateButtons();
 }
 
@@ -80,20 +80,20 @@ void PanelsPage::clear()
     m_caseload = nullptr;
 }
 
-void PanelsPage::selectPanel(qint64 panelId)
+void PanelsPage::selectPanel(PanelId panelId)
 {
     TableSetup::selectRow(m_table, m_model->rowOf(panelId));
 }
 
-qint64 PanelsPage::selectedPanelId() const
+std::optional<PanelId> PanelsPage::selectedPanelId() const
 {
     const Panel* panel = m_model->panelAt(TableSetup::selectedRow(m_table));
-    return panel ? panel->id : 0;
+    return panel ? std::optional(panel->id) : std::nullopt;
 }
 
 void PanelsPage::updateButtons()
 {
-    m_members->setEnabled(selectedPanelId() != 0);
+    m_members->setEnabled(selectedPanelId().has_value());
 }
 
 void PanelsPage::openNewPanel()
@@ -119,8 +119,8 @@ void PanelsPage::openMembers()
     if (!m_caseload)
         return;
     const Panel* panel = nullptr;
-    if (const qint64 id = selectedPanelId())
-        panel = m_model->panelAt(m_model->rowOf(id));
+    if (const auto id = selectedPanelId())
+        panel = m_model->panelAt(m_model->rowOf(*id));
     if (!panel)
         return;
     auto users = m_caseload->session.accounts().users();

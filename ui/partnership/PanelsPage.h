@@ -1,7 +1,12 @@
 #pragma once
 
+#include "common/Id.h"
+
 #include <QWidget>
 
+#include <optional>
+
+class QAction;
 class QLabel;
 class QPushButton;
 class QTableView;
@@ -24,14 +29,14 @@ public:
     void refresh();
     // Forgets every row before the session goes.
     void clear();
-    void selectPanel(qint64 panelId);
+    void selectPanel(PanelId panelId);
     void openNewPanel();
     void openMembers();
 
     PanelsModel* model() const { return m_model; }
 
 private:
-    qint64 selectedPanelId() const;
+    std::optional<PanelId> selectedPanelId() const;
     void updateButtons();
 
     Caseload* m_caseload;

@@ -250,7 +250,7 @@ void Workspace::showCaseload(const CaseloadQuery::Filter& filter)
     m_caseloadPage->showFiltered(filter);
 }
 
-void Workspace::openCase(qint64 caseId)
+void Workspace::openCase(CaseId caseId)
 {
     // One case at a time, shown where the section was; closing it returns there.
     closeCase();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "caseload/CaseloadQuery.h"
+#include "common/Id.h"
 
 #include <QList>
 #include <QPointer>
@@ -51,7 +52,7 @@ public:
     Section landingSection() const;
 
     // Shows one case in place of the section (CaseView, from ui/casefile) until it is closed.
-    void openCase(qint64 caseId);
+    void openCase(CaseId caseId);
     void closeCase();
     // The caseload filtered as a dashboard figure asks.
     void showCaseload(const CaseloadQuery::Filter& filter);

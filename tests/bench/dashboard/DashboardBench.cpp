@@ -38,30 +38,30 @@ const QString Chair = QStringLiteral("demo.dnicholson");
 struct Fixture {
     std::unique_ptr<Session> session;
     std::optional<PanelKindRegistry> kinds;
-    qint64 panelId = 0; // the chair's MAPS panel, which holds the bulk of the cases
+    std::optional<PanelId> panelId; // the chair's MAPS panel, which holds the bulk of the cases
     std::vector<bench::PairedSample> samples;
     bool hasFailed = false;
 };
 
 Fixture* g_fixture = nullptr;
 
-// A MAPS panel the chair sits on, or 0.
-qint64 chairsMapsPanel(Database& db)
+// A MAPS panel the chair sits on, if any.
+std::optional<PanelId> chairsMapsPanel(Database& db)
 {
     auto row = db.prepare(
         QStringLiteral("SELECT p.id FROM panels p JOIN panel_members m ON m.panel_id = p.id "
                        "JOIN users u ON u.id = m.user_id WHERE u.login = :login AND p.kind = 'maps' "
                        "ORDER BY p.id LIMIT 1"));
     if (!row.ok())
-        return 0;
+        return std::nullopt;
     row->bind(":login", Chair);
     auto stepped = row->step();
-    return stepped.ok() && *stepped ? row->columnInt(0) : 0;
+    return stepped.ok() && *stepped ? row->columnOptionalId<PanelId>(0) : std::nullopt;
 }
 
 // `cases` MAPS cases straight into the store (the services would take minutes), each with one action and
 // every tenth with a scheduled review; stages, risks and dates cycle so that every figure is non-zero.
-Status addBulkCases(Database& db, qint64 panelId, int cases, const QDate& today, const QString& now)
+Status addBulkCases(Database& db, PanelId panelId, int cases, const QDate& today, const QString& now)
 {
     const QString day = today.toString(Qt::ISODate);
     const QString fill =
@@ -70,7 +70,8 @@ Status addBulkCases(Database& db, qint64 panelId, int cases, const QDate& today,
             "INSERT INTO subjects (id, type, name, created_utc) "
             "SELECT 1000000 + i, 'person', 'Subject ' || i, '%1' FROM n;"
             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %3) "
-            "INSERT INTO cases (id, reference, panel_id, subject_id, stage, risk, referral_date, next_review, "
+            "INSERT INTO cases (id, reference, panel_id, subject_id, stage, risk, referral_date, "
+            "next_review, "
             "created_utc, updated_utc) SELECT 1000000 + i, 'BENCH-' || i, %4, 1000000 + i, "
             "CASE i % 5 WHEN 0 THEN 'referred' WHEN 1 THEN 'accepted' WHEN 2 THEN 'active' "
             "WHEN 3 THEN 'monitoring' ELSE 'closed' END, "
@@ -78,14 +79,15 @@ Status addBulkCases(Database& db, qint64 panelId, int cases, const QDate& today,
             "'%2', date('%2', ((i % 61) - 30) || ' days'), '%1', '%1' FROM n;"
             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %3) "
             "INSERT INTO actions (case_id, description, owner_agency_id, due_date, status, created_utc, "
-            "updated_utc) SELECT 1000000 + i, 'Visit', (SELECT min(id) FROM agencies), date('%2', ((i % 29) - 14) || ' days'), "
+            "updated_utc) SELECT 1000000 + i, 'Visit', (SELECT min(id) FROM agencies), date('%2', ((i % 29) "
+            "- 14) || ' days'), "
             "CASE i % 3 WHEN 0 THEN 'done' ELSE 'open' END, '%1', '%1' FROM n;"
             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %3 / 10) "
             "INSERT INTO scheduled_reviews (case_id, label, due_date, created_utc) "
             "SELECT 1000000 + i * 10, 'Review', date('%2', ((i % 11) - 5) || ' days'), '%1' FROM n;")
             .arg(now, day)
             .arg(cases)
-            .arg(panelId);
+            .arg(panelId.value());
     Transaction atOnce(db);
     if (Status added = db.exec(fill); !added.ok())
         return added;
@@ -112,11 +114,11 @@ bool timeBaseline(bench::PairedSample& sample)
 {
     Database& db = g_fixture->session->database();
     bench::Stopwatch watch;
-    auto rows =
-        db.prepare(QStringLiteral("SELECT stage, count(*) FROM cases WHERE panel_id = :panel GROUP BY stage"));
+    auto rows = db.prepare(
+        QStringLiteral("SELECT stage, count(*) FROM cases WHERE panel_id = :panel GROUP BY stage"));
     if (!rows.ok())
         return false;
-    rows->bind(":panel", g_fixture->panelId);
+    rows->bind(":panel", *g_fixture->panelId);
     qint64 counted = 0;
     for (auto stepped = rows->step(); stepped.ok() && *stepped; stepped = rows->step())
         counted += rows->columnInt(1);
@@ -170,8 +172,9 @@ int main(int argc, char** argv)
         return 1;
     }
     // The partnership and its chairs through the ordinary services; the bulk of the cases by SQL.
-    auto filled = DemoPartnership::fill(*created->session, *fixture.kinds,
-                                        {arguments.isSmoke ? 60 : 300, 20260105, true, DemoAccountPassphrase});
+    auto filled =
+        DemoPartnership::fill(*created->session, *fixture.kinds,
+                              {arguments.isSmoke ? 60 : 300, 20260105, true, DemoAccountPassphrase});
     if (!filled.ok()) {
         std::fprintf(stderr, "demo fill failed: %s\n", qPrintable(filled.error().detail));
         return 1;
@@ -179,11 +182,12 @@ int main(int argc, char** argv)
     Database& adminDb = created->session->database();
     fixture.panelId = chairsMapsPanel(adminDb);
     const int bulkCases = arguments.isSmoke ? 5000 : 100000;
-    if (fixture.panelId == 0) {
-        std::fprintf(stderr, "%s sits on no MAPS panel in the demonstration partnership\n", qPrintable(Chair));
+    if (!fixture.panelId) {
+        std::fprintf(stderr, "%s sits on no MAPS panel in the demonstration partnership\n",
+                     qPrintable(Chair));
         return 1;
     }
-    if (Status added = addBulkCases(adminDb, fixture.panelId, bulkCases, clock.today(),
+    if (Status added = addBulkCases(adminDb, *fixture.panelId, bulkCases, clock.today(),
                                     clock.nowUtc().toString(Qt::ISODateWithMs));
         !added.ok()) {
         std::fprintf(stderr, "bulk cases failed: %s\n", qPrintable(added.error().detail));
@@ -193,7 +197,8 @@ int main(int argc, char** argv)
 
     auto unlocked = opener.unlock(Chair, DemoAccountPassphrase);
     if (!unlocked.ok()) {
-        std::fprintf(stderr, "unlock as %s failed: %s\n", qPrintable(Chair), qPrintable(unlocked.error().message));
+        std::fprintf(stderr, "unlock as %s failed: %s\n", qPrintable(Chair),
+                     qPrintable(unlocked.error().message));
         return 1;
     }
     fixture.session = std::move(*unlocked);
@@ -218,8 +223,8 @@ int main(int argc, char** argv)
     }
     const bench::Spread figures = bench::spreadOf(figuresMs);
     const bench::Spread ratio = bench::spreadOf(bench::wallRatios(fixture.samples));
-    std::printf("store: %d cases on %s's MAPS panel (+%d demonstration cases)\n", bulkCases, qPrintable(Chair),
-                filled->cases);
+    std::printf("store: %d cases on %s's MAPS panel (+%d demonstration cases)\n", bulkCases,
+                qPrintable(Chair), filled->cases);
     bench::printSpread("dashboard figures for the chair (ms)", figures);
     bench::printSpread("baseline: one panel's cases grouped by stage (ms)", bench::spreadOf(baselineMs));
     bench::printSpread("figures/baseline (wall)", ratio);

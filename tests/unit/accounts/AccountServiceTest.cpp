@@ -109,7 +109,7 @@ TEST_F(AccountServiceTest, EnablingNeedsANewPassphrase)
 
 TEST_F(AccountServiceTest, LastAdministratorCannotBeDisabledOrDemoted)
 {
-    const qint64 adminId = store.session().currentUser().id;
+    const UserId adminId = store.session().currentUser().id;
     EXPECT_FALSE(accounts().setDisabled(adminId, true).ok());
     EXPECT_FALSE(accounts().changeRole(adminId, Role::Member).ok());
     EXPECT_TRUE(store.session().isAdministrator());
@@ -230,10 +230,11 @@ TEST_F(AccountServiceTest, AgencyChangeChecksTheAdministratorAndTheAccountBefore
         return makeError(ErrorCode::NotFound, QStringLiteral("no such agency"));
     };
     // An unknown account is refused before the agency is looked at; nothing is written.
-    EXPECT_EQ(refusalCode(accounts().setAgency(9999, 1, noSuchAgency)), ErrorCode::NotFound);
+    EXPECT_EQ(refusalCode(accounts().setAgency(UserId(9999), AgencyId(1), noSuchAgency)),
+              ErrorCode::NotFound);
     EXPECT_EQ(agencyChecks, 0);
     // The partnership's check comes last, and its refusal stands.
-    EXPECT_EQ(refusalCode(accounts().setAgency(chair.id, 1, noSuchAgency)), ErrorCode::NotFound);
+    EXPECT_EQ(refusalCode(accounts().setAgency(chair.id, AgencyId(1), noSuchAgency)), ErrorCode::NotFound);
     EXPECT_EQ(agencyChecks, 1);
     EXPECT_EQ(lastAction(), QStringLiteral("account.create"));
     // Someone who is not an administrator is refused first, and the refusal is audited.

@@ -59,5 +59,5 @@ TEST(AuditCatalogueTest, KeysAlreadyInStoresNeverChange)
 TEST(AuditCatalogueTest, ACaseIsNamedByItsReferenceInEveryRecord)
 {
     EXPECT_EQ(AuditRecord::ofCase(QStringLiteral("MAPS-2026-0001")), QStringLiteral("case:MAPS-2026-0001"));
-    EXPECT_EQ(AuditRecord::ofMissingCase(42), QStringLiteral("case:#42"));
+    EXPECT_EQ(AuditRecord::ofMissingCase(CaseId(42)), QStringLiteral("case:#42"));
 }

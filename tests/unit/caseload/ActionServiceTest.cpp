@@ -23,7 +23,7 @@ protected:
 
     ActionService actions() { return ActionService(session()); }
 
-    static ActionService::NewAction newAction(const QString& description, qint64 agencyId,
+    static ActionService::NewAction newAction(const QString& description, AgencyId agencyId,
                                               std::optional<QDate> due = std::nullopt)
     {
         ActionService::NewAction action;
@@ -34,7 +34,7 @@ protected:
         return action;
     }
 
-    CaseAction addAction(qint64 caseId, const ActionService::NewAction& action)
+    CaseAction addAction(CaseId caseId, const ActionService::NewAction& action)
     {
         auto added = actions().add(caseId, action);
         EXPECT_TRUE(added.ok()) << (added.ok() ? "" : added.error().message.toStdString());
@@ -74,7 +74,7 @@ TEST_F(ActionServiceTest, Add_RecordsOwnerAgencyPersonDueDateAndIsAudited)
     EXPECT_EQ(action.createdUtc, store.clock.nowUtc());
     EXPECT_EQ(auditCount(QStringLiteral("action.add"), caseAudit), 1);
     ASSERT_TRUE(lastAuditEvent());
-    EXPECT_EQ(lastAuditEvent()->detail, QStringLiteral("action:%1").arg(action.id));
+    EXPECT_EQ(lastAuditEvent()->detail, QStringLiteral("action:%1").arg(action.id.value()));
 }
 
 TEST_F(ActionServiceTest, Add_BadInputIsRefusedAndChangesNothing)
@@ -83,9 +83,9 @@ TEST_F(ActionServiceTest, Add_BadInputIsRefusedAndChangesNothing)
     auto noDescription = actions().add(mapsCase.id, newAction(QStringLiteral("  "), policeId));
     ASSERT_FALSE(noDescription.ok());
     EXPECT_EQ(noDescription.error().code, ErrorCode::InvalidInput);
-    auto noAgency = actions().add(mapsCase.id, newAction(QStringLiteral("Visit"), 0));
-    ASSERT_FALSE(noAgency.ok());
-    EXPECT_EQ(noAgency.error().code, ErrorCode::InvalidInput);
+    auto noSuchAgency = actions().add(mapsCase.id, newAction(QStringLiteral("Visit"), AgencyId(9999)));
+    ASSERT_FALSE(noSuchAgency.ok());
+    EXPECT_EQ(noSuchAgency.error().code, ErrorCode::InvalidInput);
     auto badDate =
         actions().add(mapsCase.id, newAction(QStringLiteral("Visit"), policeId, QDate(2026, 2, 30)));
     ASSERT_FALSE(badDate.ok());
@@ -126,7 +126,7 @@ TEST_F(ActionServiceTest, Update_KeepsATrailAndChangesTheStatusInOneGo)
 
     EXPECT_EQ(auditCount(QStringLiteral("action.update"), caseAudit), 2);
     ASSERT_TRUE(lastAuditEvent());
-    EXPECT_EQ(lastAuditEvent()->detail, QStringLiteral("action:%1 status=done").arg(action.id));
+    EXPECT_EQ(lastAuditEvent()->detail, QStringLiteral("action:%1 status=done").arg(action.id.value()));
 }
 
 TEST_F(ActionServiceTest, Update_WithNothingNewIsRefusedAndUnknownActionsAreNotFound)
@@ -135,7 +135,8 @@ TEST_F(ActionServiceTest, Update_WithNothingNewIsRefusedAndUnknownActionsAreNotF
     Status nothing = actions().update(action.id, CaseAction::Status::Open, QStringLiteral("   "));
     ASSERT_FALSE(nothing.ok());
     EXPECT_EQ(nothing.error().code, ErrorCode::InvalidInput);
-    Status missing = actions().update(action.id + 100, CaseAction::Status::Done, QStringLiteral("Done"));
+    Status missing =
+        actions().update(ActionId(action.id.value() + 100), CaseAction::Status::Done, QStringLiteral("Done"));
     ASSERT_FALSE(missing.ok());
     EXPECT_EQ(missing.error().code, ErrorCode::NotFound);
     EXPECT_EQ(rows("action_updates"), 0);
@@ -151,7 +152,7 @@ TEST_F(ActionServiceTest, Overdue_OnlyWhenOpenAndItsDueDateHasPassed)
     const CaseAction action =
         addAction(mapsCase.id, newAction(QStringLiteral("Visit"), policeId, today().addDays(2)));
     const CaseAction undated = addAction(mapsCase.id, newAction(QStringLiteral("Write"), policeId));
-    auto overdue = [&](qint64 id) {
+    auto overdue = [&](ActionId id) {
         auto list = actions().forCase(mapsCase.id);
         EXPECT_TRUE(list.ok());
         for (const CaseAction& a : *list) {
@@ -191,10 +192,10 @@ TEST_F(ActionServiceTest, ForAgency_ShowsOnlyCasesOfTheUsersPanelsOpenFirstThenB
     signInAs(member.login);
     auto all = actions().forAgency(policeId, false);
     ASSERT_TRUE(all.ok());
-    std::vector<qint64> ids;
+    std::vector<ActionId> ids;
     for (const CaseAction& action : *all)
         ids.push_back(action.id);
-    EXPECT_EQ(ids, (std::vector<qint64>{soon.id, late.id, undated.id, finished.id}));
+    EXPECT_EQ(ids, (std::vector<ActionId>{soon.id, late.id, undated.id, finished.id}));
 
     auto open = actions().forAgency(policeId, true);
     ASSERT_TRUE(open.ok());

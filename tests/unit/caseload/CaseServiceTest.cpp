@@ -26,12 +26,12 @@ protected:
         auto hasRow = row->step();
         return hasRow.ok() && *hasRow ? row->columnInt(0) : -1;
     }
-    std::vector<qint64> searchFor(const QString& match)
+    std::vector<CaseId> searchFor(const QString& match)
     {
         auto rows = session().database().prepare(
             QStringLiteral("SELECT rowid FROM case_search WHERE case_search MATCH :match ORDER BY rowid"));
         EXPECT_TRUE(rows.ok());
-        std::vector<qint64> ids;
+        std::vector<CaseId> ids;
         if (!rows.ok())
             return ids;
         rows->bind(":match", match);
@@ -39,7 +39,7 @@ protected:
             auto hasRow = rows->step();
             if (!hasRow.ok() || !*hasRow)
                 break;
-            ids.push_back(rows->columnInt(0));
+            ids.push_back(rows->columnId<CaseId>(0));
         }
         return ids;
     }
@@ -71,7 +71,7 @@ TEST_F(CaseServiceTest, ACreatedCaseReadsBackWithEveryDetail)
     EXPECT_EQ(opened->stage, QStringLiteral("referred"));
     EXPECT_EQ(opened->risk, Risk::Amber);
     EXPECT_EQ(opened->referralDate, today());
-    EXPECT_EQ(opened->referringAgencyId, std::optional<qint64>(policeId));
+    EXPECT_EQ(opened->referringAgencyId, std::optional(policeId));
     EXPECT_EQ(opened->leadProfessional, QStringLiteral("PC Hall"));
     EXPECT_EQ(opened->marking, Marking::OfficialSensitive);
     EXPECT_EQ(opened->nextReview, std::optional<QDate>(today().addDays(28))); // the kind's cadence
@@ -139,7 +139,7 @@ TEST_F(CaseServiceTest, EveryChangeIsAuditedWithWhatChangedButNoValues)
     EXPECT_EQ(lastAuditEvent()->detail, QStringLiteral("risk,leadAgency,fields.agreedOutcome"));
     const CaseRecord updated = *cases.open(record.id);
     EXPECT_EQ(updated.risk, Risk::Red);
-    EXPECT_EQ(updated.leadAgencyId, std::optional<qint64>(councilId));
+    EXPECT_EQ(updated.leadAgencyId, std::optional(councilId));
     EXPECT_EQ(updated.fields.value(QStringLiteral("agreedOutcome")).toString(),
               QStringLiteral("Tenancy warning"));
 
@@ -206,7 +206,7 @@ TEST_F(CaseServiceTest, MissingOrWrongFieldsAreRefusedAndChangeNothing)
     futureReferral.referralDate = today().addDays(1);
     EXPECT_FALSE(caseService().create(futureReferral).ok());
     CaseService::NewCase unknownAgency = newCase(mapsPanelId);
-    unknownAgency.leadAgencyId = 9999;
+    unknownAgency.leadAgencyId = AgencyId(9999);
     EXPECT_FALSE(caseService().create(unknownAgency).ok());
     CaseService::NewCase iomWithoutCohort = newCase(iomPanelId);
     iomWithoutCohort.fields.clear();
@@ -227,7 +227,7 @@ TEST_F(CaseServiceTest, BadDetailsAreRefusedAndChangeNothing)
     details.fields.remove(QStringLiteral("cohort"));
     EXPECT_FALSE(caseService().updateDetails(record.id, details).ok());
     details.fields = record.fields;
-    details.leadAgencyId = 9999;
+    details.leadAgencyId = AgencyId(9999);
     EXPECT_FALSE(caseService().updateDetails(record.id, details).ok());
     EXPECT_EQ(footprint(), before);
     EXPECT_EQ(caseService().open(record.id)->risk, Risk::Unassessed);
@@ -282,25 +282,25 @@ TEST_F(CaseServiceTest, SubjectsHoldOnlyWhatTheirTypeAndTheKindAskFor)
 TEST_F(CaseServiceTest, SearchIndexFollowsCreationAndSubjectChangesOnEveryCaseOfTheSubject)
 {
     const CaseRecord mapsCase = createCase(mapsPanelId, QStringLiteral("Casey Brightwater"));
-    EXPECT_EQ(searchFor(QStringLiteral("brightwater")), std::vector<qint64>{mapsCase.id});
-    EXPECT_EQ(searchFor(QStringLiteral("subject:JJ")), std::vector<qint64>{mapsCase.id}); // the alias
-    EXPECT_EQ(searchFor(QStringLiteral("postcode:SR8*")), std::vector<qint64>{mapsCase.id});
-    EXPECT_EQ(searchFor(QStringLiteral("\"MAPS 2026 0001\"")), std::vector<qint64>{mapsCase.id});
+    EXPECT_EQ(searchFor(QStringLiteral("brightwater")), std::vector<CaseId>{mapsCase.id});
+    EXPECT_EQ(searchFor(QStringLiteral("subject:JJ")), std::vector<CaseId>{mapsCase.id}); // the alias
+    EXPECT_EQ(searchFor(QStringLiteral("postcode:SR8*")), std::vector<CaseId>{mapsCase.id});
+    EXPECT_EQ(searchFor(QStringLiteral("\"MAPS 2026 0001\"")), std::vector<CaseId>{mapsCase.id});
 
     CaseService::NewCase iomRequest = newCase(iomPanelId);
     iomRequest.subject = Subject{};
     iomRequest.subject.id = mapsCase.subject.id;
     auto iomCase = caseService().create(iomRequest);
     ASSERT_TRUE(iomCase.ok()) << iomCase.error().message.toStdString();
-    EXPECT_EQ(searchFor(QStringLiteral("brightwater")), (std::vector<qint64>{mapsCase.id, iomCase->id}));
+    EXPECT_EQ(searchFor(QStringLiteral("brightwater")), (std::vector<CaseId>{mapsCase.id, iomCase->id}));
 
     Subject renamed = mapsCase.subject;
     renamed.name = QStringLiteral("Casey Moorcroft");
     renamed.postcode = QStringLiteral("dh8 5aa");
     ASSERT_TRUE(caseService().updateSubject(mapsCase.id, renamed).ok());
     EXPECT_TRUE(searchFor(QStringLiteral("brightwater")).empty());
-    EXPECT_EQ(searchFor(QStringLiteral("moorcroft")), (std::vector<qint64>{mapsCase.id, iomCase->id}));
-    EXPECT_EQ(searchFor(QStringLiteral("postcode:DH8*")), (std::vector<qint64>{mapsCase.id, iomCase->id}));
+    EXPECT_EQ(searchFor(QStringLiteral("moorcroft")), (std::vector<CaseId>{mapsCase.id, iomCase->id}));
+    EXPECT_EQ(searchFor(QStringLiteral("postcode:DH8*")), (std::vector<CaseId>{mapsCase.id, iomCase->id}));
     EXPECT_EQ(caseService().open(iomCase->id)->subject.name, QStringLiteral("Casey Moorcroft"));
 }
 

@@ -93,7 +93,7 @@ void CaseloadFixture::SetUp()
 
     PanelService panels = panelService();
     auto addPanel = [&](const QString& name, const QString& kind) {
-        const qint64 id = valueOrFail(panels.create(name, kind, chair.id), "creating a panel").id;
+        const PanelId id = valueOrFail(panels.create(name, kind, chair.id), "creating a panel").id;
         EXPECT_TRUE(panels.addMember(id, chair.id).ok());
         return id;
     };
@@ -121,7 +121,7 @@ Session& CaseloadFixture::signInAs(const QString& login)
     return session();
 }
 
-const PanelKind& CaseloadFixture::kindOf(qint64 panelId) const
+const PanelKind& CaseloadFixture::kindOf(PanelId panelId) const
 {
     const char* key = panelId == mapsPanelId   ? "maps"
                       : panelId == iomPanelId  ? "iom"
@@ -132,7 +132,7 @@ const PanelKind& CaseloadFixture::kindOf(qint64 panelId) const
     return *kind;
 }
 
-CaseService::NewCase CaseloadFixture::newCase(qint64 panelId, const QString& subjectName)
+CaseService::NewCase CaseloadFixture::newCase(PanelId panelId, const QString& subjectName)
 {
     const PanelKind& kind = kindOf(panelId);
     CaseService::NewCase request;
@@ -155,7 +155,7 @@ CaseService::NewCase CaseloadFixture::newCase(qint64 panelId, const QString& sub
     return request;
 }
 
-CaseRecord CaseloadFixture::createCase(qint64 panelId, const QString& subjectName)
+CaseRecord CaseloadFixture::createCase(PanelId panelId, const QString& subjectName)
 {
     return valueOrFail(caseService().create(newCase(panelId, subjectName)), "creating a case");
 }

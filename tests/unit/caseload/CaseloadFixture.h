@@ -40,7 +40,7 @@ protected:
     Session& signInAs(const QString& login);
     Session& signInAsAdmin() { return signInAs(QString::fromLatin1(TestSession::AdminLogin)); }
     Session& session() { return store.session(); }
-    const PanelKind& kindOf(qint64 panelId) const; // one of the four fixture panels
+    const PanelKind& kindOf(PanelId panelId) const; // one of the four fixture panels
 
     // Services for the current session and the shipped kinds (cheap: they hold references only).
     AgencyService agencyService() { return AgencyService(session()); }
@@ -49,10 +49,11 @@ protected:
 
     // A valid request for panelId: the kind's first subject type (a person where allowed), the
     // kind's required fields filled with the first acceptable value, referred today by the police.
-    CaseService::NewCase newCase(qint64 panelId, const QString& subjectName = QStringLiteral("Jordan Smith"));
+    CaseService::NewCase newCase(PanelId panelId,
+                                 const QString& subjectName = QStringLiteral("Jordan Smith"));
     // Creates newCase(panelId, subjectName) as the current user (who must be a panel member); the test
     // fails if that is refused.
-    CaseRecord createCase(qint64 panelId, const QString& subjectName = QStringLiteral("Jordan Smith"));
+    CaseRecord createCase(PanelId panelId, const QString& subjectName = QStringLiteral("Jordan Smith"));
 
     // Audit trail, oldest first, read through the current session.
     std::vector<AuditEvent> auditEvents();
@@ -66,19 +67,19 @@ protected:
     TestSession store;
     std::optional<PanelKindRegistry> kinds; // the four shipped kinds
 
-    qint64 adminId = 0;
+    UserId adminId;
     User chair;    // chair.one
     User member;   // member.one
     User outsider; // outsider
 
-    qint64 policeId = 0;
-    qint64 councilId = 0;
-    qint64 probationId = 0;
+    AgencyId policeId;
+    AgencyId councilId;
+    AgencyId probationId;
 
-    qint64 mapsPanelId = 0;    // "Easington MAPS"
-    qint64 iomPanelId = 0;     // "County Durham IOM"
-    qint64 meamPanelId = 0;    // "Durham MEAM"
-    qint64 channelPanelId = 0; // "County Durham Channel Panel"
+    PanelId mapsPanelId;    // "Easington MAPS"
+    PanelId iomPanelId;     // "County Durham IOM"
+    PanelId meamPanelId;    // "Durham MEAM"
+    PanelId channelPanelId; // "County Durham Channel Panel"
 
 private:
     User addUser(const QString& login, const QString& name, Role role);

@@ -174,12 +174,12 @@ TEST_F(ChannelCaseTest, ReviewsSixAndTwelveMonthsAfterExitAreScheduledAtExit)
 
     // Completing the 6-month review records its date and outcome, once.
     advanceDays(183);
-    const qint64 sixMonth = (*reviews)[0].id;
+    const ReviewId sixMonth = (*reviews)[0].id;
     EXPECT_FALSE(caseService().completeReview(sixMonth, today(), QStringLiteral(" ")).ok());
     EXPECT_FALSE(caseService().completeReview(sixMonth, today().addDays(1), QStringLiteral("Settled")).ok());
     ASSERT_TRUE(caseService().completeReview(sixMonth, today(), QStringLiteral("No further concerns")).ok());
     EXPECT_EQ(lastAuditEvent()->action, QStringLiteral("case.review"));
-    EXPECT_EQ(lastAuditEvent()->detail, QStringLiteral("review:%1").arg(sixMonth));
+    EXPECT_EQ(lastAuditEvent()->detail, QStringLiteral("review:%1").arg(sixMonth.value()));
     EXPECT_FALSE(caseService().completeReview(sixMonth, today(), QStringLiteral("Again")).ok());
     const auto after = *caseService().scheduledReviews(record.id);
     EXPECT_EQ(after[0].completedOn, std::optional<QDate>(today()));

@@ -24,7 +24,7 @@ protected:
 
     ChronologyService chronology() { return ChronologyService(session(), *kinds); }
 
-    std::vector<ChronologyEntry> timeline(qint64 caseId)
+    std::vector<ChronologyEntry> timeline(CaseId caseId)
     {
         auto entries = chronology().timeline(caseId);
         EXPECT_TRUE(entries.ok()) << (entries.ok() ? "" : entries.error().message.toStdString());
@@ -185,7 +185,7 @@ TEST_F(ChronologyServiceTest, Timeline_HoldsEveryKindOfEntryOldestFirst)
         EXPECT_EQ(entries[i].summary, expected[i].second);
     }
     EXPECT_EQ(entries[1].byName, QStringLiteral("Chris Chair"));
-    EXPECT_EQ(entries[1].sourceId, note->id);
+    EXPECT_EQ(entries[1].sourceId, note->id.value());
 }
 
 TEST_F(ChronologyServiceTest, Timeline_ShowsStageReasonsByLabel)

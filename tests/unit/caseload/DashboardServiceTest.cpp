@@ -29,7 +29,7 @@ protected:
         return result.ok() ? *result : std::vector<Figures>{};
     }
 
-    static const Figures* find(const std::vector<Figures>& all, qint64 panelId)
+    static const Figures* find(const std::vector<Figures>& all, PanelId panelId)
     {
         for (const Figures& figures : all) {
             if (figures.panelId == panelId)
@@ -47,7 +47,7 @@ protected:
         return expected;
     }
 
-    void move(qint64 caseId, const QString& stage, const QString& reason = {})
+    void move(CaseId caseId, const QString& stage, const QString& reason = {})
     {
         Status moved = caseService().moveStage(caseId, stage, reason);
         ASSERT_TRUE(moved.ok()) << stage.toStdString() << ": "
@@ -55,7 +55,7 @@ protected:
     }
 
     // Sets risk and next review as the case view does, keeping every other detail.
-    void setRiskAndReview(qint64 caseId, Risk risk, std::optional<QDate> nextReview)
+    void setRiskAndReview(CaseId caseId, Risk risk, std::optional<QDate> nextReview)
     {
         auto record = caseService().open(caseId);
         ASSERT_TRUE(record.ok());
@@ -71,7 +71,7 @@ protected:
         ASSERT_TRUE(updated.ok()) << (updated.ok() ? "" : updated.error().message.toStdString());
     }
 
-    void addAction(qint64 caseId, const QDate& due, CaseAction::Status status = CaseAction::Status::Open)
+    void addAction(CaseId caseId, const QDate& due, CaseAction::Status status = CaseAction::Status::Open)
     {
         ActionService actions(session());
         ActionService::NewAction action;
@@ -211,8 +211,8 @@ TEST_F(DashboardServiceTest, Figures_AreRightAt100000Cases)
             "INSERT INTO scheduled_reviews (case_id, label, due_date, created_utc) "
             "SELECT 1000000 + i * 10, 'Review', date('%2', ((i % 11) - 5) || ' days'), '%1' FROM n;")
             .arg(now, day)
-            .arg(mapsPanelId)
-            .arg(policeId);
+            .arg(mapsPanelId.value())
+            .arg(policeId.value());
     ASSERT_TRUE(db.exec(fill).ok());
     ASSERT_TRUE(fillAtOnce.commit().ok());
 
@@ -224,7 +224,7 @@ TEST_F(DashboardServiceTest, Figures_AreRightAt100000Cases)
         return static_cast<int>(row->columnInt(0));
     };
     const QString mapsCases =
-        QStringLiteral("SELECT count(*) FROM cases WHERE panel_id = %1").arg(mapsPanelId);
+        QStringLiteral("SELECT count(*) FROM cases WHERE panel_id = %1").arg(mapsPanelId.value());
     const int open = scalar(mapsCases + QStringLiteral(" AND stage <> 'closed'"));
     const int red = scalar(mapsCases + QStringLiteral(" AND stage <> 'closed' AND risk = 'red'"));
     const int lateCases =

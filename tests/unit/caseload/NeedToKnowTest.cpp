@@ -51,7 +51,7 @@ protected:
         EXPECT_TRUE(last->detail.startsWith(attempted)) << last->detail.toStdString();
         ++denials;
     }
-    void expectCaseDenied(const Status& status, qint64 caseId, const QString& attempted)
+    void expectCaseDenied(const Status& status, CaseId caseId, const QString& attempted)
     {
         if (!status.ok()) {
             EXPECT_EQ(status.error().message, NotAvailable) << attempted.toStdString();
@@ -63,7 +63,7 @@ protected:
 
     CaseRecord mapsCase;
     CaseRecord channelCase;
-    qint64 reviewId = 0;
+    ReviewId reviewId;
     int denials = 0;
 };
 
@@ -98,7 +98,7 @@ TEST_P(NeedToKnowTest, EveryCaseServiceCallIsRefusedAndEachRefusalIsAudited)
     expectCaseDenied(cases.scheduledReviews(channelCase.id), channelCase.id, QStringLiteral("case.reviews"));
     expectCaseDenied(cases.completeReview(reviewId, today(), QStringLiteral("Settled")), channelCase.id,
                      QStringLiteral("case.review"));
-    expectDenied(cases.create(newCase(mapsPanelId)), QStringLiteral("panel:%1").arg(mapsPanelId),
+    expectDenied(cases.create(newCase(mapsPanelId)), QStringLiteral("panel:%1").arg(mapsPanelId.value()),
                  QStringLiteral("case.create"));
     EXPECT_EQ(auditCount(QStringLiteral("access.denied")) - deniedBefore, denials);
     EXPECT_EQ(denials, 11);
@@ -146,7 +146,7 @@ TEST_F(NeedToKnowMemberTest, AMissingCaseLooksExactlyLikeAForbiddenOneButTheAudi
     signInAs(member.login);
     auto forbidden = caseService().open(iomCase.id);
     const QString forbiddenDetail = lastAuditEvent()->detail;
-    auto missing = caseService().open(iomCase.id + 1000);
+    auto missing = caseService().open(CaseId(iomCase.id.value() + 1000));
     const QString missingDetail = lastAuditEvent()->detail;
     ASSERT_FALSE(forbidden.ok());
     ASSERT_FALSE(missing.ok());
@@ -186,6 +186,6 @@ TEST_F(NeedToKnowMemberTest, AnExistingSubjectFromAnotherPanelCannotBeAttached)
     EXPECT_EQ(created.error().code, ErrorCode::AccessDenied);
     EXPECT_FALSE(created.error().message.contains(QStringLiteral("Harper")));
     EXPECT_EQ(lastAuditEvent()->action, QStringLiteral("access.denied"));
-    EXPECT_EQ(lastAuditEvent()->record, QStringLiteral("subject:%1").arg(mapsCase.subject.id));
+    EXPECT_EQ(lastAuditEvent()->record, QStringLiteral("subject:%1").arg(mapsCase.subject.id->value()));
     EXPECT_EQ(static_cast<size_t>(auditCount(QStringLiteral("case.create"))), casesBefore);
 }

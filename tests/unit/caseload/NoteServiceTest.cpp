@@ -23,7 +23,7 @@ protected:
 
     NoteService notes() { return NoteService(session()); }
 
-    static NoteService::NewNote fact(const QString& body, qint64 agencyId = 0)
+    static NoteService::NewNote fact(const QString& body, std::optional<AgencyId> agencyId = std::nullopt)
     {
         NoteService::NewNote note;
         note.agencyId = agencyId;
@@ -68,7 +68,7 @@ TEST_F(NoteServiceTest, Note_RecordsOriginatingAgencyAuthorAndFact)
     EXPECT_EQ(note.atUtc, store.clock.nowUtc());
     EXPECT_EQ(auditCount(QStringLiteral("note.add"), caseAudit), 1);
     ASSERT_TRUE(lastAuditEvent());
-    EXPECT_EQ(lastAuditEvent()->detail, QStringLiteral("note:%1").arg(note.threadId));
+    EXPECT_EQ(lastAuditEvent()->detail, QStringLiteral("note:%1").arg(note.threadId.value()));
 }
 
 TEST_F(NoteServiceTest, Note_OpinionIsMarkedWithItsBasisAndAnotherAgencyCanBeTheOriginator)
@@ -106,7 +106,7 @@ TEST_F(NoteServiceTest, Note_BadInputIsRefusedAndChangesNothing)
     ASSERT_FALSE(empty.ok());
     EXPECT_EQ(empty.error().code, ErrorCode::InvalidInput);
 
-    auto unknownAgency = notes().add(caseRecord.id, fact(QStringLiteral("Text"), 9999));
+    auto unknownAgency = notes().add(caseRecord.id, fact(QStringLiteral("Text"), AgencyId(9999)));
     ASSERT_FALSE(unknownAgency.ok());
     EXPECT_EQ(unknownAgency.error().code, ErrorCode::InvalidInput);
 
@@ -171,7 +171,7 @@ TEST_F(NoteServiceTest, Correction_IsANewVersionAndKeepsTheOld)
 
     EXPECT_EQ(auditCount(QStringLiteral("note.correct"), caseAudit), 2);
     ASSERT_TRUE(lastAuditEvent());
-    EXPECT_EQ(lastAuditEvent()->detail, QStringLiteral("note:%1 v3").arg(first.threadId));
+    EXPECT_EQ(lastAuditEvent()->detail, QStringLiteral("note:%1 v3").arg(first.threadId.value()));
 }
 
 TEST_F(NoteServiceTest, Correction_NeedsABodyAndAReasonAndUnknownNotesAreNotFound)
@@ -185,7 +185,8 @@ TEST_F(NoteServiceTest, Correction_NeedsABodyAndAReasonAndUnknownNotesAreNotFoun
     auto noBody = notes().correct(first.id, QString(), QStringLiteral("Typo"));
     ASSERT_FALSE(noBody.ok());
     EXPECT_EQ(noBody.error().code, ErrorCode::InvalidInput);
-    auto missing = notes().correct(first.id + 1000, QStringLiteral("Changed"), QStringLiteral("Typo"));
+    auto missing =
+        notes().correct(NoteId(first.id.value() + 1000), QStringLiteral("Changed"), QStringLiteral("Typo"));
     ASSERT_FALSE(missing.ok());
     EXPECT_EQ(missing.error().code, ErrorCode::NotFound);
 
@@ -231,7 +232,7 @@ TEST_F(NoteServiceTest, Store_RefusesToEditANoteInPlace)
     const Note note = addNote(fact(QStringLiteral("Original text")));
 
     Status edited = session().database().exec(
-        QStringLiteral("UPDATE notes SET body = 'rewritten' WHERE id = %1").arg(note.id));
+        QStringLiteral("UPDATE notes SET body = 'rewritten' WHERE id = %1").arg(note.id.value()));
     EXPECT_FALSE(edited.ok()) << "the notes_no_update trigger must refuse UPDATE";
 
     auto latest = notes().latestVersions(caseRecord.id);

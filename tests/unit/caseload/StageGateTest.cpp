@@ -43,7 +43,7 @@ protected:
 
     // For every step offered from the case's stage: a blocked step is refused with exactly the reason
     // shown, and changes nothing; an allowed one passes every check of the move (it is not taken).
-    void expectOptionsAgreeWithMoves(CaseService& cases, qint64 caseId)
+    void expectOptionsAgreeWithMoves(CaseService& cases, CaseId caseId)
     {
         auto options = cases.stageOptions(caseId);
         ASSERT_TRUE(options.ok()) << options.error().message.toStdString();
@@ -66,7 +66,7 @@ protected:
     }
 
     // A reason the definition accepts for moving into stage, so only the gates can refuse.
-    QString reasonFor(qint64 panelId, const QString& stage) const
+    QString reasonFor(PanelId panelId, const QString& stage) const
     {
         const StageDefinition* definition = kindOf(panelId).stage(stage);
         if (definition && !definition->reasons.isEmpty())
@@ -74,7 +74,7 @@ protected:
         return QStringLiteral("Agreed at panel");
     }
 
-    Status consent(CaseService& cases, qint64 caseId, Consent::State state)
+    Status consent(CaseService& cases, CaseId caseId, Consent::State state)
     {
         Consent entry;
         entry.state = state;
@@ -109,7 +109,7 @@ TEST_F(StageGateTest, TheStageTabsReasonIsTheMovesRefusal_InEveryConsentState)
         }
     }
     // And the ungated kinds, from their first stage.
-    for (qint64 panelId : {mapsPanelId, channelPanelId}) {
+    for (PanelId panelId : {mapsPanelId, channelPanelId}) {
         const CaseRecord record = createCase(panelId, QStringLiteral("Alex Reed"));
         expectOptionsAgreeWithMoves(cases, record.id);
     }

@@ -22,7 +22,7 @@ protected:
         QString to;
         QString reason;
     };
-    std::vector<HistoryRow> history(qint64 caseId)
+    std::vector<HistoryRow> history(CaseId caseId)
     {
         auto rows = session().database().prepare(QStringLiteral(
             "SELECT from_stage, to_stage, reason FROM case_stage_history WHERE case_id = :case ORDER BY id"));
@@ -39,7 +39,7 @@ protected:
         }
         return result;
     }
-    QStringList optionKeys(qint64 caseId)
+    QStringList optionKeys(CaseId caseId)
     {
         QStringList keys;
         auto options = caseService().stageOptions(caseId);
@@ -159,7 +159,7 @@ TEST_F(StageMoveTest, StageOptionsOfferExactlyTheDefinedMovesWithTheirNeeds)
 // gates its first move).
 TEST_F(StageMoveTest, EveryShippedKindAllowsExactlyItsDefinedMovesFromTheFirstStage)
 {
-    for (qint64 panelId : {mapsPanelId, iomPanelId, meamPanelId, channelPanelId}) {
+    for (PanelId panelId : {mapsPanelId, iomPanelId, meamPanelId, channelPanelId}) {
         const PanelKind& kind = kindOf(panelId);
         for (const StageDefinition& stage : kind.stages) {
             const CaseRecord record = createCase(panelId);

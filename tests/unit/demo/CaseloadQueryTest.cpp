@@ -105,7 +105,7 @@ protected:
                 .id;
         // A coordinator too, to make the panel decisions (adopt, select, close) that put cases in their
         // stages.
-        for (qint64 panel : {mapsId, channelId, iomId}) {
+        for (PanelId panel : {mapsId, channelId, iomId}) {
             ASSERT_TRUE(panels.addMember(panel, adminId).ok());
             ASSERT_TRUE(PanelRoles(session()).addCoordinator(panel, adminId).ok());
         }
@@ -138,13 +138,13 @@ protected:
 
         // The administrator set the panels up but reads no case (need-to-know); leaving a panel ends the
         // role.
-        for (qint64 panel : {mapsId, channelId, iomId})
+        for (PanelId panel : {mapsId, channelId, iomId})
             ASSERT_TRUE(panels.removeMember(panel, adminId).ok());
     }
 
     Session& session() { return store.session(); }
 
-    void add(qint64 panelId, const QString& name, const QString& postcode, Risk risk,
+    void add(PanelId panelId, const QString& name, const QString& postcode, Risk risk,
              const QStringList& moves, const QString& lastReason, std::optional<QDate> nextReview,
              const QString& aliases = QString(), Subject::Type type = Subject::Type::Person)
     {
@@ -214,7 +214,7 @@ protected:
     }
 
     // Every row for the filter, read one page of pageSize at a time.
-    std::vector<CaseSummary> allPages(const CaseloadQuery& query, const CaseloadQuery::Filter& filter,
+    std::vector<CaseSummary> allPages(CaseloadQuery& query, const CaseloadQuery::Filter& filter,
                                       CaseloadQuery::Sort sort, int pageSize)
     {
         std::vector<CaseSummary> rows;
@@ -257,13 +257,13 @@ protected:
 
     test::TestSession store;
     std::optional<PanelKindRegistry> kinds;
-    qint64 adminId = 0;
+    UserId adminId;
     User coord;
     User other;
-    qint64 policeId = 0;
-    qint64 mapsId = 0;
-    qint64 channelId = 0;
-    qint64 iomId = 0;
+    AgencyId policeId;
+    PanelId mapsId;
+    PanelId channelId;
+    PanelId iomId;
     std::map<QString, QString> referenceOf; // subject name -> case reference
 
 private:
@@ -405,7 +405,8 @@ TEST_F(CaseloadQueryTest, OverdueFollowsTheClockAndIsFlaggedOnTheRow)
     CaseloadQuery query(session(), *kinds);
     CaseloadQuery::Filter overdue;
     overdue.isOverdueOnly = true;
-    for (const CaseSummary& row : query.page({}, {}, 0, 50).value())
+    const std::vector<CaseSummary> rows = query.page({}, {}, 0, 50).value();
+    for (const CaseSummary& row : rows)
         EXPECT_EQ(row.isReviewOverdue, row.subjectName == QLatin1String("Jordan Smith") ||
                                            row.subjectName == QLatin1String("Liam Smith"))
             << row.subjectName.toStdString() << " review "
@@ -542,7 +543,7 @@ TEST(CaseloadQueryPlans, WalkingAndSortingGiveTheSameRowsOnADemoPartnership)
                     EXPECT_EQ(one.front().id, oneShot[std::size_t(offset)].id)
                         << filter.text.toStdString() << " key " << int(key) << " offset " << offset;
                 }
-                std::set<qint64> seen;
+                std::set<CaseId> seen;
                 for (std::size_t i = 0; i < paged.size(); ++i) {
                     EXPECT_EQ(paged[i].id, oneShot[i].id) << filter.text.toStdString() << " key " << int(key);
                     EXPECT_TRUE(seen.insert(paged[i].id).second) << "a row twice";

@@ -116,7 +116,7 @@ TEST_F(DemoPartnershipTest, FillCreatesEveryKindAndEveryStageThroughTheServices)
     EXPECT_EQ(
         number(session(), QStringLiteral("SELECT count(*) FROM panels p WHERE NOT EXISTS (SELECT 1 FROM "
                                          "panel_members m WHERE m.panel_id = p.id AND m.user_id = %1)")
-                              .arg(session().currentUser().id)),
+                              .arg(session().currentUser().id.value())),
         0);
     EXPECT_EQ(number(session(), QStringLiteral("SELECT count(*) FROM panels WHERE chair_user_id IS NULL")),
               0);

@@ -12,6 +12,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <set>
 
 namespace confer::test {
@@ -29,7 +30,7 @@ protected:
         ASSERT_TRUE(filled.ok()) << filled.error().message.toStdString();
     }
 
-    qint64 channelPanel()
+    std::optional<PanelId> channelPanel()
     {
         auto panels = PanelService(store.session(), *kinds).panels();
         EXPECT_TRUE(panels.ok());
@@ -38,22 +39,25 @@ protected:
                 return panel.id;
         }
         ADD_FAILURE() << "the demo has no Channel panel";
-        return 0;
+        return std::nullopt;
     }
 
     // A Channel case taken to exit today, with consent given on the way.
-    qint64 exitedChannelCase()
+    std::optional<CaseId> exitedChannelCase()
     {
         CaseService cases(store.session(), *kinds);
         CaseService::NewCase request;
-        request.panelId = channelPanel();
+        const auto panelId = channelPanel();
+        if (!panelId)
+            return std::nullopt;
+        request.panelId = *panelId;
         request.subject.name = QStringLiteral("Rowan Tate");
         request.referralDate = store.clock.today();
         request.fields.insert(QStringLiteral("personAware"), true);
         auto created = cases.create(request);
         EXPECT_TRUE(created.ok()) << created.error().message.toStdString();
         if (!created.ok())
-            return 0;
+            return std::nullopt;
         Consent consent;
         consent.onDate = store.clock.today();
         consent.scope = QStringLiteral("Mentoring; sharing with school and police");
@@ -76,7 +80,7 @@ protected:
         everything.includesClosed = true;
         const std::vector<CaseSummary> rows = query.page(everything, {}, 0, 100000).value();
         ASSERT_GT(rows.size(), 100u);
-        std::set<qint64> overdueByRule;
+        std::set<CaseId> overdueByRule;
         for (const CaseSummary& row : rows) {
             auto due = cases.reviewDue(row.id);
             ASSERT_TRUE(due.ok()) << due.error().message.toStdString();
@@ -90,7 +94,7 @@ protected:
             overdue.isOverdueOnly = true;
             overdue.includesClosed = includesClosed;
             const std::vector<CaseSummary> overdueRows = query.page(overdue, {}, 0, 100000).value();
-            std::set<qint64> filtered;
+            std::set<CaseId> filtered;
             for (const CaseSummary& row : overdueRows)
                 filtered.insert(row.id);
             EXPECT_EQ(filtered, overdueByRule)
@@ -118,8 +122,9 @@ TEST_F(ReviewDueTest, CaseFileRowsAndTheOverdueFilterAgreeOnEveryDemoCase_AsTheC
 
 TEST_F(ReviewDueTest, AChannelCaseAfterExitIsDueAtItsSixMonthReview_NotAtTheCadence)
 {
-    const qint64 caseId = exitedChannelCase();
-    ASSERT_NE(caseId, 0);
+    const auto exited = exitedChannelCase();
+    ASSERT_TRUE(exited);
+    const CaseId caseId = *exited;
     const QDate exitDate = store.clock.today();
     CaseService cases(store.session(), *kinds);
     ASSERT_EQ(cases.open(caseId)->nextReview, std::optional<QDate>(exitDate.addDays(28)))

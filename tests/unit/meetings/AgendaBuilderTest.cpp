@@ -18,7 +18,7 @@ protected:
         signInAs(chair.login);
     }
 
-    void setReview(qint64 caseId, const QDate& date)
+    void setReview(CaseId caseId, const QDate& date)
     {
         const CaseRecord record = *caseService().open(caseId);
         CaseService::Details details;
@@ -32,7 +32,7 @@ protected:
         ASSERT_TRUE(caseService().updateDetails(caseId, details).ok());
     }
 
-    CaseAction addAction(qint64 caseId, const QString& description)
+    CaseAction addAction(CaseId caseId, const QString& description)
     {
         auto added = ActionService(session()).add(
             caseId, {description, policeId, QStringLiteral(""), today().addDays(14)});
@@ -41,9 +41,9 @@ protected:
     }
 
     // A case created now, its review set to `review`.
-    qint64 caseReviewedOn(const QString& name, const QDate& review)
+    CaseId caseReviewedOn(const QString& name, const QDate& review)
     {
-        const qint64 id = createCase(mapsPanelId, name).id;
+        const CaseId id = createCase(mapsPanelId, name).id;
         setReview(id, review);
         return id;
     }
@@ -61,12 +61,12 @@ protected:
 
 TEST_F(AgendaBuilderTest, DueAndOverdueReviewsAndOpenActionsAreOfferedFirst)
 {
-    const qint64 later = caseReviewedOn(QStringLiteral("Alex Later"), today().addDays(40));
-    const qint64 withActions = caseReviewedOn(QStringLiteral("Blake Actions"), today().addDays(40));
+    const CaseId later = caseReviewedOn(QStringLiteral("Alex Later"), today().addDays(40));
+    const CaseId withActions = caseReviewedOn(QStringLiteral("Blake Actions"), today().addDays(40));
     addAction(withActions, QStringLiteral("Arrange a joint visit"));
-    const qint64 due = caseReviewedOn(QStringLiteral("Casey Due"), today().addDays(5));
-    const qint64 overdue = caseReviewedOn(QStringLiteral("Drew Overdue"), today().addDays(-3));
-    const qint64 closed = createCase(mapsPanelId, QStringLiteral("Emery Closed")).id;
+    const CaseId due = caseReviewedOn(QStringLiteral("Casey Due"), today().addDays(5));
+    const CaseId overdue = caseReviewedOn(QStringLiteral("Drew Overdue"), today().addDays(-3));
+    const CaseId closed = createCase(mapsPanelId, QStringLiteral("Emery Closed")).id;
     ASSERT_TRUE(caseService().moveStage(closed, QStringLiteral("closed"), QStringLiteral("resolved")).ok());
     createCase(iomPanelId, QStringLiteral("Frankie Other Panel"));
 
@@ -97,11 +97,11 @@ TEST_F(AgendaBuilderTest, DueAndOverdueReviewsAndOpenActionsAreOfferedFirst)
 
 TEST_F(AgendaBuilderTest, ActionsStillOpenFromThePreviousMeetingAreCarriedForwardOntoTheNextAgenda)
 {
-    const qint64 visited = createCase(mapsPanelId, QStringLiteral("Harper Lowes")).id;
-    const qint64 finished = createCase(mapsPanelId, QStringLiteral("Jordan Smith")).id;
+    const CaseId visited = createCase(mapsPanelId, QStringLiteral("Harper Lowes")).id;
+    const CaseId finished = createCase(mapsPanelId, QStringLiteral("Jordan Smith")).id;
     const Meeting previous = planMeeting(mapsPanelId);
-    const qint64 visitedItem = addCaseItem(previous.id, visited);
-    const qint64 finishedItem = addCaseItem(previous.id, finished);
+    const AgendaItemId visitedItem = addCaseItem(previous.id, visited);
+    const AgendaItemId finishedItem = addCaseItem(previous.id, finished);
     ASSERT_TRUE(meetings().meetings.open(previous.id).ok());
     arriveAndSign(attendeeOf(previous.id, chair.id));
     CaseAction open;
@@ -143,11 +143,11 @@ TEST_F(AgendaBuilderTest, ActionsStillOpenFromThePreviousMeetingAreCarriedForwar
 
 TEST_F(AgendaBuilderTest, TheChairOrdersTheAgendaAndGivesItemsTimeBoxes)
 {
-    const qint64 first = createCase(mapsPanelId, QStringLiteral("Alex First")).id;
-    const qint64 second = createCase(mapsPanelId, QStringLiteral("Blake Second")).id;
+    const CaseId first = createCase(mapsPanelId, QStringLiteral("Alex First")).id;
+    const CaseId second = createCase(mapsPanelId, QStringLiteral("Blake Second")).id;
     const Meeting meeting = planMeeting(mapsPanelId, today().addDays(7));
-    const qint64 a = addCaseItem(meeting.id, first);
-    const qint64 b = addCaseItem(meeting.id, second);
+    const AgendaItemId a = addCaseItem(meeting.id, first);
+    const AgendaItemId b = addCaseItem(meeting.id, second);
     auto minutes =
         meetings().agenda.addBusiness(meeting.id, QStringLiteral("Minutes of the last meeting"), 10);
     ASSERT_TRUE(minutes.ok());

@@ -19,7 +19,7 @@ QString sha256Of(const QString& text)
 
 class DeclarationTextsTest : public MeetingsFixture {
 protected:
-    DeclarationText current(qint64 panelId)
+    DeclarationText current(PanelId panelId)
     {
         auto text = meetings().texts.current(panelId);
         EXPECT_TRUE(text.ok()) << (text.ok() ? "" : text.error().message.toStdString());
@@ -33,7 +33,7 @@ TEST_F(DeclarationTextsTest, APanelStartsFromItsKindsDefaultText_HashedExactly)
 {
     signInAs(chair.login);
     const DeclarationText text = current(channelPanelId);
-    EXPECT_EQ(text.id, 0) << "not stored until a meeting opens or an administrator edits it";
+    EXPECT_FALSE(text.id.has_value()) << "not stored until a meeting opens or an administrator edits it";
     EXPECT_EQ(text.text, kindOf(channelPanelId).declarationText);
     EXPECT_TRUE(text.text.startsWith(QStringLiteral("Channel Panel confidentiality declaration")));
     EXPECT_EQ(text.sha256, sha256Of(text.text));
@@ -106,7 +106,7 @@ TEST_F(DeclarationTextsTest, AMeetingKeepsTheVersionFixedWhenItOpened_AndItsDecl
     auto text = meetings().declarations.textOf(meeting.id);
     ASSERT_TRUE(text.ok());
     EXPECT_EQ(text->version, 1);
-    const qint64 me = attendeeOf(meeting.id, chair.id);
+    const AttendeeId me = attendeeOf(meeting.id, chair.id);
     auto signedIn = meetings().declarations.signDrawn(me, detailsOf(meeting.id, me), someStrokes());
     ASSERT_TRUE(signedIn.ok()) << signedIn.error().message.toStdString();
     EXPECT_EQ(signedIn->textVersion, 1);

@@ -9,6 +9,7 @@ namespace confer::test {
 namespace {
 
 const QString NotAvailable = QStringLiteral("This meeting is not available to you.");
+const MeetingId Unknown(9999); // no such meeting
 const QString LeadsOnly =
     QStringLiteral("Only the chair or a coordinator of the meeting's panel can do that.");
 
@@ -81,15 +82,15 @@ TEST_F(MeetingAccessTest, SomeoneOnAnotherPanelCannotTellAMeetingTheyMayNotSeeFr
     EXPECT_EQ(listedReferences(), QStringList{iom.reference});
     const Status hidden = meetings().meetings.summary(maps.id);
     expectRefused(hidden, NotAvailable, AuditRecord::ofMeeting(maps.reference), "meeting.view");
-    const Status unknown = meetings().meetings.summary(9999);
-    expectRefused(unknown, NotAvailable, AuditRecord::ofMissingMeeting(9999), "meeting.view");
+    const Status unknown = meetings().meetings.summary(Unknown);
+    expectRefused(unknown, NotAvailable, AuditRecord::ofMissingMeeting(Unknown), "meeting.view");
     // The same for the leads' calls.
     expectRefused(meetings().meetings.close(maps.id), LeadsOnly, AuditRecord::ofMeeting(maps.reference),
                   "meeting.close");
-    expectRefused(meetings().meetings.close(9999), LeadsOnly, AuditRecord::ofMissingMeeting(9999),
+    expectRefused(meetings().meetings.close(Unknown), LeadsOnly, AuditRecord::ofMissingMeeting(Unknown),
                   "meeting.close");
-    expectRefused(meetings().agenda.addBusiness(9999, QStringLiteral("Minutes")), LeadsOnly,
-                  AuditRecord::ofMissingMeeting(9999), "meeting.agenda");
+    expectRefused(meetings().agenda.addBusiness(Unknown, QStringLiteral("Minutes")), LeadsOnly,
+                  AuditRecord::ofMissingMeeting(Unknown), "meeting.agenda");
     EXPECT_TRUE(meetings().meetings.meeting(iom.id).ok()) << "a member reads their own panel's meetings";
 }
 

@@ -36,13 +36,13 @@ protected:
         return proposal;
     }
 
-    QString stageOf(qint64 caseId) { return caseService().open(caseId)->stage; }
+    QString stageOf(CaseId caseId) { return caseService().open(caseId)->stage; }
 
     CaseRecord referred;
     Meeting meeting;
-    qint64 item = 0;
-    qint64 chairAttendee = 0;
-    qint64 memberAttendee = 0;
+    AgendaItemId item;
+    AttendeeId chairAttendee;
+    AttendeeId memberAttendee;
 };
 
 } // namespace

@@ -16,7 +16,7 @@ protected:
         signInAs(chair.login);
     }
 
-    MeetingStatus statusOf(qint64 meetingId) { return meetings().meetings.summary(meetingId)->status; }
+    MeetingStatus statusOf(MeetingId meetingId) { return meetings().meetings.summary(meetingId)->status; }
 };
 
 } // namespace

@@ -32,7 +32,7 @@ void MeetingsFixture::SetUp()
     ASSERT_TRUE(PanelRoles(session()).addCoordinator(mapsPanelId, coordinator.id).ok());
 }
 
-MeetingService::Details MeetingsFixture::detailsFor(qint64 panelId, const QDate& date) const
+MeetingService::Details MeetingsFixture::detailsFor(PanelId panelId, const QDate& date) const
 {
     MeetingService::Details details;
     details.panelId = panelId;
@@ -43,14 +43,14 @@ MeetingService::Details MeetingsFixture::detailsFor(qint64 panelId, const QDate&
     return details;
 }
 
-Meeting MeetingsFixture::planMeeting(qint64 panelId, std::optional<QDate> date)
+Meeting MeetingsFixture::planMeeting(PanelId panelId, std::optional<QDate> date)
 {
     auto planned = meetings().meetings.plan(detailsFor(panelId, date.value_or(today())));
     EXPECT_TRUE(planned.ok()) << (planned.ok() ? "" : planned.error().message.toStdString());
     return planned.ok() ? *planned : Meeting{};
 }
 
-qint64 MeetingsFixture::attendeeOf(qint64 meetingId, qint64 userId)
+AttendeeId MeetingsFixture::attendeeOf(MeetingId meetingId, UserId userId)
 {
     auto list = meetings().attendance.attendees(meetingId);
     EXPECT_TRUE(list.ok());
@@ -61,10 +61,10 @@ qint64 MeetingsFixture::attendeeOf(qint64 meetingId, qint64 userId)
         }
     }
     ADD_FAILURE() << "user " << userId << " is not an attendee of meeting " << meetingId;
-    return 0;
+    return AttendeeId(0);
 }
 
-Attendee MeetingsFixture::attendee(qint64 meetingId, qint64 attendeeId)
+Attendee MeetingsFixture::attendee(MeetingId meetingId, AttendeeId attendeeId)
 {
     auto list = meetings().attendance.attendees(meetingId);
     EXPECT_TRUE(list.ok());
@@ -78,20 +78,20 @@ Attendee MeetingsFixture::attendee(qint64 meetingId, qint64 attendeeId)
     return {};
 }
 
-qint64 MeetingsFixture::addCaseItem(qint64 meetingId, qint64 caseId)
+AgendaItemId MeetingsFixture::addCaseItem(MeetingId meetingId, CaseId caseId)
 {
     auto item = meetings().agenda.addCase(meetingId, caseId);
     EXPECT_TRUE(item.ok()) << (item.ok() ? "" : item.error().message.toStdString());
-    return item.ok() ? item->id : 0;
+    return item.ok() ? item->id : AgendaItemId(0);
 }
 
-AttendeeDetails MeetingsFixture::detailsOf(qint64 meetingId, qint64 attendeeId)
+AttendeeDetails MeetingsFixture::detailsOf(MeetingId meetingId, AttendeeId attendeeId)
 {
     const Attendee who = attendee(meetingId, attendeeId);
     return {who.name, who.agencyName, who.role};
 }
 
-void MeetingsFixture::arriveAndSign(qint64 attendeeId)
+void MeetingsFixture::arriveAndSign(AttendeeId attendeeId)
 {
     auto meetingId = meetingrows::meetingOfAttendee(session().database(), attendeeId);
     ASSERT_TRUE(meetingId.ok() && *meetingId);

@@ -31,16 +31,16 @@ protected:
 
     // Planned as the signed-in user (who must lead the panel), today unless a date is given; the test fails
     // if that is refused.
-    Meeting planMeeting(qint64 panelId, std::optional<QDate> date = std::nullopt);
-    MeetingService::Details detailsFor(qint64 panelId, const QDate& date) const;
+    Meeting planMeeting(PanelId panelId, std::optional<QDate> date = std::nullopt);
+    MeetingService::Details detailsFor(PanelId panelId, const QDate& date) const;
     // The attendee of a meeting who is that user; 0 (and a test failure) when there is none.
-    qint64 attendeeOf(qint64 meetingId, qint64 userId);
-    Attendee attendee(qint64 meetingId, qint64 attendeeId);
+    AttendeeId attendeeOf(MeetingId meetingId, UserId userId);
+    Attendee attendee(MeetingId meetingId, AttendeeId attendeeId);
     // Adds a case item for caseId and returns its id.
-    qint64 addCaseItem(qint64 meetingId, qint64 caseId);
+    AgendaItemId addCaseItem(MeetingId meetingId, CaseId caseId);
     // The attendee arrives and signs on the pad (with stand-in strokes); the test fails if refused.
-    void arriveAndSign(qint64 attendeeId);
-    AttendeeDetails detailsOf(qint64 meetingId, qint64 attendeeId);
+    void arriveAndSign(AttendeeId attendeeId);
+    AttendeeDetails detailsOf(MeetingId meetingId, AttendeeId attendeeId);
     // Some bytes in place of the signature pad's strokes: the service keeps them as they are.
     static QByteArray someStrokes();
 

@@ -24,7 +24,7 @@ TEST_F(PanelRolesTest, ThePanelsChairAndCoordinatorsLeadIt_ItsOtherMembersDoNot)
     EXPECT_FALSE(roles.leads(mapsPanelId, adminId)) << "managing panels is not leading one";
     auto coordinators = roles.coordinatorIds(mapsPanelId);
     ASSERT_TRUE(coordinators.ok());
-    EXPECT_EQ(*coordinators, std::vector<qint64>{coordinator.id});
+    EXPECT_EQ(*coordinators, std::vector<UserId>{coordinator.id});
 }
 
 TEST_F(PanelRolesTest, OnlyAnAdministratorNamesACoordinator_WhoMustBeAMemberOfThePanel)

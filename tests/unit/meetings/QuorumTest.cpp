@@ -29,8 +29,8 @@ protected:
     }
 
     Meeting meeting;
-    qint64 chairAttendee = 0;
-    qint64 policeAttendee = 0;
+    AttendeeId chairAttendee;
+    AttendeeId policeAttendee;
 };
 
 } // namespace
@@ -65,7 +65,7 @@ TEST_F(QuorumTest, ObserversAndGuestsForOneItemDoNotMakeAMeetingQuorate_AGuestFo
     auto watching = meetings().attendance.invite(meeting.id, observer);
     ASSERT_TRUE(watching.ok()) << watching.error().message.toStdString();
     ASSERT_TRUE(meetings().attendance.arrive(watching->id).ok());
-    const qint64 caseId = createCase(channelPanelId, QStringLiteral("Rowan Tate")).id;
+    const CaseId caseId = createCase(channelPanelId, QStringLiteral("Rowan Tate")).id;
     Attendance::Invitee forOneItem = observer;
     forOneItem.kind = Attendee::Kind::Guest;
     forOneItem.name = QStringLiteral("Dee Prevent");

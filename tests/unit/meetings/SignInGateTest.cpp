@@ -31,7 +31,7 @@ protected:
         coordinatorAttendee = attendeeOf(meeting.id, coordinator.id);
     }
 
-    void arrive(qint64 attendeeId) { ASSERT_TRUE(meetings().attendance.arrive(attendeeId).ok()); }
+    void arrive(AttendeeId attendeeId) { ASSERT_TRUE(meetings().attendance.arrive(attendeeId).ok()); }
 
     QString sentenceFor(const CaseRecord& record, const QString& who)
     {
@@ -44,11 +44,11 @@ protected:
     CaseRecord first;
     CaseRecord second;
     Meeting meeting;
-    qint64 firstItem = 0;
-    qint64 secondItem = 0;
-    qint64 chairAttendee = 0;
-    qint64 memberAttendee = 0;
-    qint64 coordinatorAttendee = 0;
+    AgendaItemId firstItem;
+    AgendaItemId secondItem;
+    AttendeeId chairAttendee;
+    AttendeeId memberAttendee;
+    AttendeeId coordinatorAttendee;
 };
 
 } // namespace
@@ -106,7 +106,7 @@ TEST_F(SignInGateTest, TheChairMayGoOnWithoutASignature_GivingAReason_AndThatIsA
                     .ok());
     EXPECT_EQ(lastAuditEvent()->action, QStringLiteral("declaration.override"));
     EXPECT_EQ(lastAuditEvent()->record, AuditRecord::ofMeeting(meeting.reference));
-    EXPECT_EQ(lastAuditEvent()->detail, QStringLiteral("attendee:%1").arg(memberAttendee))
+    EXPECT_EQ(lastAuditEvent()->detail, QStringLiteral("attendee:%1").arg(memberAttendee.value()))
         << "the reason stays in the store, not in the trail";
     EXPECT_EQ(attendee(meeting.id, memberAttendee).signIn, SignInState::Overridden);
     EXPECT_TRUE(meetings().room.openItem(firstItem).ok());

@@ -27,8 +27,8 @@ protected:
     }
 
     Meeting meeting;
-    qint64 chairAttendee = 0;
-    qint64 memberAttendee = 0;
+    AttendeeId chairAttendee;
+    AttendeeId memberAttendee;
     DeclarationText text;
 };
 
@@ -46,7 +46,7 @@ TEST_F(WitnessedDeclarationsTest, ADrawnDeclarationKeepsTheStrokesTheTextVersion
     EXPECT_EQ(signedIn->attendeeName, details.name);
     EXPECT_EQ(signedIn->agencyName, details.agencyName);
     EXPECT_EQ(signedIn->role, details.role);
-    EXPECT_EQ(signedIn->textId, text.id);
+    EXPECT_EQ(signedIn->textId, text.id.value_or(DeclarationTextId(0)));
     EXPECT_EQ(signedIn->textVersion, 1);
     EXPECT_EQ(signedIn->textSha256, text.sha256);
     EXPECT_EQ(signedIn->method, Declaration::Method::Drawn);
@@ -148,7 +148,7 @@ TEST_F(WitnessedDeclarationsTest, DeclarationsAreTakenOnTheChairsScreenWhileTheM
             .code,
         ErrorCode::InvalidInput);
     const Meeting planned = planMeeting(mapsPanelId, today().addDays(7));
-    const qint64 early = attendeeOf(planned.id, member.id);
+    const AttendeeId early = attendeeOf(planned.id, member.id);
     EXPECT_FALSE(meetings().declarations.signDrawn(early, detailsOf(planned.id, early), someStrokes()).ok())
         << "sign-in starts when the meeting opens";
 }

@@ -32,7 +32,7 @@ TEST_F(AgencyServiceTest, AdministratorAddsAnAgencyWithEveryDetailAndTheChangeIs
     const auto last = lastAuditEvent();
     ASSERT_TRUE(last);
     EXPECT_EQ(last->action, QStringLiteral("agency.create"));
-    EXPECT_EQ(last->record, QStringLiteral("agency:%1").arg(added->id));
+    EXPECT_EQ(last->record, QStringLiteral("agency:%1").arg(added->id.value()));
     EXPECT_EQ(agencyService().agencies()->size(), 4u);
 }
 
@@ -76,16 +76,16 @@ TEST_F(AgencyServiceTest, PanelMemberCannotChangeTheDirectoryAndTheDenialIsAudit
     EXPECT_EQ(lastAuditEvent()->action, QStringLiteral("access.denied"));
     EXPECT_EQ(lastAuditEvent()->detail, QStringLiteral("agency.create"));
     EXPECT_FALSE(agencyService().setUserAgency(member.id, councilId).ok());
-    EXPECT_EQ(*agencyService().agencyOfUser(member.id), std::optional<qint64>(policeId));
+    EXPECT_EQ(*agencyService().agencyOfUser(member.id), std::optional(policeId));
     EXPECT_EQ(agencyService().agencies()->size(), 3u);
 }
 
 TEST_F(AgencyServiceTest, UsersAgencyIsRecordedAndCanBeCleared)
 {
-    EXPECT_EQ(*agencyService().agencyOfUser(chair.id), std::optional<qint64>(councilId));
+    EXPECT_EQ(*agencyService().agencyOfUser(chair.id), std::optional(councilId));
     ASSERT_TRUE(agencyService().setUserAgency(chair.id, std::nullopt).ok());
     EXPECT_EQ(*agencyService().agencyOfUser(chair.id), std::nullopt);
     EXPECT_EQ(lastAuditEvent()->action, QStringLiteral("user.agency"));
-    EXPECT_FALSE(agencyService().setUserAgency(chair.id, 9999).ok());
-    EXPECT_FALSE(agencyService().agencyOfUser(9999).ok());
+    EXPECT_FALSE(agencyService().setUserAgency(chair.id, AgencyId(9999)).ok());
+    EXPECT_FALSE(agencyService().agencyOfUser(UserId(9999)).ok());
 }

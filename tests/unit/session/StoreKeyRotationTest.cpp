@@ -53,7 +53,7 @@ protected:
     }
 
     test::TestSession store;
-    qint64 chairId = 0;
+    UserId chairId;
 };
 
 TEST_F(StoreKeyRotationTest, DisablingSomeoneGivesTheStoreANewKeyThatTheyNeverHad)
