@@ -641,7 +641,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Administrator account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -656,22 +656,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-11"/>
         <source>Login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>for example: chair1 or aj</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>The login is listed on the unlock screen, outside the encrypted store: use initials or a role rather than a full name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1566,7 +1566,7 @@
 <context>
     <name>confer::CaseAccess</name>
     <message>
-        <location filename="../core/caseload/CaseAccess.cpp" line="+70"/>
+        <location filename="../core/caseload/CaseAccess.cpp" line="+55"/>
         <source>This case is not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2850,7 +2850,7 @@ Commands:
 <context>
     <name>confer::ConfirmRecoveryKeyPage</name>
     <message>
-        <location filename="../ui/setup/ConfirmRecoveryKeyPage.cpp" line="+38"/>
+        <location filename="../ui/setup/ConfirmRecoveryKeyPage.cpp" line="+39"/>
         <source>Confirm the recovery key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3582,7 +3582,7 @@ Commands:
 <context>
     <name>confer::KindFieldForm</name>
     <message>
-        <location filename="../ui/casefile/KindFieldForm.cpp" line="+38"/>
+        <location filename="../ui/casefile/KindFieldForm.cpp" line="+39"/>
         <source>%1 details</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4442,12 +4442,12 @@ Commands:
 <context>
     <name>confer::NoteService</name>
     <message>
-        <location filename="../core/caseload/NoteService.cpp" line="+79"/>
+        <location filename="../core/caseload/NoteService.cpp" line="+80"/>
         <source>That note is not available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+13"/>
         <source>That case is not available.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5762,17 +5762,17 @@ Commands:
 <context>
     <name>confer::RecoveryKeyPage</name>
     <message>
-        <location filename="../ui/setup/RecoveryKeyPage.cpp" line="+39"/>
+        <location filename="../ui/setup/RecoveryKeyPage.cpp" line="+40"/>
         <source>Your recovery key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>&amp;Show the key again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>This is the only time Confer shows it. Write it down now, by hand.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5797,7 +5797,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-33"/>
         <source>Administrator&apos;s passphrase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5807,7 +5807,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>&amp;Passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6340,7 +6340,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Subject</source>
         <translation type="unfinished"></translation>
     </message>

@@ -45,7 +45,7 @@
 <context>
     <name>confer::RecoveryKeyPage</name>
     <message numerus="yes">
-        <location filename="../ui/setup/RecoveryKeyPage.cpp" line="+203"/>
+        <location filename="../ui/setup/RecoveryKeyPage.cpp" line="+204"/>
         <source>Too many attempts. Try again in %n s.</source>
         <translation type="unfinished">
             <numerusform></numerusform>

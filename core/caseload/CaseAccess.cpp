@@ -5,6 +5,7 @@
 #include "partnership/PanelMembership.h"
 #include "session/Session.h"
 #include "store/Database.h"
+#include "store/SingleId.h"
 #include "store/Statement.h"
 
 #include <QCoreApplication>
@@ -16,22 +17,6 @@ namespace {
 struct Tr {
     Q_DECLARE_TR_FUNCTIONS(confer::CaseAccess)
 };
-
-// The id a single-row query with one :id parameter reads; nullopt when there is no row.
-template <typename IdType, typename KeyId>
-Result<std::optional<IdType>> singleId(Database& db, const QString& sql, KeyId id)
-{
-    auto row = db.prepare(sql);
-    if (!row.ok())
-        return row.error();
-    row->bind(":id", id);
-    auto hasRow = row->step();
-    if (!hasRow.ok())
-        return hasRow.error();
-    if (!*hasRow)
-        return std::optional<IdType>{};
-    return row->columnOptionalId<IdType>(0);
-}
 
 } // namespace
 

@@ -6,6 +6,7 @@
 #include "common/Clock.h"
 #include "session/Session.h"
 #include "store/Database.h"
+#include "store/SingleId.h"
 #include "store/Statement.h"
 #include "store/Transaction.h"
 
@@ -77,22 +78,6 @@ QString orEmpty(const QString& text)
 Error noteUnavailable()
 {
     return makeError(ErrorCode::NotFound, Tr::tr("That note is not available."));
-}
-
-// One id from a single-row query with one :id parameter; nullopt when there is no row or it is NULL.
-template <typename IdType, typename KeyId>
-Result<std::optional<IdType>> singleId(Database& db, const QString& sql, KeyId id)
-{
-    auto row = db.prepare(sql);
-    if (!row.ok())
-        return row.error();
-    row->bind(":id", id);
-    auto hasRow = row->step();
-    if (!hasRow.ok())
-        return hasRow.error();
-    if (!*hasRow)
-        return std::optional<IdType>{};
-    return row->columnOptionalId<IdType>(0);
 }
 
 Result<QString> caseRecord(Database& db, CaseId caseId)

@@ -66,6 +66,7 @@ namespace confer {
 namespace {
 
 using test::child;
+using test::modelOf;
 
 const QString AdminPassphrase = QStringLiteral("quiet harbour under amber light");
 // The tour's own: the product prints a new one each run of `confer demo --with-demo-accounts`.
@@ -169,7 +170,7 @@ bool Tour::run()
     SetupWizard* wizard = window.setupWizard();
     shot(window, QStringLiteral("setup-welcome"));
     wizard->next();
-    AdministratorPage* admin = wizard->administratorPage();
+    AdministratorPage* admin = child<AdministratorPage>(wizard, QStringLiteral("administratorPage"));
     QTest::keyClicks(child<QLineEdit>(admin, QStringLiteral("adminLogin")), QStringLiteral("amorgan"));
     QTest::keyClicks(child<QLineEdit>(admin, QStringLiteral("adminDisplayName")),
                      QStringLiteral("Alex Morgan"));
@@ -189,9 +190,10 @@ bool Tour::run()
         return false;
     }
     shot(window, QStringLiteral("setup-recovery-key"));
-    RecoveryKeyPage* keyPage = wizard->recoveryKeyPage();
+    RecoveryKeyPage* keyPage = child<RecoveryKeyPage>(wizard, QStringLiteral("recoveryKeyPage"));
     wizard->next();
-    ConfirmRecoveryKeyPage* confirm = wizard->confirmPage();
+    ConfirmRecoveryKeyPage* confirm =
+        child<ConfirmRecoveryKeyPage>(wizard, QStringLiteral("confirmRecoveryKeyPage"));
     QTest::keyClicks(confirm->groupEdit(0), keyPage->displayedGroup(confirm->askedGroups()[0]));
     QTest::keyClicks(confirm->groupEdit(1), keyPage->displayedGroup(confirm->askedGroups()[1]).left(2));
     shot(window, QStringLiteral("setup-confirm"));
@@ -241,9 +243,10 @@ bool Tour::run()
     shot(window, QStringLiteral("overview"));
 
     workspace->showSection(Workspace::Section::Accounts);
-    child<QTableView>(workspace->accountsPage(), QStringLiteral("accountsTable"))->selectRow(1);
+    AccountsPage* accounts = child<AccountsPage>(workspace, QStringLiteral("accountsPage"));
+    child<QTableView>(accounts, QStringLiteral("accountsTable"))->selectRow(1);
     shot(window, QStringLiteral("accounts"));
-    child<QPushButton>(workspace->accountsPage(), QStringLiteral("addUserButton"))->click();
+    child<QPushButton>(accounts, QStringLiteral("addUserButton"))->click();
     if (auto* dialog = window.findChild<AddUserDialog*>()) {
         QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("newUserLogin")), QStringLiteral("rkhan"));
         QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("newUserDisplayName")),
@@ -255,7 +258,7 @@ bool Tour::run()
     }
     settle();
     // The same form refused by the core (the login is taken): its sentence under the form.
-    child<QPushButton>(workspace->accountsPage(), QStringLiteral("addUserButton"))->click();
+    child<QPushButton>(accounts, QStringLiteral("addUserButton"))->click();
     if (auto* dialog = window.findChild<AddUserDialog*>()) {
         const QString passphrase = QStringLiteral("seven orange kites drifting");
         QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("newUserLogin")), QStringLiteral("tellis"));
@@ -269,9 +272,9 @@ bool Tour::run()
     }
 
     workspace->showSection(Workspace::Section::Accounts);
-    AccountsPage* accounts = workspace->accountsPage();
-    for (int row = 0; row < accounts->model()->rowCount(); ++row) {
-        if (accounts->model()->userAt(row)->login == QLatin1String("tellis"))
+    const AccountsModel* accountList = modelOf<AccountsModel>(accounts, QStringLiteral("accountsTable"));
+    for (int row = 0; row < accountList->rowCount(); ++row) {
+        if (accountList->userAt(row)->login == QLatin1String("tellis"))
             child<QTableView>(accounts, QStringLiteral("accountsTable"))->selectRow(row);
     }
     child<QPushButton>(accounts, QStringLiteral("resetPassphraseButton"))->click();
@@ -305,7 +308,7 @@ bool Tour::run()
 
     window.lock();
     shot(window, QStringLiteral("unlock"));
-    UnlockScreen* unlock = window.unlockScreen();
+    UnlockScreen* unlock = child<UnlockScreen>(&window, QStringLiteral("unlockScreen"));
     QTest::keyClicks(unlock->passphraseEdit(), QStringLiteral("quiet harbour"));
     child<QPushButton>(unlock, QStringLiteral("unlockButton"))->click();
     shot(window, QStringLiteral("unlock-error"));
@@ -341,8 +344,9 @@ bool Tour::runUnbound()
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))
         return false;
-    QTest::keyClicks(window.unlockScreen()->passphraseEdit(), AdminPassphrase);
-    child<QPushButton>(window.unlockScreen(), QStringLiteral("unlockButton"))->click();
+    UnlockScreen* unlock = child<UnlockScreen>(&window, QStringLiteral("unlockScreen"));
+    QTest::keyClicks(unlock->passphraseEdit(), AdminPassphrase);
+    child<QPushButton>(unlock, QStringLiteral("unlockButton"))->click();
     if (!window.workspace())
         return false;
     shot(window, QStringLiteral("overview-unbound"));
@@ -398,8 +402,9 @@ bool Tour::runCaseFiles()
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))
         return false;
-    QTest::keyClicks(window.unlockScreen()->passphraseEdit(), AdminPassphrase);
-    child<QPushButton>(window.unlockScreen(), QStringLiteral("unlockButton"))->click();
+    UnlockScreen* unlock = child<UnlockScreen>(&window, QStringLiteral("unlockScreen"));
+    QTest::keyClicks(unlock->passphraseEdit(), AdminPassphrase);
+    child<QPushButton>(unlock, QStringLiteral("unlockButton"))->click();
     Workspace* workspace = window.workspace();
     if (!workspace)
         return false;
@@ -446,6 +451,9 @@ bool Tour::runCaseFiles()
         }
         return static_cast<CaseView*>(nullptr);
     };
+    auto showTab = [](CaseView* view, const QString& tabName) {
+        child<QTabWidget>(view, QStringLiteral("caseTabs"))->setCurrentWidget(child<QWidget>(view, tabName));
+    };
 
     for (const char* key : {"maps", "iom", "meam", "channel"}) {
         const QString kindKey = QString::fromLatin1(key);
@@ -460,23 +468,22 @@ bool Tour::runCaseFiles()
         }
         shot(window, QStringLiteral("case-%1").arg(kindKey));
         if (kindKey == QLatin1String("maps")) {
-            child<QTabWidget>(view, QStringLiteral("caseTabs"))->setCurrentWidget(view->notesTab());
+            showTab(view, QStringLiteral("notesTab"));
             shot(window, QStringLiteral("case-notes"));
-            child<QTabWidget>(view, QStringLiteral("caseTabs"))->setCurrentWidget(view->actionsTab());
+            showTab(view, QStringLiteral("actionsTab"));
             shot(window, QStringLiteral("case-actions"));
-            child<QTabWidget>(view, QStringLiteral("caseTabs"))->setCurrentWidget(view->chronologyTab());
+            showTab(view, QStringLiteral("chronologyTab"));
             shot(window, QStringLiteral("case-chronology"));
         }
         if (kindKey == QLatin1String("channel")) {
-            child<QTabWidget>(view, QStringLiteral("caseTabs"))->setCurrentWidget(view->stageTab());
+            showTab(view, QStringLiteral("caseStageTab"));
             shot(window, QStringLiteral("case-channel-stage"));
-            child<QTabWidget>(view, QStringLiteral("caseTabs"))->setCurrentWidget(view->consentTab());
+            showTab(view, QStringLiteral("consentTab"));
             shot(window, QStringLiteral("case-channel-consent"));
             // A case adopted without consent yet: the move into support is shown blocked.
             if (const auto adopted = busiestCase(kindKey, QStringLiteral("adopted"))) {
                 if (CaseView* blocked = showCase(*adopted)) {
-                    child<QTabWidget>(blocked, QStringLiteral("caseTabs"))
-                        ->setCurrentWidget(blocked->stageTab());
+                    showTab(blocked, QStringLiteral("caseStageTab"));
                     shot(window, QStringLiteral("case-channel-adopted-stage"));
                 }
             }
@@ -540,7 +547,7 @@ bool Tour::runCaseload()
     if (!QTest::qWaitForWindowExposed(&window))
         return false;
     auto signIn = [&](const QString& login, const QString& passphrase) -> Workspace* {
-        UnlockScreen* unlock = window.unlockScreen();
+        UnlockScreen* unlock = child<UnlockScreen>(&window, QStringLiteral("unlockScreen"));
         child<QComboBox>(unlock, QStringLiteral("unlockLogin"))
             ->setCurrentIndex(child<QComboBox>(unlock, QStringLiteral("unlockLogin"))->findText(login));
         QTest::keyClicks(unlock->passphraseEdit(), passphrase);
@@ -558,16 +565,15 @@ bool Tour::runCaseload()
     shot(window, QStringLiteral("dashboard"));
 
     workspace->showSection(Workspace::Section::Caseload);
-    CaseloadPage* caseloadPage = workspace->caseloadPage();
+    CaseloadPage* caseloadPage = child<CaseloadPage>(workspace, QStringLiteral("caseloadPage"));
     caseloadPage->table()->setFocus();
     caseloadPage->table()->selectRow(3);
     shot(window, QStringLiteral("caseload"));
 
     // A name typed into the filter: the surname of a subject part-way down the list.
-    const QString subject = caseloadPage->model()
-                                ->index(caseloadPage->model()->rowCount() / 2, CaseloadModel::SubjectColumn)
-                                .data()
-                                .toString();
+    const CaseloadModel* cases = modelOf<CaseloadModel>(caseloadPage, QStringLiteral("caseloadTable"));
+    const QString subject =
+        cases->index(cases->rowCount() / 2, CaseloadModel::SubjectColumn).data().toString();
     child<QLineEdit>(caseloadPage, QStringLiteral("caseloadFilter"))->setFocus();
     QTest::keyClicks(child<QLineEdit>(caseloadPage, QStringLiteral("caseloadFilter")),
                      subject.section(QLatin1Char(' '), -1).left(4));
@@ -589,12 +595,12 @@ bool Tour::runCaseload()
     window.lock();
     settle();
     workspace = signIn(QStringLiteral("amorgan"), AdminPassphrase);
-    if (!workspace || !workspace->panelsPage()) {
+    if (!workspace || !workspace->findChild<PanelsPage*>()) {
         std::fprintf(stderr, "the administrator could not sign in\n");
         return false;
     }
     workspace->showSection(Workspace::Section::Panels);
-    PanelsPage* panels = workspace->panelsPage();
+    PanelsPage* panels = child<PanelsPage>(workspace, QStringLiteral("panelsPage"));
     child<QTableView>(panels, QStringLiteral("panelsTable"))->selectRow(1);
     shot(window, QStringLiteral("panels"));
     panels->openNewPanel();
@@ -618,9 +624,10 @@ bool Tour::runCaseload()
     settle();
 
     workspace->showSection(Workspace::Section::Agencies);
-    child<QTableView>(workspace->agenciesPage(), QStringLiteral("agenciesTable"))->selectRow(0);
+    AgenciesPage* agencies = child<AgenciesPage>(workspace, QStringLiteral("agenciesPage"));
+    child<QTableView>(agencies, QStringLiteral("agenciesTable"))->selectRow(0);
     shot(window, QStringLiteral("agencies"));
-    workspace->agenciesPage()->openEditAgency();
+    agencies->openEditAgency();
     if (auto* dialog = window.findChild<AgencyDialog*>()) {
         shotWithDialog(window, dialog, QStringLiteral("agency-edit"));
         dialog->reject();

@@ -84,7 +84,7 @@ TEST(Accessibility, UnlockForm_IsReachableWithTabAlone)
     store.sessionPtr().reset();
     MainWindow window(contextFor(store));
     showActive(window);
-    UnlockScreen* screen = window.unlockScreen();
+    UnlockScreen* screen = child<UnlockScreen>(&window, QStringLiteral("unlockScreen"));
     ASSERT_EQ(QApplication::focusWidget(), screen->passphraseEdit())
         << "the passphrase is not focused at start";
     QList<QWidget*> visited;

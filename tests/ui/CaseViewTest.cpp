@@ -227,9 +227,10 @@ protected:
         return view;
     }
 
-    void showTab(CaseView& view, QWidget* tab)
+    // Clicks the tab with this object name, as a person picks it.
+    void showTab(CaseView& view, const QString& tabName)
     {
-        ASSERT_NE(tab, nullptr);
+        auto* tab = child<QWidget>(&view, tabName);
         auto* tabs = child<QTabWidget>(&view, QStringLiteral("caseTabs"));
         QTabBar* bar = tabs->tabBar();
         QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(tabs->indexOf(tab)).center());
@@ -238,7 +239,7 @@ protected:
 
     void clickMove(CaseView& view, const QString& stage)
     {
-        QPushButton* button = view.stageTab()->moveButton(stage);
+        QPushButton* button = child<CaseStageTab>(&view, QStringLiteral("caseStageTab"))->moveButton(stage);
         ASSERT_NE(button, nullptr) << "no move to " << stage.toStdString();
         ASSERT_TRUE(button->isEnabled()) << "move to " << stage.toStdString() << " is blocked";
         QTest::mouseClick(button, Qt::LeftButton);
@@ -335,23 +336,26 @@ TEST_F(CaseViewTest, MapsCase_CreatedMovedThroughItsStagesWithANoteAndAnAction_B
     EXPECT_EQ(child<QLabel>(view.get(), QStringLiteral("caseReference"))->text(), stored->reference);
     EXPECT_EQ(child<QLabel>(view.get(), QStringLiteral("caseSubject"))->text(),
               QStringLiteral("Jordan Smith"));
-    EXPECT_EQ(view->header()->riskBadge()->look(), CaseBadge::Look::Warning);
-    EXPECT_EQ(view->consentTab(), nullptr) << "MAPS does not use consent";
+    EXPECT_EQ(child<CaseBadge>(view.get(), QStringLiteral("riskBadge"))->look(), CaseBadge::Look::Warning);
+    EXPECT_EQ(view->findChild<ConsentTab*>(), nullptr) << "MAPS does not use consent";
     EXPECT_EQ(unnamedControls(view.get()), QStringList());
+    auto* stageTab = child<CaseStageTab>(view.get(), QStringLiteral("caseStageTab"));
+    auto* notesTab = child<NotesTab>(view.get(), QStringLiteral("notesTab"));
 
     // --- Stage moves by clicking the buttons the kind offers.
-    showTab(*view, view->stageTab());
-    EXPECT_EQ(view->stageTab()->moveButton(QStringLiteral("active")), nullptr)
+    showTab(*view, QStringLiteral("caseStageTab"));
+    EXPECT_EQ(stageTab->moveButton(QStringLiteral("active")), nullptr)
         << "only moves the definition allows from 'referred' are offered";
     clickMove(*view, QStringLiteral("accepted"));
     EXPECT_EQ(storedStage(caseId), QStringLiteral("accepted"));
-    EXPECT_EQ(view->header()->stageBadge()->text(), maps->stage(QStringLiteral("accepted"))->label);
+    EXPECT_EQ(child<CaseBadge>(view.get(), QStringLiteral("stageBadge"))->text(),
+              maps->stage(QStringLiteral("accepted"))->label);
     clickMove(*view, QStringLiteral("active"));
     EXPECT_EQ(storedStage(caseId), QStringLiteral("active"));
 
     // --- A note: professional opinion with its basis, the author's agency offered by default.
-    showTab(*view, view->notesTab());
-    QTest::mouseClick(child<QPushButton>(view->notesTab(), QStringLiteral("addNoteButton")), Qt::LeftButton);
+    showTab(*view, QStringLiteral("notesTab"));
+    QTest::mouseClick(child<QPushButton>(view.get(), QStringLiteral("addNoteButton")), Qt::LeftButton);
     QPointer<NoteDialog> note = openDialog<NoteDialog>(host.get());
     ASSERT_TRUE(note);
     EXPECT_EQ(AgencyId(child<QComboBox>(note, QStringLiteral("noteAgency"))->currentData().toLongLong()),
@@ -376,12 +380,12 @@ TEST_F(CaseViewTest, MapsCase_CreatedMovedThroughItsStagesWithANoteAndAnAction_B
     EXPECT_EQ(first.opinionBasis, QStringLiteral("Home visit on 3 January"));
     EXPECT_EQ(first.agencyId, policeId);
     EXPECT_EQ(first.authorUserId, coordinatorId);
-    ASSERT_EQ(view->notesTab()->cards().size(), 1);
-    EXPECT_NE(view->notesTab()->cards().first()->findChild<QLabel*>(QStringLiteral("noteBasis")), nullptr)
+    ASSERT_EQ(notesTab->cards().size(), 1);
+    EXPECT_NE(notesTab->cards().first()->findChild<QLabel*>(QStringLiteral("noteBasis")), nullptr)
         << "an opinion shows its basis";
 
     // --- Correct it: a new version, and History shows both.
-    QTest::mouseClick(view->notesTab()->correctButton(first.id), Qt::LeftButton);
+    QTest::mouseClick(notesTab->correctButton(first.id), Qt::LeftButton);
     QPointer<CorrectNoteDialog> correct = openDialog<CorrectNoteDialog>(host.get());
     ASSERT_TRUE(correct);
     replaceText(child<QPlainTextEdit>(correct, QStringLiteral("correctNoteText")),
@@ -398,8 +402,8 @@ TEST_F(CaseViewTest, MapsCase_CreatedMovedThroughItsStagesWithANoteAndAnAction_B
     const Note second = notes->front();
     EXPECT_EQ(second.version, 2);
     EXPECT_EQ(second.body, QStringLiteral("Jordan is being drawn in by older youths at the park."));
-    ASSERT_EQ(view->notesTab()->cards().size(), 1);
-    QTest::mouseClick(view->notesTab()->historyButton(second.id), Qt::LeftButton);
+    ASSERT_EQ(notesTab->cards().size(), 1);
+    QTest::mouseClick(notesTab->historyButton(second.id), Qt::LeftButton);
     QPointer<NoteHistoryDialog> history = openDialog<NoteHistoryDialog>(host.get());
     ASSERT_TRUE(history);
     EXPECT_EQ(history->versionCount(), 2);
@@ -411,9 +415,8 @@ TEST_F(CaseViewTest, MapsCase_CreatedMovedThroughItsStagesWithANoteAndAnAction_B
     settle();
 
     // --- An action, then an update on it.
-    showTab(*view, view->actionsTab());
-    QTest::mouseClick(child<QPushButton>(view->actionsTab(), QStringLiteral("addActionButton")),
-                      Qt::LeftButton);
+    showTab(*view, QStringLiteral("actionsTab"));
+    QTest::mouseClick(child<QPushButton>(view.get(), QStringLiteral("addActionButton")), Qt::LeftButton);
     QPointer<ActionDialog> action = openDialog<ActionDialog>(host.get());
     ASSERT_TRUE(action);
     QTest::keyClicks(child<QPlainTextEdit>(action, QStringLiteral("actionDescription")),
@@ -432,11 +435,10 @@ TEST_F(CaseViewTest, MapsCase_CreatedMovedThroughItsStagesWithANoteAndAnAction_B
     EXPECT_EQ(actions->front().ownerPerson, QStringLiteral("Sam Taylor"));
     EXPECT_EQ(actions->front().dueDate,
               std::optional<QDate>(store.clock.nowUtc().toLocalTime().date().addDays(14)));
-    ASSERT_EQ(child<QTableWidget>(view->actionsTab(), QStringLiteral("actionsTable"))->rowCount(), 1);
+    ASSERT_EQ(child<QTableWidget>(view.get(), QStringLiteral("actionsTable"))->rowCount(), 1);
 
-    child<QTableWidget>(view->actionsTab(), QStringLiteral("actionsTable"))->selectRow(0);
-    QTest::mouseClick(child<QPushButton>(view->actionsTab(), QStringLiteral("updateActionButton")),
-                      Qt::LeftButton);
+    child<QTableWidget>(view.get(), QStringLiteral("actionsTable"))->selectRow(0);
+    QTest::mouseClick(child<QPushButton>(view.get(), QStringLiteral("updateActionButton")), Qt::LeftButton);
     QPointer<UpdateActionDialog> update = openDialog<UpdateActionDialog>(host.get());
     ASSERT_TRUE(update);
     chooseWithKeys(child<QComboBox>(update, QStringLiteral("actionStatus")),
@@ -453,11 +455,11 @@ TEST_F(CaseViewTest, MapsCase_CreatedMovedThroughItsStagesWithANoteAndAnAction_B
     ASSERT_TRUE(updates.ok());
     ASSERT_FALSE(updates->empty());
     EXPECT_EQ(updates->back().text, QStringLiteral("Two visits made; group dispersed."));
-    EXPECT_EQ(child<QTableWidget>(view->actionsTab(), QStringLiteral("actionUpdatesTable"))->rowCount(),
+    EXPECT_EQ(child<QTableWidget>(view.get(), QStringLiteral("actionUpdatesTable"))->rowCount(),
               int(updates->size()));
 
     // --- On to monitoring, then closed with a reason from the kind's list.
-    showTab(*view, view->stageTab());
+    showTab(*view, QStringLiteral("caseStageTab"));
     clickMove(*view, QStringLiteral("monitoring"));
     EXPECT_EQ(storedStage(caseId), QStringLiteral("monitoring"));
     clickMove(*view, QStringLiteral("closed"));
@@ -474,7 +476,8 @@ TEST_F(CaseViewTest, MapsCase_CreatedMovedThroughItsStagesWithANoteAndAnAction_B
     ASSERT_TRUE(stored.ok());
     EXPECT_EQ(stored->stage, QStringLiteral("closed"));
     EXPECT_FALSE(stored->stageReason.isEmpty());
-    EXPECT_EQ(view->header()->stageBadge()->text(), maps->stage(QStringLiteral("closed"))->label);
+    EXPECT_EQ(child<CaseBadge>(view.get(), QStringLiteral("stageBadge"))->text(),
+              maps->stage(QStringLiteral("closed"))->label);
 
     // --- The chronology holds it all, oldest first; the toggle turns it round.
     const std::vector<ChronologyEntry> entries = timeline(caseId);
@@ -482,13 +485,12 @@ TEST_F(CaseViewTest, MapsCase_CreatedMovedThroughItsStagesWithANoteAndAnAction_B
     EXPECT_GE(count(entries, ChronologyEntry::Kind::Note), 2) << "the note and its correction";
     EXPECT_GE(count(entries, ChronologyEntry::Kind::Action), 1);
     EXPECT_GE(count(entries, ChronologyEntry::Kind::ActionUpdate), 1);
-    showTab(*view, view->chronologyTab());
-    QTableWidget* chronology = child<QTableWidget>(view->chronologyTab(), QStringLiteral("chronologyTable"));
+    showTab(*view, QStringLiteral("chronologyTab"));
+    QTableWidget* chronology = child<QTableWidget>(view.get(), QStringLiteral("chronologyTable"));
     ASSERT_EQ(chronology->rowCount(), int(entries.size()));
     const QString oldest = chronology->item(0, ChronologyTab::SummaryColumn)->text();
     EXPECT_EQ(oldest, entries.front().summary.simplified());
-    QTest::mouseClick(child<QCheckBox>(view->chronologyTab(), QStringLiteral("newestFirstCheck")),
-                      Qt::LeftButton);
+    QTest::mouseClick(child<QCheckBox>(view.get(), QStringLiteral("newestFirstCheck")), Qt::LeftButton);
     EXPECT_EQ(chronology->item(0, ChronologyTab::SummaryColumn)->text(), entries.back().summary.simplified());
 }
 
@@ -497,16 +499,17 @@ TEST_F(CaseViewTest, ChannelCase_SupportIsBlockedUntilConsentIsRecordedThroughTh
     const CaseId caseId = createChannelCase();
     auto view = openView(caseId);
     ASSERT_TRUE(view->isOpen()) << shownError(view.get(), QStringLiteral("caseViewError")).toStdString();
-    ASSERT_NE(view->consentTab(), nullptr) << "Channel uses consent";
-    showTab(*view, view->stageTab());
+    ASSERT_NE(view->findChild<ConsentTab*>(QStringLiteral("consentTab")), nullptr) << "Channel uses consent";
+    auto* stageTab = child<CaseStageTab>(view.get(), QStringLiteral("caseStageTab"));
+    showTab(*view, QStringLiteral("caseStageTab"));
     clickMove(*view, QStringLiteral("screening"));
     clickMove(*view, QStringLiteral("adopted"));
     ASSERT_EQ(storedStage(caseId), QStringLiteral("adopted"));
 
-    QPushButton* support = view->stageTab()->moveButton(QStringLiteral("support"));
+    QPushButton* support = stageTab->moveButton(QStringLiteral("support"));
     ASSERT_NE(support, nullptr);
     EXPECT_FALSE(support->isEnabled());
-    QLabel* blocked = view->stageTab()->blockedReason(QStringLiteral("support"));
+    QLabel* blocked = stageTab->blockedReason(QStringLiteral("support"));
     ASSERT_NE(blocked, nullptr);
     EXPECT_TRUE(blocked->isVisibleTo(view.get()));
     auto options = caseload->cases.stageOptions(caseId);
@@ -521,10 +524,9 @@ TEST_F(CaseViewTest, ChannelCase_SupportIsBlockedUntilConsentIsRecordedThroughTh
     EXPECT_EQ(storedStage(caseId), QStringLiteral("adopted"));
 
     // Consent from a parent (the subject is under 18), through the dialog.
-    showTab(*view, view->consentTab());
-    EXPECT_EQ(child<QTableWidget>(view->consentTab(), QStringLiteral("consentTable"))->rowCount(), 0);
-    QTest::mouseClick(child<QPushButton>(view->consentTab(), QStringLiteral("recordConsentButton")),
-                      Qt::LeftButton);
+    showTab(*view, QStringLiteral("consentTab"));
+    EXPECT_EQ(child<QTableWidget>(view.get(), QStringLiteral("consentTable"))->rowCount(), 0);
+    QTest::mouseClick(child<QPushButton>(view.get(), QStringLiteral("recordConsentButton")), Qt::LeftButton);
     QPointer<ConsentDialog> consent = openDialog<ConsentDialog>(host.get());
     ASSERT_TRUE(consent);
     EXPECT_TRUE(child<QRadioButton>(consent, QStringLiteral("consentGiven"))->isChecked());
@@ -545,11 +547,11 @@ TEST_F(CaseViewTest, ChannelCase_SupportIsBlockedUntilConsentIsRecordedThroughTh
     EXPECT_EQ(consents->front().givenBy, Consent::GivenBy::ParentGuardian);
     EXPECT_EQ(consents->front().givenByName, QStringLiteral("Alex Jones"));
     EXPECT_EQ(consents->front().state, Consent::State::Given);
-    EXPECT_EQ(child<QTableWidget>(view->consentTab(), QStringLiteral("consentTable"))->rowCount(), 1);
+    EXPECT_EQ(child<QTableWidget>(view.get(), QStringLiteral("consentTable"))->rowCount(), 1);
 
     // Now the move is offered, and made.
-    showTab(*view, view->stageTab());
-    EXPECT_EQ(view->stageTab()->blockedReason(QStringLiteral("support")), nullptr);
+    showTab(*view, QStringLiteral("caseStageTab"));
+    EXPECT_EQ(stageTab->blockedReason(QStringLiteral("support")), nullptr);
     clickMove(*view, QStringLiteral("support"));
     EXPECT_EQ(storedStage(caseId), QStringLiteral("support"));
     EXPECT_EQ(count(timeline(caseId), ChronologyEntry::Kind::Consent), 1);
@@ -559,7 +561,7 @@ TEST_F(CaseViewTest, ChannelNotAdopted_AsksForTheReasonInWords_AndCancelChangesN
 {
     const CaseId caseId = createChannelCase();
     auto view = openView(caseId);
-    showTab(*view, view->stageTab());
+    showTab(*view, QStringLiteral("caseStageTab"));
     clickMove(*view, QStringLiteral("screening"));
     clickMove(*view, QStringLiteral("notAdopted"));
     QPointer<StageMoveDialog> reason = openDialog<StageMoveDialog>(host.get());
@@ -594,7 +596,7 @@ TEST_F(CaseViewTest, MeamScore_RecordedThroughItsDialog_ShowsAsLatestWithItsHist
     auto created = caseload->cases.create(request);
     ASSERT_TRUE(created.ok()) << created.error().message.toStdString();
     auto view = openView(created->id);
-    KindFieldForm* form = view->detailsTab()->fieldForm();
+    KindFieldForm* form = child<KindFieldForm>(view.get(), QStringLiteral("kindFieldForm"));
     EXPECT_EQ(form->editor(QStringLiteral("ndtScore")), nullptr) << "a time series is not edited in place";
     QPushButton* record = form->recordValueButton(QStringLiteral("ndtScore"));
     ASSERT_NE(record, nullptr);
@@ -687,7 +689,7 @@ TEST_F(CaseViewTest, DetailsSave_RefusedInputChangesNothing_AndGoodInputIsStored
 {
     const CaseId caseId = createChannelCase();
     auto view = openView(caseId);
-    CaseDetailsTab* details = view->detailsTab();
+    CaseDetailsTab* details = child<CaseDetailsTab>(view.get(), QStringLiteral("caseDetailsTab"));
     EXPECT_FALSE(child<QPushButton>(details, QStringLiteral("saveDetailsButton"))->isEnabled());
     EXPECT_FALSE(child<QPushButton>(details, QStringLiteral("revertButton"))->isEnabled())
         << "nothing to revert yet";
@@ -715,7 +717,8 @@ TEST_F(CaseViewTest, DetailsSave_RefusedInputChangesNothing_AndGoodInputIsStored
     chooseWithKeys(child<QComboBox>(details, QStringLiteral("riskBox")), riskDisplayName(Risk::Red));
     QTest::keyClicks(child<QLineEdit>(details, QStringLiteral("leadProfessionalEdit")),
                      QStringLiteral("PC Amir Khan"));
-    auto* concern = qobject_cast<QComboBox*>(details->fieldForm()->editor(QStringLiteral("concernType")));
+    auto* concern = qobject_cast<QComboBox*>(child<KindFieldForm>(details, QStringLiteral("kindFieldForm"))
+                                                 ->editor(QStringLiteral("concernType")));
     ASSERT_NE(concern, nullptr);
     chooseWithKeys(concern, QStringLiteral("Extreme right-wing"));
     QTest::mouseClick(child<QPushButton>(details, QStringLiteral("saveDetailsButton")), Qt::LeftButton);
@@ -728,7 +731,7 @@ TEST_F(CaseViewTest, DetailsSave_RefusedInputChangesNothing_AndGoodInputIsStored
     EXPECT_EQ(stored->fields.value(QStringLiteral("concernType")).toString(),
               QStringLiteral("extremeRightWing"));
     EXPECT_TRUE(stored->fields.value(QStringLiteral("personAware")).toBool()) << "untouched fields are kept";
-    EXPECT_EQ(view->header()->riskBadge()->look(), CaseBadge::Look::Bad);
+    EXPECT_EQ(child<CaseBadge>(view.get(), QStringLiteral("riskBadge"))->look(), CaseBadge::Look::Bad);
 }
 
 TEST_F(CaseViewTest, NonMember_SeesTheRefusalAndNoCaseData)
@@ -818,19 +821,17 @@ TEST_F(CaseViewTest, EveryTabAndDialog_NamesEveryControl)
         settle();
         EXPECT_EQ(unnamedControls(view.get()), QStringList()) << "tab " << i;
     }
-    QTest::mouseClick(child<QPushButton>(view->notesTab(), QStringLiteral("addNoteButton")), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(view.get(), QStringLiteral("addNoteButton")), Qt::LeftButton);
     QDialog* note = openDialog<NoteDialog>(host.get());
     ASSERT_NE(note, nullptr);
     EXPECT_EQ(unnamedControls(note), QStringList());
     note->reject();
-    QTest::mouseClick(child<QPushButton>(view->consentTab(), QStringLiteral("recordConsentButton")),
-                      Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(view.get(), QStringLiteral("recordConsentButton")), Qt::LeftButton);
     QDialog* consent = openDialog<ConsentDialog>(host.get());
     ASSERT_NE(consent, nullptr);
     EXPECT_EQ(unnamedControls(consent), QStringList());
     consent->reject();
-    QTest::mouseClick(child<QPushButton>(view->actionsTab(), QStringLiteral("addActionButton")),
-                      Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(view.get(), QStringLiteral("addActionButton")), Qt::LeftButton);
     QDialog* action = openDialog<ActionDialog>(host.get());
     ASSERT_NE(action, nullptr);
     EXPECT_EQ(unnamedControls(action), QStringList());

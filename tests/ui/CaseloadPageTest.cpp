@@ -31,6 +31,11 @@
 namespace confer::test {
 namespace {
 
+CaseloadModel* caseloadModel(const CaseloadPage& page)
+{
+    return modelOf<CaseloadModel>(&page, QStringLiteral("caseloadTable"));
+}
+
 class CaseloadPageTest : public DemoStoreFixture {
 protected:
     // A page over the signed-in caseload, shown and filled as the workspace does.
@@ -51,7 +56,10 @@ protected:
         page.reset();
     }
 
-    QString cell(int row, int column) const { return page->model()->index(row, column).data().toString(); }
+    QString cell(int row, int column) const
+    {
+        return caseloadModel(*page)->index(row, column).data().toString();
+    }
 
     void clickHeader(int column)
     {
@@ -77,7 +85,7 @@ TEST_F(CaseloadPageTest, Chair_SeesOnlyTheCasesOfTheirPanelsWithTheCountShown)
 {
     ASSERT_TRUE(signIn(singlePanelChairLogin()));
     CaseloadPage& caseloadPage = openPage();
-    CaseloadModel* model = caseloadPage.model();
+    CaseloadModel* model = caseloadModel(caseloadPage);
     ASSERT_GT(model->rowCount(), 0);
     EXPECT_EQ(child<QLabel>(&caseloadPage, QStringLiteral("caseloadCount"))->text(),
               QStringLiteral("%1 cases").arg(model->rowCount()));
@@ -95,7 +103,7 @@ TEST_F(CaseloadPageTest, TypingInTheFilter_NarrowsTheRowsAndTheCountAfterThePaus
 {
     ASSERT_TRUE(signIn(chairLogin()));
     CaseloadPage& caseloadPage = openPage();
-    CaseloadModel* model = caseloadPage.model();
+    CaseloadModel* model = caseloadModel(caseloadPage);
     const int everyone = model->rowCount();
     ASSERT_GT(everyone, 10);
     const QString reference = cell(7, CaseloadModel::ReferenceColumn);
@@ -142,7 +150,7 @@ TEST_F(CaseloadPageTest, TypingInTheFilter_RealTimerRunsOneQueryAfterThePause)
 {
     ASSERT_TRUE(signIn(chairLogin()));
     CaseloadPage& caseloadPage = openPage();
-    CaseloadModel* model = caseloadPage.model();
+    CaseloadModel* model = caseloadModel(caseloadPage);
     ASSERT_GT(model->rowCount(), 10);
     const QString reference = cell(7, CaseloadModel::ReferenceColumn);
     ASSERT_GE(reference.size(), 4);
@@ -172,7 +180,7 @@ TEST_F(CaseloadPageTest, PanelAndRiskFilters_ChosenWithKeys_ShowOnlyMatchingCase
 {
     ASSERT_TRUE(signIn(chairLogin()));
     CaseloadPage& caseloadPage = openPage();
-    CaseloadModel* model = caseloadPage.model();
+    CaseloadModel* model = caseloadModel(caseloadPage);
     const int everyone = model->rowCount();
 
     chooseWithKeys(child<QComboBox>(&caseloadPage, QStringLiteral("caseloadPanelFilter")),
@@ -205,7 +213,7 @@ TEST_F(CaseloadPageTest, OverdueOnly_ListsOnlyOverdueReviewsMarkedInRedAndInWord
 {
     ASSERT_TRUE(signIn(chairLogin()));
     CaseloadPage& caseloadPage = openPage();
-    CaseloadModel* model = caseloadPage.model();
+    CaseloadModel* model = caseloadModel(caseloadPage);
     const int everyone = model->rowCount();
     QTest::mouseClick(child<QCheckBox>(&caseloadPage, QStringLiteral("caseloadOverdueOnly")), Qt::LeftButton);
     ASSERT_TRUE(child<QCheckBox>(&caseloadPage, QStringLiteral("caseloadOverdueOnly"))->isChecked());
@@ -242,7 +250,7 @@ TEST_F(CaseloadPageTest, ClickingAHeader_SortsByThatColumnAndAgainReverses)
 {
     ASSERT_TRUE(signIn(chairLogin()));
     CaseloadPage& caseloadPage = openPage();
-    CaseloadModel* model = caseloadPage.model();
+    CaseloadModel* model = caseloadModel(caseloadPage);
     const int rows = model->rowCount();
     ASSERT_GT(rows, model->pageSize()) << "sorting should be checked across a page boundary";
 
@@ -295,23 +303,24 @@ TEST_F(CaseloadPageTest, DownFromTheFilterThenEnter_AsksForTheChosenCase)
     QTest::keyClick(table, Qt::Key_Return);
     ASSERT_EQ(requested.count(), 1);
     EXPECT_EQ(requested.first().first().value<CaseId>(),
-              CaseId(caseloadPage.model()->index(2, 0).data(CaseloadModel::CaseIdRole).toLongLong()));
+              CaseId(caseloadModel(caseloadPage)->index(2, 0).data(CaseloadModel::CaseIdRole).toLongLong()));
 
     // A double-click asks for the case under the mouse. (Qt's views take a double-click as the second
     // press of a click, so the first press comes first, as with a real mouse.)
-    const QRect fifth = table->visualRect(caseloadPage.model()->index(4, CaseloadModel::SubjectColumn));
+    const QRect fifth =
+        table->visualRect(caseloadModel(caseloadPage)->index(4, CaseloadModel::SubjectColumn));
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, fifth.center());
     QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, fifth.center());
     ASSERT_EQ(requested.count(), 2);
     EXPECT_EQ(requested.last().first().value<CaseId>(),
-              CaseId(caseloadPage.model()->index(4, 0).data(CaseloadModel::CaseIdRole).toLongLong()));
+              CaseId(caseloadModel(caseloadPage)->index(4, 0).data(CaseloadModel::CaseIdRole).toLongLong()));
 }
 
 TEST_F(CaseloadPageTest, MemberOfNoPanel_SeesNoCasesAndIsToldWhy)
 {
     ASSERT_TRUE(signIn(newcomerLogin()));
     CaseloadPage& caseloadPage = openPage();
-    EXPECT_EQ(caseloadPage.model()->rowCount(), 0);
+    EXPECT_EQ(caseloadModel(caseloadPage)->rowCount(), 0);
     EXPECT_FALSE(caseloadPage.isMemberOfAnyPanel());
     EXPECT_TRUE(child<QLabel>(&caseloadPage, QStringLiteral("noPanelsNotice"))->isVisible());
     EXPECT_FALSE(caseloadPage.table()->isVisible());
@@ -322,7 +331,7 @@ TEST_F(CaseloadPageTest, AdministratorWhoIsNotAMember_SeesNoCases)
 {
     ASSERT_TRUE(signIn(otherAdminLogin()));
     CaseloadPage& caseloadPage = openPage();
-    EXPECT_EQ(caseloadPage.model()->rowCount(), 0);
+    EXPECT_EQ(caseloadModel(caseloadPage)->rowCount(), 0);
     EXPECT_TRUE(child<QLabel>(&caseloadPage, QStringLiteral("noPanelsNotice"))->isVisible());
     EXPECT_TRUE(child<QLabel>(&caseloadPage, QStringLiteral("noPanelsNotice"))
                     ->text()
@@ -340,7 +349,7 @@ TEST_F(CaseloadPageTest, Model_HoldsOnlyAWindowOfPagesWhileEveryRowReadsRight)
 {
     ASSERT_TRUE(signIn(chairLogin()));
     CaseloadPage& caseloadPage = openPage();
-    CaseloadModel* model = caseloadPage.model();
+    CaseloadModel* model = caseloadModel(caseloadPage);
     const int rows = model->rowCount();
     // Pages of 5 rows make this store span far more pages than the window holds.
     model->setPageSize(5);
@@ -377,7 +386,7 @@ TEST_F(CaseloadPageTest, MyAgencysActions_OpenFirstOverdueMarkedAndEnterOpensThe
     actionsPage.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&actionsPage));
     actionsPage.refresh();
-    MyActionsModel* model = actionsPage.model();
+    MyActionsModel* model = modelOf<MyActionsModel>(&actionsPage, QStringLiteral("myActionsTable"));
     const int open = model->rowCount();
     ASSERT_GT(open, 0);
     for (int row = 0; row < open; ++row)
@@ -421,7 +430,7 @@ TEST_F(CaseloadPageTest, EnterInTheWorkspace_ShowsTheCaseAndEscReturnsToTheList)
     Workspace* workspace = window.workspace();
     ASSERT_NE(workspace, nullptr);
     ASSERT_EQ(workspace->currentSection(), Workspace::Section::Caseload);
-    CaseloadPage* caseloadPage = workspace->caseloadPage();
+    CaseloadPage* caseloadPage = child<CaseloadPage>(workspace, QStringLiteral("caseloadPage"));
     QTableView* table = caseloadPage->table();
     table->setFocus();
     QTest::keyClick(table, Qt::Key_Down);

@@ -137,7 +137,8 @@ TEST_F(DashboardPageTest, RedRiskFigureInTheWorkspace_ShowsThatManyRedCasesOfThe
     ASSERT_EQ(workspace->currentSection(), Workspace::Section::Dashboard);
 
     PanelFiguresCard* card = nullptr;
-    for (PanelFiguresCard* candidate : workspace->dashboardPage()->cards()) {
+    for (PanelFiguresCard* candidate :
+         child<DashboardPage>(workspace, QStringLiteral("dashboardPage"))->cards()) {
         if (candidate->tile(PanelFiguresCard::Figure::RedRisk)->value() > 0)
             card = candidate;
     }
@@ -146,14 +147,14 @@ TEST_F(DashboardPageTest, RedRiskFigureInTheWorkspace_ShowsThatManyRedCasesOfThe
     QTest::mouseClick(card->tile(PanelFiguresCard::Figure::RedRisk), Qt::LeftButton);
 
     EXPECT_EQ(workspace->currentSection(), Workspace::Section::Caseload);
-    CaseloadPage* caseloadPage = workspace->caseloadPage();
+    CaseloadPage* caseloadPage = child<CaseloadPage>(workspace, QStringLiteral("caseloadPage"));
     EXPECT_EQ(PanelId(child<QComboBox>(caseloadPage, QStringLiteral("caseloadPanelFilter"))
                           ->currentData()
                           .toLongLong()),
               card->panelId());
     EXPECT_EQ(child<QComboBox>(caseloadPage, QStringLiteral("caseloadRiskFilter"))->currentText(),
               riskDisplayName(Risk::Red));
-    CaseloadModel* model = caseloadPage->model();
+    CaseloadModel* model = modelOf<CaseloadModel>(caseloadPage, QStringLiteral("caseloadTable"));
     ASSERT_EQ(model->rowCount(), red);
     for (int row = 0; row < red; ++row)
         EXPECT_EQ(model->index(row, CaseloadModel::RiskColumn).data(CaseloadModel::RiskRole).toInt(),

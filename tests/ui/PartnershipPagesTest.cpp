@@ -288,8 +288,9 @@ TEST_F(WorkspaceSectionsTest, ChairWithAnAgency_LandsOnTheCaseloadAndHasTheirAge
                                   QStringLiteral("My agency's actions"), QStringLiteral("Overview"),
                                   QStringLiteral("Agencies")}));
     EXPECT_EQ(window->workspace()->currentSection(), Workspace::Section::Caseload);
-    EXPECT_FALSE(child<QPushButton>(window->workspace()->agenciesPage(), QStringLiteral("addAgencyButton"))
-                     ->isVisibleTo(window->workspace()));
+    auto* agencies = child<AgenciesPage>(window->workspace(), QStringLiteral("agenciesPage"));
+    EXPECT_FALSE(
+        child<QPushButton>(agencies, QStringLiteral("addAgencyButton"))->isVisibleTo(window->workspace()));
 }
 
 TEST_F(WorkspaceSectionsTest, Coordinator_MayEditTheAgencyDirectory)
@@ -299,9 +300,9 @@ TEST_F(WorkspaceSectionsTest, Coordinator_MayEditTheAgencyDirectory)
     Workspace* workspace = window->workspace();
     ASSERT_NE(workspace, nullptr);
     workspace->showSection(Workspace::Section::Agencies);
-    EXPECT_TRUE(workspace->agenciesPage()->canEdit());
-    EXPECT_TRUE(
-        child<QPushButton>(workspace->agenciesPage(), QStringLiteral("addAgencyButton"))->isVisible());
+    auto* agencies = child<AgenciesPage>(workspace, QStringLiteral("agenciesPage"));
+    EXPECT_TRUE(agencies->canEdit());
+    EXPECT_TRUE(child<QPushButton>(agencies, QStringLiteral("addAgencyButton"))->isVisible());
 }
 
 TEST_F(WorkspaceSectionsTest, Administrator_ManagesPanelsAndAgenciesAndLandsOnTheOverview)

@@ -71,7 +71,7 @@ void createStoreThroughWizard(MainWindow& window)
 
     clickWizardButton(wizard, QWizard::NextButton);
     ASSERT_EQ(wizard->currentId(), SetupWizard::AdministratorId);
-    AdministratorPage* admin = wizard->administratorPage();
+    AdministratorPage* admin = child<AdministratorPage>(wizard, QStringLiteral("administratorPage"));
     EXPECT_TRUE(child<QCheckBox>(admin, QStringLiteral("bindToDevice"))->isChecked());
     QTest::keyClicks(child<QLineEdit>(admin, QStringLiteral("adminLogin")), QStringLiteral("chair1"));
     QTest::keyClicks(child<QLineEdit>(admin, QStringLiteral("adminDisplayName")),
@@ -113,7 +113,7 @@ TEST(ShellAcceptance, SetupThenLockThenUnlockThenIdle_LeavesOnlyTheUnlockScreenA
 
         // The key as displayed, and no way to put it on the clipboard (whose managers keep history on
         // disk): no Copy button, groups that cannot be selected, and Ctrl+C copies nothing.
-        RecoveryKeyPage* keyPage = wizard->recoveryKeyPage();
+        RecoveryKeyPage* keyPage = child<RecoveryKeyPage>(wizard, QStringLiteral("recoveryKeyPage"));
         const QString shownKey = keyPage->displayedKey();
         ASSERT_EQ(shownKey.split(QLatin1Char('-')).size(), RecoveryKey::GroupCount) << shownKey.toStdString();
         ASSERT_TRUE(RecoveryKey::parse(shownKey).ok()) << "the displayed key does not parse";
@@ -135,7 +135,8 @@ TEST(ShellAcceptance, SetupThenLockThenUnlockThenIdle_LeavesOnlyTheUnlockScreenA
         // Confirm: Finish only once both asked groups, read off the screen, are typed back.
         clickWizardButton(wizard, QWizard::NextButton);
         ASSERT_EQ(wizard->currentId(), SetupWizard::ConfirmId);
-        ConfirmRecoveryKeyPage* confirm = wizard->confirmPage();
+        ConfirmRecoveryKeyPage* confirm =
+            child<ConfirmRecoveryKeyPage>(wizard, QStringLiteral("confirmRecoveryKeyPage"));
         const QList<int> asked = confirm->askedGroups();
         ASSERT_EQ(asked, RecoveryKey::confirmationGroups());
         QTest::keyClicks(confirm->groupEdit(0), keyPage->displayedGroup(asked[0]));
@@ -160,7 +161,7 @@ TEST(ShellAcceptance, SetupThenLockThenUnlockThenIdle_LeavesOnlyTheUnlockScreenA
         EXPECT_TRUE(QGuiApplication::clipboard()->text().isEmpty());
 
         // A wrong passphrase: the generic sentence, still locked.
-        UnlockScreen* unlock = window.unlockScreen();
+        UnlockScreen* unlock = child<UnlockScreen>(&window, QStringLiteral("unlockScreen"));
         EXPECT_TRUE(unlock->passphraseEdit()->text().isEmpty());
         unlockThroughScreen(window, QStringLiteral("chair1"),
                             QStringLiteral("quiet harbour under amber lite"));
@@ -210,7 +211,7 @@ TEST(ShellAcceptance, LockWhileSetupShowsTheRecoveryKey_HidesItUntilTheAdministr
     showActive(window);
     ASSERT_NO_FATAL_FAILURE(createStoreThroughWizard(window));
     SetupWizard* wizard = window.setupWizard();
-    RecoveryKeyPage* keyPage = wizard->recoveryKeyPage();
+    RecoveryKeyPage* keyPage = child<RecoveryKeyPage>(wizard, QStringLiteral("recoveryKeyPage"));
     const QString shownKey = keyPage->displayedKey();
     ASSERT_TRUE(RecoveryKey::parse(shownKey).ok()) << shownKey.toStdString();
     ASSERT_NE(wizard->session(), nullptr);
@@ -254,7 +255,8 @@ TEST(ShellAcceptance, LockWhileSetupShowsTheRecoveryKey_HidesItUntilTheAdministr
     // Ctrl+L on the confirm page: back to the hidden key, and the typed groups are gone too.
     clickWizardButton(wizard, QWizard::NextButton);
     ASSERT_EQ(wizard->currentId(), SetupWizard::ConfirmId);
-    ConfirmRecoveryKeyPage* confirm = wizard->confirmPage();
+    ConfirmRecoveryKeyPage* confirm =
+        child<ConfirmRecoveryKeyPage>(wizard, QStringLiteral("confirmRecoveryKeyPage"));
     const QList<int> asked = confirm->askedGroups();
     QTest::keyClicks(confirm->groupEdit(0), keyPage->displayedGroup(asked[0]));
     QTest::keyClick(confirm->groupEdit(0), Qt::Key_L, Qt::ControlModifier);

@@ -51,7 +51,7 @@ void showActive(QWidget& window)
 
 void unlockThroughScreen(MainWindow& window, const QString& login, const QString& passphrase)
 {
-    UnlockScreen* screen = window.unlockScreen();
+    UnlockScreen* screen = child<UnlockScreen>(&window, QStringLiteral("unlockScreen"));
     auto* logins = child<QComboBox>(screen, QStringLiteral("unlockLogin"));
     const int index = logins->findText(login);
     ASSERT_GE(index, 0) << "login not offered: " << login.toStdString();

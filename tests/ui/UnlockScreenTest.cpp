@@ -31,7 +31,7 @@ protected:
         store.sessionPtr().reset(); // the store starts locked, as on a fresh start of the app
         window = std::make_unique<MainWindow>(contextFor(store));
         showActive(*window);
-        screen = window->unlockScreen();
+        screen = child<UnlockScreen>(window.get(), QStringLiteral("unlockScreen"));
     }
 
     void failOnce()
@@ -183,7 +183,7 @@ TEST(UnlockScreenRealTime, ThrottleTimer_ReleasesTheFormWhenTheWaitIsOver)
                              policy.floor};
     MainWindow window(context);
     showActive(window);
-    UnlockScreen* screen = window.unlockScreen();
+    UnlockScreen* screen = child<UnlockScreen>(&window, QStringLiteral("unlockScreen"));
     for (int i = 0; i < UnlockThrottle::FreeAttempts; ++i) {
         unlockThroughScreen(window, QString::fromLatin1(TestSession::AdminLogin),
                             QStringLiteral("definitely not the passphrase"));
@@ -222,7 +222,7 @@ TEST(UnlockScreenKeychain, UnreachableKeychain_SaysSoAndPointsToTheRecoveryKeyWi
     store.deviceSecrets.isUnavailable = true;
     MainWindow window(contextFor(store));
     showActive(window);
-    UnlockScreen* screen = window.unlockScreen();
+    UnlockScreen* screen = child<UnlockScreen>(&window, QStringLiteral("unlockScreen"));
 
     for (int i = 0; i < 4; ++i)
         unlockThroughScreen(window, QString::fromLatin1(TestSession::AdminLogin),
@@ -249,8 +249,7 @@ TEST(UnlockScreenRecovery, RecoveryKeyWithNewPassphrase_OpensTheStore)
     ASSERT_EQ(window.session(), nullptr);
     store.deviceSecrets.isUnavailable = false; // a new keychain on this computer
 
-    QTest::mouseClick(child<QPushButton>(window.unlockScreen(), QStringLiteral("recoveryButton")),
-                      Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(&window, QStringLiteral("recoveryButton")), Qt::LeftButton);
     auto* dialog = window.findChild<RecoveryDialog*>();
     ASSERT_NE(dialog, nullptr);
     ASSERT_TRUE(dialog->isVisible());
@@ -276,8 +275,7 @@ TEST(UnlockScreenRecovery, WrongRecoveryKey_ShowsTheErrorAndStaysLocked)
     MainWindow window(contextFor(store));
     showActive(window);
 
-    QTest::mouseClick(child<QPushButton>(window.unlockScreen(), QStringLiteral("recoveryButton")),
-                      Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(&window, QStringLiteral("recoveryButton")), Qt::LeftButton);
     auto* dialog = window.findChild<RecoveryDialog*>();
     ASSERT_NE(dialog, nullptr);
     QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("recoveryKey")),

@@ -41,6 +41,11 @@
 namespace confer::test {
 namespace {
 
+AccountsModel* accountsModel(const AccountsPage* page)
+{
+    return modelOf<AccountsModel>(page, QStringLiteral("accountsTable"));
+}
+
 // A locked store with an administrator and a member, and the window on its unlock screen.
 class WorkspaceTest : public ::testing::Test {
 protected:
@@ -115,22 +120,20 @@ TEST_F(WorkspaceTest, Member_DoesNotSeeAccountsOrAuditTrail)
     Workspace* workspace = window->workspace();
     EXPECT_EQ(sectionNames(workspace), (QStringList{QStringLiteral("Dashboard"), QStringLiteral("Caseload"),
                                                     QStringLiteral("Overview"), QStringLiteral("Agencies")}));
-    EXPECT_EQ(workspace->accountsPage(), nullptr);
-    EXPECT_EQ(workspace->auditTrailPage(), nullptr);
     EXPECT_TRUE(window->findChildren<AccountsPage*>().isEmpty());
     EXPECT_TRUE(window->findChildren<AuditTrailPage*>().isEmpty());
     EXPECT_FALSE(menuTexts(workspace).contains(QStringLiteral("&Settings\u2026")));
-    EXPECT_EQ(workspace->overviewPage()->findChild<QPushButton*>(QStringLiteral("changeAutoLockButton")),
-              nullptr);
+    auto* overview = child<OverviewPage>(workspace, QStringLiteral("overviewPage"));
+    EXPECT_EQ(overview->findChild<QPushButton*>(QStringLiteral("changeAutoLockButton")), nullptr);
 }
 
 TEST_F(WorkspaceTest, AddUserDialog_FilledWithKeysAndClicked_AddsTheAccount)
 {
     Workspace* workspace = signInAsAdmin();
     chooseSection(workspace, QStringLiteral("Accounts"));
-    AccountsPage* page = workspace->accountsPage();
+    AccountsPage* page = child<AccountsPage>(workspace, QStringLiteral("accountsPage"));
     ASSERT_EQ(workspace->currentSection(), Workspace::Section::Accounts);
-    ASSERT_EQ(page->model()->rowCount(), 2);
+    ASSERT_EQ(accountsModel(page)->rowCount(), 2);
 
     QTest::mouseClick(child<QPushButton>(page, QStringLiteral("addUserButton")), Qt::LeftButton);
     QPointer<AddUserDialog> dialog = window->findChild<AddUserDialog*>();
@@ -152,18 +155,18 @@ TEST_F(WorkspaceTest, AddUserDialog_FilledWithKeysAndClicked_AddsTheAccount)
     QTest::mouseClick(okButton(dialog), Qt::LeftButton);
 
     EXPECT_TRUE(!dialog || !dialog->isVisible()) << shownError(dialog).toStdString();
-    ASSERT_EQ(page->model()->rowCount(), 3);
+    ASSERT_EQ(accountsModel(page)->rowCount(), 3);
     const int row = [&] {
         for (int r = 0; r < 3; ++r) {
-            if (page->model()->userAt(r)->login == QStringLiteral("jbrennan"))
+            if (accountsModel(page)->userAt(r)->login == QStringLiteral("jbrennan"))
                 return r;
         }
         return -1;
     }();
     ASSERT_GE(row, 0);
-    EXPECT_EQ(page->model()->index(row, AccountsModel::NameColumn).data().toString(),
+    EXPECT_EQ(accountsModel(page)->index(row, AccountsModel::NameColumn).data().toString(),
               QStringLiteral("Jo Brennan"));
-    EXPECT_EQ(page->model()->index(row, AccountsModel::RoleColumn).data().toString(),
+    EXPECT_EQ(accountsModel(page)->index(row, AccountsModel::RoleColumn).data().toString(),
               roleDisplayName(Role::Chair));
     EXPECT_EQ(child<QTableView>(page, QStringLiteral("accountsTable"))
                   ->selectionModel()
@@ -191,7 +194,7 @@ TEST_F(WorkspaceTest, AgencyDialog_RecordsWhichAgencyAPersonWorksFor)
     ASSERT_TRUE(added.ok()) << added.error().message.toStdString();
 
     chooseSection(workspace, QStringLiteral("Accounts"));
-    AccountsPage* page = workspace->accountsPage();
+    AccountsPage* page = child<AccountsPage>(workspace, QStringLiteral("accountsPage"));
     const UserId adminId = window->session()->currentUser().id;
     page->selectUser(adminId);
     ASSERT_TRUE(child<QPushButton>(page, QStringLiteral("changeAgencyButton"))->isEnabled());
@@ -215,7 +218,7 @@ TEST_F(WorkspaceTest, RoleDialog_ChangesAMembersRole_AndRefusesToDemoteTheLastAd
 {
     Workspace* workspace = signInAsAdmin();
     chooseSection(workspace, QStringLiteral("Accounts"));
-    AccountsPage* page = workspace->accountsPage();
+    AccountsPage* page = child<AccountsPage>(workspace, QStringLiteral("accountsPage"));
     auto* roleButton = child<QPushButton>(page, QStringLiteral("changeRoleButton"));
     const auto chooseRole = [&](const QString& login, Role role) -> UserChoiceDialog* {
         page->selectUser(window->session()->accounts().userByLogin(login)->id);
@@ -251,7 +254,7 @@ TEST_F(WorkspaceTest, AddUserRefusedByTheCore_KeepsTheDialogWithTheReasonAndChan
 {
     Workspace* workspace = signInAsAdmin();
     workspace->showSection(Workspace::Section::Accounts);
-    AccountsPage* page = workspace->accountsPage();
+    AccountsPage* page = child<AccountsPage>(workspace, QStringLiteral("accountsPage"));
     QTest::mouseClick(child<QPushButton>(page, QStringLiteral("addUserButton")), Qt::LeftButton);
     auto* dialog = window->findChild<AddUserDialog*>();
     ASSERT_NE(dialog, nullptr);
@@ -267,7 +270,7 @@ TEST_F(WorkspaceTest, AddUserRefusedByTheCore_KeepsTheDialogWithTheReasonAndChan
 
     EXPECT_TRUE(dialog->isVisible());
     EXPECT_FALSE(shownError(dialog).isEmpty());
-    EXPECT_EQ(page->model()->rowCount(), 2);
+    EXPECT_EQ(accountsModel(page)->rowCount(), 2);
     const auto users = window->session()->accounts().users();
     ASSERT_TRUE(users.ok());
     EXPECT_EQ(users->size(), 2u);
@@ -277,8 +280,7 @@ TEST_F(WorkspaceTest, PassphraseFeedback_ExplainsAShortOneAndAMismatch)
 {
     Workspace* workspace = signInAsAdmin();
     workspace->showSection(Workspace::Section::Accounts);
-    QTest::mouseClick(child<QPushButton>(workspace->accountsPage(), QStringLiteral("addUserButton")),
-                      Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(workspace, QStringLiteral("addUserButton")), Qt::LeftButton);
     auto* dialog = window->findChild<AddUserDialog*>();
     ASSERT_NE(dialog, nullptr);
     auto* passphrase = child<QLineEdit>(dialog, QStringLiteral("newPassphrase"));
@@ -300,10 +302,10 @@ TEST_F(WorkspaceTest, DisablingAnAccount_RotatesTheStoreKeyAndEveryPageKeepsWork
     const SecureBytes keyBefore = store.adminStoreKey();
     ASSERT_FALSE(keyBefore.isEmpty());
     chooseSection(workspace, QStringLiteral("Accounts"));
-    AccountsPage* page = workspace->accountsPage();
+    AccountsPage* page = child<AccountsPage>(workspace, QStringLiteral("accountsPage"));
     int memberRow = -1;
-    for (int row = 0; row < page->model()->rowCount(); ++row) {
-        if (page->model()->userAt(row)->login == QLatin1String("member1"))
+    for (int row = 0; row < accountsModel(page)->rowCount(); ++row) {
+        if (accountsModel(page)->userAt(row)->login == QLatin1String("member1"))
             memberRow = row;
     }
     ASSERT_GE(memberRow, 0);
@@ -326,8 +328,9 @@ TEST_F(WorkspaceTest, DisablingAnAccount_RotatesTheStoreKeyAndEveryPageKeepsWork
     EXPECT_TRUE(window->session()->accounts().userByLogin(QStringLiteral("member1"))->isDisabled);
     // The services and models still hold the same connection: the audit trail and overview read on.
     chooseSection(workspace, QStringLiteral("Audit trail"));
-    ASSERT_GT(workspace->auditTrailPage()->model()->rowCount(), 0);
-    const QModelIndex newest = workspace->auditTrailPage()->model()->index(0, AuditTrailModel::ActionColumn);
+    const AuditTrailModel* audit = modelOf<AuditTrailModel>(workspace, QStringLiteral("auditTable"));
+    ASSERT_GT(audit->rowCount(), 0);
+    const QModelIndex newest = audit->index(0, AuditTrailModel::ActionColumn);
     EXPECT_EQ(newest.data(Qt::ToolTipRole).toString(), QStringLiteral("store.key.rotate"));
     EXPECT_EQ(newest.data().toString(), QStringLiteral("Store key changed"));
     chooseSection(workspace, QStringLiteral("Overview"));
@@ -340,9 +343,9 @@ TEST_F(WorkspaceTest, ResetPassphraseThatMayBeKnown_TickedInTheDialog_RotatesThe
     const SecureBytes keyBefore = store.adminStoreKey();
     ASSERT_FALSE(keyBefore.isEmpty());
     chooseSection(workspace, QStringLiteral("Accounts"));
-    AccountsPage* page = workspace->accountsPage();
-    for (int row = 0; row < page->model()->rowCount(); ++row) {
-        if (page->model()->userAt(row)->login == QLatin1String("member1"))
+    AccountsPage* page = child<AccountsPage>(workspace, QStringLiteral("accountsPage"));
+    for (int row = 0; row < accountsModel(page)->rowCount(); ++row) {
+        if (accountsModel(page)->userAt(row)->login == QLatin1String("member1"))
             child<QTableView>(page, QStringLiteral("accountsTable"))->selectRow(row);
     }
     QTest::mouseClick(child<QPushButton>(page, QStringLiteral("resetPassphraseButton")), Qt::LeftButton);
@@ -366,7 +369,7 @@ TEST_F(WorkspaceTest, AuditTrail_ListsTheSignInNewestFirst)
 {
     Workspace* workspace = signInAsAdmin();
     chooseSection(workspace, QStringLiteral("Audit trail"));
-    AuditTrailModel* model = workspace->auditTrailPage()->model();
+    AuditTrailModel* model = modelOf<AuditTrailModel>(workspace, QStringLiteral("auditTable"));
     ASSERT_GT(model->rowCount(), 0);
     EXPECT_EQ(model->columnCount(), 5);
     for (int row = 1; row < model->rowCount(); ++row)
@@ -444,7 +447,7 @@ TEST_F(WorkspaceTest, ChangePassphrase_WrongCurrentIsRefusedRightOneTakesEffect)
 TEST_F(WorkspaceTest, Overview_VerifyNowReportsAnIntactTrail)
 {
     Workspace* workspace = signInAsAdmin();
-    OverviewPage* overview = workspace->overviewPage();
+    OverviewPage* overview = child<OverviewPage>(workspace, QStringLiteral("overviewPage"));
     EXPECT_FALSE(child<QLabel>(overview, QStringLiteral("unboundWarning"))->isVisibleTo(overview))
         << "bound store shows the unbound warning";
     QTest::mouseClick(child<QPushButton>(overview, QStringLiteral("verifyButton")), Qt::LeftButton);
@@ -464,8 +467,8 @@ protected:
 TEST_F(UnboundWorkspaceTest, Overview_WarnsThatTheStoreIsNotBound)
 {
     Workspace* workspace = signInAsAdmin();
-    EXPECT_TRUE(child<QLabel>(workspace->overviewPage(), QStringLiteral("unboundWarning"))
-                    ->isVisibleTo(workspace->overviewPage()));
+    auto* overview = child<OverviewPage>(workspace, QStringLiteral("overviewPage"));
+    EXPECT_TRUE(child<QLabel>(overview, QStringLiteral("unboundWarning"))->isVisibleTo(overview));
 }
 
 TEST_F(WorkspaceTest, OrdinaryStore_ShowsNoDemonstrationBanner)

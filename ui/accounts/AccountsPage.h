@@ -31,8 +31,6 @@ public:
     void clear();
     void selectUser(UserId userId);
 
-    AccountsModel* model() const { return m_model; }
-
 private:
     const User* selectedUser() const;
     void updateButtons();

@@ -21,8 +21,6 @@ public:
     void reload();
     void clear();
 
-    AuditTrailModel* model() const { return m_model; }
-
 private:
     Session& m_session;
     AuditTrailModel* m_model;

@@ -33,10 +33,6 @@ public:
     void setFieldHistory(const QString& fieldKey, const QStringList& lines);
     bool hasUnsavedChanges() const { return m_isDirty; }
 
-    OptionalDateEdit* nextReviewEdit() const { return m_nextReview; }
-    SubjectForm* subjectForm() const { return m_subject; }
-    KindFieldForm* fieldForm() const { return m_fields; }
-
 signals:
     void saved();
     void recordValueRequested(const QString& fieldKey);

@@ -20,11 +20,6 @@ public:
     void display(const OpenCase& openCase);
     void showUnavailable();
 
-    CaseBadge* stageBadge() const { return m_stage; }
-    CaseBadge* riskBadge() const { return m_risk; }
-    CaseBadge* markingBadge() const { return m_marking; }
-    CaseBadge* reviewBadge() const { return m_review; }
-
 signals:
     void backRequested();
 

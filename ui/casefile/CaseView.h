@@ -35,14 +35,6 @@ public:
     bool isOpen() const { return m_isOpen; }
     const OpenCase& openCase() const { return m_case; }
 
-    CaseHeader* header() const { return m_header; }
-    CaseDetailsTab* detailsTab() const { return m_details; }
-    CaseStageTab* stageTab() const { return m_stage; }
-    ConsentTab* consentTab() const { return m_consent; } // null when the kind does not use consent
-    NotesTab* notesTab() const { return m_notes; }
-    ActionsTab* actionsTab() const { return m_actions; }
-    ChronologyTab* chronologyTab() const { return m_chronology; }
-
 signals:
     void closed();
 

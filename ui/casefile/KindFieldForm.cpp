@@ -35,6 +35,7 @@ KindFieldForm::KindFieldForm(const PanelKind& kind, const QList<FieldDefinition>
     , m_timeSeries(timeSeries)
     , m_form(new QFormLayout(this))
 {
+    setObjectName(QStringLiteral("kindFieldForm"));
     setAccessibleName(tr("%1 details").arg(kind.referencePrefix));
     m_form->setContentsMargins(0, 0, 0, 0);
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);

@@ -24,6 +24,7 @@ SubjectForm::SubjectForm(const QStringList& allowedTypes, bool canChangeType, QW
     , m_address(new QPlainTextEdit(this))
     , m_postcode(new QLineEdit(this))
 {
+    setObjectName(QStringLiteral("subjectForm"));
     setAccessibleName(tr("Subject"));
     for (const QString& key : allowedTypes) {
         if (const std::optional<Subject::Type> type = subjectTypeFromKey(key))

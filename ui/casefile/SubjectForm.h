@@ -28,7 +28,6 @@ public:
     void setSuggestedDate(const QDate& date);
 
     QLineEdit* nameEdit() const { return m_name; }
-    OptionalDateEdit* dateOfBirthEdit() const { return m_dateOfBirth; }
     bool isRowShown(QWidget* field) const;
 
 signals:

@@ -47,7 +47,6 @@ public:
     void selectCase(CaseId caseId);
     void openNewCaseDialog();
 
-    CaseloadModel* model() const { return m_model; }
     QTableView* table() const { return m_table; }
     // Every filter back to its start: all panels, any stage and risk, no text, open cases.
     void clearFilters();

@@ -30,8 +30,6 @@ public:
     // Forgets every row before the session goes.
     void clear();
 
-    MyActionsModel* model() const { return m_model; }
-
 signals:
     void caseRequested(CaseId caseId);
 

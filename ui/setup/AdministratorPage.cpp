@@ -20,6 +20,7 @@ AdministratorPage::AdministratorPage(QWidget* parent)
     , m_unboundWarning(new QLabel(this))
     , m_error(new ErrorLine(QStringLiteral("setupError"), this))
 {
+    setObjectName(QStringLiteral("administratorPage"));
     setTitle(tr("Administrator account"));
     setSubTitle(tr("The administrator adds the other people who use Confer and can reset their "
                    "passphrases. You can add more administrators later."));

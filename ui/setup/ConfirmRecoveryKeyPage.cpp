@@ -35,6 +35,7 @@ ConfirmRecoveryKeyPage::ConfirmRecoveryKeyPage(SetupWizard* wizard)
     , m_wizard(wizard)
     , m_askedGroups(RecoveryKey::confirmationGroups())
 {
+    setObjectName(QStringLiteral("confirmRecoveryKeyPage"));
     setTitle(tr("Confirm the recovery key"));
     setSubTitle(tr("To show that the key is written down, type two of its groups from what you wrote."));
 

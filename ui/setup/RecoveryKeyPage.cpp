@@ -36,6 +36,7 @@ RecoveryKeyPage::RecoveryKeyPage(SetupWizard* wizard)
                                      tr("Show the key again"), m_hiddenPanel))
     , m_hiddenError(new ErrorLine(QStringLiteral("recoveryKeyHiddenError"), m_hiddenPanel))
 {
+    setObjectName(QStringLiteral("recoveryKeyPage"));
     setTitle(tr("Your recovery key"));
     setSubTitle(tr("This is the only time Confer shows it. Write it down now, by hand."));
     makeKeyFrame();

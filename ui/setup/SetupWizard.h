@@ -36,10 +36,6 @@ public:
     explicit SetupWizard(const AppContext& context, QWidget* parent = nullptr);
     ~SetupWizard() override;
 
-    AdministratorPage* administratorPage() const { return m_administratorPage; }
-    RecoveryKeyPage* recoveryKeyPage() const { return m_recoveryKeyPage; }
-    ConfirmRecoveryKeyPage* confirmPage() const { return m_confirmPage; }
-
     // Hands over the administrator's session after Finish, and forgets the recovery key.
     std::unique_ptr<Session> takeSession();
     Session* session() const { return m_session.get(); }

@@ -36,7 +36,6 @@ public:
     Session* session() const { return m_session.get(); }
     InactivityTimer& inactivityTimer() const { return *m_inactivity; }
     SetupWizard* setupWizard() const;
-    UnlockScreen* unlockScreen() const { return m_unlock; }
     Workspace* workspace() const;
 
 public slots:

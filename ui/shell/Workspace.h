@@ -67,14 +67,6 @@ public:
 
     Caseload& caseload() const { return *m_caseload; }
     QListWidget* navigation() const { return m_navigation; }
-    DashboardPage* dashboardPage() const { return m_dashboard; }
-    CaseloadPage* caseloadPage() const { return m_caseloadPage; }
-    MyActionsPage* myActionsPage() const { return m_myActions; }
-    OverviewPage* overviewPage() const { return m_overview; }
-    PanelsPage* panelsPage() const { return m_panels; }
-    AgenciesPage* agenciesPage() const { return m_agencies; }
-    AccountsPage* accountsPage() const { return m_accounts; }
-    AuditTrailPage* auditTrailPage() const { return m_auditTrail; }
 
 signals:
     void autoLockChanged();

@@ -222,16 +222,17 @@ void BM_CaseloadPageKeystroke(benchmark::State& state, const QString& login)
     page->refresh();
     const auto timers = page->findChildren<QTimer*>(QString(), Qt::FindDirectChildrenOnly);
     auto* error = page->findChild<QLabel*>(QStringLiteral("caseloadError"));
-    if (timers.size() != 1 || !error) {
-        state.SkipWithError("the page's filter timer or error label was not found");
+    const auto* model = qobject_cast<const CaseloadModel*>(page->table()->model());
+    if (timers.size() != 1 || !error || !model) {
+        state.SkipWithError("the page's filter timer, error label or model was not found");
         return;
     }
-    if (!page->isMemberOfAnyPanel() || page->model()->rowCount() == 0) {
+    if (!page->isMemberOfAnyPanel() || model->rowCount() == 0) {
         state.SkipWithError("the chair sees no cases: not a chair's caseload");
         return;
     }
     KeystrokeProbe probe(timers.front(), page->table()->viewport());
-    QObject::connect(page->model(), &QAbstractItemModel::modelReset, &probe, [&probe] { probe.noteReset(); });
+    QObject::connect(model, &QAbstractItemModel::modelReset, &probe, [&probe] { probe.noteReset(); });
     auto* edit = page->findChild<QLineEdit*>(QStringLiteral("caseloadFilter"));
     if (!edit) {
         state.SkipWithError("the page's filter line edit was not found");
@@ -275,7 +276,7 @@ void BM_CaseloadPageKeystroke(benchmark::State& state, const QString& login)
             state.SkipWithError("a keystroke was not filtered and painted within 5 s");
             break;
         }
-        if (!error->isHidden() || page->model()->lastError()) {
+        if (!error->isHidden() || model->lastError()) {
             state.SkipWithError(("the filter failed: " + error->text().toStdString()).c_str());
             break;
         }

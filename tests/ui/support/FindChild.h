@@ -2,6 +2,7 @@
 
 #include "shell/ErrorLine.h"
 
+#include <QAbstractItemView>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QObject>
@@ -33,6 +34,19 @@ T* child(const QObject* parent, const QString& name = QString())
                            name.toStdString() + "' under " + parent->metaObject()->className() + " '" +
                            parent->objectName().toStdString() + "'");
     return found;
+}
+
+// The model the view `viewName` under `parent` shows, as the type its page gave it: tests reach a page's
+// model through its view, as a person reaches the rows. Another type, or none, fails the test.
+template <typename Model>
+Model* modelOf(const QObject* parent, const QString& viewName)
+{
+    const QAbstractItemView* view = child<QAbstractItemView>(parent, viewName);
+    auto* model = qobject_cast<Model*>(view->model());
+    if (!model)
+        throw MissingChild("the view '" + viewName.toStdString() + "' shows no " +
+                           Model::staticMetaObject.className());
+    return model;
 }
 
 // What the label `name` under `parent` says, or empty while it is hidden.
