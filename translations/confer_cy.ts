@@ -1022,12 +1022,12 @@
 <context>
     <name>confer::Attendance</name>
     <message>
-        <location filename="../core/meetings/Attendance.cpp" line="+80"/>
+        <location filename="../core/meetings/Attendance.cpp" line="+81"/>
         <source>Choose the member to invite.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Chair or coordinator</source>
         <translation type="unfinished"></translation>
     </message>

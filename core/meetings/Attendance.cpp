@@ -5,6 +5,7 @@
 #include "caseload/CaseRows.h"
 #include "common/Clock.h"
 #include "meetings/MeetingAccess.h"
+#include "partnership/AgencyService.h"
 #include "partnership/PanelKind.h"
 #include "partnership/PanelRoles.h"
 #include "session/Session.h"
@@ -83,12 +84,11 @@ Result<Attendance::Resolved> Attendance::resolve(const MeetingFacts& meeting, co
         if (!user.ok())
             return user.error();
         who.name = user->displayName;
-        auto agency = db.prepare(QStringLiteral("SELECT agency_id FROM users WHERE id = :id"));
+        auto agency = AgencyService(m_session).agencyOfUser(*invitee.userId);
         if (!agency.ok())
             return agency.error();
-        agency->bind(":id", *invitee.userId);
-        if (auto hasRow = agency->step(); hasRow.ok() && *hasRow && !agency->isNull(0))
-            who.agencyId = agency->columnId<AgencyId>(0);
+        if (*agency)
+            who.agencyId = *agency;
     }
     if (invitee.kind == Attendee::Kind::Member) {
         const bool leads = PanelRoles(m_session).leads(meeting.panelId, *invitee.userId);

@@ -2,26 +2,12 @@
 
 #include "audit/AuditAction.h"
 #include "store/Database.h"
+#include "store/SingleId.h"
 #include "store/Statement.h"
 
 namespace confer::meetingrows {
 
 namespace {
-
-template <typename Key>
-Result<std::optional<MeetingId>> meetingOf(Database& db, const QString& sql, Key id)
-{
-    auto row = db.prepare(sql);
-    if (!row.ok())
-        return row.error();
-    row->bind(":id", id);
-    auto hasRow = row->step();
-    if (!hasRow.ok())
-        return hasRow.error();
-    if (!*hasRow || row->isNull(0))
-        return std::optional<MeetingId>{};
-    return std::optional<MeetingId>{row->columnId<MeetingId>(0)};
-}
 
 // The latest declaration of each attendee decides their state; an override clears one who has not signed.
 const char* const SelectAttendees =
@@ -98,13 +84,14 @@ Result<MeetingFacts> readFacts(Database& db, MeetingId meetingId)
 
 Result<std::optional<MeetingId>> meetingOfItem(Database& db, AgendaItemId itemId)
 {
-    return meetingOf(db, QStringLiteral("SELECT meeting_id FROM agenda_items WHERE id = :id"), itemId);
+    return singleId<MeetingId>(db, QStringLiteral("SELECT meeting_id FROM agenda_items WHERE id = :id"),
+                               itemId);
 }
 
 Result<std::optional<MeetingId>> meetingOfAttendee(Database& db, AttendeeId attendeeId)
 {
-    return meetingOf(db, QStringLiteral("SELECT meeting_id FROM meeting_attendees WHERE id = :id"),
-                     attendeeId);
+    return singleId<MeetingId>(db, QStringLiteral("SELECT meeting_id FROM meeting_attendees WHERE id = :id"),
+                               attendeeId);
 }
 
 std::optional<QDateTime> optionalUtc(const Statement& row, int column)
