@@ -2,11 +2,12 @@
 
 #include "PassphraseReader.h"
 #include "audit/AuditLog.h"
-#include "caseload/StandardStageGates.h"
 #include "common/Clock.h"
 #include "demo/DemoPartnership.h"
 #include "demo/DemoPassphrase.h"
 #include "keys/DeviceSecretStore.h"
+#include "meetings/MeetingService.h"
+#include "meetings/StandardStageGates.h"
 #include "partnership/PanelKind.h"
 #include "platform/RefusalPause.h"
 #include "session/Session.h"
@@ -27,7 +28,7 @@ struct Tr {
     Q_DECLARE_TR_FUNCTIONS(confer::CommandLine)
 };
 
-const char* const Commands[] = {"init", "verify", "demo"};
+const char* const Commands[] = {"init", "verify", "demo", "meetings"};
 
 void printLine(FILE* stream, const QString& line)
 {
@@ -94,11 +95,13 @@ CommandLine::CommandLine(RefusalPause refusalPause)
                "           --cases N cases, and make it a demonstration store for good. With\n"
                "           --with-demo-accounts, prints the demo accounts and their passphrase, new\n"
                "           each run. Refuses a store that holds real cases\n"
+               "  meetings list the meetings --user may see, one a line: reference, panel, date\n"
+               "           and status, separated by tabs (reads the passphrase like verify)\n"
                "  (none)   start the application"));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addOptions({m_store, m_user, m_name, m_noDeviceBinding, m_cases, m_withDemoAccounts});
-    m_parser.addPositionalArgument(QStringLiteral("command"), Tr::tr("init, verify or demo"),
+    m_parser.addPositionalArgument(QStringLiteral("command"), Tr::tr("init, verify, demo or meetings"),
                                    QStringLiteral("[command]"));
 }
 
@@ -127,6 +130,8 @@ std::optional<int> CommandLine::run(DeviceSecretStore& deviceSecrets)
         return verify(deviceSecrets);
     if (positional.first() == QLatin1String("demo"))
         return demo(deviceSecrets);
+    if (positional.first() == QLatin1String("meetings"))
+        return meetings(deviceSecrets);
     return fail(Tr::tr("Unknown command \"%1\". See confer --help.").arg(positional.first()), Usage);
 }
 
@@ -223,13 +228,14 @@ int CommandLine::demo(DeviceSecretStore& deviceSecrets)
     auto outcome = DemoPartnership::fill(**session, *kinds, options);
     if (!outcome.ok())
         return fail(outcome.error().message);
-    notice(Tr::tr("Demonstration data added to %1: %2 cases, %3 new panels, %4 new agencies, %5 new "
-                  "accounts. It is a demonstration store now, for good.")
+    notice(Tr::tr("Demonstration data added to %1: %2 cases, %6 meetings, %3 new panels, %4 new agencies, "
+                  "%5 new accounts. It is a demonstration store now, for good.")
                .arg(storeDirectory())
                .arg(outcome->cases)
                .arg(outcome->panels)
                .arg(outcome->agencies)
-               .arg(outcome->users));
+               .arg(outcome->users)
+               .arg(outcome->meetings));
     if (outcome->userLogins.isEmpty())
         return Ok;
     printLine(stdout, Tr::tr("Demo accounts, all with the passphrase \"%1\" (for demonstrations only; "
@@ -237,6 +243,37 @@ int CommandLine::demo(DeviceSecretStore& deviceSecrets)
                           .arg(options.accountPassphrase));
     for (const QString& login : outcome->userLogins)
         printLine(stdout, QStringLiteral("  ") + login);
+    return Ok;
+}
+
+// One meeting a line, for scripts: reference, panel, date (ISO) and status (its stable key), tab-separated.
+// Only the meetings the user may list (MeetingAccess): their panels', or every panel's for an administrator,
+// who sees no more than these four fields of a panel they do not sit on.
+int CommandLine::meetings(DeviceSecretStore& deviceSecrets)
+{
+    if (!m_parser.isSet(m_user))
+        return fail(Tr::tr("meetings needs --user NAME."), Usage);
+    const QString passphrase = PassphraseReader::read(Tr::tr("Passphrase: "));
+    if (passphrase.isNull())
+        return fail(Tr::tr("Expected the passphrase on standard input."), Usage);
+    auto kinds = PanelKindRegistry::load(standardStageGates());
+    if (!kinds.ok())
+        return fail(kinds.error().message);
+    StoreOpener opener(StorePaths(storeDirectory()), deviceSecrets, SystemClock::instance());
+    auto session = opener.unlock(m_parser.value(m_user), passphrase);
+    if (!session.ok()) {
+        m_refusalPause.after(session.error()); // before the message, as in verify
+        return fail(session.error().message);
+    }
+    printNotices(**session);
+    auto listed = MeetingService(**session, *kinds).meetings();
+    if (!listed.ok())
+        return fail(listed.error().message);
+    for (const MeetingSummary& meeting : *listed) {
+        printLine(stdout, QStringList{meeting.reference, meeting.panelName,
+                                      meeting.date.toString(Qt::ISODate), meetingStatusKey(meeting.status)}
+                              .join(QLatin1Char('\t')));
+    }
     return Ok;
 }
 

@@ -12,7 +12,7 @@ namespace confer {
 class DeviceSecretStore;
 class Session;
 
-// `confer [--store DIR] [init|verify|demo] ...`: the commands that run without a window. Standard
+// `confer [--store DIR] [init|verify|demo|meetings] ...`: the commands that run without a window. Standard
 // output carries only what a script reads; notices go to standard error.
 class CommandLine final {
 public:
@@ -32,6 +32,7 @@ private:
     int init(DeviceSecretStore& deviceSecrets);
     int verify(DeviceSecretStore& deviceSecrets);
     int demo(DeviceSecretStore& deviceSecrets);
+    int meetings(DeviceSecretStore& deviceSecrets);
     int fail(const QString& message, int code = Failed);
     static void printNotices(const Session& session);
 

@@ -1,9 +1,9 @@
 // Confer's entry point: harden the process, then either run a command-line command or start the
 // window. Everything else lives in core and ui.
 #include "CommandLine.h"
-#include "caseload/StandardStageGates.h"
 #include "common/Clock.h"
 #include "keys/KeychainDeviceSecretStore.h"
+#include "meetings/StandardStageGates.h"
 #include "partnership/PanelKind.h"
 #include "platform/ProcessHardening.h"
 #include "shell/AppContext.h"

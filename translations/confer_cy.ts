@@ -811,7 +811,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>ISP signatory</source>
         <translation type="unfinished"></translation>
     </message>
@@ -841,13 +841,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-15"/>
-        <location line="+35"/>
+        <location line="-16"/>
+        <location line="+40"/>
         <source>Add agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-40"/>
         <source>Edit agency</source>
         <translation type="unfinished"></translation>
     </message>
@@ -857,28 +857,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>The information sharing protocol is signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-18"/>
         <source>Date the protocol was signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-3"/>
+        <source>Sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>For example, Z1234567</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+8"/>
+        <source>Responsible authorities are the partners the Crime and Disorder Act names; co-operating bodies share under the protocol once they have signed it. The sector decides whether a meeting is quorate: some panels need the police or the local authority present.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sec&amp;tor:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -907,12 +922,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-24"/>
-        <source>Responsible authorities are the partners the Crime and Disorder Act names; co-operating bodies share under the protocol once they have signed it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-22"/>
         <source>&amp;Add agency</source>
         <translation type="unfinished"></translation>
     </message>
@@ -930,7 +940,7 @@
 <context>
     <name>confer::AgencyService</name>
     <message>
-        <location filename="../core/partnership/AgencyService.cpp" line="+87"/>
+        <location filename="../core/partnership/AgencyService.cpp" line="+88"/>
         <source>That agency is not in the directory.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -960,8 +970,140 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+105"/>
         <source>That account does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::AgendaBuilder</name>
+    <message>
+        <location filename="../core/meetings/AgendaBuilder.cpp" line="+153"/>
+        <source>That agenda item does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>The agenda can be changed only before the meeting closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+186"/>
+        <source>A time box is from 1 to %1 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-140"/>
+        <source>Only an open case of this panel that is not on the agenda yet can be added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Give the item a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Choose a place from 1 to %1 on the agenda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>An item that has been opened stays on the agenda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A guest is invited for this item; withdraw the invitation first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::Attendance</name>
+    <message>
+        <location filename="../core/meetings/Attendance.cpp" line="+81"/>
+        <source>Choose the member to invite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Chair or coordinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Panel member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>That agency is not in the directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter the name of the person invited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the agency the guest comes from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>That person is already invited to this meeting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Invitations can be changed only before the meeting closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Only a member of the panel can be invited as a member; invite a guest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A guest can be invited for one item of this meeting&apos;s agenda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Attendance can be changed only before the meeting closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 has already arrived; record that they left instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 is here, so sends no apologies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>An arrival cannot be recorded for a time still to come.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is already recorded as here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 is not recorded as here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leaving must be recorded between arriving and now.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1210,6 +1352,91 @@
     <message>
         <location line="+3"/>
         <source>Action history read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Panel coordinator named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Panel coordinator removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Meeting details changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Meeting cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Meeting closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Meeting read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Meeting agenda changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agenda item opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agenda item finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attendance recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Panel decision recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Declaration text changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Declaration signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Declaration refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Declaration overridden by the chair</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1644,18 +1871,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/caseload/CaseLifecycle.cpp" line="+201"/>
+        <location filename="../core/caseload/CaseLifecycle.cpp" line="+214"/>
         <source>A case cannot move into “%1”: this copy of Confer cannot check the condition “%2”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-146"/>
         <source>This panel is archived and takes no new cases.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
         <source>This panel&apos;s kind names no first stage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+126"/>
+        <source>Moving a case to “%1” is a panel decision: only the panel&apos;s chair or a coordinator can make it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1669,7 +1901,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/caseload/CaseLifecycle.cpp" line="+6"/>
+        <location filename="../core/caseload/CaseLifecycle.cpp" line="-120"/>
         <source>Enter the referral date: a date up to today.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2409,7 +2641,7 @@
 <context>
     <name>confer::CommandLine</name>
     <message>
-        <location filename="../app/CommandLine.cpp" line="+65"/>
+        <location filename="../app/CommandLine.cpp" line="+66"/>
         <source>Use the store in &lt;directory&gt; (default: %1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2472,12 +2704,14 @@ Commands:
            --cases N cases, and make it a demonstration store for good. With
            --with-demo-accounts, prints the demo accounts and their passphrase, new
            each run. Refuses a store that holds real cases
+  meetings list the meetings --user may see, one a line: reference, panel, date
+           and status, separated by tabs (reads the passphrase like verify)
   (none)   start the application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>init, verify or demo</source>
+        <location line="+17"/>
+        <source>init, verify, demo or meetings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2486,7 +2720,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Unknown command &quot;%1&quot;. See confer --help.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2538,17 +2772,19 @@ Commands:
     <message>
         <location line="+1"/>
         <location line="+32"/>
+        <location line="+47"/>
         <source>Passphrase: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-77"/>
         <location line="+32"/>
+        <location line="+47"/>
         <source>Expected the passphrase on standard input.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-57"/>
         <source>demo needs --user NAME.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2559,11 +2795,16 @@ Commands:
     </message>
     <message>
         <location line="+24"/>
-        <source>Demonstration data added to %1: %2 cases, %3 new panels, %4 new agencies, %5 new accounts. It is a demonstration store now, for good.</source>
+        <source>Demonstration data added to %1: %2 cases, %6 meetings, %3 new panels, %4 new agencies, %5 new accounts. It is a demonstration store now, for good.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+24"/>
+        <source>meetings needs --user NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-14"/>
         <source>Demo accounts, all with the passphrase &quot;%1&quot; (for demonstrations only; drawn for this run and shown only now):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3026,6 +3267,122 @@ Commands:
     </message>
 </context>
 <context>
+    <name>confer::DeclarationGate</name>
+    <message>
+        <location filename="../core/meetings/DeclarationGate.cpp" line="+19"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>“%1” is decided at a panel meeting, once everyone present has signed the declaration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>not signed yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>refused to sign: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Before “%1” is discussed, everyone present must sign the declaration (%2). Get their signature, or record why the meeting goes on without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::DeclarationTexts</name>
+    <message>
+        <location filename="../core/meetings/DeclarationTexts.cpp" line="+97"/>
+        <source>That declaration text does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Only an administrator can change a panel&apos;s declaration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter the text of the declaration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::Declarations</name>
+    <message>
+        <location filename="../core/meetings/Declarations.cpp" line="+74"/>
+        <source>That attendee is not on this meeting&apos;s list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+59"/>
+        <location line="+104"/>
+        <source>Declarations are taken while the meeting is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-161"/>
+        <source>%1 sent apologies; record their arrival first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 has left the meeting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>That declaration does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Enter the name and the agency of the person signing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Sign in the box before confirming.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This signature is too large to keep; clear it and sign again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Type the name of the person signing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 is in the room; they sign on the screen or type their name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 needs no override.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record why the meeting goes on without this signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The declaration is fixed when the meeting opens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confer::DemoFill</name>
     <message>
         <location filename="../ui/shell/DemoFill.cpp" line="+32"/>
@@ -3070,12 +3427,12 @@ Commands:
 <context>
     <name>confer::DemoPartnership</name>
     <message>
-        <location filename="../core/demo/DemoPartnership.cpp" line="+84"/>
+        <location filename="../core/demo/DemoPartnership.cpp" line="+85"/>
         <source>No panel kinds are installed, so there is nothing to demonstrate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+54"/>
         <source>Only an administrator can fill a store with demonstration data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3349,6 +3706,217 @@ Commands:
     <message>
         <location line="+3"/>
         <source>Protective marking: OFFICIAL-SENSITIVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::MeetingAccess</name>
+    <message>
+        <location filename="../core/meetings/MeetingAccess.cpp" line="+25"/>
+        <source>This meeting is not available to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the chair or a coordinator of the meeting&apos;s panel can do that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::MeetingDecisions</name>
+    <message>
+        <location filename="../core/meetings/MeetingDecisions.cpp" line="+95"/>
+        <source>Decisions are recorded against the case item being discussed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Choose who proposed the decision from those present.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The case cannot move to that stage from where it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::MeetingRoom</name>
+    <message>
+        <location filename="../core/meetings/MeetingRoom.cpp" line="+59"/>
+        <source>That agenda item does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>“%1” cannot be opened: this copy of Confer cannot check the condition “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Open the meeting before its first item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Finish item %1 before opening another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Only the item being discussed can be finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::MeetingService</name>
+    <message>
+        <location filename="../core/meetings/MeetingService.cpp" line="+115"/>
+        <source>Enter the date of the meeting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter when the meeting starts and when it is due to end, the end after the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Say where the meeting is held: a place, a video link, or both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The meeting&apos;s chair must be the panel&apos;s chair or one of its coordinators.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This panel is archived and holds no more meetings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Only a planned meeting can be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Only a planned meeting can be cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Say why the meeting is cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Only a planned meeting can be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This meeting is planned for %1; it can be opened on the day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Only an open meeting can be closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <location line="+17"/>
+        <source>This meeting is not available to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::Meetings</name>
+    <message>
+        <location filename="../core/meetings/MeetingTypes.cpp" line="+45"/>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Actions carried forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Review overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Review due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Added by the chair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other business</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Signed on screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name typed, witnessed by the chair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agreed aloud (remote), witnessed by the chair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Member</source>
+        <translation type="unfinished">Aelod</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Observer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not quorate: nobody present from %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4389,7 +4957,7 @@ Commands:
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../core/partnership/PanelKindLoader.cpp" line="+156"/>
+        <location filename="../core/partnership/PanelKindLoader.cpp" line="+158"/>
         <source>%1 must have a key and a label.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4399,7 +4967,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/partnership/PanelKindLoader.cpp" line="-65"/>
+        <location filename="../core/partnership/PanelKindLoader.cpp" line="-66"/>
         <source>the file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4419,18 +4987,19 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <location line="+31"/>
         <location line="+30"/>
         <location line="+16"/>
-        <location line="+133"/>
+        <location line="+136"/>
         <location line="+18"/>
-        <location line="+91"/>
+        <location line="+72"/>
+        <location line="+42"/>
         <source>the kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-339"/>
         <source>the reference prefix %1 must be 2 to 8 capital letters or digits, starting with a letter (such as “MAPS”).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4496,7 +5065,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>%1 starts from %2, which is not one of its stages.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4637,13 +5206,23 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+66"/>
+        <location line="+16"/>
+        <source>the quorum names %1, which is not a sector (known: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the quorum names the sector %1 twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+67"/>
         <source>it is larger than a panel kind definition can be (1 MiB).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-61"/>
         <source>it is not valid JSON (%1 at character %2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4653,7 +5232,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>The panel kind file %1 cannot be used: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4775,6 +5354,24 @@ Commands:
     <message>
         <location filename="../core/partnership/PanelMembership.cpp" line="+51"/>
         <source>This panel&apos;s cases are not available to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::PanelRoles</name>
+    <message>
+        <location filename="../core/partnership/PanelRoles.cpp" line="+30"/>
+        <source>Only an administrator can name a panel&apos;s coordinators.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>A coordinator must be a member of the panel; add them as a member first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>That person is not a coordinator of this panel.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4912,7 +5509,48 @@ Commands:
     </message>
     <message>
         <location line="+2"/>
+        <location line="+66"/>
         <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Local authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Probation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Housing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Education</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fire and rescue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Voluntary sector</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

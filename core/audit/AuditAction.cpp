@@ -9,7 +9,7 @@ namespace confer {
 
 namespace {
 
-constexpr std::array<AuditActionInfo, 49> Catalogue{{
+constexpr std::array<AuditActionInfo, 66> Catalogue{{
     {AuditAction::StoreCreate, "store.create", QT_TRANSLATE_NOOP("confer::AuditAction", "Store created"),
      "user:<id> of the first administrator"},
     {AuditAction::StoreDemonstration, "store.demonstration",
@@ -107,6 +107,40 @@ constexpr std::array<AuditActionInfo, 49> Catalogue{{
      "case:<reference>"},
     {AuditAction::ActionUpdates, "action.updates",
      QT_TRANSLATE_NOOP("confer::AuditAction", "Action history read"), "case:<reference>"},
+    {AuditAction::PanelCoordinatorAdd, "panel.coordinator.add",
+     QT_TRANSLATE_NOOP("confer::AuditAction", "Panel coordinator named"), "panel:<id>"},
+    {AuditAction::PanelCoordinatorRemove, "panel.coordinator.remove",
+     QT_TRANSLATE_NOOP("confer::AuditAction", "Panel coordinator removed"), "panel:<id>"},
+    {AuditAction::MeetingPlan, "meeting.plan", QT_TRANSLATE_NOOP("confer::AuditAction", "Meeting planned"),
+     "meeting:<reference>"},
+    {AuditAction::MeetingChange, "meeting.change",
+     QT_TRANSLATE_NOOP("confer::AuditAction", "Meeting details changed"), "meeting:<reference>"},
+    {AuditAction::MeetingCancel, "meeting.cancel",
+     QT_TRANSLATE_NOOP("confer::AuditAction", "Meeting cancelled"), "meeting:<reference>"},
+    {AuditAction::MeetingOpen, "meeting.open", QT_TRANSLATE_NOOP("confer::AuditAction", "Meeting opened"),
+     "meeting:<reference>"},
+    {AuditAction::MeetingClose, "meeting.close", QT_TRANSLATE_NOOP("confer::AuditAction", "Meeting closed"),
+     "meeting:<reference>"},
+    {AuditAction::MeetingView, "meeting.view", QT_TRANSLATE_NOOP("confer::AuditAction", "Meeting read"),
+     "meeting:<reference>"},
+    {AuditAction::MeetingAgenda, "meeting.agenda",
+     QT_TRANSLATE_NOOP("confer::AuditAction", "Meeting agenda changed"), "meeting:<reference>"},
+    {AuditAction::MeetingItemOpen, "meeting.item.open",
+     QT_TRANSLATE_NOOP("confer::AuditAction", "Agenda item opened"), "meeting:<reference>"},
+    {AuditAction::MeetingItemFinish, "meeting.item.finish",
+     QT_TRANSLATE_NOOP("confer::AuditAction", "Agenda item finished"), "meeting:<reference>"},
+    {AuditAction::MeetingAttendance, "meeting.attendance",
+     QT_TRANSLATE_NOOP("confer::AuditAction", "Attendance recorded"), "meeting:<reference>"},
+    {AuditAction::MeetingDecision, "meeting.decision",
+     QT_TRANSLATE_NOOP("confer::AuditAction", "Panel decision recorded"), "meeting:<reference>"},
+    {AuditAction::DeclarationText, "declaration.text",
+     QT_TRANSLATE_NOOP("confer::AuditAction", "Declaration text changed"), "panel:<id>"},
+    {AuditAction::DeclarationSign, "declaration.sign",
+     QT_TRANSLATE_NOOP("confer::AuditAction", "Declaration signed"), "meeting:<reference>"},
+    {AuditAction::DeclarationRefuse, "declaration.refuse",
+     QT_TRANSLATE_NOOP("confer::AuditAction", "Declaration refused"), "meeting:<reference>"},
+    {AuditAction::DeclarationOverride, "declaration.override",
+     QT_TRANSLATE_NOOP("confer::AuditAction", "Declaration overridden by the chair"), "meeting:<reference>"},
 }};
 
 constexpr bool isInEnumOrder()
@@ -196,6 +230,16 @@ QString ofSubject(SubjectId subjectId)
 QString ofReview(ReviewId reviewId)
 {
     return QStringLiteral("review:%1").arg(reviewId.value());
+}
+
+QString ofMeeting(const QString& reference)
+{
+    return QStringLiteral("meeting:%1").arg(reference);
+}
+
+QString ofMissingMeeting(MeetingId meetingId)
+{
+    return QStringLiteral("meeting:#%1").arg(meetingId.value());
 }
 
 } // namespace AuditRecord

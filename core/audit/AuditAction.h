@@ -62,6 +62,23 @@ enum class AuditAction {
     ActionUpdate,
     ActionList,
     ActionUpdates,
+    PanelCoordinatorAdd,
+    PanelCoordinatorRemove,
+    MeetingPlan,
+    MeetingChange,
+    MeetingCancel,
+    MeetingOpen,
+    MeetingClose,
+    MeetingView,
+    MeetingAgenda,
+    MeetingItemOpen,
+    MeetingItemFinish,
+    MeetingAttendance,
+    MeetingDecision,
+    DeclarationText,
+    DeclarationSign,
+    DeclarationRefuse,
+    DeclarationOverride,
 };
 
 struct AuditActionInfo {
@@ -83,13 +100,15 @@ QString auditActionDisplayName(const QString& key);
 
 // How audit records name things, so one thing is always named one way.
 namespace AuditRecord {
-QString ofCase(const QString& reference); // "case:MAPS-2026-0001"; a case is named by its reference
-QString ofMissingCase(CaseId caseId);     // "case:#42": an id that names no case (only refusals write it)
-QString ofUser(UserId userId);            // "user:7"
-QString ofPanel(PanelId panelId);         // "panel:3"
-QString ofAgency(AgencyId agencyId);      // "agency:2"
-QString ofSubject(SubjectId subjectId);   // "subject:5"
-QString ofReview(ReviewId reviewId);      // "review:9": a review id that names no review (refusals only)
+QString ofCase(const QString& reference);    // "case:MAPS-2026-0001"; a case is named by its reference
+QString ofMissingCase(CaseId caseId);        // "case:#42": an id that names no case (only refusals write it)
+QString ofUser(UserId userId);               // "user:7"
+QString ofPanel(PanelId panelId);            // "panel:3"
+QString ofAgency(AgencyId agencyId);         // "agency:2"
+QString ofSubject(SubjectId subjectId);      // "subject:5"
+QString ofReview(ReviewId reviewId);         // "review:9": a review id that names no review (refusals only)
+QString ofMeeting(const QString& reference); // "meeting:MAPS-M-2026-004"; a meeting is named by its reference
+QString ofMissingMeeting(MeetingId meetingId); // "meeting:#12": an id that names no meeting (refusals only)
 } // namespace AuditRecord
 
 } // namespace confer

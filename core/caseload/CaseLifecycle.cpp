@@ -8,6 +8,7 @@
 #include "common/Clock.h"
 #include "partnership/PanelKind.h"
 #include "partnership/PanelMembership.h"
+#include "partnership/PanelRoles.h"
 #include "partnership/StageGateRegistry.h"
 #include "session/Session.h"
 #include "store/Database.h"
@@ -189,7 +190,19 @@ Status CaseLifecycle::recordOpening(CaseId caseId, const NewCase& request, const
     return {};
 }
 
-Status CaseLifecycle::checkGates(CaseId caseId, const Transition& transition, const QString& toLabel) const
+Status CaseLifecycle::checkDecider(PanelId panelId, const Transition& transition,
+                                   const QString& toLabel) const
+{
+    if (!transition.isPanelDecision || PanelRoles(m_session).leads(panelId))
+        return {};
+    return makeError(ErrorCode::InvalidInput,
+                     Tr::tr("Moving a case to “%1” is a panel decision: only the panel's chair or a "
+                            "coordinator can make it.")
+                         .arg(toLabel));
+}
+
+Status CaseLifecycle::checkGates(CaseId caseId, const Transition& transition, const QString& toLabel,
+                                 const std::optional<MeetingItemRef>& atMeeting) const
 {
     for (const QString& key : transition.requiredGates) {
         // Resolved when the kind loaded; should a kind ever meet other gates than it was loaded
@@ -201,7 +214,8 @@ Status CaseLifecycle::checkGates(CaseId caseId, const Transition& transition, co
                 Tr::tr("A case cannot move into “%1”: this copy of Confer cannot check the condition “%2”.")
                     .arg(toLabel, key));
         }
-        if (Status held = gate->check(GateContext{m_session.database(), caseId, toLabel}); !held.ok())
+        if (Status held = gate->check(GateContext{m_session.database(), caseId, toLabel, atMeeting});
+            !held.ok())
             return held;
     }
     return {};
@@ -224,7 +238,9 @@ Result<std::vector<CaseLifecycle::StageOption>> CaseLifecycle::stageOptions(Case
         option.stage = next;
         option.label = stage->label;
         option.needsReason = stage->needsReason;
-        const Status held = checkGates(caseId, *transition, stage->label);
+        Status held = checkDecider(current.panelId, *transition, stage->label);
+        if (held.ok())
+            held = checkGates(caseId, *transition, stage->label, {});
         // A gate refuses with InvalidInput; anything else is a failure to read, not a reason to show.
         if (!held.ok() && held.error().code != ErrorCode::InvalidInput)
             return held.error();
@@ -235,16 +251,23 @@ Result<std::vector<CaseLifecycle::StageOption>> CaseLifecycle::stageOptions(Case
     return options;
 }
 
-Status CaseLifecycle::moveStage(CaseId caseId, const QString& toStage, const QString& reason)
+Status CaseLifecycle::moveStage(CaseId caseId, const QString& toStage, const QString& reason,
+                                const std::optional<MeetingItemRef>& atMeeting)
 {
     auto loaded = loadCase(m_session, m_kinds, caseId, AuditAction::CaseStage);
     if (!loaded.ok())
         return loaded.error();
     const CaseRecord& current = loaded->record;
     const PanelKind& kind = *loaded->kind;
-    // The gates first, as the stage tab shows them, then what the definition asks of the reason.
+    // Who may decide, then the gates, as the stage tab shows them, then what the definition asks of the
+    // reason.
     if (const Transition* transition = kind.transition(current.stage, toStage)) {
-        if (Status held = checkGates(caseId, *transition, kind.stage(toStage)->label); !held.ok())
+        const QString& toLabel = kind.stage(toStage)->label;
+        // Refused like a gate, with the sentence the stage tab shows: the user sees the case, and the step
+        // is offered to them as one they cannot take.
+        if (Status decider = checkDecider(current.panelId, *transition, toLabel); !decider.ok())
+            return decider;
+        if (Status held = checkGates(caseId, *transition, toLabel, atMeeting); !held.ok())
             return held;
     }
     auto storedReason = kind.checkMove(current.stage, toStage, reason);

@@ -2,6 +2,7 @@
 
 #include "caseload/CaseloadTypes.h"
 #include "common/Result.h"
+#include "partnership/StageGate.h"
 
 #include <vector>
 
@@ -45,8 +46,10 @@ public:
         bool needsReason = false;
     };
     Result<std::vector<StageOption>> stageOptions(CaseId caseId);
-    // Closing a case is a move into a closed stage.
-    Status moveStage(CaseId caseId, const QString& toStage, const QString& reason = {});
+    // Closing a case is a move into a closed stage. A move made at a meeting names its agenda item, which
+    // the gates may read (MeetingDecisions records the decision against it).
+    Status moveStage(CaseId caseId, const QString& toStage, const QString& reason = {},
+                     const std::optional<MeetingItemRef>& atMeeting = {});
 
 private:
     struct Opening {
@@ -61,7 +64,11 @@ private:
     Status recordOpening(CaseId caseId, const NewCase& request, const Opening& opening,
                          const QString& reference, const QString& nowUtc);
     // The gates of one transition, checked for one case: success, or the sentence that refuses it.
-    Status checkGates(CaseId caseId, const Transition& transition, const QString& toLabel) const;
+    Status checkGates(CaseId caseId, const Transition& transition, const QString& toLabel,
+                      const std::optional<MeetingItemRef>& atMeeting) const;
+    // A panel decision is the panel's chair's or a coordinator's to make: InvalidInput with the sentence
+    // shown beside the step otherwise.
+    Status checkDecider(PanelId panelId, const Transition& transition, const QString& toLabel) const;
 
     Session& m_session;
     const PanelKindRegistry& m_kinds;

@@ -45,9 +45,10 @@ public:
     // Stages the kind allows from the case's current one, with any gate not yet met explained.
     using StageOption = CaseLifecycle::StageOption;
     Result<std::vector<StageOption>> stageOptions(CaseId caseId) { return m_lifecycle.stageOptions(caseId); }
-    Status moveStage(CaseId caseId, const QString& toStage, const QString& reason = {})
+    Status moveStage(CaseId caseId, const QString& toStage, const QString& reason = {},
+                     const std::optional<MeetingItemRef>& atMeeting = {})
     {
-        return m_lifecycle.moveStage(caseId, toStage, reason);
+        return m_lifecycle.moveStage(caseId, toStage, reason, atMeeting);
     }
 
     Status recordConsent(CaseId caseId, const Consent& consent) { return m_consents.record(caseId, consent); }

@@ -47,6 +47,12 @@ using ActionId = Id<struct ActionIdTag>;
 using ActionUpdateId = Id<struct ActionUpdateIdTag>;
 using ReviewId = Id<struct ReviewIdTag>; // a scheduled review
 using ConsentId = Id<struct ConsentIdTag>;
+using MeetingId = Id<struct MeetingIdTag>;
+using AgendaItemId = Id<struct AgendaItemIdTag>;
+using AttendeeId = Id<struct AttendeeIdTag>; // one person on one meeting's list
+using DeclarationId = Id<struct DeclarationIdTag>;
+using DeclarationTextId = Id<struct DeclarationTextIdTag>; // one version of a panel's declaration
+using DecisionId = Id<struct DecisionIdTag>;               // a decision recorded at a meeting
 
 } // namespace confer
 

@@ -5,6 +5,7 @@
 #include "demo/DemoDice.h"
 #include "demo/DemoPassphrase.h"
 #include "partnership/PanelKind.h"
+#include "partnership/PanelRoles.h"
 #include "session/Session.h"
 
 #include <algorithm>
@@ -75,6 +76,7 @@ Status DemoPartners::addAgencies(DemoPartnership::Outcome& outcome)
         Agency agency;
         agency.name = name;
         agency.kind = seed.kind;
+        agency.sector = seed.sector;
         agency.ispSignatory = DemoTables::word(seed.contactName);
         agency.ispSignedOn = m_today.addDays(-m_dice.between(60, 900));
         // Not a real ICO registration number, and plainly so.
@@ -193,6 +195,10 @@ Status DemoPartners::addPanel(const QString& name, const PanelKind& kind, const 
         if (Status added = m_panels.addMember(demo.panel.id, me); !added.ok())
             return added;
     }
+    // And a coordinator of it: the demo's panel decisions and meetings go through the same rules as anyone's
+    // (only a panel's chair or a coordinator makes them), made on behalf of each panel's chair.
+    if (Status named = PanelRoles(m_session).addCoordinator(demo.panel.id, me); !named.ok())
+        return named;
     m_demoPanels.push_back(demo);
     return {};
 }

@@ -4,6 +4,7 @@
 #include "common/Clock.h"
 #include "demo/DemoCases.h"
 #include "demo/DemoDice.h"
+#include "demo/DemoMeetings.h"
 #include "demo/DemoPartners.h"
 #include "demo/DemoTables.h"
 #include "demo/DemonstrationStore.h"
@@ -85,6 +86,13 @@ Status fillStore(Session& session, const PanelKindRegistry& kinds, const DemoPar
     DemoCases cases(session, kinds, options, dice, today, partners.agencyIds());
     if (Status added = addCases(cases, partners.panels(), dice, options, outcome); !added.ok())
         return added;
+    if (options.withDetails) {
+        DemoMeetings meetings(session, kinds, dice, today);
+        for (const DemoPanel& panel : partners.panels()) {
+            if (Status added = meetings.add(panel, outcome); !added.ok())
+                return added;
+        }
+    }
     return partners.disableRecordsOnly();
 }
 
@@ -154,7 +162,8 @@ Result<DemoPartnership::Outcome> DemoPartnership::fill(Session& session, const P
         return marked.error();
     QHash<QString, qint64> lastIdBefore;
     for (const QString& table :
-         {QStringLiteral("subjects"), QStringLiteral("cases"), QStringLiteral("actions")}) {
+         {QStringLiteral("subjects"), QStringLiteral("cases"), QStringLiteral("actions"),
+          QStringLiteral("meetings"), QStringLiteral("meeting_attendees")}) {
         auto last = db.prepare(QStringLiteral("SELECT ifnull(max(id), 0) FROM %1").arg(table));
         if (!last.ok())
             return last.error();

@@ -75,22 +75,29 @@ struct DemoTables final {
     struct AgencySeed {
         const char* name;
         Agency::Kind kind;
+        AgencySector sector;
         const char* contactName;
         const char* email;
     };
     static constexpr AgencySeed Agencies[] = {
-        {"Durham Constabulary", Agency::Kind::ResponsibleAuthority, "Insp. Mark Tweddle", "neighbourhoods"},
-        {"Durham County Council", Agency::Kind::ResponsibleAuthority, "Joanne Kirkup", "community.safety"},
+        {"Durham Constabulary", Agency::Kind::ResponsibleAuthority, AgencySector::Police,
+         "Insp. Mark Tweddle", "neighbourhoods"},
+        {"Durham County Council", Agency::Kind::ResponsibleAuthority, AgencySector::LocalAuthority,
+         "Joanne Kirkup", "community.safety"},
         {"County Durham and Darlington Fire and Rescue Service", Agency::Kind::ResponsibleAuthority,
-         "Stn Cdr Alan Peart", "prevention"},
-        {"Probation Service North East", Agency::Kind::ResponsibleAuthority, "Claire Laidler", "iom"},
-        {"NHS North East and North Cumbria", Agency::Kind::ResponsibleAuthority, "Dr Priya Shah",
-         "safeguarding"},
-        {"East Durham Homes (demo)", Agency::Kind::CooperatingBody, "Steven Coxon", "tenancy.support"},
-        {"Recovery and Wellbeing Service (demo)", Agency::Kind::CooperatingBody, "Leanne Ramshaw",
-         "referrals"},
-        {"Horden Community Hub (demo)", Agency::Kind::Other, "Nadia Begum", "hello"},
-        {"Department for Work and Pensions", Agency::Kind::CooperatingBody, "Gary Whitfield", "partnerships"},
+         AgencySector::FireAndRescue, "Stn Cdr Alan Peart", "prevention"},
+        {"Probation Service North East", Agency::Kind::ResponsibleAuthority, AgencySector::Probation,
+         "Claire Laidler", "iom"},
+        {"NHS North East and North Cumbria", Agency::Kind::ResponsibleAuthority, AgencySector::Health,
+         "Dr Priya Shah", "safeguarding"},
+        {"East Durham Homes (demo)", Agency::Kind::CooperatingBody, AgencySector::Housing, "Steven Coxon",
+         "tenancy.support"},
+        {"Recovery and Wellbeing Service (demo)", Agency::Kind::CooperatingBody, AgencySector::Health,
+         "Leanne Ramshaw", "referrals"},
+        {"Horden Community Hub (demo)", Agency::Kind::Other, AgencySector::VoluntarySector, "Nadia Begum",
+         "hello"},
+        {"Department for Work and Pensions", Agency::Kind::CooperatingBody, AgencySector::Other,
+         "Gary Whitfield", "partnerships"},
     };
 
     struct AccountSeed {
@@ -181,6 +188,24 @@ struct DemoTables final {
         "Mentoring from an intervention provider, weekly, with support from the school.",
         "Theological mentoring and help into a college course.",
         "Family support alongside mentoring; reviewed monthly."};
+
+    // Meetings: where panels meet, and the guests a chair invites for one case.
+    static constexpr const char* MeetingPlaces[] = {
+        "Committee Room 2, County Hall, Durham", "Peterlee Leisure Centre, meeting room 1",
+        "Seaham Police Station, conference room", "Horden Community Hub, back room"};
+    struct GuestSeed {
+        const char* agency;
+        const char* role;
+    };
+    static constexpr GuestSeed Guests[] = {{"Easington Academy (demo)", "Designated safeguarding lead"},
+                                           {"Youth Justice Service (demo)", "Case manager"},
+                                           {"Children's Social Care (demo)", "Social worker"},
+                                           {"Citizens Advice County Durham (demo)", "Debt adviser"}};
+    static constexpr const char* MeetingActions[] = {
+        "Report back on the joint home visit at the next meeting.",
+        "Confirm the referral to the recovery service has been picked up.",
+        "Share the updated risk assessment with the panel's members.",
+        "Arrange a professionals' meeting before the next panel."};
 
     static QString word(const char* text) { return QString::fromUtf8(text); }
 };

@@ -30,7 +30,7 @@ QString cleaned(const QString& text)
 
 const char* const SelectAgency =
     "SELECT id, name, kind, isp_signatory, isp_signed_on, dp_registration, contact_name, contact_email, "
-    "contact_phone FROM agencies";
+    "contact_phone, sector FROM agencies";
 
 Agency readAgency(const Statement& row)
 {
@@ -45,6 +45,7 @@ Agency readAgency(const Statement& row)
     agency.contactName = row.columnText(6);
     agency.contactEmail = row.columnText(7);
     agency.contactPhone = row.columnText(8);
+    agency.sector = agencySectorFromKey(row.columnText(9)).value_or(AgencySector::Other);
     return agency;
 }
 
@@ -132,6 +133,7 @@ void bindAgency(Statement& statement, const Agency& agency)
 {
     statement.bind(":name", cleaned(agency.name))
         .bind(":kind", agencyKindKey(agency.kind))
+        .bind(":sector", agencySectorKey(agency.sector))
         .bind(":signatory", cleaned(agency.ispSignatory))
         .bind(":signed", isoDateOrNull(agency.ispSignedOn))
         .bind(":dp", cleaned(agency.dataProtectionRegistration))
@@ -153,10 +155,10 @@ Result<Agency> AgencyService::add(const Agency& agency)
     Transaction tx(db);
     if (!tx.isActive())
         return tx.beginStatus().error();
-    auto insert = db.prepare(
-        QStringLiteral("INSERT INTO agencies (name, kind, isp_signatory, isp_signed_on, dp_registration, "
-                       "contact_name, contact_email, contact_phone, created_utc) "
-                       "VALUES (:name, :kind, :signatory, :signed, :dp, :contact, :email, :phone, :at)"));
+    auto insert = db.prepare(QStringLiteral(
+        "INSERT INTO agencies (name, kind, sector, isp_signatory, isp_signed_on, dp_registration, "
+        "contact_name, contact_email, contact_phone, created_utc) "
+        "VALUES (:name, :kind, :sector, :signatory, :signed, :dp, :contact, :email, :phone, :at)"));
     if (!insert.ok())
         return insert.error();
     bindAgency(*insert, agency);
@@ -164,9 +166,10 @@ Result<Agency> AgencyService::add(const Agency& agency)
     if (Status run = insert->run(); !run.ok())
         return isUniqueViolation(run.error()) ? duplicateName() : run.error();
     const auto id = db.lastInsertId<AgencyId>();
-    if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::AgencyCreate,
-                                                  agencyRecord(id),
-                                                  QStringLiteral("kind=%1").arg(agencyKindKey(agency.kind)));
+    if (Status audited = m_session.audit().append(
+            m_session.currentUser().login, AuditAction::AgencyCreate, agencyRecord(id),
+            QStringLiteral("kind=%1 sector=%2")
+                .arg(agencyKindKey(agency.kind), agencySectorKey(agency.sector)));
         !audited.ok())
         return audited.error();
     if (Status committed = tx.commit(); !committed.ok())
@@ -189,10 +192,10 @@ Status AgencyService::update(const Agency& agency)
     Transaction tx(db);
     if (!tx.isActive())
         return tx.beginStatus();
-    auto change = db.prepare(
-        QStringLiteral("UPDATE agencies SET name = :name, kind = :kind, isp_signatory = :signatory, "
-                       "isp_signed_on = :signed, dp_registration = :dp, contact_name = :contact, "
-                       "contact_email = :email, contact_phone = :phone WHERE id = :id"));
+    auto change = db.prepare(QStringLiteral(
+        "UPDATE agencies SET name = :name, kind = :kind, sector = :sector, isp_signatory = :signatory, "
+        "isp_signed_on = :signed, dp_registration = :dp, contact_name = :contact, "
+        "contact_email = :email, contact_phone = :phone WHERE id = :id"));
     if (!change.ok())
         return change.error();
     bindAgency(*change, agency);

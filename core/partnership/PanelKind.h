@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "partnership/PartnershipTypes.h"
 
 #include <QDate>
 #include <QHash>
@@ -62,6 +63,10 @@ struct Transition {
     // when the kind loaded ("consent": consent recorded as given and not withdrawn).
     // (The definition file's key is "requires"; that word is a keyword in C++20, hence this name.)
     QStringList requiredGates;
+    // A panel decision (adopt, select, de-select, close, exit): only the panel's chair or one of its
+    // coordinators may make the move (PanelRoles), and made at a meeting it is recorded against the agenda
+    // item. ("panelDecision": true in the file.)
+    bool isPanelDecision = false;
 };
 
 // A panel kind, loaded from a definition file in resources/panels/ (or, for tests, any directory).
@@ -79,6 +84,9 @@ struct PanelKind {
     bool usesConsent = false;                              // shows the consent record on a case
     QHash<QString, QList<ScheduledReview>> reviewsOnEnter; // stage key -> reviews to schedule
     QString declarationText;                               // the default confidentiality declaration
+    // The sectors someone present must come from for a meeting to be quorate ("quorum" in the file;
+    // Channel: the local authority and the police, Durham 5.10). Empty: any attendance is quorate.
+    QList<AgencySector> quorumSectors;
 
     const StageDefinition* stage(const QString& stageKey) const;
     const FieldDefinition* field(const QString& fieldKey) const;

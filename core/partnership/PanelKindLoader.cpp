@@ -81,6 +81,7 @@ private:
     bool readCadence(const QJsonObject& root, PanelKind& kind);
     bool readReviewsOnEnter(const QJsonObject& root, PanelKind& kind);
     bool readDeclaration(const QJsonObject& root, PanelKind& kind);
+    bool readQuorum(const QJsonObject& root, PanelKind& kind);
 
     const StageGateRegistry& m_gates;
     PanelKindJsonReader m_json; // the typed values, and the first problem
@@ -109,7 +110,8 @@ bool DefinitionReader::readHeader(const QJsonObject& root)
          QStringLiteral("referencePrefix"), QStringLiteral("subjectTypes"), QStringLiteral("stages"),
          QStringLiteral("initialStage"), QStringLiteral("transitions"), QStringLiteral("fields"),
          QStringLiteral("reviewEveryDays"), QStringLiteral("reviewAtEachMeeting"),
-         QStringLiteral("usesConsent"), QStringLiteral("reviewsOnEnter"), QStringLiteral("declaration")},
+         QStringLiteral("usesConsent"), QStringLiteral("reviewsOnEnter"), QStringLiteral("declaration"),
+         QStringLiteral("quorum")},
         where);
 }
 
@@ -201,10 +203,13 @@ bool DefinitionReader::readTransitions(const QJsonObject& root, PanelKind& kind)
         const QJsonObject object = transitions.at(i).toObject();
         Transition move;
         QJsonArray gates;
-        if (!m_json.checkKeys(
-                object, {QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("requires")}, where) ||
+        if (!m_json.checkKeys(object,
+                              {QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("requires"),
+                               QStringLiteral("panelDecision")},
+                              where) ||
             !m_json.readString(object, QStringLiteral("from"), where, move.from) ||
             !m_json.readString(object, QStringLiteral("to"), where, move.to) ||
+            !m_json.readBool(object, QStringLiteral("panelDecision"), where, move.isPanelDecision) ||
             !m_json.readArray(object, QStringLiteral("requires"), where, gates, false))
             return false;
         if (!kind.stage(move.from))
@@ -412,6 +417,29 @@ bool DefinitionReader::readDeclaration(const QJsonObject& root, PanelKind& kind)
     return true;
 }
 
+bool DefinitionReader::readQuorum(const QJsonObject& root, PanelKind& kind)
+{
+    QJsonArray sectors;
+    if (!m_json.readArray(root, QStringLiteral("quorum"), Tr::tr("the kind"), sectors, false))
+        return false;
+    for (const QJsonValue& value : sectors) {
+        const std::optional<AgencySector> sector =
+            value.isString() ? agencySectorFromKey(value.toString()) : std::nullopt;
+        if (!sector) {
+            QStringList known;
+            for (AgencySector each : allAgencySectors())
+                known << agencySectorKey(each);
+            return fail(Tr::tr("the quorum names %1, which is not a sector (known: %2).")
+                            .arg(quoted(value.isString() ? value.toString() : QStringLiteral("?")),
+                                 known.join(QStringLiteral(", "))));
+        }
+        if (kind.quorumSectors.contains(*sector))
+            return fail(Tr::tr("the quorum names the sector %1 twice.").arg(quoted(value.toString())));
+        kind.quorumSectors.append(*sector);
+    }
+    return true;
+}
+
 std::optional<PanelKind> DefinitionReader::read(const QByteArray& json)
 {
     if (json.size() > MaximumFileBytes) {
@@ -436,7 +464,8 @@ std::optional<PanelKind> DefinitionReader::read(const QByteArray& json)
     if (!readHeader(root) || !readIdentity(root, kind) ||
         !m_json.readBool(root, QStringLiteral("usesConsent"), Tr::tr("the kind"), kind.usesConsent) ||
         !readStages(root, kind) || !readTransitions(root, kind) || !readFields(root, kind) ||
-        !readCadence(root, kind) || !readReviewsOnEnter(root, kind) || !readDeclaration(root, kind))
+        !readCadence(root, kind) || !readReviewsOnEnter(root, kind) || !readDeclaration(root, kind) ||
+        !readQuorum(root, kind))
         return std::nullopt;
     return kind;
 }

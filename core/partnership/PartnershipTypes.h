@@ -3,11 +3,30 @@
 #include "common/Id.h"
 
 #include <QDate>
+#include <QList>
 #include <QString>
 
 #include <optional>
 
 namespace confer {
+
+// Which part of public life an agency belongs to. A panel kind names the sectors a meeting needs to be
+// quorate (Channel: the local authority and the police, Durham 5.10).
+enum class AgencySector {
+    Police,
+    LocalAuthority,
+    Probation,
+    Health,
+    Housing,
+    Education,
+    FireAndRescue,
+    VoluntarySector,
+    Other,
+};
+QString agencySectorKey(AgencySector sector); // "police", "local_authority", ... as stored and in kind files
+std::optional<AgencySector> agencySectorFromKey(const QString& key);
+QString agencySectorDisplayName(AgencySector sector); // "Police", "Local authority", ...
+QList<AgencySector> allAgencySectors();               // in the order above
 
 // The partnership's agencies and panels (Durham 4.1-4.4: responsible authorities and co-operating bodies).
 struct Agency {
@@ -15,6 +34,7 @@ struct Agency {
     AgencyId id;
     QString name;
     Kind kind = Kind::Other;
+    AgencySector sector = AgencySector::Other;
     QString ispSignatory;
     std::optional<QDate> ispSignedOn;
     QString dataProtectionRegistration;

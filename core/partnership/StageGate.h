@@ -5,19 +5,29 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace confer {
 
 class Database;
 struct PanelKind;
 
-// What a gate is asked about: the case, on the store the caller reads it through, and the step the
-// gate guards as the user sees it (today the stage a case would move into). When meetings come, opening
-// an agenda item will ask the same gates with the meeting filled in (the "everyone present has signed
-// the declaration" gate reads it), so one registered check serves a stage move and an agenda item alike.
+// The agenda item of a meeting a step is taken at.
+struct MeetingItemRef {
+    MeetingId meetingId;
+    AgendaItemId agendaItemId;
+};
+
+// What a gate is asked about: the case, on the store the caller reads it through, the step the gate
+// guards as the user sees it (the stage a case would move into, or the agenda item about to be opened),
+// and, when the step is taken at a meeting, the meeting and its item. Opening an agenda item asks the same
+// registered gates as a stage move (the "everyone present has signed the declaration" gate reads the
+// meeting), so one check serves both.
 struct GateContext {
     Database& db;
     CaseId caseId;
-    QString stepLabel; // "Support plan"
+    QString stepLabel; // "Support plan", "MAPS-2026-0042" (an agenda item)
+    std::optional<MeetingItemRef> atMeeting;
 };
 
 // One condition a panel kind's transition may require ("requires": ["consent"]). The definition says

@@ -1,6 +1,6 @@
 #include "ShellTestSupport.h"
 
-#include "caseload/StandardStageGates.h"
+#include "meetings/StandardStageGates.h"
 #include "partnership/PanelKind.h"
 #include "shell/MainWindow.h"
 #include "support/FindChild.h"

@@ -19,6 +19,7 @@ AgencyDialog::AgencyDialog(AgencyService& agencies, std::optional<Agency> existi
     , m_existing(std::move(existing))
     , m_name(FormFields::lineEdit(QStringLiteral("agencyName"), tr("Agency name"), 160, this))
     , m_kind(FormFields::comboBox(QStringLiteral("agencyKind"), tr("Kind of agency"), this))
+    , m_sector(FormFields::comboBox(QStringLiteral("agencySector"), tr("Sector"), this))
     , m_signatory(FormFields::lineEdit(QStringLiteral("agencySignatory"), tr("ISP signatory"), 160, this))
     , m_isSigned(new QCheckBox(tr("Si&gned on"), this))
     , m_signedOn(FormFields::dateEdit(QStringLiteral("agencySignedOn"), tr("Date the protocol was signed"),
@@ -35,6 +36,9 @@ AgencyDialog::AgencyDialog(AgencyService& agencies, std::optional<Agency> existi
     for (Agency::Kind kind :
          {Agency::Kind::ResponsibleAuthority, Agency::Kind::CooperatingBody, Agency::Kind::Other})
         m_kind->addItem(agencyKindDisplayName(kind), int(kind));
+    for (AgencySector sector : allAgencySectors())
+        m_sector->addItem(agencySectorDisplayName(sector), int(sector));
+    m_sector->setCurrentIndex(m_sector->findData(int(AgencySector::Other)));
     m_isSigned->setObjectName(QStringLiteral("agencyIsSigned"));
     m_isSigned->setAccessibleName(tr("The information sharing protocol is signed"));
     m_signedOn->setDisplayFormat(QStringLiteral("d MMM yyyy"));
@@ -47,7 +51,8 @@ AgencyDialog::AgencyDialog(AgencyService& agencies, std::optional<Agency> existi
 
     addFields();
     addText(tr("Responsible authorities are the partners the Crime and Disorder Act names; co-operating "
-               "bodies share under the protocol once they have signed it."),
+               "bodies share under the protocol once they have signed it. The sector decides whether a "
+               "meeting is quorate: some panels need the police or the local authority present."),
             Tone::Muted);
     setOkText(m_existing ? tr("&Save") : tr("&Add agency"), m_existing ? tr("Save") : tr("Add agency"));
 
@@ -65,6 +70,7 @@ void AgencyDialog::addFields()
     QFormLayout* form = addForm();
     FormFields::addRow(form, tr("&Name:"), m_name);
     FormFields::addRow(form, tr("&Kind:"), m_kind);
+    FormFields::addRow(form, tr("Sec&tor:"), m_sector);
     FormFields::addRow(form, tr("ISP &signatory:"), m_signatory);
     form->addRow(QString(), signedRow);
     FormFields::addRow(form, tr("IC&O registration:"), m_registration);
@@ -77,6 +83,7 @@ void AgencyDialog::fill(const Agency& agency)
 {
     m_name->setText(agency.name);
     m_kind->setCurrentIndex(qMax(0, m_kind->findData(int(agency.kind))));
+    m_sector->setCurrentIndex(qMax(0, m_sector->findData(int(agency.sector))));
     m_signatory->setText(agency.ispSignatory);
     m_isSigned->setChecked(agency.ispSignedOn.has_value());
     if (agency.ispSignedOn)
@@ -97,6 +104,7 @@ Status AgencyDialog::submit()
     Agency agency = m_existing.value_or(Agency{});
     agency.name = m_name->text().trimmed();
     agency.kind = Agency::Kind(m_kind->currentData().toInt());
+    agency.sector = AgencySector(m_sector->currentData().toInt());
     agency.ispSignatory = m_signatory->text().trimmed();
     agency.ispSignedOn = m_isSigned->isChecked() ? std::optional<QDate>(m_signedOn->date()) : std::nullopt;
     agency.dataProtectionRegistration = m_registration->text().trimmed();

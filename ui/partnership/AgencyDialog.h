@@ -36,6 +36,7 @@ private:
     std::optional<Agency> m_existing;
     QLineEdit* m_name;
     QComboBox* m_kind;
+    QComboBox* m_sector;
     QLineEdit* m_signatory;
     QCheckBox* m_isSigned;
     QDateEdit* m_signedOn;

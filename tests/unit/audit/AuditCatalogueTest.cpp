@@ -42,8 +42,8 @@ TEST(AuditCatalogueTest, AKeyReadBackFromTheStoreFindsItsAction)
 
 TEST(AuditCatalogueTest, AKeyFromANewerConferIsShownAsItIs)
 {
-    EXPECT_FALSE(auditActionFromKey(QStringLiteral("meeting.open")).has_value());
-    EXPECT_EQ(auditActionDisplayName(QStringLiteral("meeting.open")), QStringLiteral("meeting.open"));
+    EXPECT_FALSE(auditActionFromKey(QStringLiteral("minutes.approve")).has_value());
+    EXPECT_EQ(auditActionDisplayName(QStringLiteral("minutes.approve")), QStringLiteral("minutes.approve"));
 }
 
 TEST(AuditCatalogueTest, KeysAlreadyInStoresNeverChange)

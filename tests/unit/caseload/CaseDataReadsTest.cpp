@@ -135,9 +135,16 @@ TEST_F(Caldicott4NeedToKnow, EveryReadOfCaseDataByAMemberOfEveryPanelKeepsToTheC
                               "consents", "scheduled_reviews", "case_stage_history", "case_field_history"})
         EXPECT_TRUE(tables.contains(QString::fromLatin1(table))) << table << " is not counted as case data";
     const QSet<QString> read = reads->caseDataTablesRead();
+    // The meetings' tables that refer to a case (its agenda items, and through them attendance, declarations
+    // and decisions) are read by the meeting services, not by these read models: MeetingCaseDataTest checks
+    // what a meeting shows of its cases.
+    const QStringList meetingTables{
+        QStringLiteral("agenda_items"),      QStringLiteral("agenda_item_actions"),
+        QStringLiteral("meeting_attendees"), QStringLiteral("meeting_decisions"),
+        QStringLiteral("declarations"),      QStringLiteral("declaration_overrides")};
     for (const QString& table : tables) {
         // The search index's own tables are read by FTS4 itself, below the statements.
-        if (!table.startsWith(QLatin1String("case_search_"))) {
+        if (!table.startsWith(QLatin1String("case_search_")) && !meetingTables.contains(table)) {
             EXPECT_TRUE(read.contains(table)) << table.toStdString() << " was never read";
         }
     }

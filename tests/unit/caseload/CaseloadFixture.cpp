@@ -2,7 +2,8 @@
 
 #include "accounts/AccountService.h"
 #include "audit/AuditLog.h"
-#include "caseload/StandardStageGates.h"
+#include "meetings/StandardStageGates.h"
+#include "partnership/PanelRoles.h"
 #include "session/Session.h"
 
 #include <limits>
@@ -103,6 +104,7 @@ void CaseloadFixture::SetUp()
     ASSERT_TRUE(panels.addMember(mapsPanelId, member.id).ok());
     ASSERT_TRUE(panels.addMember(channelPanelId, member.id).ok());
     ASSERT_TRUE(panels.addMember(iomPanelId, outsider.id).ok());
+    ASSERT_TRUE(PanelRoles(session()).addCoordinator(channelPanelId, member.id).ok());
 }
 
 Session& CaseloadFixture::signInAs(const QString& login)

@@ -25,8 +25,11 @@ namespace confer::test {
 //   user          role    agency     member of
 //   admin         admin   -          nothing (manages panels, reads no case)
 //   chair.one     chair   council    all four panels, chair of each
-//   member.one    member  police     Easington MAPS, County Durham Channel Panel
+//   member.one    member  police     Easington MAPS, County Durham Channel Panel (a coordinator of it)
 //   outsider      member  probation  County Durham IOM only
+//
+// A panel decision (adopt, select, de-select, close, exit) is its chair's or a coordinator's to make, so
+// member.one makes Channel's but not Easington MAPS's.
 class CaseloadFixture : public ::testing::Test {
 protected:
     void SetUp() override;

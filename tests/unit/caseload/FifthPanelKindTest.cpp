@@ -1,5 +1,5 @@
 #include "CaseloadFixture.h"
-#include "caseload/StandardStageGates.h"
+#include "meetings/StandardStageGates.h"
 #include "session/Session.h"
 
 using namespace confer;

@@ -124,7 +124,7 @@ TEST_F(NeedToKnowMemberTest, AMemberCanMakeEveryCall)
 {
     signInAs(member.login);
     CaseService cases = caseService();
-    const CaseRecord record = createCase(mapsPanelId);
+    const CaseRecord record = createCase(channelPanelId);
     ASSERT_TRUE(cases.open(record.id).ok());
     CaseService::Details details;
     details.risk = Risk::Amber;
@@ -134,7 +134,7 @@ TEST_F(NeedToKnowMemberTest, AMemberCanMakeEveryCall)
     subject.aliases = QStringLiteral("JS");
     EXPECT_TRUE(cases.updateSubject(record.id, subject).ok());
     EXPECT_TRUE(cases.stageOptions(record.id).ok());
-    EXPECT_TRUE(cases.moveStage(record.id, QStringLiteral("accepted")).ok());
+    EXPECT_TRUE(cases.moveStage(record.id, QStringLiteral("screening")).ok());
     EXPECT_TRUE(cases.scheduledReviews(record.id).ok());
     EXPECT_EQ(auditCount(QStringLiteral("access.denied")), 0);
 }

@@ -4,7 +4,7 @@
 // step are always the same sentence.
 #include "CaseloadFixture.h"
 #include "caseload/ConsentGate.h"
-#include "caseload/StandardStageGates.h"
+#include "meetings/StandardStageGates.h"
 #include "partnership/StageGateRegistry.h"
 #include "session/Session.h"
 
@@ -13,25 +13,25 @@ using namespace confer::test;
 
 namespace {
 
-// Stands in for the next gate, "everyone present has signed the declaration": the test opens it by hand.
-class DeclarationsSignedGate final : public StageGate {
+// Stands in for a gate this build does not have, "the risk assessment is agreed": the test opens it by hand.
+class RiskAssessedGate final : public StageGate {
 public:
-    explicit DeclarationsSignedGate(const bool& isSigned)
-        : m_isSigned(isSigned)
+    explicit RiskAssessedGate(const bool& isAssessed)
+        : m_isAssessed(isAssessed)
     {}
-    QString key() const override { return QStringLiteral("declarationsSigned"); }
+    QString key() const override { return QStringLiteral("riskAssessed"); }
     Status check(const GateContext& context) const override
     {
-        if (m_isSigned)
+        if (m_isAssessed)
             return {};
         return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("Not everyone present has signed the declaration, so the case cannot "
-                                        "move into “%1”.")
+                         QStringLiteral("The risk assessment is not agreed yet, so the case cannot move into "
+                                        "“%1”.")
                              .arg(context.stepLabel));
     }
 
 private:
-    const bool& m_isSigned;
+    const bool& m_isAssessed;
 };
 
 class StageGateTest : public CaseloadFixture {
@@ -119,7 +119,8 @@ TEST_F(StageGateTest, TheConsentGateIsTheRegisteredCheckOfTheShippedKinds)
 {
     const StageGate* gate = standardStageGates().gate(ConsentGate::gateKey());
     ASSERT_NE(gate, nullptr);
-    EXPECT_EQ(standardStageGates().keys(), QStringList{ConsentGate::gateKey()});
+    EXPECT_EQ(standardStageGates().keys(),
+              (QStringList{ConsentGate::gateKey(), QStringLiteral("declarationsSigned")}));
     for (const PanelKind& kind : kinds->kinds()) {
         for (const Transition& move : kind.transitions) {
             for (const QString& key : move.requiredGates)
@@ -140,13 +141,13 @@ TEST_F(StageGateTest, ANewGateIsRegisteredOnce_AndGuardsTheMoveAndExplainsItself
     const QString gatedKinds = QStringLiteral(CONFER_CASELOAD_TEST_DATA "/gated");
     auto unknown = PanelKindRegistry::load(standardStageGates(), {gatedKinds});
     ASSERT_FALSE(unknown.ok()) << "a gate this build does not register is refused when the kind loads";
-    EXPECT_TRUE(unknown.error().message.contains(QStringLiteral("“declarationsSigned”")))
+    EXPECT_TRUE(unknown.error().message.contains(QStringLiteral("“riskAssessed”")))
         << unknown.error().message.toStdString();
 
-    bool isSigned = false;
+    bool isAssessed = false;
     StageGateRegistry gates;
     gates.add(std::make_unique<ConsentGate>());
-    gates.add(std::make_unique<DeclarationsSignedGate>(isSigned));
+    gates.add(std::make_unique<RiskAssessedGate>(isAssessed));
     auto loaded = PanelKindRegistry::load(gates, {gatedKinds});
     ASSERT_TRUE(loaded.ok()) << loaded.error().message.toStdString();
     const PanelKindRegistry& withGate = *loaded;
@@ -165,15 +166,15 @@ TEST_F(StageGateTest, ANewGateIsRegisteredOnce_AndGuardsTheMoveAndExplainsItself
     ASSERT_TRUE(options.ok());
     ASSERT_EQ(options->size(), 2u);
     EXPECT_FALSE((*options)[0].isAllowed);
-    EXPECT_EQ((*options)[0].blockedBecause,
-              QStringLiteral("Not everyone present has signed the declaration, so the case cannot move into "
-                             "“Active”."));
+    EXPECT_EQ(
+        (*options)[0].blockedBecause,
+        QStringLiteral("The risk assessment is not agreed yet, so the case cannot move into “Active”."));
     EXPECT_TRUE((*options)[1].isAllowed) << "closing is not gated";
     const Status refused = cases.moveStage(created->id, QStringLiteral("active"));
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().message, (*options)[0].blockedBecause);
 
-    isSigned = true;
+    isAssessed = true;
     EXPECT_TRUE(cases.stageOptions(created->id)->front().isAllowed);
     ASSERT_TRUE(cases.moveStage(created->id, QStringLiteral("active")).ok());
     // Two gates on one step: each must hold, consent is asked first as the definition lists it.
@@ -181,8 +182,8 @@ TEST_F(StageGateTest, ANewGateIsRegisteredOnce_AndGuardsTheMoveAndExplainsItself
     EXPECT_EQ(support.blockedBecause,
               QStringLiteral("A case cannot move into “Support” without recorded consent."));
     ASSERT_TRUE(consent(cases, created->id, Consent::State::Given).ok());
-    isSigned = false;
+    isAssessed = false;
     EXPECT_FALSE(cases.moveStage(created->id, QStringLiteral("support")).ok());
-    isSigned = true;
+    isAssessed = true;
     EXPECT_TRUE(cases.moveStage(created->id, QStringLiteral("support")).ok());
 }

@@ -5,10 +5,11 @@
 #include "TestSession.h"
 #include "accounts/AccountService.h"
 #include "caseload/CaseService.h"
-#include "caseload/StandardStageGates.h"
 #include "demo/DemoPartnership.h"
+#include "meetings/StandardStageGates.h"
 #include "partnership/AgencyService.h"
 #include "partnership/PanelKind.h"
+#include "partnership/PanelRoles.h"
 #include "partnership/PanelService.h"
 #include "session/Session.h"
 
@@ -102,8 +103,12 @@ protected:
             valueOrFail(panels.create(QStringLiteral("County Durham IOM"), QStringLiteral("iom"), other.id),
                         "iom panel")
                 .id;
-        for (PanelId panel : {mapsId, channelId, iomId})
+        // A coordinator too, to make the panel decisions (adopt, select, close) that put cases in their
+        // stages.
+        for (PanelId panel : {mapsId, channelId, iomId}) {
             ASSERT_TRUE(panels.addMember(panel, adminId).ok());
+            ASSERT_TRUE(PanelRoles(session()).addCoordinator(panel, adminId).ok());
+        }
 
         const QDate today = store.clock.nowUtc().date();
         add(mapsId, QStringLiteral("Jordan Smith"), QStringLiteral("DH6 4QP"), Risk::Red, {}, {},
@@ -131,7 +136,8 @@ protected:
         add(iomId, QStringLiteral("Gary Milburn"), QStringLiteral("DH4 4DD"), Risk::Green,
             {QStringLiteral("selected")}, QStringLiteral("Prolific acquisitive offending"), today.addDays(7));
 
-        // The administrator set the panels up but reads no case (need-to-know).
+        // The administrator set the panels up but reads no case (need-to-know); leaving a panel ends the
+        // role.
         for (PanelId panel : {mapsId, channelId, iomId})
             ASSERT_TRUE(panels.removeMember(panel, adminId).ok());
     }

@@ -7,9 +7,10 @@
 #include "accounts/AccountService.h"
 #include "audit/AuditAction.h"
 #include "caseload/CaseService.h"
-#include "caseload/StandardStageGates.h"
+#include "demo/DemoMeetings.h"
 #include "demo/DemonstrationStore.h"
 #include "keys/KeySlotFile.h"
+#include "meetings/StandardStageGates.h"
 #include "partnership/AgencyService.h"
 #include "partnership/PanelKind.h"
 #include "partnership/PanelService.h"
@@ -20,6 +21,7 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <tuple>
 
 using namespace confer;
 
@@ -393,4 +395,49 @@ TEST_F(DemoPartnershipTest, EveryActionTheFillAuditedHasANameForPeople)
         number(session(), QStringLiteral("SELECT count(*) FROM audit_events WHERE record LIKE 'case:%' AND "
                                          "substr(record, 6) NOT IN (SELECT reference FROM cases)")),
         0);
+}
+
+// Issue 8: each demo panel has past closed meetings with agendas and every declaration taken, and upcoming
+// planned ones, all through the meeting services; the demo's panel decisions are made under the same rule.
+TEST_F(DemoPartnershipTest, EveryDemoPanelHasPastClosedMeetingsWithDeclarationsAndUpcomingPlannedOnes)
+{
+    auto outcome = DemoPartnership::fill(session(), *kinds, {});
+    ASSERT_TRUE(outcome.ok()) << outcome.error().message.toStdString();
+    const int panels = number(session(), QStringLiteral("SELECT count(*) FROM panels"));
+    const int perPanel = DemoMeetings::PastMeetings + DemoMeetings::UpcomingMeetings;
+    EXPECT_EQ(outcome->meetings, panels * perPanel);
+    const QString today = store.clock.today().toString(Qt::ISODate);
+    for (auto [status, when, count] : {std::tuple{"closed", "<", DemoMeetings::PastMeetings},
+                                       std::tuple{"planned", ">", DemoMeetings::UpcomingMeetings}}) {
+        EXPECT_EQ(
+            number(session(), QStringLiteral("SELECT count(*) FROM panels p WHERE (SELECT count(*) FROM "
+                                             "meetings m WHERE m.panel_id = p.id AND m.status = '%1' AND "
+                                             "m.meeting_date %2 '%3') <> %4")
+                                  .arg(QLatin1String(status), QLatin1String(when), today)
+                                  .arg(count)),
+            0)
+            << status;
+    }
+    // A closed meeting: everyone who came signed (or agreed aloud) the text fixed when it opened, at its
+    // time.
+    EXPECT_EQ(
+        number(session(), QStringLiteral("SELECT count(*) FROM meeting_attendees a JOIN meetings m ON "
+                                         "m.id = a.meeting_id WHERE m.status = 'closed' AND a.arrived_utc "
+                                         "IS NOT NULL AND NOT EXISTS (SELECT 1 FROM declarations d WHERE "
+                                         "d.attendee_id = a.id AND d.outcome = 'signed')")),
+        0);
+    EXPECT_EQ(
+        number(session(), QStringLiteral("SELECT count(*) FROM declarations d JOIN meetings m ON m.id = "
+                                         "d.meeting_id WHERE substr(d.at_utc, 1, 10) <> m.meeting_date "
+                                         "OR d.text_id <> m.declaration_text_id")),
+        0);
+    EXPECT_GT(
+        number(session(), QStringLiteral("SELECT count(*) FROM agenda_items i JOIN meetings m ON m.id = "
+                                         "i.meeting_id WHERE m.status = 'closed' AND i.case_id IS NOT NULL "
+                                         "AND i.status = 'done'")),
+        panels);
+    EXPECT_GT(number(session(), QStringLiteral("SELECT count(*) FROM agenda_item_actions")), 0);
+    EXPECT_EQ(number(session(), QStringLiteral("SELECT count(*) FROM meetings WHERE is_demo = 0")), 0);
+    EXPECT_EQ(number(session(), QStringLiteral("SELECT count(*) FROM meeting_attendees WHERE is_demo = 0")),
+              0);
 }

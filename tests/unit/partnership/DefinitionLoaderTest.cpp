@@ -38,11 +38,12 @@ QJsonObject validDefinition()
                                              {u"reasons"_s, QJsonArray{choice(u"done"_s, u"Done"_s),
                                                                        choice(u"other"_s, u"Other"_s)}}}}},
         {u"initialStage"_s, u"open"_s},
-        {u"transitions"_s, QJsonArray{QJsonObject{{u"from"_s, u"open"_s},
-                                                  {u"to"_s, u"working"_s},
-                                                  {u"requires"_s, QJsonArray{u"consent"_s}}},
-                                      QJsonObject{{u"from"_s, u"working"_s}, {u"to"_s, u"closed"_s}},
-                                      QJsonObject{{u"from"_s, u"open"_s}, {u"to"_s, u"closed"_s}}}},
+        {u"transitions"_s,
+         QJsonArray{
+             QJsonObject{
+                 {u"from"_s, u"open"_s}, {u"to"_s, u"working"_s}, {u"requires"_s, QJsonArray{u"consent"_s}}},
+             QJsonObject{{u"from"_s, u"working"_s}, {u"to"_s, u"closed"_s}, {u"panelDecision"_s, true}},
+             QJsonObject{{u"from"_s, u"open"_s}, {u"to"_s, u"closed"_s}}}},
         {u"fields"_s,
          QJsonArray{QJsonObject{{u"key"_s, u"issue"_s},
                                 {u"label"_s, u"Issue"_s},
@@ -63,6 +64,7 @@ QJsonObject validDefinition()
         {u"reviewsOnEnter"_s, QJsonObject{{u"closed"_s, QJsonArray{QJsonObject{{u"label"_s, u"Check"_s},
                                                                                {u"afterMonths"_s, 3}}}}}},
         {u"declaration"_s, QJsonArray{u"Confidential."_s, u"Destroyed after the meeting."_s}},
+        {u"quorum"_s, QJsonArray{u"local_authority"_s, u"police"_s}},
     };
 }
 
@@ -250,6 +252,16 @@ std::vector<MalformedCase> malformedCases()
          },
          u"list of reviews"_s},
         {"DeclarationMissing", [](QJsonObject& r) { r.remove(u"declaration"_s); }, u"declaration"_s},
+        {"QuorumNamesNoSector", [](QJsonObject& r) { r[u"quorum"_s] = QJsonArray{u"army"_s}; }, u"“army”"_s},
+        {"QuorumNamesASectorTwice",
+         [](QJsonObject& r) {
+             r[u"quorum"_s] = QJsonArray{u"police"_s, u"police"_s};
+         },
+         u"twice"_s},
+        {"QuorumNotAList", [](QJsonObject& r) { r[u"quorum"_s] = u"police"_s; }, u"“quorum”"_s},
+        {"PanelDecisionNotABoolean",
+         [](QJsonObject& r) { setInList(r, u"transitions"_s, 1, u"panelDecision"_s, u"yes"_s); },
+         u"“panelDecision”"_s},
         {"DeclarationParagraphEmpty",
          [](QJsonObject& r) {
              r[u"declaration"_s] = QJsonArray{u"Confidential."_s, u" "_s};
@@ -302,6 +314,9 @@ TEST(DefinitionLoader, ValidDefinition_LoadsEveryPart)
     EXPECT_TRUE(kind.usesConsent);
     ASSERT_EQ(kind.reviewsOnEnter.value(u"closed"_s).size(), 1);
     EXPECT_EQ(kind.reviewsOnEnter.value(u"closed"_s).first().afterMonths, 3);
+    EXPECT_EQ(kind.quorumSectors, (QList<AgencySector>{AgencySector::LocalAuthority, AgencySector::Police}));
+    EXPECT_TRUE(kind.transition(u"working"_s, u"closed"_s)->isPanelDecision);
+    EXPECT_FALSE(kind.transition(u"open"_s, u"working"_s)->isPanelDecision);
 }
 
 TEST(DefinitionLoader, Declaration_ParagraphsAreJoinedByABlankLine)
@@ -314,8 +329,10 @@ TEST(DefinitionLoader, Declaration_ParagraphsAreJoinedByABlankLine)
 TEST(DefinitionLoader, OptionalSettings_TakeTheirDefaults)
 {
     QJsonObject root = validDefinition();
-    for (const QString& key : {u"reviewEveryDays"_s, u"reviewAtEachMeeting"_s, u"reviewsOnEnter"_s})
+    for (const QString& key :
+         {u"reviewEveryDays"_s, u"reviewAtEachMeeting"_s, u"reviewsOnEnter"_s, u"quorum"_s})
         root.remove(key);
+    setInList(root, u"transitions"_s, 1, u"panelDecision"_s, Removed);
     root[u"usesConsent"_s] = false;
     setInList(root, u"transitions"_s, 0, u"requires"_s, Removed);
     const Result<PanelKind> loaded = load(root);
@@ -324,6 +341,8 @@ TEST(DefinitionLoader, OptionalSettings_TakeTheirDefaults)
     EXPECT_FALSE(loaded->reviewAtEachMeeting);
     EXPECT_TRUE(loaded->reviewsOnEnter.isEmpty());
     EXPECT_TRUE(loaded->transition(u"open"_s, u"working"_s)->requiredGates.isEmpty());
+    EXPECT_TRUE(loaded->quorumSectors.isEmpty()) << "no quorum: any attendance is quorate";
+    EXPECT_FALSE(loaded->transition(u"working"_s, u"closed"_s)->isPanelDecision);
 }
 
 TEST(DefinitionLoader, NotJson_IsRefusedNamingTheFile)

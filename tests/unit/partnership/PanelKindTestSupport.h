@@ -1,6 +1,6 @@
 #pragma once
 
-#include "caseload/StandardStageGates.h"
+#include "meetings/StandardStageGates.h"
 #include "partnership/PanelKind.h"
 
 #include <gtest/gtest.h>

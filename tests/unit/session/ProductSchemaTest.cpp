@@ -34,6 +34,10 @@ const ShippedStep Shipped[] = {
      "efcb7e9498de115c33f779702da8be44d413b9d16e07d2c68452f5ef2795f9e7"},
     {5, ":/schema/demo/0005_demonstration.sql",
      "66634f0bbc3a8f0797f30862d0a36fd62bee0a38e42de0119ae44fbaa04cae3a"},
+    {6, ":/schema/partnership/0006_partnership_roles.sql",
+     "4d375427e00ee9a31fdfd291a56fd8da8cb36d4318cdde2bab51513c591cdbdd"},
+    {7, ":/schema/meetings/0007_meetings.sql",
+     "cb299c14605c84780d8390e02567744c2ab61638baad1787a16ed99564d80633"},
 };
 
 QByteArray sha256Hex(const QString& text)

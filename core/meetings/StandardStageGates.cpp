@@ -1,6 +1,7 @@
-#include "caseload/StandardStageGates.h"
+#include "meetings/StandardStageGates.h"
 
 #include "caseload/ConsentGate.h"
+#include "meetings/DeclarationGate.h"
 #include "partnership/StageGateRegistry.h"
 
 namespace confer {
@@ -11,6 +12,7 @@ const StageGateRegistry& standardStageGates()
     static const StageGateRegistry gates = [] {
         StageGateRegistry registry;
         registry.add(std::make_unique<ConsentGate>());
+        registry.add(std::make_unique<DeclarationGate>());
         return registry;
     }();
     return gates;
