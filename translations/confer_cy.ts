@@ -454,7 +454,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+61"/>
         <source>Describe the action before saving it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -469,7 +469,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+57"/>
         <source>Say what has happened, or choose a new status.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1339,7 +1339,7 @@
 <context>
     <name>confer::CaseAccess</name>
     <message>
-        <location filename="../core/caseload/CaseAccess.cpp" line="+18"/>
+        <location filename="../core/caseload/CaseAccess.cpp" line="+69"/>
         <source>This case is not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1584,7 +1584,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/caseload/SubjectRecords.cpp" line="+30"/>
+        <location filename="../core/caseload/SubjectRecords.cpp" line="+31"/>
         <source>a person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1659,7 +1659,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/caseload/SubjectRecords.cpp" line="+50"/>
+        <location filename="../core/caseload/SubjectRecords.cpp" line="+42"/>
         <source>This person, household or place is not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2043,7 +2043,7 @@
 <context>
     <name>confer::CaseloadPage</name>
     <message>
-        <location filename="../ui/caseload/CaseloadPage.cpp" line="+51"/>
+        <location filename="../ui/caseload/CaseloadPage.cpp" line="+50"/>
         <source>&amp;Overdue reviews only</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2169,7 +2169,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+98"/>
         <source>All my panels</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2271,12 +2271,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+236"/>
         <source>That case is not available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-149"/>
         <source>Case opened at %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2286,7 +2286,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Note added by %1 (opinion)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2301,12 +2301,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Action for %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Action for %1 updated: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2316,12 +2316,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>%1 — scope: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>%1 scheduled for %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2954,7 +2954,7 @@ Commands:
 <context>
     <name>confer::Database</name>
     <message>
-        <location filename="../core/store/Database.cpp" line="+34"/>
+        <location filename="../core/store/Database.cpp" line="+35"/>
         <source>The store could not be opened with these credentials.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2974,13 +2974,13 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
-        <location line="+202"/>
+        <location line="+112"/>
+        <location line="+209"/>
         <source>The store key has the wrong length.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-204"/>
         <source>The store&apos;s page cache size must be positive.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3000,12 +3000,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+138"/>
         <source>An empty statement cannot be run.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+68"/>
         <source>The store is damaged: some of its pages failed the integrity check. Restore it from a backup.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3504,12 +3504,12 @@ Commands:
     </message>
     <message>
         <location line="+3"/>
-        <location line="+70"/>
+        <location line="+64"/>
         <source>Panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-62"/>
         <source>Referral date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3519,22 +3519,22 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+49"/>
         <source>Name and role of the person referring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-47"/>
         <source>Referring agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+48"/>
         <source>Not from a partner agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-46"/>
         <source>Reason for referral</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3544,12 +3544,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+46"/>
         <source>Not yet agreed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-44"/>
         <source>Lead professional</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3564,7 +3564,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+51"/>
         <source>&amp;Panel:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3624,7 +3624,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-58"/>
         <source>&amp;Create case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3644,7 +3644,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+70"/>
         <source>A case of the %1 panel.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3926,7 +3926,7 @@ Commands:
 <context>
     <name>confer::NoteService</name>
     <message>
-        <location filename="../core/caseload/NoteService.cpp" line="+71"/>
+        <location filename="../core/caseload/NoteService.cpp" line="+79"/>
         <source>That note is not available.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4825,7 +4825,7 @@ Commands:
 <context>
     <name>confer::PanelMembership</name>
     <message>
-        <location filename="../core/partnership/PanelMembership.cpp" line="+43"/>
+        <location filename="../core/partnership/PanelMembership.cpp" line="+51"/>
         <source>This panel&apos;s cases are not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4843,7 +4843,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+104"/>
         <source>That panel does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4876,7 +4876,7 @@ Commands:
 <context>
     <name>confer::PanelsModel</name>
     <message>
-        <location filename="../ui/partnership/PanelsModel.cpp" line="+80"/>
+        <location filename="../ui/partnership/PanelsModel.cpp" line="+56"/>
         <source>%1 (archived)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4896,7 +4896,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-54"/>
         <source>Panel</source>
         <translation type="unfinished"></translation>
     </message>

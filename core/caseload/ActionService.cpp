@@ -77,17 +77,28 @@ Error actionUnavailable()
     return makeError(ErrorCode::NotFound, Tr::tr("That action is not available."));
 }
 
-// The case an action belongs to and that case's reference; NotFound when there is no such action.
+// The case an action belongs to, that case's reference and the action's status, once the user may see
+// the case (a refusal is audited); NotFound when there is no such action.
 struct ActionCase {
     qint64 caseId = 0;
     QString record; // "case:<reference>", for the audit trail
     QString statusKey;
 };
 
-Result<ActionCase> caseOfAction(Database& db, qint64 actionId)
+Result<ActionCase> caseOfAction(Session& session, qint64 actionId, AuditAction attemptedAction)
 {
-    auto row = db.prepare(QStringLiteral("SELECT a.case_id, c.reference, a.status FROM actions a JOIN cases "
-                                         "c ON c.id = a.case_id WHERE a.id = :id"));
+    CaseAccess access(session);
+    auto caseId = access.caseOf(CaseAccess::CaseRow::Action, actionId);
+    if (!caseId.ok())
+        return caseId.error();
+    if (!caseId->has_value())
+        return actionUnavailable();
+    if (auto panel = access.requireCase(**caseId, attemptedAction); !panel.ok())
+        return panel.error();
+    auto row = session.database().prepare(
+        QStringLiteral("SELECT c.reference, a.status FROM actions a JOIN cases c ON c.id = a.case_id "
+                       "WHERE a.id = :id AND %1")
+            .arg(access.visibleCases(QStringLiteral("c"))));
     if (!row.ok())
         return row.error();
     row->bind(":id", actionId);
@@ -96,7 +107,15 @@ Result<ActionCase> caseOfAction(Database& db, qint64 actionId)
         return hasRow.error();
     if (!*hasRow)
         return actionUnavailable();
-    return ActionCase{row->columnInt(0), AuditRecord::ofCase(row->columnText(1)), row->columnText(2)};
+    return ActionCase{**caseId, AuditRecord::ofCase(row->columnText(0)), row->columnText(1)};
+}
+
+// SelectAction for the cases the user may see, narrowed by condition, in ActionOrder when ordered.
+QString selectVisibleActions(Session& session, const QString& condition, bool isOrdered)
+{
+    return QString::fromLatin1(SelectAction) + QStringLiteral(" WHERE ") + condition +
+           QStringLiteral(" AND ") + CaseAccess(session).visibleCases(QStringLiteral("c")) +
+           (isOrdered ? QString::fromLatin1(ActionOrder) : QString());
 }
 
 QString actionDetail(qint64 actionId)
@@ -130,7 +149,8 @@ Result<CaseAction> ActionService::add(qint64 caseId, const NewAction& action)
         return hasAgency.error();
     if (!*hasAgency)
         return makeError(ErrorCode::InvalidInput, Tr::tr("Choose the agency that owns this action."));
-    auto reference = db.prepare(QStringLiteral("SELECT reference FROM cases WHERE id = :id"));
+    auto reference = db.prepare(QStringLiteral("SELECT c.reference FROM cases c WHERE c.id = :id AND %1")
+                                    .arg(access.visibleCases(QStringLiteral("c"))));
     if (!reference.ok())
         return reference.error();
     reference->bind(":id", caseId);
@@ -165,7 +185,7 @@ Result<CaseAction> ActionService::add(qint64 caseId, const NewAction& action)
     if (Status committed = tx.commit(); !committed.ok())
         return committed.error();
 
-    auto saved = db.prepare(QString::fromLatin1(SelectAction) + QStringLiteral(" WHERE a.id = :id"));
+    auto saved = db.prepare(selectVisibleActions(m_session, QStringLiteral("a.id = :id"), false));
     if (!saved.ok())
         return saved.error();
     saved->bind(":id", actionId);
@@ -180,12 +200,9 @@ Result<CaseAction> ActionService::add(qint64 caseId, const NewAction& action)
 Status ActionService::update(qint64 actionId, CaseAction::Status status, const QString& text)
 {
     Database& db = m_session.database();
-    auto owner = caseOfAction(db, actionId);
+    auto owner = caseOfAction(m_session, actionId, AuditAction::ActionUpdate);
     if (!owner.ok())
         return owner.error();
-    CaseAccess access(m_session);
-    if (auto panel = access.requireCase(owner->caseId, AuditAction::ActionUpdate); !panel.ok())
-        return panel.error();
     const QString statusKey = actionStatusKey(status);
     if (statusKey == owner->statusKey && text.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidInput, Tr::tr("Say what has happened, or choose a new status."));
@@ -227,9 +244,8 @@ Result<std::vector<CaseAction>> ActionService::forCase(qint64 caseId)
     CaseAccess access(m_session);
     if (auto panel = access.requireCase(caseId, AuditAction::ActionList); !panel.ok())
         return panel.error();
-    auto rows = m_session.database().prepare(QString::fromLatin1(SelectAction) +
-                                             QStringLiteral(" WHERE a.case_id = :case") +
-                                             QString::fromLatin1(ActionOrder));
+    auto rows = m_session.database().prepare(
+        selectVisibleActions(m_session, QStringLiteral("a.case_id = :case"), true));
     if (!rows.ok())
         return rows.error();
     rows->bind(":case", caseId);
@@ -238,17 +254,15 @@ Result<std::vector<CaseAction>> ActionService::forCase(qint64 caseId)
 
 Result<std::vector<ActionUpdate>> ActionService::updates(qint64 actionId)
 {
-    Database& db = m_session.database();
-    auto owner = caseOfAction(db, actionId);
+    auto owner = caseOfAction(m_session, actionId, AuditAction::ActionUpdates);
     if (!owner.ok())
         return owner.error();
-    CaseAccess access(m_session);
-    if (auto panel = access.requireCase(owner->caseId, AuditAction::ActionUpdates); !panel.ok())
-        return panel.error();
-    auto rows =
-        db.prepare(QStringLiteral("SELECT u.id, u.status, u.text, coalesce(p.display_name, ''), u.at_utc "
-                                  "FROM action_updates u LEFT JOIN users p ON p.id = u.by_user_id "
-                                  "WHERE u.action_id = :action ORDER BY u.at_utc, u.id"));
+    auto rows = m_session.database().prepare(
+        QStringLiteral("SELECT u.id, u.status, u.text, coalesce(p.display_name, ''), u.at_utc "
+                       "FROM action_updates u JOIN actions a ON a.id = u.action_id "
+                       "JOIN cases c ON c.id = a.case_id LEFT JOIN users p ON p.id = u.by_user_id "
+                       "WHERE u.action_id = :action AND %1 ORDER BY u.at_utc, u.id")
+            .arg(CaseAccess(m_session).visibleCases(QStringLiteral("c"))));
     if (!rows.ok())
         return rows.error();
     rows->bind(":action", actionId);
@@ -265,17 +279,16 @@ Result<std::vector<ActionUpdate>> ActionService::updates(qint64 actionId)
 
 Result<std::vector<CaseAction>> ActionService::forAgency(qint64 agencyId, bool isOpenOnly)
 {
-    // Need-to-know is the join itself: only cases of panels the user is a member of are read, so an
-    // agency's actions on other panels' cases never leave the store.
+    // Only the cases the user may see are read, so an agency's actions on other panels' cases never leave
+    // the store.
     auto rows = m_session.database().prepare(
-        QString::fromLatin1(SelectAction) +
-        QStringLiteral(" JOIN panel_members m ON m.panel_id = c.panel_id AND m.user_id = :user "
-                       "WHERE a.owner_agency_id = :agency") +
-        (isOpenOnly ? QStringLiteral(" AND a.status = 'open'") : QString()) +
-        QString::fromLatin1(ActionOrder));
+        selectVisibleActions(m_session,
+                             isOpenOnly ? QStringLiteral("a.owner_agency_id = :agency AND a.status = 'open'")
+                                        : QStringLiteral("a.owner_agency_id = :agency"),
+                             true));
     if (!rows.ok())
         return rows.error();
-    rows->bind(":user", m_session.currentUser().id).bind(":agency", agencyId);
+    rows->bind(":agency", agencyId);
     return readActions(*rows, today(m_session));
 }
 

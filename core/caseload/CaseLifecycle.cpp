@@ -116,7 +116,7 @@ Result<CaseRecord> CaseLifecycle::create(const NewCase& request)
         return audited.error();
     if (Status committed = tx.commit(); !committed.ok())
         return committed.error();
-    return readCase(db, *caseId);
+    return readCase(m_session, *caseId);
 }
 
 Result<qint64> CaseLifecycle::insertCase(const NewCase& request, const Opening& opening,

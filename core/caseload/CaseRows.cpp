@@ -42,7 +42,7 @@ const char* const SelectCase =
     "c.referring_agency_id, c.referral_reason, c.lead_agency_id, c.lead_professional, c.next_review, "
     "c.marking, c.fields, c.created_utc, c.updated_utc, "
     "s.id, s.type, s.name, s.aliases, s.date_of_birth, s.gender, s.address, s.postcode "
-    "FROM cases c JOIN subjects s ON s.id = c.subject_id WHERE c.id = :id";
+    "FROM cases c JOIN subjects s ON s.id = c.subject_id WHERE c.id = :id AND %1";
 
 CaseRecord readCaseRow(const Statement& row)
 {
@@ -130,9 +130,10 @@ QString fieldsToJson(const QVariantMap& fields)
         QJsonDocument(QJsonObject::fromVariantMap(fields)).toJson(QJsonDocument::Compact));
 }
 
-Result<CaseRecord> readCase(Database& db, qint64 caseId)
+Result<CaseRecord> readCase(Session& session, qint64 caseId)
 {
-    auto row = db.prepare(QString::fromLatin1(SelectCase));
+    auto row = session.database().prepare(
+        QString::fromLatin1(SelectCase).arg(CaseAccess(session).visibleCases(QStringLiteral("c"))));
     if (!row.ok())
         return row.error();
     row->bind(":id", caseId);
@@ -179,7 +180,7 @@ Result<LoadedCase> loadCase(Session& session, const PanelKindRegistry& kinds, qi
     if (Status allowed = CaseAccess(session).requireCase(caseId, attemptedAction); !allowed.ok())
         return allowed.error();
     Database& db = session.database();
-    auto record = readCase(db, caseId);
+    auto record = readCase(session, caseId);
     if (!record.ok())
         return record.error();
     auto kind = kindOfPanel(db, kinds, record->panelId);

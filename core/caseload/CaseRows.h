@@ -34,8 +34,9 @@ void bindOptional(Statement& statement, const char* name, const std::optional<QD
 
 QString fieldsToJson(const QVariantMap& fields);
 
-// Reads a case with no access check: callers have passed CaseAccess already.
-Result<CaseRecord> readCase(Database& db, qint64 caseId);
+// Reads a case the user may see (CaseAccess::visibleCases). Callers have passed CaseAccess::requireCase
+// already, which audits a refusal; a case they may not see reads as not available.
+Result<CaseRecord> readCase(Session& session, qint64 caseId);
 
 struct PanelFacts {
     QString kindKey;

@@ -80,7 +80,7 @@ Result<CaseRecord> CaseService::open(qint64 caseId)
 {
     if (Status allowed = CaseAccess(m_session).requireCase(caseId, AuditAction::CaseView); !allowed.ok())
         return allowed.error();
-    auto record = readCase(m_session.database(), caseId);
+    auto record = readCase(m_session, caseId);
     if (!record.ok())
         return record.error();
     // Every view is audited; a view that cannot be recorded is not shown.

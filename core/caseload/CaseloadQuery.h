@@ -8,12 +8,15 @@
 
 namespace confer {
 
+class CaseloadScratch;
 class PanelKindRegistry;
 class Session;
 
 // The caseload table's data, one page at a time straight from the store, so it stays instant at
-// 100,000 cases. Only panels the user is a member of are ever read. Which stages are closed comes from
-// the panel kinds. Plans and indexes: core/caseload/schema/0003_caseload_indexes.sql.
+// 100,000 cases. Only the cases the user may see are ever read (CaseAccess::visibleCases). Which stages
+// are closed comes from the panel kinds. CaseloadPlanner chooses how to read and writes the SQL; this
+// class gathers the figures it needs and runs what it chose. Indexes:
+// core/caseload/schema/0003_caseload_indexes.sql.
 class CaseloadQuery final {
 public:
     struct Filter {
@@ -38,19 +41,19 @@ public:
     CaseloadQuery(const CaseloadQuery&) = delete;
     CaseloadQuery& operator=(const CaseloadQuery&) = delete;
 
-    Result<std::vector<CaseSummary>> page(const Filter& filter, const Sort& sort, int offset,
-                                          int limit) const;
-    Result<int> count(const Filter& filter) const;
+    // Not const: both fill and reuse the id sets of CaseloadScratch.
+    Result<std::vector<CaseSummary>> page(const Filter& filter, const Sort& sort, int offset, int limit);
+    Result<int> count(const Filter& filter);
 
 private:
-    // What earlier calls worked out, reused until the store changes: the table model asks for the
-    // count and then page after page of one filter, and a keystroke changes only the text. Defined in
-    // the .cpp.
-    struct Memory;
+    struct Scope;
+    Result<Scope> scopeOf(const Filter& filter);
+    Result<std::vector<qint64>> pageIds(const Scope& scope, const Sort& sort, int offset, int limit);
+    Result<std::vector<CaseSummary>> summaries(const Scope& scope, const std::vector<qint64>& ids);
 
     Session& m_session;
     const PanelKindRegistry& m_kinds;
-    std::unique_ptr<Memory> m_memory;
+    std::unique_ptr<CaseloadScratch> m_scratch;
 };
 
 } // namespace confer

@@ -110,13 +110,15 @@ QString consentSummary(const QString& stateKey, const QString& givenByKey, const
 }
 
 // Reads each source of a case's timeline with one query, bounded by the case's own index, and turns
-// its rows into entries.
+// its rows into entries. Every query joins its rows to their case (`vc`), which %1 keeps to the cases the
+// user may see (CaseAccess::visibleCases).
 class TimelineReader final {
 public:
-    TimelineReader(Database& db, qint64 caseId, const PanelKind* kind)
+    TimelineReader(Database& db, qint64 caseId, const PanelKind* kind, const QString& visible)
         : m_db(db)
         , m_caseId(caseId)
         , m_kind(kind)
+        , m_visible(visible)
     {}
 
     // Every source in turn; entries keep this order where their times are equal.
@@ -151,7 +153,7 @@ private:
     // Runs one query for the case and hands each row to read.
     Status collect(const QString& sql, const std::function<void(const Statement&)>& read)
     {
-        auto rows = m_db.prepare(sql);
+        auto rows = m_db.prepare(sql.arg(m_visible));
         if (!rows.ok())
             return rows.error();
         rows->bind(":case", m_caseId);
@@ -176,6 +178,7 @@ private:
     Database& m_db;
     qint64 m_caseId;
     const PanelKind* m_kind;
+    QString m_visible;
     std::vector<ChronologyEntry> m_entries;
 };
 
@@ -184,8 +187,8 @@ Status TimelineReader::readStages()
     return collect(
         QStringLiteral(
             "SELECT h.id, h.from_stage, h.to_stage, h.reason, coalesce(u.display_name, ''), h.at_utc "
-            "FROM case_stage_history h LEFT JOIN users u ON u.id = h.by_user_id "
-            "WHERE h.case_id = :case"),
+            "FROM case_stage_history h JOIN cases vc ON vc.id = h.case_id "
+            "LEFT JOIN users u ON u.id = h.by_user_id WHERE h.case_id = :case AND %1"),
         [&](const Statement& row) {
             const QString to = row.columnText(2);
             const QString reason = reasonLabel(m_kind, to, row.columnText(3));
@@ -201,10 +204,11 @@ Status TimelineReader::readStages()
 Status TimelineReader::readNotes()
 {
     return collect(
-        QStringLiteral("SELECT n.id, n.version, n.is_opinion, a.name, coalesce(u.display_name, ''), "
-                       "n.correction_reason, n.at_utc "
-                       "FROM notes n JOIN agencies a ON a.id = n.agency_id "
-                       "LEFT JOIN users u ON u.id = n.author_user_id WHERE n.case_id = :case"),
+        QStringLiteral(
+            "SELECT n.id, n.version, n.is_opinion, a.name, coalesce(u.display_name, ''), "
+            "n.correction_reason, n.at_utc "
+            "FROM notes n JOIN cases vc ON vc.id = n.case_id JOIN agencies a ON a.id = n.agency_id "
+            "LEFT JOIN users u ON u.id = n.author_user_id WHERE n.case_id = :case AND %1"),
         [&](const Statement& row) {
             const int version = static_cast<int>(row.columnInt(1));
             const bool isOpinion = row.columnInt(2) != 0;
@@ -224,9 +228,10 @@ Status TimelineReader::readNotes()
 Status TimelineReader::readActions()
 {
     return collect(
-        QStringLiteral("SELECT t.id, t.description, a.name, coalesce(u.display_name, ''), t.created_utc "
-                       "FROM actions t JOIN agencies a ON a.id = t.owner_agency_id "
-                       "LEFT JOIN users u ON u.id = t.created_by_user_id WHERE t.case_id = :case"),
+        QStringLiteral(
+            "SELECT t.id, t.description, a.name, coalesce(u.display_name, ''), t.created_utc "
+            "FROM actions t JOIN cases vc ON vc.id = t.case_id JOIN agencies a ON a.id = t.owner_agency_id "
+            "LEFT JOIN users u ON u.id = t.created_by_user_id WHERE t.case_id = :case AND %1"),
         [&](const Statement& row) {
             add(ChronologyEntry::Kind::Action, utcFrom(row.columnText(4)),
                 Tr::tr("Action for %1: %2").arg(row.columnText(2), excerpt(row.columnText(1))),
@@ -237,10 +242,11 @@ Status TimelineReader::readActions()
 Status TimelineReader::readActionUpdates()
 {
     return collect(
-        QStringLiteral("SELECT p.id, p.status, p.text, a.name, coalesce(u.display_name, ''), p.at_utc "
-                       "FROM action_updates p JOIN actions t ON t.id = p.action_id "
-                       "JOIN agencies a ON a.id = t.owner_agency_id "
-                       "LEFT JOIN users u ON u.id = p.by_user_id WHERE t.case_id = :case"),
+        QStringLiteral(
+            "SELECT p.id, p.status, p.text, a.name, coalesce(u.display_name, ''), p.at_utc "
+            "FROM action_updates p JOIN actions t ON t.id = p.action_id JOIN cases vc ON vc.id = t.case_id "
+            "JOIN agencies a ON a.id = t.owner_agency_id "
+            "LEFT JOIN users u ON u.id = p.by_user_id WHERE t.case_id = :case AND %1"),
         [&](const Statement& row) {
             const auto status = actionStatusFromKey(row.columnText(1)).value_or(CaseAction::Status::Open);
             QString summary =
@@ -256,9 +262,11 @@ Status TimelineReader::readActionUpdates()
 Status TimelineReader::readConsents()
 {
     return collect(
-        QStringLiteral("SELECT c.id, c.state, c.given_by, c.on_date, c.scope, "
-                       "coalesce(u.display_name, ''), c.at_utc "
-                       "FROM consents c LEFT JOIN users u ON u.id = c.by_user_id WHERE c.case_id = :case"),
+        QStringLiteral(
+            "SELECT c.id, c.state, c.given_by, c.on_date, c.scope, "
+            "coalesce(u.display_name, ''), c.at_utc "
+            "FROM consents c JOIN cases vc ON vc.id = c.case_id LEFT JOIN users u ON u.id = c.by_user_id "
+            "WHERE c.case_id = :case AND %1"),
         [&](const Statement& row) {
             QString summary =
                 consentSummary(row.columnText(1), row.columnText(2), shownDate(row.columnText(3)));
@@ -273,8 +281,9 @@ Status TimelineReader::readConsents()
 Status TimelineReader::readReviews()
 {
     return collect(
-        QStringLiteral("SELECT id, label, due_date, completed_on, outcome, created_utc "
-                       "FROM scheduled_reviews WHERE case_id = :case"),
+        QStringLiteral(
+            "SELECT r.id, r.label, r.due_date, r.completed_on, r.outcome, r.created_utc "
+            "FROM scheduled_reviews r JOIN cases vc ON vc.id = r.case_id WHERE r.case_id = :case AND %1"),
         [&](const Statement& row) {
             const QString label = row.columnText(1);
             const QDateTime scheduledAt = utcFrom(row.columnText(5));
@@ -297,8 +306,8 @@ Status TimelineReader::readFieldValues()
 {
     return collect(
         QStringLiteral("SELECT f.id, f.field, f.value, f.recorded_on, coalesce(u.display_name, ''), "
-                       "f.at_utc FROM case_field_history f LEFT JOIN users u ON u.id = f.by_user_id "
-                       "WHERE f.case_id = :case"),
+                       "f.at_utc FROM case_field_history f JOIN cases vc ON vc.id = f.case_id "
+                       "LEFT JOIN users u ON u.id = f.by_user_id WHERE f.case_id = :case AND %1"),
         [&](const Statement& row) {
             ChronologyEntry::FieldValue value;
             value.fieldKey = row.columnText(1);
@@ -320,10 +329,12 @@ struct TimelineHeader {
     QString kindKey;
 };
 
-Result<TimelineHeader> readHeader(Database& db, qint64 caseId)
+Result<TimelineHeader> readHeader(Database& db, qint64 caseId, const QString& visible)
 {
-    auto header = db.prepare(QStringLiteral(
-        "SELECT c.reference, p.kind FROM cases c JOIN panels p ON p.id = c.panel_id WHERE c.id = :case"));
+    auto header =
+        db.prepare(QStringLiteral("SELECT vc.reference, p.kind FROM cases vc JOIN panels p ON p.id = "
+                                  "vc.panel_id WHERE vc.id = :case AND %1")
+                       .arg(visible));
     if (!header.ok())
         return header.error();
     header->bind(":case", caseId);
@@ -349,10 +360,11 @@ Result<std::vector<ChronologyEntry>> ChronologyService::timeline(qint64 caseId)
     if (!panelId.ok())
         return panelId.error();
     Database& db = m_session.database();
-    auto header = readHeader(db, caseId);
+    const QString visible = access.visibleCases(QStringLiteral("vc"));
+    auto header = readHeader(db, caseId, visible);
     if (!header.ok())
         return header.error();
-    TimelineReader reader(db, caseId, m_kinds.kind(header->kindKey));
+    TimelineReader reader(db, caseId, m_kinds.kind(header->kindKey), visible);
     if (Status read = reader.readAll(); !read.ok())
         return read.error();
     std::vector<ChronologyEntry> entries = reader.takeEntries();

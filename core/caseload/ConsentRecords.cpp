@@ -99,8 +99,10 @@ Result<std::vector<Consent>> ConsentRecords::list(qint64 caseId)
         !allowed.ok())
         return allowed.error();
     auto rows = m_session.database().prepare(
-        QStringLiteral("SELECT id, given_by, given_by_name, state, on_date, scope, at_utc FROM consents "
-                       "WHERE case_id = :case ORDER BY on_date, id"));
+        QStringLiteral("SELECT k.id, k.given_by, k.given_by_name, k.state, k.on_date, k.scope, k.at_utc "
+                       "FROM consents k JOIN cases c ON c.id = k.case_id "
+                       "WHERE k.case_id = :case AND %1 ORDER BY k.on_date, k.id")
+            .arg(CaseAccess(m_session).visibleCases(QStringLiteral("c"))));
     if (!rows.ok())
         return rows.error();
     rows->bind(":case", caseId);

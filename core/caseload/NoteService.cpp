@@ -25,7 +25,15 @@ struct Tr {
 const char* const SelectNote =
     "SELECT n.id, n.case_id, n.thread_id, n.version, n.agency_id, a.name, n.author_user_id, u.display_name, "
     "n.is_opinion, n.opinion_basis, n.marking, n.body, n.correction_reason, n.at_utc "
-    "FROM notes n JOIN agencies a ON a.id = n.agency_id JOIN users u ON u.id = n.author_user_id";
+    "FROM notes n JOIN cases c ON c.id = n.case_id JOIN agencies a ON a.id = n.agency_id "
+    "JOIN users u ON u.id = n.author_user_id";
+
+// SelectNote for the cases the user may see, narrowed by condition (and ordered, when it says so).
+QString selectVisibleNotes(Session& session, const QString& condition)
+{
+    return QString::fromLatin1(SelectNote) + QStringLiteral(" WHERE ") +
+           CaseAccess(session).visibleCases(QStringLiteral("c")) + QStringLiteral(" AND ") + condition;
+}
 
 Note readNote(const Statement& row)
 {
@@ -106,9 +114,9 @@ QString noteRecordDetail(qint64 threadId)
 }
 
 // A note as saved, read back with its agency's and author's names.
-Result<Note> readSavedNote(Database& db, qint64 noteId)
+Result<Note> readSavedNote(Session& session, qint64 noteId)
 {
-    auto saved = db.prepare(QString::fromLatin1(SelectNote) + QStringLiteral(" WHERE n.id = :id"));
+    auto saved = session.database().prepare(selectVisibleNotes(session, QStringLiteral("n.id = :id")));
     if (!saved.ok())
         return saved.error();
     saved->bind(":id", noteId);
@@ -283,19 +291,19 @@ Result<Note> NoteService::add(qint64 caseId, const NewNote& note)
         return audited.error();
     if (Status committed = tx.commit(); !committed.ok())
         return committed.error();
-    return readSavedNote(db, noteId);
+    return readSavedNote(m_session, noteId);
 }
 
 Result<Note> NoteService::correct(qint64 noteId, const QString& body, const QString& reason)
 {
     Database& db = m_session.database();
-    auto caseOfNote = singleInt(db, QStringLiteral("SELECT case_id FROM notes WHERE id = :id"), noteId);
+    CaseAccess access(m_session);
+    auto caseOfNote = access.caseOf(CaseAccess::CaseRow::Note, noteId);
     if (!caseOfNote.ok())
         return caseOfNote.error();
     if (!caseOfNote->has_value())
         return noteUnavailable();
     const qint64 caseId = **caseOfNote;
-    CaseAccess access(m_session);
     if (auto panel = access.requireCase(caseId, AuditAction::NoteCorrect); !panel.ok())
         return panel.error();
     if (body.trimmed().isEmpty())
@@ -325,7 +333,7 @@ Result<Note> NoteService::correct(qint64 noteId, const QString& body, const QStr
         return audited.error();
     if (Status committed = tx.commit(); !committed.ok())
         return committed.error();
-    return readSavedNote(db, correction->noteId);
+    return readSavedNote(m_session, correction->noteId);
 }
 
 Result<std::vector<Note>> NoteService::latestVersions(qint64 caseId)
@@ -334,12 +342,12 @@ Result<std::vector<Note>> NoteService::latestVersions(qint64 caseId)
     if (auto panel = access.requireCase(caseId, AuditAction::NoteList); !panel.ok())
         return panel.error();
     // Threads in the order they were first written, newest first: a correction does not move a note.
-    auto rows = m_session.database().prepare(
-        QString::fromLatin1(SelectNote) +
+    auto rows = m_session.database().prepare(selectVisibleNotes(
+        m_session,
         QStringLiteral(
-            " WHERE n.case_id = :case "
+            "n.case_id = :case "
             "AND n.version = (SELECT max(v.version) FROM notes v WHERE v.thread_id = n.thread_id) "
-            "ORDER BY (SELECT f.at_utc FROM notes f WHERE f.id = n.thread_id) DESC, n.thread_id DESC"));
+            "ORDER BY (SELECT f.at_utc FROM notes f WHERE f.id = n.thread_id) DESC, n.thread_id DESC")));
     if (!rows.ok())
         return rows.error();
     rows->bind(":case", caseId);
@@ -348,19 +356,17 @@ Result<std::vector<Note>> NoteService::latestVersions(qint64 caseId)
 
 Result<std::vector<Note>> NoteService::history(qint64 noteId)
 {
-    auto caseOfNote =
-        singleInt(m_session.database(), QStringLiteral("SELECT case_id FROM notes WHERE id = :id"), noteId);
+    CaseAccess access(m_session);
+    auto caseOfNote = access.caseOf(CaseAccess::CaseRow::Note, noteId);
     if (!caseOfNote.ok())
         return caseOfNote.error();
     if (!caseOfNote->has_value())
         return noteUnavailable();
-    CaseAccess access(m_session);
     if (auto panel = access.requireCase(**caseOfNote, AuditAction::NoteHistory); !panel.ok())
         return panel.error();
-    auto rows = m_session.database().prepare(
-        QString::fromLatin1(SelectNote) +
-        QStringLiteral(
-            " WHERE n.thread_id = (SELECT thread_id FROM notes WHERE id = :id) ORDER BY n.version"));
+    auto rows = m_session.database().prepare(selectVisibleNotes(
+        m_session,
+        QStringLiteral("n.thread_id = (SELECT thread_id FROM notes WHERE id = :id) ORDER BY n.version")));
     if (!rows.ok())
         return rows.error();
     rows->bind(":id", noteId);

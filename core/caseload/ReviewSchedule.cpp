@@ -50,10 +50,12 @@ Result<ReviewFacts> readReview(Session& session, qint64 reviewId)
     return ReviewFacts{row->columnInt(0), row->columnInt(1) != 0};
 }
 
-Result<std::optional<QDate>> firstOpenScheduledReview(Database& db, qint64 caseId)
+Result<std::optional<QDate>> firstOpenScheduledReview(Session& session, qint64 caseId)
 {
-    auto row = db.prepare(QStringLiteral(
-        "SELECT min(due_date) FROM scheduled_reviews WHERE case_id = :case AND completed_on IS NULL"));
+    auto row = session.database().prepare(
+        QStringLiteral("SELECT min(r.due_date) FROM scheduled_reviews r JOIN cases c ON c.id = r.case_id "
+                       "WHERE r.case_id = :case AND r.completed_on IS NULL AND %1")
+            .arg(CaseAccess(session).visibleCases(QStringLiteral("c"))));
     if (!row.ok())
         return row.error();
     row->bind(":case", caseId);
@@ -101,8 +103,10 @@ Result<std::vector<ScheduledReviewRecord>> ReviewSchedule::list(qint64 caseId)
     if (Status allowed = CaseAccess(m_session).requireCase(caseId, AuditAction::CaseReviews); !allowed.ok())
         return allowed.error();
     auto rows = m_session.database().prepare(
-        QStringLiteral("SELECT id, case_id, label, due_date, completed_on, outcome FROM scheduled_reviews "
-                       "WHERE case_id = :case ORDER BY due_date, id"));
+        QStringLiteral("SELECT r.id, r.case_id, r.label, r.due_date, r.completed_on, r.outcome "
+                       "FROM scheduled_reviews r JOIN cases c ON c.id = r.case_id "
+                       "WHERE r.case_id = :case AND %1 ORDER BY r.due_date, r.id")
+            .arg(CaseAccess(m_session).visibleCases(QStringLiteral("c"))));
     if (!rows.ok())
         return rows.error();
     rows->bind(":case", caseId);
@@ -135,7 +139,7 @@ Status ReviewSchedule::complete(qint64 reviewId, const QDate& on, const QString&
     if (outcome.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidInput, Tr::tr("Record the outcome of the review."));
     Database& db = m_session.database();
-    auto current = readCase(db, review->caseId);
+    auto current = readCase(m_session, review->caseId);
     if (!current.ok())
         return current.error();
 
@@ -163,10 +167,10 @@ Result<ReviewDue> ReviewSchedule::due(qint64 caseId)
     if (Status allowed = CaseAccess(m_session).requireCase(caseId, AuditAction::CaseReviews); !allowed.ok())
         return allowed.error();
     Database& db = m_session.database();
-    auto record = readCase(db, caseId);
+    auto record = readCase(m_session, caseId);
     if (!record.ok())
         return record.error();
-    auto scheduled = firstOpenScheduledReview(db, caseId);
+    auto scheduled = firstOpenScheduledReview(m_session, caseId);
     if (!scheduled.ok())
         return scheduled.error();
     auto panel = readPanel(db, record->panelId);

@@ -2,6 +2,7 @@
 
 #include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
+#include "caseload/CaseAccess.h"
 #include "caseload/CaseRows.h"
 #include "common/Clock.h"
 #include "partnership/PanelKind.h"
@@ -115,18 +116,10 @@ Result<Subject> SubjectRecords::readKnown(qint64 subjectId)
     {
         // An existing subject joins this case only if the user already sees them on one of their
         // panels: their details must not reach someone outside those panels.
-        auto known = db.prepare(QStringLiteral(
-            "SELECT 1 FROM cases c JOIN panel_members m ON m.panel_id = c.panel_id AND m.user_id = :user "
-            "WHERE c.subject_id = :subject LIMIT 1"));
-        if (!known.ok())
-            return known.error();
-        known->bind(":user", m_session.currentUser().id).bind(":subject", subject.id);
-        auto hasRow = known->step();
-        if (!hasRow.ok())
-            return hasRow.error();
-        const bool isKnown = *hasRow;
-        known->reset();
-        if (!isKnown) {
+        auto isKnown = CaseAccess(m_session).seesSubject(subject.id);
+        if (!isKnown.ok())
+            return isKnown.error();
+        if (!*isKnown) {
             (void)m_session.audit().append(m_session.currentUser().login, AuditAction::AccessDenied,
                                            AuditRecord::ofSubject(subject.id),
                                            auditActionKey(AuditAction::CaseCreate));

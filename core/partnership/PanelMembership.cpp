@@ -22,6 +22,14 @@ PanelMembership::PanelMembership(Session& session)
     : m_session(session)
 {}
 
+QString PanelMembership::memberPanelsQuery() const
+{
+    // The id comes from the session and is written as a number, so the subquery needs no binding and no
+    // caller can forget one (an unbound id would match no panel, but silently).
+    return QStringLiteral("SELECT panel_id FROM panel_members WHERE user_id = %1")
+        .arg(m_session.currentUser().id);
+}
+
 bool PanelMembership::isMember(qint64 panelId) const
 {
     auto row = m_session.database().prepare(

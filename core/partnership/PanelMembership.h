@@ -17,6 +17,9 @@ public:
 
     bool isMember(qint64 panelId) const;
     Status requireMember(qint64 panelId, AuditAction attemptedAction, const QString& record);
+    // The ids of the panels the user sits on, as a subquery (`SELECT panel_id ...`) for the statements that
+    // must keep to them: CaseAccess::visibleCases and PanelService::myPanels.
+    QString memberPanelsQuery() const;
 
 private:
     Session& m_session;

@@ -91,18 +91,62 @@ PanelService::PanelService(Session& session, const PanelKindRegistry& kinds)
 Result<std::vector<Panel>> PanelService::panels() const
 {
     // Administrators see every panel's name (they manage them); everyone else only their own.
-    const QString sql =
-        m_session.isAdministrator()
-            ? QString::fromLatin1(SelectPanel) + QStringLiteral(" ORDER BY name COLLATE NOCASE")
-            : QString::fromLatin1(SelectPanel) +
-                  QStringLiteral(" WHERE id IN (SELECT panel_id FROM panel_members WHERE user_id = :user) "
-                                 "ORDER BY name COLLATE NOCASE");
-    auto rows = m_session.database().prepare(sql);
+    if (!m_session.isAdministrator())
+        return myPanels();
+    auto rows = m_session.database().prepare(QString::fromLatin1(SelectPanel) +
+                                             QStringLiteral(" ORDER BY name COLLATE NOCASE"));
     if (!rows.ok())
         return rows.error();
-    if (!m_session.isAdministrator())
-        rows->bind(":user", m_session.currentUser().id);
     return rows->collect<Panel>(readPanel);
+}
+
+Result<std::vector<Panel>> PanelService::myPanels() const
+{
+    auto rows = m_session.database().prepare(QString::fromLatin1(SelectPanel) +
+                                             QStringLiteral(" WHERE id IN (%1) ORDER BY name COLLATE NOCASE")
+                                                 .arg(PanelMembership(m_session).memberPanelsQuery()));
+    if (!rows.ok())
+        return rows.error();
+    return rows->collect<Panel>(readPanel);
+}
+
+Result<std::vector<Panel>> PanelService::myActivePanels() const
+{
+    auto mine = myPanels();
+    if (!mine.ok())
+        return mine.error();
+    std::vector<Panel> active;
+    for (Panel& panel : *mine) {
+        if (!panel.isArchived)
+            active.push_back(std::move(panel));
+    }
+    return active;
+}
+
+Result<std::vector<PanelSummary>> PanelService::summaries() const
+{
+    // The same panels as panels(); the chair's name and the member count come with each row, so the page
+    // costs one statement however many panels there are.
+    const QString visible =
+        m_session.isAdministrator()
+            ? QString()
+            : QStringLiteral(" WHERE p.id IN (%1)").arg(PanelMembership(m_session).memberPanelsQuery());
+    auto rows = m_session.database().prepare(
+        QStringLiteral("SELECT p.id, p.name, p.kind, p.chair_user_id, p.is_archived, u.display_name, "
+                       "(SELECT count(*) FROM panel_members m WHERE m.panel_id = p.id) "
+                       "FROM panels p LEFT JOIN users u ON u.id = p.chair_user_id") +
+        visible + QStringLiteral(" ORDER BY p.name COLLATE NOCASE"));
+    if (!rows.ok())
+        return rows.error();
+    return rows->collect<PanelSummary>([this](const Statement& row) {
+        PanelSummary summary;
+        summary.panel = readPanel(row);
+        const PanelKind* kind = m_kinds.kind(summary.panel.kindKey);
+        summary.kindName = kind ? kind->name : summary.panel.kindKey;
+        summary.chairName = row.isNull(5) ? QString() : row.columnText(5);
+        summary.memberCount = static_cast<int>(row.columnInt(6));
+        return summary;
+    });
 }
 
 Result<Panel> PanelService::panel(qint64 id) const

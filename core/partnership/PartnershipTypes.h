@@ -32,4 +32,12 @@ struct Panel {
     bool isArchived = false;
 };
 
+// A panel as the panels page lists it: its kind's name, its chair's name and how many sit on it.
+struct PanelSummary {
+    Panel panel;
+    QString kindName;  // the kind's key when the kind is no longer defined
+    QString chairName; // empty when there is no chair
+    int memberCount = 0;
+};
+
 } // namespace confer

@@ -13,6 +13,7 @@
 #include <sqlcipher/sqlite3.h>
 
 #include <cstring>
+#include <optional>
 #include <vector>
 
 namespace confer {
@@ -102,6 +103,25 @@ Result<QString> queryText(Database& db, const char* sql)
 }
 
 } // namespace
+
+// The columns the statement being compiled reads, collected by SQLite's authorizer (tests only).
+struct StatementReadRecorder {
+    std::function<void(const Database::StatementReads&)> recorder;
+    std::optional<Database::StatementReads> compiling; // set only inside prepare()
+
+    static int noteRead(void* self, int action, const char* table, const char* column, const char*,
+                        const char*)
+    {
+        auto& compiling = static_cast<StatementReadRecorder*>(self)->compiling;
+        // A statement SQLite recompiles on its own (after a schema change) is not one prepare() compiled.
+        if (action == SQLITE_READ && compiling && table && column) {
+            const QString read = QString::fromUtf8(table) + QLatin1Char('.') + QString::fromUtf8(column);
+            if (!compiling->columns.contains(read))
+                compiling->columns << read;
+        }
+        return SQLITE_OK;
+    }
+};
 
 Database::Database(sqlite3* db, QString path)
     : m_db(db)
@@ -341,7 +361,14 @@ Result<Statement> Database::prepare(const QString& sql)
     StoreCallObserver::notify(StoreCallObserver::Call::Prepare);
     sqlite3_stmt* stmt = nullptr;
     const QByteArray utf8 = sql.toUtf8();
+    if (m_readRecorder)
+        m_readRecorder->compiling = StatementReads{sql, {}};
     const int rc = sqlite3_prepare_v2(m_db, utf8.constData(), static_cast<int>(utf8.size()), &stmt, nullptr);
+    if (m_readRecorder) {
+        if (rc == SQLITE_OK && stmt)
+            m_readRecorder->recorder(*m_readRecorder->compiling);
+        m_readRecorder->compiling.reset();
+    }
     if (rc != SQLITE_OK) {
         sqlite3_finalize(stmt);
         return lastError(QStringLiteral("prepare"));
@@ -382,7 +409,25 @@ Status Database::reopen(const SecureBytes& key)
     std::swap(m_db, (*fresh)->m_db);
     m_cipherVersion = (*fresh)->m_cipherVersion;
     m_isOpen = true;
+    installReadRecorder();
     return {};
+}
+
+void Database::setReadRecorder(std::function<void(const StatementReads&)> recorder)
+{
+    m_readRecorder.reset();
+    if (recorder)
+        m_readRecorder =
+            std::make_unique<StatementReadRecorder>(StatementReadRecorder{std::move(recorder), {}});
+    installReadRecorder();
+}
+
+void Database::installReadRecorder()
+{
+    // Setting an authorizer expires every prepared statement; SQLite recompiles them on their next step.
+    if (m_db)
+        sqlite3_set_authorizer(m_db, m_readRecorder ? &StatementReadRecorder::noteRead : nullptr,
+                               m_readRecorder.get());
 }
 
 qint64 Database::lastInsertRowId() const

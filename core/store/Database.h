@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -15,6 +16,7 @@ namespace confer {
 
 class SecureBytes;
 class Statement;
+struct StatementReadRecorder;
 
 // The one door to SQLCipher: nothing else in Confer calls sqlite3_*.
 // Opening keys the file with a raw 32-byte key, reads sqlite_master at once (a wrong key is
@@ -49,6 +51,17 @@ public:
     // Runs one or more statements with no parameters and no results (DDL, pragmas).
     Status exec(const QString& sql);
     Result<Statement> prepare(const QString& sql);
+
+    // One statement prepare() compiled and the columns it reads ("table.column", each once), as SQLite's
+    // authorizer reported them. A table named without any column (count(*)) shows only in the statement's
+    // query plan.
+    struct StatementReads {
+        QString sql;
+        QStringList columns;
+    };
+    // Test hook: from now on every statement prepare() compiles is reported to recorder; an empty function
+    // stops. The product never sets it: the need-to-know test uses it to see what each service call reads.
+    void setReadRecorder(std::function<void(const StatementReads&)> recorder);
 
     qint64 lastInsertRowId() const;
     int changes() const;
@@ -113,6 +126,7 @@ private:
     Status setPageSize(bool isKeyed);
     Status readFirstPage();
     Status applyAndVerifySettings(const Options& options);
+    void installReadRecorder();
     static Status checkEncryptedOnDisk(const QString& path);
 
     sqlite3* m_db = nullptr;
@@ -125,6 +139,7 @@ private:
     }
     std::function<Status(bool)> m_transactionListener;
     std::shared_ptr<std::recursive_mutex> m_commitGate;
+    std::unique_ptr<StatementReadRecorder> m_readRecorder; // tests only
 };
 
 } // namespace confer

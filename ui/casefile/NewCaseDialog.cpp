@@ -66,15 +66,9 @@ NewCaseDialog::NewCaseDialog(Caseload& caseload, QWidget* parent)
 void NewCaseDialog::readPanelsAndAgencies()
 {
     CoreCall call;
-    const qint64 userId = m_caseload.session.currentUser().id;
-    if (auto panels = m_caseload.panels.panels(); panels.ok()) {
-        // Administrators see every panel's name; a case is opened only on a panel one belongs to.
-        for (const Panel& panel : *panels) {
-            auto members = m_caseload.panels.memberIds(panel.id);
-            if (!panel.isArchived && members.ok() &&
-                std::find(members->begin(), members->end(), userId) != members->end())
-                m_panels.push_back(panel);
-        }
+    // A case is opened only on a live panel one belongs to (administrators see every panel's name elsewhere).
+    if (auto panels = m_caseload.panels.myActivePanels(); panels.ok()) {
+        m_panels = std::move(panels).value();
     } else {
         errorLine()->showMessage(panels.error().message);
     }

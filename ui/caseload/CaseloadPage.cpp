@@ -6,7 +6,6 @@
 #include "caseload/CaseloadModel.h"
 #include "caseload/RiskBadgeDelegate.h"
 #include "partnership/PanelKind.h"
-#include "partnership/PanelMembership.h"
 #include "session/Session.h"
 #include "shell/AppStyle.h"
 #include "shell/DialogPresenter.h"
@@ -228,17 +227,12 @@ void CaseloadPage::refresh()
     if (!m_caseload)
         return;
     m_memberPanels.clear();
-    auto panels = m_caseload->panels.panels();
+    auto panels = m_caseload->panels.myActivePanels();
     if (!panels.ok()) {
         showError(panels.error().message);
         return;
     }
-    PanelMembership membership(m_caseload->session);
-    for (const Panel& panel : panels.value()) {
-        // Administrators see every panel's name; only membership shows its cases (need-to-know).
-        if (!panel.isArchived && membership.isMember(panel.id))
-            m_memberPanels.push_back(panel);
-    }
+    m_memberPanels = std::move(panels).value();
     const bool hasPanels = !m_memberPanels.empty();
     m_noPanels->setVisible(!hasPanels);
     m_content->setVisible(hasPanels);

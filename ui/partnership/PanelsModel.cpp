@@ -1,12 +1,8 @@
 #include "partnership/PanelsModel.h"
 
-#include "accounts/AccountService.h"
 #include "caseload/Caseload.h"
-#include "partnership/PanelKind.h"
-#include "session/Session.h"
 
 #include <QColor>
-#include <QHash>
 
 namespace confer {
 
@@ -19,30 +15,10 @@ Status PanelsModel::refresh()
 {
     if (!m_caseload)
         return Status::success();
-    auto panels = m_caseload->panels.panels();
-    if (!panels.ok())
-        return panels.error();
-    auto users = m_caseload->session.accounts().users();
-    if (!users.ok())
-        return users.error();
-    QHash<qint64, QString> names;
-    for (const User& user : users.value())
-        names.insert(user.id, user.displayName);
-
-    std::vector<Row> rows;
-    for (const Panel& panel : panels.value()) {
-        Row row;
-        row.panel = panel;
-        const PanelKind* kind = m_caseload->kinds.kind(panel.kindKey);
-        row.kindName = kind ? kind->name : panel.kindKey;
-        row.chairName = panel.chairUserId ? names.value(*panel.chairUserId) : QString();
-        auto members = m_caseload->panels.memberIds(panel.id);
-        if (!members.ok())
-            return members.error();
-        row.memberCount = int(members->size());
-        rows.push_back(std::move(row));
-    }
-    setRows(std::move(rows));
+    auto summaries = m_caseload->panels.summaries();
+    if (!summaries.ok())
+        return summaries.error();
+    setRows(std::move(summaries).value());
     return Status::success();
 }
 

@@ -8,17 +8,9 @@ namespace confer {
 
 struct Caseload;
 
-// One panel as the list shows it.
-struct PanelRow {
-    Panel panel;
-    QString kindName;
-    QString chairName;
-    int memberCount = 0;
-};
-
 // The partnership's panels for administrators: name, kind, chair and how many members, from
 // PanelService. Names and membership only: never a case.
-class PanelsModel final : public RowsModel<PanelRow> {
+class PanelsModel final : public RowsModel<PanelSummary> {
     Q_OBJECT
 public:
     enum Column { NameColumn, KindColumn, ChairColumn, MembersColumn, ColumnCount };
@@ -35,7 +27,7 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 
 private:
-    using Row = PanelRow;
+    using Row = PanelSummary; // PanelService::summaries()
     Caseload* m_caseload;
 };
 

@@ -100,8 +100,7 @@ long residentKiB(const char* field)
 }
 
 // Count and first page, as the caseload model asks on opening and on every keystroke.
-bool countAndFirstPage(const CaseloadQuery& query, const CaseloadQuery::Filter& filter,
-                       benchmark::State& state)
+bool countAndFirstPage(CaseloadQuery& query, const CaseloadQuery::Filter& filter, benchmark::State& state)
 {
     auto counted = query.count(filter);
     auto page = query.page(filter, CaseloadQuery::Sort{}, 0, 50);
@@ -132,7 +131,7 @@ void BM_OpenCaseload(benchmark::State& state)
     for (auto _ : state) {
         // A new query object remembers nothing, as after an unlock (the page cache is warm by now).
         const auto started = std::chrono::steady_clock::now();
-        const CaseloadQuery query(*g_fixture->session, *g_fixture->kinds);
+        CaseloadQuery query(*g_fixture->session, *g_fixture->kinds);
         if (!countAndFirstPage(query, CaseloadQuery::Filter{}, state))
             break;
         g_fixture->openMs.push_back(elapsedMs(started));

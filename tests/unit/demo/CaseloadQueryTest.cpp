@@ -208,7 +208,7 @@ protected:
     }
 
     // Every row for the filter, read one page of pageSize at a time.
-    std::vector<CaseSummary> allPages(const CaseloadQuery& query, const CaseloadQuery::Filter& filter,
+    std::vector<CaseSummary> allPages(CaseloadQuery& query, const CaseloadQuery::Filter& filter,
                                       CaseloadQuery::Sort sort, int pageSize)
     {
         std::vector<CaseSummary> rows;
@@ -399,7 +399,8 @@ TEST_F(CaseloadQueryTest, OverdueFollowsTheClockAndIsFlaggedOnTheRow)
     CaseloadQuery query(session(), *kinds);
     CaseloadQuery::Filter overdue;
     overdue.isOverdueOnly = true;
-    for (const CaseSummary& row : query.page({}, {}, 0, 50).value())
+    const std::vector<CaseSummary> rows = query.page({}, {}, 0, 50).value();
+    for (const CaseSummary& row : rows)
         EXPECT_EQ(row.isReviewOverdue, row.subjectName == QLatin1String("Jordan Smith") ||
                                            row.subjectName == QLatin1String("Liam Smith"))
             << row.subjectName.toStdString() << " review "

@@ -1,5 +1,7 @@
 #include "CaseloadFixture.h"
 #include "session/Session.h"
+#include "store/Database.h"
+#include "store/Statement.h"
 
 #include <algorithm>
 
@@ -139,4 +141,55 @@ TEST_F(PanelServiceTest, RemovedMemberLosesTheCasesAtOnce)
     auto opened = caseService().open(record.id);
     ASSERT_FALSE(opened.ok());
     EXPECT_EQ(opened.error().code, ErrorCode::AccessDenied);
+}
+
+TEST_F(PanelServiceTest, MyPanelsAreThePanelsISitOnAndAnAdministratorOnNoneHasNone)
+{
+    // The administrator manages every panel but sits on none: none of their cases are theirs to see.
+    EXPECT_EQ(visiblePanelNames().size(), 4u);
+    ASSERT_TRUE(panelService().myPanels().ok());
+    EXPECT_TRUE(panelService().myPanels()->empty());
+
+    signInAs(member.login);
+    std::vector<QString> mine;
+    const std::vector<Panel> panels = panelService().myPanels().value();
+    for (const Panel& panel : panels)
+        mine.push_back(panel.name);
+    EXPECT_EQ(mine, (std::vector<QString>{QStringLiteral("County Durham Channel Panel"),
+                                          QStringLiteral("Easington MAPS")}));
+}
+
+TEST_F(PanelServiceTest, AnArchivedPanelIsStillMineButNoLongerActive)
+{
+    auto archive =
+        session().database().prepare(QStringLiteral("UPDATE panels SET is_archived = 1 WHERE id = :id"));
+    ASSERT_TRUE(archive.ok());
+    archive->bind(":id", mapsPanelId);
+    ASSERT_TRUE(archive->run().ok());
+
+    signInAs(member.login);
+    const std::vector<Panel> mine = panelService().myPanels().value();
+    ASSERT_EQ(mine.size(), 2u);
+    EXPECT_TRUE(std::any_of(mine.begin(), mine.end(),
+                            [&](const Panel& panel) { return panel.id == mapsPanelId && panel.isArchived; }));
+    const std::vector<Panel> active = panelService().myActivePanels().value();
+    ASSERT_EQ(active.size(), 1u);
+    EXPECT_EQ(active.front().id, channelPanelId);
+}
+
+TEST_F(PanelServiceTest, SummariesGiveEachPanelsKindChairAndMemberCountInOneRead)
+{
+    int statements = 0;
+    session().database().setReadRecorder([&](const Database::StatementReads&) { ++statements; });
+    auto summaries = panelService().summaries();
+    session().database().setReadRecorder({});
+    ASSERT_TRUE(summaries.ok());
+    EXPECT_EQ(statements, 1) << "one statement however many panels there are";
+    ASSERT_EQ(summaries->size(), 4u);
+    for (const PanelSummary& summary : *summaries) {
+        EXPECT_EQ(summary.kindName, kindOf(summary.panel.id).name);
+        EXPECT_EQ(summary.chairName, chair.displayName);
+        EXPECT_EQ(summary.memberCount, int(panelService().memberIds(summary.panel.id)->size()));
+    }
+    EXPECT_EQ(summaries->front().panel.name, QStringLiteral("County Durham Channel Panel")); // by name
 }

@@ -15,6 +15,7 @@
 
 #include <fstream>
 #include <string>
+#include <vector>
 
 namespace confer {
 namespace {
@@ -97,6 +98,33 @@ TEST(Database, CreatedStoreReopensWithTheSameKeyAndKeepsItsData)
     auto reopened = mustOpen(path, key);
     ASSERT_NE(reopened, nullptr);
     EXPECT_EQ(queryText(*reopened, QStringLiteral("SELECT name FROM people")), QStringLiteral("Rhiannon"));
+}
+
+// The test-only read recorder: each statement prepare() compiles, with the columns it reads, until it is
+// cleared; it stays installed across a reopen (key rotation reopens the same object).
+TEST(Database, ReadRecorderReportsEachStatementAndTheColumnsItReadsUntilCleared)
+{
+    TestStoreDir dir;
+    const QString path = dir.file(QStringLiteral("store.db"));
+    const SecureBytes key = SecureBytes::random(32);
+    auto db = mustOpen(path, key, creating());
+    ASSERT_NE(db, nullptr);
+    mustExec(*db, QStringLiteral("CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT, team INTEGER)"));
+    std::vector<Database::StatementReads> seen;
+    db->setReadRecorder([&](const Database::StatementReads& statement) { seen.push_back(statement); });
+    const QString byTeam = QStringLiteral("SELECT name FROM people WHERE team = 3");
+    ASSERT_TRUE(db->prepare(byTeam).ok());
+    ASSERT_TRUE(db->reopen(key).ok());
+    ASSERT_TRUE(db->prepare(QStringLiteral("SELECT count(*) FROM people")).ok());
+    EXPECT_FALSE(
+        db->prepare(QStringLiteral("SELECT nothing FROM nowhere")).ok()); // not compiled: not reported
+    db->setReadRecorder({});
+    ASSERT_TRUE(db->prepare(byTeam).ok());
+
+    ASSERT_EQ(seen.size(), 2u);
+    EXPECT_EQ(seen[0].sql, byTeam);
+    EXPECT_EQ(seen[0].columns, (QStringList{QStringLiteral("people.name"), QStringLiteral("people.team")}));
+    EXPECT_TRUE(seen[1].columns.isEmpty()) << "count(*) reads no column: only its query plan shows the table";
 }
 
 TEST(Database, MissingFileIsNotCreatedWithoutTheCreateOption)
