@@ -1572,7 +1572,7 @@
 <context>
     <name>confer::CaseService</name>
     <message>
-        <location filename="../core/caseload/CaseRows.cpp" line="+143"/>
+        <location filename="../core/caseload/CaseRows.cpp" line="+144"/>
         <location line="+14"/>
         <location filename="../core/caseload/ReviewSchedule.cpp" line="+48"/>
         <source>This case is not available to you.</source>
@@ -1724,7 +1724,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/caseload/ReviewSchedule.cpp" line="+83"/>
+        <location filename="../core/caseload/ReviewSchedule.cpp" line="+87"/>
         <source>This review has already been recorded as complete.</source>
         <translation type="unfinished"></translation>
     </message>
