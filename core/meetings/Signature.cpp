@@ -48,7 +48,7 @@ void appendUint16(QByteArray& out, quint16 value)
     out.append(static_cast<char>(value & 0xff));
 }
 
-// Reads big-endian fields and remembers whether it ever ran past the end.
+// Reads big-endian fields; the caller asks hasRoomFor() before each read.
 class Reader final {
 public:
     explicit Reader(const QByteArray& bytes)
