@@ -29,6 +29,13 @@ struct Tr {
 };
 
 const char* const Commands[] = {"init", "verify", "demo", "meetings"};
+// Commands that write a PDF are named export-…, so main() knows before parsing which application to make.
+const char ExportPrefix[] = "export-";
+
+bool isExportCommand(const char* arg)
+{
+    return !std::strncmp(arg, ExportPrefix, sizeof ExportPrefix - 1);
+}
 
 void printLine(FILE* stream, const QString& line)
 {
@@ -56,6 +63,17 @@ bool CommandLine::wantsCommand(int argc, char** argv)
             if (!std::strcmp(arg, command))
                 return true;
         }
+        if (isExportCommand(arg))
+            return true;
+    }
+    return false;
+}
+
+bool CommandLine::wantsPainting(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (isExportCommand(argv[i]))
+            return true;
     }
     return false;
 }

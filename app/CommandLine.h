@@ -20,6 +20,9 @@ public:
 
     // True when argv asks for a command (or --help/--version), so main() can skip the GUI.
     static bool wantsCommand(int argc, char** argv);
+    // True for a command that paints a PDF (every such command is named export-…): main() gives it a
+    // QGuiApplication on the offscreen platform, which fonts and QPdfWriter need, and no window.
+    static bool wantsPainting(int argc, char** argv);
 
     // The pause after a refused sign-in is the product's two seconds unless a test passes its own.
     explicit CommandLine(RefusalPause refusalPause = RefusalPause());

@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLocale>
 #include <QMessageBox>
 #include <QTranslator>
@@ -38,6 +39,20 @@ void installTranslator(QCoreApplication& app, QTranslator& translator)
         app.installTranslator(&translator);
 }
 
+// A command runs under the smallest application it needs: QCoreApplication, or for an export a
+// QGuiApplication (fonts and QPdfWriter need one) on the offscreen platform, so it starts without a
+// display and never shows a window.
+template <typename Application>
+int runCommand(int& argc, char** argv)
+{
+    Application app(argc, argv);
+    QTranslator translator;
+    installTranslator(app, translator);
+    KeychainDeviceSecretStore keychain;
+    CommandLine commandLine;
+    return commandLine.run(keychain).value_or(CommandLine::Usage);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -52,14 +67,12 @@ int main(int argc, char** argv)
     }
     setIdentity();
 
-    if (CommandLine::wantsCommand(argc, argv)) {
-        QCoreApplication app(argc, argv);
-        QTranslator translator;
-        installTranslator(app, translator);
-        KeychainDeviceSecretStore keychain;
-        CommandLine commandLine;
-        return commandLine.run(keychain).value_or(CommandLine::Usage);
+    if (CommandLine::wantsPainting(argc, argv)) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        return runCommand<QGuiApplication>(argc, argv);
     }
+    if (CommandLine::wantsCommand(argc, argv))
+        return runCommand<QCoreApplication>(argc, argv);
 
     QApplication app(argc, argv);
     QGuiApplication::setDesktopFileName(QStringLiteral("uk.confer.Confer"));

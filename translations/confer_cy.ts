@@ -160,7 +160,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+78"/>
+        <location filename="../app/main.cpp" line="+91"/>
         <source>Confer cannot start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -449,7 +449,7 @@
 <context>
     <name>confer::ActionService</name>
     <message>
-        <location filename="../core/caseload/ActionService.cpp" line="+77"/>
+        <location filename="../core/caseload/ActionService.cpp" line="+69"/>
         <source>That action is not available.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2503,7 +2503,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+236"/>
+        <location line="+229"/>
         <source>That case is not available.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2641,7 +2641,7 @@
 <context>
     <name>confer::CommandLine</name>
     <message>
-        <location filename="../app/CommandLine.cpp" line="+66"/>
+        <location filename="../app/CommandLine.cpp" line="+84"/>
         <source>Use the store in &lt;directory&gt; (default: %1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3697,6 +3697,58 @@ Commands:
     </message>
 </context>
 <context>
+    <name>confer::MarkedPageFrame</name>
+    <message>
+        <location filename="../core/export/MarkedPageFrame.cpp" line="+58"/>
+        <source>%1 — DEMONSTRATION</source>
+        <comment>the protective marking, then that the store holds invented data</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::MarkedPdfWriter</name>
+    <message>
+        <location filename="../core/export/MarkedPdfWriter.cpp" line="+30"/>
+        <source>Confer could not make the PDF. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Confer wrote the PDF but could not make sure it reached the disk. Check the disk, then export again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is not enough disk space to write the PDF there, so no PDF was written. Free some space and export again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A file of that name is a link or not an ordinary file, so Confer will not write over it. No PDF was written; choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Confer could not write the PDF in that folder, so no PDF was written. Choose a folder you may write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>An export needs a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>An export needs a protective marking of one line, at most %1 characters, such as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confer::MarkingLabel</name>
     <message>
         <location filename="../ui/shell/MarkingLabel.cpp" line="+6"/>
@@ -4442,7 +4494,7 @@ Commands:
 <context>
     <name>confer::NoteService</name>
     <message>
-        <location filename="../core/caseload/NoteService.cpp" line="+80"/>
+        <location filename="../core/caseload/NoteService.cpp" line="+72"/>
         <source>That note is not available.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5650,6 +5702,14 @@ Commands:
     </message>
 </context>
 <context>
+    <name>confer::PdfFlow</name>
+    <message>
+        <location filename="../core/export/PdfFlow.cpp" line="+55"/>
+        <source>Confer could not lay out this document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confer::RecordValueDialog</name>
     <message>
         <location filename="../ui/casefile/RecordValueDialog.cpp" line="+15"/>
@@ -6110,6 +6170,47 @@ Commands:
     <message>
         <location line="+1"/>
         <source>Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::Signature</name>
+    <message>
+        <location filename="../core/meetings/Signature.cpp" line="+74"/>
+        <source>The stored signature is damaged, so Confer cannot show it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This signature was saved by a newer version of Confer, so this version cannot show it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Nothing has been signed yet. Please sign in the box with the pen, a finger or the mouse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This signature is too small to tell apart from a stray mark. Please clear the box and sign again, a little larger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confer::SignaturePad</name>
+    <message>
+        <location filename="../ui/meetings/SignaturePad.cpp" line="+40"/>
+        <source>Signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign here with the pen, a finger or the mouse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+221"/>
+        <source>Sign here</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

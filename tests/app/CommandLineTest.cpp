@@ -101,6 +101,27 @@ TEST(CommandLine, VersionAndHelp)
         EXPECT_TRUE(help.out.contains(QLatin1String(word))) << word;
 }
 
+TEST(CommandLine, AnExportCommandRunsWithoutADisplay)
+{
+    // Export commands (named export-…) get a QGuiApplication for their fonts, forced onto the offscreen
+    // platform: asked for a platform that needs a display, with none there, the command still runs (to
+    // say here that it does not know this export) instead of Qt aborting for want of a display.
+    test::TestStoreDir dir;
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(CONFER_EXECUTABLE),
+                  {QStringLiteral("--store"), dir.path(), QStringLiteral("export-nothing")});
+    ASSERT_TRUE(process.waitForFinished(60000));
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    EXPECT_EQ(process.exitStatus(), QProcess::NormalExit) << err.toStdString();
+    EXPECT_EQ(process.exitCode(), 2) << err.toStdString();
+    EXPECT_TRUE(err.contains(QLatin1String("Unknown command \"export-nothing\""))) << err.toStdString();
+}
+
 TEST(CommandLine, InitPrintsRecoveryKeyOnceAndVerifySaysOk)
 {
     test::TestStoreDir dir;
