@@ -25,6 +25,10 @@
 #include "common/Clock.h"
 #include "demo/DemoPartnership.h"
 #include "keys/KeySlotFile.h"
+#include "meetings/Attendance.h"
+#include "meetings/Declarations.h"
+#include "meetings/MeetingService.h"
+#include "meetings/Signature.h"
 #include "meetings/StandardStageGates.h"
 #include "partnership/AgencyService.h"
 #include "partnership/PanelKind.h"
@@ -189,6 +193,8 @@ struct World {
     CaseId caseId;
     AgencyId agencyId;
     int userCount = 0;
+    MeetingId meetingId;   // the meeting a declaration is taken at
+    AttendeeId attendeeId; // who signs it
     UserId removedUserId;  // the user a key-rotating removal disables
     SecureBytes keyBefore; // the store key before an operation that rotates it
 
@@ -317,6 +323,37 @@ int userCount(World& world)
     auto users = world.session->accounts().users();
     EXPECT_TRUE(users.ok()) << describe(users.error());
     return users.ok() ? static_cast<int>(users->size()) : -1;
+}
+
+// The prepared chair's panel meets today at ten; the chair is invited as a member.
+MeetingService::Details meetingToday(World& world)
+{
+    auto panels = PanelService(*world.session, shippedKinds()).myPanels();
+    EXPECT_TRUE(panels.ok() && panels->size() == 1);
+    MeetingService::Details details;
+    details.panelId = panels.ok() && !panels->empty() ? panels->front().id : PanelId();
+    details.date = world.clock.nowUtc().date();
+    details.startsAt = QTime(10, 0);
+    details.endsAt = QTime(12, 0);
+    details.place = QStringLiteral("Council offices, room 2");
+    return details;
+}
+
+// The meetings the chair sees, -1 when they cannot be read.
+int meetingCount(World& world)
+{
+    auto meetings = MeetingService(*world.session, shippedKinds()).meetings();
+    EXPECT_TRUE(meetings.ok()) << describe(meetings.error());
+    return meetings.ok() ? static_cast<int>(meetings->size()) : -1;
+}
+
+// A signature the one "too small" rule accepts: a long loop across the pad.
+QByteArray drawnSignature()
+{
+    Signature::Stroke stroke;
+    for (int i = 0; i <= 40; ++i)
+        stroke.push_back({20.0 + i * 6, 60.0 + ((i % 8) < 4 ? i % 4 : 4 - i % 4) * 9, 0.6});
+    return Signature({stroke}).encode();
 }
 
 // --- the operations ---
@@ -586,6 +623,68 @@ std::vector<Operation> operations()
                  world.session = std::move(again).value();
              }
              return isWhole;
+         }});
+
+    all.push_back({QStringLiteral("meeting plan"),
+                   [](World& world) { ASSERT_NO_FATAL_FAILURE(prepareChairWithCase(world)); },
+                   [](World& world) -> Status {
+                       auto planned =
+                           MeetingService(*world.session, shippedKinds()).plan(meetingToday(world));
+                       if (!planned.ok())
+                           return planned.error();
+                       world.meetingId = planned->id;
+                       return {};
+                   },
+                   [](World& world, const Status& result) {
+                       const int count = meetingCount(world);
+                       EXPECT_LE(count, 1) << "a failed plan left a meeting behind";
+                       if (result.ok()) {
+                           EXPECT_EQ(count, 1) << "the meeting was acknowledged but is not there";
+                           auto invited =
+                               Attendance(*world.session, shippedKinds()).attendees(world.meetingId);
+                           EXPECT_TRUE(invited.ok() && invited->size() == 1)
+                               << "the meeting is there without its invited member";
+                           return count == 1 && invited.ok() && invited->size() == 1;
+                       }
+                       return count == 0 || count == 1;
+                   }});
+
+    all.push_back(
+        {QStringLiteral("declaration"),
+         [](World& world) {
+             ASSERT_NO_FATAL_FAILURE(prepareChairWithCase(world));
+             MeetingService meetings(*world.session, shippedKinds());
+             auto planned = meetings.plan(meetingToday(world));
+             ASSERT_TRUE(planned.ok()) << describe(planned.error());
+             world.meetingId = planned->id;
+             ASSERT_TRUE(meetings.open(world.meetingId).ok());
+             auto invited = Attendance(*world.session, shippedKinds()).attendees(world.meetingId);
+             ASSERT_TRUE(invited.ok() && invited->size() == 1);
+             world.attendeeId = invited->front().id;
+         },
+         [](World& world) -> Status {
+             auto signed_ = Declarations(*world.session)
+                                .signDrawn(world.attendeeId,
+                                           {QStringLiteral("Chris Chair"),
+                                            QStringLiteral("Durham County Council"), QStringLiteral("Chair")},
+                                           drawnSignature());
+             if (!signed_.ok())
+                 return signed_.error();
+             return {};
+         },
+         [](World& world, const Status& result) {
+             auto taken = Declarations(*world.session).ofMeeting(world.meetingId);
+             EXPECT_TRUE(taken.ok()) << describe(taken.error());
+             if (!taken.ok())
+                 return false;
+             EXPECT_LE(taken->size(), 1u);
+             if (!taken->empty())
+                 EXPECT_EQ(taken->front().strokes, drawnSignature()) << "the strokes came back changed";
+             if (result.ok()) {
+                 EXPECT_EQ(taken->size(), 1u) << "the declaration was acknowledged but is not there";
+                 return taken->size() == 1;
+             }
+             return true;
          }});
     return all;
 }
@@ -965,6 +1064,15 @@ TEST(FullDiskSweep, UserRemoval)
     sweepRealFullDisk(operationNamed(QStringLiteral("user removal")));
 }
 
+TEST(FullDiskSweep, MeetingPlan)
+{
+    sweepRealFullDisk(operationNamed(QStringLiteral("meeting plan")));
+}
+TEST(FullDiskSweep, Declaration)
+{
+    sweepRealFullDisk(operationNamed(QStringLiteral("declaration")));
+}
+
 TEST(FaultSweep, Init)
 {
     sweep(operationNamed(QStringLiteral("init")));
@@ -996,6 +1104,15 @@ TEST(FaultSweep, Recovery)
 TEST(FaultSweep, UserRemoval)
 {
     sweep(operationNamed(QStringLiteral("user removal")));
+}
+
+TEST(FaultSweep, MeetingPlan)
+{
+    sweep(operationNamed(QStringLiteral("meeting plan")));
+}
+TEST(FaultSweep, Declaration)
+{
+    sweep(operationNamed(QStringLiteral("declaration")));
 }
 
 } // namespace
