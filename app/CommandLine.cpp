@@ -5,7 +5,9 @@
 #include "common/Clock.h"
 #include "demo/DemoPartnership.h"
 #include "demo/DemoPassphrase.h"
+#include "export/DeclarationCertificate.h"
 #include "keys/DeviceSecretStore.h"
+#include "meetings/MeetingAccess.h"
 #include "meetings/MeetingService.h"
 #include "meetings/StandardStageGates.h"
 #include "partnership/PanelKind.h"
@@ -15,6 +17,7 @@
 #include "session/StorePaths.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QTextStream>
 
 #include <cstring>
@@ -100,6 +103,11 @@ CommandLine::CommandLine(RefusalPause refusalPause)
                          Tr::tr("demo: also make demo accounts that can sign in, all with one passphrase "
                                 "drawn at random for this run and printed once. Without it the demo's "
                                 "chairs and members are disabled accounts nobody can sign in as."))
+    , m_meeting(QStringList{QStringLiteral("meeting")},
+                Tr::tr("export-declarations: the meeting's reference, such as MAPS-M-2026-004."),
+                Tr::tr("reference"))
+    , m_out(QStringList{QStringLiteral("out")}, Tr::tr("export-declarations: the PDF file to write."),
+            Tr::tr("file"))
 {
     m_parser.setApplicationDescription(
         Tr::tr("Confer: multi-agency case conferences, held securely.\n\n"
@@ -115,11 +123,16 @@ CommandLine::CommandLine(RefusalPause refusalPause)
                "           each run. Refuses a store that holds real cases\n"
                "  meetings list the meetings --user may see, one a line: reference, panel, date\n"
                "           and status, separated by tabs (reads the passphrase like verify)\n"
+               "  export-declarations\n"
+               "           write the declaration certificate of meeting --meeting REF to --out FILE.pdf,\n"
+               "           as its panel's chair or a coordinator (reads the passphrase like verify)\n"
                "  (none)   start the application"));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
-    m_parser.addOptions({m_store, m_user, m_name, m_noDeviceBinding, m_cases, m_withDemoAccounts});
-    m_parser.addPositionalArgument(QStringLiteral("command"), Tr::tr("init, verify, demo or meetings"),
+    m_parser.addOptions(
+        {m_store, m_user, m_name, m_noDeviceBinding, m_cases, m_withDemoAccounts, m_meeting, m_out});
+    m_parser.addPositionalArgument(QStringLiteral("command"),
+                                   Tr::tr("init, verify, demo, meetings or export-declarations"),
                                    QStringLiteral("[command]"));
 }
 
@@ -150,6 +163,8 @@ std::optional<int> CommandLine::run(DeviceSecretStore& deviceSecrets)
         return demo(deviceSecrets);
     if (positional.first() == QLatin1String("meetings"))
         return meetings(deviceSecrets);
+    if (positional.first() == QLatin1String("export-declarations"))
+        return exportDeclarations(deviceSecrets);
     return fail(Tr::tr("Unknown command \"%1\". See confer --help.").arg(positional.first()), Usage);
 }
 
@@ -292,6 +307,45 @@ int CommandLine::meetings(DeviceSecretStore& deviceSecrets)
                                       meeting.date.toString(Qt::ISODate), meetingStatusKey(meeting.status)}
                               .join(QLatin1Char('\t')));
     }
+    return Ok;
+}
+
+// The meeting's declaration certificate as a PDF (DeclarationCertificate), for its panel's chair or a
+// coordinator; one sentence, the same, for a meeting that does not exist and one the user may not export.
+// Says where it wrote on standard error: standard output stays empty, as for every command without script
+// output.
+int CommandLine::exportDeclarations(DeviceSecretStore& deviceSecrets)
+{
+    if (!m_parser.isSet(m_user) || !m_parser.isSet(m_meeting) || !m_parser.isSet(m_out))
+        return fail(Tr::tr("export-declarations needs --user NAME, --meeting REF and --out FILE.pdf."),
+                    Usage);
+    const QString out = m_parser.value(m_out);
+    if (out.isEmpty() || QFileInfo(out).isDir())
+        return fail(Tr::tr("--out must name the PDF file to write, not a folder."), Usage);
+    const QString passphrase = PassphraseReader::read(Tr::tr("Passphrase: "));
+    if (passphrase.isNull())
+        return fail(Tr::tr("Expected the passphrase on standard input."), Usage);
+    auto kinds = PanelKindRegistry::load(standardStageGates());
+    if (!kinds.ok())
+        return fail(kinds.error().message);
+    StoreOpener opener(StorePaths(storeDirectory()), deviceSecrets, SystemClock::instance());
+    auto session = opener.unlock(m_parser.value(m_user), passphrase);
+    if (!session.ok()) {
+        m_refusalPause.after(session.error()); // before the message, as in verify
+        return fail(session.error().message);
+    }
+    printNotices(**session);
+    auto meeting = MeetingAccess(**session).requireByReference(
+        m_parser.value(m_meeting), MeetingAccess::Need::Leading, AuditAction::DeclarationCertificateExport);
+    if (!meeting.ok())
+        return fail(meeting.error().message);
+    auto written = DeclarationCertificate(**session, *kinds).exportTo(meeting->id, out);
+    if (!written.ok())
+        return fail(written.error().message);
+    notice(Tr::tr("Declaration certificate of %1 written to %2 (%3 pages, SHA-256 %4).")
+               .arg(meeting->reference, out)
+               .arg(written->pageCount)
+               .arg(written->sha256Hex));
     return Ok;
 }
 

@@ -12,8 +12,8 @@ namespace confer {
 class DeviceSecretStore;
 class Session;
 
-// `confer [--store DIR] [init|verify|demo|meetings] ...`: the commands that run without a window. Standard
-// output carries only what a script reads; notices go to standard error.
+// `confer [--store DIR] [init|verify|demo|meetings|export-declarations] ...`: the commands that run without a
+// window. Standard output carries only what a script reads; notices go to standard error.
 class CommandLine final {
 public:
     enum ExitCode { Ok = 0, Failed = 1, Usage = 2, Broken = 3 };
@@ -36,6 +36,7 @@ private:
     int verify(DeviceSecretStore& deviceSecrets);
     int demo(DeviceSecretStore& deviceSecrets);
     int meetings(DeviceSecretStore& deviceSecrets);
+    int exportDeclarations(DeviceSecretStore& deviceSecrets);
     int fail(const QString& message, int code = Failed);
     static void printNotices(const Session& session);
 
@@ -47,6 +48,8 @@ private:
     QCommandLineOption m_noDeviceBinding;
     QCommandLineOption m_cases;
     QCommandLineOption m_withDemoAccounts;
+    QCommandLineOption m_meeting;
+    QCommandLineOption m_out;
 };
 
 } // namespace confer

@@ -1439,6 +1439,11 @@
         <source>Declaration overridden by the chair</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Declaration certificate exported</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>confer::AuditAnchorFile</name>
@@ -2641,7 +2646,7 @@
 <context>
     <name>confer::CommandLine</name>
     <message>
-        <location filename="../app/CommandLine.cpp" line="+84"/>
+        <location filename="../app/CommandLine.cpp" line="+87"/>
         <source>Use the store in &lt;directory&gt; (default: %1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2691,7 +2696,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>export-declarations: the meeting&apos;s reference, such as MAPS-M-2026-004.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>export-declarations: the PDF file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Confer: multi-agency case conferences, held securely.
 
 Commands:
@@ -2706,12 +2731,15 @@ Commands:
            each run. Refuses a store that holds real cases
   meetings list the meetings --user may see, one a line: reference, panel, date
            and status, separated by tabs (reads the passphrase like verify)
+  export-declarations
+           write the declaration certificate of meeting --meeting REF to --out FILE.pdf,
+           as its panel&apos;s chair or a coordinator (reads the passphrase like verify)
   (none)   start the application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>init, verify, demo or meetings</source>
+        <location line="+22"/>
+        <source>init, verify, demo, meetings or export-declarations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2720,7 +2748,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Unknown command &quot;%1&quot;. See confer --help.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2773,18 +2801,20 @@ Commands:
         <location line="+1"/>
         <location line="+32"/>
         <location line="+47"/>
+        <location line="+36"/>
         <source>Passphrase: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-113"/>
         <location line="+32"/>
         <location line="+47"/>
+        <location line="+36"/>
         <source>Expected the passphrase on standard input.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-93"/>
         <source>demo needs --user NAME.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2804,7 +2834,22 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="+32"/>
+        <source>export-declarations needs --user NAME, --meeting REF and --out FILE.pdf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--out must name the PDF file to write, not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Declaration certificate of %1 written to %2 (%3 pages, SHA-256 %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-71"/>
         <source>Demo accounts, all with the passphrase &quot;%1&quot; (for demonstrations only; drawn for this run and shown only now):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3267,6 +3312,190 @@ Commands:
     </message>
 </context>
 <context>
+    <name>confer::DeclarationCertificate</name>
+    <message>
+        <location filename="../core/export/DeclarationCertificate.cpp" line="+33"/>
+        <source>%1 UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Drawn on screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Typed (&quot;%1&quot;) and witnessed by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Spoken agreement (remote) witnessed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Confidentiality declarations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, %1 to %2 (local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>by video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chair</source>
+        <translation type="unfinished">Cadeirydd</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The declaration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every attendee below was shown this text, version %1 of the panel&apos;s declaration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SHA-256 of the exact text (UTF-8): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Declarations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No declaration was taken at this meeting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Times are in UTC (Coordinated Universal Time). Where someone declared more than once, their latest declaration is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+15"/>
+        <location line="+21"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <location line="+15"/>
+        <location line="+21"/>
+        <source>Agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <location line="+36"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <location line="+15"/>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Went on without a signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recorded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Present without a declaration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>This meeting has not been opened, so nobody has signed its declaration yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Declaration certificate, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Made by Confer from the meeting&apos;s record on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confer::DeclarationGate</name>
     <message>
         <location filename="../core/meetings/DeclarationGate.cpp" line="+19"/>
@@ -3315,19 +3544,19 @@ Commands:
 <context>
     <name>confer::Declarations</name>
     <message>
-        <location filename="../core/meetings/Declarations.cpp" line="+74"/>
+        <location filename="../core/meetings/Declarations.cpp" line="+75"/>
         <source>That attendee is not on this meeting&apos;s list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+59"/>
-        <location line="+104"/>
+        <location line="+111"/>
         <source>Declarations are taken while the meeting is open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-168"/>
         <source>%1 sent apologies; record their arrival first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3348,16 +3577,16 @@ Commands:
     </message>
     <message>
         <location line="+62"/>
-        <source>Sign in the box before confirming.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>This signature is too large to keep; clear it and sign again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>This signature could not be read. Please clear the box and sign again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Type the name of the person signing.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3699,7 +3928,7 @@ Commands:
 <context>
     <name>confer::MarkedPageFrame</name>
     <message>
-        <location filename="../core/export/MarkedPageFrame.cpp" line="+58"/>
+        <location filename="../core/export/MarkedPageFrame.cpp" line="+60"/>
         <source>%1 — DEMONSTRATION</source>
         <comment>the protective marking, then that the store holds invented data</comment>
         <translation type="unfinished"></translation>
@@ -5704,7 +5933,7 @@ Commands:
 <context>
     <name>confer::PdfFlow</name>
     <message>
-        <location filename="../core/export/PdfFlow.cpp" line="+55"/>
+        <location filename="../core/export/PdfFlow.cpp" line="+57"/>
         <source>Confer could not lay out this document.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -9,7 +9,7 @@ namespace confer {
 
 namespace {
 
-constexpr std::array<AuditActionInfo, 66> Catalogue{{
+constexpr std::array<AuditActionInfo, 67> Catalogue{{
     {AuditAction::StoreCreate, "store.create", QT_TRANSLATE_NOOP("confer::AuditAction", "Store created"),
      "user:<id> of the first administrator"},
     {AuditAction::StoreDemonstration, "store.demonstration",
@@ -141,6 +141,8 @@ constexpr std::array<AuditActionInfo, 66> Catalogue{{
      QT_TRANSLATE_NOOP("confer::AuditAction", "Declaration refused"), "meeting:<reference>"},
     {AuditAction::DeclarationOverride, "declaration.override",
      QT_TRANSLATE_NOOP("confer::AuditAction", "Declaration overridden by the chair"), "meeting:<reference>"},
+    {AuditAction::DeclarationCertificateExport, "declaration.certificate.export",
+     QT_TRANSLATE_NOOP("confer::AuditAction", "Declaration certificate exported"), "meeting:<reference>"},
 }};
 
 constexpr bool isInEnumOrder()

@@ -79,6 +79,7 @@ enum class AuditAction {
     DeclarationSign,
     DeclarationRefuse,
     DeclarationOverride,
+    DeclarationCertificateExport,
 };
 
 struct AuditActionInfo {

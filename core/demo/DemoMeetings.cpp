@@ -3,6 +3,7 @@
 #include "common/Clock.h"
 #include "demo/DemoDice.h"
 #include "demo/DemoPartners.h"
+#include "demo/DemoSignature.h"
 #include "demo/DemoTables.h"
 #include "meetings/AgendaBuilder.h"
 #include "meetings/Attendance.h"
@@ -233,8 +234,9 @@ Status DemoMeetings::welcomeGuests(MeetingId meetingId, AgendaItemId itemId, Man
     return {};
 }
 
-// Everyone there signs as they arrive: most on the screen, now and then by typing their name, a remote
-// member aloud. The chair witnesses.
+// Everyone there signs as they arrive: most on the screen (a signature of their own, DemoSignature), now and
+// then by typing their name, a remote member aloud; the chair witnesses those two. A guest for one item
+// types.
 Status DemoMeetings::takeDeclarations(MeetingId meetingId, ManualClock& clock)
 {
     Attendance attendance(m_session, m_kinds, clock);
@@ -251,8 +253,11 @@ Status DemoMeetings::takeDeclarations(MeetingId meetingId, ManualClock& clock)
         Status signedIn;
         if (attendee.isRemote)
             signedIn = declarations.recordSpokenAgreement(attendee.id, detailsOf(attendee));
-        else
+        else if (m_dice.chance(0.15))
             signedIn = declarations.signTypedAndWitnessed(attendee.id, detailsOf(attendee), attendee.name);
+        else
+            signedIn =
+                declarations.signDrawn(attendee.id, detailsOf(attendee), DemoSignature::of(attendee.name));
         if (!signedIn.ok())
             return signedIn;
     }

@@ -28,6 +28,8 @@ QFont frameFont(qreal points, bool isBold)
     font.setPointSizeF(points);
     font.setBold(isBold);
     font.setHintingPreference(QFont::PreferNoHinting);
+    // No ligatures: a hash or a word copied from the PDF reads back letter for letter ("ff", not one glyph).
+    font.setStyleStrategy(QFont::PreferNoShaping);
     return font;
 }
 

@@ -39,6 +39,8 @@ QFont font(qreal points, bool isBold = false)
     font.setPointSizeF(points);
     font.setBold(isBold);
     font.setHintingPreference(QFont::PreferNoHinting); // print metrics, not a screen's
+    // No ligatures: a hash or a word copied from the PDF reads back letter for letter ("ff", not one glyph).
+    font.setStyleStrategy(QFont::PreferNoShaping);
     return font;
 }
 

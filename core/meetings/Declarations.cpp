@@ -6,6 +6,7 @@
 #include "meetings/DeclarationTexts.h"
 #include "meetings/MeetingAccess.h"
 #include "meetings/SignInRegister.h"
+#include "meetings/Signature.h"
 #include "session/Session.h"
 #include "store/Database.h"
 #include "store/Statement.h"
@@ -197,10 +198,17 @@ Result<Declaration> Declarations::take(AttendeeId attendeeId, const AttendeeDeta
 Result<Declaration> Declarations::signDrawn(AttendeeId attendeeId, const AttendeeDetails& details,
                                             const QByteArray& strokes)
 {
-    if (strokes.isEmpty())
-        return invalid(Tr::tr("Sign in the box before confirming."));
     if (strokes.size() > MaximumStrokeBytes)
         return invalid(Tr::tr("This signature is too large to keep; clear it and sign again."));
+    // The pad asks the same rule, but the store keeps only what Signature accepts, whoever calls.
+    // An untouched pad hands over no bytes: that is an empty signature, refused as such below.
+    auto signature = strokes.isEmpty() ? Result<Signature>(Signature()) : Signature::decode(strokes);
+    if (!signature.ok())
+        return makeError(ErrorCode::InvalidInput,
+                         Tr::tr("This signature could not be read. Please clear the box and sign again."),
+                         signature.error().detail);
+    if (Status acceptable = signature->checkAcceptable(); !acceptable.ok())
+        return acceptable.error();
     return take(attendeeId, details, Taking{Method::Drawn, strokes, {}, AuditAction::DeclarationSign});
 }
 
@@ -303,6 +311,34 @@ Result<std::vector<Declaration>> Declarations::ofMeeting(MeetingId meetingId)
         !audited.ok())
         return audited.error();
     return declarations;
+}
+
+Result<std::vector<DeclarationOverride>> Declarations::overridesOf(MeetingId meetingId)
+{
+    auto meeting = MeetingAccess(m_session).require(meetingId, Need::Reading, AuditAction::MeetingView);
+    if (!meeting.ok())
+        return meeting.error();
+    auto rows = m_session.database().prepare(QStringLiteral(
+        "SELECT o.attendee_id, a.name, a.agency_name, o.reason, ifnull(u.display_name, ''), "
+        "o.at_utc FROM declaration_overrides o JOIN meeting_attendees a ON a.id = o.attendee_id "
+        "LEFT JOIN users u ON u.id = o.by_user_id "
+        "WHERE o.meeting_id = :meeting ORDER BY o.id"));
+    if (!rows.ok())
+        return rows.error();
+    rows->bind(":meeting", meetingId);
+    auto overrides = rows->collect<DeclarationOverride>([](const Statement& row) {
+        return DeclarationOverride{
+            row.columnId<AttendeeId>(0), row.columnText(1),
+            row.columnText(2),           row.columnText(3),
+            row.columnText(4),           QDateTime::fromString(row.columnText(5), Qt::ISODateWithMs)};
+    });
+    if (!overrides.ok())
+        return overrides.error();
+    if (Status audited = m_session.audit().append(m_session.currentUser().login, AuditAction::MeetingView,
+                                                  meeting->record(), QStringLiteral("declaration overrides"));
+        !audited.ok())
+        return audited.error();
+    return overrides;
 }
 
 Result<std::vector<OutstandingSignature>> Declarations::outstanding(MeetingId meetingId,

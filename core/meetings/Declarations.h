@@ -28,7 +28,8 @@ public:
     // records meetings held in the past).
     Declarations(Session& session, const Clock& clock);
 
-    // `strokes` is the signature pad's drawing as Signature encodes it; an empty one is refused.
+    // `strokes` is the signature pad's drawing as Signature encodes it; one that does not decode, or that
+    // Signature::checkAcceptable() refuses (empty, trivially small), is refused and nothing changes.
     Result<Declaration> signDrawn(AttendeeId attendeeId, const AttendeeDetails& details,
                                   const QByteArray& strokes);
     Result<Declaration> signTypedAndWitnessed(AttendeeId attendeeId, const AttendeeDetails& details,
@@ -43,6 +44,8 @@ public:
     Result<DeclarationText> textOf(MeetingId meetingId);
     // Every declaration taken at the meeting, oldest first. Audited as a read.
     Result<std::vector<Declaration>> ofMeeting(MeetingId meetingId);
+    // The overrides recorded at the meeting, oldest first, with their reasons. Audited as a read.
+    Result<std::vector<DeclarationOverride>> overridesOf(MeetingId meetingId);
     // Who present has still to sign, at the meeting or at one of its items (SignInRegister's rule).
     Result<std::vector<OutstandingSignature>> outstanding(MeetingId meetingId,
                                                           std::optional<AgendaItemId> agendaItemId = {});

@@ -101,6 +101,15 @@ Result<meetingrows::MeetingFacts> MeetingAccess::requireForAttendee(AttendeeId a
     return require(meeting->value_or(MeetingId(0)), need, attemptedAction);
 }
 
+Result<meetingrows::MeetingFacts> MeetingAccess::requireByReference(const QString& reference, Need need,
+                                                                    AuditAction attemptedAction)
+{
+    auto meeting = meetingrows::meetingOfReference(m_session.database(), reference);
+    if (!meeting.ok())
+        return meeting.error();
+    return require(meeting->value_or(MeetingId(0)), need, attemptedAction);
+}
+
 Status MeetingAccess::requirePanelLead(PanelId panelId, AuditAction attemptedAction)
 {
     if (mayLead(panelId))

@@ -30,6 +30,9 @@ public:
                                                      AuditAction attemptedAction);
     Result<meetingrows::MeetingFacts> requireForAttendee(AttendeeId attendeeId, Need need,
                                                          AuditAction attemptedAction);
+    // And for the meeting a reference names (the command line's --meeting).
+    Result<meetingrows::MeetingFacts> requireByReference(const QString& reference, Need need,
+                                                         AuditAction attemptedAction);
     // Planning a meeting of a panel: its chair or a coordinator (the same sentence for a panel that does not
     // exist).
     Status requirePanelLead(PanelId panelId, AuditAction attemptedAction);

@@ -94,6 +94,12 @@ Result<std::optional<MeetingId>> meetingOfAttendee(Database& db, AttendeeId atte
                                attendeeId);
 }
 
+Result<std::optional<MeetingId>> meetingOfReference(Database& db, const QString& reference)
+{
+    return singleId<MeetingId>(db, QStringLiteral("SELECT id FROM meetings WHERE reference = :id"),
+                               reference.trimmed());
+}
+
 std::optional<QDateTime> optionalUtc(const Statement& row, int column)
 {
     if (row.isNull(column))

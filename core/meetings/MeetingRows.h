@@ -36,6 +36,8 @@ Result<MeetingFacts> readFacts(Database& db, MeetingId meetingId);
 // The meeting an agenda item or an attendee belongs to; nullopt when there is no such row.
 Result<std::optional<MeetingId>> meetingOfItem(Database& db, AgendaItemId itemId);
 Result<std::optional<MeetingId>> meetingOfAttendee(Database& db, AttendeeId attendeeId);
+// The meeting a reference (MAPS-M-2026-004) names, as a person types it on the command line.
+Result<std::optional<MeetingId>> meetingOfReference(Database& db, const QString& reference);
 
 std::optional<QDateTime> optionalUtc(const Statement& row, int column);
 QString timeText(const QTime& time); // "09:30"

@@ -166,6 +166,16 @@ struct OutstandingSignature {
     bool hasRefused = false;
 };
 
+// The chair went on without an attendee's signature, for a reason (kept in the store, not in the trail).
+struct DeclarationOverride {
+    AttendeeId attendeeId;
+    QString attendeeName;
+    QString agencyName;
+    QString reason;
+    QString byName; // who recorded it
+    QDateTime atUtc;
+};
+
 struct DeclarationText {
     std::optional<DeclarationTextId> id; // none: the kind's default, not yet stored for this panel
     PanelId panelId;

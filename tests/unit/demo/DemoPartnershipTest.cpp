@@ -437,6 +437,17 @@ TEST_F(DemoPartnershipTest, EveryDemoPanelHasPastClosedMeetingsWithDeclarationsA
                                          "AND i.status = 'done'")),
         panels);
     EXPECT_GT(number(session(), QStringLiteral("SELECT count(*) FROM agenda_item_actions")), 0);
+    // Every way of declaring shows: mostly drawn on screen, some typed and some agreed aloud (witnessed).
+    for (const char* method : {"drawn", "typed_witnessed", "spoken_witnessed"})
+        EXPECT_GT(number(session(), QStringLiteral("SELECT count(*) FROM declarations WHERE method = '%1'")
+                                        .arg(QLatin1String(method))),
+                  0)
+            << method;
+    EXPECT_GT(number(session(), QStringLiteral("SELECT count(*) FROM declarations WHERE method = 'drawn'")),
+              number(session(), QStringLiteral("SELECT count(*) FROM declarations WHERE method <> 'drawn'")));
+    EXPECT_EQ(number(session(), QStringLiteral("SELECT count(*) FROM declarations WHERE method = 'drawn' AND "
+                                               "length(strokes) < 100")),
+              0);
     EXPECT_EQ(number(session(), QStringLiteral("SELECT count(*) FROM meetings WHERE is_demo = 0")), 0);
     EXPECT_EQ(number(session(), QStringLiteral("SELECT count(*) FROM meeting_attendees WHERE is_demo = 0")),
               0);

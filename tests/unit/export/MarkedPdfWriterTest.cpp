@@ -3,6 +3,7 @@
 // font embedded, signatures as vector ink, and a write that fails leaving nothing behind.
 #include "export/MarkedPdfWriter.h"
 
+#include "ReadOnlyFolder.h"
 #include "SmallDisk.h"
 #include "TestStoreDir.h"
 #include "crypto/Sha256.h"
@@ -274,51 +275,11 @@ TEST(MarkedPdf, WritingReturnsTheSha256OfTheFileOnDiskReadableOnlyByItsOwner)
               QStringList{QStringLiteral("declarations.pdf")});
 }
 
-namespace {
-
-// A folder nobody may write in: a read-only tmpfs when running as root (a chmod does not stop root),
-// otherwise a folder without write permission.
-class ReadOnlyFolder final {
-public:
-    explicit ReadOnlyFolder(const QString& path)
-        : m_path(path)
-    {
-        QDir().mkpath(path);
-        if (::geteuid() != 0) {
-            m_isReady = QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ExeOwner);
-            return;
-        }
-        m_isMounted = ::mount("tmpfs", QFile::encodeName(path).constData(), "tmpfs",
-                              MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=64k") == 0;
-        if (!m_isMounted)
-            m_whyNot = QString::fromLocal8Bit(std::strerror(errno));
-        m_isReady = m_isMounted;
-    }
-    ~ReadOnlyFolder()
-    {
-        if (m_isMounted)
-            EXPECT_TRUE(test::unmountPatiently(m_path)) << "umount: " << std::strerror(errno);
-        else
-            QFile::setPermissions(m_path,
-                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    }
-    bool isReady() const { return m_isReady; }
-    QString whyNot() const { return m_whyNot; }
-
-private:
-    QString m_path;
-    bool m_isMounted = false;
-    bool m_isReady = false;
-    QString m_whyNot;
-};
-
-} // namespace
-
 TEST(MarkedPdf, AWriteIntoAFolderThatCannotBeWrittenLeavesNoFileAndSaysSo)
 {
     test::TestStoreDir dir;
     const QString folder = dir.file(QStringLiteral("exports"));
-    ReadOnlyFolder readOnly(folder);
+    test::ReadOnlyFolder readOnly(folder);
     if (!readOnly.isReady())
         GTEST_SKIP() << "no read-only folder can be made here (" << readOnly.whyNot().toStdString() << ")";
     const QString path = folder + QStringLiteral("/declarations.pdf");

@@ -1,10 +1,12 @@
 #include "MeetingsFixture.h"
 
 #include "accounts/AccountService.h"
+#include "meetings/Signature.h"
 #include "partnership/PanelRoles.h"
 #include "session/Session.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace confer::test {
 
@@ -102,7 +104,11 @@ void MeetingsFixture::arriveAndSign(AttendeeId attendeeId)
 
 QByteArray MeetingsFixture::someStrokes()
 {
-    return QByteArrayLiteral("CSG\x01 strokes as the signature pad encodes them");
+    // A wave 200 px across and 40 px high: well over Signature's "too small" line.
+    Signature::Stroke stroke;
+    for (int x = 0; x <= 200; x += 5)
+        stroke.push_back({qreal(20 + x), 60 + 20 * std::sin(x / 15.0), 0.4 + x / 500.0});
+    return Signature({stroke}).encode();
 }
 
 } // namespace confer::test

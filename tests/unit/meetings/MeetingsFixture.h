@@ -41,7 +41,7 @@ protected:
     // The attendee arrives and signs on the pad (with stand-in strokes); the test fails if refused.
     void arriveAndSign(AttendeeId attendeeId);
     AttendeeDetails detailsOf(MeetingId meetingId, AttendeeId attendeeId);
-    // Some bytes in place of the signature pad's strokes: the service keeps them as they are.
+    // A signature as the signature pad encodes it, large enough to be kept.
     static QByteArray someStrokes();
 
     User coordinator; // coord.one

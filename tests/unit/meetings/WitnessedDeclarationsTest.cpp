@@ -3,6 +3,7 @@
 // refusal is recorded. Each keeps meeting, attendee, agency, role, the text version and its hash, time (UTC),
 // strokes and method.
 #include "MeetingsFixture.h"
+#include "meetings/Signature.h"
 #include "session/Session.h"
 #include "store/Database.h"
 #include "store/Statement.h"
@@ -151,6 +152,61 @@ TEST_F(WitnessedDeclarationsTest, DeclarationsAreTakenOnTheChairsScreenWhileTheM
     const AttendeeId early = attendeeOf(planned.id, member.id);
     EXPECT_FALSE(meetings().declarations.signDrawn(early, detailsOf(planned.id, early), someStrokes()).ok())
         << "sign-in starts when the meeting opens";
+}
+
+namespace {
+
+QByteArray strokesOf(const std::vector<Signature::Stroke>& strokes)
+{
+    return Signature(strokes).encode();
+}
+
+} // namespace
+
+TEST_F(WitnessedDeclarationsTest, AnEmptyTinyOrUnreadableDrawingIsRefusedWithASentence_AndNothingChanges)
+{
+    const auto details = detailsOf(meeting.id, memberAttendee);
+    const auto eventsBefore = auditEvents().size();
+    const struct {
+        const char* what;
+        QByteArray strokes;
+        const char* sentenceStart;
+    } refused[] = {
+        {"no bytes", QByteArray(), "Nothing has been signed yet"},
+        {"no strokes", strokesOf({}), "Nothing has been signed yet"},
+        {"a dot", strokesOf({{{50, 50, 0.5}}}), "This signature is too small"},
+        {"a tick", strokesOf({{{50, 50, 0.5}, {60, 62, 0.5}, {80, 30, 0.5}}}), "This signature is too small"},
+        {"not a signature", QByteArrayLiteral("CSG\x01 strokes as the signature pad encodes them"),
+         "This signature could not be read"},
+        {"another magic", QByteArrayLiteral("PNG\x01\x00\x00"), "This signature could not be read"},
+    };
+    for (const auto& drawing : refused) {
+        auto signedIn = meetings().declarations.signDrawn(memberAttendee, details, drawing.strokes);
+        ASSERT_FALSE(signedIn.ok()) << drawing.what;
+        EXPECT_EQ(signedIn.error().code, ErrorCode::InvalidInput) << drawing.what;
+        EXPECT_TRUE(signedIn.error().message.startsWith(QLatin1String(drawing.sentenceStart)))
+            << drawing.what << ": " << signedIn.error().message.toStdString();
+    }
+    EXPECT_EQ(attendee(meeting.id, memberAttendee).signIn, SignInState::NotYet);
+    EXPECT_FALSE(attendee(meeting.id, memberAttendee).arrivedUtc.has_value())
+        << "a refused drawing is no arrival";
+    EXPECT_TRUE(meetings().declarations.ofMeeting(meeting.id)->empty());
+    const auto audited = auditEvents();
+    for (std::size_t i = eventsBefore; i < audited.size(); ++i)
+        EXPECT_FALSE(audited[i].action.startsWith(QLatin1String("declaration.")))
+            << audited[i].action.toStdString();
+}
+
+TEST_F(WitnessedDeclarationsTest, ADrawingOfInitialsIsKeptAsDrawn)
+{
+    // Two strokes, "JS"-sized: about 2 cm across, with more than 100 px of ink.
+    const QByteArray initials = strokesOf({{{10, 10, 0.5}, {10, 50, 0.6}, {0, 60, 0.4}},
+                                           {{60, 10, 0.5}, {40, 20, 0.5}, {60, 40, 0.6}, {40, 60, 0.5}}});
+    auto signedIn =
+        meetings().declarations.signDrawn(memberAttendee, detailsOf(meeting.id, memberAttendee), initials);
+    ASSERT_TRUE(signedIn.ok()) << signedIn.error().message.toStdString();
+    EXPECT_EQ(signedIn->strokes, initials);
+    EXPECT_EQ(*Signature::decode(signedIn->strokes), *Signature::decode(initials));
 }
 
 } // namespace confer::test
