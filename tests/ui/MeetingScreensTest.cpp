@@ -70,7 +70,7 @@ void chooseRow(QListWidget* list, const QString& text)
 
 void chooseRow(QTableWidget* table, const QString& name)
 {
-    const auto found = table->findItems(name, Qt::MatchExactly);
+    const auto found = table->findItems(name, Qt::MatchStartsWith);
     ASSERT_FALSE(found.isEmpty()) << "no row " << name.toStdString();
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualItemRect(found.first()).center());
 }

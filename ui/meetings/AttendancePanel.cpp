@@ -8,6 +8,7 @@
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -29,7 +30,7 @@ AttendancePanel::AttendancePanel(Meetings& meetings, QWidget* parent)
     setObjectName(QStringLiteral("attendancePanel"));
     m_table->setObjectName(QStringLiteral("attendanceTable"));
     m_table->setAccessibleName(tr("Attendance"));
-    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Agency"), tr("Attendance"), tr("Declaration")});
+    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Attendance"), tr("Declaration")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -37,7 +38,11 @@ AttendancePanel::AttendancePanel(Meetings& meetings, QWidget* parent)
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(AttendanceColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(DeclarationColumn, QHeaderView::ResizeToContents);
+    m_table->setWordWrap(true);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto* buttons = new QGridLayout;
     buttons->setSpacing(6);
@@ -128,9 +133,12 @@ void AttendancePanel::setAttendees(std::vector<Attendee> attendees, const QStrin
     m_table->setRowCount(int(m_attendees.size()));
     for (int row = 0; row < int(m_attendees.size()); ++row) {
         const Attendee& attendee = m_attendees[std::size_t(row)];
-        const QString agency = attendee.role.isEmpty() ? attendee.agencyName
-                                                       : tr("%1, %2").arg(attendee.agencyName, attendee.role);
-        const QStringList cells{attendee.name, agency, attendanceText(attendee), declarationText(attendee)};
+        // The agency and role under the name, so the three columns fit beside the agenda.
+        const QString agency = QStringList{attendee.agencyName, attendee.role}
+                                   .filter(QRegularExpression(QStringLiteral("\\S")))
+                                   .join(tr(", "));
+        const QString name = agency.isEmpty() ? attendee.name : tr("%1\n%2").arg(attendee.name, agency);
+        const QStringList cells{name, attendanceText(attendee), declarationText(attendee)};
         for (int column = 0; column < ColumnCount; ++column) {
             auto* cell = new QTableWidgetItem(cells[column]);
             cell->setToolTip(cells[column]);
@@ -139,7 +147,7 @@ void AttendancePanel::setAttendees(std::vector<Attendee> attendees, const QStrin
         if (chosenId == attendee.id)
             m_table->selectRow(row);
     }
-    m_table->resizeColumnsToContents();
+    m_table->resizeRowsToContents();
     updateButtons();
 }
 

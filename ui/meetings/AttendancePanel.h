@@ -24,7 +24,7 @@ struct Meetings;
 class AttendancePanel final : public QWidget {
     Q_OBJECT
 public:
-    enum Column { NameColumn, AgencyColumn, AttendanceColumn, DeclarationColumn, ColumnCount };
+    enum Column { NameColumn, AttendanceColumn, DeclarationColumn, ColumnCount };
 
     explicit AttendancePanel(Meetings& meetings, QWidget* parent = nullptr);
 

@@ -1,6 +1,7 @@
 #include "meetings/CurrentItemPanel.h"
 
 #include "meetings/AgendaList.h"
+#include "shell/AppStyle.h"
 #include "shell/ErrorLine.h"
 #include "shell/FormFields.h"
 
@@ -48,6 +49,7 @@ CurrentItemPanel::CurrentItemPanel(QWidget* parent)
     m_carried->setObjectName(QStringLiteral("itemCarriedActions"));
     m_decisions->setObjectName(QStringLiteral("itemDecisions"));
     m_override->hide();
+    AppStyle::setLook(m_open, AppStyle::Look::PrimaryButton);
 
     auto* buttons = new QHBoxLayout;
     buttons->setSpacing(8);

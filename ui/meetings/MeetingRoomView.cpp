@@ -10,6 +10,7 @@
 #include "meetings/Meetings.h"
 #include "meetings/ReasonDialog.h"
 #include "session/Session.h"
+#include "shell/AppStyle.h"
 #include "shell/CoreCall.h"
 #include "shell/DialogPresenter.h"
 #include "shell/ErrorLine.h"
@@ -49,6 +50,8 @@ MeetingRoomView::MeetingRoomView(Caseload& caseload, Meetings& meetings, Meeting
     m_title->setObjectName(QStringLiteral("roomTitle"));
     m_quorum->setObjectName(QStringLiteral("quorumBanner"));
     m_quorum->setAttribute(Qt::WA_StyledBackground, true);
+    m_quorum->setContentsMargins(12, 8, 12, 8);
+    AppStyle::setLook(m_quorum, AppStyle::Look::WarningBanner);
     m_quorum->hide();
 
     auto* layout = new QVBoxLayout(this);
@@ -98,13 +101,13 @@ QWidget* MeetingRoomView::makeBody()
     splitter->setObjectName(QStringLiteral("roomSplitter"));
     splitter->setChildrenCollapsible(false);
     m_agendaList->setMinimumWidth(220);
-    m_attendance->setMinimumWidth(320);
+    m_attendance->setMinimumWidth(400);
     splitter->addWidget(m_agendaList);
     splitter->addWidget(m_item);
     splitter->addWidget(m_attendance);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
-    splitter->setStretchFactor(2, 3);
+    splitter->setStretchFactor(2, 4);
     return splitter;
 }
 
