@@ -3660,7 +3660,17 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+4"/>
+        <source>Agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4432,7 +4442,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+67"/>
         <source>Cases offered</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4493,7 +4503,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
+        <source>The agency sent information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The panel&apos;s members are invited when the meeting is planned.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4901,12 +4916,12 @@ Commands:
     </message>
     <message>
         <location line="+2"/>
-        <location line="+148"/>
+        <location line="+159"/>
         <source>&amp;Enter room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-159"/>
         <source>Enter the room</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4917,13 +4932,13 @@ Commands:
     </message>
     <message>
         <location line="+1"/>
-        <location line="+200"/>
+        <location line="+206"/>
         <location line="+3"/>
         <source>Cancel meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-202"/>
         <location line="+4"/>
         <source>Meetings</source>
         <translation type="unfinished"></translation>
@@ -4944,17 +4959,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+39"/>
         <source>No meetings yet. The chair or a coordinator of a panel plans its meetings here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
-        <source>Choose one of your panels first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+36"/>
         <source>Only the chair or a coordinator of the panel can plan its meetings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5004,7 +5014,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+47"/>
         <source>Cancel %1 on %2? The reason is kept with the meeting.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -26,7 +26,9 @@ DecisionDialog::DecisionDialog(MeetingDecisions& decisions, AgendaItemId itemId,
 {
     setObjectName(QStringLiteral("decisionDialog"));
     m_agreed->setObjectName(QStringLiteral("decisionAgreed"));
+    m_agreed->setAccessibleName(tr("Agreed"));
     m_notAgreed->setObjectName(QStringLiteral("decisionNotAgreed"));
+    m_notAgreed->setAccessibleName(tr("Not agreed"));
     m_agreed->setChecked(true);
     auto* model = qobject_cast<QStandardItemModel*>(m_stage->model());
     for (const CaseLifecycle::StageOption& option : options) {

@@ -97,6 +97,12 @@ MeetingPlanner::MeetingPlanner(Caseload& caseload, Meetings& meetings, MeetingId
     layout->addWidget(m_error);
     layout->addLayout(columns, 1);
 
+    connectControls();
+    reload();
+}
+
+void MeetingPlanner::connectControls()
+{
     connect(m_back, &QPushButton::clicked, this, &MeetingPlanner::closed);
     connect(m_changeDetails, &QPushButton::clicked, this, &MeetingPlanner::changeDetails);
     connect(m_addOffered, &QPushButton::clicked, this, &MeetingPlanner::addOffered);
@@ -117,7 +123,6 @@ MeetingPlanner::MeetingPlanner(Caseload& caseload, Meetings& meetings, MeetingId
     });
     connect(m_offered, &QListWidget::currentRowChanged, this, &MeetingPlanner::updateButtons);
     connect(m_inviteesTable, &QTableWidget::itemSelectionChanged, this, &MeetingPlanner::updateButtons);
-    reload();
 }
 
 QWidget* MeetingPlanner::makeHeader()
@@ -204,6 +209,7 @@ QWidget* MeetingPlanner::makeInviteesColumn()
     m_inviteesTable->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_inviteesTable->horizontalHeader()->setStretchLastSection(true);
     m_sentInformation->setObjectName(QStringLiteral("sentInformationCheck"));
+    m_sentInformation->setAccessibleName(tr("The agency sent information"));
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_inviteGuest);
     buttons->addWidget(m_apologies);

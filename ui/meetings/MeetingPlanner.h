@@ -41,6 +41,7 @@ signals:
     void closed();
 
 private:
+    void connectControls();
     QWidget* makeHeader();
     QWidget* makeOfferedColumn();
     QWidget* makeAgendaColumn();

@@ -117,7 +117,8 @@ void MeetingsPage::fillPanelFilter()
         m_error->showStatus(panels.error());
         return;
     }
-    for (const Panel& panel : *panels)
+    m_panels = std::move(panels.value());
+    for (const Panel& panel : m_panels)
         m_panelBox->addItem(panel.name, idData(panel.id));
     if (chosen)
         m_panelBox->setCurrentIndex(qMax(0, m_panelBox->findData(idData(*chosen))));
@@ -126,6 +127,17 @@ void MeetingsPage::fillPanelFilter()
 std::optional<PanelId> MeetingsPage::chosenPanel() const
 {
     return idFromData<PanelId>(m_panelBox->currentData());
+}
+
+std::vector<Panel> MeetingsPage::plannablePanels() const
+{
+    std::vector<Panel> plannable;
+    const auto chosen = chosenPanel();
+    for (const Panel& panel : m_panels) {
+        if ((!chosen || panel.id == *chosen) && !panel.isArchived && m_meetings->access.mayLead(panel.id))
+            plannable.push_back(panel);
+    }
+    return plannable;
 }
 
 void MeetingsPage::refresh()
@@ -153,6 +165,7 @@ void MeetingsPage::clear()
 {
     m_model->clear();
     m_panelBox->clear();
+    m_panels.clear();
     m_caseload = nullptr;
     m_meetings = nullptr;
 }
@@ -171,9 +184,7 @@ void MeetingsPage::updateButtons()
 {
     if (!m_meetings)
         return;
-    const auto panel = chosenPanel();
-    allow(m_plan, !panel ? tr("Choose one of your panels first.")
-                  : m_meetings->access.mayLead(*panel)
+    allow(m_plan, !plannablePanels().empty()
                       ? QString()
                       : tr("Only the chair or a coordinator of the panel can plan its meetings."));
     const MeetingListRow* row = selectedRow();
@@ -214,12 +225,7 @@ void MeetingsPage::openPlanDialog()
 {
     if (!m_meetings || !m_plan->isEnabled())
         return;
-    auto panel = m_caseload->panels.panel(*chosenPanel());
-    if (!panel.ok()) {
-        m_error->showStatus(panel.error());
-        return;
-    }
-    auto* dialog = new PlanMeetingDialog(m_meetings->meetings, {*panel}, std::nullopt,
+    auto* dialog = new PlanMeetingDialog(m_meetings->meetings, plannablePanels(), std::nullopt,
                                          m_caseload->session.clock().today(), this);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         refresh();

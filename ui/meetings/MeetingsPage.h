@@ -1,10 +1,12 @@
 #pragma once
 
 #include "common/Id.h"
+#include "partnership/PartnershipTypes.h"
 
 #include <QWidget>
 
 #include <optional>
+#include <vector>
 
 class QComboBox;
 class QLabel;
@@ -44,12 +46,15 @@ private:
     QLayout* makeActionRow();
     void fillPanelFilter();
     std::optional<PanelId> chosenPanel() const;
+    // The panels a meeting may be planned for: the one chosen, or every one the user leads.
+    std::vector<Panel> plannablePanels() const;
     const MeetingListRow* selectedRow() const;
     void updateButtons();
     void enterSelected();
 
     Caseload* m_caseload;
     Meetings* m_meetings;
+    std::vector<Panel> m_panels; // the filter's, as the panel service listed them
     MeetingsModel* m_model;
     QComboBox* m_panelBox;
     QTableView* m_table;
