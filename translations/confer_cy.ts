@@ -1227,13 +1227,20 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
-        <source>Apologies (information sent)</source>
+        <location line="+76"/>
+        <source>Not signed
+(chair went on)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Apologies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Apologies</source>
+        <source>Apologies
+(information sent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1277,12 +1284,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Not signed (chair went on)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <location line="+3"/>
         <location line="+6"/>
         <source>Signed</source>

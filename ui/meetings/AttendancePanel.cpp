@@ -84,7 +84,7 @@ QString AttendancePanel::attendanceText(const Attendee& attendee)
 {
     QString text;
     if (attendee.hasSentApologies)
-        text = attendee.agencySentInformation ? tr("Apologies (information sent)") : tr("Apologies");
+        text = attendee.agencySentInformation ? tr("Apologies\n(information sent)") : tr("Apologies");
     else if (attendee.leftUtc)
         text = tr("Left %1").arg(attendee.leftUtc->toLocalTime().toString(QStringLiteral("HH:mm")));
     else if (attendee.arrivedUtc)
@@ -106,7 +106,7 @@ QString AttendancePanel::declarationText(const Attendee& attendee)
     case SignInState::Refused:
         return tr("Refused");
     case SignInState::Overridden:
-        return tr("Not signed (chair went on)");
+        return tr("Not signed\n(chair went on)");
     case SignInState::Signed:
         break;
     }
