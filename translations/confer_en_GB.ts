@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
+    <name>confer::AgendaList</name>
+    <message numerus="yes">
+        <location filename="../ui/meetings/AgendaList.cpp" line="+44"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>confer::ChronologyTab</name>
     <message numerus="yes">
         <location filename="../ui/casefile/ChronologyTab.cpp" line="+90"/>

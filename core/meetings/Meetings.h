@@ -4,6 +4,7 @@
 #include "meetings/Attendance.h"
 #include "meetings/DeclarationTexts.h"
 #include "meetings/Declarations.h"
+#include "meetings/MeetingAccess.h"
 #include "meetings/MeetingDecisions.h"
 #include "meetings/MeetingRoom.h"
 #include "meetings/MeetingService.h"
@@ -17,7 +18,8 @@ class Session;
 // sign-in hand-over), created on unlock and destroyed on lock with it. Each returns plain domain values.
 struct Meetings final {
     Meetings(Session& signedIn, const PanelKindRegistry& panelKinds)
-        : meetings(signedIn, panelKinds)
+        : access(signedIn)
+        , meetings(signedIn, panelKinds)
         , agenda(signedIn, panelKinds)
         , attendance(signedIn, panelKinds)
         , texts(signedIn, panelKinds)
@@ -26,6 +28,8 @@ struct Meetings final {
         , decisions(signedIn, panelKinds)
     {}
 
+    // Who may read or lead a meeting, asked by the screens before they show a button (never audited).
+    MeetingAccess access;
     MeetingService meetings;
     AgendaBuilder agenda;
     Attendance attendance;

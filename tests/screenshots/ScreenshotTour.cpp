@@ -23,6 +23,11 @@
 #include "caseload/DashboardPage.h"
 #include "common/Clock.h"
 #include "demo/DemoPartnership.h"
+#include "meetings/MeetingPlanner.h"
+#include "meetings/MeetingRoomView.h"
+#include "meetings/Meetings.h"
+#include "meetings/MeetingsModel.h"
+#include "meetings/MeetingsPage.h"
 #include "meetings/StandardStageGates.h"
 #include "partnership/AgenciesPage.h"
 #include "partnership/AgencyDialog.h"
@@ -58,6 +63,7 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 
 #include <cstdio>
@@ -88,7 +94,11 @@ public:
 
     bool run();
     bool runCaseFiles(); // a case of each kind on a demo store, its tabs, the new case dialog
-    bool runCaseload();  // dashboard, caseload, actions, panels and agencies on a demo store
+    bool runCaseload();  // dashboard, caseload, actions, meetings, panels and agencies on a demo store
+    // The meetings list, a planned meeting's planner and the room of a meeting held today, as the chair.
+    bool shootMeetings(QWidget& window, Workspace& workspace);
+    // A meeting of panelId today, opened, with people arrived and signed (all but the demo coordinator).
+    std::optional<MeetingId> holdMeetingToday(Workspace& workspace, PanelId panelId);
 
 private:
     bool runUnbound();
@@ -591,6 +601,8 @@ bool Tour::runCaseload()
 
     workspace->showSection(Workspace::Section::MyActions);
     shot(window, QStringLiteral("my-actions"));
+    if (!shootMeetings(window, *workspace))
+        return false;
 
     window.lock();
     settle();
@@ -635,6 +647,92 @@ bool Tour::runCaseload()
     settle();
     window.lock();
     return true;
+}
+
+bool Tour::shootMeetings(QWidget& window, Workspace& workspace)
+{
+    workspace.showSection(Workspace::Section::Meetings);
+    MeetingsPage* page = child<MeetingsPage>(&workspace, QStringLiteral("meetingsPage"));
+    const MeetingsModel* model = modelOf<MeetingsModel>(page, QStringLiteral("meetingsTable"));
+    int planned = -1;
+    for (int row = 0; row < model->rowCount() && planned < 0; ++row) {
+        const MeetingListRow* meeting = model->meetingAt(row);
+        if (meeting->summary.status == MeetingStatus::Planned &&
+            workspace.meetings().access.mayLead(meeting->summary.panelId))
+            planned = row;
+    }
+    if (planned < 0) {
+        std::fprintf(stderr, "the demo chair leads no planned meeting\n");
+        return false;
+    }
+    const MeetingSummary next = model->meetingAt(planned)->summary;
+    child<QTableView>(page, QStringLiteral("meetingsTable"))->selectRow(planned);
+    shot(window, QStringLiteral("meetings"));
+
+    workspace.openMeetingPlanner(next.id);
+    MeetingPlanner* planner = child<MeetingPlanner>(&workspace, QStringLiteral("meetingPlanner"));
+    child<QListWidget>(planner, QStringLiteral("plannerAgenda"))->setCurrentRow(0);
+    child<QListWidget>(planner, QStringLiteral("offeredCases"))->setCurrentRow(0);
+    shot(window, QStringLiteral("meeting-planner"));
+    workspace.closeCase();
+
+    const auto today = holdMeetingToday(workspace, next.panelId);
+    if (!today)
+        return false;
+    workspace.openMeetingRoom(*today);
+    MeetingRoomView* room = child<MeetingRoomView>(&workspace, QStringLiteral("meetingRoom"));
+    child<QTableWidget>(room, QStringLiteral("attendanceTable"))->selectRow(0);
+    // The declaration gate at work: someone present has not signed, and the chair is offered a way on.
+    child<QListWidget>(room, QStringLiteral("roomAgenda"))->setCurrentRow(0);
+    if (auto* open = child<QPushButton>(room, QStringLiteral("openItemButton")); open->isEnabled())
+        open->click();
+    shot(window, QStringLiteral("meeting-room"));
+    workspace.closeCase();
+    return true;
+}
+
+std::optional<MeetingId> Tour::holdMeetingToday(Workspace& workspace, PanelId panelId)
+{
+    Meetings& meetings = workspace.meetings();
+    MeetingService::Details details;
+    details.panelId = panelId;
+    details.date = workspace.caseload().session.clock().today();
+    details.startsAt = QTime(10, 0);
+    details.endsAt = QTime(12, 0);
+    details.place = QStringLiteral("Committee Room 2, County Hall");
+    details.videoLink = QStringLiteral("https://video.example.gov.uk/panel");
+    auto meeting = meetings.meetings.plan(details);
+    if (!meeting.ok()) {
+        std::fprintf(stderr, "the tour could not plan a meeting: %s\n", qPrintable(meeting.error().message));
+        return std::nullopt;
+    }
+    if (auto offered = meetings.agenda.suggestions(meeting->id); offered.ok()) {
+        for (std::size_t i = 0; i < offered->size() && i < 3; ++i)
+            (void)meetings.agenda.addCase(meeting->id, (*offered)[i].caseId, int(15 + 5 * i));
+    }
+    (void)meetings.agenda.addBusiness(meeting->id, QStringLiteral("Any other business"), 10);
+    (void)meetings.meetings.open(meeting->id);
+    auto attendees = meetings.attendance.attendees(meeting->id);
+    if (!attendees.ok())
+        return std::nullopt;
+    // Everyone comes but the last, who sends apologies; one joins by video and agrees aloud.
+    for (std::size_t i = 0; i < attendees->size(); ++i) {
+        const Attendee& who = (*attendees)[i];
+        const AttendeeDetails confirmed{who.name, who.agencyName, who.role};
+        if (i + 1 == attendees->size()) {
+            (void)meetings.attendance.sendApologies(who.id, true);
+            continue;
+        }
+        (void)meetings.attendance.arrive(who.id);
+        if (i == 1) {
+            (void)meetings.attendance.setRemote(who.id, true);
+            (void)meetings.declarations.recordSpokenAgreement(who.id, confirmed);
+        } else {
+            // Should one be refused, the tour goes on: the room then shows the gate at work.
+            (void)meetings.declarations.signTypedAndWitnessed(who.id, confirmed, who.name);
+        }
+    }
+    return meeting->id;
 }
 
 } // namespace

@@ -285,8 +285,8 @@ TEST_F(WorkspaceSectionsTest, ChairWithAnAgency_LandsOnTheCaseloadAndHasTheirAge
     store.sessionPtr().reset();
     const QStringList names = sectionsFor(QStringLiteral("pshah"), memberPassphrase());
     EXPECT_EQ(names, (QStringList{QStringLiteral("Dashboard"), QStringLiteral("Caseload"),
-                                  QStringLiteral("My agency's actions"), QStringLiteral("Overview"),
-                                  QStringLiteral("Agencies")}));
+                                  QStringLiteral("Meetings"), QStringLiteral("My agency's actions"),
+                                  QStringLiteral("Overview"), QStringLiteral("Agencies")}));
     EXPECT_EQ(window->workspace()->currentSection(), Workspace::Section::Caseload);
     auto* agencies = child<AgenciesPage>(window->workspace(), QStringLiteral("agenciesPage"));
     EXPECT_FALSE(
@@ -310,10 +310,10 @@ TEST_F(WorkspaceSectionsTest, Administrator_ManagesPanelsAndAgenciesAndLandsOnTh
     store.sessionPtr().reset();
     const QStringList names =
         sectionsFor(QString::fromLatin1(TestSession::AdminLogin), TestSession::adminPassphrase());
-    EXPECT_EQ(names,
-              (QStringList{QStringLiteral("Dashboard"), QStringLiteral("Caseload"),
-                           QStringLiteral("Overview"), QStringLiteral("Panels"), QStringLiteral("Agencies"),
-                           QStringLiteral("Accounts"), QStringLiteral("Audit trail")}));
+    EXPECT_EQ(names, (QStringList{QStringLiteral("Dashboard"), QStringLiteral("Caseload"),
+                                  QStringLiteral("Meetings"), QStringLiteral("Overview"),
+                                  QStringLiteral("Panels"), QStringLiteral("Agencies"),
+                                  QStringLiteral("Accounts"), QStringLiteral("Audit trail")}));
     EXPECT_EQ(window->workspace()->currentSection(), Workspace::Section::Overview);
 }
 

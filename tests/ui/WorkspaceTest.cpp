@@ -106,10 +106,11 @@ TEST_F(WorkspaceTest, Administrator_SeesOverviewAccountsAndAuditTrail)
 {
     Workspace* workspace = signInAsAdmin();
     ASSERT_NE(workspace, nullptr);
-    EXPECT_EQ(sectionNames(workspace),
-              (QStringList{QStringLiteral("Dashboard"), QStringLiteral("Caseload"),
-                           QStringLiteral("Overview"), QStringLiteral("Panels"), QStringLiteral("Agencies"),
-                           QStringLiteral("Accounts"), QStringLiteral("Audit trail")}));
+    EXPECT_EQ(
+        sectionNames(workspace),
+        (QStringList{QStringLiteral("Dashboard"), QStringLiteral("Caseload"), QStringLiteral("Meetings"),
+                     QStringLiteral("Overview"), QStringLiteral("Panels"), QStringLiteral("Agencies"),
+                     QStringLiteral("Accounts"), QStringLiteral("Audit trail")}));
     EXPECT_TRUE(menuTexts(workspace).contains(QStringLiteral("&Settings\u2026")));
 }
 
@@ -119,7 +120,8 @@ TEST_F(WorkspaceTest, Member_DoesNotSeeAccountsOrAuditTrail)
     ASSERT_EQ(window->currentPage(), MainWindow::Page::Workspace);
     Workspace* workspace = window->workspace();
     EXPECT_EQ(sectionNames(workspace), (QStringList{QStringLiteral("Dashboard"), QStringLiteral("Caseload"),
-                                                    QStringLiteral("Overview"), QStringLiteral("Agencies")}));
+                                                    QStringLiteral("Meetings"), QStringLiteral("Overview"),
+                                                    QStringLiteral("Agencies")}));
     EXPECT_TRUE(window->findChildren<AccountsPage*>().isEmpty());
     EXPECT_TRUE(window->findChildren<AuditTrailPage*>().isEmpty());
     EXPECT_FALSE(menuTexts(workspace).contains(QStringLiteral("&Settings\u2026")));

@@ -53,7 +53,7 @@ Status ActionDialog::submit()
     action.ownerAgencyId = *idFromData<AgencyId>(m_agency->currentData());
     action.ownerPerson = m_person->text().trimmed();
     action.dueDate = m_due->date();
-    auto added = m_caseload.actions.add(m_caseId, action);
+    auto added = m_add ? m_add(action) : m_caseload.actions.add(m_caseId, action);
     if (added.ok())
         m_added = added.value();
     return added;

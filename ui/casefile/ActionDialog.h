@@ -1,8 +1,10 @@
 #pragma once
 
+#include "caseload/ActionService.h"
 #include "caseload/CaseloadTypes.h"
 #include "shell/FormDialog.h"
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -23,6 +25,11 @@ public:
     ActionDialog(Caseload& caseload, CaseId caseId, const std::vector<Agency>& agencies, const QDate& today,
                  QWidget* parent = nullptr);
 
+    // How the action is added: by default to the case (ActionService::add); in a meeting, agreed at the
+    // item being discussed (MeetingDecisions::agreeAction), so the next meeting carries it forward.
+    using AddAction = std::function<Result<CaseAction>(const ActionService::NewAction&)>;
+    void setAddAction(AddAction add) { m_add = std::move(add); }
+
     std::optional<CaseAction> addedAction() const { return m_added; }
 
 private:
@@ -36,6 +43,7 @@ private:
     QLineEdit* m_person;
     OptionalDateEdit* m_due;
     std::optional<CaseAction> m_added;
+    AddAction m_add;
 };
 
 } // namespace confer

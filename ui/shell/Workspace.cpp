@@ -8,6 +8,10 @@
 #include "caseload/CaseloadPage.h"
 #include "caseload/DashboardPage.h"
 #include "caseload/MyActionsPage.h"
+#include "meetings/MeetingPlanner.h"
+#include "meetings/MeetingRoomView.h"
+#include "meetings/Meetings.h"
+#include "meetings/MeetingsPage.h"
 #include "partnership/AgenciesPage.h"
 #include "partnership/PanelsPage.h"
 #include "session/Session.h"
@@ -41,6 +45,7 @@ Workspace::Workspace(Session& session, const PanelKindRegistry& panelKinds, QAct
     , m_session(session)
     , m_panelKinds(panelKinds)
     , m_caseload(std::make_unique<Caseload>(session, panelKinds))
+    , m_meetings(std::make_unique<Meetings>(session, panelKinds))
     , m_lockAction(lockAction)
     , m_navigation(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
@@ -62,6 +67,10 @@ Workspace::Workspace(Session& session, const PanelKindRegistry& panelKinds, QAct
     m_caseloadPage = new CaseloadPage(*m_caseload, m_pages);
     addSection(Section::Caseload, tr("Caseload"), m_caseloadPage);
     connect(m_caseloadPage, &CaseloadPage::caseRequested, this, &Workspace::openCase);
+    m_meetingsPage = new MeetingsPage(*m_caseload, *m_meetings, m_pages);
+    addSection(Section::Meetings, tr("Meetings"), m_meetingsPage);
+    connect(m_meetingsPage, &MeetingsPage::roomRequested, this, &Workspace::openMeetingRoom);
+    connect(m_meetingsPage, &MeetingsPage::plannerRequested, this, &Workspace::openMeetingPlanner);
     if (auto agency = m_caseload->agencies.agencyOfUser(session.currentUser().id); agency.ok() && *agency) {
         m_myActions = new MyActionsPage(*m_caseload, **agency, m_pages);
         addSection(Section::MyActions, tr("My agency's actions"), m_myActions);
@@ -108,7 +117,7 @@ Workspace::Workspace(Session& session, const PanelKindRegistry& panelKinds, QAct
 
 Workspace::~Workspace()
 {
-    // The pages, their dialogs and any open case refer to the caseload services: they go first.
+    // The pages, their dialogs and any open case or meeting refer to the session's services: they go first.
     delete m_pages;
     m_pages = nullptr;
 }
@@ -213,6 +222,9 @@ void Workspace::onSectionChosen(int row)
     case Section::Caseload:
         m_caseloadPage->refresh();
         break;
+    case Section::Meetings:
+        m_meetingsPage->refresh();
+        break;
     case Section::MyActions:
         m_myActions->refresh();
         break;
@@ -252,10 +264,29 @@ void Workspace::showCaseload(const CaseloadQuery::Filter& filter)
 
 void Workspace::openCase(CaseId caseId)
 {
-    // One case at a time, shown where the section was; closing it returns there.
-    closeCase();
     auto* view = new CaseView(*m_caseload, caseId, m_pages);
     connect(view, &CaseView::closed, this, &Workspace::closeCase);
+    showOverSection(view);
+}
+
+void Workspace::openMeetingRoom(MeetingId meetingId)
+{
+    auto* room = new MeetingRoomView(*m_caseload, *m_meetings, meetingId, m_pages);
+    connect(room, &MeetingRoomView::closed, this, &Workspace::closeCase);
+    showOverSection(room);
+}
+
+void Workspace::openMeetingPlanner(MeetingId meetingId)
+{
+    auto* planner = new MeetingPlanner(*m_caseload, *m_meetings, meetingId, m_pages);
+    connect(planner, &MeetingPlanner::closed, this, &Workspace::closeCase);
+    showOverSection(planner);
+}
+
+void Workspace::showOverSection(QWidget* view)
+{
+    // One view at a time, shown where the section was; closing it returns there.
+    closeCase();
     m_caseView = view;
     m_pages->addWidget(view);
     m_pages->setCurrentWidget(view);
@@ -322,6 +353,11 @@ void Workspace::shutDown()
         m_caseView->hide();
     m_dashboard->clear();
     m_caseloadPage->clear();
+    m_meetingsPage->clear();
+    if (auto* room = qobject_cast<MeetingRoomView*>(m_caseView.data()))
+        room->clear();
+    if (auto* planner = qobject_cast<MeetingPlanner*>(m_caseView.data()))
+        planner->clear();
     if (m_myActions)
         m_myActions->clear();
     if (m_panels)
